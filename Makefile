@@ -1,0 +1,46 @@
+# H200 China Tracker. Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: help run test lint format validate bench chromium clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime ## serve the app on http://localhost:$(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+chromium: $(VENV)/.dev ## make sure a Chromium exists for the browser tests
+	sh scripts/ensure_chromium.sh $(PY)
+
+lint: $(VENV)/.dev ## ruff lint + format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.dev ## apply ruff formatting and fixes
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+validate: $(VENV)/.runtime ## check every seed file
+	$(PY) -m data.validate seeds
+
+test: chromium lint ## ruff + the whole test suite (unit, contract, app, browser)
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev chromium ## benchmarks against side-by-side baselines -> bench/results.md
+	$(PY) -m bench
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Seed loading, validation and tidy frames. Pure Python + pandas: never imports streamlit."""

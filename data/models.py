@@ -1,0 +1,355 @@
+"""The seed schema: what a source file and the reference files may contain.
+
+Validated once at the edge (see ``data.load``). Unknown keys are errors so that a typo in a
+seed file is reported instead of silently dropped. Cross-file checks (does this organisation id
+exist? does ``contradicts`` point somewhere?) live in ``data.load`` because they need every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+
+SourceKind = Literal["wire", "news", "official", "company", "analyst", "blog", "aggregator", "other"]
+Confidence = Literal["high", "medium", "low"]
+ClaimKind = Literal[
+    "policy",
+    "legislation",
+    "export_licence",
+    "import_approval",
+    "application",
+    "order",
+    "demand_signal",
+    "supply",
+    "production",
+    "shipment",
+    "delivery",
+    "condition",
+    "price",
+    "spec",
+    "statement",
+    "visit",
+    "enforcement",
+    "market",
+    "financial",
+    "status",
+]
+DatePrecision = Literal["day", "week", "month", "quarter", "year"]
+DateBasis = Literal["event", "reported"]
+Side = Literal["US", "China", "vendor", "buyer", "other"]
+Status = Literal[
+    "announced",
+    "proposed",
+    "approved",
+    "conditional",
+    "in_principle",
+    "pending",
+    "under_review",
+    "blocked",
+    "paused",
+    "halted",
+    "denied",
+    "cancelled",
+    "none",
+    "planned",
+    "in_effect",
+    "applied",
+    "disputed",
+    "unverified",
+]
+Stage = Literal[
+    # US side, in pipeline order
+    "us_announcement",
+    "us_rule",
+    "us_licence_review",
+    "us_licences_granted",
+    "us_shipped",
+    # China side, in pipeline order
+    "cn_customs_block",
+    "cn_in_principle",
+    "cn_first_batch",
+    "cn_conditional",
+    "cn_paused",
+]
+Bound = Literal["exact", "at_least", "at_most", "approx", "range"]
+AttributionType = Literal[
+    "official_document",
+    "company_statement",
+    "named_person",
+    "anonymous_sources",
+    "media_analysis",
+    "analyst_estimate",
+]
+Unit = Literal[
+    "chips",
+    "modules",
+    "accelerators",
+    "dies",
+    "firms",
+    "usd",
+    "usd_per_chip",
+    "rmb",
+    "rmb_per_module",
+    "percent",
+    "hours",
+    "days",
+    "votes",
+    "parameters",
+    "tpp",
+    "gb_per_s",
+]
+OrganisationKind = Literal[
+    "buyer", "vendor", "regulator", "government", "legislature", "distributor", "chipmaker", "other"
+]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Outlet(Strict):
+    """Another outlet carrying (syndicating or re-reporting) the same story."""
+
+    outlet: str = Field(min_length=1)
+    url: str | None = None
+    published: dt.date | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        return _check_url(value)
+
+
+def _check_url(value: str | None) -> str | None:
+    if value is None:
+        return value
+    if not re.match(r"^https?://[^\s<>\"']+$", value):
+        raise ValueError("must be an http(s) URL without spaces or quotes")
+    return value
+
+
+class Source(Strict):
+    """One source document: its citation. Its claims sit next to it in the same file."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=3, max_length=300)
+    publisher: str = Field(min_length=1)
+    byline: str | None = None
+    published: dt.date
+    url: str | None = None
+    kind: SourceKind
+    origin: str | None = Field(
+        default=None, description="wire service or outlet the story originally came from"
+    )
+    carried_by: list[Outlet] = Field(default_factory=list)
+    accessed: dt.date
+    reliability: str = Field(min_length=3, max_length=600)
+    confidence: Confidence
+    seed_report: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        return _check_url(value)
+
+    @property
+    def origin_key(self) -> str:
+        """What counts as one independent origin when corroborating."""
+        return (self.origin or self.publisher).strip().lower()
+
+
+class Quantity(Strict):
+    """A reported figure: either one value or a low/high pair, or only a vague wording."""
+
+    metric: str = Field(pattern=ID_PATTERN, description="which quantity this is, for reconcile")
+    applies_to: list[str] = Field(
+        default_factory=list, description="organisation ids; several = a group figure"
+    )
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: Unit
+    bound: Bound
+    wording: str | None = Field(default=None, description="the figure as reported, verbatim")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Quantity:
+        for name in ("value", "low", "high"):
+            number = getattr(self, name)
+            if number is not None and (number != number or number in (float("inf"), -float("inf"))):
+                raise ValueError(f"{name} must be a finite number")
+            if number is not None and number < 0:
+                raise ValueError(f"{name} must not be negative")
+            if number is not None and number > 1e13:
+                raise ValueError(f"{name} is implausibly large ({number:g})")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        if self.value is not None and (self.low is not None or self.high is not None):
+            raise ValueError("give either value or low/high, not both")
+        if self.bound == "range" and self.value is not None:
+            raise ValueError("bound 'range' needs low/high, not value")
+        if self.value is None and self.low is None and self.high is None and not self.wording:
+            raise ValueError("a quantity needs a value, low/high, or a vague wording")
+        return self
+
+
+class Attribution(Strict):
+    """How the source attributes the claim."""
+
+    type: AttributionType
+    sources_cited: int | None = Field(default=None, ge=0, le=100)
+    person: str | None = None
+    note: str | None = None
+
+
+class Claim(Strict):
+    """One thing a source says, in the project's own words."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    kind: ClaimKind
+    date: dt.date
+    date_precision: DatePrecision = "day"
+    date_basis: DateBasis = "event"
+    actors: list[str] = Field(default_factory=list)
+    product: str | None = None
+    side: Side
+    status: Status | None = None
+    stage: Stage | None = None
+    quantity: Quantity | None = None
+    attribution: Attribution
+    confidence: Confidence | None = Field(
+        default=None, description="defaults to the source's confidence"
+    )
+    label: str | None = Field(default=None, max_length=80, description="short chart annotation")
+    summary: str = Field(min_length=10, max_length=700)
+    locator: str | None = None
+    contradicts: list[str] = Field(default_factory=list)
+    supersedes: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+
+
+class SourceFile(Strict):
+    """The shape of ``seeds/sources/*.yaml``."""
+
+    source: Source
+    claims: list[Claim] = Field(min_length=1)
+
+
+class Organisation(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    kind: OrganisationKind
+    country: str = Field(min_length=2)
+    aliases: list[str] = Field(default_factory=list)
+    lane: Literal["us_government", "china_regulators", "nvidia", "buyers", "others"]
+
+
+class OrganisationsFile(Strict):
+    organisations: list[Organisation] = Field(min_length=1)
+
+
+class SpecValue(Strict):
+    """One chip figure. Estimates (e.g. Huawei, which publishes no datasheet) may be ranges."""
+
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    estimate: bool = False
+    sources: list[str] = Field(min_length=1)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SpecValue:
+        if self.value is None and (self.low is None or self.high is None):
+            raise ValueError("give value, or both low and high")
+        if self.value is not None and (self.low is not None or self.high is not None):
+            raise ValueError("give either value or low/high, not both")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        return self
+
+
+SpecMetric = Literal[
+    "memory_gb", "bandwidth_tb_s", "fp16_dense_tflops", "fp8_dense_tflops", "tpp", "power_w"
+]
+
+
+class Chip(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    vendor: str = Field(description="organisation id")
+    architecture: str | None = None
+    china_status: str | None = Field(default=None, max_length=120)
+    specs: dict[SpecMetric, SpecValue] = Field(default_factory=dict)
+
+
+class Threshold(Strict):
+    metric: SpecMetric
+    value: float
+    label: str
+    sources: list[str] = Field(min_length=1)
+
+
+class ChipsFile(Strict):
+    chips: list[Chip] = Field(min_length=1)
+    thresholds: list[Threshold] = Field(default_factory=list)
+
+
+class LexiconEntry(Strict):
+    wording: str = Field(min_length=2)
+    aliases: list[str] = Field(default_factory=list)
+    low: float = Field(ge=0)
+    high: float = Field(ge=0)
+    rationale: str = Field(min_length=5)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LexiconEntry:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        return self
+
+
+class LexiconFile(Strict):
+    lexicon: list[LexiconEntry] = Field(min_length=1)
+
+
+class ScenarioParameter(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    default: float
+    min: float
+    max: float
+    step: float = Field(gt=0)
+    unit: str
+    basis: str = Field(min_length=5, description="why this default, in words")
+    sources: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _in_range(self) -> ScenarioParameter:
+        if not self.min <= self.default <= self.max:
+            raise ValueError(f"default {self.default:g} is outside {self.min:g}..{self.max:g}")
+        return self
+
+
+class ScenariosFile(Strict):
+    parameters: list[ScenarioParameter] = Field(min_length=1)
+
+
+class Coverage(Strict):
+    """What the seed data covers: shown on every page so nobody mistakes it for live news."""
+
+    compiled: dt.date
+    coverage_end: dt.date
+    note: str
+    open_questions: list[str] = Field(default_factory=list)
+
+
+class CoverageFile(Strict):
+    coverage: Coverage
