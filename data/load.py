@@ -32,6 +32,9 @@ MAX_NODES = 200_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[str | int, ...]
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
 
 
 @dataclass(frozen=True)
@@ -110,13 +113,17 @@ def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     and documents too large to be seed data.
     """
     loader = _Loader(text)
+    loader._seed_text = text
     try:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark is not None else 1
-            raise _YamlProblem(line, f"YAML syntax error: {error.problem or error}") from None
+            message = f"YAML syntax error: {error.problem or error}"
+            if error.context and error.context_mark is not None and error.context_mark.line + 1 != line:
+                message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+            raise _YamlProblem(line, message) from None
         except yaml.YAMLError as error:
             raise _YamlProblem(1, f"YAML error: {error}") from None
         if node is None:
@@ -132,11 +139,15 @@ def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
 def _convert(loader: Any, node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:
     if id(node) in seen:
         raise _YamlProblem(
-            node.start_mark.line + 1,
+            _first_alias_line(loader) or node.start_mark.line + 1,
             "YAML anchors and aliases (&name / *name) are not allowed in seed files",
             _field(path),
         )
     seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        raise _YamlProblem(
+            node.start_mark.line + 1, f"YAML tag '{node.tag}' is not allowed in seed files", _field(path)
+        )
     if len(seen) > MAX_NODES:
         raise _YamlProblem(node.start_mark.line + 1, f"too large: more than {MAX_NODES} YAML nodes")
     lines[path] = node.start_mark.line + 1
@@ -164,6 +175,17 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, lines: dict[Path_, int],
         # e.g. 2026-02-30 resolves as a timestamp but is not a real date: keep the text so
         # validation reports it against its field.
         return node.value
+
+
+def _first_alias_line(loader: Any) -> int | None:
+    """Where the first ``*alias`` is used: composed nodes only remember the anchor's line."""
+    text = getattr(loader, "_seed_text", None)
+    if text is None:
+        return None
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
 
 
 def _field(path: Sequence[str | int]) -> str:
@@ -212,7 +234,12 @@ def _read(path: Path, display: str, problems: list[Problem]) -> tuple[Any, dict[
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             problems.append(
-                Problem(display, 1, "(file)", f"file is {size / 1e6:.1f} MB; seed files may be at most {MAX_FILE_BYTES // 1_000_000} MB")
+                Problem(
+                    display,
+                    1,
+                    "(file)",
+                    f"file is {size / 1e6:.1f} MB; seed files may be at most {MAX_FILE_BYTES // 1_000_000} MB",
+                )
             )
             return None
         text = _decode(path.read_bytes())
@@ -233,12 +260,19 @@ def _load_source_file(path: Path, display: str, seeds: SeedData) -> None:
     data, lines = parsed
     if not isinstance(data, dict):
         seeds.problems.append(
-            Problem(display, 1, "(file)", "a source file must be a mapping with the keys 'source' and 'claims'")
+            Problem(
+                display,
+                lines.get((), 1),
+                "(file)",
+                "a source file must be a mapping with the keys 'source' and 'claims'",
+            )
         )
         return
     for key in data:
         if key not in ("source", "claims"):
-            seeds.problems.append(Problem(display, _line_for(lines, (key,)), key, "unknown key (expected 'source' and 'claims')"))
+            seeds.problems.append(
+                Problem(display, _line_for(lines, (key,)), key, "unknown key (expected 'source' and 'claims')")
+            )
     if "source" not in data:
         seeds.problems.append(Problem(display, 1, "source", "required key is missing"))
         return
@@ -247,11 +281,18 @@ def _load_source_file(path: Path, display: str, seeds: SeedData) -> None:
         return
     if source.id != path.stem:
         seeds.problems.append(
-            Problem(display, _line_for(lines, ("source", "id")), "source.id", f"'{source.id}' must equal the file name '{path.stem}'")
+            Problem(
+                display,
+                _line_for(lines, ("source", "id")),
+                "source.id",
+                f"'{source.id}' must equal the file name '{path.stem}'",
+            )
         )
         return
     if source.id in seeds.sources:
-        seeds.problems.append(Problem(display, _line_for(lines, ("source", "id")), "source.id", f"duplicate source id '{source.id}'"))
+        seeds.problems.append(
+            Problem(display, _line_for(lines, ("source", "id")), "source.id", f"duplicate source id '{source.id}'")
+        )
         return
     claims = data.get("claims")
     if not isinstance(claims, list) or not claims:
@@ -336,7 +377,12 @@ def load_seeds(root: str | Path = "seeds") -> SeedData:
         seeds.files_read += 1
         if path.name not in _REFERENCE and path.name != "coverage.yaml":
             seeds.problems.append(
-                Problem(display, 1, "(file)", f"unknown reference file; expected one of {', '.join(sorted([*_REFERENCE, 'coverage.yaml']))}")
+                Problem(
+                    display,
+                    1,
+                    "(file)",
+                    f"unknown reference file; expected one of {', '.join(sorted([*_REFERENCE, 'coverage.yaml']))}",
+                )
             )
             continue
         for item, line in _load_reference_file(path, display, seeds):
@@ -375,7 +421,12 @@ def _cross_check(seeds: SeedData, reference_lines: dict[tuple[str, str], tuple[s
         if record.claim.id in first_seen:
             other = first_seen[record.claim.id]
             problems.append(
-                Problem(record.file, record.line, "claims.id", f"duplicate claim id '{record.claim.id}' (first at {other.file}:{other.line})")
+                Problem(
+                    record.file,
+                    record.line,
+                    "claims.id",
+                    f"duplicate claim id '{record.claim.id}' (first at {other.file}:{other.line})",
+                )
             )
             continue
         first_seen[record.claim.id] = record
@@ -398,7 +449,10 @@ def _cross_check(seeds: SeedData, reference_lines: dict[tuple[str, str], tuple[s
             if quantity.value is None and quantity.low is None and quantity.high is None:
                 if (quantity.wording or "").lower() not in seeds.lexicon:
                     errors.append(
-                        ("quantity.wording", f"wording '{quantity.wording}' has no numbers and is not in the lexicon (seeds/reference/lexicon.yaml)")
+                        (
+                            "quantity.wording",
+                            f"wording '{quantity.wording}' has no numbers and is not in the lexicon (seeds/reference/lexicon.yaml)",
+                        )
                     )
         for link_field in ("contradicts", "supersedes"):
             for target in getattr(claim, link_field):
@@ -423,16 +477,29 @@ def _cross_check(seeds: SeedData, reference_lines: dict[tuple[str, str], tuple[s
         for metric, spec in chip.specs.items():
             for source_id in spec.sources:
                 if source_id not in seeds.sources:
-                    problems.append(Problem(file, line, f"chips.{chip.id}.specs.{metric}.sources", f"unknown source id '{source_id}'"))
+                    problems.append(
+                        Problem(
+                            file, line, f"chips.{chip.id}.specs.{metric}.sources", f"unknown source id '{source_id}'"
+                        )
+                    )
     for threshold in seeds.thresholds:
         for source_id in threshold.sources:
             if source_id not in seeds.sources:
-                problems.append(Problem("seeds/reference/chips.yaml", 1, f"thresholds.{threshold.metric}.sources", f"unknown source id '{source_id}'"))
+                problems.append(
+                    Problem(
+                        "seeds/reference/chips.yaml",
+                        1,
+                        f"thresholds.{threshold.metric}.sources",
+                        f"unknown source id '{source_id}'",
+                    )
+                )
     for parameter in seeds.scenarios.values():
         file, line = where("ScenarioParameter", parameter.id)
         for source_id in parameter.sources:
             if source_id not in seeds.sources:
-                problems.append(Problem(file, line, f"parameters.{parameter.id}.sources", f"unknown source id '{source_id}'"))
+                problems.append(
+                    Problem(file, line, f"parameters.{parameter.id}.sources", f"unknown source id '{source_id}'")
+                )
 
 
 def seed_fingerprint(root: str | Path = "seeds", folders: Iterable[str] = ("sources", "reference")) -> str:

@@ -102,6 +102,11 @@ Unit = Literal[
     "parameters",
     "tpp",
     "gb_per_s",
+    "gb",
+    "tb_per_s",
+    "tflops",
+    "pflops",
+    "watts",
 ]
 OrganisationKind = Literal[
     "buyer", "vendor", "regulator", "government", "legislature", "distributor", "chipmaker", "other"
@@ -145,9 +150,7 @@ class Source(Strict):
     published: dt.date
     url: str | None = None
     kind: SourceKind
-    origin: str | None = Field(
-        default=None, description="wire service or outlet the story originally came from"
-    )
+    origin: str | None = Field(default=None, description="wire service or outlet the story originally came from")
     carried_by: list[Outlet] = Field(default_factory=list)
     accessed: dt.date
     reliability: str = Field(min_length=3, max_length=600)
@@ -169,9 +172,7 @@ class Quantity(Strict):
     """A reported figure: either one value or a low/high pair, or only a vague wording."""
 
     metric: str = Field(pattern=ID_PATTERN, description="which quantity this is, for reconcile")
-    applies_to: list[str] = Field(
-        default_factory=list, description="organisation ids; several = a group figure"
-    )
+    applies_to: list[str] = Field(default_factory=list, description="organisation ids; several = a group figure")
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -224,9 +225,7 @@ class Claim(Strict):
     stage: Stage | None = None
     quantity: Quantity | None = None
     attribution: Attribution
-    confidence: Confidence | None = Field(
-        default=None, description="defaults to the source's confidence"
-    )
+    confidence: Confidence | None = Field(default=None, description="defaults to the source's confidence")
     label: str | None = Field(default=None, max_length=80, description="short chart annotation")
     summary: str = Field(min_length=10, max_length=700)
     locator: str | None = None
@@ -276,9 +275,7 @@ class SpecValue(Strict):
         return self
 
 
-SpecMetric = Literal[
-    "memory_gb", "bandwidth_tb_s", "fp16_dense_tflops", "fp8_dense_tflops", "tpp", "power_w"
-]
+SpecMetric = Literal["memory_gb", "bandwidth_tb_s", "fp16_dense_tflops", "fp8_dense_tflops", "tpp", "power_w"]
 
 
 class Chip(Strict):
