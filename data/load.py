@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from data.lexicon import lookup
 from data.models import (
     Chip,
     Claim,
@@ -446,14 +447,14 @@ def _cross_check(seeds: SeedData, reference_lines: dict[tuple[str, str], tuple[s
             for org in quantity.applies_to:
                 if org not in seeds.organisations:
                     errors.append(("quantity.applies_to", f"unknown organisation id '{org}'"))
-            if quantity.value is None and quantity.low is None and quantity.high is None:
-                if (quantity.wording or "").lower() not in seeds.lexicon:
-                    errors.append(
-                        (
-                            "quantity.wording",
-                            f"wording '{quantity.wording}' has no numbers and is not in the lexicon (seeds/reference/lexicon.yaml)",
-                        )
+            no_numbers = quantity.value is None and quantity.low is None and quantity.high is None
+            if no_numbers and lookup(quantity.wording, seeds.lexicon) is None:
+                errors.append(
+                    (
+                        "quantity.wording",
+                        f"wording '{quantity.wording}' has no numbers and is not in the lexicon (seeds/reference/lexicon.yaml)",
                     )
+                )
         for link_field in ("contradicts", "supersedes"):
             for target in getattr(claim, link_field):
                 if target not in first_seen:
