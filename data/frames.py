@@ -353,7 +353,7 @@ def build_approvals_frame(seeds: SeedData, claim_filter: ClaimFilter | None = No
 BUYER_MEASURES = {
     "interest": ("buyer-interest", "preliminary-order"),
     "approved": ("cn-first-batch-chips",),
-    "cap": ("us-per-customer-cap",),
+    "cap": ("us-buyer-licence-cap", "us-per-customer-cap"),
     "delivered": ("h200-delivered-to-china",),
 }
 
@@ -368,6 +368,7 @@ BUYER_QUANTITY_DTYPES = {
     "open_high": "boolean",
     "is_group": "boolean",
     "group_members": "string",
+    "scope": "string",
     "basis": "string",
     "conflict": "boolean",
     "independent_origins": "Int64",
@@ -385,15 +386,44 @@ def build_buyer_quantities_frame(seeds: SeedData, claim_filter: ClaimFilter | No
     """
     records = select_claims(seeds, claim_filter)
     metric_measure = {m: measure for measure, metrics in BUYER_MEASURES.items() for m in metrics}
+    buyers = {o.id for o in seeds.organisations.values() if o.kind == "buyer"}
+    in_process = ("approved", "applied", "conditional", "in_principle", "pending", "under_review")
+    cleared = {
+        actor
+        for r in records
+        if r.claim.side == "US" and r.claim.status in ("approved", "applied") and r.claim.kind == "export_licence"
+        for actor in r.claim.actors
+        if actor in buyers
+    }
+    involved = {
+        actor
+        for r in records
+        if r.claim.status in in_process and r.claim.side in ("US", "China")
+        for actor in r.claim.actors
+        if actor in buyers
+    }
     rows = []
-    for estimate in reconcile_all(records, seeds):
+    seen: set[tuple[str, str]] = set()
+    estimates = sorted(reconcile_all(records, seeds), key=lambda e: (not e.applies_to, e.metric))
+    for estimate in estimates:
         measure = metric_measure.get(estimate.metric)
-        if measure is None or not estimate.applies_to:
+        if measure is None:
             continue
         members = list(estimate.applies_to)
-        is_group = len(members) > 1 and measure not in ("cap",)
-        targets = ["+".join(members)] if is_group else members
+        if not members:
+            # A market-wide figure: a per-customer cap holds for each cleared firm, and
+            # "none delivered" holds for every buyer in the approval process. Other
+            # market-wide figures are not buyer figures.
+            targets = sorted(cleared if measure == "cap" else involved if measure == "delivered" else set())
+            scope, is_group = "market-wide figure, applies to each firm", False
+        elif len(members) > 1:
+            targets, scope, is_group = ["+".join(members)], "group figure, not split", True
+        else:
+            targets, scope, is_group = members, "reported for this firm", False
         for organisation_id in targets:
+            if (organisation_id, measure) in seen:
+                continue  # a firm's own figure beats a market-wide one
+            seen.add((organisation_id, measure))
             name = (
                 " + ".join(seeds.organisations[m].name for m in members if m in seeds.organisations)
                 if is_group
@@ -413,6 +443,7 @@ def build_buyer_quantities_frame(seeds: SeedData, claim_filter: ClaimFilter | No
                     "open_high": estimate.open_high,
                     "is_group": is_group,
                     "group_members": _ids(members) if is_group else "",
+                    "scope": scope,
                     "basis": estimate.basis,
                     "conflict": estimate.conflict,
                     "independent_origins": estimate.independent_origins,
@@ -622,17 +653,14 @@ CHIP_DTYPES = {
 def build_chips_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
     """Chip specs, long: one row per chip x metric, estimates flagged and given as low/high.
 
-    Reference values are not dated reports, so only the confidence part of the filter applies:
-    a value whose every source was published after ``as_of`` is left out.
+    Specs are reference values, not news: most spec pages are undated, so the as-of part of the
+    filter does not apply here (the argument is accepted so every builder is called alike).
     """
-    as_of = claim_filter.as_of if claim_filter else None
+    del claim_filter
     rows = []
     for chip in seeds.chips.values():
         vendor = seeds.organisations.get(chip.vendor)
         for metric, spec in chip.specs.items():
-            known = [s for s in spec.sources if s in seeds.sources]
-            if as_of is not None and known and all(seeds.sources[s].published > as_of for s in known):
-                continue
             low = spec.value if spec.value is not None else spec.low
             high = spec.value if spec.value is not None else spec.high
             rows.append(
@@ -744,3 +772,35 @@ def _topic(members: list[ClaimRecord]) -> str:
 
 def confidence_rank(level: str) -> int:
     return CONFIDENCE_RANK.get(level, 0)
+
+
+APPROVED_VOLUME_METRICS = {
+    "China": ("cn-first-batch-chips",),
+    "US": ("us-licensed-h200-volume", "us-implied-licensed-ceiling"),
+}
+
+
+def approved_volume_series(supply_demand: pd.DataFrame) -> pd.DataFrame:
+    """Approved H200 volume per side as reports arrived (from ``build_supply_demand_frame``).
+
+    Superseded versions are dropped; each remaining report is one step with its range.
+    """
+    rows = []
+    for side, metrics in APPROVED_VOLUME_METRICS.items():
+        part = supply_demand[supply_demand["metric"].isin(metrics) & ~supply_demand["superseded"]]
+        for _, row in part.iterrows():
+            rows.append(
+                {
+                    "date": row["date"],
+                    "side": side,
+                    "low": row["low"],
+                    "high": row["high"],
+                    "best": row["best"],
+                    "label": f"{row['wording'] or ''} ({row['publisher']})",
+                    "source_ids": row["source_ids"],
+                }
+            )
+    frame = pd.DataFrame(rows, columns=["date", "side", "low", "high", "best", "label", "source_ids"])
+    return frame.astype(
+        {"date": "datetime64[ns]", "side": "string", "low": "Float64", "high": "Float64", "best": "Float64"}
+    ).sort_values("date", ignore_index=True)

@@ -1,0 +1,710 @@
+"""Pure Plotly builders: a DataFrame in, a ``go.Figure`` out.
+
+No streamlit, no I/O, no globals; inputs are never mutated. Every figure has a title that states
+the takeaway, axis titles with units, hover text, and a clear "no data" figure for an empty frame.
+Reported / derived / assumed values are drawn with the shared styles in ``components.theme``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.theme import (
+    BASIS_COLOURS,
+    BASIS_DASH,
+    BASIS_LABELS,
+    BASIS_PATTERN,
+    CONFIDENCE_OPACITY,
+    INK,
+    LANE_COLOURS,
+    MUTED,
+    OKABE_ITO,
+    STATUS_COLOURS,
+    TEMPLATE_NAME,
+)
+from data.frames import CN_STAGES, LANES, STAGE_LABELS, US_STAGES
+
+KIND_SYMBOLS = {
+    "policy": "square",
+    "legislation": "square-open",
+    "condition": "diamond",
+    "export_licence": "triangle-up",
+    "import_approval": "triangle-down",
+    "application": "triangle-right",
+    "order": "star",
+    "demand_signal": "star-open",
+    "supply": "hexagon",
+    "production": "hexagon-open",
+    "shipment": "cross",
+    "delivery": "x",
+    "price": "pentagon",
+    "statement": "circle",
+    "visit": "circle-open",
+    "enforcement": "hourglass",
+    "market": "bowtie",
+    "financial": "diamond-open",
+    "status": "circle-dot",
+    "spec": "square-dot",
+}
+
+
+def fmt_number(value: float | None, unit: str | None = None) -> str:
+    """Human figures: 2,000,000 -> '2.0M', 75000 -> '75,000', 27000 USD -> '$27,000'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    money = unit in ("usd", "usd_per_chip")
+    prefix = "$" if money else ("RMB " if unit in ("rmb", "rmb_per_module") else "")
+    suffix = "%" if unit == "percent" else ""
+    magnitude = abs(value)
+    if magnitude >= 1e9:
+        text = f"{value / 1e9:.1f}B"
+    elif magnitude >= 1e6:
+        text = f"{value / 1e6:.1f}M" if value % 1e6 else f"{value / 1e6:.0f}M"
+    elif magnitude >= 1 or magnitude == 0:
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    else:
+        text = f"{value:.2f}"
+    return f"{prefix}{text}{suffix}"
+
+
+def fmt_range(low: float | None, high: float | None, unit: str | None = None, open_high: bool = False) -> str:
+    """'400,000+' for an open lower bound, '300,000–900,000' for a range, one number otherwise."""
+    if low is None and high is None:
+        return "n/a"
+    if open_high:
+        return f"≥ {fmt_number(low, unit)}" if low is not None else f"{fmt_number(high, unit)}+"
+    if low is None or high is None or low == high:
+        return fmt_number(low if low is not None else high, unit)
+    return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}"
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _num(value: object) -> float | None:
+    return None if _is_missing(value) else float(value)  # type: ignore[arg-type]
+
+
+def _base_layout(fig: go.Figure, title: str, subtitle: str | None = None, height: int = 460) -> go.Figure:
+    text = f"{title}<br><span style='font-size:13px;color:{MUTED}'>{subtitle}</span>" if subtitle else title
+    fig.update_layout(template=TEMPLATE_NAME, title={"text": text}, height=height)
+    return fig
+
+
+def empty_figure(message: str, title: str = "Nothing to show") -> go.Figure:
+    """A figure that says why it is empty instead of drawing blank axes."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16, "color": MUTED}
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _base_layout(fig, title, height=260)
+
+
+def _basis_legend(fig: go.Figure, used: Iterable[str]) -> None:
+    """Add one legend entry per basis, drawn exactly as the data are, whatever the chart type."""
+    for basis in dict.fromkeys(used):
+        fig.add_trace(
+            go.Bar(
+                x=[None],
+                y=[None],
+                name=BASIS_LABELS[basis],
+                marker={
+                    "color": BASIS_COLOURS[basis] if basis != "assumption" else "rgba(0,0,0,0)",
+                    "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "white"} if BASIS_PATTERN[basis] else {},
+                    "line": {"color": BASIS_COLOURS[basis], "width": 2},
+                },
+                showlegend=True,
+                hoverinfo="skip",
+            )
+        )
+
+
+# --------------------------------------------------------------------------- ranges (overview, supply/demand)
+
+
+def plot_range_bars(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str | None = None,
+    label_column: str = "label",
+    log_x: bool = True,
+    unit_title: str = "H200 chips (log scale)",
+) -> go.Figure:
+    """Horizontal bars with ranges: one row per figure, basis shown by fill and colour.
+
+    Expects columns ``label, low, high, best, open_high, basis, unit, hover``. Zero values (nothing
+    delivered) are drawn as a labelled marker because a log axis has no zero.
+    """
+    if frame.empty:
+        return empty_figure("No figures were reported by the chosen date.", title)
+    rows = frame.reset_index(drop=True)
+    fig = go.Figure()
+    positives = [v for v in pd.concat([rows["low"], rows["high"], rows["best"]]).dropna() if v > 0]
+    floor = min(positives) / 3 if positives else 1
+    for basis in ("reported", "derived", "assumption"):
+        part = rows[rows["basis"] == basis]
+        part = part[part["best"].fillna(0) > 0]
+        if part.empty:
+            continue
+        best = part["best"].astype(float)
+        low = part["low"].fillna(part["best"]).astype(float)
+        high = part["high"].fillna(part["best"]).astype(float)
+        fig.add_trace(
+            go.Bar(
+                y=part[label_column],
+                x=best,
+                orientation="h",
+                name=BASIS_LABELS[basis],
+                marker={
+                    "color": BASIS_COLOURS[basis] if basis != "assumption" else "rgba(255,255,255,0)",
+                    "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "white", "solidity": 0.35}
+                    if BASIS_PATTERN[basis]
+                    else {},
+                    "line": {"color": BASIS_COLOURS[basis], "width": 2},
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (high - best).clip(lower=0).tolist(),
+                    "arrayminus": (best - low).clip(lower=0).tolist(),
+                    "color": INK,
+                    "thickness": 1.5,
+                    "width": 6,
+                },
+                text=[
+                    fmt_range(_num(lo), _num(hi), u, bool(o))
+                    for lo, hi, u, o in zip(part["low"], part["high"], part["unit"], part["open_high"], strict=True)
+                ],
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=part[label_column],
+            )
+        )
+    zeros = rows[rows["best"].fillna(-1) == 0]
+    if not zeros.empty:
+        fig.add_trace(
+            go.Scatter(
+                y=zeros[label_column],
+                x=[floor] * len(zeros),
+                mode="markers+text",
+                marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": OKABE_ITO["vermillion"]}},
+                text=["0 (none)"] * len(zeros),
+                textposition="middle right",
+                name="Reported zero",
+                hovertext=zeros["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="overlay", bargap=0.35, showlegend=True)
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=list(rows[label_column])[::-1], title=None, tickfont={"size": 13}
+    )
+    fig.update_xaxes(title=unit_title, type="log" if log_x else "linear")
+    return _base_layout(fig, title, subtitle, height=max(360, 70 * len(rows) + 180))
+
+
+# --------------------------------------------------------------------------- buyers
+
+
+def plot_buyer_quantities(
+    frame: pd.DataFrame,
+    *,
+    selected: Sequence[str] = (),
+    split_assumption: dict[str, float] | None = None,
+) -> go.Figure:
+    """Per-buyer quantities with ranges; group figures stay one bar labelled as a group.
+
+    ``split_assumption`` maps organisation id -> share (0..1) of the group figure; when given, the
+    per-firm bars are added in the assumption style, each labelled "assumption".
+    """
+    title = "Only group and per-firm ceilings are reported: no firm has a confirmed H200 volume"
+    if frame.empty:
+        return empty_figure("No buyer quantities were reported by the chosen date.", "Buyer quantities")
+    measures = {
+        "interest": "Signalled interest / orders",
+        "approved": "Approved by Beijing",
+        "cap": "US per-firm cap",
+        "delivered": "Delivered",
+    }
+    rows = frame.copy()
+    rows["row_label"] = [
+        f"{name} (group)" if bool(g) else str(name)
+        for name, g in zip(rows["organisation"], rows["is_group"], strict=True)
+    ]
+    fig = go.Figure()
+    colours = {
+        "interest": OKABE_ITO["orange"],
+        "approved": OKABE_ITO["green"],
+        "cap": OKABE_ITO["blue"],
+        "delivered": OKABE_ITO["vermillion"],
+    }
+    for measure, label in measures.items():
+        part = rows[rows["measure"] == measure]
+        if part.empty:
+            continue
+        best = part["best"].astype(float)
+        low = part["low"].fillna(part["best"]).astype(float)
+        high = part["high"].fillna(part["best"]).astype(float)
+        opacity = [1.0 if not selected or oid in selected else 0.3 for oid in part["organisation_id"]]
+        fig.add_trace(
+            go.Bar(
+                y=part["row_label"],
+                x=best.clip(lower=0),
+                orientation="h",
+                name=label,
+                marker={
+                    "color": colours[measure],
+                    "opacity": opacity,
+                    "pattern": {
+                        "shape": ["/" if b == "derived" else "" for b in part["basis"]],
+                        "fgcolor": "white",
+                        "solidity": 0.35,
+                    },
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (high - best).clip(lower=0).tolist(),
+                    "arrayminus": (best - low).clip(lower=0).tolist(),
+                    "color": INK,
+                },
+                text=[
+                    fmt_range(_num(lo), _num(hi), "chips", bool(o))
+                    for lo, hi, o in zip(part["low"], part["high"], part["open_high"], strict=True)
+                ],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=list(zip(part["organisation_id"], part["source_ids"], part["basis"], strict=True)),
+                hovertemplate=(
+                    "<b>%{y}</b><br>"
+                    + label
+                    + ": %{text}<br>basis: %{customdata[2]}<br>sources: %{customdata[1]}<extra></extra>"
+                ),
+            )
+        )
+    if split_assumption:
+        groups = rows[(rows["measure"] == "approved") & rows["is_group"]]
+        for _, group in groups.iterrows():
+            members = [m.strip() for m in str(group["group_members"]).split(",")]
+            names = {m: n.strip() for m, n in zip(members, str(group["organisation"]).split("+"), strict=False)}
+            for member in members:
+                share = split_assumption.get(member)
+                if share is None:
+                    continue
+                best = float(group["best"]) * share
+                fig.add_trace(
+                    go.Bar(
+                        y=[f"{names.get(member, member)} (assumed share)"],
+                        x=[best],
+                        orientation="h",
+                        name=BASIS_LABELS["assumption"],
+                        legendgroup="assumption",
+                        showlegend=member == members[0],
+                        marker={
+                            "color": "rgba(255,255,255,0)",
+                            "line": {"color": BASIS_COLOURS["assumption"], "width": 2},
+                        },
+                        text=[f"assumption: {share:.0%} of group → {fmt_number(best)}"],
+                        textposition="outside",
+                        cliponaxis=False,
+                        customdata=[(member, "assumption", "assumption")],
+                        hovertemplate="%{y}<br>%{text}<br>Not reported: your split of the group figure<extra></extra>",
+                    )
+                )
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_xaxes(title="H200 chips")
+    fig.update_yaxes(title=None, autorange="reversed")
+    n_rows = len({label for trace in fig.data for label in (trace.y if trace.y is not None else [])})
+    return _base_layout(
+        fig,
+        title,
+        "Bars show the best reading, whiskers the reported range; hatched = derived from vague wording",
+        height=max(380, 64 * n_rows + 200),
+    )
+
+
+# --------------------------------------------------------------------------- approvals
+
+
+def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]]) -> go.Figure:
+    """Buyer x stage status matrix, US pipeline then China pipeline.
+
+    ``buyers`` is a list of (organisation_id, name). Rows for "*" (rules and blocks naming no buyer)
+    are shown for every buyer, marked "applies to all".
+    """
+    title = "Washington has cleared about ten buyers; Beijing's approvals stop at conditional"
+    if frame.empty or not buyers:
+        return empty_figure("No approval steps were reported by the chosen date.", "Approval status")
+    stages = US_STAGES + CN_STAGES
+    labels = [("US · " if s in US_STAGES else "China · ") + STAGE_LABELS[s] for s in stages]
+    status_codes = {s: i for i, s in enumerate(STATUS_COLOURS)}
+    z, text, hover = [], [], []
+    for organisation_id, name in buyers:
+        z_row, text_row, hover_row = [], [], []
+        for stage in stages:
+            cell = frame[(frame["stage"] == stage) & frame["organisation_id"].isin([organisation_id, "*"])]
+            if cell.empty:
+                z_row.append(None)
+                text_row.append("")
+                hover_row.append(f"{name} · {STAGE_LABELS[stage]}: nothing reported")
+                continue
+            latest = cell.sort_values(["date", "organisation_id"]).iloc[-1]
+            status = str(latest["status"])
+            z_row.append(status_codes.get(status, status_codes["reported"]))
+            text_row.append(status.replace("_", " ") + ("*" if latest["organisation_id"] == "*" else ""))
+            hover_row.append(
+                f"<b>{name} · {STAGE_LABELS[stage]}</b><br>{status.replace('_', ' ')} · {latest['date']:%d %b %Y}"
+                + (" · applies to all buyers" if latest["organisation_id"] == "*" else "")
+                + f"<br>{_wrap(str(latest['summary']))}<br>source: {latest['publisher']} ({latest['source_id']})"
+            )
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    n = len(status_codes)
+    colourscale = []
+    for status, index in status_codes.items():
+        colourscale += [[index / n, STATUS_COLOURS[status]], [(index + 1) / n, STATUS_COLOURS[status]]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=labels,
+            y=[name for _, name in buyers],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 12, "color": INK},
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            colorscale=colourscale,
+            zmin=0,
+            zmax=n,
+            showscale=False,
+            xgap=3,
+            ygap=3,
+        )
+    )
+    fig.add_vline(x=len(US_STAGES) - 0.5, line={"color": INK, "width": 2})
+    fig.update_xaxes(side="top", tickangle=-30, title=None)
+    fig.update_yaxes(autorange="reversed", title=None)
+    return _base_layout(
+        fig,
+        title,
+        "Cell = latest reported status at that stage; * = a rule or block that names no buyer, so it applies to all",
+        height=max(380, 48 * len(buyers) + 260),
+    )
+
+
+def plot_approvals_over_time(frame: pd.DataFrame) -> go.Figure:
+    """Step chart of approved H200 volume on each side as reports arrived.
+
+    Expects columns ``date, side, low, high, best, label, source_ids`` (one row per report).
+    """
+    title = "Approved volume on paper rose in steps; none of it has been delivered"
+    if frame.empty:
+        return empty_figure("No approval volumes were reported by the chosen date.", "Approvals over time")
+    fig = go.Figure()
+    colours = {"China": OKABE_ITO["vermillion"], "US": OKABE_ITO["blue"]}
+    for side, part in frame.sort_values("date").groupby("side", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"],
+                y=part["best"],
+                mode="lines+markers",
+                line={"shape": "hv", "color": colours.get(str(side), MUTED), "width": 3},
+                marker={"size": 9},
+                name=f"{side} side",
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (part["high"].fillna(part["best"]) - part["best"]).clip(lower=0).tolist(),
+                    "arrayminus": (part["best"] - part["low"].fillna(part["best"])).clip(lower=0).tolist(),
+                },
+                customdata=list(zip(part["label"], part["source_ids"], strict=True)),
+                hovertemplate="%{x|%d %b %Y}: %{y:,.0f} chips<br>%{customdata[0]}<br>sources: %{customdata[1]}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title="H200 chips approved (best reading)", rangemode="tozero")
+    fig.update_xaxes(title="Report date")
+    return _base_layout(fig, title, "Whiskers show the reported range", height=420)
+
+
+# --------------------------------------------------------------------------- scenario
+
+
+def plot_scenario_gap(steps: pd.DataFrame) -> go.Figure:
+    """Demand versus what could arrive under the chosen assumptions, step by step.
+
+    Expects columns ``label, value, basis, note`` in order: demand first, the binding limits,
+    then the deliverable result and the gap.
+    """
+    title = "Under these assumptions, demand outruns what can arrive"
+    if steps.empty:
+        return empty_figure("Set the scenario inputs to see the gap.", "Scenario")
+    fig = go.Figure()
+    for basis in ("reported", "derived", "assumption"):
+        part = steps[steps["basis"] == basis]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=part["label"],
+                y=part["value"],
+                name=BASIS_LABELS[basis],
+                marker={
+                    "color": BASIS_COLOURS[basis] if basis != "assumption" else "rgba(255,255,255,0)",
+                    "line": {"color": BASIS_COLOURS[basis], "width": 2.5},
+                    "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "white", "solidity": 0.35}
+                    if BASIS_PATTERN[basis]
+                    else {},
+                },
+                text=[fmt_number(v) for v in part["value"]],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=part["note"],
+                hovertemplate="<b>%{x}</b>: %{y:,.0f} chips<br>%{customdata}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group", bargap=0.3)
+    fig.update_xaxes(categoryorder="array", categoryarray=list(steps["label"]), title=None, tickangle=0)
+    fig.update_yaxes(title="H200 chips", rangemode="tozero")
+    return _base_layout(fig, title, "Open bars are your assumptions; solid bars are reported figures", height=460)
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def plot_timeline(frame: pd.DataFrame, *, key_moments: pd.DataFrame | None = None) -> go.Figure:
+    """Every event on lanes by actor, marker by kind, key moments annotated."""
+    title = "Washington moved first; Beijing's hold-ups set the pace"
+    if frame.empty:
+        return empty_figure("No events match the chosen filters and date.", "Timeline")
+    lanes = [lane for lane in LANES if lane in set(frame["lane"])]
+    fig = go.Figure()
+    for kind, part in frame.groupby("kind", sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"],
+                y=part["lane_label"],
+                mode="markers",
+                name=str(kind).replace("_", " "),
+                marker={
+                    "symbol": KIND_SYMBOLS.get(str(kind), "circle"),
+                    "size": 12,
+                    "color": [LANE_COLOURS.get(lane, MUTED) for lane in part["lane"]],
+                    "opacity": [CONFIDENCE_OPACITY.get(c, 1.0) for c in part["confidence"]],
+                    "line": {"width": 1, "color": INK},
+                },
+                customdata=list(
+                    zip(
+                        [_wrap(s) for s in part["summary"]],
+                        part["date_precision"],
+                        part["publisher"],
+                        part["source_id"],
+                        part["confidence"],
+                        part["claim_id"],
+                        strict=True,
+                    )
+                ),
+                hovertemplate=(
+                    "<b>%{x|%d %b %Y}</b> (precision: %{customdata[1]})<br>%{customdata[0]}"
+                    "<br>source: %{customdata[2]} · confidence %{customdata[4]}<extra></extra>"
+                ),
+            )
+        )
+    if key_moments is not None and not key_moments.empty:
+        for index, (_, moment) in enumerate(key_moments.sort_values("date").iterrows()):
+            fig.add_vline(x=moment["date"], line={"color": MUTED, "width": 1, "dash": "dot"})
+            fig.add_annotation(
+                x=moment["date"],
+                y=1.0 + 0.07 * (index % 3),
+                yref="paper",
+                text=str(moment["label"]),
+                showarrow=False,
+                font={"size": 11, "color": INK},
+                bgcolor="rgba(255,255,255,0.85)",
+                xanchor="left",
+            )
+    fig.update_yaxes(categoryorder="array", categoryarray=[LANES[lane] for lane in lanes][::-1], title=None)
+    fig.update_xaxes(title="Event date")
+    fig.update_layout(margin={"t": 150})
+    return _base_layout(
+        fig,
+        title,
+        "Marker shape = kind of event; faded = low confidence; dotted lines = key moments",
+        height=max(440, 80 * len(lanes) + 260),
+    )
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+# --------------------------------------------------------------------------- chips
+
+
+def plot_chip_metric(
+    frame: pd.DataFrame, *, metric: str, metric_label: str, unit: str, threshold: tuple[float, str] | None = None
+) -> go.Figure:
+    """One spec across chips, estimates as hatched bars with their range; a US limit as a line."""
+    part = frame[frame["metric"] == metric]
+    title = f"{metric_label}: the H200 against its rivals"
+    if part.empty:
+        return empty_figure(f"No {metric_label.lower()} figures are recorded.", title)
+    part = part.sort_values("value", ascending=False)
+    h200 = part[part["chip_id"] == "h200"]
+    if not h200.empty:
+        h200_value = float(h200["value"].iloc[0])
+        domestic = part[part["vendor"].isin(["Huawei", "Cambricon"])]
+        if not domestic.empty and domestic["high"].max() < h200_value:
+            title = f"{metric_label}: every Chinese chip recorded trails the H200"
+    fig = go.Figure()
+    for estimate, name in ((False, "Published figure"), (True, "Estimate (range)")):
+        rows = part[part["estimate"] == estimate]
+        if rows.empty:
+            continue
+        colours = [OKABE_ITO["green"] if c == "h200" else BASIS_COLOURS["reported"] for c in rows["chip_id"]]
+        fig.add_trace(
+            go.Bar(
+                x=rows["chip"],
+                y=rows["value"],
+                name=name,
+                marker={
+                    "color": colours if not estimate else BASIS_COLOURS["derived"],
+                    "pattern": {"shape": "/" if estimate else "", "fgcolor": "white", "solidity": 0.35},
+                },
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (rows["high"] - rows["value"]).clip(lower=0).tolist(),
+                    "arrayminus": (rows["value"] - rows["low"]).clip(lower=0).tolist(),
+                    "color": INK,
+                },
+                customdata=list(
+                    zip(rows["low"], rows["high"], rows["source_ids"], rows["note"].fillna(""), strict=True)
+                ),
+                hovertemplate=(
+                    "<b>%{x}</b>: %{y:,.4~g} "
+                    + unit
+                    + "<br>range %{customdata[0]:,.4~g}–%{customdata[1]:,.4~g}<br>%{customdata[3]}"
+                    "<br>sources: %{customdata[2]}<extra></extra>"
+                ),
+            )
+        )
+    if threshold is not None:
+        fig.add_hline(
+            y=threshold[0],
+            line={"color": OKABE_ITO["vermillion"], "width": 2, "dash": "dash"},
+            annotation_text=threshold[1],
+            annotation_position="top left",
+            annotation_font={"color": OKABE_ITO["vermillion"]},
+        )
+    fig.update_layout(barmode="overlay", bargap=0.3)
+    fig.update_xaxes(categoryorder="array", categoryarray=list(part["chip"]), tickangle=-35, title=None)
+    fig.update_yaxes(title=f"{metric_label} ({unit})", rangemode="tozero")
+    return _base_layout(fig, title, "Hatched = estimate (no vendor datasheet); whiskers = range across sources")
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def plot_conflict_spread(frame: pd.DataFrame, *, topic: str) -> go.Figure:
+    """The claims in one conflict group side by side, each with its own range."""
+    rows = frame[frame["low"].notna() | frame["high"].notna()]
+    title = f"{topic}: the sources disagree"
+    if rows.empty:
+        return empty_figure("These claims disagree in words, not numbers: see the table.", title)
+    rows = rows.sort_values("date")
+    labels = [f"{p} · {d:%d %b %Y}" for p, d in zip(rows["publisher"], rows["date"], strict=True)]
+    low = rows["low"].fillna(rows["high"]).astype(float)
+    high = rows["high"].fillna(rows["low"]).astype(float)
+    mid = (low + high) / 2
+    fig = go.Figure(
+        go.Scatter(
+            x=mid,
+            y=labels,
+            mode="markers",
+            marker={
+                "size": 13,
+                "color": [OKABE_ITO["blue"] if c != "low" else OKABE_ITO["grey"] for c in rows["confidence"]],
+            },
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": (high - mid).tolist(),
+                "arrayminus": (mid - low).tolist(),
+                "color": INK,
+                "thickness": 2,
+            },
+            customdata=list(zip(rows["wording"].fillna(""), rows["claim_id"], rows["confidence"], strict=True)),
+            hovertemplate="%{y}<br>as reported: %{customdata[0]}<br>confidence: %{customdata[2]}<br>claim %{customdata[1]}<extra></extra>",
+            name="Claim",
+        )
+    )
+    unit = rows["unit"].dropna().iloc[0] if rows["unit"].notna().any() else ""
+    fig.update_xaxes(title=f"Reported value ({unit})")
+    fig.update_yaxes(title=None, autorange="reversed")
+    return _base_layout(
+        fig, title, "Dot = middle of each claim's range; whiskers = its range", height=max(300, 60 * len(rows) + 180)
+    )
+
+
+def figure_source_ids(fig: go.Figure) -> list[str]:
+    """Source ids a figure's builder put in its meta, for the footer under the chart."""
+    meta = fig.layout.meta
+    return list(meta.get("source_ids", [])) if isinstance(meta, dict) else []
+
+
+def with_sources(fig: go.Figure, source_ids: Iterable[str]) -> go.Figure:
+    """Return a copy of ``fig`` that records which sources are behind it."""
+    out = go.Figure(fig)
+    out.update_layout(meta={"source_ids": sorted({s.strip() for s in source_ids if s and s.strip()})})
+    return out
+
+
+def expand_ids(values: Iterable[object]) -> list[str]:
+    """'a, b' strings (as frames store id lists) -> ['a', 'b'], de-duplicated in order."""
+    out: dict[str, None] = {}
+    for value in values:
+        if _is_missing(value):
+            continue
+        for part in str(value).split(","):
+            if part.strip():
+                out[part.strip()] = None
+    return list(out)
+
+
+__all__ = [
+    "BASIS_DASH",
+    "empty_figure",
+    "expand_ids",
+    "figure_source_ids",
+    "fmt_number",
+    "fmt_range",
+    "plot_approval_matrix",
+    "plot_approvals_over_time",
+    "plot_buyer_quantities",
+    "plot_chip_metric",
+    "plot_conflict_spread",
+    "plot_range_bars",
+    "plot_scenario_gap",
+    "plot_timeline",
+    "with_sources",
+]

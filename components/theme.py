@@ -1,0 +1,114 @@
+"""One Plotly template and one semantic colour map for the whole app.
+
+Colours come from the Okabe-Ito palette (safe for the common colour-vision deficiencies). The
+*basis* of a figure is encoded twice, by colour and by fill/line style, so reported figures,
+figures derived by the project and user assumptions never look alike, even in greyscale:
+reported = solid, derived = hatched, assumption = dashed outline.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#8C8C8C",
+}
+
+INK = "#1F2933"
+MUTED = "#5F6B7A"
+GRID = "#E3E7EC"
+PAPER = "#FFFFFF"
+FONT = "Inter, 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif"
+
+BASIS_COLOURS = {
+    "reported": OKABE_ITO["blue"],
+    "derived": OKABE_ITO["orange"],
+    "assumption": OKABE_ITO["purple"],
+}
+BASIS_LABELS = {
+    "reported": "Reported figure",
+    "derived": "Derived from wording (project's reading)",
+    "assumption": "Your assumption (scenario)",
+}
+BASIS_PATTERN = {"reported": "", "derived": "/", "assumption": ""}
+BASIS_DASH = {"reported": "solid", "derived": "dot", "assumption": "dash"}
+
+LANE_COLOURS = {
+    "us_government": OKABE_ITO["blue"],
+    "china_regulators": OKABE_ITO["vermillion"],
+    "nvidia": OKABE_ITO["green"],
+    "buyers": OKABE_ITO["orange"],
+    "others": OKABE_ITO["grey"],
+}
+
+# Status colours run from "go" (green/blue) through "waiting" (yellow/sky) to "stop" (vermillion).
+STATUS_COLOURS = {
+    "approved": OKABE_ITO["green"],
+    "in_effect": OKABE_ITO["green"],
+    "applied": OKABE_ITO["green"],
+    "conditional": OKABE_ITO["sky"],
+    "in_principle": OKABE_ITO["sky"],
+    "announced": OKABE_ITO["blue"],
+    "proposed": OKABE_ITO["yellow"],
+    "pending": OKABE_ITO["yellow"],
+    "under_review": OKABE_ITO["yellow"],
+    "planned": OKABE_ITO["yellow"],
+    "paused": OKABE_ITO["orange"],
+    "halted": OKABE_ITO["orange"],
+    "blocked": OKABE_ITO["vermillion"],
+    "denied": OKABE_ITO["vermillion"],
+    "cancelled": OKABE_ITO["vermillion"],
+    "none": OKABE_ITO["vermillion"],
+    "disputed": OKABE_ITO["purple"],
+    "unverified": OKABE_ITO["purple"],
+    "reported": OKABE_ITO["grey"],
+}
+STATUS_ORDER = list(STATUS_COLOURS)
+
+CONFIDENCE_OPACITY = {"high": 1.0, "medium": 0.75, "low": 0.4}
+
+TEMPLATE_NAME = "h200"
+
+
+def _template() -> go.layout.Template:
+    template = go.layout.Template()
+    template.layout = go.Layout(
+        font={"family": FONT, "size": 14, "color": INK},
+        title={"font": {"size": 18, "color": INK}, "x": 0, "xanchor": "left", "y": 0.97},
+        paper_bgcolor=PAPER,
+        plot_bgcolor=PAPER,
+        colorway=[OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "purple", "sky", "yellow", "black")],
+        margin={"l": 16, "r": 24, "t": 72, "b": 88},
+        xaxis={"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": MUTED, "ticks": "outside", "automargin": True},
+        yaxis={"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": MUTED, "ticks": "outside", "automargin": True},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0, "font": {"size": 12}},
+        hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
+    )
+    return template
+
+
+pio.templates[TEMPLATE_NAME] = _template()
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 2},
+}
+
+
+def plotly_config(filename: str, *, present: bool = False) -> dict:
+    """Modebar settings for one chart: presentation-size image export named after the chart."""
+    config = {**PLOTLY_CONFIG, "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"], "filename": filename}}
+    if present:
+        config["displayModeBar"] = False
+    return config

@@ -1,0 +1,63 @@
+"""The overview's headline figures: which reconciled estimates they are, and how to label them.
+
+Pure: picks rows from ``build_estimates_frame`` so the overview page stays a thin renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Headline:
+    key: str
+    title: str
+    metric: str
+    chart_label: str
+    applies_to: str | None = None  # None: take the estimate with the most claims for the metric
+
+
+HEADLINES: tuple[Headline, ...] = (
+    Headline("demand", "Chinese orders requested", "cn-h200-orders", "Orders requested (2026)"),
+    Headline("expected", "Orders Nvidia expected", "nvidia-expected-orders", "Orders Nvidia expected"),
+    Headline(
+        "first_batch",
+        "China's first approved batch",
+        "cn-first-batch-chips",
+        "Beijing's first batch (3 buyers)",
+        "alibaba, bytedance, tencent",
+    ),
+    Headline("us_ceiling", "US total ceiling (proposed)", "us-total-ceiling", "US total ceiling"),
+    Headline("stock", "Nvidia stock available", "nvidia-h200-stock", "Nvidia stock"),
+    Headline("cap", "US cap per Chinese customer", "us-per-customer-cap", "US cap per customer"),
+    Headline("firms", "Chinese firms cleared by the US", "us-cleared-firms", "Firms cleared", ""),
+    Headline("delivered", "H200s delivered to China", "h200-delivered-to-china", "Delivered"),
+)
+KPI_KEYS = ("first_batch", "demand", "stock", "cap", "firms", "delivered")
+CHART_KEYS = ("demand", "expected", "first_batch", "us_ceiling", "stock", "cap", "delivered")
+
+
+def pick_headlines(estimates: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFrame:
+    """One estimate row per headline key (missing ones are left out), with a ``key`` column."""
+    rows = []
+    for headline in HEADLINES:
+        if headline.key not in keys:
+            continue
+        candidates = estimates[estimates["metric"] == headline.metric]
+        if headline.applies_to is not None:
+            candidates = candidates[candidates["applies_to"] == headline.applies_to]
+        if candidates.empty:
+            continue
+        counts = candidates["claim_ids"].str.count(",")
+        row = candidates.loc[counts.idxmax()].copy()
+        row["key"] = headline.key
+        row["title"] = headline.title
+        row["label"] = headline.chart_label
+        rows.append(row)
+    order = {key: index for index, key in enumerate(keys)}
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return frame
+    return frame.sort_values("key", key=lambda s: s.map(order)).reset_index(drop=True)

@@ -1,0 +1,70 @@
+"""The supply-versus-demand scenario: a few named inputs -> what could arrive, and the gap.
+
+Pure arithmetic, kept out of the page so it can be tested and shown in words next to the chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+FORMULA = (
+    "**Could arrive** = the smallest of (a) *available supply × share the 50 % rule allows*, "
+    "(b) *US cap per customer × cleared firms* and (c) *volume Beijing approved*, "
+    "then × *share of approvals that become orders and ship*.  \n"
+    "**Gap** = *demand* − *could arrive*."
+)
+
+
+def run_scenario(values: Mapping[str, float], defaults: Mapping[str, float]) -> pd.DataFrame:
+    """Steps of the model as rows: label, value, basis, note.
+
+    An input left at its cited default is drawn as *reported*; one the user moved is an
+    *assumption*; everything computed from inputs is an *assumption* too, since it is a model.
+    """
+
+    def basis(name: str) -> str:
+        return "reported" if float(values[name]) == float(defaults[name]) else "assumption"
+
+    supply = float(values["stock"]) + float(values["new_production"])
+    rule_limit = supply * float(values["rule_share_pct"]) / 100
+    us_limit = float(values["per_customer_cap"]) * float(values["cleared_firms"])
+    china_limit = float(values["china_approved"])
+    limits = {"50 % rule": rule_limit, "US licences": us_limit, "Beijing's approvals": china_limit}
+    binding = min(limits, key=limits.__getitem__)
+    arrive = limits[binding] * float(values["conversion_pct"]) / 100
+    demand = float(values["demand"])
+    supply_basis = "reported" if basis("stock") == basis("new_production") == "reported" else "assumption"
+    rows = [
+        ("Demand", demand, basis("demand"), "Chinese orders requested"),
+        ("Available supply", supply, supply_basis, "stock + new production"),
+        (
+            "Allowed by 50 % rule",
+            rule_limit,
+            "assumption",
+            f"supply × {values['rule_share_pct']:g} %",
+        ),
+        (
+            "US licence ceiling",
+            us_limit,
+            "assumption",
+            f"{values['per_customer_cap']:,.0f} per firm × {values['cleared_firms']:g} firms",
+        ),
+        ("Approved by Beijing", china_limit, basis("china_approved"), "reported first batch"),
+        (
+            "Could arrive",
+            arrive,
+            "assumption",
+            f"limited by {binding}, × {values['conversion_pct']:g} % conversion",
+        ),
+        ("Gap", max(demand - arrive, 0.0), "assumption", "demand − could arrive"),
+    ]
+    return pd.DataFrame(rows, columns=["label", "value", "basis", "note"]).astype(
+        {"label": "string", "value": "Float64", "basis": "string", "note": "string"}
+    )
+
+
+def binding_limit(steps: pd.DataFrame) -> str:
+    note = str(steps.set_index("label").loc["Could arrive", "note"])
+    return note.removeprefix("limited by ").split(",")[0]

@@ -1,0 +1,55 @@
+"""Chips: how does the H200 compare with what China can otherwise get?"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import streamlit as st
+
+from components import ui
+from components.figures import plot_chip_metric
+
+METRICS = {
+    "memory_gb": ("Memory", "GB"),
+    "bandwidth_tb_s": ("Memory bandwidth", "TB/s"),
+    "fp16_dense_tflops": ("Dense FP16/BF16 compute", "TFLOPS"),
+    "fp8_dense_tflops": ("Dense FP8 compute", "TFLOPS"),
+    "tpp": ("Total processing performance", "TPP"),
+    "power_w": ("Power", "W"),
+}
+
+ctx = ui.page_context("chips")
+chips = ui.frame(ctx, "build_chips_frame")
+metric = (
+    st.segmented_control(
+        "Compare on",
+        options=list(METRICS),
+        format_func=lambda m: METRICS[m][0],
+        default="bandwidth_tb_s",
+        required=True,
+        key="metric",
+        bind="query-params",
+    )
+    or "bandwidth_tb_s"
+)
+label, unit = METRICS[metric]
+threshold = next(((t.value, t.label) for t in ctx.seeds.thresholds if t.metric == metric), None)
+shown = chips[chips["metric"] == metric]
+threshold_sources = [s for t in ctx.seeds.thresholds if t.metric == metric for s in t.sources]
+ui.render_chart(
+    plot_chip_metric(chips, metric=metric, metric_label=label, unit=unit, threshold=threshold),
+    ctx=ctx,
+    key=f"chips-{metric}",
+    alt=f"Bar chart of {label.lower()} per chip; estimates hatched with ranges; US export limits as dashed lines.",
+    source_ids=ui.ids_in(shown) + threshold_sources,
+)
+st.caption(
+    "Huawei publishes no full datasheets, so its figures are estimates shown as ranges. The US rule of January 2026 "
+    "allows exports case by case only below TPP 21,000 and DRAM bandwidth 6.5 TB/s."
+)
+st.subheader("All recorded specs")
+table = chips.pivot_table(index=["chip", "vendor", "china_status"], columns="metric", values="value", aggfunc="first")
+st.dataframe(table.reset_index(), hide_index=True, key="chips-table")
+with st.expander("Download chip specs"):
+    ui.render_downloads("chips", full=chips, shown=shown)

@@ -1,0 +1,75 @@
+"""Overview: where do H200 sales to China stand, in six numbers?"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pandas as pd
+import streamlit as st
+
+from components import ui
+from components.figures import fmt_range, plot_range_bars
+from data.headlines import CHART_KEYS, KPI_KEYS, pick_headlines
+
+ctx = ui.page_context("overview")
+estimates = ui.frame(ctx, "build_estimates_frame")
+kpis = pick_headlines(estimates, KPI_KEYS)
+
+if kpis.empty:
+    st.info("No headline figures had been reported by the chosen date. Move the as-of date later.")
+else:
+    columns = st.columns(3)
+    for index, (_, row) in enumerate(kpis.iterrows()):
+        low, high = row["low"], row["high"]
+        value = fmt_range(
+            None if pd.isna(low) else float(low), None if pd.isna(high) else float(high), row["unit"], row["open_high"]
+        )
+        best = fmt_range(float(row["best"]), float(row["best"]), row["unit"]) if not pd.isna(row["best"]) else "n/a"
+        n_claims = len(str(row["claim_ids"]).split(","))
+        ui.render_kpi(
+            columns[index % 3],
+            title=row["title"],
+            value=value,
+            detail=f"Best reading {best} · {n_claims} claim{'s' if n_claims != 1 else ''}"
+            + (" · upper end open" if row["open_high"] else ""),
+            basis=row["basis"],
+            origins=int(row["independent_origins"]),
+            source_ids=ui.ids_in(kpis.iloc[[index]]),
+            seeds=ctx.seeds,
+            conflict=bool(row["conflict"]),
+        )
+
+chart_rows = pick_headlines(estimates, CHART_KEYS)
+if not chart_rows.empty:
+    chart_rows["hover"] = [
+        f"<b>{r['title']}</b><br>{ui.range_text(r)} ({r['basis']})<br>{r['independent_origins']} independent origin(s)"
+        for _, r in chart_rows.iterrows()
+    ]
+    chart_rows["label"] = chart_rows["label"].astype(str)
+figure = plot_range_bars(
+    chart_rows if not chart_rows.empty else pd.DataFrame(columns=["label"]),
+    title="Demand is counted in millions; nothing has been delivered",
+    subtitle="Reconciled reading of every report per figure; whiskers = the range across reports",
+)
+ui.render_chart(
+    figure,
+    ctx=ctx,
+    key="overview-ranges",
+    alt="Horizontal bars comparing H200 demand, approvals, US caps, Nvidia stock and deliveries, each with its range.",
+    source_ids=ui.ids_in(chart_rows) if not chart_rows.empty else [],
+)
+
+st.subheader("Latest events")
+events = ui.frame(ctx, "build_events_frame")
+latest = events.sort_values("date", ascending=False).head(5)
+if latest.empty:
+    st.info("No events had been reported by the chosen date.")
+for row in latest.itertuples():
+    st.markdown(
+        f"**{row.date:%d %b %Y}** · {row.lane_label} — {row.summary}  \n*{row.publisher}* · confidence {row.confidence}"
+    )
+ui.render_source_footer(ctx.seeds, latest["source_id"].tolist(), key="overview-events")
+
+with st.expander("Download the headline figures"):
+    ui.render_downloads("overview", full=estimates, shown=kpis if not kpis.empty else None)
