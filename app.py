@@ -8,7 +8,7 @@ from components.ui import is_presenting
 present = is_presenting()
 st.set_page_config(
     page_title="H200 China Tracker",
-    page_icon=":material/memory:",
+    page_icon="📊",
     layout="wide",
     initial_sidebar_state="collapsed" if present else "expanded",
     menu_items={"About": "H200 China Tracker: Nvidia H200 sales into China, every number traced to its source."},

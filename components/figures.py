@@ -82,6 +82,14 @@ def fmt_range(low: float | None, high: float | None, unit: str | None = None, op
     return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}"
 
 
+BOUND_PREFIX = {"at_least": "> ", "at_most": "≤ ", "approx": "~", "exact": "", "range": ""}
+
+
+def fmt_bound(value: float | None, bound: str, unit: str | None = None) -> str:
+    """A figure as reported: '> 400,000', '≤ 75,000', '~700,000'."""
+    return BOUND_PREFIX.get(bound, "") + fmt_number(value, unit)
+
+
 def _is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
@@ -107,20 +115,125 @@ def empty_figure(message: str, title: str = "Nothing to show") -> go.Figure:
     return _base_layout(fig, title, height=260)
 
 
-def _basis_legend(fig: go.Figure, used: Iterable[str]) -> None:
-    """Add one legend entry per basis, drawn exactly as the data are, whatever the chart type."""
+def _range_traces(
+    fig: go.Figure,
+    rows: pd.DataFrame,
+    *,
+    group_column: str,
+    colours: dict[str, str],
+    log_x: bool,
+    selected_column: str | None = None,
+    selected: Sequence[str] = (),
+) -> None:
+    """Bars (best reading) with whiskers (range) and a value label past the whisker.
+
+    Rows need ``label, low, high, best, open_high, basis, unit, hover`` and ``group_column``.
+    Derived rows are hatched, assumption rows are drawn as open outlines, reported rows solid.
+    Reported zeros (nothing delivered) are drawn as a marker since a log axis has no zero.
+    """
+    positives = [v for v in pd.concat([rows["low"], rows["high"], rows["best"]]).dropna() if v > 0]
+    floor = min(positives) / 2 if positives else 1
+    for group, part in rows.groupby(group_column, sort=False):
+        part = part[part["best"].fillna(0) > 0] if log_x else part[part["best"].notna()]
+        if part.empty:
+            continue
+        colour = colours.get(str(group), MUTED)
+        best = part["best"].astype(float)
+        low = part["low"].fillna(part["best"]).astype(float)
+        high = part["high"].fillna(part["best"]).astype(float)
+        is_assumption = (part["basis"] == "assumption").tolist()
+        opacity = (
+            [1.0 if not selected or v in selected else 0.3 for v in part[selected_column]] if selected_column else 1.0
+        )
+        fig.add_trace(
+            go.Bar(
+                y=part["label"],
+                x=best,
+                orientation="h",
+                name=str(group),
+                marker={
+                    "color": ["rgba(255,255,255,0)" if a else colour for a in is_assumption],
+                    "opacity": opacity,
+                    "line": {"color": colour, "width": [2.5 if a else 0 for a in is_assumption]},
+                    "pattern": {
+                        "shape": [BASIS_PATTERN.get(b, "") for b in part["basis"]],
+                        "fgcolor": "white",
+                        "solidity": 0.4,
+                    },
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (high - best).clip(lower=0).tolist(),
+                    "arrayminus": (best - low).clip(lower=0).tolist(),
+                    "color": INK,
+                    "thickness": 1.5,
+                    "width": 5,
+                },
+                customdata=part[selected_column] if selected_column else None,
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+        label_x = pd.concat([high, best], axis=1).max(axis=1) * (1.12 if log_x else 1.0)
+        fig.add_trace(
+            go.Scatter(
+                y=part["label"],
+                x=label_x,
+                mode="text",
+                text=[
+                    fmt_range(_num(lo), _num(hi), u, bool(o))
+                    for lo, hi, u, o in zip(part["low"], part["high"], part["unit"], part["open_high"], strict=True)
+                ],
+                textposition="middle right",
+                textfont={"size": 12, "color": INK},
+                showlegend=False,
+                hoverinfo="skip",
+                cliponaxis=False,
+            )
+        )
+    zeros = rows[rows["best"].fillna(-1) == 0] if log_x else rows.iloc[0:0]
+    if not zeros.empty:
+        fig.add_trace(
+            go.Scatter(
+                y=zeros["label"],
+                x=[floor] * len(zeros),
+                mode="markers+text",
+                marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": OKABE_ITO["vermillion"]}},
+                text=["0 (none)"] * len(zeros),
+                textposition="middle right",
+                name="Reported zero",
+                hovertext=zeros["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=zeros[selected_column] if selected_column else None,
+            )
+        )
+
+
+def _log_range(rows: pd.DataFrame) -> list[float]:
+    """A log-axis range with room for the value labels right of the longest whisker."""
+    values = [v for v in pd.concat([rows["low"], rows["high"], rows["best"]]).dropna() if v > 0]
+    if not values:
+        return [0, 1]
+    return [math.log10(min(values) / 3), math.log10(max(values) * 12)]
+
+
+def _add_basis_key(fig: go.Figure, used: Iterable[str]) -> None:
+    """Legend entries for the basis styles actually drawn (hatched = derived, open = assumption)."""
     for basis in dict.fromkeys(used):
+        if basis == "reported":
+            continue
         fig.add_trace(
             go.Bar(
                 x=[None],
                 y=[None],
+                orientation="h",
                 name=BASIS_LABELS[basis],
                 marker={
-                    "color": BASIS_COLOURS[basis] if basis != "assumption" else "rgba(0,0,0,0)",
-                    "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "white"} if BASIS_PATTERN[basis] else {},
-                    "line": {"color": BASIS_COLOURS[basis], "width": 2},
+                    "color": MUTED if basis == "derived" else "rgba(255,255,255,0)",
+                    "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "white", "solidity": 0.4},
+                    "line": {"color": MUTED, "width": 0 if basis == "derived" else 2.5},
                 },
-                showlegend=True,
                 hoverinfo="skip",
             )
         )
@@ -134,86 +247,42 @@ def plot_range_bars(
     *,
     title: str,
     subtitle: str | None = None,
-    label_column: str = "label",
     log_x: bool = True,
     unit_title: str = "H200 chips (log scale)",
 ) -> go.Figure:
-    """Horizontal bars with ranges: one row per figure, basis shown by fill and colour.
+    """Horizontal bars with ranges: one row per figure; colour and fill say reported / derived / assumed.
 
-    Expects columns ``label, low, high, best, open_high, basis, unit, hover``. Zero values (nothing
-    delivered) are drawn as a labelled marker because a log axis has no zero.
+    Expects columns ``label, low, high, best, open_high, basis, unit, hover``.
     """
     if frame.empty:
         return empty_figure("No figures were reported by the chosen date.", title)
-    rows = frame.reset_index(drop=True)
+    rows = frame.reset_index(drop=True).copy()
+    rows["basis_label"] = rows["basis"].map(BASIS_LABELS).fillna("Reported figure")
     fig = go.Figure()
-    positives = [v for v in pd.concat([rows["low"], rows["high"], rows["best"]]).dropna() if v > 0]
-    floor = min(positives) / 3 if positives else 1
-    for basis in ("reported", "derived", "assumption"):
-        part = rows[rows["basis"] == basis]
-        part = part[part["best"].fillna(0) > 0]
-        if part.empty:
-            continue
-        best = part["best"].astype(float)
-        low = part["low"].fillna(part["best"]).astype(float)
-        high = part["high"].fillna(part["best"]).astype(float)
-        fig.add_trace(
-            go.Bar(
-                y=part[label_column],
-                x=best,
-                orientation="h",
-                name=BASIS_LABELS[basis],
-                marker={
-                    "color": BASIS_COLOURS[basis] if basis != "assumption" else "rgba(255,255,255,0)",
-                    "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "white", "solidity": 0.35}
-                    if BASIS_PATTERN[basis]
-                    else {},
-                    "line": {"color": BASIS_COLOURS[basis], "width": 2},
-                },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (high - best).clip(lower=0).tolist(),
-                    "arrayminus": (best - low).clip(lower=0).tolist(),
-                    "color": INK,
-                    "thickness": 1.5,
-                    "width": 6,
-                },
-                text=[
-                    fmt_range(_num(lo), _num(hi), u, bool(o))
-                    for lo, hi, u, o in zip(part["low"], part["high"], part["unit"], part["open_high"], strict=True)
-                ],
-                textposition="outside",
-                cliponaxis=False,
-                hovertext=part["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                customdata=part[label_column],
-            )
-        )
-    zeros = rows[rows["best"].fillna(-1) == 0]
-    if not zeros.empty:
-        fig.add_trace(
-            go.Scatter(
-                y=zeros[label_column],
-                x=[floor] * len(zeros),
-                mode="markers+text",
-                marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": OKABE_ITO["vermillion"]}},
-                text=["0 (none)"] * len(zeros),
-                textposition="middle right",
-                name="Reported zero",
-                hovertext=zeros["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
+    colours = {BASIS_LABELS[b]: c for b, c in BASIS_COLOURS.items()}
+    _range_traces(fig, rows, group_column="basis_label", colours=colours, log_x=log_x)
     fig.update_layout(barmode="overlay", bargap=0.35, showlegend=True)
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=list(rows[label_column])[::-1], title=None, tickfont={"size": 13}
-    )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], title=None, tickfont={"size": 13})
     fig.update_xaxes(title=unit_title, type="log" if log_x else "linear")
-    return _base_layout(fig, title, subtitle, height=max(360, 70 * len(rows) + 180))
+    if log_x:
+        fig.update_xaxes(range=_log_range(rows))
+    return _base_layout(fig, title, subtitle, height=max(360, 44 * len(rows) + 200))
 
 
 # --------------------------------------------------------------------------- buyers
+
+BUYER_MEASURE_LABELS = {
+    "interest": "Signalled interest",
+    "approved": "Approved by Beijing",
+    "cap": "US cap",
+    "delivered": "Delivered",
+}
+BUYER_MEASURE_COLOURS = {
+    "Signalled interest": OKABE_ITO["orange"],
+    "Approved by Beijing": OKABE_ITO["green"],
+    "US cap": OKABE_ITO["blue"],
+    "Delivered": OKABE_ITO["vermillion"],
+}
 
 
 def plot_buyer_quantities(
@@ -222,114 +291,84 @@ def plot_buyer_quantities(
     selected: Sequence[str] = (),
     split_assumption: dict[str, float] | None = None,
 ) -> go.Figure:
-    """Per-buyer quantities with ranges; group figures stay one bar labelled as a group.
+    """Per-buyer quantities with ranges; a group figure stays one bar labelled as a group.
 
-    ``split_assumption`` maps organisation id -> share (0..1) of the group figure; when given, the
-    per-firm bars are added in the assumption style, each labelled "assumption".
+    ``split_assumption`` maps organisation id -> share (0..1) of the group figure; when given,
+    per-firm bars are added in the open "assumption" style and labelled "assumption".
     """
-    title = "Only group and per-firm ceilings are reported: no firm has a confirmed H200 volume"
+    title = "No firm has a confirmed H200 volume: only a group approval and per-firm caps"
     if frame.empty:
         return empty_figure("No buyer quantities were reported by the chosen date.", "Buyer quantities")
-    measures = {
-        "interest": "Signalled interest / orders",
-        "approved": "Approved by Beijing",
-        "cap": "US per-firm cap",
-        "delivered": "Delivered",
-    }
     rows = frame.copy()
-    rows["row_label"] = [
-        f"{name} (group)" if bool(g) else str(name)
-        for name, g in zip(rows["organisation"], rows["is_group"], strict=True)
+    rows["measure_label"] = rows["measure"].map(BUYER_MEASURE_LABELS)
+    rows["label"] = [
+        f"{name} (group) · {m}" if bool(g) else f"{name} · {m}"
+        for name, g, m in zip(rows["organisation"], rows["is_group"], rows["measure_label"], strict=True)
     ]
-    fig = go.Figure()
-    colours = {
-        "interest": OKABE_ITO["orange"],
-        "approved": OKABE_ITO["green"],
-        "cap": OKABE_ITO["blue"],
-        "delivered": OKABE_ITO["vermillion"],
-    }
-    for measure, label in measures.items():
-        part = rows[rows["measure"] == measure]
-        if part.empty:
-            continue
-        best = part["best"].astype(float)
-        low = part["low"].fillna(part["best"]).astype(float)
-        high = part["high"].fillna(part["best"]).astype(float)
-        opacity = [1.0 if not selected or oid in selected else 0.3 for oid in part["organisation_id"]]
-        fig.add_trace(
-            go.Bar(
-                y=part["row_label"],
-                x=best.clip(lower=0),
-                orientation="h",
-                name=label,
-                marker={
-                    "color": colours[measure],
-                    "opacity": opacity,
-                    "pattern": {
-                        "shape": ["/" if b == "derived" else "" for b in part["basis"]],
-                        "fgcolor": "white",
-                        "solidity": 0.35,
-                    },
-                },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (high - best).clip(lower=0).tolist(),
-                    "arrayminus": (best - low).clip(lower=0).tolist(),
-                    "color": INK,
-                },
-                text=[
-                    fmt_range(_num(lo), _num(hi), "chips", bool(o))
-                    for lo, hi, o in zip(part["low"], part["high"], part["open_high"], strict=True)
-                ],
-                textposition="outside",
-                cliponaxis=False,
-                customdata=list(zip(part["organisation_id"], part["source_ids"], part["basis"], strict=True)),
-                hovertemplate=(
-                    "<b>%{y}</b><br>"
-                    + label
-                    + ": %{text}<br>basis: %{customdata[2]}<br>sources: %{customdata[1]}<extra></extra>"
-                ),
-            )
+    rows["unit"] = "chips"
+    rows["hover"] = [
+        f"<b>{name}</b><br>{m}: {fmt_range(_num(lo), _num(hi), 'chips', bool(o))} ({b})<br>{scope}<br>sources: {src}"
+        for name, m, lo, hi, o, b, scope, src in zip(
+            rows["organisation"],
+            rows["measure_label"],
+            rows["low"],
+            rows["high"],
+            rows["open_high"],
+            rows["basis"],
+            rows["scope"],
+            rows["source_ids"],
+            strict=True,
         )
+    ]
     if split_assumption:
-        groups = rows[(rows["measure"] == "approved") & rows["is_group"]]
-        for _, group in groups.iterrows():
+        extra = []
+        for _, group in rows[(rows["measure"] == "approved") & rows["is_group"]].iterrows():
             members = [m.strip() for m in str(group["group_members"]).split(",")]
-            names = {m: n.strip() for m, n in zip(members, str(group["organisation"]).split("+"), strict=False)}
+            names = dict(zip(members, [n.strip() for n in str(group["organisation"]).split("+")], strict=False))
             for member in members:
                 share = split_assumption.get(member)
-                if share is None:
+                if share is None or _is_missing(group["best"]):
                     continue
-                best = float(group["best"]) * share
-                fig.add_trace(
-                    go.Bar(
-                        y=[f"{names.get(member, member)} (assumed share)"],
-                        x=[best],
-                        orientation="h",
-                        name=BASIS_LABELS["assumption"],
-                        legendgroup="assumption",
-                        showlegend=member == members[0],
-                        marker={
-                            "color": "rgba(255,255,255,0)",
-                            "line": {"color": BASIS_COLOURS["assumption"], "width": 2},
-                        },
-                        text=[f"assumption: {share:.0%} of group → {fmt_number(best)}"],
-                        textposition="outside",
-                        cliponaxis=False,
-                        customdata=[(member, "assumption", "assumption")],
-                        hovertemplate="%{y}<br>%{text}<br>Not reported: your split of the group figure<extra></extra>",
-                    )
+                value = float(group["best"]) * share
+                extra.append(
+                    {
+                        "organisation_id": member,
+                        "label": f"{names.get(member, member)} · assumed share of group",
+                        "measure_label": "Approved by Beijing",
+                        "low": value,
+                        "high": value,
+                        "best": value,
+                        "open_high": False,
+                        "basis": "assumption",
+                        "unit": "chips",
+                        "hover": f"<b>Assumption, not reported</b>: {share:.0%} of the group's "
+                        f"{fmt_number(float(group['best']))} = {fmt_number(value)}",
+                    }
                 )
-    fig.update_layout(barmode="group", bargap=0.25)
-    fig.update_xaxes(title="H200 chips")
-    fig.update_yaxes(title=None, autorange="reversed")
-    n_rows = len({label for trace in fig.data for label in (trace.y if trace.y is not None else [])})
+        rows = pd.concat([rows, pd.DataFrame(extra)], ignore_index=True) if extra else rows
+    order = {name: i for i, name in enumerate(dict.fromkeys(rows["organisation_id"]))}
+    rows = rows.sort_values(
+        ["organisation_id", "measure_label"], key=lambda c: c.map(order) if c.name == "organisation_id" else c
+    )
+    fig = go.Figure()
+    _range_traces(
+        fig,
+        rows,
+        group_column="measure_label",
+        colours=BUYER_MEASURE_COLOURS,
+        log_x=True,
+        selected_column="organisation_id",
+        selected=selected,
+    )
+    _add_basis_key(fig, rows["basis"])
+    fig.update_layout(barmode="overlay", bargap=0.3)
+    fig.update_xaxes(title="H200 chips (log scale)", type="log", range=_log_range(rows))
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(rows["label"])[::-1])
     return _base_layout(
         fig,
         title,
-        "Bars show the best reading, whiskers the reported range; hatched = derived from vague wording",
-        height=max(380, 64 * n_rows + 200),
+        "Bar = best reading, whiskers = range across reports; hatched = derived from vague wording; open = assumption",
+        height=max(380, 34 * len(rows) + 220),
     )
 
 

@@ -26,17 +26,17 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "overview",
-        "pages/overview.py",
+        "views/overview.py",
         "Overview",
         ":material/dashboard:",
         "overview",
         "Where do H200 sales to China stand, in six numbers?",
         default=True,
     ),
-    PageSpec("buyers", "pages/buyers.py", "Buyers", ":material/groups:", "buyers", "Who is buying, and how much?"),
+    PageSpec("buyers", "views/buyers.py", "Buyers", ":material/groups:", "buyers", "Who is buying, and how much?"),
     PageSpec(
         "approvals",
-        "pages/approvals.py",
+        "views/approvals.py",
         "Approval status",
         ":material/gavel:",
         "approvals",
@@ -44,7 +44,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "supply_demand",
-        "pages/supply_demand.py",
+        "views/supply_demand.py",
         "Supply vs demand",
         ":material/balance:",
         "supply-demand",
@@ -52,7 +52,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "timeline",
-        "pages/timeline.py",
+        "views/timeline.py",
         "Timeline",
         ":material/timeline:",
         "timeline",
@@ -60,7 +60,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "chips",
-        "pages/chips.py",
+        "views/chips.py",
         "Chips",
         ":material/memory:",
         "chips",
@@ -68,7 +68,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "sources",
-        "pages/sources.py",
+        "views/sources.py",
         "Sources & conflicts",
         ":material/menu_book:",
         "sources",

@@ -146,9 +146,9 @@ def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None
     )
     age = (_today() - latest).days
     if age > STALE_AFTER_DAYS:
-        note = seeds.coverage.note if seeds.coverage else ""
         st.warning(
-            f"The newest report is {age} days old: every status here is the last known one, not live news. {note}",
+            f"The newest report is {age} days old: statuses are the last known ones (about "
+            f"{coverage_end:%B %Y}), not live news.",
             icon=":material/history:",
         )
 

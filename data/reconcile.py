@@ -29,6 +29,7 @@ class Estimate:
     high: float | None
     best: float | None
     best_claim_id: str
+    best_bound: str
     basis: str
     open_high: bool
     claim_ids: tuple[str, ...]
@@ -100,6 +101,7 @@ def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
         high=max(numbers),
         best=best_range.low if best_range.open_high else best_range.mid,
         best_claim_id=best_record.claim.id,
+        best_bound=best_record.claim.quantity.bound if best_record.claim.quantity else "exact",
         basis=best_range.basis,
         open_high=open_high,
         claim_ids=tuple(r.claim.id for r, _ in ranged),

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components import ui
-from components.figures import fmt_range, plot_range_bars
+from components.figures import fmt_bound, fmt_range, plot_range_bars
 from data.headlines import CHART_KEYS, KPI_KEYS, pick_headlines
 
 ctx = ui.page_context("overview")
@@ -22,17 +22,16 @@ else:
     columns = st.columns(3)
     for index, (_, row) in enumerate(kpis.iterrows()):
         low, high = row["low"], row["high"]
-        value = fmt_range(
+        spread = fmt_range(
             None if pd.isna(low) else float(low), None if pd.isna(high) else float(high), row["unit"], row["open_high"]
         )
-        best = fmt_range(float(row["best"]), float(row["best"]), row["unit"]) if not pd.isna(row["best"]) else "n/a"
+        value = fmt_bound(None if pd.isna(row["best"]) else float(row["best"]), row["best_bound"], row["unit"])
         n_claims = len(str(row["claim_ids"]).split(","))
         ui.render_kpi(
             columns[index % 3],
             title=row["title"],
             value=value,
-            detail=f"Best reading {best} · {n_claims} claim{'s' if n_claims != 1 else ''}"
-            + (" · upper end open" if row["open_high"] else ""),
+            detail=f"Strongest report; {n_claims} report{'s' if n_claims != 1 else ''} span {spread}",
             basis=row["basis"],
             origins=int(row["independent_origins"]),
             source_ids=ui.ids_in(kpis.iloc[[index]]),

@@ -70,8 +70,10 @@ picked = []
 if event is not None and getattr(event, "selection", None):
     for point in event.selection.get("points", []):
         custom = point.get("customdata")
+        if isinstance(custom, list | tuple):
+            custom = custom[0] if custom else None
         if custom:
-            picked += [p for p in str(custom[0]).split("+") if p in names]
+            picked += [p for p in str(custom).split("+") if p in names]
 selected = list(dict.fromkeys([*chosen, *picked]))
 
 st.subheader("Status by buyer")
