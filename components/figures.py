@@ -76,6 +76,8 @@ def fmt_range(low: float | None, high: float | None, unit: str | None = None, op
     if low is None and high is None:
         return "n/a"
     if open_high:
+        if low is not None and high is not None and high > low:
+            return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}+"
         return f"≥ {fmt_number(low, unit)}" if low is not None else f"{fmt_number(high, unit)}+"
     if low is None or high is None or low == high:
         return fmt_number(low if low is not None else high, unit)
@@ -152,9 +154,14 @@ def _range_traces(
                 orientation="h",
                 name=str(group),
                 marker={
-                    "color": ["rgba(255,255,255,0)" if a else colour for a in is_assumption],
+                    "color": ["rgba(255,255,255,0)" if a else colour for a in is_assumption]
+                    if any(is_assumption)
+                    else colour,
                     "opacity": opacity,
-                    "line": {"color": colour, "width": [2.5 if a else 0 for a in is_assumption]},
+                    "line": {
+                        "color": colour,
+                        "width": [2.5 if a else 0 for a in is_assumption] if any(is_assumption) else 0,
+                    },
                     "pattern": {
                         "shape": [BASIS_PATTERN.get(b, "") for b in part["basis"]],
                         "fgcolor": "white",
@@ -186,7 +193,7 @@ def _range_traces(
                     for lo, hi, u, o in zip(part["low"], part["high"], part["unit"], part["open_high"], strict=True)
                 ],
                 textposition="middle right",
-                textfont={"size": 12, "color": INK},
+                textfont={"size": 11, "color": INK},
                 showlegend=False,
                 hoverinfo="skip",
                 cliponaxis=False,
@@ -385,7 +392,7 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]])
     if frame.empty or not buyers:
         return empty_figure("No approval steps were reported by the chosen date.", "Approval status")
     stages = US_STAGES + CN_STAGES
-    labels = [("US · " if s in US_STAGES else "China · ") + STAGE_LABELS[s] for s in stages]
+    labels = [("US<br>" if s in US_STAGES else "China<br>") + STAGE_LABELS[s].replace(" ", "<br>", 1) for s in stages]
     status_codes = {s: i for i, s in enumerate(STATUS_COLOURS)}
     z, text, hover = [], [], []
     for organisation_id, name in buyers:
@@ -420,7 +427,7 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]])
             y=[name for _, name in buyers],
             text=text,
             texttemplate="%{text}",
-            textfont={"size": 12, "color": INK},
+            textfont={"size": 11, "color": INK},
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
             colorscale=colourscale,
@@ -432,8 +439,9 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]])
         )
     )
     fig.add_vline(x=len(US_STAGES) - 0.5, line={"color": INK, "width": 2})
-    fig.update_xaxes(side="top", tickangle=-30, title=None)
+    fig.update_xaxes(side="top", tickangle=0, title=None, tickfont={"size": 12})
     fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_layout(margin={"t": 150})
     return _base_layout(
         fig,
         title,
@@ -442,7 +450,7 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]])
     )
 
 
-def plot_approvals_over_time(frame: pd.DataFrame) -> go.Figure:
+def plot_approvals_over_time(frame: pd.DataFrame, *, until: object = None) -> go.Figure:
     """Step chart of approved H200 volume on each side as reports arrived.
 
     Expects columns ``date, side, low, high, best, label, source_ids`` (one row per report).
@@ -453,6 +461,12 @@ def plot_approvals_over_time(frame: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     colours = {"China": OKABE_ITO["vermillion"], "US": OKABE_ITO["blue"]}
     for side, part in frame.sort_values("date").groupby("side", sort=False):
+        if until is not None and len(part):
+            # hold the last reading until the as-of date, so a step reads as "still the latest"
+            last = part.iloc[[-1]].copy()
+            last["date"] = pd.Timestamp(until)
+            last["label"] = "latest reading, held to the as-of date"
+            part = pd.concat([part, last], ignore_index=True)
         fig.add_trace(
             go.Scatter(
                 x=part["date"],
@@ -473,7 +487,7 @@ def plot_approvals_over_time(frame: pd.DataFrame) -> go.Figure:
         )
     fig.update_yaxes(title="H200 chips approved (best reading)", rangemode="tozero")
     fig.update_xaxes(title="Report date")
-    return _base_layout(fig, title, "Whiskers show the reported range", height=420)
+    return _base_layout(fig, title, "Reported figures only; whiskers show the reported range", height=420)
 
 
 # --------------------------------------------------------------------------- scenario
@@ -560,21 +574,23 @@ def plot_timeline(frame: pd.DataFrame, *, key_moments: pd.DataFrame | None = Non
             )
         )
     if key_moments is not None and not key_moments.empty:
+        last_date = frame["date"].max()
         for index, (_, moment) in enumerate(key_moments.sort_values("date").iterrows()):
             fig.add_vline(x=moment["date"], line={"color": MUTED, "width": 1, "dash": "dot"})
             fig.add_annotation(
                 x=moment["date"],
-                y=1.0 + 0.07 * (index % 3),
+                y=1.02 + 0.065 * (index % 3),
                 yref="paper",
                 text=str(moment["label"]),
                 showarrow=False,
                 font={"size": 11, "color": INK},
-                bgcolor="rgba(255,255,255,0.85)",
-                xanchor="left",
+                bgcolor="rgba(255,255,255,0.9)",
+                xanchor="right" if moment["date"] >= last_date - pd.Timedelta(days=45) else "left",
+                textangle=0,
             )
     fig.update_yaxes(categoryorder="array", categoryarray=[LANES[lane] for lane in lanes][::-1], title=None)
     fig.update_xaxes(title="Event date")
-    fig.update_layout(margin={"t": 150})
+    fig.update_layout(margin={"t": 170})
     return _base_layout(
         fig,
         title,

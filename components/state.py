@@ -12,9 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+# Bound widgets write the *displayed* option into the URL, so the labels are the link values.
 CONFIDENCE_OPTIONS = {
     "all": "All claims",
-    "no-low": "Hide low-confidence",
+    "no-low": "Hide low confidence",
     "firm": "Named & official only",
 }
 

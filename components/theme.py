@@ -87,10 +87,19 @@ def _template() -> go.layout.Template:
         paper_bgcolor=PAPER,
         plot_bgcolor=PAPER,
         colorway=[OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "purple", "sky", "yellow", "black")],
-        margin={"l": 16, "r": 24, "t": 72, "b": 88},
+        margin={"l": 16, "r": 24, "t": 84, "b": 96},
         xaxis={"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": MUTED, "ticks": "outside", "automargin": True},
         yaxis={"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": MUTED, "ticks": "outside", "automargin": True},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0, "font": {"size": 12}},
+        # Legend pinned to the bottom of the figure (not of the plot), so tall charts keep it close.
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0.005,
+            "xanchor": "left",
+            "x": 0,
+            "font": {"size": 12},
+        },
         hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
     )
     return template

@@ -96,7 +96,7 @@ def page_context(page_id: str) -> PageContext:
                 lambda text: parse_date(text, low=first, high=compiled),
                 describe=f"the latest report ({latest:%d %b %Y})",
             ),
-            ParamSpec("confidence", parse_choice(list(CONFIDENCE_OPTIONS)), describe="all claims"),
+            ParamSpec("confidence", parse_choice(list(CONFIDENCE_OPTIONS.values())), describe="all claims"),
         ],
     )
     with st.sidebar:
@@ -111,18 +111,18 @@ def page_context(page_id: str) -> PageContext:
             format="YYYY-MM-DD",
             help="Only claims reported on or before this date are used. Pin it in a shared link to keep the view reproducible.",
         )
-        confidence = st.segmented_control(
+        confidence_label = st.segmented_control(
             "Confidence",
-            options=list(CONFIDENCE_OPTIONS),
-            format_func=CONFIDENCE_OPTIONS.get,
-            default="all",
+            options=list(CONFIDENCE_OPTIONS.values()),
+            default=CONFIDENCE_OPTIONS["all"],
             required=True,
             key="confidence",
             bind="query-params",
             help="Hide low-confidence claims, or keep only named and official ones (drops anonymous sources too).",
         )
     as_of = as_of if isinstance(as_of, dt.date) else latest
-    confidence = confidence or "all"
+    codes = {label: code for code, label in CONFIDENCE_OPTIONS.items()}
+    confidence = codes.get(confidence_label or "", "all")
     claim_filter = ClaimFilter(
         as_of=as_of,
         exclude_low_confidence=confidence in ("no-low", "firm"),

@@ -247,6 +247,8 @@ EVENT_DTYPES = {
     "publisher": "string",
     "confidence": "string",
     "key_moment": "boolean",
+    "annotate": "boolean",
+    "reported": "datetime64[ns]",
 }
 
 
@@ -282,6 +284,8 @@ def build_events_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 "publisher": seeds.sources[record.source_id].publisher,
                 "confidence": claim_confidence(record, seeds),
                 "key_moment": "key-moment" in claim.tags,
+                "annotate": "annotate" in claim.tags,
+                "reported": seeds.sources[record.source_id].published,
             }
         )
     return _typed(rows, EVENT_DTYPES)
@@ -785,11 +789,16 @@ APPROVED_VOLUME_METRICS = {
 def approved_volume_series(supply_demand: pd.DataFrame) -> pd.DataFrame:
     """Approved H200 volume per side as reports arrived (from ``build_supply_demand_frame``).
 
-    Superseded versions are dropped; each remaining report is one step with its range.
+    Superseded versions and ranges derived from vague wording are dropped; each remaining
+    reported figure is one step with its range.
     """
     rows = []
     for side, metrics in APPROVED_VOLUME_METRICS.items():
-        part = supply_demand[supply_demand["metric"].isin(metrics) & ~supply_demand["superseded"]]
+        part = supply_demand[
+            supply_demand["metric"].isin(metrics)
+            & ~supply_demand["superseded"]
+            & (supply_demand["basis"] == "reported")
+        ]
         for _, row in part.iterrows():
             rows.append(
                 {

@@ -29,7 +29,7 @@ HEADLINES: tuple[Headline, ...] = (
         "Beijing's first batch (3 buyers)",
         "alibaba, bytedance, tencent",
     ),
-    Headline("us_ceiling", "US total ceiling (proposed)", "us-total-ceiling", "US total ceiling"),
+    Headline("us_ceiling", "US total ceiling (proposed)", "us-total-ceiling", "US total ceiling (proposed)"),
     Headline("stock", "Nvidia stock available", "nvidia-h200-stock", "Nvidia stock"),
     Headline("cap", "US cap per Chinese customer", "us-per-customer-cap", "US cap per customer"),
     Headline("firms", "Chinese firms cleared by the US", "us-cleared-firms", "Firms cleared", ""),

@@ -27,7 +27,7 @@ def main(sizes: list[tuple[int, int]], query: str = "", pages: list[str] | None 
             for spec in PAGES:
                 if pages and spec.page_id not in pages:
                     continue
-                page.goto(f"{url}/{spec.url_path}{query}")
+                page.goto(f"{url}/{'' if spec.default else spec.url_path}{query}")
                 page.wait_for_selector(".js-plotly-plot", state="attached", timeout=60000)
                 page.wait_for_timeout(2500)
                 path = OUT / f"{spec.page_id}-{width}.png"

@@ -30,7 +30,7 @@ ui.render_chart(
 
 series = approved_volume_series(supply_demand)
 ui.render_chart(
-    plot_approvals_over_time(series),
+    plot_approvals_over_time(series, until=ctx.as_of),
     ctx=ctx,
     key="approvals-over-time",
     alt="Step chart of the H200 volume approved by China and licensed by the US, by report date.",

@@ -124,6 +124,7 @@ mask = (
     else claims["actors"].fillna("").apply(lambda a: any(b in a.split(", ") for b in active))
 )
 subset = claims[mask]
+st.caption(f"{len(subset)} claims name {'these buyers' if selected else 'a buyer'} by the chosen date")
 if subset.empty:
     st.info("No claims name the selected buyers by the chosen date.")
 else:

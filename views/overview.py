@@ -19,7 +19,7 @@ kpis = pick_headlines(estimates, KPI_KEYS)
 if kpis.empty:
     st.info("No headline figures had been reported by the chosen date. Move the as-of date later.")
 else:
-    columns = st.columns(3)
+    rows_of_cards = [st.columns(3) for _ in range((len(kpis) + 2) // 3)]
     for index, (_, row) in enumerate(kpis.iterrows()):
         low, high = row["low"], row["high"]
         spread = fmt_range(
@@ -28,7 +28,7 @@ else:
         value = fmt_bound(None if pd.isna(row["best"]) else float(row["best"]), row["best_bound"], row["unit"])
         n_claims = len(str(row["claim_ids"]).split(","))
         ui.render_kpi(
-            columns[index % 3],
+            rows_of_cards[index // 3][index % 3],
             title=row["title"],
             value=value,
             detail=f"Strongest report; {n_claims} report{'s' if n_claims != 1 else ''} span {spread}",
@@ -61,7 +61,7 @@ ui.render_chart(
 
 st.subheader("Latest events")
 events = ui.frame(ctx, "build_events_frame")
-latest = events.sort_values("date", ascending=False).head(5)
+latest = events[events["date"] <= pd.Timestamp(ctx.as_of)].sort_values(["reported", "date"], ascending=False).head(5)
 if latest.empty:
     st.info("No events had been reported by the chosen date.")
 for row in latest.itertuples():

@@ -34,13 +34,22 @@ claims = ui.frame(ctx, "build_claims_frame")
 
 st.subheader("Every reported figure")
 figures = supply_demand[supply_demand["metric"].isin(list(METRICS)) & ~supply_demand["superseded"]].copy()
-figures = figures.sort_values(["metric", "date"])
+order = {metric: index for index, metric in enumerate(METRICS)}
+figures = figures.sort_values(["metric", "date"], key=lambda c: c.map(order) if c.name == "metric" else c)
+names = {o.id: o.name for o in ctx.seeds.organisations.values()}
+
+
+def _subject(applies_to: str) -> str:
+    ids = [i.strip() for i in str(applies_to or "").split(",") if i.strip()]
+    return "" if not ids or len(ids) > 1 else f" · {names.get(ids[0], ids[0])}"
+
+
 figures["label"] = [
-    f"{METRICS[m]} · {p[:22]} {d:%b %y}"
-    for m, p, d in zip(figures["metric"], figures["publisher"], figures["date"], strict=True)
+    f"{METRICS[m]}{_subject(a)} · {p[:20]} {d:%b %y}"
+    for m, a, p, d in zip(figures["metric"], figures["applies_to"], figures["publisher"], figures["date"], strict=True)
 ]
 figures["label"] = figures["label"].where(
-    ~figures["label"].duplicated(), figures["label"] + " (" + figures["claim_id"].str[-8:] + ")"
+    ~figures["label"].duplicated(), figures["label"] + " #" + (figures.groupby("label").cumcount() + 1).astype(str)
 )
 figures["hover"] = [
     f"<b>{METRICS[m]}</b><br>as reported: {w or 'n/a'} ({b})<br>{r}<br>{p}, {d:%d %b %Y} · confidence {c}"

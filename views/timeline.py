@@ -5,6 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import pandas as pd
 import streamlit as st
 
 from components import ui
@@ -14,7 +15,20 @@ from data.frames import LANES
 ctx = ui.page_context("timeline")
 events = ui.frame(ctx, "build_events_frame")
 
+WINDOWS = {"saga": "Since Nov 2025", "all": "All dates"}
 kinds = sorted(events["kind"].dropna().unique())
+window = (
+    st.segmented_control(
+        "Period",
+        options=list(WINDOWS),
+        format_func=WINDOWS.get,
+        default="saga",
+        required=True,
+        key="window",
+        bind="query-params",
+    )
+    or "saga"
+)
 columns = st.columns(2)
 lanes = columns[0].multiselect(
     "Actors", options=list(LANES), format_func=LANES.get, key="lanes", bind="query-params", placeholder="All actors"
@@ -27,12 +41,16 @@ chosen_kinds = columns[1].multiselect(
     bind="query-params",
     placeholder="All kinds",
 )
-shown = events
+as_of = pd.Timestamp(ctx.as_of)
+later = events[events["date"] > as_of]
+shown = events[events["date"] <= as_of]
+if window == "saga":
+    shown = shown[shown["date"] >= pd.Timestamp("2025-11-01")]
 if lanes:
     shown = shown[shown["lane"].isin(lanes)]
 if chosen_kinds:
     shown = shown[shown["kind"].isin(chosen_kinds)]
-key_moments = shown[shown["key_moment"] & (shown["label"] != "")]
+key_moments = shown[shown["annotate"] & (shown["label"] != "")]
 ui.render_chart(
     plot_timeline(shown, key_moments=key_moments),
     ctx=ctx,
@@ -40,9 +58,13 @@ ui.render_chart(
     alt="Timeline of H200 events on lanes for the US government, Chinese regulators, Nvidia, buyers and others.",
     source_ids=shown["source_id"].tolist(),
 )
+if not later.empty:
+    st.caption(
+        f"{len(later)} planned or forecast items are dated after the as-of date and are listed below, not plotted."
+    )
 st.subheader(f"{len(shown)} events")
 st.dataframe(
-    shown.sort_values("date", ascending=False)[
+    pd.concat([later, shown]).sort_values("date", ascending=False)[
         ["date", "date_precision", "lane_label", "kind", "summary", "confidence", "publisher"]
     ],
     hide_index=True,

@@ -1,0 +1,138 @@
+"""Pure figure builders: traces, units, empty frames, inputs untouched."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components import figures
+from data import frames
+from data.headlines import CHART_KEYS, pick_headlines
+from data.scenario import run_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_data_and_figures_never_import_streamlit() -> None:
+    paths = [
+        *sorted((ROOT / "data").glob("*.py")),
+        ROOT / "components" / "figures.py",
+        ROOT / "components" / "theme.py",
+        ROOT / "components" / "state.py",
+    ]
+    for path in paths:
+        tree = ast.parse(path.read_text())
+        names = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+        }
+        modules = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not any(str(n).startswith("streamlit") for n in names | modules), path
+
+
+def test_formatting() -> None:
+    assert figures.fmt_number(2_000_000) == "2M"
+    assert figures.fmt_number(75_000) == "75,000"
+    assert figures.fmt_number(27_000, "usd_per_chip") == "$27,000"
+    assert figures.fmt_range(400_000, None, open_high=True) == "≥ 400,000"
+    assert figures.fmt_range(300_000, 900_000, open_high=True) == "300,000–900,000+"
+    assert figures.fmt_range(40_000, 80_000) == "40,000–80,000"
+    assert figures.fmt_bound(400_000, "at_least") == "> 400,000"
+
+
+def _range_rows(small_seeds) -> pd.DataFrame:
+    estimates = frames.build_estimates_frame(small_seeds)
+    rows = pick_headlines(estimates, CHART_KEYS)
+    rows["hover"] = "h"
+    return rows
+
+
+def test_range_bars_draw_basis_and_units(small_seeds) -> None:
+    rows = _range_rows(small_seeds)
+    before = rows.copy()
+    fig = figures.plot_range_bars(rows, title="T")
+    pd.testing.assert_frame_equal(rows, before)
+    names = {trace.name for trace in fig.data}
+    assert "Reported figure" in names
+    assert fig.layout.xaxis.type == "log" and "chips" in fig.layout.xaxis.title.text
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert all(t.error_x.array is not None for t in bars)
+
+
+def test_buyer_group_and_assumption(small_seeds) -> None:
+    quantities = frames.build_buyer_quantities_frame(small_seeds)
+    fig = figures.plot_buyer_quantities(quantities)
+    labels = [y for t in fig.data if t.y is not None for y in t.y if y]
+    assert any("(group)" in str(label) for label in labels)
+    assert not any("assumed share" in str(label) for label in labels)
+    split = figures.plot_buyer_quantities(quantities, split_assumption={"bytedance": 0.5, "alibaba": 0.5})
+    split_labels = [y for t in split.data if t.y is not None for y in t.y if y]
+    assert sum("assumed share" in str(label) for label in split_labels) == 4  # bar + value label, per firm
+    assert any(t.name == "Your assumption (scenario)" for t in split.data)
+
+
+def test_approval_matrix_spreads_rules(small_seeds) -> None:
+    approvals = frames.build_approvals_frame(small_seeds)
+    fig = figures.plot_approval_matrix(approvals, [("bytedance", "ByteDance"), ("alibaba", "Alibaba")])
+    heat = fig.data[0]
+    assert list(heat.y) == ["ByteDance", "Alibaba"]
+    rule_column = [i for i, x in enumerate(heat.x) if "Rule" in x][0]
+    assert heat.text[0][rule_column] == "in effect*" and heat.text[1][rule_column] == "in effect*"
+
+
+def test_timeline_and_chips(small_seeds) -> None:
+    events = frames.build_events_frame(small_seeds)
+    fig = figures.plot_timeline(events, key_moments=events[events["key_moment"]])
+    assert fig.layout.xaxis.title.text == "Event date"
+    assert any(a.text == "First batch" for a in fig.layout.annotations)
+    chips = frames.build_chips_frame(small_seeds)
+    chip_fig = figures.plot_chip_metric(
+        chips, metric="bandwidth_tb_s", metric_label="Bandwidth", unit="TB/s", threshold=(6.5, "US limit")
+    )
+    assert chip_fig.layout.yaxis.title.text == "Bandwidth (TB/s)"
+    assert any(shape.y0 == 6.5 for shape in chip_fig.layout.shapes)
+
+
+def test_scenario_model_and_gap_figure() -> None:
+    defaults = {
+        "demand": 2e6,
+        "stock": 7e5,
+        "new_production": 0,
+        "rule_share_pct": 33,
+        "per_customer_cap": 75000,
+        "cleared_firms": 10,
+        "china_approved": 4e5,
+        "conversion_pct": 100,
+    }
+    steps = run_scenario(defaults, defaults).set_index("label")
+    assert steps.loc["Could arrive", "value"] == pytest.approx(231000)  # 700k x 33 % binds
+    assert steps.loc["Gap", "value"] == pytest.approx(2e6 - 231000)
+    assert steps.loc["Demand", "basis"] == "reported"
+    changed = run_scenario({**defaults, "rule_share_pct": 100}, defaults).set_index("label")
+    assert changed.loc["Could arrive", "value"] == 400000  # Beijing's approval binds
+    fig = figures.plot_scenario_gap(run_scenario(defaults, defaults))
+    assert {t.name for t in fig.data} == {"Reported figure", "Your assumption (scenario)"}
+
+
+@pytest.mark.parametrize(
+    "builder",
+    [
+        lambda: figures.plot_range_bars(pd.DataFrame(columns=["label"]), title="X"),
+        lambda: figures.plot_buyer_quantities(pd.DataFrame()),
+        lambda: figures.plot_approval_matrix(pd.DataFrame(), []),
+        lambda: figures.plot_approvals_over_time(pd.DataFrame()),
+        lambda: figures.plot_timeline(pd.DataFrame()),
+        lambda: figures.plot_scenario_gap(pd.DataFrame()),
+        lambda: figures.plot_chip_metric(pd.DataFrame({"metric": []}), metric="tpp", metric_label="TPP", unit="TPP"),
+        lambda: figures.plot_conflict_spread(pd.DataFrame({"low": [], "high": []}), topic="C1"),
+    ],
+)
+def test_empty_frames_give_a_message(builder) -> None:
+    fig = builder()
+    assert fig.layout.annotations and fig.layout.annotations[0].text
+    assert not fig.data
