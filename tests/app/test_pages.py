@@ -123,10 +123,10 @@ def test_split_assumption_is_labelled() -> None:
 def test_scenario_slider_changes_the_gap() -> None:
     at = _open("views/supply_demand.py")
     assert "All inputs at their cited defaults." in _caption_text(at)
-    gap_text = [m.value for m in at.markdown if "gap to demand" in m.value][0]
+    gap_text = next(m.value for m in at.markdown if "gap to demand" in m.value)
     at.slider(key="s_china_approved").set_value(100000.0).run()
     assert not at.exception
-    new_gap = [m.value for m in at.markdown if "gap to demand" in m.value][0]
+    new_gap = next(m.value for m in at.markdown if "gap to demand" in m.value)
     assert new_gap != gap_text
     assert "Your assumptions: Volume Beijing has approved." in _caption_text(at)
 

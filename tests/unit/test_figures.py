@@ -81,7 +81,7 @@ def test_approval_matrix_spreads_rules(small_seeds) -> None:
     fig = figures.plot_approval_matrix(approvals, [("bytedance", "ByteDance"), ("alibaba", "Alibaba")])
     heat = fig.data[0]
     assert list(heat.y) == ["ByteDance", "Alibaba"]
-    rule_column = [i for i, x in enumerate(heat.x) if "Rule" in x][0]
+    rule_column = next(i for i, x in enumerate(heat.x) if "Rule" in x)
     assert heat.text[0][rule_column] == "in effect*" and heat.text[1][rule_column] == "in effect*"
 
 
