@@ -165,6 +165,7 @@ def _range_traces(
                     "pattern": {
                         "shape": [BASIS_PATTERN.get(b, "") for b in part["basis"]],
                         "fgcolor": "white",
+                        "fillmode": "overlay",
                         "solidity": 0.4,
                     },
                 },
@@ -238,7 +239,12 @@ def _add_basis_key(fig: go.Figure, used: Iterable[str]) -> None:
                 name=BASIS_LABELS[basis],
                 marker={
                     "color": MUTED if basis == "derived" else "rgba(255,255,255,0)",
-                    "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "white", "solidity": 0.4},
+                    "pattern": {
+                        "shape": BASIS_PATTERN[basis],
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                        "solidity": 0.4,
+                    },
                     "line": {"color": MUTED, "width": 0 if basis == "derived" else 2.5},
                 },
                 hoverinfo="skip",
@@ -515,7 +521,12 @@ def plot_scenario_gap(steps: pd.DataFrame) -> go.Figure:
                 marker={
                     "color": BASIS_COLOURS[basis] if basis != "assumption" else "rgba(255,255,255,0)",
                     "line": {"color": BASIS_COLOURS[basis], "width": 2.5},
-                    "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "white", "solidity": 0.35}
+                    "pattern": {
+                        "shape": BASIS_PATTERN[basis],
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                        "solidity": 0.35,
+                    }
                     if BASIS_PATTERN[basis]
                     else {},
                 },
@@ -643,7 +654,12 @@ def plot_chip_metric(
                 name=name,
                 marker={
                     "color": colours if not estimate else BASIS_COLOURS["derived"],
-                    "pattern": {"shape": "/" if estimate else "", "fgcolor": "white", "solidity": 0.35},
+                    "pattern": {
+                        "shape": "/" if estimate else "",
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                        "solidity": 0.35,
+                    },
                 },
                 error_y={
                     "type": "data",

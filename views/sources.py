@@ -49,6 +49,7 @@ with tab_claims:
         ],
         hide_index=True,
         key="claims-table",
+        height=560,
         column_config={
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
             "reported": st.column_config.DateColumn("Reported", format="YYYY-MM-DD"),
