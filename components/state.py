@@ -73,7 +73,7 @@ def read_params(raw: Mapping[str, Sequence[str]], specs: Sequence[ParamSpec]) ->
             continue
         good: list[object] = []
         for value in values if spec.multi else values[-1:]:
-            shown = value if len(value) <= 40 else value[:37] + "..."
+            shown = (value if len(value) <= 40 else value[:37] + "...").replace("`", "'")
             try:
                 if len(value) > MAX_VALUE_LENGTH:
                     raise ValueError("too long")
@@ -98,7 +98,7 @@ def build_query(values: Mapping[str, object]) -> str:
             if isinstance(item, dt.date):
                 item = item.isoformat()
             elif isinstance(item, bool):
-                item = "1" if item else "0"
+                item = "true" if item else "false"  # as Streamlit writes bound toggles
             elif isinstance(item, float) and item.is_integer():
                 item = int(item)
             pairs.append((name, str(item)))

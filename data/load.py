@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from data.lexicon import lookup
 from data.models import (
+    Briefing,
     Chip,
     Claim,
     Coverage,
@@ -73,6 +74,7 @@ class SeedData:
     lexicon: dict[str, LexiconEntry] = field(default_factory=dict)
     scenarios: dict[str, ScenarioParameter] = field(default_factory=dict)
     coverage: Coverage | None = None
+    briefings: dict[str, Briefing] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
 
@@ -410,8 +412,43 @@ def load_seeds(root: str | Path = "seeds") -> SeedData:
         seeds.files_read += 1
         _load_source_file(path, _display(path, root), seeds)
 
+    for path in _seed_files(root, "briefings"):
+        seeds.files_read += 1
+        _load_briefing_file(path, _display(path, root), seeds)
+
     _cross_check(seeds, reference_lines)
     return seeds
+
+
+def _load_briefing_file(path: Path, display: str, seeds: SeedData) -> None:
+    parsed = _read(path, display, seeds.problems)
+    if parsed is None:
+        return
+    data, lines = parsed
+    if not isinstance(data, dict) or set(data) != {"briefing"}:
+        seeds.problems.append(Problem(display, 1, "(file)", "a briefing file must have one key 'briefing'"))
+        return
+    briefing = _validate(Briefing, data["briefing"], ("briefing",), display, lines, seeds.problems)
+    if briefing is None:
+        return
+    if briefing.id != path.stem:
+        seeds.problems.append(
+            Problem(
+                display,
+                _line_for(lines, ("briefing", "id")),
+                "briefing.id",
+                f"'{briefing.id}' must equal the file name '{path.stem}'",
+            )
+        )
+        return
+    for index, step in enumerate(briefing.steps):
+        for source_id in step.sources:
+            if source_id not in seeds.sources:
+                line = _line_for(lines, ("briefing", "steps", index, "sources"))
+                seeds.problems.append(
+                    Problem(display, line, f"briefing.steps[{index}].sources", f"unknown source id '{source_id}'")
+                )
+    seeds.briefings[briefing.id] = briefing
 
 
 def _cross_check(seeds: SeedData, reference_lines: dict[tuple[str, str], tuple[str, int]]) -> None:
@@ -503,7 +540,7 @@ def _cross_check(seeds: SeedData, reference_lines: dict[tuple[str, str], tuple[s
                 )
 
 
-def seed_fingerprint(root: str | Path = "seeds", folders: Iterable[str] = ("sources", "reference")) -> str:
+def seed_fingerprint(root: str | Path = "seeds", folders: Iterable[str] = ("sources", "reference", "briefings")) -> str:
     """A hash of every seed file's name and content: the cache key, so an edit reloads at once."""
     digest = hashlib.blake2b(digest_size=16)
     root = Path(root)

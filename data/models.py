@@ -350,3 +350,26 @@ class Coverage(Strict):
 
 class CoverageFile(Strict):
     coverage: Coverage
+
+
+ParamValue = str | float | bool | list[str]
+
+
+class BriefingStep(Strict):
+    """One slide of a briefing: a page, the view state to open it in, and one line to say."""
+
+    page: str = Field(pattern=ID_PATTERN, description="page id from components/registry.py")
+    caption: str = Field(min_length=5, max_length=240)
+    params: dict[str, ParamValue] = Field(default_factory=dict)
+    sources: list[str] = Field(default_factory=list)
+
+
+class Briefing(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=3)
+    as_of: dt.date = Field(description="pinned so the briefing tells the same story after new reports")
+    steps: list[BriefingStep] = Field(min_length=1)
+
+
+class BriefingFile(Strict):
+    briefing: Briefing

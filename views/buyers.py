@@ -24,14 +24,15 @@ active = [
 ]
 
 controls = st.columns([2, 1])
-chosen = controls[0].multiselect(
+ids_by_name = {name: organisation_id for organisation_id, name in names.items()}
+chosen_names = controls[0].multiselect(
     "Buyers",
-    options=list(names),
-    format_func=names.get,
+    options=list(ids_by_name),
     key="buyers",
     bind="query-params",
     placeholder="All buyers (or select bars in the chart)",
 )
+chosen = [ids_by_name[n] for n in chosen_names if n in ids_by_name]
 split = controls[1].toggle(
     "Split the group figure (assumption)",
     key="split",
@@ -74,6 +75,13 @@ if event is not None and getattr(event, "selection", None):
             custom = custom[0] if custom else None
         if custom:
             picked += [p for p in str(custom).split("+") if p in names]
+if picked:
+    st.query_params["picked"] = picked  # not a widget: mirrored by hand so a shared link keeps it
+else:
+    picked = [p for p in st.query_params.get_all("picked") if p in names]
+    if picked and st.button("Clear the chart selection from the link", icon=":material/close:"):
+        del st.query_params["picked"]
+        st.rerun()
 selected = list(dict.fromkeys([*chosen, *picked]))
 
 st.subheader("Status by buyer")
@@ -141,3 +149,5 @@ else:
 ui.render_source_footer(ctx.seeds, expand_ids(subset["source_id"]), key="buyers-claims")
 with st.expander("Download buyer data"):
     ui.render_downloads("buyers", full=quantities, shown=shown)
+
+ui.finish_page(ctx)

@@ -21,18 +21,16 @@ METRICS = {
 
 ctx = ui.page_context("chips")
 chips = ui.frame(ctx, "build_chips_frame")
-metric = (
-    st.segmented_control(
-        "Compare on",
-        options=list(METRICS),
-        format_func=lambda m: METRICS[m][0],
-        default="bandwidth_tb_s",
-        required=True,
-        key="metric",
-        bind="query-params",
-    )
-    or "bandwidth_tb_s"
+by_label = {label: metric for metric, (label, _) in METRICS.items()}
+chosen_label = st.segmented_control(
+    "Compare on",
+    options=list(by_label),
+    default=METRICS["bandwidth_tb_s"][0],
+    required=True,
+    key="metric",
+    bind="query-params",
 )
+metric = by_label.get(chosen_label or "", "bandwidth_tb_s")
 label, unit = METRICS[metric]
 threshold = next(((t.value, t.label) for t in ctx.seeds.thresholds if t.metric == metric), None)
 shown = chips[chips["metric"] == metric]
@@ -53,3 +51,5 @@ table = chips.pivot_table(index=["chip", "vendor", "china_status"], columns="met
 st.dataframe(table.reset_index(), hide_index=True, key="chips-table")
 with st.expander("Download chip specs"):
     ui.render_downloads("chips", full=chips, shown=shown)
+
+ui.finish_page(ctx)

@@ -66,9 +66,12 @@ if latest.empty:
     st.info("No events had been reported by the chosen date.")
 for row in latest.itertuples():
     st.markdown(
-        f"**{row.date:%d %b %Y}** · {row.lane_label} — {row.summary}  \n*{row.publisher}* · confidence {row.confidence}"
+        f"**{row.date:%d %b %Y}** · {row.lane_label} — {ui.md(row.summary)}  \n"
+        f"*{ui.md(row.publisher)}* · confidence {row.confidence}"
     )
 ui.render_source_footer(ctx.seeds, latest["source_id"].tolist(), key="overview-events")
 
 with st.expander("Download the headline figures"):
     ui.render_downloads("overview", full=estimates, shown=kpis if not kpis.empty else None)
+
+ui.finish_page(ctx)

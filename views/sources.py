@@ -87,3 +87,5 @@ with tab_conflicts:
         st.caption(
             f"{conflicts['group'].nunique()} conflict groups in all. Both sides are kept; none is silently picked."
         )
+
+ui.finish_page(ctx)

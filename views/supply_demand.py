@@ -79,7 +79,7 @@ halt = claims[claims["kind"].isin(["production"]) & claims["summary"].str.contai
 if not halt.empty:
     row = halt.iloc[-1]
     st.info(
-        f"**Production:** {row['summary']} ({row['publisher']}, {row['date']:%d %b %Y}; confidence {row['confidence']})"
+        f"**Production:** {ui.md(row['summary'])} ({ui.md(row['publisher'])}, {row['date']:%d %b %Y}; confidence {row['confidence']})"
     )
 
 st.subheader("Scenario: what could arrive, and the gap")
@@ -141,3 +141,5 @@ else:
         )
 with st.expander("Download supply and demand data"):
     ui.render_downloads("supply-demand", full=supply_demand, shown=figures)
+
+ui.finish_page(ctx)

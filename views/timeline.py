@@ -15,36 +15,35 @@ from data.frames import LANES
 ctx = ui.page_context("timeline")
 events = ui.frame(ctx, "build_events_frame")
 
-WINDOWS = {"saga": "Since Nov 2025", "all": "All dates"}
+SINCE_NOV_2025, ALL_DATES = "Since Nov 2025", "All dates"
 kinds = sorted(events["kind"].dropna().unique())
-window = (
-    st.segmented_control(
-        "Period",
-        options=list(WINDOWS),
-        format_func=WINDOWS.get,
-        default="saga",
-        required=True,
-        key="window",
-        bind="query-params",
-    )
-    or "saga"
+window = st.segmented_control(
+    "Period",
+    options=[SINCE_NOV_2025, ALL_DATES],
+    default=SINCE_NOV_2025,
+    required=True,
+    key="window",
+    bind="query-params",
 )
 columns = st.columns(2)
-lanes = columns[0].multiselect(
-    "Actors", options=list(LANES), format_func=LANES.get, key="lanes", bind="query-params", placeholder="All actors"
-)
-chosen_kinds = columns[1].multiselect(
-    "Kinds of event",
-    options=kinds,
-    format_func=lambda k: k.replace("_", " "),
-    key="kinds",
-    bind="query-params",
-    placeholder="All kinds",
-)
+lane_ids = {label: lane for lane, label in LANES.items()}
+kind_ids = {kind.replace("_", " "): kind for kind in kinds}
+lanes = [
+    lane_ids[label]
+    for label in columns[0].multiselect(
+        "Actors", options=list(lane_ids), key="lanes", bind="query-params", placeholder="All actors"
+    )
+]
+chosen_kinds = [
+    kind_ids[label]
+    for label in columns[1].multiselect(
+        "Kinds of event", options=list(kind_ids), key="kinds", bind="query-params", placeholder="All kinds"
+    )
+]
 as_of = pd.Timestamp(ctx.as_of)
 later = events[events["date"] > as_of]
 shown = events[events["date"] <= as_of]
-if window == "saga":
+if window != ALL_DATES:
     shown = shown[shown["date"] >= pd.Timestamp("2025-11-01")]
 if lanes:
     shown = shown[shown["lane"].isin(lanes)]
@@ -77,3 +76,5 @@ st.dataframe(
 )
 with st.expander("Download events"):
     ui.render_downloads("timeline", full=events, shown=shown)
+
+ui.finish_page(ctx)

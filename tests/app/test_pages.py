@@ -104,7 +104,7 @@ def test_buyer_selection_filters_claims() -> None:
         return int(next(c.value for c in at.caption if " claims name " in c.value).split()[0])
 
     before = count()
-    at.multiselect(key="buyers").set_value(["deepseek"]).run()
+    at.multiselect(key="buyers").set_value(["DeepSeek"]).run()
     assert not at.exception
     assert 0 < count() < before
     assert "Claims about DeepSeek" in [s.value for s in at.subheader]

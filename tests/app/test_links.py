@@ -1,0 +1,53 @@
+"""URL -> state for every page: a link's parameters come back as widget values (AppTest).
+
+State -> URL is the browser's job (the frontend writes bound widgets into the address bar);
+tests/browser/test_share_present_export.py covers that direction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ONE_PAGE_APP = str(Path(__file__).resolve().parent / "one_page_app.py")
+
+LINKS = {
+    "overview": ({"as_of": "2026-02-01", "confidence": "Named & official only"}, {}),
+    "buyers": (
+        {"as_of": "2026-05-20", "buyers": ["ByteDance", "JD.com"], "split": "true", "share_bytedance": "50"},
+        {"buyers": ["ByteDance", "JD.com"], "split": True, "share_bytedance": 50},
+    ),
+    "approvals": ({"as_of": "2026-03-01", "confidence": "Hide low confidence"}, {}),
+    "supply_demand": ({"as_of": "2026-06-05", "s_conversion_pct": "0"}, {"s_conversion_pct": 0.0}),
+    "timeline": (
+        {"as_of": "2026-04-01", "window": "All dates", "lanes": ["Nvidia"], "kinds": ["statement"]},
+        {"window": "All dates", "lanes": ["Nvidia"], "kinds": ["statement"]},
+    ),
+    "chips": ({"as_of": "2026-06-05", "metric": "Memory"}, {"metric": "Memory"}),
+    "sources": ({"as_of": "2026-06-05", "q": "customs", "tab": "Conflicts"}, {"q": "customs"}),
+}
+
+
+def _open_with_link(page_id: str, params: dict, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("H200_TEST_PAGE", page_id)
+    at = AppTest.from_file(ONE_PAGE_APP, default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.mark.parametrize("page_id", list(LINKS))
+def test_link_parameters_become_widget_values(page_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    params, expected = LINKS[page_id]
+    at = _open_with_link(page_id, params, monkeypatch)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["as_of"] == dt.date.fromisoformat(params["as_of"])
+    if "confidence" in params:
+        assert at.session_state["confidence"] == params["confidence"]
+    for key, value in expected.items():
+        assert at.session_state[key] == value, key
+    status = " ".join(m.value for m in at.markdown)
+    assert f"Data as of **{dt.date.fromisoformat(params['as_of']):%d %b %Y}**" in status
