@@ -138,3 +138,13 @@ def test_loader_never_writes_seed_files(seed_dir: Path) -> None:
     load_seeds(seed_dir)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in seed_dir.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_fifty_megabyte_file_is_refused_without_reading_it(seed_dir: Path) -> None:
+    path = seed_dir / "sources" / "fifty.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    started = time.perf_counter()
+    problems = _problems(seed_dir)
+    assert time.perf_counter() - started < 5
+    assert problems == ["seeds/sources/fifty.yaml:1: (file): file is 52.4 MB; seed files may be at most 5 MB"]
