@@ -400,24 +400,29 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]])
     stages = US_STAGES + CN_STAGES
     labels = [("US<br>" if s in US_STAGES else "China<br>") + STAGE_LABELS[s].replace(" ", "<br>", 1) for s in stages]
     status_codes = {s: i for i, s in enumerate(STATUS_COLOURS)}
+    # latest report per (organisation, stage): one pass over the sorted rows, not a filter per cell
+    latest: dict[tuple[str, str], dict] = {}
+    for record in frame.sort_values(["date", "organisation_id"]).to_dict("records"):
+        latest[(record["organisation_id"], record["stage"])] = record
     z, text, hover = [], [], []
     for organisation_id, name in buyers:
         z_row, text_row, hover_row = [], [], []
         for stage in stages:
-            cell = frame[(frame["stage"] == stage) & frame["organisation_id"].isin([organisation_id, "*"])]
-            if cell.empty:
+            candidates = [c for c in (latest.get(("*", stage)), latest.get((organisation_id, stage))) if c]
+            if not candidates:
                 z_row.append(None)
                 text_row.append("")
                 hover_row.append(f"{name} · {STAGE_LABELS[stage]}: nothing reported")
                 continue
-            latest = cell.sort_values(["date", "organisation_id"]).iloc[-1]
-            status = str(latest["status"])
+            cell = max(candidates, key=lambda c: (c["date"], c["organisation_id"]))
+            status = str(cell["status"])
+            everyone = cell["organisation_id"] == "*"
             z_row.append(status_codes.get(status, status_codes["reported"]))
-            text_row.append(status.replace("_", " ") + ("*" if latest["organisation_id"] == "*" else ""))
+            text_row.append(status.replace("_", " ") + ("*" if everyone else ""))
             hover_row.append(
-                f"<b>{name} · {STAGE_LABELS[stage]}</b><br>{status.replace('_', ' ')} · {latest['date']:%d %b %Y}"
-                + (" · applies to all buyers" if latest["organisation_id"] == "*" else "")
-                + f"<br>{_wrap(str(latest['summary']))}<br>source: {latest['publisher']} ({latest['source_id']})"
+                f"<b>{name} · {STAGE_LABELS[stage]}</b><br>{status.replace('_', ' ')} · {cell['date']:%d %b %Y}"
+                + (" · applies to all buyers" if everyone else "")
+                + f"<br>{_wrap(str(cell['summary']))}<br>source: {cell['publisher']} ({cell['source_id']})"
             )
         z.append(z_row)
         text.append(text_row)
@@ -585,20 +590,36 @@ def plot_timeline(frame: pd.DataFrame, *, key_moments: pd.DataFrame | None = Non
             )
         )
     if key_moments is not None and not key_moments.empty:
+        # one layout update with every line and label (add_vline per moment is ~10 ms each)
         last_date = frame["date"].max()
+        shapes, notes = [], []
         for index, (_, moment) in enumerate(key_moments.sort_values("date").iterrows()):
-            fig.add_vline(x=moment["date"], line={"color": MUTED, "width": 1, "dash": "dot"})
-            fig.add_annotation(
-                x=moment["date"],
-                y=1.02 + 0.065 * (index % 3),
-                yref="paper",
-                text=str(moment["label"]),
-                showarrow=False,
-                font={"size": 11, "color": INK},
-                bgcolor="rgba(255,255,255,0.9)",
-                xanchor="right" if moment["date"] >= last_date - pd.Timedelta(days=45) else "left",
-                textangle=0,
+            shapes.append(
+                {
+                    "type": "line",
+                    "xref": "x",
+                    "yref": "paper",
+                    "x0": moment["date"],
+                    "x1": moment["date"],
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": MUTED, "width": 1, "dash": "dot"},
+                }
             )
+            notes.append(
+                {
+                    "x": moment["date"],
+                    "y": 1.02 + 0.065 * (index % 3),
+                    "xref": "x",
+                    "yref": "paper",
+                    "text": str(moment["label"]),
+                    "showarrow": False,
+                    "font": {"size": 11, "color": INK},
+                    "bgcolor": "rgba(255,255,255,0.9)",
+                    "xanchor": "right" if moment["date"] >= last_date - pd.Timedelta(days=45) else "left",
+                }
+            )
+        fig.update_layout(shapes=shapes, annotations=notes)
     fig.update_yaxes(categoryorder="array", categoryarray=[LANES[lane] for lane in lanes][::-1], title=None)
     fig.update_xaxes(title="Event date")
     fig.update_layout(margin={"t": 170})

@@ -7,11 +7,13 @@ edited or added seed file is picked up on the next interaction without a restart
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import io
 import os
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,6 +39,30 @@ _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|$~<>"}
 def md(text: object) -> str:
     """Seed text made safe for st.markdown: no emphasis, links, LaTeX ($) or HTML from data."""
     return str(text).translate(_MARKDOWN_SPECIAL)
+
+
+DOMAIN = r"https?://(?:www\.)?([^/?#]+)"  # show a link by its site name
+
+
+def link_column(label: str = "Source") -> object:
+    """A table column that shows each source URL by its site, clickable."""
+    return st.column_config.LinkColumn(label, display_text=DOMAIN)
+
+
+RUN_TIMES: list[float] = []
+
+
+@contextlib.contextmanager
+def timed_run() -> Iterator[None]:
+    """Server-side run time of one page, kept only when H200_BENCH_TIMING is set (bench/)."""
+    if os.environ.get("H200_BENCH_TIMING") != "1":
+        yield
+        return
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        RUN_TIMES.append(time.perf_counter() - started)
 
 
 def seeds_dir() -> Path:
@@ -335,7 +361,7 @@ def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str
             hide_index=True,
             key=f"sources-{key}",
             column_config={
-                "url": st.column_config.LinkColumn("Link", display_text=r"https?://([^/]+)/?.*"),
+                "url": link_column("Link"),
                 "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
             },
         )
@@ -410,7 +436,7 @@ def render_kpi(
             st.dataframe(
                 sources_table(seeds, source_ids),
                 hide_index=True,
-                column_config={"url": st.column_config.LinkColumn("Link", display_text=r"https?://([^/]+)/?.*")},
+                column_config={"url": link_column("Link")},
             )
 
 
@@ -431,7 +457,7 @@ def render_downloads(name: str, *, full: pd.DataFrame, shown: pd.DataFrame | Non
     for label, frame in variants:
         columns[index].download_button(
             f"CSV ({label})",
-            data=frame.to_csv(index=False).encode("utf-8"),
+            data=lambda frame=frame: frame.to_csv(index=False).encode("utf-8"),  # built on click, not per rerun
             file_name=f"h200-{name}-{label}.csv",
             mime="text/csv",
             on_click="ignore",
@@ -440,7 +466,7 @@ def render_downloads(name: str, *, full: pd.DataFrame, shown: pd.DataFrame | Non
         )
         columns[index + 1].download_button(
             f"XLSX ({label})",
-            data=_xlsx(frame),
+            data=lambda frame=frame: _xlsx(frame),
             file_name=f"h200-{name}-{label}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             on_click="ignore",

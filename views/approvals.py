@@ -59,7 +59,7 @@ for column, side, heading in (
             column_config={
                 "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                 "summary": st.column_config.TextColumn("Condition", width="large"),
-                "url": st.column_config.LinkColumn("Source", display_text=r"https?://([^/]+)/?.*"),
+                "url": ui.link_column(),
             },
         )
 ui.render_source_footer(ctx.seeds, conditions["source_id"].tolist(), key="conditions")

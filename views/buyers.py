@@ -143,7 +143,7 @@ else:
         column_config={
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
             "summary": st.column_config.TextColumn("What was reported", width="large"),
-            "url": st.column_config.LinkColumn("Source", display_text=r"https?://([^/]+)/?.*"),
+            "url": ui.link_column(),
         },
     )
 ui.render_source_footer(ctx.seeds, expand_ids(subset["source_id"]), key="buyers-claims")

@@ -54,7 +54,7 @@ with tab_claims:
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
             "reported": st.column_config.DateColumn("Reported", format="YYYY-MM-DD"),
             "summary": st.column_config.TextColumn("Claim (our words)", width="large"),
-            "url": st.column_config.LinkColumn("Source", display_text=r"https?://([^/]+)/?.*"),
+            "url": ui.link_column(),
         },
     )
     ui.render_source_footer(ctx.seeds, shown["source_id"].tolist(), key="claims")
