@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def rerun_and_payload(repeat: int = 9) -> dict[str, dict]:
 async def _time_to_charts(context, url: str, charts: int) -> float:
     page = await context.new_page()
     started = time.perf_counter()
-    await page.goto(url)
+    await page.goto(url, wait_until="commit", timeout=300000)
     # every chart element is there, and every one that is on screen (not in a closed tab) is drawn
     await page.wait_for_function(
         f"""() => {{
@@ -63,7 +64,7 @@ async def _time_to_charts(context, url: str, charts: int) -> float:
             return plots.length >= {max(charts, 1)}
                 && plots.every(p => p.offsetParent === null || p.querySelector('.main-svg'));
         }}""",
-        timeout=120000,
+        timeout=300000,
     )
     elapsed = time.perf_counter() - started
     await page.close()
@@ -89,22 +90,31 @@ def browser_timings(chart_counts: dict[str, int], loads: int = 5, sessions: int 
                     times.append(await _time_to_charts(context, url, chart_counts.get(name, 1)))
                     await context.close()
                 out["pages"][name] = statistics.median(times)
-            overview = f"{base}/"
-            contexts = [await browser.new_context() for _ in range(sessions)]
-            single = []
-            for _ in range(3):
-                context = await browser.new_context()
-                single.append(await _time_to_charts(context, overview, chart_counts["overview"]))
-                await context.close()
-            burst = await asyncio.gather(*[_time_to_charts(c, overview, chart_counts["overview"]) for c in contexts])
-            for context in contexts:
-                await context.close()
-            out["single_s"] = statistics.median(single)
-            out["burst"] = sorted(burst)
+                print(f"  {name}: {1000 * out['pages'][name]:.0f} ms", flush=True)
+            for name, url in (("baseline", f"{base}/bench-baseline"), ("overview", f"{base}/")):
+                single = []
+                for _ in range(3):
+                    context = await browser.new_context()
+                    single.append(await _time_to_charts(context, url, chart_counts[name]))
+                    await context.close()
+                timing_log.write_text("")
+                contexts = [await browser.new_context() for _ in range(sessions)]
+                burst = await asyncio.gather(*[_time_to_charts(c, url, chart_counts[name]) for c in contexts])
+                for context in contexts:
+                    await context.close()
+                server = [float(v) for v in timing_log.read_text().split()]
+                out[f"{name}_single_s"] = statistics.median(single)
+                out[f"{name}_burst"] = sorted(burst)
+                out[f"{name}_server_runs"] = server
+                print(
+                    f"  burst {name}: p95 {max(burst):.1f} s, server script time total {sum(server):.1f} s", flush=True
+                )
             await browser.close()
             return out
 
-    with streamlit_server(env={"H200_BENCH_BASELINE": "1"}) as base:
+    timing_log = Path(tempfile.mkdtemp()) / "runs.txt"
+    timing_log.write_text("")
+    with streamlit_server(env={"H200_BENCH_BASELINE": "1", "H200_BENCH_TIMING_FILE": str(timing_log)}) as base:
         # one throwaway visit so the first measured load does not pay for imports
         with sync_playwright() as playwright:
             browser = launch_browser(playwright)

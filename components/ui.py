@@ -54,15 +54,21 @@ RUN_TIMES: list[float] = []
 
 @contextlib.contextmanager
 def timed_run() -> Iterator[None]:
-    """Server-side run time of one page, kept only when H200_BENCH_TIMING is set (bench/)."""
-    if os.environ.get("H200_BENCH_TIMING") != "1":
+    """Server-side run time of one page, kept only when the benchmarks ask (bench/):
+    H200_BENCH_TIMING=1 keeps it in RUN_TIMES, H200_BENCH_TIMING_FILE appends it to a file."""
+    log = os.environ.get("H200_BENCH_TIMING_FILE")
+    if os.environ.get("H200_BENCH_TIMING") != "1" and not log:
         yield
         return
     started = time.perf_counter()
     try:
         yield
     finally:
-        RUN_TIMES.append(time.perf_counter() - started)
+        elapsed = time.perf_counter() - started
+        RUN_TIMES.append(elapsed)
+        if log:
+            with open(log, "a", encoding="utf-8") as handle:
+                handle.write(f"{elapsed:.6f}\n")
 
 
 def seeds_dir() -> Path:
@@ -354,17 +360,21 @@ def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str
         dict.fromkeys(f"{p} ({d:%d %b %Y})" for p, d in zip(table["publisher"], table["published"], strict=True))
     )
     shown = names if len(names) < 260 else names[:257] + "…"
-    st.caption(f"Sources ({len(ids)} documents, {origins} independent origins): {shown}")
+    st.caption(f"Sources ({len(ids)} documents, {origins} independent origins): {md(shown)}")
     with st.expander(f"All {len(ids)} sources behind this", expanded=False):
-        st.dataframe(
-            table,
-            hide_index=True,
-            key=f"sources-{key}",
-            column_config={
-                "url": link_column("Link"),
-                "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-            },
-        )
+        st.markdown(sources_markdown(table))
+
+
+def sources_markdown(table: pd.DataFrame) -> str:
+    """A plain list of sources with links; every piece of seed text is escaped for markdown."""
+    lines = []
+    for row in table.itertuples():
+        url = row.url if isinstance(row.url, str) and row.url.startswith(("http://", "https://")) else None
+        safe_url = url.replace("(", "%28").replace(")", "%29") if url else None
+        title = md(row.title)
+        linked = f"[{title}]({safe_url})" if safe_url else title
+        lines.append(f"- {row.published:%d %b %Y} · **{md(row.publisher)}** — {linked} · confidence {row.confidence}")
+    return "\n".join(lines)
 
 
 def render_chart(
@@ -433,11 +443,7 @@ def render_kpi(
             + (" · :material/warning: sources disagree" if conflict else "")
         )
         with st.popover("Sources", icon=":material/menu_book:"):
-            st.dataframe(
-                sources_table(seeds, source_ids),
-                hide_index=True,
-                column_config={"url": link_column("Link")},
-            )
+            st.markdown(sources_markdown(sources_table(seeds, source_ids).sort_values("published")))
 
 
 def range_text(row: pd.Series) -> str:

@@ -483,7 +483,13 @@ BUYER_DTYPES = {
 def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
     """One row per buyer or distributor: latest US and China status and per-buyer quantities."""
     records = select_claims(seeds, claim_filter)
-    quantities = build_buyer_quantities_frame(seeds, claim_filter)
+    quantities = build_buyer_quantities_frame(seeds, claim_filter).to_dict("records")
+    by_measure = {(q["organisation_id"], q["measure"]): q for q in quantities}
+    group_rows = [
+        {"organisation": q["organisation"], "members": str(q["group_members"]).split(", ")}
+        for q in quantities
+        if q["is_group"]
+    ]
     rows = []
     for organisation_id in _buyer_ids(seeds):
         organisation = seeds.organisations[organisation_id]
@@ -495,13 +501,12 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
             side: max(claims, key=lambda r: (r.claim.date, seeds.sources[r.source_id].published), default=None)
             for side, claims in status_claims.items()
         }
-        own = quantities[quantities["organisation_id"] == organisation_id]
-        groups = quantities[quantities["group_members"].str.contains(organisation_id, regex=False)]
 
-        def measure(name: str, column: str, own: pd.DataFrame = own) -> float | None:
-            match = own[own["measure"] == name]
-            return None if match.empty or pd.isna(match[column].iloc[0]) else float(match[column].iloc[0])
+        def measure(name: str, column: str, organisation_id: str = organisation_id) -> float | None:
+            value = by_measure.get((organisation_id, name), {}).get(column)
+            return None if value is None or pd.isna(value) else float(value)
 
+        groups = [g["organisation"] for g in group_rows if organisation_id in g["members"]]
         source_ids = list(dict.fromkeys(r.source_id for r in mine))
         rows.append(
             {
@@ -520,7 +525,7 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 "cap_high": measure("cap", "high"),
                 "delivered_low": measure("delivered", "low"),
                 "delivered_high": measure("delivered", "high"),
-                "group_approved": "; ".join(groups["organisation"].tolist()) if not groups.empty else "",
+                "group_approved": "; ".join(groups),
                 "claims": len(mine),
                 "source_ids": _ids(source_ids),
             }

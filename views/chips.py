@@ -42,6 +42,12 @@ ui.render_chart(
     alt=f"Bar chart of {label.lower()} per chip; estimates hatched with ranges; US export limits as dashed lines.",
     source_ids=ui.ids_in(shown) + threshold_sources,
 )
+missing = [c.name for c in ctx.seeds.chips.values() if not c.specs]
+if missing:
+    st.caption(
+        "No absolute figures are recorded for: " + ", ".join(missing) + ". Some are reported only relative to "
+        "other chips (e.g. Cambricon's Siyuan 590 at about 80–90 % of an A100); see the Sources page."
+    )
 st.caption(
     "Huawei publishes no full datasheets, so its figures are estimates shown as ranges. The US rule of January 2026 "
     "allows exports case by case only below TPP 21,000 and DRAM bandwidth 6.5 TB/s."

@@ -142,3 +142,12 @@ def test_bad_seed_file_shows_banner_and_keeps_the_rest(tmp_path, monkeypatch) ->
     assert "1 problem(s) in the seed files" in banner
     assert "seeds/sources/2026-02-02-broken.yaml:2: (file): YAML syntax error" in banner
     assert len(at.metric) == 6  # the valid data still renders
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.page_id for p in PAGES])
+def test_page_runs_on_its_own(page) -> None:
+    """`streamlit run views/<page>.py` works without the router."""
+    at = AppTest.from_file(str(page.file), default_timeout=90).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == page.title
+    assert at.get("plotly_chart")
