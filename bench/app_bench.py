@@ -102,12 +102,14 @@ def browser_timings(chart_counts: dict[str, int], loads: int = 5, sessions: int 
                 burst = await asyncio.gather(*[_time_to_charts(c, url, chart_counts[name]) for c in contexts])
                 for context in contexts:
                     await context.close()
-                server = [float(v) for v in timing_log.read_text().split()]
+                server = [tuple(map(float, line.split())) for line in timing_log.read_text().splitlines() if line]
                 out[f"{name}_single_s"] = statistics.median(single)
                 out[f"{name}_burst"] = sorted(burst)
                 out[f"{name}_server_runs"] = server
                 print(
-                    f"  burst {name}: p95 {max(burst):.1f} s, server script time total {sum(server):.1f} s", flush=True
+                    f"  burst {name}: p95 {max(burst):.1f} s, server scripts: {sum(w for w, _ in server):.1f} s wall, "
+                    f"{sum(c for _, c in server):.1f} s CPU in {len(server)} runs",
+                    flush=True,
                 )
             await browser.close()
             return out

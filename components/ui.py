@@ -60,15 +60,15 @@ def timed_run() -> Iterator[None]:
     if os.environ.get("H200_BENCH_TIMING") != "1" and not log:
         yield
         return
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.thread_time()
     try:
         yield
     finally:
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.thread_time() - cpu_started
         RUN_TIMES.append(elapsed)
         if log:
             with open(log, "a", encoding="utf-8") as handle:
-                handle.write(f"{elapsed:.6f}\n")
+                handle.write(f"{elapsed:.6f} {cpu:.6f}\n")
 
 
 def seeds_dir() -> Path:
