@@ -40,4 +40,4 @@ def main(sizes: list[tuple[int, int]], query: str = "", pages: list[str] | None 
 
 if __name__ == "__main__":
     wanted = sys.argv[1:] or None
-    main([(1280, 2400)], pages=wanted)
+    main([(1280, 2400), (1920, 1080)], pages=wanted)
