@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 
 from components.theme import (
     BASIS_COLOURS,
-    BASIS_DASH,
     BASIS_LABELS,
     BASIS_PATTERN,
     CONFIDENCE_OPACITY,
@@ -758,19 +757,6 @@ def plot_conflict_spread(frame: pd.DataFrame, *, topic: str) -> go.Figure:
     )
 
 
-def figure_source_ids(fig: go.Figure) -> list[str]:
-    """Source ids a figure's builder put in its meta, for the footer under the chart."""
-    meta = fig.layout.meta
-    return list(meta.get("source_ids", [])) if isinstance(meta, dict) else []
-
-
-def with_sources(fig: go.Figure, source_ids: Iterable[str]) -> go.Figure:
-    """Return a copy of ``fig`` that records which sources are behind it."""
-    out = go.Figure(fig)
-    out.update_layout(meta={"source_ids": sorted({s.strip() for s in source_ids if s and s.strip()})})
-    return out
-
-
 def expand_ids(values: Iterable[object]) -> list[str]:
     """'a, b' strings (as frames store id lists) -> ['a', 'b'], de-duplicated in order."""
     out: dict[str, None] = {}
@@ -784,10 +770,8 @@ def expand_ids(values: Iterable[object]) -> list[str]:
 
 
 __all__ = [
-    "BASIS_DASH",
     "empty_figure",
     "expand_ids",
-    "figure_source_ids",
     "fmt_number",
     "fmt_range",
     "plot_approval_matrix",
@@ -798,5 +782,4 @@ __all__ = [
     "plot_range_bars",
     "plot_scenario_gap",
     "plot_timeline",
-    "with_sources",
 ]

@@ -40,7 +40,6 @@ BASIS_LABELS = {
     "assumption": "Your assumption (scenario)",
 }
 BASIS_PATTERN = {"reported": "", "derived": "/", "assumption": ""}
-BASIS_DASH = {"reported": "solid", "derived": "dot", "assumption": "dash"}
 
 LANE_COLOURS = {
     "us_government": OKABE_ITO["blue"],

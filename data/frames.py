@@ -14,7 +14,7 @@ import pandas as pd
 
 from data.lexicon import quantity_range
 from data.load import ClaimRecord, SeedData
-from data.reconcile import CONFIDENCE_RANK, claim_confidence, live_claims, reconcile_all
+from data.reconcile import claim_confidence, live_claims, reconcile_all
 
 LANES = {
     "us_government": "US government",
@@ -779,10 +779,6 @@ def _topic(members: list[ClaimRecord]) -> str:
     if metrics:
         parts.append(", ".join(metrics))
     return " · ".join(parts) or members[0].claim.kind
-
-
-def confidence_rank(level: str) -> int:
-    return CONFIDENCE_RANK.get(level, 0)
 
 
 APPROVED_VOLUME_METRICS = {
