@@ -259,6 +259,20 @@ def _read(path: Path, display: str, problems: list[Problem]) -> tuple[Any, dict[
     return None
 
 
+def _id_differs_from_file(
+    ident: str, block: str, path: Path, display: str, lines: dict[Path_, int], problems: list[Problem]
+) -> bool:
+    """One file per document: its id must be the file name, so the file is found from the id."""
+    if ident == path.stem:
+        return False
+    problems.append(
+        Problem(
+            display, _line_for(lines, (block, "id")), f"{block}.id", f"'{ident}' must equal the file name '{path.stem}'"
+        )
+    )
+    return True
+
+
 def _load_source_file(path: Path, display: str, seeds: SeedData) -> None:
     parsed = _read(path, display, seeds.problems)
     if parsed is None:
@@ -285,15 +299,7 @@ def _load_source_file(path: Path, display: str, seeds: SeedData) -> None:
     source = _validate(Source, data["source"], ("source",), display, lines, seeds.problems)
     if source is None:
         return
-    if source.id != path.stem:
-        seeds.problems.append(
-            Problem(
-                display,
-                _line_for(lines, ("source", "id")),
-                "source.id",
-                f"'{source.id}' must equal the file name '{path.stem}'",
-            )
-        )
+    if _id_differs_from_file(source.id, "source", path, display, lines, seeds.problems):
         return
     if source.id in seeds.sources:
         seeds.problems.append(
@@ -434,15 +440,7 @@ def _load_briefing_file(path: Path, display: str, seeds: SeedData) -> None:
     briefing = _validate(Briefing, data["briefing"], ("briefing",), display, lines, seeds.problems)
     if briefing is None:
         return
-    if briefing.id != path.stem:
-        seeds.problems.append(
-            Problem(
-                display,
-                _line_for(lines, ("briefing", "id")),
-                "briefing.id",
-                f"'{briefing.id}' must equal the file name '{path.stem}'",
-            )
-        )
+    if _id_differs_from_file(briefing.id, "briefing", path, display, lines, seeds.problems):
         return
     for index, step in enumerate(briefing.steps):
         for source_id in step.sources:
