@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import statistics
 import tempfile
 import time
@@ -19,11 +18,11 @@ from components.registry import PAGES
 from tests.browser.server import CHROMIUM_FLAGS, launch_browser, streamlit_server, system_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
-BASELINE = "bench/baseline_page.py"
+BASELINE = str(ROOT / "bench" / "baseline_page.py")
 
 
 def _apptest(page_path: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "bench" / "timed_app.py"), default_timeout=120)
     at.run()
     if page_path != PAGES[0].path:
         at.switch_page(page_path).run()
@@ -33,18 +32,16 @@ def _apptest(page_path: str) -> AppTest:
 def rerun_and_payload(repeat: int = 9) -> dict[str, dict]:
     """Median warm rerun (seconds, the page script's own run time as timed inside the app)
     and bytes of figure JSON per page, baseline included."""
-    os.environ["H200_BENCH_BASELINE"] = "1"
-    os.environ["H200_BENCH_TIMING"] = "1"
-    from components import ui
+    from bench import timing
 
     results = {}
     for name, path in [("baseline", BASELINE)] + [(p.page_id, p.path) for p in PAGES]:
         at = _apptest(path)
         at.run()  # warm every cache once more
-        ui.RUN_TIMES.clear()
+        timing.RUN_TIMES.clear()
         for _ in range(repeat):
             at.run()
-        times = list(ui.RUN_TIMES)
+        times = list(timing.RUN_TIMES)
         assert len(times) == repeat, times
         assert not at.exception, [e.value for e in at.exception]
         charts = at.get("plotly_chart")
@@ -116,7 +113,7 @@ def browser_timings(chart_counts: dict[str, int], loads: int = 5, sessions: int 
 
     timing_log = Path(tempfile.mkdtemp()) / "runs.txt"
     timing_log.write_text("")
-    with streamlit_server(env={"H200_BENCH_BASELINE": "1", "H200_BENCH_TIMING_FILE": str(timing_log)}) as base:
+    with streamlit_server(env={"H200_BENCH_TIMING_FILE": str(timing_log)}, script="bench/timed_app.py") as base:
         # one throwaway visit so the first measured load does not pay for imports
         with sync_playwright() as playwright:
             browser = launch_browser(playwright)

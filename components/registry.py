@@ -1,4 +1,13 @@
-"""The pages: one entry per perspective. Imported by app.py (routing) and by the tests."""
+"""The pages: one entry per perspective. Imported by the router (app.py) and by the tests.
+
+How to add a page:
+1. Create ``pages/<name>/page.py`` (helpers beside it, never a ``*.py`` directly in ``pages/``):
+   a docstring with the page's question, ``ctx = ui.page_context("<name>")``, frames via
+   ``ui.frame(ctx, build_<subject>_frame)``, a figure from ``components.figures`` drawn with
+   ``ui.render_chart(...)``, and ``ui.finish_page(ctx)`` last.
+2. Add one ``PageSpec`` line below with a stable ``url_path`` and the link parameters it keeps.
+The AppTest, link and browser tests enumerate ``PAGES``, so the new page is tested from here on.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +28,7 @@ class PageSpec:
     default: bool = False
     params: tuple[str, ...] = ()  # view state this page keeps in the URL, besides COMMON_PARAMS
     param_prefixes: tuple[str, ...] = ()  # families of params named by data (scenario inputs, shares)
+    example_link: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # a sample link; the link tests open it
 
     @property
     def file(self) -> Path:
@@ -31,66 +41,83 @@ LIST_PARAMS = ("buyers", "lanes", "kinds", "picked")
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "overview",
-        "views/overview.py",
+        "pages/overview/page.py",
         "Overview",
         ":material/dashboard:",
         "overview",
         "Where do H200 sales to China stand, in six numbers?",
         default=True,
+        example_link=(("as_of", "2026-02-01"), ("confidence", "Named & official only")),
     ),
     PageSpec(
         "buyers",
-        "views/buyers.py",
+        "pages/buyers/page.py",
         "Buyers",
         ":material/groups:",
         "buyers",
         "Who is buying, and how much?",
         params=("buyers", "split", "picked"),
         param_prefixes=("share_",),
+        example_link=(
+            ("as_of", "2026-05-20"),
+            ("buyers", ("ByteDance", "JD.com")),
+            ("split", "true"),
+            ("share_bytedance", "50"),
+        ),
     ),
     PageSpec(
         "approvals",
-        "views/approvals.py",
+        "pages/approvals/page.py",
         "Approval status",
         ":material/gavel:",
         "approvals",
         "Where does each approval stand in Washington and in Beijing?",
+        example_link=(("as_of", "2026-03-01"), ("confidence", "Hide low confidence")),
     ),
     PageSpec(
         "supply_demand",
-        "views/supply_demand.py",
+        "pages/supply_demand/page.py",
         "Supply vs demand",
         ":material/balance:",
         "supply-demand",
         "How far does demand outrun what can actually arrive?",
         param_prefixes=("s_",),
+        example_link=(("as_of", "2026-06-05"), ("s_conversion_pct", "0")),
     ),
     PageSpec(
         "timeline",
-        "views/timeline.py",
+        "pages/timeline/page.py",
         "Timeline",
         ":material/timeline:",
         "timeline",
         "What happened when, and who moved?",
         params=("window", "lanes", "kinds"),
+        example_link=(
+            ("as_of", "2026-04-01"),
+            ("window", "All dates"),
+            ("lanes", ("Nvidia",)),
+            ("kinds", ("statement",)),
+        ),
     ),
     PageSpec(
         "chips",
-        "views/chips.py",
+        "pages/chips/page.py",
         "Chips",
         ":material/memory:",
         "chips",
         "How does the H200 compare with what China can otherwise get?",
         params=("metric",),
+        example_link=(("as_of", "2026-06-05"), ("metric", "Memory")),
     ),
     PageSpec(
         "sources",
-        "views/sources.py",
+        "pages/sources/page.py",
         "Sources & conflicts",
         ":material/menu_book:",
         "sources",
         "Where does every number come from, and where do sources disagree?",
         params=("tab", "q", "conflict"),
+        example_link=(("as_of", "2026-06-05"), ("q", "customs"), ("tab", "Conflicts")),
     ),
 )
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data import vocabulary
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -16,24 +18,24 @@ class Headline:
     title: str
     metric: str
     chart_label: str
-    applies_to: str | None = None  # None: take the estimate with the most claims for the metric
+    applies_to: tuple[str, ...] | None = None  # None: the estimate with the most claims for the metric
 
 
 HEADLINES: tuple[Headline, ...] = (
-    Headline("demand", "Chinese orders requested", "cn-h200-orders", "Orders requested (2026)"),
-    Headline("expected", "Orders Nvidia expected", "nvidia-expected-orders", "Orders Nvidia expected"),
+    Headline("demand", "Chinese orders requested", vocabulary.ORDERS, "Orders requested (2026)"),
+    Headline("expected", "Orders Nvidia expected", vocabulary.EXPECTED_ORDERS, "Orders Nvidia expected"),
     Headline(
         "first_batch",
         "China's first approved batch",
-        "cn-first-batch-chips",
+        vocabulary.FIRST_BATCH,
         "Beijing's first batch (3 buyers)",
-        "alibaba, bytedance, tencent",
+        ("alibaba", "bytedance", "tencent"),
     ),
-    Headline("us_ceiling", "US total ceiling (proposed)", "us-total-ceiling", "US total ceiling (proposed)"),
-    Headline("stock", "Nvidia stock available", "nvidia-h200-stock", "Nvidia stock"),
-    Headline("cap", "US cap per Chinese customer", "us-per-customer-cap", "US cap per customer"),
-    Headline("firms", "Chinese firms cleared by the US", "us-cleared-firms", "Firms cleared", ""),
-    Headline("delivered", "H200s delivered to China", "h200-delivered-to-china", "Delivered"),
+    Headline("us_ceiling", "US total ceiling (proposed)", vocabulary.US_TOTAL_CEILING, "US total ceiling (proposed)"),
+    Headline("stock", "Nvidia stock available", vocabulary.NVIDIA_STOCK, "Nvidia stock"),
+    Headline("cap", "US cap per Chinese customer", vocabulary.US_PER_CUSTOMER_CAP, "US cap per customer"),
+    Headline("firms", "Chinese firms cleared by the US", vocabulary.US_CLEARED_FIRMS, "Firms cleared", ()),
+    Headline("delivered", "H200s delivered to China", vocabulary.DELIVERED, "Delivered"),
 )
 KPI_KEYS = ("first_batch", "demand", "stock", "cap", "firms", "delivered")
 CHART_KEYS = ("demand", "expected", "first_batch", "us_ceiling", "stock", "cap", "delivered")
@@ -47,10 +49,11 @@ def pick_headlines(estimates: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFra
             continue
         candidates = estimates[estimates["metric"] == headline.metric]
         if headline.applies_to is not None:
-            candidates = candidates[candidates["applies_to"] == headline.applies_to]
+            wanted = sorted(headline.applies_to)
+            candidates = candidates[candidates["applies_to"].map(lambda ids, wanted=wanted: sorted(ids) == wanted)]
         if candidates.empty:
             continue
-        counts = candidates["claim_ids"].str.count(",")
+        counts = candidates["claim_ids"].map(len)
         row = candidates.loc[counts.idxmax()].copy()
         row["key"] = headline.key
         row["title"] = headline.title

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.registry import PAGES
+from components.registry import BY_ID, PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -59,7 +59,7 @@ def _trace_count(at: AppTest) -> int:
 
 
 def test_as_of_date_changes_overview() -> None:
-    at = _open("views/overview.py")
+    at = _open(BY_ID["overview"].path)
     later = [m.value for m in at.metric]
     at.date_input(key="as_of").set_value(__import__("datetime").date(2026, 1, 10)).run()
     assert not at.exception
@@ -72,7 +72,7 @@ def test_as_of_date_changes_overview() -> None:
 
 
 def test_confidence_filter_drops_claims() -> None:
-    at = _open("views/sources.py")
+    at = _open(BY_ID["sources"].path)
 
     def count() -> int:
         line = next(c.value for c in at.caption if " claims from " in c.value)
@@ -98,7 +98,7 @@ def test_link_restores_filters_and_garbled_link_falls_back() -> None:
 
 
 def test_buyer_selection_filters_claims() -> None:
-    at = _open("views/buyers.py")
+    at = _open(BY_ID["buyers"].path)
 
     def count() -> int:
         return int(next(c.value for c in at.caption if " claims name " in c.value).split()[0])
@@ -111,7 +111,7 @@ def test_buyer_selection_filters_claims() -> None:
 
 
 def test_split_assumption_is_labelled() -> None:
-    at = _open("views/buyers.py")
+    at = _open(BY_ID["buyers"].path)
     labels_before = json.dumps(_charts(at))
     assert "assumed share" not in labels_before
     at.toggle(key="split").set_value(True).run()
@@ -121,7 +121,7 @@ def test_split_assumption_is_labelled() -> None:
 
 
 def test_scenario_slider_changes_the_gap() -> None:
-    at = _open("views/supply_demand.py")
+    at = _open(BY_ID["supply_demand"].path)
     assert "All inputs at their cited defaults." in _caption_text(at)
     gap_text = next(m.value for m in at.markdown if "gap to demand" in m.value)
     at.slider(key="s_china_approved").set_value(100000.0).run()
@@ -136,7 +136,7 @@ def test_bad_seed_file_shows_banner_and_keeps_the_rest(tmp_path, monkeypatch) ->
     shutil.copytree(ROOT / "seeds", seeds)
     (seeds / "sources" / "2026-02-02-broken.yaml").write_text("source: [unclosed\n")
     monkeypatch.setenv("H200_SEEDS_DIR", str(seeds))
-    at = _open("views/overview.py")
+    at = _open(BY_ID["overview"].path)
     assert not at.exception
     banner = " ".join(e.value for e in at.error)
     assert "1 problem(s) in the seed files" in banner
@@ -146,7 +146,7 @@ def test_bad_seed_file_shows_banner_and_keeps_the_rest(tmp_path, monkeypatch) ->
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.page_id for p in PAGES])
 def test_page_runs_on_its_own(page) -> None:
-    """`streamlit run views/<page>.py` works without the router."""
+    """`python -m streamlit run pages/<name>/page.py` works without the router."""
     at = AppTest.from_file(str(page.file), default_timeout=90).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == page.title

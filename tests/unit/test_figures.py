@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from components import figures
+from components import format as fmt
 from data import frames
 from data.headlines import CHART_KEYS, pick_headlines
 from data.scenario import run_scenario
@@ -18,11 +19,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_data_and_figures_never_import_streamlit() -> None:
     paths = [
-        *sorted((ROOT / "data").glob("*.py")),
-        ROOT / "components" / "figures.py",
+        *sorted((ROOT / "data").rglob("*.py")),
+        *sorted((ROOT / "components" / "figures").glob("*.py")),
+        ROOT / "components" / "format.py",
         ROOT / "components" / "theme.py",
         ROOT / "components" / "state.py",
+        ROOT / "components" / "registry.py",
     ]
+    assert len(paths) > 20
     for path in paths:
         tree = ast.parse(path.read_text())
         names = {
@@ -36,13 +40,13 @@ def test_data_and_figures_never_import_streamlit() -> None:
 
 
 def test_formatting() -> None:
-    assert figures.fmt_number(2_000_000) == "2M"
-    assert figures.fmt_number(75_000) == "75,000"
-    assert figures.fmt_number(27_000, "usd_per_chip") == "$27,000"
-    assert figures.fmt_range(400_000, None, open_high=True) == "≥ 400,000"
-    assert figures.fmt_range(300_000, 900_000, open_high=True) == "300,000–900,000+"
-    assert figures.fmt_range(40_000, 80_000) == "40,000–80,000"
-    assert figures.fmt_bound(400_000, "at_least") == "> 400,000"
+    assert fmt.fmt_number(2_000_000) == "2M"
+    assert fmt.fmt_number(75_000) == "75,000"
+    assert fmt.fmt_number(27_000, "usd_per_chip") == "$27,000"
+    assert fmt.fmt_range(400_000, None, open_high=True) == "≥ 400,000"
+    assert fmt.fmt_range(300_000, 900_000, open_high=True) == "300,000–900,000+"
+    assert fmt.fmt_range(40_000, 80_000) == "40,000–80,000"
+    assert fmt.fmt_bound(400_000, "at_least") == "> 400,000"
 
 
 def _range_rows(small_seeds) -> pd.DataFrame:
@@ -66,11 +70,13 @@ def test_range_bars_draw_basis_and_units(small_seeds) -> None:
 
 def test_buyer_group_and_assumption(small_seeds) -> None:
     quantities = frames.build_buyer_quantities_frame(small_seeds)
-    fig = figures.plot_buyer_quantities(quantities)
+    fig = figures.plot_buyer_quantities(quantities, title="T")
     labels = [y for t in fig.data if t.y is not None for y in t.y if y]
     assert any("(group)" in str(label) for label in labels)
     assert not any("assumed share" in str(label) for label in labels)
-    split = figures.plot_buyer_quantities(quantities, split_assumption={"bytedance": 0.5, "alibaba": 0.5})
+    assumed = frames.split_group_figure(quantities, {"bytedance": 0.5, "alibaba": 0.5})
+    assert set(assumed["basis"]) == {"assumption"} and all("of the group's" in f for f in assumed["formula"])
+    split = figures.plot_buyer_quantities(quantities, title="T", assumed=assumed)
     split_labels = [y for t in split.data if t.y is not None for y in t.y if y]
     assert sum("assumed share" in str(label) for label in split_labels) == 4  # bar + value label, per firm
     assert any(t.name == "Your assumption (scenario)" for t in split.data)
@@ -78,7 +84,7 @@ def test_buyer_group_and_assumption(small_seeds) -> None:
 
 def test_approval_matrix_spreads_rules(small_seeds) -> None:
     approvals = frames.build_approvals_frame(small_seeds)
-    fig = figures.plot_approval_matrix(approvals, [("bytedance", "ByteDance"), ("alibaba", "Alibaba")])
+    fig = figures.plot_approval_matrix(approvals, [("bytedance", "ByteDance"), ("alibaba", "Alibaba")], title="T")
     heat = fig.data[0]
     assert list(heat.y) == ["ByteDance", "Alibaba"]
     rule_column = next(i for i, x in enumerate(heat.x) if "Rule" in x)
@@ -87,7 +93,7 @@ def test_approval_matrix_spreads_rules(small_seeds) -> None:
 
 def test_timeline_and_chips(small_seeds) -> None:
     events = frames.build_events_frame(small_seeds)
-    fig = figures.plot_timeline(events, key_moments=events[events["key_moment"]])
+    fig = figures.plot_timeline(events, title="T", key_moments=events[events["key_moment"]])
     assert fig.layout.xaxis.title.text == "Event date"
     assert any(a.text == "First batch" for a in fig.layout.annotations)
     chips = frames.build_chips_frame(small_seeds)
@@ -115,23 +121,17 @@ def test_scenario_model_and_gap_figure() -> None:
     assert steps.loc["Demand", "basis"] == "reported"
     changed = run_scenario({**defaults, "rule_share_pct": 100}, defaults).set_index("label")
     assert changed.loc["Could arrive", "value"] == 400000  # Beijing's approval binds
-    fig = figures.plot_scenario_gap(run_scenario(defaults, defaults))
+    fig = figures.plot_scenario_gap(run_scenario(defaults, defaults), title="T")
     assert {t.name for t in fig.data} == {"Reported figure", "Your assumption (scenario)"}
 
 
-@pytest.mark.parametrize(
-    "builder",
-    [
-        lambda: figures.plot_range_bars(pd.DataFrame(columns=["label"]), title="X"),
-        lambda: figures.plot_buyer_quantities(pd.DataFrame()),
-        lambda: figures.plot_approval_matrix(pd.DataFrame(), []),
-        lambda: figures.plot_approvals_over_time(pd.DataFrame()),
-        lambda: figures.plot_timeline(pd.DataFrame()),
-        lambda: figures.plot_scenario_gap(pd.DataFrame()),
-        lambda: figures.plot_chip_metric(pd.DataFrame({"metric": []}), metric="tpp", metric_label="TPP", unit="TPP"),
-        lambda: figures.plot_conflict_spread(pd.DataFrame({"low": [], "high": []}), topic="C1"),
-    ],
-)
+def test_every_figure_builder_has_an_empty_case() -> None:
+    """A new ``plot_*`` builder must be listed in ``figures.EMPTY_CASES``, so it is tested below."""
+    builders = {name for name in figures.__all__ if name.startswith("plot_")}
+    assert builders == set(figures.EMPTY_CASES)
+
+
+@pytest.mark.parametrize("builder", list(figures.EMPTY_CASES.values()), ids=list(figures.EMPTY_CASES))
 def test_empty_frames_give_a_message(builder) -> None:
     fig = builder()
     assert fig.layout.annotations and fig.layout.annotations[0].text

@@ -1,26 +1,16 @@
 """Chips: how does the H200 compare with what China can otherwise get?"""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 import streamlit as st
 
 from components import ui
 from components.figures import plot_chip_metric
+from data.frames import build_chips_frame
+from data.vocabulary import SPEC_METRICS
 
-METRICS = {
-    "memory_gb": ("Memory", "GB"),
-    "bandwidth_tb_s": ("Memory bandwidth", "TB/s"),
-    "fp16_dense_tflops": ("Dense FP16/BF16 compute", "TFLOPS"),
-    "fp8_dense_tflops": ("Dense FP8 compute", "TFLOPS"),
-    "tpp": ("Total processing performance", "TPP"),
-    "power_w": ("Power", "W"),
-}
+METRICS = {metric.id: (metric.label, metric.unit) for metric in SPEC_METRICS}
 
 ctx = ui.page_context("chips")
-chips = ui.frame(ctx, "build_chips_frame")
+chips = ui.frame(ctx, build_chips_frame)
 by_label = {label: metric for metric, (label, _) in METRICS.items()}
 chosen_label = st.segmented_control(
     "Compare on",
@@ -40,7 +30,7 @@ ui.render_chart(
     ctx=ctx,
     key=f"chips-{metric}",
     alt=f"Bar chart of {label.lower()} per chip; estimates hatched with ranges; US export limits as dashed lines.",
-    source_ids=ui.ids_in(shown) + threshold_sources,
+    source_ids=[s for ids in shown["source_ids"] for s in ids] + threshold_sources,
 )
 missing = [c.name for c in ctx.seeds.chips.values() if not c.specs]
 if missing:

@@ -1,48 +1,41 @@
 """Overview: where do H200 sales to China stand, in six numbers?"""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 import pandas as pd
 import streamlit as st
 
 from components import ui
-from components.figures import fmt_bound, fmt_range, plot_range_bars
+from components.figures import plot_range_bars
+from components.format import fmt_bound, fmt_range, num, plain
+from data.frames import build_estimates_frame, build_events_frame
 from data.headlines import CHART_KEYS, KPI_KEYS, pick_headlines
 
 ctx = ui.page_context("overview")
-estimates = ui.frame(ctx, "build_estimates_frame")
+estimates = ui.frame(ctx, build_estimates_frame)
 kpis = pick_headlines(estimates, KPI_KEYS)
 
 if kpis.empty:
     st.info("No headline figures had been reported by the chosen date. Move the as-of date later.")
 else:
     rows_of_cards = [st.columns(3) for _ in range((len(kpis) + 2) // 3)]
-    for index, (_, row) in enumerate(kpis.iterrows()):
-        low, high = row["low"], row["high"]
-        spread = fmt_range(
-            None if pd.isna(low) else float(low), None if pd.isna(high) else float(high), row["unit"], row["open_high"]
-        )
-        value = fmt_bound(None if pd.isna(row["best"]) else float(row["best"]), row["best_bound"], row["unit"])
-        n_claims = len(str(row["claim_ids"]).split(","))
+    for index, row in enumerate(kpis.to_dict("records")):
+        spread = fmt_range(num(row["low"]), num(row["high"]), row["unit"], row["open_high"])
+        n_claims = len(row["claim_ids"])
         ui.render_kpi(
             rows_of_cards[index // 3][index % 3],
+            ctx=ctx,
             title=row["title"],
-            value=value,
+            value=fmt_bound(num(row["best"]), row["best_bound"], row["unit"]),
             detail=f"Strongest report; {n_claims} report{'s' if n_claims != 1 else ''} span {spread}",
             basis=row["basis"],
             origins=int(row["independent_origins"]),
-            source_ids=ui.ids_in(kpis.iloc[[index]]),
-            seeds=ctx.seeds,
+            source_ids=row["source_ids"],
             conflict=bool(row["conflict"]),
         )
 
 chart_rows = pick_headlines(estimates, CHART_KEYS)
 if not chart_rows.empty:
     chart_rows["hover"] = [
-        f"<b>{r['title']}</b><br>{ui.range_text(r)} ({r['basis']})<br>{r['independent_origins']} independent origin(s)"
+        f"<b>{plain(r['title'])}</b><br>{ui.range_text(r)} ({r['basis']})<br>{r['independent_origins']} independent origin(s)"
         for _, r in chart_rows.iterrows()
     ]
     chart_rows["label"] = chart_rows["label"].astype(str)
@@ -56,11 +49,11 @@ ui.render_chart(
     ctx=ctx,
     key="overview-ranges",
     alt="Horizontal bars comparing H200 demand, approvals, US caps, Nvidia stock and deliveries, each with its range.",
-    source_ids=ui.ids_in(chart_rows) if not chart_rows.empty else [],
+    source_ids=[s for ids in chart_rows.get("source_ids", []) for s in ids],
 )
 
 st.subheader("Latest events")
-events = ui.frame(ctx, "build_events_frame")
+events = ui.frame(ctx, build_events_frame)
 latest = events[events["date"] <= pd.Timestamp(ctx.as_of)].sort_values(["reported", "date"], ascending=False).head(5)
 if latest.empty:
     st.info("No events had been reported by the chosen date.")

@@ -1,25 +1,22 @@
 """Approval status: where does each approval stand in Washington and in Beijing?"""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 import streamlit as st
 
 from components import ui
 from components.figures import plot_approval_matrix, plot_approvals_over_time
-from data.frames import approved_volume_series
+from data.frames import approved_volume_series, build_approvals_frame, build_claims_frame, build_supply_demand_frame
+from data.vocabulary import buyer_ids
 
 ctx = ui.page_context("approvals")
-approvals = ui.frame(ctx, "build_approvals_frame")
-claims = ui.frame(ctx, "build_claims_frame")
-supply_demand = ui.frame(ctx, "build_supply_demand_frame")
+approvals = ui.frame(ctx, build_approvals_frame)
+claims = ui.frame(ctx, build_claims_frame)
+supply_demand = ui.frame(ctx, build_supply_demand_frame)
 
-named = [o for o in ctx.seeds.organisations.values() if o.kind in ("buyer", "distributor")]
 in_frame = set(approvals["organisation_id"])
-rows = [(o.id, o.name) for o in named if o.id in in_frame]
-figure = plot_approval_matrix(approvals, rows)
+rows = [(b, ctx.seeds.organisations[b].name) for b in buyer_ids(ctx.seeds.organisations.values()) if b in in_frame]
+figure = plot_approval_matrix(
+    approvals, rows, title="Washington has cleared about ten buyers; Beijing's approvals stop at conditional"
+)
 ui.render_chart(
     figure,
     ctx=ctx,
@@ -30,11 +27,13 @@ ui.render_chart(
 
 series = approved_volume_series(supply_demand)
 ui.render_chart(
-    plot_approvals_over_time(series, until=ctx.as_of),
+    plot_approvals_over_time(
+        series, title="Approved volume on paper rose in steps; none of it has been delivered", until=ctx.as_of
+    ),
     ctx=ctx,
     key="approvals-over-time",
     alt="Step chart of the H200 volume approved by China and licensed by the US, by report date.",
-    source_ids=ui.ids_in(series),
+    source_ids=[s for ids in series["source_ids"] for s in ids],
 )
 
 st.subheader("Conditions on each side")

@@ -1,18 +1,14 @@
 """Sources & conflicts: where does every number come from, and where do sources disagree?"""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 import streamlit as st
 
 from components import ui
 from components.figures import plot_conflict_spread
+from data.frames import build_claims_frame, build_conflicts_frame
 
 ctx = ui.page_context("sources")
-claims = ui.frame(ctx, "build_claims_frame")
-conflicts = ui.frame(ctx, "build_conflicts_frame")
+claims = ui.frame(ctx, build_claims_frame)
+conflicts = ui.frame(ctx, build_conflicts_frame)
 
 tab_claims, tab_conflicts = st.tabs(["Claims", "Conflicts"], key="tab", bind="query-params")
 with tab_claims:
@@ -22,7 +18,7 @@ with tab_claims:
         text = (
             claims["summary"]
             + " "
-            + claims["actors"].fillna("")
+            + claims["actors"].map(" ".join)
             + " "
             + claims["publisher"]
             + " "

@@ -1,19 +1,15 @@
 """Timeline: what happened when, and who moved?"""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 import pandas as pd
 import streamlit as st
 
 from components import ui
 from components.figures import plot_timeline
-from data.frames import LANES
+from data.frames import build_events_frame
+from data.vocabulary import LANES
 
 ctx = ui.page_context("timeline")
-events = ui.frame(ctx, "build_events_frame")
+events = ui.frame(ctx, build_events_frame)
 
 SINCE_NOV_2025, ALL_DATES = "Since Nov 2025", "All dates"
 kinds = sorted(events["kind"].dropna().unique())
@@ -51,7 +47,7 @@ if chosen_kinds:
     shown = shown[shown["kind"].isin(chosen_kinds)]
 key_moments = shown[shown["annotate"] & (shown["label"] != "")]
 ui.render_chart(
-    plot_timeline(shown, key_moments=key_moments),
+    plot_timeline(shown, title="Washington moved first; Beijing's hold-ups set the pace", key_moments=key_moments),
     ctx=ctx,
     key="timeline",
     alt="Timeline of H200 events on lanes for the US government, Chinese regulators, Nvidia, buyers and others.",

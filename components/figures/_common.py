@@ -1,0 +1,165 @@
+"""Shared pieces of the figure builders: the base layout, the empty-state figure, and range bars
+with whiskers drawn in the reported / derived / assumed styles. Pure: no streamlit."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.format import fmt_range, num
+from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME
+
+
+def base_layout(fig: go.Figure, title: str, subtitle: str | None = None, height: int = 460) -> go.Figure:
+    text = f"{title}<br><span style='font-size:13px;color:{MUTED}'>{subtitle}</span>" if subtitle else title
+    fig.update_layout(template=TEMPLATE_NAME, title={"text": text}, height=height)
+    return fig
+
+
+def empty_figure(message: str, title: str = "Nothing to show") -> go.Figure:
+    """A figure that says why it is empty instead of drawing blank axes."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16, "color": MUTED}
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return base_layout(fig, title, height=260)
+
+
+def range_traces(
+    fig: go.Figure,
+    rows: pd.DataFrame,
+    *,
+    group_column: str,
+    colours: dict[str, str],
+    log_x: bool,
+    selected_column: str | None = None,
+    selected: Sequence[str] = (),
+) -> None:
+    """Bars (best reading) with whiskers (range) and a value label past the whisker.
+
+    Rows need ``label, low, high, best, open_high, basis, unit, hover`` and ``group_column``.
+    Derived rows are hatched, assumption rows are drawn as open outlines, reported rows solid.
+    Reported zeros (nothing delivered) are drawn as a marker since a log axis has no zero.
+    """
+    positives = [v for v in pd.concat([rows["low"], rows["high"], rows["best"]]).dropna() if v > 0]
+    floor = min(positives) / 2 if positives else 1
+    for group, part in rows.groupby(group_column, sort=False):
+        part = part[part["best"].fillna(0) > 0] if log_x else part[part["best"].notna()]
+        if part.empty:
+            continue
+        colour = colours.get(str(group), MUTED)
+        best = part["best"].astype(float)
+        low = part["low"].fillna(part["best"]).astype(float)
+        high = part["high"].fillna(part["best"]).astype(float)
+        is_assumption = (part["basis"] == "assumption").tolist()
+        opacity = (
+            [1.0 if not selected or v in selected else 0.3 for v in part[selected_column]] if selected_column else 1.0
+        )
+        fig.add_trace(
+            go.Bar(
+                y=part["label"],
+                x=best,
+                orientation="h",
+                name=str(group),
+                marker={
+                    "color": ["rgba(255,255,255,0)" if a else colour for a in is_assumption]
+                    if any(is_assumption)
+                    else colour,
+                    "opacity": opacity,
+                    "line": {
+                        "color": colour,
+                        "width": [2.5 if a else 0 for a in is_assumption] if any(is_assumption) else 0,
+                    },
+                    "pattern": {
+                        "shape": [BASIS_PATTERN.get(b, "") for b in part["basis"]],
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                        "solidity": 0.4,
+                    },
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (high - best).clip(lower=0).tolist(),
+                    "arrayminus": (best - low).clip(lower=0).tolist(),
+                    "color": INK,
+                    "thickness": 1.5,
+                    "width": 5,
+                },
+                customdata=part[selected_column] if selected_column else None,
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+        label_x = pd.concat([high, best], axis=1).max(axis=1) * (1.12 if log_x else 1.0)
+        fig.add_trace(
+            go.Scatter(
+                y=part["label"],
+                x=label_x,
+                mode="text",
+                text=[
+                    fmt_range(num(lo), num(hi), u, bool(o))
+                    for lo, hi, u, o in zip(part["low"], part["high"], part["unit"], part["open_high"], strict=True)
+                ],
+                textposition="middle right",
+                textfont={"size": 11, "color": INK},
+                showlegend=False,
+                hoverinfo="skip",
+                cliponaxis=False,
+            )
+        )
+    zeros = rows[rows["best"].fillna(-1) == 0] if log_x else rows.iloc[0:0]
+    if not zeros.empty:
+        fig.add_trace(
+            go.Scatter(
+                y=zeros["label"],
+                x=[floor] * len(zeros),
+                mode="markers+text",
+                marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": OKABE_ITO["vermillion"]}},
+                text=["0 (none)"] * len(zeros),
+                textposition="middle right",
+                name="Reported zero",
+                hovertext=zeros["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=zeros[selected_column] if selected_column else None,
+            )
+        )
+
+
+def log_range(rows: pd.DataFrame) -> list[float]:
+    """A log-axis range with room for the value labels right of the longest whisker."""
+    values = [v for v in pd.concat([rows["low"], rows["high"], rows["best"]]).dropna() if v > 0]
+    if not values:
+        return [0, 1]
+    return [math.log10(min(values) / 3), math.log10(max(values) * 12)]
+
+
+def add_basis_key(fig: go.Figure, used: Iterable[str]) -> None:
+    """Legend entries for the basis styles actually drawn (hatched = derived, open = assumption)."""
+    for basis in dict.fromkeys(used):
+        if basis == "reported":
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=[None],
+                y=[None],
+                orientation="h",
+                name=BASIS_LABELS[basis],
+                marker={
+                    "color": MUTED if basis == "derived" else "rgba(255,255,255,0)",
+                    "pattern": {
+                        "shape": BASIS_PATTERN[basis],
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                        "solidity": 0.4,
+                    },
+                    "line": {"color": MUTED, "width": 0 if basis == "derived" else 2.5},
+                },
+                hoverinfo="skip",
+            )
+        )

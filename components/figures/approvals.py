@@ -1,0 +1,126 @@
+"""The approval grid (buyer x stage) and the approved-volume step chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.figures._common import base_layout, empty_figure
+from components.format import plain, wrap
+from components.theme import INK, MUTED, OKABE_ITO, STATUS_COLOURS
+from data.vocabulary import CN_STAGES, STAGE_LABELS, US_STAGES
+
+
+def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]], *, title: str) -> go.Figure:
+    """Buyer x stage status matrix, US pipeline then China pipeline.
+
+    ``buyers`` is a list of (organisation_id, name). Rows for "*" (rules and blocks naming no buyer)
+    are shown for every buyer, marked "applies to all".
+    """
+    if frame.empty or not buyers:
+        return empty_figure("No approval steps were reported by the chosen date.", title)
+    stages = US_STAGES + CN_STAGES
+    labels = [("US<br>" if s in US_STAGES else "China<br>") + STAGE_LABELS[s].replace(" ", "<br>", 1) for s in stages]
+    status_codes = {s: i for i, s in enumerate(STATUS_COLOURS)}
+    # latest report per (organisation, stage): one pass over the sorted rows, not a filter per cell
+    latest: dict[tuple[str, str], dict] = {}
+    for record in frame.sort_values(["date", "organisation_id"]).to_dict("records"):
+        latest[(record["organisation_id"], record["stage"])] = record
+    z, text, hover = [], [], []
+    for organisation_id, name in buyers:
+        z_row, text_row, hover_row = [], [], []
+        for stage in stages:
+            candidates = [c for c in (latest.get(("*", stage)), latest.get((organisation_id, stage))) if c]
+            if not candidates:
+                z_row.append(None)
+                text_row.append("")
+                hover_row.append(f"{plain(name)} · {STAGE_LABELS[stage]}: nothing reported")
+                continue
+            cell = max(candidates, key=lambda c: (c["date"], c["organisation_id"]))
+            status = str(cell["status"])
+            everyone = cell["organisation_id"] == "*"
+            z_row.append(status_codes.get(status, status_codes["reported"]))
+            text_row.append(status.replace("_", " ") + ("*" if everyone else ""))
+            hover_row.append(
+                f"<b>{plain(name)} · {STAGE_LABELS[stage]}</b><br>{status.replace('_', ' ')} · {cell['date']:%d %b %Y}"
+                + (" · applies to all buyers" if everyone else "")
+                + f"<br>{wrap(str(cell['summary']))}<br>source: {plain(cell['publisher'])} ({plain(cell['source_id'])})"
+            )
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    n = len(status_codes)
+    colourscale = []
+    for status, index in status_codes.items():
+        colourscale += [[index / n, STATUS_COLOURS[status]], [(index + 1) / n, STATUS_COLOURS[status]]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=labels,
+            y=[name for _, name in buyers],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 11, "color": INK},
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            colorscale=colourscale,
+            zmin=0,
+            zmax=n,
+            showscale=False,
+            xgap=3,
+            ygap=3,
+        )
+    )
+    fig.add_vline(x=len(US_STAGES) - 0.5, line={"color": INK, "width": 2})
+    fig.update_xaxes(side="top", tickangle=0, title=None, tickfont={"size": 12})
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_layout(margin={"t": 150})
+    return base_layout(
+        fig,
+        title,
+        "Cell = latest reported status at that stage; * = a rule or block that names no buyer, so it applies to all",
+        height=max(380, 48 * len(buyers) + 260),
+    )
+
+
+def plot_approvals_over_time(frame: pd.DataFrame, *, title: str, until: object = None) -> go.Figure:
+    """Step chart of approved H200 volume on each side as reports arrived.
+
+    Expects columns ``date, side, low, high, best, label, source_ids`` (one row per report).
+    """
+    if frame.empty:
+        return empty_figure("No approval volumes were reported by the chosen date.", title)
+    fig = go.Figure()
+    colours = {"China": OKABE_ITO["vermillion"], "US": OKABE_ITO["blue"]}
+    for side, part in frame.sort_values("date").groupby("side", sort=False):
+        if until is not None and len(part):
+            # hold the last reading until the as-of date, so a step reads as "still the latest"
+            last = part.iloc[[-1]].copy()
+            last["date"] = pd.Timestamp(until)
+            last["label"] = "latest reading, held to the as-of date"
+            part = pd.concat([part, last], ignore_index=True)
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"],
+                y=part["best"],
+                mode="lines+markers",
+                line={"shape": "hv", "color": colours.get(str(side), MUTED), "width": 3},
+                marker={"size": 9},
+                name=f"{side} side",
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (part["high"].fillna(part["best"]) - part["best"]).clip(lower=0).tolist(),
+                    "arrayminus": (part["best"] - part["low"].fillna(part["best"])).clip(lower=0).tolist(),
+                },
+                customdata=list(
+                    zip(map(plain, part["label"]), [plain(", ".join(s)) for s in part["source_ids"]], strict=True)
+                ),
+                hovertemplate="%{x|%d %b %Y}: %{y:,.0f} chips<br>%{customdata[0]}<br>sources: %{customdata[1]}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title="H200 chips approved (best reading)", rangemode="tozero")
+    fig.update_xaxes(title="Report date")
+    return base_layout(fig, title, "Reported figures only; whiskers show the reported range", height=420)

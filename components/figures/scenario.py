@@ -1,0 +1,53 @@
+"""The scenario model's steps: demand, the binding limits, what could arrive and the gap."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.figures._common import base_layout, empty_figure
+from components.format import fmt_number
+from components.theme import BASIS_COLOURS, BASIS_LABELS, BASIS_PATTERN
+
+
+def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
+    """Demand versus what could arrive under the chosen assumptions, step by step.
+
+    Expects columns ``label, value, basis, note`` in order: demand first, the binding limits,
+    then the deliverable result and the gap.
+    """
+    if steps.empty:
+        return empty_figure("Set the scenario inputs to see the gap.", title)
+    fig = go.Figure()
+    for basis in ("reported", "derived", "assumption"):
+        part = steps[steps["basis"] == basis]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=part["label"],
+                y=part["value"],
+                name=BASIS_LABELS[basis],
+                marker={
+                    "color": BASIS_COLOURS[basis] if basis != "assumption" else "rgba(255,255,255,0)",
+                    "line": {"color": BASIS_COLOURS[basis], "width": 2.5},
+                    "pattern": {
+                        "shape": BASIS_PATTERN[basis],
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                        "solidity": 0.35,
+                    }
+                    if BASIS_PATTERN[basis]
+                    else {},
+                },
+                text=[fmt_number(v) for v in part["value"]],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=part["note"],
+                hovertemplate="<b>%{x}</b>: %{y:,.0f} chips<br>%{customdata}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group", bargap=0.3)
+    fig.update_xaxes(categoryorder="array", categoryarray=list(steps["label"]), title=None, tickangle=0)
+    fig.update_yaxes(title="H200 chips", rangemode="tozero")
+    return base_layout(fig, title, "Open bars are your assumptions; solid bars are reported figures", height=460)

@@ -1,0 +1,100 @@
+"""Numbers, ranges, bounds, dates and seed text as people read them. Pure: no streamlit, no Plotly.
+
+One place for formatting, so a bound ("more than 200,000") reads the same in every table, label,
+tooltip and export, and missing values read "—", never "None" or "nan".
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+MISSING = "—"
+
+
+def fmt_number(value: float | None, unit: str | None = None) -> str:
+    """Human figures: 2,000,000 -> '2.0M', 75000 -> '75,000', 27000 USD -> '$27,000'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    money = unit in ("usd", "usd_per_chip")
+    prefix = "$" if money else ("RMB " if unit in ("rmb", "rmb_per_module") else "")
+    suffix = "%" if unit == "percent" else ""
+    magnitude = abs(value)
+    if magnitude >= 1e9:
+        text = f"{value / 1e9:.1f}B"
+    elif magnitude >= 1e6:
+        text = f"{value / 1e6:.1f}M" if value % 1e6 else f"{value / 1e6:.0f}M"
+    elif magnitude >= 1 or magnitude == 0:
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    else:
+        text = f"{value:.2f}"
+    return f"{prefix}{text}{suffix}"
+
+
+def fmt_range(low: float | None, high: float | None, unit: str | None = None, open_high: bool = False) -> str:
+    """'400,000+' for an open lower bound, '300,000–900,000' for a range, one number otherwise."""
+    if low is None and high is None:
+        return "n/a"
+    if open_high:
+        if low is not None and high is not None and high > low:
+            return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}+"
+        return f"≥ {fmt_number(low, unit)}" if low is not None else f"{fmt_number(high, unit)}+"
+    if low is None or high is None or low == high:
+        return fmt_number(low if low is not None else high, unit)
+    return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}"
+
+
+BOUND_PREFIX = {"at_least": "> ", "at_most": "≤ ", "approx": "~", "exact": "", "range": ""}
+
+
+def fmt_bound(value: float | None, bound: str, unit: str | None = None) -> str:
+    """A figure as reported: '> 400,000', '≤ 75,000', '~700,000'."""
+    return BOUND_PREFIX.get(bound, "") + fmt_number(value, unit)
+
+
+def is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def num(value: object) -> float | None:
+    return None if is_missing(value) else float(value)  # type: ignore[arg-type]
+
+
+def wrap(text: str, width: int = 70) -> str:
+    """Seed text escaped for Plotly's hover markup and wrapped with <br> every ~``width`` chars."""
+    words, lines, line = plain(text).split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def plain(text: object) -> str:
+    """Seed text made inert for Plotly labels and hover (which render a subset of HTML)."""
+    return "" if is_missing(text) else html.escape(str(text), quote=False)
+
+
+def id_list(value: object) -> list[str]:
+    """An id list as frames hold it (a list) or as older CSVs did ('a, b') -> a list of ids."""
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    if is_missing(value):
+        return []
+    return [part.strip() for part in str(value).split(",") if part.strip()]
+
+
+def expand_ids(values: Iterable[object]) -> list[str]:
+    """Every id in a column of id lists, de-duplicated in order."""
+    out: dict[str, None] = {}
+    for value in values:
+        for item in id_list(value):
+            out[item] = None
+    return list(out)

@@ -1,0 +1,50 @@
+"""The cached entry points: the validated seeds, and frames per (builder, filter, seed fingerprint).
+
+The fingerprint is the seed files' names, sizes and modification times (``data.load.seed_fingerprint``),
+so an added or edited seed file is picked up at the next interaction without a restart.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components.ui.context import PageContext
+from data.frames import Builder, ClaimFilter
+from data.load import SeedData, load_seeds, seed_fingerprint
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def seeds_dir() -> Path:
+    """The seed folder: ``H200_SEEDS_DIR`` if set (tests point it at scratch folders), else ``seeds/``."""
+    return Path(os.environ.get("H200_SEEDS_DIR", ROOT / "seeds"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_cached(path: str, fingerprint: str) -> SeedData:
+    del fingerprint  # part of the cache key only
+    return load_seeds(path)
+
+
+def load_data() -> SeedData:
+    """Validated seeds for this run (shared, read-only: never mutate the result)."""
+    path = seeds_dir()
+    return _load_cached(str(path), seed_fingerprint(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _frame_cached(name: str, _builder: Builder, path: str, fingerprint: str, filter_key: tuple) -> pd.DataFrame:
+    del name  # the builder's qualified name stands in for the (unhashed) function in the key
+    seeds = _load_cached(path, fingerprint)
+    return _builder(seeds, ClaimFilter(*filter_key))
+
+
+def frame(ctx: PageContext, builder: Builder) -> pd.DataFrame:
+    """``builder(seeds, ctx.claim_filter)``, cached per seed content and filter."""
+    path = seeds_dir()
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _frame_cached(name, builder, str(path), seed_fingerprint(path), ctx.claim_filter.key)

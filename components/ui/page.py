@@ -1,0 +1,167 @@
+"""The frame of every page: heading, shared controls bound to the link, status line, problem
+banner, and at the end the share link and the HTML export. Pages call ``page_context`` first and
+``finish_page`` last; everything in between is theirs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from components.registry import BY_ID, PageSpec
+from components.state import CONFIDENCE_OPTIONS, ParamSpec, parse_choice, parse_date, read_params
+from components.ui.briefing import render_briefing_step
+from components.ui.cache import load_data
+from components.ui.context import PRESENT_CSS, PageContext, is_presenting
+from components.ui.downloads import view_html
+from components.ui.links import app_root, current_view_params, page_url
+from data.frames import ClaimFilter, latest_report_date
+from data.load import SeedData
+
+STALE_AFTER_DAYS = 60
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def _date_bounds(seeds: SeedData) -> tuple[dt.date, dt.date, dt.date]:
+    """First report, latest report, and the last date the as-of control allows (today, or a
+    later report date if a source is dated ahead), so new data can never fall outside it."""
+    latest = latest_report_date(seeds) or today()
+    first = min((s.published for s in seeds.sources.values()), default=dt.date(2025, 1, 1))
+    return first, latest, max(today(), latest)
+
+
+def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> list[str]:
+    raw = {name: st.query_params.get_all(name) for name in ("as_of", "confidence")}
+    specs = [
+        ParamSpec(
+            "as_of",
+            lambda text: parse_date(text, low=first, high=last),
+            describe=f"the latest report ({latest:%d %b %Y})",
+        ),
+        ParamSpec("confidence", parse_choice(list(CONFIDENCE_OPTIONS.values())), describe="all claims"),
+    ]
+    return read_params(raw, specs).notices
+
+
+def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date) -> ClaimFilter:
+    """The as-of date and confidence controls, bound to the link."""
+    with st.sidebar:
+        st.markdown("**View**")
+        as_of = st.date_input(
+            "Data as of",
+            value=latest,
+            min_value=first,
+            max_value=last,
+            key="as_of",
+            bind="query-params",
+            format="YYYY-MM-DD",
+            help="Only claims reported on or before this date are used. Pin it in a shared link to keep the view reproducible.",
+        )
+        confidence_label = st.segmented_control(
+            "Confidence",
+            options=list(CONFIDENCE_OPTIONS.values()),
+            default=CONFIDENCE_OPTIONS["all"],
+            required=True,
+            key="confidence",
+            bind="query-params",
+            help="Hide low-confidence claims, or keep only named and official ones (drops anonymous sources too).",
+        )
+    codes = {label: code for code, label in CONFIDENCE_OPTIONS.items()}
+    confidence = codes.get(confidence_label or "", "all")
+    return ClaimFilter(
+        as_of=as_of if isinstance(as_of, dt.date) else latest,
+        exclude_low_confidence=confidence in ("no-low", "firm"),
+        exclude_anonymous=confidence == "firm",
+    )
+
+
+def _show_link_notices(page: PageSpec, notices: list[str]) -> None:
+    # The frontend drops invalid bound values from the URL and reruns, so keep the notice for
+    # this page for the rest of the session rather than only on the first run.
+    if notices:
+        st.session_state["_link_notices"] = (page.page_id, notices)
+    notice_page, kept = st.session_state.get("_link_notices", (None, []))
+    for notice in kept if notice_page == page.page_id else []:
+        st.info(notice, icon=":material/link_off:")
+
+
+def page_context(page_id: str) -> PageContext:
+    """Render the page heading and the shared controls; return what the page needs.
+
+    A garbled value in the link is dropped with a notice, never an exception.
+    """
+    page = BY_ID[page_id]
+    seeds = load_data()
+    present = is_presenting()
+    if present:
+        st.html(PRESENT_CSS)
+    render_briefing_step(seeds, page, present)
+    first, latest, last = _date_bounds(seeds)
+    notices = _read_link_notices(first, last, latest)
+    claim_filter = _sidebar_filter(first, last, latest)
+    as_of = claim_filter.as_of or latest
+    st.title(page.title)
+    st.caption(page.question)
+    render_status_line(seeds, as_of, latest)
+    _show_link_notices(page, notices)
+    render_problems_banner(seeds)
+    return PageContext(page, seeds, claim_filter, as_of, latest, present)
+
+
+def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:
+    coverage_end = seeds.coverage.coverage_end if seeds.coverage else latest
+    st.markdown(
+        f"Data as of **{as_of:%d %b %Y}** · latest report **{latest:%d %b %Y}** · "
+        f"coverage ends **{coverage_end:%d %b %Y}**"
+    )
+    age = (today() - latest).days
+    if age > STALE_AFTER_DAYS:
+        st.warning(
+            f"The newest report is {age} days old: statuses are the last known ones (about "
+            f"{coverage_end:%B %Y}), not live news.",
+            icon=":material/history:",
+        )
+
+
+def render_problems_banner(seeds: SeedData) -> None:
+    if not seeds.problems:
+        return
+    lines = "\n".join(f"- `{problem}`" for problem in seeds.problems[:50])
+    more = f"\n- … and {len(seeds.problems) - 50} more" if len(seeds.problems) > 50 else ""
+    st.error(
+        f"**{len(seeds.problems)} problem(s) in the seed files.** Everything valid is still shown; "
+        f"the items below were skipped until fixed.\n\n{lines}{more}",
+        icon=":material/error:",
+    )
+
+
+def _render_share_link(link: str) -> None:
+    """Rendered at the end of the page, when every widget has its value for this run."""
+    with st.sidebar.expander("Share this view", icon=":material/link:"):
+        st.caption(
+            "This link restores the page, its filters and the as-of date (pinned, so it stays the same after new reports)."
+        )
+        st.code(link, language=None, wrap_lines=True)
+        st.caption("Add `&present=1` for meeting mode.")
+
+
+def finish_page(ctx: PageContext) -> None:
+    """End of every page: the share link and the standalone HTML export of what this view shows."""
+    if ctx.present:
+        return
+    link = page_url(app_root(ctx.page), ctx.page, current_view_params(ctx.page))
+    _render_share_link(link)
+    with st.sidebar:
+        st.download_button(
+            "This view as HTML",
+            data=lambda: view_html(ctx, link),
+            file_name=f"h200-{ctx.page.url_path}-{ctx.as_of:%Y-%m-%d}.html",
+            mime="text/html",
+            on_click="ignore",
+            icon=":material/description:",
+            key="export-html",
+            help="One self-contained file: the charts, key numbers, sources and the as-of stamp. Works offline.",
+        )

@@ -1,0 +1,78 @@
+"""Attribution on screen: the source footer under every chart and number, and safe markdown.
+
+Every piece of seed text shown through markdown goes through ``md``, so data can never add
+emphasis, links, LaTeX or HTML to the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from data.load import SeedData
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|$~<>"})
+DOMAIN = r"https?://(?:www\.)?([^/?#]+)"  # show a link by its site name
+
+
+def md(text: object) -> str:
+    """Seed text made safe for st.markdown: no emphasis, links, LaTeX ($) or HTML from data."""
+    return str(text).translate(_MARKDOWN_SPECIAL)
+
+
+def link_column(label: str = "Source") -> object:
+    """A table column that shows each source URL by its site, clickable."""
+    return st.column_config.LinkColumn(label, display_text=DOMAIN)
+
+
+def sources_table(seeds: SeedData, source_ids: Iterable[str]) -> pd.DataFrame:
+    """The named sources, one row each, in the order given (unknown ids are skipped)."""
+    rows = []
+    for source_id in dict.fromkeys(source_ids):
+        source = seeds.sources.get(source_id)
+        if source is None:
+            continue
+        rows.append(
+            {
+                "published": source.published,
+                "publisher": source.publisher,
+                "origin": source.origin or source.publisher,
+                "title": source.title,
+                "confidence": source.confidence,
+                "url": source.url,
+                "source_id": source_id,
+            }
+        )
+    return pd.DataFrame(rows, columns=["published", "publisher", "origin", "title", "confidence", "url", "source_id"])
+
+
+def sources_markdown(table: pd.DataFrame) -> str:
+    """A plain list of sources with links; every piece of seed text is escaped for markdown."""
+    lines = []
+    for row in table.itertuples():
+        url = row.url if isinstance(row.url, str) and row.url.startswith(("http://", "https://")) else None
+        safe_url = url.replace("(", "%28").replace(")", "%29") if url else None
+        title = md(row.title)
+        linked = f"[{title}]({safe_url})" if safe_url else title
+        lines.append(f"- {row.published:%d %b %Y} · **{md(row.publisher)}** — {linked} · confidence {row.confidence}")
+    return "\n".join(lines)
+
+
+def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str) -> None:
+    """The sources behind one chart or number: a one-line summary and an expander with links."""
+    del key  # kept so call sites name what the footer belongs to
+    ids = [s for s in dict.fromkeys(source_ids) if s in seeds.sources]
+    if not ids:
+        st.caption("Sources: none for this view.")
+        return
+    table = sources_table(seeds, ids).sort_values("published")
+    origins = table["origin"].str.lower().nunique()
+    names = ", ".join(
+        dict.fromkeys(f"{p} ({d:%d %b %Y})" for p, d in zip(table["publisher"], table["published"], strict=True))
+    )
+    shown = names if len(names) < 260 else names[:257] + "…"
+    st.caption(f"Sources ({len(ids)} documents, {origins} independent origins): {md(shown)}")
+    with st.expander(f"All {len(ids)} sources behind this", expanded=False):
+        st.markdown(sources_markdown(table))

@@ -1,0 +1,225 @@
+"""Buyers: per-buyer quantities as reconciled ranges, and one status row per buyer.
+
+A figure reported for several firms together stays one *group* row: it is never divided into
+per-firm numbers here (an explicit split is the user's assumption, drawn by the page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data.frames._table import builds, frame_of
+from data.frames.claims import ClaimFilter, select_claims
+from data.load import ClaimRecord, SeedData
+from data.reconcile import Estimate, reconcile_all
+from data.vocabulary import BUYER_MEASURES, buyer_ids
+
+IN_PROCESS = ("approved", "applied", "conditional", "in_principle", "pending", "under_review")
+
+
+@dataclass
+class BuyerQuantityRow:
+    organisation_id: str
+    organisation: str
+    measure: str
+    metric: str
+    low: float | None
+    high: float | None
+    best: float | None
+    open_high: bool
+    is_group: bool
+    group_members: list[str]
+    scope: str
+    basis: str
+    conflict: bool
+    independent_origins: int
+    claim_ids: list[str]
+    source_ids: list[str]
+
+
+def _market_targets(records: list[ClaimRecord], buyers: set[str]) -> dict[str, list[str]]:
+    """Who a market-wide figure holds for: a per-customer cap for each US-cleared firm, and
+    "none delivered" for every buyer in the approval process; other measures for nobody."""
+    cleared = {
+        actor
+        for r in records
+        if r.claim.side == "US" and r.claim.status in ("approved", "applied") and r.claim.kind == "export_licence"
+        for actor in r.claim.actors
+        if actor in buyers
+    }
+    involved = {
+        actor
+        for r in records
+        if r.claim.status in IN_PROCESS and r.claim.side in ("US", "China")
+        for actor in r.claim.actors
+        if actor in buyers
+    }
+    return {"cap": sorted(cleared), "delivered": sorted(involved)}
+
+
+def _quantity_row(estimate: Estimate, measure: str, target: str, seeds: SeedData, scope: str) -> BuyerQuantityRow:
+    members = list(estimate.applies_to)
+    is_group = len(members) > 1
+    names = [seeds.organisations[m].name for m in members if m in seeds.organisations]
+    organisation = seeds.organisations.get(target)
+    return BuyerQuantityRow(
+        organisation_id=target,
+        organisation=" + ".join(names) if is_group else organisation.name if organisation else target,
+        measure=measure,
+        metric=estimate.metric,
+        low=estimate.low,
+        high=estimate.high,
+        best=estimate.best,
+        open_high=estimate.open_high,
+        is_group=is_group,
+        group_members=members if is_group else [],
+        scope=scope,
+        basis=estimate.basis,
+        conflict=estimate.conflict,
+        independent_origins=estimate.independent_origins,
+        claim_ids=list(estimate.claim_ids),
+        source_ids=list(estimate.source_ids),
+    )
+
+
+@builds(BuyerQuantityRow)
+def build_buyer_quantities_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
+    """Per-buyer quantities (interest, approved, cap, delivered) as reconciled ranges."""
+    records = select_claims(seeds, claim_filter)
+    metric_measure = {m: measure for measure, metrics in BUYER_MEASURES.items() for m in metrics}
+    market = _market_targets(records, set(buyer_ids(seeds.organisations.values())))
+    rows: list[BuyerQuantityRow] = []
+    seen: set[tuple[str, str]] = set()
+    for estimate in sorted(reconcile_all(records, seeds), key=lambda e: (not e.applies_to, e.metric)):
+        measure = metric_measure.get(estimate.metric)
+        if measure is None:
+            continue
+        members = list(estimate.applies_to)
+        if not members:
+            targets, scope = market.get(measure, []), "market-wide figure, applies to each firm"
+        elif len(members) > 1:
+            targets, scope = ["+".join(members)], "group figure, not split"
+        else:
+            targets, scope = members, "reported for this firm"
+        for target in targets:
+            if (target, measure) not in seen:  # a firm's own figure beats a market-wide one
+                seen.add((target, measure))
+                rows.append(_quantity_row(estimate, measure, target, seeds, scope))
+    return frame_of(BuyerQuantityRow, rows)
+
+
+@dataclass
+class BuyerRow:
+    organisation_id: str
+    organisation: str
+    kind: str
+    us_status: str | None
+    us_status_date: dt.date | None
+    us_claim_id: str | None
+    cn_status: str | None
+    cn_status_date: dt.date | None
+    cn_claim_id: str | None
+    interest_low: float | None
+    interest_high: float | None
+    cap_low: float | None
+    cap_high: float | None
+    delivered_low: float | None
+    delivered_high: float | None
+    group_approved: list[str]
+    claims: int
+    source_ids: list[str]
+
+
+def _latest_status(mine: list[ClaimRecord], side: str, seeds: SeedData) -> ClaimRecord | None:
+    candidates = [r for r in mine if r.claim.status is not None and r.claim.side == side]
+    return max(candidates, key=lambda r: (r.claim.date, seeds.sources[r.source_id].published), default=None)
+
+
+@builds(BuyerRow)
+def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
+    """One row per buyer: latest US and China status and per-buyer quantities."""
+    records = select_claims(seeds, claim_filter)
+    quantities = build_buyer_quantities_frame(seeds, claim_filter).to_dict("records")
+    by_measure = {(q["organisation_id"], q["measure"]): q for q in quantities}
+    groups = [(q["organisation"], q["group_members"]) for q in quantities if q["is_group"]]
+
+    def measure(organisation_id: str, name: str, column: str) -> float | None:
+        value = by_measure.get((organisation_id, name), {}).get(column)
+        return None if value is None or pd.isna(value) else float(value)
+
+    rows = []
+    for organisation_id in buyer_ids(seeds.organisations.values()):
+        mine = [r for r in records if organisation_id in r.claim.actors]
+        us, cn = _latest_status(mine, "US", seeds), _latest_status(mine, "China", seeds)
+        rows.append(
+            BuyerRow(
+                organisation_id=organisation_id,
+                organisation=seeds.organisations[organisation_id].name,
+                kind=seeds.organisations[organisation_id].kind,
+                us_status=us.claim.status if us else None,
+                us_status_date=us.claim.date if us else None,
+                us_claim_id=us.claim.id if us else None,
+                cn_status=cn.claim.status if cn else None,
+                cn_status_date=cn.claim.date if cn else None,
+                cn_claim_id=cn.claim.id if cn else None,
+                interest_low=measure(organisation_id, "interest", "low"),
+                interest_high=measure(organisation_id, "interest", "high"),
+                cap_low=measure(organisation_id, "cap", "low"),
+                cap_high=measure(organisation_id, "cap", "high"),
+                delivered_low=measure(organisation_id, "delivered", "low"),
+                delivered_high=measure(organisation_id, "delivered", "high"),
+                group_approved=[name for name, members in groups if organisation_id in members],
+                claims=len(mine),
+                source_ids=list(dict.fromkeys(r.source_id for r in mine)),
+            )
+        )
+    return frame_of(BuyerRow, rows)
+
+
+@dataclass
+class AssumedShareRow:
+    organisation_id: str
+    organisation: str
+    measure: str
+    low: float | None
+    high: float | None
+    best: float | None
+    basis: str
+    formula: str
+    share_pct: float
+
+
+def split_group_figure(quantities: pd.DataFrame, shares: dict[str, float]) -> pd.DataFrame:
+    """The user's split of each group approval into per-firm numbers: an *assumption*.
+
+    ``shares`` maps organisation id -> share (0..1). Every row records its arithmetic, so the
+    page can show how the number was made; nothing here is ever a reported figure.
+    """
+    rows = []
+    groups = quantities[(quantities["measure"] == "approved") & quantities["is_group"]]
+    for group in groups.to_dict("records"):
+        if pd.isna(group["best"]):
+            continue
+        names = dict(zip(group["group_members"], str(group["organisation"]).split(" + "), strict=False))
+        for member in group["group_members"]:
+            share = shares.get(member)
+            if share is None:
+                continue
+            value = float(group["best"]) * share
+            rows.append(
+                AssumedShareRow(
+                    organisation_id=member,
+                    organisation=names.get(member, member),
+                    measure="approved",
+                    low=value,
+                    high=value,
+                    best=value,
+                    basis="assumption",
+                    formula=f"{share:.0%} of the group's {group['best']:,.0f} = {value:,.0f}",
+                    share_pct=share * 100,
+                )
+            )
+    return frame_of(AssumedShareRow, rows)

@@ -1,0 +1,92 @@
+"""Buyers page helpers: the split-share sliders, the chart selection mirrored into the link, and
+the status table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.format import fmt_range, num
+
+
+def share_sliders(members: list[str], names: dict[str, str]) -> dict[str, float]:
+    """One slider per group member; shares rescaled to 100 % (the user's assumption)."""
+    columns = st.columns(len(members))
+    raw = {
+        m: columns[i].slider(
+            f"{names.get(m, m)} share (%)", 0, 100, round(100 / len(members)), key=f"share_{m}", bind="query-params"
+        )
+        for i, m in enumerate(members)
+    }
+    total = sum(raw.values()) or 1
+    if sum(raw.values()) != 100:
+        st.caption(f"Shares add up to {sum(raw.values())} %: they are rescaled to 100 %.")
+    return {m: v / total for m, v in raw.items()}
+
+
+def picked_from_chart(event: object, names: dict[str, str]) -> list[str]:
+    """Buyers picked by clicking or box-selecting bars, mirrored into the link as ``picked``
+    (a chart selection is not a widget, so the link keeps it only if we write it)."""
+    picked: list[str] = []
+    selection = getattr(event, "selection", None) if event is not None else None
+    for point in (selection or {}).get("points", []):
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple):
+            custom = custom[0] if custom else None
+        if custom:
+            picked += [p for p in str(custom).split("+") if p in names]
+    if picked:
+        st.query_params["picked"] = picked
+        return picked
+    picked = [p for p in st.query_params.get_all("picked") if p in names]
+    if picked and st.button("Clear the chart selection from the link", icon=":material/close:"):
+        del st.query_params["picked"]
+        st.rerun()
+    return picked
+
+
+def _range_cell(low: object, high: object) -> str:
+    if pd.isna(low) and pd.isna(high):
+        return "—"
+    return fmt_range(num(low), num(high), "chips")
+
+
+def render_status_table(table: pd.DataFrame) -> None:
+    """Latest US and China status per buyer, with the per-buyer figures."""
+    table = table.copy()
+    table["US status"] = table["us_status"].fillna("nothing reported").str.replace("_", " ")
+    table["China status"] = table["cn_status"].fillna("nothing reported").str.replace("_", " ")
+    for measure in ("interest", "cap", "delivered"):
+        table[measure.title()] = [
+            _range_cell(lo, hi) for lo, hi in zip(table[f"{measure}_low"], table[f"{measure}_high"], strict=True)
+        ]
+    table["First batch (group)"] = table["group_approved"].map(lambda groups: "; ".join(groups) or "—")
+    st.dataframe(
+        table[
+            [
+                "organisation",
+                "US status",
+                "us_status_date",
+                "China status",
+                "cn_status_date",
+                "Interest",
+                "First batch (group)",
+                "Cap",
+                "Delivered",
+                "claims",
+            ]
+        ],
+        hide_index=True,
+        key="buyers-status",
+        column_config={
+            "organisation": "Buyer",
+            "us_status_date": st.column_config.DateColumn("US as of", format="YYYY-MM-DD"),
+            "cn_status_date": st.column_config.DateColumn("China as of", format="YYYY-MM-DD"),
+            "claims": st.column_config.NumberColumn("Claims", help="Claims that name this buyer"),
+        },
+    )
+    st.caption(
+        "The first batch was reported for three firms together; it is shown as a group and never split into "
+        "invented per-firm numbers. A cap or a delivery count reported for the market is shown for each firm it "
+        "applies to."
+    )
