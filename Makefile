@@ -20,7 +20,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 run: $(VENV)/.runtime ## serve the app on http://localhost:$(PORT)
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	$(PY) scripts/serve.py app.py --server.port $(PORT) --server.headless true
 
 chromium: $(VENV)/.dev ## make sure a Chromium exists for the browser tests
 	sh scripts/ensure_chromium.sh $(PY)

@@ -49,9 +49,7 @@ def streamlit_server(env: dict[str, str] | None = None, script: str = "app.py") 
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "streamlit",
-            "run",
+            str(ROOT / "scripts" / "serve.py"),
             script,
             "--server.port",
             str(port),
