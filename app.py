@@ -4,6 +4,7 @@ import os
 
 import streamlit as st
 
+from components.auth import require_sign_in
 from components.registry import PAGES
 from components.ui import is_presenting, timed_run
 
@@ -15,6 +16,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if present else "expanded",
     menu_items={"About": "H200 China Tracker: Nvidia H200 sales into China, every number traced to its source."},
 )
+require_sign_in()  # does nothing unless the secrets hold an [auth] section
 pages = [st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=p.default) for p in PAGES]
 if os.environ.get("H200_BENCH_BASELINE") == "1":  # only `make bench` serves the baseline page
     pages.append(st.Page("bench/baseline_page.py", title="Baseline", url_path="bench-baseline", visibility="hidden"))
