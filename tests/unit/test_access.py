@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from components.access import (
@@ -134,3 +137,11 @@ def test_normalise_email() -> None:
     assert normalise_email(" Ana@Example.COM ") == "ana@example.com"
     assert normalise_email("ana @example.com") is None
     assert normalise_email("ana@localhost") is None
+
+
+def test_shipped_example_settings_parse_and_its_placeholder_secret_is_refused() -> None:
+    example = tomllib.loads((Path(__file__).resolve().parents[2] / "deploy" / "secrets.example.toml").read_text())
+    policy = policy_from_settings(example["access"])
+    assert is_allowed("someone@example.com", policy) and is_editor("ana@example.com", policy)
+    assert "cookie_secret" in str(auth_settings_problem(example["auth"]))  # copied unchanged: refused
+    assert auth_settings_problem({**example["auth"], "cookie_secret": "s" * 64}) is None
