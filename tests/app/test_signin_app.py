@@ -1,0 +1,131 @@
+"""AppTest for the sign-in gate in app.py: off without settings (the app renders exactly as with no
+gate), and with settings the four screens. The real OIDC round trip is tests/browser/test_signin.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import components.auth
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+SECRETS = {
+    "auth": {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "test-only-cookie-secret-0123456789abcdef",
+        "client_id": "h200-tracker",
+        "client_secret": "test-only-client-secret",
+        "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration",
+    },
+    "access": {"allowed_domains": ["example.com"], "editors": ["ana@example.com"]},
+}
+
+
+def _run(user: dict[str, object] | None = None, secrets: dict[str, object] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    if secrets is not None:
+        at.secrets = secrets
+    if user is not None:
+        at.user = user
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _rendered(at: AppTest) -> list[tuple[str, str]]:
+    """What a viewer sees, element by element, in order (main area and sidebar)."""
+    seen = []
+    for area in (at.main, at.sidebar):
+        for node in area:
+            value = getattr(node, "value", None) or getattr(node, "label", None) or getattr(node, "body", "")
+            seen.append((node.type, str(value)))
+    return seen
+
+
+def test_without_settings_the_app_renders_exactly_as_without_the_gate(monkeypatch) -> None:
+    gated = _run()
+    assert gated.title[0].value == "Overview"
+    assert gated.get("plotly_chart"), "the overview draws charts"
+    texts = [t.value for t in gated.text]
+    assert not [t for t in texts if t.startswith("Signed in as")]
+    assert "Sign in" not in [b.label for b in gated.button]
+
+    monkeypatch.setattr(components.auth, "require_sign_in", lambda: None)  # app.py without the hook
+    ungated = _run()
+    assert _rendered(gated) == _rendered(ungated)
+
+
+def test_signed_out_user_sees_only_the_sign_in_screen() -> None:
+    at = _run(user={}, secrets=SECRETS)
+    assert [t.value for t in at.title] == ["H200 China Tracker"]
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert len(at.markdown) == 1  # the one sentence
+    assert not at.get("plotly_chart")
+    assert not at.sidebar.children
+
+
+def test_allowed_user_sees_the_dashboard_and_who_is_signed_in() -> None:
+    at = _run(user={"is_logged_in": True, "email": "Bo@Example.com"}, secrets=SECRETS)
+    assert at.title[0].value == "Overview"
+    assert at.get("plotly_chart")
+    sidebar_texts = [t.value for t in at.sidebar.text]
+    assert "Signed in as bo@example.com" in sidebar_texts
+    assert "Sign out" in [b.label for b in at.sidebar.button]
+
+
+def test_disallowed_user_is_refused_with_nothing_else() -> None:
+    at = _run(user={"is_logged_in": True, "email": "mallory@example.org"}, secrets=SECRETS)
+    assert [t.value for t in at.title] == ["Access not granted"]
+    assert "mallory@example.org is not on this tracker's access list" in at.text[0].value
+    assert [b.label for b in at.button] == ["Sign out"]
+    assert not at.get("plotly_chart")
+    assert not at.sidebar.children
+
+
+@pytest.mark.parametrize(
+    ("secrets", "message"),
+    [
+        ({"auth": {**SECRETS["auth"], "client_secret": ""}}, "lack client_secret"),
+        ({**SECRETS, "access": {"allowed_domains": ["not a domain"]}}, "is not a domain"),
+    ],
+)
+def test_broken_settings_refuse_everyone_in_plain_words(secrets: dict[str, object], message: str) -> None:
+    at = _run(user={"is_logged_in": True, "email": "ana@example.com"}, secrets=secrets)
+    assert len(at.error) == 1 and message in at.error[0].value
+    assert "Traceback" not in at.error[0].value
+    assert not at.get("plotly_chart")
+    assert not at.button
+
+
+def _who(secrets: dict[str, object] | None, user: dict[str, object] | None) -> tuple[str, str]:
+    def script() -> None:
+        import streamlit as st
+
+        from components.auth import can_edit, current_user_email
+
+        st.text(str(current_user_email()))
+        st.text(str(can_edit()))
+
+    at = AppTest.from_function(script, default_timeout=30)
+    if secrets is not None:
+        at.secrets = secrets
+    if user is not None:
+        at.user = user
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at.text[0].value, at.text[1].value
+
+
+def test_current_user_and_editing_role(monkeypatch) -> None:
+    ana = {"is_logged_in": True, "email": "ana@example.com"}
+    bo = {"is_logged_in": True, "email": "bo@example.com"}
+    monkeypatch.delenv("H200_EDITING", raising=False)
+    assert _who(None, ana) == ("None", "False")  # sign-in off: nobody is signed in, editing off
+    monkeypatch.setenv("H200_EDITING", "1")
+    assert _who(None, None) == ("None", "True")  # sign-in off, editing switched on
+    assert _who(SECRETS, ana) == ("ana@example.com", "True")  # an editor
+    assert _who(SECRETS, bo) == ("bo@example.com", "False")  # a viewer
+    assert _who(SECRETS, {}) == ("None", "False")  # signed out
