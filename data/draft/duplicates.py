@@ -103,11 +103,14 @@ def find_duplicates(
         known = _source_figures(seeds, source.id)
         shared = drafted & known
         near_in_time = _near(published, source.published, 3)
+        same_origin = bool(origin) and _same_name(origin, source.origin or source.publisher)
         if shared and (near_in_time or signals):
             weight = min(0.25 * len(shared), 0.6) if near_in_time else 0.15
             listed = ", ".join(f"{n:,.0f} {u}" for u, n in sorted(shared)[:4])
             signals.append((weight, f"the same figures ({listed})"))
-        if origin and _same_name(origin, source.origin or source.publisher) and near_in_time and signals:
+        if same_origin and _near(published, source.published, 1) and shared:
+            signals.append((0.45, f"the same origin ({origin}) within a day, with the same figures"))
+        elif same_origin and near_in_time and signals:
             signals.append((0.3, f"the same origin ({origin}) within three days"))
         score = 1.0
         for weight, _ in signals:

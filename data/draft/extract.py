@@ -120,9 +120,19 @@ def from_html(html: str) -> Article:
         url=meta.get("source") or meta.get("url") or None,
         byline=meta.get("author") or None,
     )
+    _date_line(article)
     if not article.paragraphs:
         raise DraftError("No article text was found in this page. Paste the article text instead.")
     return _apply_dateline(article)
+
+
+def _date_line(article: Article) -> None:
+    """A short line near the top that is only a date is the publication date, not body text."""
+    for index, line in enumerate(article.paragraphs[:3]):
+        if len(line) < 40 and (parsed := _parse_date_line(line)):
+            article.published = article.published or parsed
+            del article.paragraphs[index]
+            return
 
 
 def _htmldate(html: str) -> dt.date | None:
@@ -149,6 +159,8 @@ def from_plain(text: str) -> Article:
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if b.strip()]
     if len(blocks) <= 2 and text.count("\n") > 3:
         blocks = [line.strip() for line in text.splitlines() if line.strip()]
+    if blocks and all(len(line) < 160 for line in blocks[0].split("\n")):
+        blocks = [line.strip() for line in blocks[0].split("\n") if line.strip()] + blocks[1:]
     article = Article(paragraphs=[])
     body: list[str] = []
     for block in blocks:
@@ -165,12 +177,9 @@ def from_plain(text: str) -> Article:
         article.title = body.pop(0)
     while body and re.match(r"^by\s+[A-Z][\w.' ,-]{1,80}$", body[0], re.IGNORECASE):
         article.byline = article.byline or body.pop(0)[3:].strip()
-    if body and article.published is None and len(body[0]) < 40:
-        parsed = _parse_date_line(body[0])
-        if parsed:
-            article.published = parsed
-            body.pop(0)
     article.paragraphs = body
+    _date_line(article)
+    body = article.paragraphs
     if not body:
         raise DraftError("No article text was found: the input has only a title or headers.")
     return _apply_dateline(article)

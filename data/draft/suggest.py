@@ -17,7 +17,7 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"smuggl|indict|charged|arrest", "enforcement"),
     (r"\bbill\b|\bact\b|legislat|lawmakers|congress|committee", "legislation"),
     (r"\bprice[sd]?\b|cost[s]? |sell(?:s|ing)? for|apiece|per chip|per module", "price"),
-    (r"revenue|profit|earnings|capex|capital expenditure|spend|budget|guidance", "financial"),
+    (r"revenue|profit|earnings|capex|capital expenditure|spend|budget", "financial"),
     (r"market share|share of (?:the|china)|market (?:is|was|worth)", "market"),
     (r"deliver", "delivery"),
     (r"ship(?:ped|ment|ments|ping)?\b|arriv", "shipment"),
