@@ -25,7 +25,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_md", re.compile(r"\b" + _MONTH + r"\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?")),
     ("day_dm", re.compile(r"\b(\d{1,2}) " + _MONTH + r"\b(?:,? (\d{4}))?")),
     ("part_month", re.compile(r"\b(early|mid|late|the end of|the start of|end of|start of)[- ]" + _MONTH + r"\b(?:,? (\d{4}))?", re.IGNORECASE)),
-    ("month", re.compile(r"\b(?:in|by|since|until|from|through|during|last|this|next|of|before|after) " + _MONTH + r"\b(?:,? (\d{4}))?")),
+    ("month", re.compile(r"\b(?i:in|by|since|until|from|through|during|last|this|next|of|before|after) " + _MONTH + r"\b(?:,? (\d{4}))?")),
     ("month_year", re.compile(r"\b" + _MONTH + r",? (\d{4})\b")),
     ("quarter", re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?:,? (\d{4}))?", re.IGNORECASE)),
     ("quarter_q", re.compile(r"\bQ([1-4])[ -]?(\d{4})?\b")),
@@ -44,11 +44,24 @@ def _month_number(name: str) -> int:
     return parsed.month
 
 
-def _nearest_year(month: int, day: int, base: dt.date) -> dt.date:
-    candidates = [
-        dt.date(y, month, min(day, 28) if month == 2 else day) for y in (base.year - 1, base.year, base.year + 1)
-    ]
-    return min(candidates, key=lambda d: abs((d - base).days))
+def _nearest_year(month: int, day: int, base: dt.date, ahead: bool = False) -> dt.date:
+    """A month (and day) given without a year: the last one on or before the report date, unless
+    the sentence looks ahead ("will", "expected"), then the next one on or after it."""
+    if ahead:
+        year = base.year if (month, day) >= (base.month, base.day) else base.year + 1
+    else:
+        year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
+    return dt.date(year, month, day)
+
+
+def _ahead(match: re.Match[str]) -> bool:
+    return bool(
+        re.search(
+            r"\b(will|would|expected|expects?|plans?|planned|scheduled|due|next|aims?|intends?|takes? effect)\b",
+            match.string,
+            re.I,
+        )
+    )
 
 
 def _explicit_day(text: str, base: dt.date) -> dt.date | None:
@@ -69,13 +82,13 @@ def _resolve(kind: str, match: re.Match[str], base: dt.date) -> tuple[dt.date, s
             parsed = _explicit_day(f"{day} {month_name} {year}", base)
             return (parsed, "day") if parsed else None
         try:
-            return _nearest_year(_month_number(month_name), int(day), base), "day"
+            return _nearest_year(_month_number(month_name), int(day), base, _ahead(match)), "day"
         except ValueError:
             return None
     if kind in ("part_month", "month", "month_year"):
         month_name, year = (groups[1], groups[2]) if kind == "part_month" else (groups[0], groups[1])
         month = _month_number(month_name)
-        date = dt.date(int(year), month, 1) if year else _nearest_year(month, 1, base)
+        date = dt.date(int(year), month, 1) if year else _nearest_year(month, 1, base, _ahead(match))
         return date, "month"
     if kind in ("quarter", "quarter_q"):
         if re.search(r"fiscal\s*$", match.string[: match.start()][-12:], re.IGNORECASE):

@@ -103,10 +103,12 @@ class EntityIndex:
         """Exact alias hits, then fuzzy hits on capitalised words, best match per id, in text order."""
         found: dict[tuple[str, str], tuple[int, EntityMatch]] = {}
         taken: list[tuple[int, int]] = []
+        spans: dict[str, list[tuple[int, int]]] = {"organisation": [], "chip": []}
         for alias in self.aliases:
             for match in alias.pattern.finditer(text):
-                if any(s <= match.start() < e for s, e in taken):
+                if any(s <= match.start() < e for s, e in spans[alias.kind]):
                     continue
+                spans[alias.kind].append(match.span())
                 taken.append(match.span())
                 key = (alias.kind, alias.id)
                 if key not in found or found[key][0] > match.start():

@@ -91,7 +91,9 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
         return False
     after = text[end : end + 12]
     before = text[max(0, start - 12) : start]
-    if re.match(r"^(?:st|nd|rd|th)\b|^:\d|^-?[a-z]", after, re.IGNORECASE) and not re.match(r"^-(?:plus|day|hour)\b", after):
+    if re.match(r"^(?:st|nd|rd|th)\b|^:\d|^-?[a-z]", after, re.IGNORECASE) and not re.match(
+        r"^-(?:plus|day|hour)\b", after
+    ):
         return True
     if "," not in raw and "." not in raw and 1990 <= int(raw) <= 2039:
         return True
@@ -183,9 +185,9 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure |
         unit = "percent"
     elif currency:
         per = _per_item(sentence[end:])
-        if per == "chip" and re.match(r"^\s*(?:each|apiece)", sentence[end:]):
-            if re.search(r"\b(?:servers?|modules?|systems?)\b", sentence[: first.start()], re.IGNORECASE):
-                per = "module"
+        each = re.match(r"^\s*(?:each|apiece)", sentence[end:])
+        if per == "chip" and each and re.search(r"\b(?:servers?|modules?|systems?)\b", sentence[: first.start()], re.I):
+            per = "module"
         unit = f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
         if per == "module" and currency == "rmb":
             unit = "rmb_per_module"
