@@ -57,9 +57,9 @@ def _nearest_year(month: int, day: int, base: dt.date, ahead: bool = False) -> d
 def _ahead(match: re.Match[str]) -> bool:
     return bool(
         re.search(
-            r"\b(will|would|expected|expects?|plans?|planned|scheduled|due|next|aims?|intends?|takes? effect)\b",
+            r"\b(will|would|could|may|might|expected|expects?|plans?|planned|scheduled|due|next|aims?|intends?|"
+            r"takes? effect|begin|start)\b",
             match.string,
-            re.I,
         )
     )
 

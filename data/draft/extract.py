@@ -15,7 +15,7 @@ from data.draft.model import DraftError
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._()+-]{0,150}\.(txt|html|htm)$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._()+-]{0,150}\.(txt|html|htm)\Z")
 _HEADER = re.compile(r"^(title|publisher|published|date|url|byline|by)\s*:\s*(.+)$", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .,'/-]{1,40}),?\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\s*"
