@@ -36,6 +36,7 @@ class Score:
     """Hits and totals for one article."""
 
     name: str
+    held_out: bool = False
     figures: tuple[int, int] = (0, 0)
     groups: tuple[int, int] = (0, 0)
     orgs: tuple[int, int] = (0, 0)
@@ -90,7 +91,7 @@ def score(path: Path, seeds: SeedData) -> Score:
     key = yaml.safe_load(path.with_name(path.name.rsplit(".", 1)[0] + ".key.yaml").read_text(encoding="utf-8"))
     started = time.perf_counter()
     draft = draft_from_file(path, path.name, seeds)
-    result = Score(path.name, ms=(time.perf_counter() - started) * 1000)
+    result = Score(path.name, held_out=bool(key.get("held_out")), ms=(time.perf_counter() - started) * 1000)
     drafted = [c for c in draft.claims if c.figure is not None]
     hits, group_hits, groups, used = 0, 0, 0, set()
     for expected in key.get("figures") or []:
@@ -151,17 +152,26 @@ def table(scores: list[Score]) -> str:
         for s in scores
     ]
 
+    groups = [
+        ("written with the engine", [s for s in scores if not s.held_out]),
+        ("held out (written after)", [s for s in scores if s.held_out]),
+        ("all", scores),
+    ]
+    rows += [_total_row(label, subset) for label, subset in groups if subset]
+    return head + "\n".join(rows) + "\n"
+
+
+def _total_row(label: str, scores: list[Score]) -> str:
     def total(attr: str) -> tuple[int, int]:
         return sum(getattr(s, attr)[0] for s in scores), sum(getattr(s, attr)[1] for s in scores)
 
     sums = {a: total(a) for a in ("figures", "groups", "orgs", "dates", "dups")}
-    rows.append(
-        "| **all** | "
+    return (
+        f"| **{label}** | "
         + " | ".join(f"**{_ratio(sums[a])} = {_pct(*sums[a])}**" for a in sums)
         + f" | {sum(s.false_dups for s in scores)} | {sum(s.extra_figures for s in scores)}"
         + f" | **{sum(s.invented for s in scores)}** | {sum(s.ms for s in scores):.0f} |"
     )
-    return head + "\n".join(rows) + "\n"
 
 
 def main() -> int:
