@@ -24,7 +24,8 @@ _FORWARD = re.compile(
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_md", re.compile(r"\b" + _MONTH + r"\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?")),
     ("day_dm", re.compile(r"\b(\d{1,2}) " + _MONTH + r"\b(?:,? (\d{4}))?")),
-    ("part_month", re.compile(r"\b(early|mid|late|the end of|the start of|end of|start of)[- ]" + _MONTH + r"\b(?:,? (\d{4}))?", re.IGNORECASE)),
+    ("part_month", re.compile(r"\b(early|mid|late|the end of|the start of|end of|start of|end|start|the middle of|middle of|the beginning of)[- ]"
+            + _MONTH + r"\b(?:,? (\d{4}))?", re.IGNORECASE)),
     ("month", re.compile(r"\b(?i:in|by|since|until|from|through|during|last|this|next|of|before|after) " + _MONTH + r"\b(?:,? (\d{4}))?")),
     ("month_year", re.compile(r"\b" + _MONTH + r",? (\d{4})\b")),
     ("quarter", re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?:,? (\d{4}))?", re.IGNORECASE)),
@@ -55,6 +56,9 @@ def _nearest_year(month: int, day: int, base: dt.date, ahead: bool = False) -> d
 
 
 def _ahead(match: re.Match[str]) -> bool:
+    """Does the sentence look ahead? Modal or planning verbs, or 'by/until/before' right before the date."""
+    if re.search(r"\b(?:by|until|till|before)\s+$", match.string[: match.start()]):
+        return True
     return bool(
         re.search(
             r"\b(will|would|could|may|might|expected|expects?|plans?|planned|scheduled|due|next|aims?|intends?|"

@@ -78,7 +78,9 @@ def _signals(
     if title:
         score = fuzz.token_set_ratio(title.lower(), source.title.lower())
         if score >= 70:
-            signals.append(((score - 55) / 60, f"similar title ({score:.0f}% alike): '{source.title}'"))
+            # A re-carry runs within days; a similar headline months apart is usually a new story.
+            weight = (score - 55) / 60 * (1.0 if _near(published, source.published, 7) else 0.5)
+            signals.append((weight, f"similar title ({score:.0f}% alike): '{source.title}'"))
     return signals
 
 

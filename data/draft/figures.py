@@ -48,7 +48,7 @@ _STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "wh
          "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
 _CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
 _BOUNDS: list[tuple[str, str, bool]] = [
-    (r"just over|just under|just shy of|nearly|almost|about|around|roughly|approximately|some|an estimated|"
+    (r"just over|just under|just shy of|nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
      r"estimated|close to|circa|~|an approximate|or so", "approx", False),
     (r"more than|over|above|in excess of|exceeding|upwards of|north of|greater than", "at_least", True),
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than", "at_least", False),
@@ -100,6 +100,10 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     if re.search(_MONTHS + r"\.?\s*$", before, re.IGNORECASE) and int(float(raw.replace(",", ""))) <= 31:
         return True
     if re.match(r"^\s*" + _MONTHS + r"\b", after, re.IGNORECASE) and int(float(raw.replace(",", ""))) <= 31:
+        return True
+    if re.search(
+        r"\b(?:Siyuan|Ascend|Atlas|RTX|Pro|MI|Instinct|Kunlun|Hopper|Blackwell|Rubin|model|version)\s*$", before
+    ):
         return True
     return bool(re.search(r"(?:\bq|\bno\.|#|\bfy|\bfiscal\s)\s*$", before, re.IGNORECASE))
 
@@ -186,7 +190,8 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure |
     elif currency:
         per = _per_item(sentence[end:])
         each = re.match(r"^\s*(?:each|apiece)", sentence[end:])
-        if per == "chip" and each and re.search(r"\b(?:servers?|modules?|systems?)\b", sentence[: first.start()], re.I):
+        server_before = re.search(r"\b(?:servers?|modules?|systems?)\b", sentence[: first.start()], re.I)
+        if server_before and ((per == "chip" and each) or (per is None and re.search(r"\bprices?\b", sentence, re.I))):
             per = "module"
         unit = f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
         if per == "module" and currency == "rmb":
