@@ -15,7 +15,7 @@ from data.draft import dates as dates_mod
 from data.draft import entities, figures, suggest
 from data.draft.duplicates import find_duplicates
 from data.draft.extract import Article, read_input, read_text, sentences
-from data.draft.model import DateMention, DraftClaim, DraftError, Duplicate, EntityMatch, Figure
+from data.draft.model import DateMention, DraftClaim, Duplicate, EntityMatch, Figure
 from data.load import SeedData, load_seeds
 
 _WIRES = {"reuters", "bloomberg", "associated press", "afp", "xinhua", "kyodo"}
@@ -256,7 +256,7 @@ def _claim(
     unit = figure.unit if figure else None
     kind = suggest.kind(sentence, unit)
     status = suggest.status(sentence)
-    side = suggest.side(actors, seeds, sentence)
+    side = suggest.side(actors, seeds, sentence, kind)
     stage = suggest.stage(side, status, kind, sentence)
     mentions = [m for m in dates_mod.find_dates(sentence, published) if not m.forward]
     date, precision, basis, phrase = published, "day", "reported", None
@@ -314,13 +314,3 @@ def _unique_dates(mentions: list[DateMention]) -> list[DateMention]:
             seen.add(key)
             out.append(mention)
     return out
-
-
-def draft_or_error(func: Any, *args: Any, **kwargs: Any) -> Draft:
-    """Call a drafting function, turning unexpected parser failures into a plain DraftError."""
-    try:
-        return func(*args, **kwargs)
-    except DraftError:
-        raise
-    except (ValueError, UnicodeError) as error:
-        raise DraftError(f"The input could not be read: {error}") from None

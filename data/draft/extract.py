@@ -92,14 +92,17 @@ def from_html(html: str) -> Article:
 
     import trafilatura
 
-    raw = trafilatura.extract(
-        html,
-        output_format="json",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_links=False,
-    )
+    try:
+        raw = trafilatura.extract(
+            html,
+            output_format="json",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_links=False,
+        )
+    except Exception:  # lxml and trafilatura raise many types on broken markup; all mean "unreadable"
+        raise DraftError("This page could not be read as HTML. Paste the article text instead.") from None
     if not raw:
         raise DraftError("No article text was found in this page. Paste the article text instead.")
     meta = json.loads(raw)

@@ -82,7 +82,10 @@ def status(sentence: str) -> str | None:
     return _first(_STATUS_RULES, sentence)
 
 
-def side(actors: list[str], seeds: SeedData, sentence: str) -> str:
+def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "statement") -> str:
+    buyer_named = any(seeds.organisations[a].kind == "buyer" for a in actors if a in seeds.organisations)
+    if buyer_named and claim_kind in ("order", "demand_signal", "application"):
+        return "buyer"
     countries = [seeds.organisations[a].country for a in actors if a in seeds.organisations]
     kinds = [seeds.organisations[a].kind for a in actors if a in seeds.organisations]
     lanes = [seeds.organisations[a].lane for a in actors if a in seeds.organisations]
@@ -134,4 +137,4 @@ def metric(sentence: str, unit: str | None, seeds: SeedData) -> tuple[str, float
             best, best_score = quantity.metric, score
     if best is not None and best_score >= 60:
         return best, round(best_score, 1)
-    return f"new-{(unit or 'figure').replace('_', '-')}-metric", 0.0
+    return f"to-confirm-new-metric-{(unit or 'figure').replace('_', '-')}", 0.0
