@@ -170,6 +170,18 @@ def find_figures(sentence: str) -> list[Figure]:
     return figures
 
 
+def _money_unit(sentence: str, currency: str, start: int, end: int) -> str:
+    """usd / rmb, or a per-chip / per-module price when the words say so."""
+    per = _per_item(sentence[end:])
+    each = re.match(r"^\s*(?:each|apiece)", sentence[end:])
+    server_before = re.search(r"\b(?:servers?|modules?|systems?)\b", sentence[:start], re.I)
+    if server_before and ((per == "chip" and each) or (per is None and re.search(r"\bprices?\b", sentence, re.I))):
+        per = "module"
+    if per == "module" and currency == "rmb":
+        return "rmb_per_module"
+    return f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
+
+
 def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure | None:
     ranged = first is not last
     tail = sentence[last.end() :]
@@ -188,14 +200,7 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure |
     if percent:
         unit = "percent"
     elif currency:
-        per = _per_item(sentence[end:])
-        each = re.match(r"^\s*(?:each|apiece)", sentence[end:])
-        server_before = re.search(r"\b(?:servers?|modules?|systems?)\b", sentence[: first.start()], re.I)
-        if server_before and ((per == "chip" and each) or (per is None and re.search(r"\bprices?\b", sentence, re.I))):
-            per = "module"
-        unit = f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
-        if per == "module" and currency == "rmb":
-            unit = "rmb_per_module"
+        unit = _money_unit(sentence, currency, first.start(), end)
     elif re.match(r"^-(day|hour)\b", sentence[end:]):
         unit = "days" if sentence[end + 1] == "d" else "hours"
         end += 4 if unit == "days" else 5
