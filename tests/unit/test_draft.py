@@ -355,3 +355,15 @@ def test_save_refuses_an_incomplete_draft_or_a_hostile_id(seed_dir: Path) -> Non
         save_seed_yaml(taken, seed_dir)
     assert _snapshot(seed_dir) == before
     assert not (seed_dir.parent / "outside.yaml").exists()
+
+
+def test_the_final_link_never_replaces_a_file_that_appeared_meanwhile(tmp_path: Path) -> None:
+    from data.draft.save import _link_exclusive
+
+    tmp = tmp_path / ".draft-x.tmp"
+    tmp.write_text("new", encoding="utf-8")
+    target = tmp_path / "taken.yaml"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(DraftError, match="already exists"):
+        _link_exclusive(tmp, target)
+    assert target.read_text(encoding="utf-8") == "old"
