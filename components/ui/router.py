@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.auth import require_sign_in
+from components import auth
 from components.registry import PAGES
 from components.ui.context import is_presenting
 
@@ -21,6 +21,6 @@ def build_navigation(extra: list[st.Page] | None = None) -> object:
         initial_sidebar_state="collapsed" if present else "auto",
         menu_items={"About": ABOUT},
     )
-    require_sign_in()  # does nothing unless sign-in settings exist (deploy/secrets.example.toml)
+    auth.require_sign_in()  # does nothing unless sign-in settings exist (deploy/secrets.example.toml)
     pages = [st.Page(str(p.file), title=p.title, icon=p.icon, url_path=p.url_path, default=p.default) for p in PAGES]
     return st.navigation(pages + list(extra or []), position="sidebar")

@@ -1,0 +1,26 @@
+"""Draft a seed file from a news report: duplicates first, then a source block and candidate claims.
+
+Pure (no streamlit). The page and ``python -m data.draft`` share this API:
+
+- ``draft_from_text(text, seeds, *, url=None, title=None, publisher=None, published=None) -> Draft``
+- ``draft_from_file(path_or_bytes, name, seeds) -> Draft``
+- ``Draft.to_json()``, ``Draft.to_seed_yaml(summaries, added)``, ``Draft.carrier_entry()``
+- ``validate_seed_yaml(text, seeds_dir) -> list[str]``, ``save_seed_yaml(text, seeds_dir) -> Path``
+- ``copied_runs(summary, text, n=8)``; bad input raises ``DraftError`` with a plain message.
+"""
+
+from data.draft.core import Draft, draft_from_file, draft_from_text
+from data.draft.model import DraftError
+from data.draft.render import copied_runs
+from data.draft.save import save_seed_yaml, summary_problems, validate_seed_yaml
+
+__all__ = [
+    "Draft",
+    "DraftError",
+    "copied_runs",
+    "draft_from_file",
+    "draft_from_text",
+    "save_seed_yaml",
+    "summary_problems",
+    "validate_seed_yaml",
+]

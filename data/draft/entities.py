@@ -1,0 +1,186 @@
+"""Organisations, chips, attribution and origin, found through the reference files' names and aliases.
+
+Exact alias hits come first; rapidfuzz then catches spelling variants ("Bytedance", "Alibaba
+Group") and shows what matched with its score, so a person can judge a weak match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from data.draft.model import EntityMatch
+from data.load import SeedData
+
+# Common ways reports name organisations that the reference aliases do not list. Used only for
+# ids that exist in the loaded reference data.
+EXTRA_ALIASES: dict[str, list[str]] = {
+    "us-commerce": ["Commerce Department", "Department of Commerce", "Howard Lutnick"],
+    "us-white-house": ["White House", "Trump administration", "Donald Trump"],
+    "cn-government": ["Chinese government", "Chinese authorities", "Chinese regulators"],
+    "cn-customs": ["Chinese customs", "customs officials"],
+    "nvidia": ["Nvidia Corp", "Huang"],
+    "amd": ["Advanced Micro Devices"],
+    "bis": ["Bureau of Industry and Security"],
+    "us-congress": ["Congress", "lawmakers", "senators"],
+    "jd-com": ["JD.com"],
+}
+PERSONS = {"Jensen Huang", "Huang", "Lutnick", "Howard Lutnick", "Lisa Su", "Colette Kress", "Trump", "Donald Trump",
+           "President Trump", "Warren", "Meeks"}  # fmt: skip
+OUTLETS = ["Reuters", "Bloomberg", "Financial Times", "The Information", "Nikkei Asia", "Nikkei", "Wall Street Journal",
+           "South China Morning Post", "Caixin", "Xinhua", "Associated Press", "AFP", "CNBC", "New York Times",
+           "TrendForce", "DigiTimes"]  # fmt: skip
+_OUTLET = r"(?:the\s+)?(" + "|".join(re.escape(o) for o in OUTLETS) + r")(?:\s+News)?"
+_ORIGIN = [
+    re.compile(r"\bciting (?:a report (?:by|from|in) )?" + _OUTLET, re.IGNORECASE),
+    re.compile(r"\baccording to (?:a report (?:by|from|in) )?" + _OUTLET, re.IGNORECASE),
+    re.compile(r"\b(?:first )?reported (?:earlier )?by " + _OUTLET, re.IGNORECASE),
+    re.compile(_OUTLET + r" (?:first )?(?:reported|said|wrote|has reported|had reported)\b"),
+    re.compile(r"\((Reuters|Bloomberg|AP|AFP)\)"),
+]
+WORD_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10}  # fmt: skip
+_COUNTED = re.compile(
+    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:\w+\s+){0,2}?"
+    r"(people|persons?|sources?|officials?|individuals|executives|insiders)\b(?!\s+(?:said to be|in))",
+    re.IGNORECASE,
+)
+_ANON = re.compile(r"\b(people|person|sources?) (familiar|briefed|with knowledge|close to)|\bsources said\b|"
+                   r"\bwho (?:asked|declined) not to be (?:named|identified)\b", re.IGNORECASE)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Alias:
+    id: str
+    name: str
+    alias: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def _pattern(alias: str) -> re.Pattern[str]:
+    flags = 0 if (alias.isupper() and len(alias) <= 5) or len(alias) <= 3 else re.IGNORECASE
+    return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?:'s|s)?(?![\w-])", flags)
+
+
+def _chip_aliases(name: str, ident: str) -> list[str]:
+    bare = re.sub(r"\s*\(.*?\)", "", name).strip()
+    out = {bare}
+    parts = bare.split()
+    if len(parts) > 1 and parts[0] in ("Nvidia", "AMD", "Huawei", "Cambricon"):
+        out.add(" ".join(parts[1:]))
+    if re.fullmatch(r"[a-z]+\d+[a-z]*", ident):
+        out.add(ident.upper())
+    return sorted(out)
+
+
+class EntityIndex:
+    """Names and aliases of every organisation and chip in the loaded seeds."""
+
+    def __init__(self, seeds: SeedData) -> None:
+        self.aliases: list[_Alias] = []
+        self.org_kind: dict[str, str] = {}
+        self.org_country: dict[str, str] = {}
+        for org in seeds.organisations.values():
+            self.org_kind[org.id] = org.kind
+            self.org_country[org.id] = org.country
+            names = {
+                org.name,
+                re.sub(r"\s*\(.*?\)", "", org.name).strip(),
+                *org.aliases,
+                *EXTRA_ALIASES.get(org.id, []),
+            }
+            for alias in sorted(n for n in names if len(n) >= 2):
+                self.aliases.append(_Alias(org.id, org.name, alias, "organisation", _pattern(alias)))
+        for chip in seeds.chips.values():
+            for alias in _chip_aliases(chip.name, chip.id):
+                self.aliases.append(_Alias(chip.id, chip.name, alias, "chip", _pattern(alias)))
+        self.aliases.sort(key=lambda a: len(a.alias), reverse=True)
+
+    def find(self, text: str) -> list[EntityMatch]:
+        """Exact alias hits, then fuzzy hits on capitalised words, best match per id, in text order."""
+        found: dict[tuple[str, str], tuple[int, EntityMatch]] = {}
+        taken: list[tuple[int, int]] = []
+        spans: dict[str, list[tuple[int, int]]] = {"organisation": [], "chip": []}
+        for alias in self.aliases:
+            for match in alias.pattern.finditer(text):
+                if any(s <= match.start() < e for s, e in spans[alias.kind]):
+                    continue
+                spans[alias.kind].append(match.span())
+                taken.append(match.span())
+                key = (alias.kind, alias.id)
+                if key not in found or found[key][0] > match.start():
+                    found[key] = (match.start(), EntityMatch(alias.id, alias.name, match.group(0), 100.0, alias.kind))
+        for start, phrase in _capitalised(text):
+            if any(s <= start < e for s, e in taken):
+                continue
+            best = self._fuzzy(phrase)
+            if best is not None and (best.kind, best.id) not in found:
+                found[(best.kind, best.id)] = (start, best)
+        return [m for _, m in sorted(found.values(), key=lambda item: item[0])]
+
+    def _fuzzy(self, phrase: str) -> EntityMatch | None:
+        best: EntityMatch | None = None
+        for alias in self.aliases:
+            if len(alias.alias) < 5 or len(phrase) < 5:
+                continue
+            score = max(fuzz.ratio(phrase.lower(), alias.alias.lower()), _prefix_score(phrase, alias.alias))
+            if score >= 88 and (best is None or score > best.score):
+                best = EntityMatch(alias.id, alias.name, phrase, round(score, 1), alias.kind)
+        return best
+
+    def organisations(self, matches: list[EntityMatch]) -> list[str]:
+        return [m.id for m in matches if m.kind == "organisation"]
+
+    def buyers(self, matches: list[EntityMatch]) -> list[str]:
+        return [m.id for m in matches if m.kind == "organisation" and self.org_kind.get(m.id) == "buyer"]
+
+
+def _prefix_score(phrase: str, alias: str) -> float:
+    """'Alibaba Group' or 'Tencent Holdings' against 'Alibaba': the first word carries the name."""
+    head = phrase.split()[0]
+    if len(alias.split()) == 1 and len(phrase.split()) > 1 and len(head) >= 5:
+        return fuzz.ratio(head.lower(), alias.lower())
+    return 0.0
+
+
+def _capitalised(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\b[A-Z][\w.&-]+(?:\s+[A-Z][\w.&-]+){0,2}", text)]
+
+
+def find_origin(text: str) -> str | None:
+    """The wire or outlet a story came from: 'citing Reuters', 'Bloomberg reported', '(Reuters) -'."""
+    for pattern in _ORIGIN:
+        match = pattern.search(text)
+        if match:
+            name = match.group(1)
+            canonical = next((o for o in OUTLETS if o.lower() == name.lower()), name)
+            return {"AP": "Associated Press", "Nikkei": "Nikkei Asia"}.get(canonical, canonical)
+    return None
+
+
+def attribution(sentence: str, matches: list[EntityMatch]) -> dict[str, object] | None:
+    """How one sentence attributes what it says; None when it does not say."""
+    counted = _COUNTED.search(sentence)
+    if counted and (_ANON.search(sentence) or re.search(r"\b(?:citing|according to|said|told)\b", sentence)):
+        word = counted.group(1).lower()
+        number = WORD_COUNTS.get(word) or (int(word) if word.isdigit() else None)
+        if counted.group(2).lower().startswith("official"):
+            return {"type": "anonymous_sources", "sources_cited": number, "note": "officials, not named"}
+        return {"type": "anonymous_sources", "sources_cited": number}
+    if _ANON.search(sentence):
+        return {"type": "anonymous_sources"}
+    if re.search(r"\b(?:analysts?|estimates?d?|forecasts?|projects?)\b", sentence, re.IGNORECASE) and re.search(
+        r"\b(?:analyst|Bernstein|TrendForce|Goldman|research|estimate)", sentence
+    ):
+        return {"type": "analyst_estimate"}
+    if re.search(r"\b(?:Federal Register|the rule|regulation|filing|notice published)\b", sentence, re.IGNORECASE):
+        return {"type": "official_document"}
+    for match in matches:
+        if match.matched.rstrip("'s") in PERSONS and re.search(r"\b(?:said|told|says|stated)\b", sentence):
+            return {"type": "named_person", "person": match.matched}
+    if re.search(r"\b(?:said in a statement|spokesperson|spokesman|spokeswoman|the company said)\b", sentence):
+        return {"type": "company_statement"}
+    return None

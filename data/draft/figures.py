@@ -1,0 +1,307 @@
+"""Figures in a sentence: numbers with their unit and bound, money, percentages, vague wordings.
+
+Every figure keeps the exact words it came from (``wording``) and its offsets, so a drafted
+number can always be traced back to the text; nothing here computes a number the text lacks
+beyond reading digits times a written scale word ("1.6 million").
+"""
+
+from __future__ import annotations
+
+import re
+
+from data.draft.model import Figure
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+ATOM = re.compile(
+    r"(?<![\w.,/$¥])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>" + NUM + r")"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)?"
+    r"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
+    re.IGNORECASE,
+)
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12,
+}  # fmt: skip
+_WORD_ATOM = re.compile(r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+UNIT_WORDS: list[tuple[str, str]] = [
+    (r"chips?|gpus?|h200s|h20s|processors?|units|pieces|graphics cards?", "chips"),
+    (r"accelerators?", "accelerators"),
+    (r"modules?|servers?|boards?|8-gpu systems?", "modules"),
+    (r"dies", "dies"),
+    (r"companies|firms|buyers|customers|groups|enterprises|businesses|licensees", "firms"),
+    (r"days", "days"),
+    (r"hours", "hours"),
+    (r"votes", "votes"),
+    (r"parameters", "parameters"),
+    (r"tb/s", "tb_per_s"),
+    (r"gb/s", "gb_per_s"),
+    (r"gb", "gb"),
+    (r"tflops|teraflops", "tflops"),
+    (r"pflops|petaflops", "pflops"),
+    (r"watts|w", "watts"),
+]
+_UNIT_RE = [(re.compile(r"^(?:" + pattern + r")$", re.IGNORECASE), unit) for pattern, unit in UNIT_WORDS]
+_COUNT_UNITS = {"firms", "days", "hours", "votes"}
+_STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "which", "was", "were", "is", "are",
+         "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
+_CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
+_BOUNDS: list[tuple[str, str, bool]] = [
+    (r"just over|just under|just shy of|nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
+     r"estimated|close to|circa|~|an approximate|or so", "approx", False),
+    (r"more than|over|above|in excess of|exceeding|upwards of|north of|greater than", "at_least", True),
+    (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than", "at_least", False),
+    (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
+     r"not exceeding|not exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum", "at_most", False),
+    (r"below|under|less than|fewer than|short of|beneath", "at_most", True),
+]  # fmt: skip
+_BOUND_RE = [
+    (re.compile(r"(?:^|\W)(" + words + r")\s*$", re.IGNORECASE), bound, strict) for words, bound, strict in _BOUNDS
+]
+_AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
+_AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
+_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+
+
+def _value(match: re.Match[str]) -> float:
+    number = float(match.group("num").replace(",", ""))
+    scale = (match.group("scale") or "").strip().lower()
+    return number * _SCALES.get(scale, 1.0)
+
+
+def _currency(match: re.Match[str], after: str) -> str | None:
+    cur = (match.group("cur") or "").strip().upper()
+    if cur in ("$", "US$", "USD"):
+        return "usd"
+    if cur in ("RMB", "CNY", "¥"):
+        return "rmb"
+    if re.match(r"^\s*(?:yuan|renminbi)\b", after, re.IGNORECASE):
+        return "rmb"
+    if re.match(r"^\s*(?:us\s+)?dollars\b", after, re.IGNORECASE):
+        return "usd"
+    return None
+
+
+def _is_noise(text: str, match: re.Match[str]) -> bool:
+    """Years, days of a date, ordinals, times, model numbers: not figures."""
+    start, end = match.span()
+    raw = match.group("num")
+    if match.group("cur") or match.group("pct") or match.group("scale"):
+        return False
+    after = text[end : end + 12]
+    before = text[max(0, start - 12) : start]
+    if re.match(r"^(?:st|nd|rd|th)\b|^:\d|^-?[a-z]", after, re.IGNORECASE) and not re.match(
+        r"^-(?:plus|day|hour)\b", after
+    ):
+        return True
+    if "," not in raw and "." not in raw and 1990 <= int(raw) <= 2039:
+        return True
+    if re.search(_MONTHS + r"\.?\s*$", before, re.IGNORECASE) and int(float(raw.replace(",", ""))) <= 31:
+        return True
+    if re.match(r"^\s*" + _MONTHS + r"\b", after, re.IGNORECASE) and int(float(raw.replace(",", ""))) <= 31:
+        return True
+    if re.search(
+        r"\b(?:Siyuan|Ascend|Atlas|RTX|Pro|MI|Instinct|Kunlun|Hopper|Blackwell|Rubin|model|version)\s*$", before
+    ):
+        return True
+    return bool(re.search(r"(?:\bq|\bno\.|#|\bfy|\bfiscal\s)\s*$", before, re.IGNORECASE))
+
+
+def _unit_after(text: str, pos: int, max_words: int = 4) -> tuple[str | None, int]:
+    """The first unit noun within a few words after ``pos``; stops at punctuation and small words."""
+    cursor = pos
+    for _ in range(max_words):
+        match = re.match(r"\s*([A-Za-z][\w/-]*|[A-Z0-9][\w/-]*)", text[cursor:])
+        if not match:
+            return None, pos
+        word = match.group(1)
+        cleaned = word.lower().rstrip("-")
+        for pattern, unit in _UNIT_RE:
+            if pattern.match(cleaned):
+                return unit, cursor + match.end()
+        if cleaned in _STOP and not (cleaned == "of" or cleaned == "the"):
+            return None, pos
+        cursor += match.end()
+    return None, pos
+
+
+def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
+    before = text[max(0, start - 40) : start]
+    for pattern, bound, strict in _BOUND_RE:
+        found = pattern.search(before)
+        if found:
+            return bound, strict, start - (len(before) - found.start(1))
+    return "exact", False, start
+
+
+def _per_item(after: str) -> str | None:
+    match = re.match(r"^\s*(?:per|a|each|for each)\s+(\w+)|^\s*(each|apiece)\b", after, re.IGNORECASE)
+    if not match:
+        return None
+    noun = (match.group(1) or match.group(2)).lower()
+    if noun in ("each", "apiece", "chip", "gpu", "unit", "processor", "h200"):
+        return "chip"
+    if noun in ("module", "server", "system", "board"):
+        return "module"
+    return None
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every numeric figure in one sentence, ranges joined, with unit and bound."""
+    atoms = [m for m in ATOM.finditer(sentence) if not _is_noise(sentence, m)]
+    figures: list[Figure] = []
+    index = 0
+    while index < len(atoms):
+        first = atoms[index]
+        last = first
+        between = sentence[max(0, first.start() - 9) : first.start()].lower().rstrip().endswith("between")
+        nxt = atoms[index + 1] if index + 1 < len(atoms) else None
+        if nxt is not None and _JOIN.match(sentence[first.end() : nxt.start()]):
+            joiner = sentence[first.end() : nxt.start()].strip().lower()
+            if joiner != "and" or between:
+                last = nxt
+                index += 1
+        index += 1
+        figure = _build(sentence, first, last)
+        if figure is not None:
+            figures.append(figure)
+    figures.extend(_word_figures(sentence, figures))
+    return figures
+
+
+def _money_unit(sentence: str, currency: str, start: int, end: int) -> str:
+    """usd / rmb, or a per-chip / per-module price when the words say so."""
+    per = _per_item(sentence[end:])
+    each = re.match(r"^\s*(?:each|apiece)", sentence[end:])
+    server_before = re.search(r"\b(?:servers?|modules?|systems?)\b", sentence[:start], re.I)
+    if server_before and ((per == "chip" and each) or (per is None and re.search(r"\bprices?\b", sentence, re.I))):
+        per = "module"
+    if per == "module" and currency == "rmb":
+        return "rmb_per_module"
+    return f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
+
+
+def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure | None:
+    ranged = first is not last
+    tail = sentence[last.end() :]
+    currency = _currency(last, tail) or _currency(first, sentence[first.end() :])
+    if ranged and currency is None:
+        currency = _currency(first, "")
+    low, high = _value(first), _value(last)
+    if ranged and not first.group("scale") and last.group("scale"):
+        low = float(first.group("num").replace(",", "")) * _SCALES[last.group("scale").strip().lower()]
+    percent = bool(last.group("pct") or first.group("pct"))
+    end = last.end()
+    money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+)?dollars)\b", tail, re.IGNORECASE)
+    if money_word:
+        end += money_word.end()
+    unit: str | None
+    if percent:
+        unit = "percent"
+    elif currency:
+        unit = _money_unit(sentence, currency, first.start(), end)
+    elif re.match(r"^-(day|hour)\b", sentence[end:]):
+        unit = "days" if sentence[end + 1] == "d" else "hours"
+        end += 4 if unit == "days" else 5
+    else:
+        unit, unit_end = _unit_after(sentence, end)
+        if unit is not None:
+            end = unit_end
+        elif re.search(r"\btpp\b", sentence[: first.start()], re.IGNORECASE):
+            unit = "tpp"
+        elif max(low, high) >= 100 and _CHIP_CONTEXT.search(sentence):
+            unit = "chips"
+        else:
+            return None
+    if unit in _COUNT_UNITS and max(low, high) > 1e6:
+        return None
+    bound, strict, start = _bound_before(sentence, first.start())
+    after = sentence[end:]
+    if ranged:
+        if sentence[max(0, first.start() - 9) : first.start()].lower().rstrip().endswith("between"):
+            start = first.start() - (
+                len(sentence[: first.start()]) - sentence[: first.start()].lower().rfind("between")
+            )
+        figure = Figure(unit=unit, bound="range", wording="", low=min(low, high), high=max(low, high))
+    elif _AFTER_AT_LEAST.match(after):
+        end += _AFTER_AT_LEAST.match(after).end()  # type: ignore[union-attr]
+        figure = Figure(unit=unit, bound="at_least", wording="", low=low)
+    elif _AFTER_AT_MOST.match(after):
+        end += _AFTER_AT_MOST.match(after).end()  # type: ignore[union-attr]
+        figure = Figure(unit=unit, bound="at_most", wording="", high=low)
+    elif bound == "at_least":
+        figure = Figure(unit=unit, bound=bound, wording="", low=low, strict=strict)
+    elif bound == "at_most":
+        figure = Figure(unit=unit, bound=bound, wording="", high=low, strict=strict)
+    else:
+        figure = Figure(unit=unit, bound=bound, wording="", value=low)
+    figure.start, figure.end = start, end
+    figure.wording = sentence[start:end].strip()
+    return figure
+
+
+def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
+    """'ten companies', 'three days': small counts written as words, only before a count noun."""
+    out = []
+    for match in _WORD_ATOM.finditer(sentence):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        unit, end = _unit_after(sentence, match.end(), max_words=2)
+        if unit not in _COUNT_UNITS:
+            continue
+        bound, strict, start = _bound_before(sentence, match.start())
+        value = float(_WORD_NUMBERS[match.group(1).lower()])
+        figure = Figure(unit=unit, bound=bound, wording="", strict=strict)
+        if bound == "at_least":
+            figure.low = value
+        elif bound == "at_most":
+            figure.high = value
+        else:
+            figure.value = value
+        figure.start, figure.end = start, end
+        figure.wording = sentence[start:end].strip()
+        out.append(figure)
+    return out
+
+
+def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> list[Figure]:
+    """Lexicon wordings ("several hundred thousand"): kept as words, no value is made up."""
+    out: list[Figure] = []
+    spans = [(f.start, f.end) for f in taken]
+    for wording in sorted(lexicon_words, key=len, reverse=True):
+        if " " not in wording and wording not in ("thousands", "millions"):
+            continue
+        for match in re.finditer(r"(?<![\w-])" + re.escape(wording) + r"(?![\w-])", sentence, re.IGNORECASE):
+            if any(s < match.end() and match.start() < e for s, e in spans):
+                continue
+            unit, end = _unit_after(sentence, match.end())
+            if unit is None and _CHIP_CONTEXT.search(sentence):
+                unit, end = "chips", match.end()
+            if unit is None:
+                continue
+            figure = Figure(unit=unit, bound="approx", wording=sentence[match.start() : end].strip(), vague=True)
+            figure.start, figure.end = match.start(), end
+            out.append(figure)
+            spans.append((match.start(), end))
+    return out
+
+
+def numbers_in_text(text: str) -> set[float]:
+    """Every number the text states (digits times a written scale, or a small number word).
+
+    Used to check that a draft invents nothing: each drafted value must be in this set.
+    """
+    out: set[float] = set()
+    for match in ATOM.finditer(text):
+        out.add(round(_value(match), 6))
+        out.add(round(float(match.group("num").replace(",", "")), 6))
+    for match in re.finditer(
+        r"(?<![\w.,])(" + NUM + r")\s*(?:-|–|—|to)\s*(" + NUM + r")\s?(thousand|million|billion|trillion|bn|mn|m|k)\b",
+        text,
+        re.IGNORECASE,
+    ):
+        out.add(round(float(match.group(1).replace(",", "")) * _SCALES[match.group(3).lower()], 6))
+    for match in _WORD_ATOM.finditer(text):
+        out.add(float(_WORD_NUMBERS[match.group(1).lower()]))
+    return out
