@@ -156,6 +156,7 @@ class Source(Strict):
     reliability: str = Field(min_length=3, max_length=600)
     confidence: Confidence
     seed_report: bool = False
+    added: dt.date | None = Field(default=None, description="when the tracker learned of this document")
 
     @field_validator("url")
     @classmethod
