@@ -71,7 +71,6 @@ STATUS_COLOURS = {
     "unverified": OKABE_ITO["purple"],
     "reported": OKABE_ITO["grey"],
 }
-STATUS_ORDER = list(STATUS_COLOURS)
 
 CONFIDENCE_OPACITY = {"high": 1.0, "medium": 0.75, "low": 0.4}
 

@@ -37,10 +37,6 @@ class Estimate:
     independent_origins: int
     conflict: bool
 
-    @property
-    def is_range(self) -> bool:
-        return self.low != self.high or self.open_high
-
 
 def claim_confidence(record: ClaimRecord, seeds: SeedData) -> str:
     """A claim's own confidence, else its source's."""
