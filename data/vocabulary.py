@@ -71,6 +71,12 @@ BUYER_KINDS: tuple[str, ...] = ("buyer", "distributor")
 quantities all use this one definition."""
 
 
+BUYER_STATUS_KINDS: tuple[str, ...] = ("export_licence", "import_approval", "application", "status")
+"""Kinds of claim that can set a buyer's US or China status: a licence, an import approval, an
+application, or an explicit status report naming the firm. Rules and conditions (policy,
+condition) describe the regime, not where a firm stands."""
+
+
 def buyer_ids(organisations: Iterable[object]) -> list[str]:
     """Ids of the organisations that count as buyers, in reference-file order."""
     return [o.id for o in organisations if o.kind in BUYER_KINDS]  # type: ignore[attr-defined]

@@ -13,44 +13,49 @@ from components.theme import INK, MUTED, OKABE_ITO, STATUS_COLOURS
 from data.vocabulary import CN_STAGES, STAGE_LABELS, US_STAGES
 
 
+def _cell(claims: list[dict], name: str, stage: str) -> tuple[str | None, str, str]:
+    """(status or None, cell text, hover) for one buyer x stage from the claims naming that buyer.
+
+    The latest claim that is not low-confidence sets the status; low-confidence claims are shown
+    as such and never as the status.
+    """
+    if not claims:
+        return None, "", f"{plain(name)} · {STAGE_LABELS[stage]}: nothing reported"
+    firm = [c for c in claims if c["confidence"] != "low"]
+    cell = max(firm or claims, key=lambda c: (c["date"], c["claim_id"]))
+    status = str(cell["status"])
+    low = not firm
+    hover = (
+        f"<b>{plain(name)} · {STAGE_LABELS[stage]}</b><br>{status.replace('_', ' ')} · {cell['date']:%d %b %Y}"
+        + (" · low confidence only" if low else "")
+        + f"<br>{wrap(str(cell['summary']))}<br>claim {plain(cell['claim_id'])} · "
+        f"source: {plain(cell['publisher'])} ({plain(cell['source_id'])})"
+    )
+    text = ("low conf.: " if low else "") + status.replace("_", " ")
+    return (None if low else status), text, hover
+
+
 def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]], *, title: str) -> go.Figure:
     """Buyer x stage status matrix, US pipeline then China pipeline.
 
-    ``buyers`` is a list of (organisation_id, name). Rows for "*" (rules and blocks naming no buyer)
-    are shown for every buyer, marked "applies to all".
+    ``buyers`` is a list of (organisation_id, name); each row shows only claims naming that
+    organisation (``"*"`` is the row of rules that name no firm). Low-confidence-only cells are
+    left uncoloured and say so.
     """
     if frame.empty or not buyers:
         return empty_figure("No approval steps were reported by the chosen date.", title)
     stages = US_STAGES + CN_STAGES
     labels = [("US<br>" if s in US_STAGES else "China<br>") + STAGE_LABELS[s].replace(" ", "<br>", 1) for s in stages]
     status_codes = {s: i for i, s in enumerate(STATUS_COLOURS)}
-    # latest report per (organisation, stage): one pass over the sorted rows, not a filter per cell
-    latest: dict[tuple[str, str], dict] = {}
-    for record in frame.sort_values(["date", "organisation_id"]).to_dict("records"):
-        latest[(record["organisation_id"], record["stage"])] = record
+    by_cell: dict[tuple[str, str], list[dict]] = {}
+    for record in frame.to_dict("records"):
+        by_cell.setdefault((record["organisation_id"], record["stage"]), []).append(record)
     z, text, hover = [], [], []
     for organisation_id, name in buyers:
-        z_row, text_row, hover_row = [], [], []
-        for stage in stages:
-            candidates = [c for c in (latest.get(("*", stage)), latest.get((organisation_id, stage))) if c]
-            if not candidates:
-                z_row.append(None)
-                text_row.append("")
-                hover_row.append(f"{plain(name)} · {STAGE_LABELS[stage]}: nothing reported")
-                continue
-            cell = max(candidates, key=lambda c: (c["date"], c["organisation_id"]))
-            status = str(cell["status"])
-            everyone = cell["organisation_id"] == "*"
-            z_row.append(status_codes.get(status, status_codes["reported"]))
-            text_row.append(status.replace("_", " ") + ("*" if everyone else ""))
-            hover_row.append(
-                f"<b>{plain(name)} · {STAGE_LABELS[stage]}</b><br>{status.replace('_', ' ')} · {cell['date']:%d %b %Y}"
-                + (" · applies to all buyers" if everyone else "")
-                + f"<br>{wrap(str(cell['summary']))}<br>source: {plain(cell['publisher'])} ({plain(cell['source_id'])})"
-            )
-        z.append(z_row)
-        text.append(text_row)
-        hover.append(hover_row)
+        cells = [_cell(by_cell.get((organisation_id, stage), []), name, stage) for stage in stages]
+        z.append([None if status is None else status_codes.get(status) for status, _, _ in cells])
+        text.append([t for _, t, _ in cells])
+        hover.append([h for _, _, h in cells])
     n = len(status_codes)
     colourscale = []
     for status, index in status_codes.items():
@@ -80,7 +85,7 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]],
     return base_layout(
         fig,
         title,
-        "Cell = latest reported status at that stage; * = a rule or block that names no buyer, so it applies to all",
+        "Cell = latest reported status of a claim naming that buyer; rules naming no firm have their own row",
         height=max(380, 48 * len(buyers) + 260),
     )
 

@@ -14,6 +14,7 @@ from data.reconcile import claim_confidence
 from data.vocabulary import STAGE_LABELS, buyer_ids, stage_order, stage_side
 
 ALL_BUYERS = "*"
+ALL_BUYERS_LABEL = "All buyers (rules naming no firm)"
 
 
 @dataclass
@@ -35,16 +36,17 @@ class ApprovalRow:
 
 @builds(ApprovalRow)
 def build_approvals_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
-    """One row per (named buyer, stage claim).
+    """One row per (named buyer, stage claim that asserts a status).
 
-    A stage claim that names no buyer (a rule, a customs block) is stored once with
-    ``organisation_id == "*"``.
+    A status belongs only to an organisation the claim names: a stage claim that names no buyer
+    (a rule, a customs block) gets its own row, ``organisation_id == "*"`` ("All buyers (rules
+    naming no firm)"), and never colours a named buyer. A claim without a status moves nothing.
     """
     buyers = set(buyer_ids(seeds.organisations.values()))
     rows = []
     for record in select_claims(seeds, claim_filter):
         claim = record.claim
-        if claim.stage is None:
+        if claim.stage is None or claim.status is None:
             continue
         named = [a for a in claim.actors if a in buyers]
         for organisation_id in named or [ALL_BUYERS]:
@@ -52,12 +54,12 @@ def build_approvals_frame(seeds: SeedData, claim_filter: ClaimFilter | None = No
             rows.append(
                 ApprovalRow(
                     organisation_id=organisation_id,
-                    organisation=organisation.name if organisation else "All buyers",
+                    organisation=organisation.name if organisation else ALL_BUYERS_LABEL,
                     side=stage_side(claim.stage),
                     stage=claim.stage,
                     stage_label=STAGE_LABELS[claim.stage],
                     stage_order=stage_order(claim.stage),
-                    status=claim.status or "reported",
+                    status=claim.status,
                     date=claim.date,
                     claim_id=claim.id,
                     source_id=record.source_id,

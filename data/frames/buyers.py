@@ -14,8 +14,8 @@ import pandas as pd
 from data.frames._table import builds, frame_of
 from data.frames.claims import ClaimFilter, select_claims
 from data.load import ClaimRecord, SeedData
-from data.reconcile import Estimate, reconcile_all
-from data.vocabulary import BUYER_MEASURES, buyer_ids
+from data.reconcile import Estimate, claim_confidence, reconcile_all
+from data.vocabulary import BUYER_MEASURES, BUYER_STATUS_KINDS, buyer_ids
 
 IN_PROCESS = ("approved", "applied", "conditional", "in_principle", "pending", "under_review")
 
@@ -134,7 +134,16 @@ class BuyerRow:
 
 
 def _latest_status(mine: list[ClaimRecord], side: str, seeds: SeedData) -> ClaimRecord | None:
-    candidates = [r for r in mine if r.claim.status is not None and r.claim.side == side]
+    """The newest claim that names this buyer and asserts its status on ``side``; low-confidence
+    claims never set a status."""
+    candidates = [
+        r
+        for r in mine
+        if r.claim.status is not None
+        and r.claim.side == side
+        and r.claim.kind in BUYER_STATUS_KINDS
+        and claim_confidence(r, seeds) != "low"
+    ]
     return max(candidates, key=lambda r: (r.claim.date, seeds.sources[r.source_id].published), default=None)
 
 

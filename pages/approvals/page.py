@@ -4,7 +4,14 @@ import streamlit as st
 
 from components import ui
 from components.figures import plot_approval_matrix, plot_approvals_over_time
-from data.frames import approved_volume_series, build_approvals_frame, build_claims_frame, build_supply_demand_frame
+from data.frames import (
+    ALL_BUYERS,
+    approved_volume_series,
+    build_approvals_frame,
+    build_claims_frame,
+    build_supply_demand_frame,
+)
+from data.frames.approvals import ALL_BUYERS_LABEL
 from data.vocabulary import buyer_ids
 
 ctx = ui.page_context("approvals")
@@ -14,6 +21,8 @@ supply_demand = ui.frame(ctx, build_supply_demand_frame)
 
 in_frame = set(approvals["organisation_id"])
 rows = [(b, ctx.seeds.organisations[b].name) for b in buyer_ids(ctx.seeds.organisations.values()) if b in in_frame]
+if ALL_BUYERS in in_frame:
+    rows.append((ALL_BUYERS, ALL_BUYERS_LABEL))
 figure = plot_approval_matrix(
     approvals, rows, title="Washington has cleared about ten buyers; Beijing's approvals stop at conditional"
 )

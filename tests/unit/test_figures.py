@@ -82,13 +82,16 @@ def test_buyer_group_and_assumption(small_seeds) -> None:
     assert any(t.name == "Your assumption (scenario)" for t in split.data)
 
 
-def test_approval_matrix_spreads_rules(small_seeds) -> None:
+def test_approval_matrix_keeps_rules_on_their_own_row(small_seeds) -> None:
     approvals = frames.build_approvals_frame(small_seeds)
-    fig = figures.plot_approval_matrix(approvals, [("bytedance", "ByteDance"), ("alibaba", "Alibaba")], title="T")
+    rows = [("bytedance", "ByteDance"), ("alibaba", "Alibaba"), (frames.ALL_BUYERS, "All buyers (rules)")]
+    fig = figures.plot_approval_matrix(approvals, rows, title="T")
     heat = fig.data[0]
-    assert list(heat.y) == ["ByteDance", "Alibaba"]
+    assert list(heat.y) == ["ByteDance", "Alibaba", "All buyers (rules)"]
     rule_column = next(i for i, x in enumerate(heat.x) if "Rule" in x)
-    assert heat.text[0][rule_column] == "in effect*" and heat.text[1][rule_column] == "in effect*"
+    assert heat.text[2][rule_column] == "in effect"  # the rule names no buyer: its own row
+    assert heat.text[0][rule_column] == "" and heat.text[1][rule_column] == ""  # never a named buyer's cell
+    assert "claim a.rule" in heat.hovertext[2][rule_column]
 
 
 def test_timeline_and_chips(small_seeds) -> None:
