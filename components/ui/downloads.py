@@ -12,6 +12,7 @@ import streamlit as st
 
 from components.ui.context import PageContext
 from components.ui.sources import sources_table
+from data.frames import latest_report_date
 
 
 def flat(frame: pd.DataFrame) -> pd.DataFrame:
@@ -62,7 +63,7 @@ def xlsx_bytes(frame: pd.DataFrame) -> bytes:
 def view_html(ctx: PageContext, link: str) -> bytes:
     """A standalone HTML document of the current view. Every piece of data is escaped."""
     esc = html.escape
-    coverage = ctx.seeds.coverage
+    used = latest_report_date(ctx.seeds, on_or_before=ctx.as_of)
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>H200 China Tracker · {esc(ctx.page.title)}</title>",
@@ -72,8 +73,8 @@ def view_html(ctx: PageContext, link: str) -> bytes:
         ".kpi b{font-size:1.6rem;display:block}</style></head><body>",
         f"<h1>H200 China Tracker · {esc(ctx.page.title)}</h1>",
         f"<p>{esc(ctx.page.question)}</p>",
-        f"<p class='stamp'>Data as of {ctx.as_of:%d %b %Y} · latest report {ctx.latest_report:%d %b %Y}"
-        + (f" · coverage ends {coverage.coverage_end:%d %b %Y}" if coverage else "")
+        f"<p class='stamp'>Data as of {ctx.as_of:%d %b %Y}"
+        + (f" · latest report {used:%d %b %Y}" if used else "")
         + f" · exported {dt.datetime.now():%Y-%m-%d %H:%M}</p>",
         f"<p class='stamp'>Live view: <a href='{esc(link, quote=True)}'>{esc(link)}</a></p>",
     ]

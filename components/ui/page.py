@@ -112,18 +112,17 @@ def page_context(page_id: str) -> PageContext:
 
 
 def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:
-    coverage_end = seeds.coverage.coverage_end if seeds.coverage else latest
-    st.markdown(
-        f"Data as of **{as_of:%d %b %Y}** · latest report **{latest:%d %b %Y}** · "
-        f"coverage ends **{coverage_end:%d %b %Y}**"
-    )
+    """One line: the as-of date, the newest report used at that date, and how old the tracker's
+    newest report is (in days, so no later date leaks into a view pinned in the past)."""
+    used = latest_report_date(seeds, on_or_before=as_of)
     age = (today() - latest).days
-    if age > STALE_AFTER_DAYS:
-        st.warning(
-            f"The newest report is {age} days old: statuses are the last known ones (about "
-            f"{coverage_end:%B %Y}), not live news.",
-            icon=":material/history:",
-        )
+    stale = f" · :material/history: newest report in the tracker is {age} days old" if age > STALE_AFTER_DAYS else ""
+    st.markdown(
+        f"Data as of **{as_of:%d %b %Y}** · latest report **{used:%d %b %Y}**{stale}"
+        if used
+        else f"Data as of **{as_of:%d %b %Y}** · no report by then{stale}",
+        help="Statuses are the last ones reported by the as-of date, not live news.",
+    )
 
 
 def render_problems_banner(seeds: SeedData) -> None:

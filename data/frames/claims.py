@@ -41,9 +41,11 @@ def select_claims(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> l
     return sorted(chosen, key=lambda r: (r.claim.date, seeds.sources[r.source_id].published, r.claim.id))
 
 
-def latest_report_date(seeds: SeedData) -> dt.date | None:
-    """Publication date of the newest source: the default as-of date."""
-    return max((s.published for s in seeds.sources.values()), default=None)
+def latest_report_date(seeds: SeedData, on_or_before: dt.date | None = None) -> dt.date | None:
+    """Publication date of the newest dated source (by ``on_or_before`` if given): the default
+    as-of date. Undated documents never count as the newest report."""
+    dates = [s.published for s in seeds.sources.values() if s.published is not None]
+    return max((d for d in dates if on_or_before is None or d <= on_or_before), default=None)
 
 
 @dataclass

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from components import ui
+from components import takeaways, ui
 from components.figures import plot_approval_matrix, plot_approvals_over_time
 from data.frames import (
     ALL_BUYERS,
     approved_volume_series,
     build_approvals_frame,
     build_claims_frame,
+    build_estimates_frame,
     build_supply_demand_frame,
 )
 from data.frames.approvals import ALL_BUYERS_LABEL
@@ -18,14 +19,13 @@ ctx = ui.page_context("approvals")
 approvals = ui.frame(ctx, build_approvals_frame)
 claims = ui.frame(ctx, build_claims_frame)
 supply_demand = ui.frame(ctx, build_supply_demand_frame)
+estimates = ui.frame(ctx, build_estimates_frame)
 
 in_frame = set(approvals["organisation_id"])
 rows = [(b, ctx.seeds.organisations[b].name) for b in buyer_ids(ctx.seeds.organisations.values()) if b in in_frame]
 if ALL_BUYERS in in_frame:
     rows.append((ALL_BUYERS, ALL_BUYERS_LABEL))
-figure = plot_approval_matrix(
-    approvals, rows, title="Washington has cleared about ten buyers; Beijing's approvals stop at conditional"
-)
+figure = plot_approval_matrix(approvals, rows, title=takeaways.approvals_title(approvals, estimates))
 ui.render_chart(
     figure,
     ctx=ctx,
@@ -36,9 +36,7 @@ ui.render_chart(
 
 series = approved_volume_series(supply_demand)
 ui.render_chart(
-    plot_approvals_over_time(
-        series, title="Approved volume on paper rose in steps; none of it has been delivered", until=ctx.as_of
-    ),
+    plot_approvals_over_time(series, title=takeaways.volume_title(series, estimates), until=ctx.as_of),
     ctx=ctx,
     key="approvals-over-time",
     alt="Step chart of the H200 volume approved by China and licensed by the US, by report date.",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import ui
+from components import takeaways, ui
 from components.figures import plot_buyer_quantities
 from data.frames import build_buyer_quantities_frame, build_buyers_frame, build_claims_frame, split_group_figure
 from pages.buyers.helpers import picked_from_chart, render_status_table, share_sliders
@@ -40,7 +40,7 @@ assumed = split_group_figure(quantities, shares) if shares else None
 shown = quantities[quantities["organisation_id"].isin(active) | quantities["is_group"]]
 figure = plot_buyer_quantities(
     shown,
-    title="No firm has a confirmed H200 volume: only a group approval and per-firm caps",
+    title=takeaways.buyers_title(shown),
     selected=chosen,
     assumed=assumed,
 )

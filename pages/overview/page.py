@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import takeaways, ui
 from components.figures import plot_range_bars
 from components.format import fmt_bound, fmt_range, num, plain
 from data.frames import build_estimates_frame, build_events_frame
@@ -41,7 +41,7 @@ if not chart_rows.empty:
     chart_rows["label"] = chart_rows["label"].astype(str)
 figure = plot_range_bars(
     chart_rows if not chart_rows.empty else pd.DataFrame(columns=["label"]),
-    title="Demand is counted in millions; nothing has been delivered",
+    title=takeaways.overview_title(estimates),
     subtitle="Reconciled reading of every report per figure; whiskers = the range across reports",
 )
 ui.render_chart(

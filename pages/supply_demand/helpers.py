@@ -84,7 +84,10 @@ def render_scenario(ctx: ui.PageContext) -> None:
         f"**gap to demand: {fmt_number(gap)}** chips (a scenario, not a reported figure)."
     )
     ui.render_chart(
-        plot_scenario_gap(steps, title="Under these assumptions, demand outruns what can arrive"),
+        plot_scenario_gap(
+            steps,
+            title=f"Under these inputs, about {fmt_number(arrive)} chips could arrive against {fmt_number(float(values['demand']))} demanded",
+        ),
         ctx=ctx,
         key="scenario-gap",
         alt="Bars of demand, supply, the three limits, what could arrive and the gap under the chosen assumptions.",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import ui
+from components import takeaways, ui
 from components.figures import plot_range_bars
 from data.frames import build_claims_frame, build_supply_demand_frame
 from data.vocabulary import SUPPLY_DEMAND_METRICS
@@ -20,7 +20,7 @@ figures = label_figures(
 ui.render_chart(
     plot_range_bars(
         figures,
-        title="Reported demand runs to millions; approvals, caps and stock to hundreds of thousands",
+        title=takeaways.supply_demand_title(figures),
         subtitle="One bar per report; hatched = range derived from vague wording; whiskers = reported range",
     ),
     ctx=ctx,

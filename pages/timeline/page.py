@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import takeaways, ui
 from components.figures import plot_timeline
 from data.frames import build_events_frame
 from data.vocabulary import LANES
@@ -47,7 +47,7 @@ if chosen_kinds:
     shown = shown[shown["kind"].isin(chosen_kinds)]
 key_moments = shown[shown["annotate"] & (shown["label"] != "")]
 ui.render_chart(
-    plot_timeline(shown, title="Washington moved first; Beijing's hold-ups set the pace", key_moments=key_moments),
+    plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments),
     ctx=ctx,
     key="timeline",
     alt="Timeline of H200 events on lanes for the US government, Chinese regulators, Nvidia, buyers and others.",

@@ -51,7 +51,7 @@ def test_page_renders_chart_and_sources(page) -> None:
     assert charts, "no chart"
     assert all(chart["layout"]["title"]["text"] for chart in charts)
     assert "Sources (" in _caption_text(at)
-    assert any("Data as of" in m.value and "coverage ends" in m.value for m in at.markdown)
+    assert any("Data as of" in m.value and "latest report" in m.value for m in at.markdown)
 
 
 def _trace_count(at: AppTest) -> int:
