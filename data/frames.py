@@ -51,7 +51,7 @@ class ClaimFilter:
     exclude_anonymous: bool = False
 
     def admits(self, record: ClaimRecord, seeds: SeedData) -> bool:
-        if self.as_of is not None and seeds.sources[record.source_id].published > self.as_of:
+        if self.as_of is not None and seeds.sources[record.source_id].available_from > self.as_of:
             return False
         if self.exclude_low_confidence and claim_confidence(record, seeds) == "low":
             return False
@@ -62,12 +62,12 @@ def select_claims(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> l
     """The claims a view may use, in date order."""
     claim_filter = claim_filter or ClaimFilter()
     chosen = [r for r in seeds.claims if claim_filter.admits(r, seeds)]
-    return sorted(chosen, key=lambda r: (r.claim.date, seeds.sources[r.source_id].published, r.claim.id))
+    return sorted(chosen, key=lambda r: (r.claim.date, seeds.sources[r.source_id].available_from, r.claim.id))
 
 
 def latest_report_date(seeds: SeedData) -> dt.date | None:
-    """Publication date of the newest source: the default as-of date."""
-    return max((s.published for s in seeds.sources.values()), default=None)
+    """Publication date of the newest dated source: the default as-of date."""
+    return max((s.published for s in seeds.sources.values() if s.published is not None), default=None)
 
 
 def _ids(values: list[str] | tuple[str, ...]) -> str:
@@ -146,7 +146,7 @@ def build_claims_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 "date": claim.date,
                 "date_precision": claim.date_precision,
                 "date_basis": claim.date_basis,
-                "reported": source.published,
+                "reported": source.available_from,
                 "actors": _ids(claim.actors),
                 "product": claim.product,
                 "side": claim.side,
@@ -216,7 +216,7 @@ def build_sources_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None
                 "publisher": source.publisher,
                 "origin": source.origin or source.publisher,
                 "kind": source.kind,
-                "published": source.published,
+                "published": source.available_from,
                 "url": source.url,
                 "carried_by": _ids([o.outlet for o in source.carried_by]),
                 "outlets": 1 + len(source.carried_by),
@@ -285,7 +285,7 @@ def build_events_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 "confidence": claim_confidence(record, seeds),
                 "key_moment": "key-moment" in claim.tags,
                 "annotate": "annotate" in claim.tags,
-                "reported": seeds.sources[record.source_id].published,
+                "reported": seeds.sources[record.source_id].available_from,
             }
         )
     return _typed(rows, EVENT_DTYPES)
@@ -498,7 +498,7 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
             side: [r for r in mine if r.claim.status is not None and r.claim.side == side] for side in ("US", "China")
         }
         latest = {
-            side: max(claims, key=lambda r: (r.claim.date, seeds.sources[r.source_id].published), default=None)
+            side: max(claims, key=lambda r: (r.claim.date, seeds.sources[r.source_id].available_from), default=None)
             for side, claims in status_claims.items()
         }
 

@@ -23,6 +23,7 @@ from data.models import (
     Claim,
     Coverage,
     LexiconEntry,
+    Metric,
     Organisation,
     ScenarioParameter,
     Source,
@@ -76,7 +77,9 @@ class SeedData:
     scenarios: dict[str, ScenarioParameter] = field(default_factory=dict)
     coverage: Coverage | None = None
     briefings: dict[str, Briefing] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     files_read: int = 0
 
     def claims_by_id(self) -> dict[str, ClaimRecord]:
@@ -326,6 +329,7 @@ _REFERENCE = {
     "chips.yaml": ("chips", Chip),
     "lexicon.yaml": ("lexicon", LexiconEntry),
     "scenarios.yaml": ("parameters", ScenarioParameter),
+    "metrics.yaml": ("metrics", Metric),
 }
 
 
@@ -415,6 +419,8 @@ def load_seeds(root: str | Path = "seeds") -> SeedData:
                     seeds.lexicon.setdefault(alias.lower(), item)
             elif isinstance(item, ScenarioParameter):
                 seeds.scenarios[item.id] = item
+            elif isinstance(item, Metric):
+                seeds.metrics[item.id] = item
             reference_lines[(kind, str(ident))] = (display, line)
 
     for path in _seed_files(root, "sources"):
@@ -482,6 +488,13 @@ def _cross_check(seeds: SeedData, reference_lines: dict[tuple[str, str], tuple[s
             errors.append(("product", f"unknown chip id '{claim.product}'"))
         quantity = claim.quantity
         if quantity is not None:
+            if quantity.metric not in seeds.metrics:
+                errors.append(
+                    (
+                        "quantity.metric",
+                        f"unknown metric id '{quantity.metric}' (declare it in seeds/reference/metrics.yaml)",
+                    )
+                )
             for org in quantity.applies_to:
                 if org not in seeds.organisations:
                     errors.append(("quantity.applies_to", f"unknown organisation id '{org}'"))

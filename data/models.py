@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
@@ -76,7 +76,11 @@ Stage = Literal[
     "cn_conditional",
     "cn_paused",
 ]
-Bound = Literal["exact", "at_least", "at_most", "approx", "range"]
+Bound = Literal["exact", "at_least", "at_most", "more_than", "less_than", "approx", "range"]
+Basis = Literal["reported", "derived", "assumed"]
+SourceDatePrecision = Literal["day", "month", "quarter", "year"]
+UrlMissing = Literal["print edition", "paywalled copy", "not found", "no public copy"]
+MetricKind = Literal["volume", "money", "share", "count", "spec", "other"]
 AttributionType = Literal[
     "official_document",
     "company_statement",
@@ -108,6 +112,7 @@ Unit = Literal[
     "pflops",
     "watts",
 ]
+UNITS: tuple[str, ...] = get_args(Unit)
 OrganisationKind = Literal[
     "buyer", "vendor", "regulator", "government", "legislature", "distributor", "chipmaker", "other"
 ]
@@ -147,8 +152,11 @@ class Source(Strict):
     title: str = Field(min_length=3, max_length=300)
     publisher: str = Field(min_length=1)
     byline: str | None = None
-    published: dt.date
+    undated: bool = Field(default=False, description="the document carries no date; it counts from accessed")
+    published: dt.date | None = Field(default=None, validate_default=True)
+    date_precision: SourceDatePrecision = "day"
     url: str | None = None
+    url_missing: UrlMissing | None = Field(default=None, description="why there is no url")
     kind: SourceKind
     origin: str | None = Field(default=None, description="wire service or outlet the story originally came from")
     carried_by: list[Outlet] = Field(default_factory=list)
@@ -156,11 +164,28 @@ class Source(Strict):
     reliability: str = Field(min_length=3, max_length=600)
     confidence: Confidence
     seed_report: bool = False
+    added: dt.date | None = Field(default=None, description="when the tracker learned of the document")
 
     @field_validator("url")
     @classmethod
     def _http_only(cls, value: str | None) -> str | None:
         return _check_url(value)
+
+    @field_validator("published")
+    @classmethod
+    def _dated_or_undated(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # ``undated`` is declared first so it is known here; both errors land on ``published``.
+        undated = info.data.get("undated")
+        if undated is True and value is not None:
+            raise ValueError("must be null when undated is true (a page with no date counts from accessed)")
+        if undated is False and value is None:
+            raise ValueError("required key is missing (or set undated: true for a page with no date)")
+        return value
+
+    @property
+    def available_from(self) -> dt.date:
+        """The date from which the document counts: its publication date, else when it was read."""
+        return self.published if self.published is not None else self.accessed
 
     @property
     def origin_key(self) -> str:
@@ -179,6 +204,9 @@ class Quantity(Strict):
     unit: Unit
     bound: Bound
     wording: str | None = Field(default=None, description="the figure as reported, verbatim")
+    basis: Basis = Field(default="reported", description="reported by the source, or worked out / assumed by us")
+    formula: str | None = Field(default=None, description="the arithmetic in words, for derived or assumed values")
+    derived_from: list[str] = Field(default_factory=list, description="claim ids or lexicon:<wording>")
 
     @model_validator(mode="after")
     def _consistent(self) -> Quantity:
@@ -198,6 +226,12 @@ class Quantity(Strict):
             raise ValueError("bound 'range' needs low/high, not value")
         if self.value is None and self.low is None and self.high is None and not self.wording:
             raise ValueError("a quantity needs a value, low/high, or a vague wording")
+        if self.bound == "more_than" and self.low is None:
+            raise ValueError("bound 'more_than' needs low (the number it is more than)")
+        if self.bound == "less_than" and self.high is None:
+            raise ValueError("bound 'less_than' needs high (the number it is below)")
+        if self.basis != "reported" and not self.formula:
+            raise ValueError(f"basis '{self.basis}' needs a formula: the arithmetic in words")
         return self
 
 
@@ -339,11 +373,29 @@ class ScenariosFile(Strict):
     parameters: list[ScenarioParameter] = Field(min_length=1)
 
 
-class Coverage(Strict):
-    """What the seed data covers: shown on every page so nobody mistakes it for live news."""
+class Metric(Strict):
+    """One declared quantity: claims with the same metric (and applies_to) are reconciled."""
 
-    compiled: dt.date
-    coverage_end: dt.date
+    id: str = Field(pattern=ID_PATTERN)
+    label: str = Field(min_length=3, max_length=80)
+    unit: Unit
+    kind: MetricKind
+    description: str = Field(min_length=10, max_length=400)
+
+
+class MetricsFile(Strict):
+    metrics: list[Metric] = Field(min_length=1)
+
+
+class Coverage(Strict):
+    """What the seed data covers: shown on every page so nobody mistakes it for live news.
+
+    The coverage end is derived from the newest dated report; ``compiled`` and ``coverage_end``
+    are still accepted (and ignored by the loader) for one round so older files load.
+    """
+
+    compiled: dt.date | None = None
+    coverage_end: dt.date | None = None
     note: str
     open_questions: list[str] = Field(default_factory=list)
 
