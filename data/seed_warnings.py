@@ -1,0 +1,143 @@
+"""Warnings: things that load fine but are probably mistakes. They never drop data.
+
+Each rule answers a mistake seen when encoding real articles: a unit that does not fit the
+metric, a file name that disagrees with the publication date, a stage on the wrong side, the
+same story added twice, a date in the future, a source with no link and no reason why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from data.seed_data import ClaimRecord, Problem, SeedData
+from data.yaml_reader import Path_, line_for
+
+_FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    """Where a source's file is and which line each of its keys is on."""
+
+    file: str
+    stem: str
+    lines: dict[Path_, int]
+
+    def line(self, *path: str) -> int:
+        return line_for(self.lines, ("source", *path))
+
+
+def seed_warnings(seeds: SeedData, locations: dict[str, SourceLocation], today: dt.date) -> list[Problem]:
+    """Every warning for the loaded seeds, in file order."""
+    out: list[Problem] = []
+    for source_id in seeds.sources:
+        where = locations.get(source_id)
+        if where is not None:
+            out += _source_warnings(source_id, seeds, where, today)
+    out += _url_duplicates(seeds, locations)
+    for record in seeds.claims:
+        out += _claim_warnings(record, seeds)
+    out += _figure_duplicates(seeds)
+    return sorted(out, key=lambda p: (p.file, p.line, p.field))
+
+
+def _source_warnings(source_id: str, seeds: SeedData, where: SourceLocation, today: dt.date) -> list[Problem]:
+    source = seeds.sources[source_id]
+    out = []
+    match = _FILE_DATE.match(where.stem)
+    if source.published is not None:
+        if match is None:
+            message = f"the file name should start with the published date ({source.published.isoformat()}-…)"
+            out.append(Problem(where.file, where.line("id"), "source.id", message))
+        elif match[1] != source.published.isoformat():
+            message = f"the file name says {match[1]} but published is {source.published.isoformat()}; one is wrong"
+            out.append(Problem(where.file, where.line("published"), "source.published", message))
+        if source.published > today:
+            message = f"{source.published.isoformat()} is after today ({today.isoformat()}); check the date"
+            out.append(Problem(where.file, where.line("published"), "source.published", message))
+    if source.url is None and source.url_missing is None:
+        message = (
+            "no url and no url_missing; give the link, or say why there is none "
+            "(print edition, paywalled copy, not found, no public copy)"
+        )
+        out.append(Problem(where.file, where.line("url"), "source.url", message))
+    return out
+
+
+def _url_duplicates(seeds: SeedData, locations: dict[str, SourceLocation]) -> list[Problem]:
+    owners: dict[str, str] = {}
+    for source_id, source in seeds.sources.items():
+        for url in [source.url, *(outlet.url for outlet in source.carried_by)]:
+            if url:
+                owners.setdefault(_norm_url(url), source_id)
+    out = []
+    for source_id, source in seeds.sources.items():
+        where = locations.get(source_id)
+        owner = owners.get(_norm_url(source.url)) if source.url else None
+        if where is None or owner is None or owner == source_id:
+            continue
+        how = (
+            "its url"
+            if _norm_url(seeds.sources[owner].url or "") == _norm_url(source.url or "")
+            else "a carried_by url"
+        )
+        message = f"the same URL is already {how} of source '{owner}'; a likely duplicate"
+        out.append(Problem(where.file, where.line("url"), "source.url", message))
+    return out
+
+
+def _norm_url(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/").lower()
+
+
+def _claim_warnings(record: ClaimRecord, seeds: SeedData) -> list[Problem]:
+    claim = record.claim
+    out = []
+    field = f"(claim {claim.id})"
+    if claim.stage is not None:
+        if claim.stage.startswith("us_") and claim.side == "China":
+            message = f"stage '{claim.stage}' is a US step but side is China; check the stage or the side"
+            out.append(Problem(record.file, record.line, f"claims.stage {field}", message))
+        if claim.stage.startswith("cn_") and claim.side == "US":
+            message = f"stage '{claim.stage}' is a China step but side is US; check the stage or the side"
+            out.append(Problem(record.file, record.line, f"claims.stage {field}", message))
+    quantity = claim.quantity
+    metric = seeds.metrics.get(quantity.metric) if quantity is not None else None
+    if quantity is not None and metric is not None and quantity.unit != metric.unit:
+        message = (
+            f"unit '{quantity.unit}' does not fit metric '{metric.id}', which is counted in '{metric.unit}'; "
+            f"convert the figure or use (or declare) a metric in {quantity.unit}"
+        )
+        out.append(Problem(record.file, record.line, f"claims.quantity.unit {field}", message))
+    return out
+
+
+def _figure_duplicates(seeds: SeedData) -> list[Problem]:
+    """The same origin, report date and figure in two files: probably one story added twice."""
+    groups: dict[tuple, list[ClaimRecord]] = defaultdict(list)
+    for record in seeds.claims:
+        quantity = record.claim.quantity
+        if quantity is None:
+            continue
+        source = seeds.sources[record.source_id]
+        figure = (quantity.value, quantity.low, quantity.high, quantity.unit)
+        if figure[:3] == (None, None, None):
+            figure = ((quantity.wording or "").lower(), quantity.unit)
+        groups[(source.origin_key, source.available_from, quantity.metric, figure)].append(record)
+    out = []
+    for records in groups.values():
+        first = records[0]
+        for record in records[1:]:
+            linked = first.claim.id in {*record.claim.supersedes, *record.claim.contradicts}
+            if record.source_id == first.source_id or linked:
+                continue
+            origin = seeds.sources[record.source_id].origin or seeds.sources[record.source_id].publisher
+            message = (
+                f"same origin ({origin}), report date and figure as claim '{first.claim.id}' in {first.file}; "
+                "a likely duplicate: if this outlet re-carries that story, add it to carried_by there instead"
+            )
+            out.append(Problem(record.file, record.line, f"claims.quantity (claim {record.claim.id})", message))
+    return out
