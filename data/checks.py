@@ -97,10 +97,15 @@ def _quantity_errors(
     assert quantity is not None
     errors = _unknown_orgs("quantity.applies_to", quantity.applies_to, seeds, orgs)
     if quantity.metric not in seeds.metrics:
-        hint = did_you_mean(quantity.metric, metrics) or " — a new metric must be declared once, with its unit,"
-        errors.append(
-            ("quantity.metric", f"unknown metric id '{quantity.metric}'{hint} (seeds/reference/metrics.yaml)")
-        )
+        hint = did_you_mean(quantity.metric, metrics)
+        if hint:
+            message = f"unknown metric id '{quantity.metric}'{hint}"
+        else:
+            message = (
+                f"unknown metric id '{quantity.metric}'; a new metric must be declared once, with its unit, "
+                "in seeds/reference/metrics.yaml"
+            )
+        errors.append(("quantity.metric", message))
     no_numbers = quantity.value is None and quantity.low is None and quantity.high is None
     if no_numbers and lookup(quantity.wording, seeds.lexicon) is None:
         errors.append(

@@ -29,6 +29,16 @@ class SourceLocation:
     def line(self, *path: str) -> int:
         return line_for(self.lines, ("source", *path))
 
+    def claim_line(self, record: ClaimRecord, *path: str) -> int:
+        """The line of a key inside the claim that starts on ``record.line``."""
+        for index in range(len(self.lines)):
+            start = self.lines.get(("claims", index))
+            if start is None:
+                break
+            if start == record.line:
+                return line_for(self.lines, ("claims", index, *path))
+        return record.line
+
 
 def seed_warnings(seeds: SeedData, locations: dict[str, SourceLocation], today: dt.date) -> list[Problem]:
     """Every warning for the loaded seeds, in file order."""
@@ -39,8 +49,8 @@ def seed_warnings(seeds: SeedData, locations: dict[str, SourceLocation], today: 
             out += _source_warnings(source_id, seeds, where, today)
     out += _url_duplicates(seeds, locations)
     for record in seeds.claims:
-        out += _claim_warnings(record, seeds)
-    out += _figure_duplicates(seeds)
+        out += _claim_warnings(record, seeds, locations.get(record.source_id))
+    out += _figure_duplicates(seeds, locations)
     return sorted(out, key=lambda p: (p.file, p.line, p.field))
 
 
@@ -93,17 +103,21 @@ def _norm_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/").lower()
 
 
-def _claim_warnings(record: ClaimRecord, seeds: SeedData) -> list[Problem]:
+def _claim_warnings(record: ClaimRecord, seeds: SeedData, where: SourceLocation | None) -> list[Problem]:
     claim = record.claim
     out = []
+
+    def line(*path: str) -> int:
+        return where.claim_line(record, *path) if where is not None else record.line
+
     field = f"(claim {claim.id})"
     if claim.stage is not None:
         if claim.stage.startswith("us_") and claim.side == "China":
             message = f"stage '{claim.stage}' is a US step but side is China; check the stage or the side"
-            out.append(Problem(record.file, record.line, f"claims.stage {field}", message))
+            out.append(Problem(record.file, line("stage"), f"claims.stage {field}", message))
         if claim.stage.startswith("cn_") and claim.side == "US":
             message = f"stage '{claim.stage}' is a China step but side is US; check the stage or the side"
-            out.append(Problem(record.file, record.line, f"claims.stage {field}", message))
+            out.append(Problem(record.file, line("stage"), f"claims.stage {field}", message))
     quantity = claim.quantity
     metric = seeds.metrics.get(quantity.metric) if quantity is not None else None
     if quantity is not None and metric is not None and quantity.unit != metric.unit:
@@ -111,11 +125,11 @@ def _claim_warnings(record: ClaimRecord, seeds: SeedData) -> list[Problem]:
             f"unit '{quantity.unit}' does not fit metric '{metric.id}', which is counted in '{metric.unit}'; "
             f"convert the figure or use (or declare) a metric in {quantity.unit}"
         )
-        out.append(Problem(record.file, record.line, f"claims.quantity.unit {field}", message))
+        out.append(Problem(record.file, line("quantity", "unit"), f"claims.quantity.unit {field}", message))
     return out
 
 
-def _figure_duplicates(seeds: SeedData) -> list[Problem]:
+def _figure_duplicates(seeds: SeedData, locations: dict[str, SourceLocation]) -> list[Problem]:
     """The same origin, report date and figure in two files: probably one story added twice."""
     groups: dict[tuple, list[ClaimRecord]] = defaultdict(list)
     for record in seeds.claims:
@@ -139,5 +153,7 @@ def _figure_duplicates(seeds: SeedData) -> list[Problem]:
                 f"same origin ({origin}), report date and figure as claim '{first.claim.id}' in {first.file}; "
                 "a likely duplicate: if this outlet re-carries that story, add it to carried_by there instead"
             )
-            out.append(Problem(record.file, record.line, f"claims.quantity (claim {record.claim.id})", message))
+            where = locations.get(record.source_id)
+            line = where.claim_line(record, "quantity") if where is not None else record.line
+            out.append(Problem(record.file, line, f"claims.quantity (claim {record.claim.id})", message))
     return out

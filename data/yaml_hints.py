@@ -28,7 +28,7 @@ def explain_syntax_error(text: str, error: yaml.MarkedYAMLError) -> tuple[int, s
     context = error.context or ""
     context_line = error.context_mark.line + 1 if error.context_mark is not None else line
 
-    for hint in (_tab, _bad_start, _block_scalar, _unclosed_quote, _flow, _colon, _block_structure):
+    for hint in (_tab, _bad_start, _block_scalar, _unclosed_quote, _flow, _no_space, _colon, _block_structure):
         found = hint(lines, line, column, here, problem, context, context_line)
         if found is not None:
             return found
@@ -78,6 +78,16 @@ def _flow(lines: list[str], line: int, column: int, here: str, problem: str, con
     if segment.count(": ") + segment.rstrip().endswith(":") >= 2 or (opener == "[" and ": " in segment):
         return line, f"a value inside {opener} {closer} contains ': ' — put the value in quotes"
     return None
+
+
+def _no_space(lines: list[str], line: int, column: int, here: str, problem: str, context: str, context_line: int):
+    if "could not find expected ':'" not in problem:
+        return None
+    start = lines[context_line - 1] if 0 < context_line <= len(lines) else ""
+    no_space = _KEY_NO_SPACE.match(start)
+    if no_space is not None:
+        return context_line, f"put a space after the colon in '{no_space[1]}:{no_space[2][:20]}'"
+    return context_line, "this line has no ': ' between a key and its value"
 
 
 def _colon(lines: list[str], line: int, column: int, here: str, problem: str, *_: object) -> tuple[int, str] | None:
