@@ -55,6 +55,9 @@ __all__ = [
     "seed_fingerprint",
 ]
 
+# Kept for code written against the old single-module loader (data.draft.save imports it).
+_YamlProblem = YamlProblem
+
 _REFERENCE = {
     "organisations.yaml": ("organisations", Organisation),
     "chips.yaml": ("chips", Chip),

@@ -2,120 +2,39 @@
 
 Validated once at the edge (see ``data.load``). Unknown keys are errors so that a typo in a
 seed file is reported instead of silently dropped. Cross-file checks (does this organisation id
-exist? does ``contradicts`` point somewhere?) live in ``data.load`` because they need every file.
+exist? does ``contradicts`` point somewhere?) live in ``data.checks`` because they need every
+file. The closed vocabularies (kinds, statuses, stages, units) are in ``data.vocab``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+from data.vocab import (  # noqa: F401  (re-exported: data.models.* is the public schema)
+    UNITS,
+    AttributionType,
+    Basis,
+    Bound,
+    ClaimKind,
+    Confidence,
+    DateBasis,
+    DatePrecision,
+    MetricKind,
+    OrganisationKind,
+    Side,
+    SourceDatePrecision,
+    SourceKind,
+    Stage,
+    Status,
+    Unit,
+    UrlMissing,
+)
 
-SourceKind = Literal["wire", "news", "official", "company", "analyst", "blog", "aggregator", "other"]
-Confidence = Literal["high", "medium", "low"]
-ClaimKind = Literal[
-    "policy",
-    "legislation",
-    "export_licence",
-    "import_approval",
-    "application",
-    "order",
-    "demand_signal",
-    "supply",
-    "production",
-    "shipment",
-    "delivery",
-    "condition",
-    "price",
-    "spec",
-    "statement",
-    "visit",
-    "enforcement",
-    "market",
-    "financial",
-    "status",
-]
-DatePrecision = Literal["day", "week", "month", "quarter", "year"]
-DateBasis = Literal["event", "reported"]
-Side = Literal["US", "China", "vendor", "buyer", "other"]
-Status = Literal[
-    "announced",
-    "proposed",
-    "approved",
-    "conditional",
-    "in_principle",
-    "pending",
-    "under_review",
-    "blocked",
-    "paused",
-    "halted",
-    "denied",
-    "cancelled",
-    "none",
-    "planned",
-    "in_effect",
-    "applied",
-    "disputed",
-    "unverified",
-]
-Stage = Literal[
-    # US side, in pipeline order
-    "us_announcement",
-    "us_rule",
-    "us_licence_review",
-    "us_licences_granted",
-    "us_shipped",
-    # China side, in pipeline order
-    "cn_customs_block",
-    "cn_in_principle",
-    "cn_first_batch",
-    "cn_conditional",
-    "cn_paused",
-]
-Bound = Literal["exact", "at_least", "at_most", "more_than", "less_than", "approx", "range"]
-Basis = Literal["reported", "derived", "assumed"]
-SourceDatePrecision = Literal["day", "month", "quarter", "year"]
-UrlMissing = Literal["print edition", "paywalled copy", "not found", "no public copy"]
-MetricKind = Literal["volume", "money", "share", "count", "spec", "other"]
-AttributionType = Literal[
-    "official_document",
-    "company_statement",
-    "named_person",
-    "anonymous_sources",
-    "media_analysis",
-    "analyst_estimate",
-]
-Unit = Literal[
-    "chips",
-    "modules",
-    "accelerators",
-    "dies",
-    "firms",
-    "usd",
-    "usd_per_chip",
-    "rmb",
-    "rmb_per_module",
-    "percent",
-    "hours",
-    "days",
-    "votes",
-    "parameters",
-    "tpp",
-    "gb_per_s",
-    "gb",
-    "tb_per_s",
-    "tflops",
-    "pflops",
-    "watts",
-]
-UNITS: tuple[str, ...] = get_args(Unit)
-OrganisationKind = Literal[
-    "buyer", "vendor", "regulator", "government", "legislature", "distributor", "chipmaker", "other"
-]
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
 
 class Strict(BaseModel):
