@@ -218,7 +218,7 @@ def page_context(page_id: str) -> PageContext:
     _briefing_step(seeds, page, present)
     latest = latest_report_date(seeds) or _today()
     compiled = seeds.coverage.compiled if seeds.coverage else _today()
-    first = min((s.published for s in seeds.sources.values()), default=dt.date(2025, 1, 1))
+    first = min((s.available_from for s in seeds.sources.values()), default=dt.date(2025, 1, 1))
 
     raw = {name: st.query_params.get_all(name) for name in ("as_of", "confidence")}
     parsed = read_params(
@@ -336,7 +336,7 @@ def sources_table(seeds: SeedData, source_ids: Iterable[str]) -> pd.DataFrame:
             continue
         rows.append(
             {
-                "published": source.published,
+                "published": source.available_from,
                 "publisher": source.publisher,
                 "origin": source.origin or source.publisher,
                 "title": source.title,
