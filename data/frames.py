@@ -261,11 +261,11 @@ def _lane(record: ClaimRecord, seeds: SeedData) -> str:
 
 
 def build_events_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
-    """The timeline: one row per dated claim (chip specs excluded), on one lane by lead actor."""
+    """The timeline: one row per dated claim (chip specs and ``off-timeline`` claims excluded)."""
     rows = []
     for record in select_claims(seeds, claim_filter):
         claim = record.claim
-        if claim.kind == "spec":
+        if claim.kind == "spec" or "off-timeline" in claim.tags:
             continue
         lane = _lane(record, seeds)
         rows.append(

@@ -139,3 +139,18 @@ def test_validate_prints_problems_then_warnings(seed_dir: Path, capsys: pytest.C
         "warning: seeds/sources/2026-02-01-paper-beta.yaml:6: source.url: no url and no url_missing"
     )
     assert out[2] == "FAILED: " + str(seed_dir) + ": 1 problems, 1 warnings"
+
+
+def test_off_timeline_claims_stay_out_of_events_only(seed_dir: Path) -> None:
+    from data.frames import build_claims_frame, build_events_frame
+
+    path = seed_dir / "sources" / "2026-01-10-wire-alpha.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "summary: The US rule took effect", "tags: [off-timeline]\n    summary: The US rule took effect"
+        )
+    )
+    seeds = load_seeds(seed_dir)
+    assert seeds.problems == []
+    assert "a.rule" not in set(build_events_frame(seeds)["claim_id"])
+    assert "a.rule" in set(build_claims_frame(seeds)["claim_id"])
