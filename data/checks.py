@@ -122,7 +122,8 @@ def _quantity_errors(
                     ("quantity.derived_from", f"'{wording}' is not in the lexicon (seeds/reference/lexicon.yaml)")
                 )
         elif target not in first_seen:
-            errors.append(("quantity.derived_from", f"points to claim '{target}', which does not exist"))
+            hint = did_you_mean(target, ((ident, ident) for ident in first_seen))
+            errors.append(("quantity.derived_from", f"points to claim '{target}', which does not exist{hint}"))
         elif target == record.claim.id:
             errors.append(("quantity.derived_from", "a claim cannot be derived from itself"))
     return errors
@@ -134,7 +135,8 @@ def _link_errors(
     errors = []
     for target in targets:
         if target not in first_seen:
-            errors.append((link_field, f"points to claim '{target}', which does not exist"))
+            hint = did_you_mean(target, ((ident, ident) for ident in first_seen))
+            errors.append((link_field, f"points to claim '{target}', which does not exist{hint}"))
         elif target == claim_id:
             errors.append((link_field, "a claim cannot refer to itself"))
     return errors

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -32,6 +33,7 @@ from data.models import (
 )
 from data.seed_data import ClaimRecord, Problem, SeedData
 from data.seed_warnings import SourceLocation, seed_warnings
+from data.suggest import did_you_mean
 from data.yaml_reader import (
     MAX_FILE_BYTES,
     MAX_NODES,
@@ -80,6 +82,27 @@ class _Loading:
         self.seeds.problems.append(Problem(file, line, field, message))
 
 
+@cache
+def _keys_of(model: type[BaseModel]) -> list[tuple[str, str]]:
+    """Every key the model (and the models inside it) accepts, to suggest for a misspelt one."""
+    keys: set[str] = set()
+    pending = [model]
+    while pending:
+        current = pending.pop()
+        for name, info in current.model_fields.items():
+            keys.add(name)
+            for inner in _models_in(info.annotation):
+                if inner not in pending and not keys.issuperset(inner.model_fields):
+                    pending.append(inner)
+    return [(key, key) for key in sorted(keys)]
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
 def _validate(
     model: type[BaseModel],
     data: Any,
@@ -96,7 +119,8 @@ def _validate(
             loc = (*path, *item["loc"])
             message = item["msg"]
             if item["type"] == "extra_forbidden":
-                message = "unknown key (not in the schema; check its spelling)"
+                hint = did_you_mean(str(loc[-1]), _keys_of(model))
+                message = f"unknown key{hint}" if hint else "unknown key (not in the schema; check its spelling)"
             elif item["type"] == "missing":
                 message = "required key is missing"
             message = message.removeprefix("Value error, ")
