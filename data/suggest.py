@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover
     fuzz = None
 
 CUTOFF = 75  # percent similarity; below this a suggestion is more noise than help
+TOKEN_CUTOFF = 90  # the same words in another order, or a word more or less
 
 
 def _norm(text: str) -> str:
@@ -32,6 +33,9 @@ def closest(word: str, candidates: Iterable[tuple[str, str]]) -> tuple[str, str]
     target = _norm(word)
     if process is not None:
         found = process.extractOne(target, texts, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+        if found is None and len(target) >= 4:
+            # "nvidia corp" -> "nvidia": every word of one is in the other
+            found = process.extractOne(target, texts, scorer=fuzz.token_set_ratio, score_cutoff=TOKEN_CUTOFF)
         index = found[2] if found else None
     else:
         close = difflib.get_close_matches(target, texts, n=1, cutoff=CUTOFF / 100)

@@ -154,3 +154,10 @@ def test_off_timeline_claims_stay_out_of_events_only(seed_dir: Path) -> None:
     assert seeds.problems == []
     assert "a.rule" not in set(build_events_frame(seeds)["claim_id"])
     assert "a.rule" in set(build_claims_frame(seeds)["claim_id"])
+
+
+def test_did_you_mean_matches_a_word_more_or_less() -> None:
+    candidates = [("nvidia", "nvidia"), ("nvidia", "Nvidia"), ("tencent", "Tencent"), ("us-commerce", "us-commerce")]
+    assert suggest.did_you_mean("nvidia corp", candidates) == " — did you mean 'nvidia'?"
+    assert suggest.did_you_mean("tencent-holdings", candidates) == " — did you mean 'tencent'?"
+    assert suggest.did_you_mean("us", candidates) == ""  # too short to guess from one shared word
