@@ -16,6 +16,7 @@ from data.seed_data import ClaimRecord, Problem, SeedData
 from data.yaml_reader import Path_, line_for
 
 _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+DUPLICATE_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -78,23 +79,27 @@ def _source_warnings(source_id: str, seeds: SeedData, where: SourceLocation, tod
 
 
 def _url_duplicates(seeds: SeedData, locations: dict[str, SourceLocation]) -> list[Problem]:
-    owners: dict[str, str] = {}
+    """A source whose url is already another source's url, or one of its carried_by links."""
+    own: dict[str, str] = {}
+    carried: dict[str, str] = {}
     for source_id, source in seeds.sources.items():
-        for url in [source.url, *(outlet.url for outlet in source.carried_by)]:
-            if url:
-                owners.setdefault(_norm_url(url), source_id)
+        if source.url:
+            own.setdefault(_norm_url(source.url), source_id)
+        for outlet in source.carried_by:
+            if outlet.url:
+                carried.setdefault(_norm_url(outlet.url), source_id)
     out = []
     for source_id, source in seeds.sources.items():
         where = locations.get(source_id)
-        owner = owners.get(_norm_url(source.url)) if source.url else None
-        if where is None or owner is None or owner == source_id:
+        if where is None or not source.url:
             continue
-        how = (
-            "its url"
-            if _norm_url(seeds.sources[owner].url or "") == _norm_url(source.url or "")
-            else "a carried_by url"
-        )
-        message = f"the same URL is already {how} of source '{owner}'; a likely duplicate"
+        url = _norm_url(source.url)
+        if own[url] != source_id:
+            message = f"the same URL is already the url of source '{own[url]}'; a likely duplicate"
+        elif carried.get(url, source_id) != source_id:
+            message = f"the same URL is already a carried_by url of source '{carried[url]}'; a likely duplicate"
+        else:
+            continue
         out.append(Problem(where.file, where.line("url"), "source.url", message))
     return out
 
@@ -130,30 +135,51 @@ def _claim_warnings(record: ClaimRecord, seeds: SeedData, where: SourceLocation 
 
 
 def _figure_duplicates(seeds: SeedData, locations: dict[str, SourceLocation]) -> list[Problem]:
-    """The same origin, report date and figure in two files: probably one story added twice."""
+    """The same origin and figure reported within a few days in two files: one story added twice.
+
+    A re-carry often runs a day or two after the original, so the report dates may differ by up
+    to ``DUPLICATE_DAYS``. Claims linked by ``supersedes`` or ``contradicts`` are deliberate.
+    """
     groups: dict[tuple, list[ClaimRecord]] = defaultdict(list)
     for record in seeds.claims:
         quantity = record.claim.quantity
         if quantity is None:
             continue
-        source = seeds.sources[record.source_id]
-        figure = (quantity.value, quantity.low, quantity.high, quantity.unit)
+        figure: tuple = (quantity.value, quantity.low, quantity.high, quantity.unit)
         if figure[:3] == (None, None, None):
             figure = ((quantity.wording or "").lower(), quantity.unit)
-        groups[(source.origin_key, source.available_from, quantity.metric, figure)].append(record)
+        groups[(seeds.sources[record.source_id].origin_key, quantity.metric, figure)].append(record)
     out = []
     for records in groups.values():
-        first = records[0]
-        for record in records[1:]:
-            linked = first.claim.id in {*record.claim.supersedes, *record.claim.contradicts}
-            if record.source_id == first.source_id or linked:
+        if len({r.source_id for r in records}) < 2:
+            continue
+        records = sorted(records, key=lambda r: (seeds.sources[r.source_id].available_from, r.file, r.line))
+        for position, record in enumerate(records):
+            first = _earlier_twin(record, records[:position], seeds)
+            if first is None:
                 continue
-            origin = seeds.sources[record.source_id].origin or seeds.sources[record.source_id].publisher
+            source = seeds.sources[record.source_id]
             message = (
-                f"same origin ({origin}), report date and figure as claim '{first.claim.id}' in {first.file}; "
-                "a likely duplicate: if this outlet re-carries that story, add it to carried_by there instead"
+                f"same origin ({source.origin or source.publisher}) and figure as claim '{first.claim.id}' in "
+                f"{first.file}, reported within {DUPLICATE_DAYS} days; a likely duplicate: if this outlet "
+                "re-carries that story, add it to carried_by there instead"
             )
             where = locations.get(record.source_id)
             line = where.claim_line(record, "quantity") if where is not None else record.line
             out.append(Problem(record.file, line, f"claims.quantity (claim {record.claim.id})", message))
     return out
+
+
+def _earlier_twin(record: ClaimRecord, earlier: list[ClaimRecord], seeds: SeedData) -> ClaimRecord | None:
+    date = seeds.sources[record.source_id].available_from
+    links = {*record.claim.supersedes, *record.claim.contradicts}
+    for other in earlier:
+        if (
+            other.source_id == record.source_id
+            or other.claim.id in links
+            or record.claim.id in {*other.claim.supersedes, *other.claim.contradicts}
+        ):
+            continue
+        if (date - seeds.sources[other.source_id].available_from).days <= DUPLICATE_DAYS:
+            return other
+    return None

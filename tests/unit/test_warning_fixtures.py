@@ -49,3 +49,17 @@ def test_warning_file_gives_exactly_its_warning(case: Path, seed_dir: Path, caps
 
 def test_the_valid_fixture_has_no_warnings(small_seeds) -> None:
     assert small_seeds.warnings == []
+
+
+def test_a_later_version_that_supersedes_is_not_a_duplicate(seed_dir: Path) -> None:
+    case = WARNINGS / "2026-01-12-paper-recarries-alpha.yaml"
+    text = case.read_text(encoding="utf-8").replace("    summary:", "    supersedes: [a.orders]\n    summary:")
+    (seed_dir / "sources" / case.name).write_text(text, encoding="utf-8")
+    assert load_seeds(seed_dir, today=TODAY).warnings == []
+
+
+def test_a_report_a_week_later_is_not_a_duplicate(seed_dir: Path) -> None:
+    case = WARNINGS / "2026-01-12-paper-recarries-alpha.yaml"
+    text = case.read_text(encoding="utf-8").replace("2026-01-12", "2026-01-17")
+    (seed_dir / "sources" / "2026-01-17-paper-recarries-alpha.yaml").write_text(text, encoding="utf-8")
+    assert load_seeds(seed_dir, today=TODAY).warnings == []
