@@ -138,7 +138,10 @@ def _read(path: Path, display: str, loading: _Loading) -> tuple[Any, dict[Path_,
         loading.problem(display, 1, "(file)", f"cannot read the file: {error.strerror}")
         return None
     if " #" in text:
-        loading.warnings += [Problem(display, line, "(value)", message) for line, message in comment_cuts(text)]
+        for line, message in comment_cuts(text):
+            paths = [path for path, at in lines.items() if at == line]
+            field = field_name(max(paths, key=len)) if paths else "(value)"
+            loading.warnings.append(Problem(display, line, field, message))
     return data, lines
 
 

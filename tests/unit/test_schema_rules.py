@@ -161,3 +161,16 @@ def test_did_you_mean_matches_a_word_more_or_less() -> None:
     assert suggest.did_you_mean("nvidia corp", candidates) == " — did you mean 'nvidia'?"
     assert suggest.did_you_mean("tencent-holdings", candidates) == " — did you mean 'tencent'?"
     assert suggest.did_you_mean("us", candidates) == ""  # too short to guess from one shared word
+
+
+def test_a_metric_is_declared_once_with_a_known_unit(seed_dir: Path) -> None:
+    path = seed_dir / "reference" / "metrics.yaml"
+    path.write_text(
+        path.read_text()
+        + "  - {id: cn-h200-orders, label: Again, unit: chips, kind: volume, description: Declared a second time.}\n"
+        + "  - {id: odd-metric, label: Odd one, unit: bananas, kind: volume, description: A unit nobody knows.}\n"
+    )
+    problems = sorted(str(p) for p in load_seeds(seed_dir).problems)
+    assert problems[0] == "seeds/reference/metrics.yaml:5: id: duplicate metric 'cn-h200-orders'"
+    assert problems[1].startswith("seeds/reference/metrics.yaml:6: metrics[4].unit: Input should be 'chips'")
+    assert len(problems) == 2
