@@ -14,7 +14,10 @@ import yaml
 
 _KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[^\s:#'\"][^:#]*?):(?:\s+|$)(?P<value>.*)$")
 _KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.-]*):([^\s/].*)$")
-_QUOTE = "a value starting with a quote ends at the closing quote"
+_QUOTE_HINT = (
+    "a value starting with a quote ends at the closing quote, and more text follows it; quote the whole "
+    "value with the other quote mark or double the quote inside ('Nvidia''s chip')"
+)
 
 
 def explain_syntax_error(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:
@@ -28,6 +31,8 @@ def explain_syntax_error(text: str, error: yaml.MarkedYAMLError) -> tuple[int, s
     context = error.context or ""
     context_line = error.context_mark.line + 1 if error.context_mark is not None else line
 
+    if "expected a single document" in context or "another document" in problem:
+        return line, "the file holds more than one YAML document ('---' on this line); keep one per file"
     for hint in (_tab, _bad_start, _block_scalar, _unclosed_quote, _flow, _no_space, _colon, _block_structure):
         found = hint(lines, line, column, here, problem, context, context_line)
         if found is not None:
@@ -94,7 +99,9 @@ def _colon(lines: list[str], line: int, column: int, here: str, problem: str, *_
     if "mapping values are not allowed" not in problem:
         return None
     match = _KEY.match(here)
-    if match is not None and column > match.end("key") and not match["value"].startswith(("'", '"')):
+    if match is not None and column > match.end("key"):
+        if match["value"].startswith(("'", '"')):
+            return line, _QUOTE_HINT
         return line, "a value contains ': ' — put the value in quotes"
     previous = _previous_content_line(lines, line)
     if previous is not None:
@@ -113,10 +120,7 @@ def _block_structure(lines: list[str], line: int, column: int, here: str, proble
         if match and column > value_start >= 0:
             first = match["value"][:1]
             if first in "'\"":
-                return line, (
-                    f"{_QUOTE}, and more text follows it; quote the whole value with the other quote mark "
-                    "or double the quote inside ('Nvidia''s chip')"
-                )
+                return line, _QUOTE_HINT
             if first in "[{":
                 kind = "list" if first == "[" else "mapping"
                 return line, f"a value starting with '{first}' is read as a {kind}; put the whole value in quotes"
