@@ -34,7 +34,10 @@ def explain_syntax_error(text: str, error: yaml.MarkedYAMLError) -> tuple[int, s
     if "expected a single document" in context or "another document" in problem:
         return line, "the file holds more than one YAML document ('---' on this line); keep one per file"
     for hint in (_tab, _bad_start, _block_scalar, _unclosed_quote, _flow, _no_space, _colon, _block_structure):
-        found = hint(lines, line, column, here, problem, context, context_line)
+        try:
+            found = hint(lines, line, column, here, problem, context, context_line)
+        except (IndexError, ValueError):  # a hint must never hide the parser's own message
+            found = None
         if found is not None:
             return found
     message = f"YAML syntax error: {problem or error}"
