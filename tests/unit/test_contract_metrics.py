@@ -32,3 +32,16 @@ def test_each_metric_is_declared_once_in_plain_words() -> None:
 def test_metric_file_loads_without_problems(real_seeds) -> None:
     assert not [str(p) for p in real_seeds.problems if "metrics.yaml" in p.file]
     assert len(real_seeds.metrics) >= 100
+
+
+def test_real_seeds_have_no_unit_stage_or_date_warnings(real_seeds) -> None:
+    """Units fit their metrics, stages fit their sides, file names match dates, nothing is in the future."""
+    wrong = [
+        w
+        for w in real_seeds.warnings
+        if any(
+            phrase in w
+            for phrase in ("does not fit metric", "is a US step", "is a China step", "file name", "after today")
+        )
+    ]
+    assert wrong == []
