@@ -2,7 +2,8 @@
 
 Validated once at the edge (see ``data.load``). Unknown keys are errors so that a typo in a
 seed file is reported instead of silently dropped. Cross-file checks (does this organisation id
-exist? does ``contradicts`` point somewhere?) live in ``data.load`` because they need every file.
+exist? does ``contradicts`` point somewhere?) live in ``data.checks`` because they need every
+file. The closed vocabularies (kinds, statuses, stages, units) are in ``data.vocab``.
 """
 
 from __future__ import annotations
@@ -11,106 +12,29 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from data.vocab import (  # noqa: F401  (re-exported: data.models.* is the public schema)
+    UNITS,
+    AttributionType,
+    Basis,
+    Bound,
+    ClaimKind,
+    Confidence,
+    DateBasis,
+    DatePrecision,
+    MetricKind,
+    OrganisationKind,
+    Side,
+    SourceDatePrecision,
+    SourceKind,
+    Stage,
+    Status,
+    Unit,
+    UrlMissing,
+)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
-
-SourceKind = Literal["wire", "news", "official", "company", "analyst", "blog", "aggregator", "other"]
-Confidence = Literal["high", "medium", "low"]
-ClaimKind = Literal[
-    "policy",
-    "legislation",
-    "export_licence",
-    "import_approval",
-    "application",
-    "order",
-    "demand_signal",
-    "supply",
-    "production",
-    "shipment",
-    "delivery",
-    "condition",
-    "price",
-    "spec",
-    "statement",
-    "visit",
-    "enforcement",
-    "market",
-    "financial",
-    "status",
-]
-DatePrecision = Literal["day", "week", "month", "quarter", "year"]
-DateBasis = Literal["event", "reported"]
-Side = Literal["US", "China", "vendor", "buyer", "other"]
-Status = Literal[
-    "announced",
-    "proposed",
-    "approved",
-    "conditional",
-    "in_principle",
-    "pending",
-    "under_review",
-    "blocked",
-    "paused",
-    "halted",
-    "denied",
-    "cancelled",
-    "none",
-    "planned",
-    "in_effect",
-    "applied",
-    "disputed",
-    "unverified",
-]
-Stage = Literal[
-    # US side, in pipeline order
-    "us_announcement",
-    "us_rule",
-    "us_licence_review",
-    "us_licences_granted",
-    "us_shipped",
-    # China side, in pipeline order
-    "cn_customs_block",
-    "cn_in_principle",
-    "cn_first_batch",
-    "cn_conditional",
-    "cn_paused",
-]
-Bound = Literal["exact", "at_least", "at_most", "approx", "range"]
-AttributionType = Literal[
-    "official_document",
-    "company_statement",
-    "named_person",
-    "anonymous_sources",
-    "media_analysis",
-    "analyst_estimate",
-]
-Unit = Literal[
-    "chips",
-    "modules",
-    "accelerators",
-    "dies",
-    "firms",
-    "usd",
-    "usd_per_chip",
-    "rmb",
-    "rmb_per_module",
-    "percent",
-    "hours",
-    "days",
-    "votes",
-    "parameters",
-    "tpp",
-    "gb_per_s",
-    "gb",
-    "tb_per_s",
-    "tflops",
-    "pflops",
-    "watts",
-]
-OrganisationKind = Literal[
-    "buyer", "vendor", "regulator", "government", "legislature", "distributor", "chipmaker", "other"
-]
 
 
 class Strict(BaseModel):
@@ -147,8 +71,11 @@ class Source(Strict):
     title: str = Field(min_length=3, max_length=300)
     publisher: str = Field(min_length=1)
     byline: str | None = None
-    published: dt.date
+    undated: bool = Field(default=False, description="the document carries no date; it counts from accessed")
+    published: dt.date | None = Field(default=None, validate_default=True)
+    date_precision: SourceDatePrecision = "day"
     url: str | None = None
+    url_missing: UrlMissing | None = Field(default=None, description="why there is no url")
     kind: SourceKind
     origin: str | None = Field(default=None, description="wire service or outlet the story originally came from")
     carried_by: list[Outlet] = Field(default_factory=list)
@@ -156,12 +83,28 @@ class Source(Strict):
     reliability: str = Field(min_length=3, max_length=600)
     confidence: Confidence
     seed_report: bool = False
-    added: dt.date | None = Field(default=None, description="when the tracker learned of this document")
+    added: dt.date | None = Field(default=None, description="when the tracker learned of the document")
 
     @field_validator("url")
     @classmethod
     def _http_only(cls, value: str | None) -> str | None:
         return _check_url(value)
+
+    @field_validator("published")
+    @classmethod
+    def _dated_or_undated(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # ``undated`` is declared first so it is known here; both errors land on ``published``.
+        undated = info.data.get("undated")
+        if undated is True and value is not None:
+            raise ValueError("must be null when undated is true (a page with no date counts from accessed)")
+        if undated is False and value is None:
+            raise ValueError("required key is missing (or set undated: true for a page with no date)")
+        return value
+
+    @property
+    def available_from(self) -> dt.date:
+        """The date from which the document counts: its publication date, else when it was read."""
+        return self.published if self.published is not None else self.accessed
 
     @property
     def origin_key(self) -> str:
@@ -180,6 +123,9 @@ class Quantity(Strict):
     unit: Unit
     bound: Bound
     wording: str | None = Field(default=None, description="the figure as reported, verbatim")
+    basis: Basis = Field(default="reported", description="reported by the source, or worked out / assumed by us")
+    formula: str | None = Field(default=None, description="the arithmetic in words, for derived or assumed values")
+    derived_from: list[str] = Field(default_factory=list, description="claim ids or lexicon:<wording>")
 
     @model_validator(mode="after")
     def _consistent(self) -> Quantity:
@@ -199,6 +145,12 @@ class Quantity(Strict):
             raise ValueError("bound 'range' needs low/high, not value")
         if self.value is None and self.low is None and self.high is None and not self.wording:
             raise ValueError("a quantity needs a value, low/high, or a vague wording")
+        if self.bound == "more_than" and self.low is None:
+            raise ValueError("bound 'more_than' needs low (the number it is more than)")
+        if self.bound == "less_than" and self.high is None:
+            raise ValueError("bound 'less_than' needs high (the number it is below)")
+        if self.basis != "reported" and not self.formula:
+            raise ValueError(f"basis '{self.basis}' needs a formula: the arithmetic in words")
         return self
 
 
@@ -340,11 +292,29 @@ class ScenariosFile(Strict):
     parameters: list[ScenarioParameter] = Field(min_length=1)
 
 
-class Coverage(Strict):
-    """What the seed data covers: shown on every page so nobody mistakes it for live news."""
+class Metric(Strict):
+    """One declared quantity: claims with the same metric (and applies_to) are reconciled."""
 
-    compiled: dt.date
-    coverage_end: dt.date
+    id: str = Field(pattern=ID_PATTERN)
+    label: str = Field(min_length=3, max_length=80)
+    unit: Unit
+    kind: MetricKind
+    description: str = Field(min_length=10, max_length=400)
+
+
+class MetricsFile(Strict):
+    metrics: list[Metric] = Field(min_length=1)
+
+
+class Coverage(Strict):
+    """What the seed data covers: shown on every page so nobody mistakes it for live news.
+
+    The coverage end is derived from the newest dated report; ``compiled`` and ``coverage_end``
+    are still accepted (and ignored by the loader) for one round so older files load.
+    """
+
+    compiled: dt.date | None = None
+    coverage_end: dt.date | None = None
     note: str
     open_questions: list[str] = Field(default_factory=list)
 

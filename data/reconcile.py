@@ -80,7 +80,7 @@ def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
         return (
             CONFIDENCE_RANK[claim_confidence(record, seeds)],
             1 if quantity.basis == "reported" else 0,
-            seeds.sources[record.source_id].published,
+            seeds.sources[record.source_id].available_from,
             record.claim.date,
         )
 

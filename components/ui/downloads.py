@@ -107,7 +107,7 @@ def view_html(ctx: PageContext, link: str) -> bytes:
         url = str(row.url) if isinstance(row.url, str) and row.url.startswith(("http://", "https://")) else ""
         anchor = f"<a href='{esc(url, quote=True)}'>{esc(urlsplit(url).netloc)}</a>" if url else ""
         parts.append(
-            f"<tr><td>{row.published}</td><td>{esc(str(row.publisher))}</td><td>{esc(str(row.title))}</td>"
+            f"<tr><td>{row.published if row.dated else 'undated (accessed ' + str(row.published) + ')'}</td><td>{esc(str(row.publisher))}</td><td>{esc(str(row.title))}</td>"
             f"<td>{esc(str(row.confidence))}</td><td>{anchor}</td></tr>"
         )
     parts.append("</table></body></html>")

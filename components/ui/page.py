@@ -29,7 +29,7 @@ def _date_bounds(seeds: SeedData) -> tuple[dt.date, dt.date, dt.date]:
     """First report, latest report, and the last date the as-of control allows (today, or a
     later report date if a source is dated ahead), so new data can never fall outside it."""
     latest = latest_report_date(seeds) or today()
-    first = min((s.published for s in seeds.sources.values()), default=dt.date(2025, 1, 1))
+    first = min((s.available_from for s in seeds.sources.values()), default=dt.date(2025, 1, 1))
     return first, latest, max(today(), latest)
 
 

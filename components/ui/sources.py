@@ -36,7 +36,8 @@ def sources_table(seeds: SeedData, source_ids: Iterable[str]) -> pd.DataFrame:
             continue
         rows.append(
             {
-                "published": source.published,
+                "published": source.available_from,
+                "dated": source.published is not None,
                 "publisher": source.publisher,
                 "origin": source.origin or source.publisher,
                 "title": source.title,
@@ -45,7 +46,13 @@ def sources_table(seeds: SeedData, source_ids: Iterable[str]) -> pd.DataFrame:
                 "source_id": source_id,
             }
         )
-    return pd.DataFrame(rows, columns=["published", "publisher", "origin", "title", "confidence", "url", "source_id"])
+    columns = ["published", "dated", "publisher", "origin", "title", "confidence", "url", "source_id"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def when(row: object) -> str:
+    """A source's date as people read it; an undated page says so (its accessed date is not a report date)."""
+    return f"{row.published:%d %b %Y}" if row.dated else "undated"  # type: ignore[attr-defined]
 
 
 def sources_markdown(table: pd.DataFrame) -> str:
@@ -56,7 +63,7 @@ def sources_markdown(table: pd.DataFrame) -> str:
         safe_url = url.replace("(", "%28").replace(")", "%29") if url else None
         title = md(row.title)
         linked = f"[{title}]({safe_url})" if safe_url else title
-        lines.append(f"- {row.published:%d %b %Y} · **{md(row.publisher)}** — {linked} · confidence {row.confidence}")
+        lines.append(f"- {when(row)} · **{md(row.publisher)}** — {linked} · confidence {row.confidence}")
     return "\n".join(lines)
 
 
@@ -69,9 +76,7 @@ def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str
         return
     table = sources_table(seeds, ids).sort_values("published")
     origins = table["origin"].str.lower().nunique()
-    names = ", ".join(
-        dict.fromkeys(f"{p} ({d:%d %b %Y})" for p, d in zip(table["publisher"], table["published"], strict=True))
-    )
+    names = ", ".join(dict.fromkeys(f"{row.publisher} ({when(row)})" for row in table.itertuples()))
     shown = names if len(names) < 260 else names[:257] + "…"
     st.caption(f"Sources ({len(ids)} documents, {origins} independent origins): {md(shown)}")
     with st.expander(f"All {len(ids)} sources behind this", expanded=False):

@@ -144,7 +144,7 @@ def _latest_status(mine: list[ClaimRecord], side: str, seeds: SeedData) -> Claim
         and r.claim.kind in BUYER_STATUS_KINDS
         and claim_confidence(r, seeds) != "low"
     ]
-    return max(candidates, key=lambda r: (r.claim.date, seeds.sources[r.source_id].published), default=None)
+    return max(candidates, key=lambda r: (r.claim.date, seeds.sources[r.source_id].available_from), default=None)
 
 
 @builds(BuyerRow)

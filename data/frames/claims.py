@@ -22,7 +22,7 @@ class ClaimFilter:
     exclude_anonymous: bool = False
 
     def admits(self, record: ClaimRecord, seeds: SeedData) -> bool:
-        if self.as_of is not None and seeds.sources[record.source_id].published > self.as_of:
+        if self.as_of is not None and seeds.sources[record.source_id].available_from > self.as_of:
             return False
         if self.exclude_low_confidence and claim_confidence(record, seeds) == "low":
             return False
@@ -38,7 +38,7 @@ def select_claims(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> l
     """The claims a view may use, in date order."""
     claim_filter = claim_filter or ClaimFilter()
     chosen = [r for r in seeds.claims if claim_filter.admits(r, seeds)]
-    return sorted(chosen, key=lambda r: (r.claim.date, seeds.sources[r.source_id].published, r.claim.id))
+    return sorted(chosen, key=lambda r: (r.claim.date, seeds.sources[r.source_id].available_from, r.claim.id))
 
 
 def latest_report_date(seeds: SeedData, on_or_before: dt.date | None = None) -> dt.date | None:
@@ -101,7 +101,7 @@ def _claim_row(record: ClaimRecord, seeds: SeedData, live: set[str]) -> ClaimRow
         date=claim.date,
         date_precision=claim.date_precision,
         date_basis=claim.date_basis,
-        reported=source.published,
+        reported=source.available_from,
         actors=list(claim.actors),
         product=claim.product,
         side=claim.side,

@@ -1,4 +1,4 @@
-"""The timeline: one row per dated claim (chip specs excluded), on one lane by lead actor."""
+"""The timeline: one row per dated claim (chip specs and ``off-timeline`` claims excluded), on one lane by lead actor."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def build_events_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
     rows = []
     for record in select_claims(seeds, claim_filter):
         claim = record.claim
-        if claim.kind == "spec":
+        if claim.kind == "spec" or "off-timeline" in claim.tags:
             continue
         lane = lane_of(record, seeds)
         source = seeds.sources[record.source_id]
@@ -70,7 +70,7 @@ def build_events_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 confidence=claim_confidence(record, seeds),
                 key_moment="key-moment" in claim.tags,
                 annotate="annotate" in claim.tags,
-                reported=source.published,
+                reported=source.available_from,
             )
         )
     return frame_of(EventRow, rows)

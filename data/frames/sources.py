@@ -20,7 +20,9 @@ class SourceRow:
     publisher: str
     origin: str
     kind: str
-    published: dt.date
+    published: dt.date | None
+    available_from: dt.date
+    date_precision: str
     url: str | None
     carried_by: list[str]
     outlets: int
@@ -45,6 +47,8 @@ def build_sources_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None
                 origin=source.origin or source.publisher,
                 kind=source.kind,
                 published=source.published,
+                available_from=source.available_from,
+                date_precision=source.date_precision,
                 url=source.url,
                 carried_by=[outlet.outlet for outlet in source.carried_by],
                 outlets=1 + len(source.carried_by),
@@ -54,4 +58,4 @@ def build_sources_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None
                 claims=count,
             )
         )
-    return frame_of(SourceRow, rows).sort_values(["published", "source_id"], ignore_index=True)
+    return frame_of(SourceRow, rows).sort_values(["available_from", "source_id"], ignore_index=True)

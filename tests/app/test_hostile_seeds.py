@@ -9,9 +9,13 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.unit.test_invalid_fixtures import CASES, _expectation
+from tests.unit.test_invalid_fixtures import CASES as ALL_CASES
+from tests.unit.test_invalid_fixtures import _exact, _expectation
 
 ROOT = Path(__file__).resolve().parents[2]
+# The banner lists the first 50 problems; the plain-words cases ("# exact:") are checked one by one
+# in tests/unit, so the app test takes the structural ones.
+CASES = [case for case in ALL_CASES if not _exact(case)]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
