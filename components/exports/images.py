@@ -199,6 +199,8 @@ def chart_body(fig: go.Figure, *, width: int, height: int, font_px: float) -> go
     factor = font_px / (base or PLOTLY_DEFAULT_FONT_PX)
     _scale_fonts(spec, factor)
     layout.setdefault("font", {})["size"] = round(font_px, 1)
+    legend = layout.setdefault("legend", {})
+    legend["font"] = {**(legend.get("font") or {}), "size": round(font_px * 0.9, 1)}  # keys stay legible
     margin = {**(template_layout.get("margin") or {}), **(layout.get("margin") or {})}
     top = margin.get("t", 100) - (TITLE_ROOM_PX if (layout.get("title") or {}).get("text") else 0)
     margin["t"] = round(max(font_px, top * factor))
@@ -208,16 +210,21 @@ def chart_body(fig: go.Figure, *, width: int, height: int, font_px: float) -> go
     return go.Figure(spec)
 
 
+def as_of_text(as_of: dt.date | str | None) -> str:
+    """'As of 1 March 2026': the month in words, so nobody reads 03/01 two ways (ISO text too)."""
+    if isinstance(as_of, str):
+        try:
+            as_of = dt.date.fromisoformat(as_of.strip())
+        except ValueError:
+            return f"As of {as_of}" if as_of.strip() else ""
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
+    return f"As of {as_of.day} {as_of:%B %Y}" if isinstance(as_of, dt.date) else ""
+
+
 def footer_text(as_of: dt.date | str | None, source_line: str | None) -> str:
-    """'As of 1 March 2026 · Sources: …' (dates spelled out, so nobody reads 03/01 two ways)."""
-    parts = []
-    if isinstance(as_of, dt.date):
-        parts.append(f"As of {as_of.day} {as_of:%B %Y}")
-    elif as_of:
-        parts.append(f"As of {as_of}")
-    if source_line:
-        parts.append(str(source_line))
-    return " · ".join(parts)
+    """'As of 1 March 2026 · Sources: …' for the bottom of a chart image."""
+    return " · ".join(part for part in (as_of_text(as_of), str(source_line or "")) if part)
 
 
 def wrap_markup(text: str, *, size_px: float, width_px: float, max_lines: int, bold: bool = False) -> list[str]:

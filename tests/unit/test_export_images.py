@@ -59,6 +59,8 @@ def test_text_is_escaped_for_plotly_markup() -> None:
 
 def test_footer_and_plain_title() -> None:
     assert footer_text(dt.date(2026, 3, 1), "Source: Reuters") == "As of 1 March 2026 · Source: Reuters"
+    assert footer_text("2026-03-01", None) == "As of 1 March 2026"
+    assert footer_text("early March", "") == "As of early March"
     assert footer_text(None, None) == ""
     assert plain_title(_figure()) == "Interest by buyer"
 
@@ -118,5 +120,5 @@ def test_svg_carries_title_and_footer_as_text() -> None:
     root = ET.fromstring(svg)
     text = " ".join("".join(node.itertext()) for node in root.iter() if node.tag.endswith("text"))
     assert "<script>alert(1)</script> Interest" in text, "shown as written, not as markup"
-    assert "As of 2026-03-01 · Source: =HYPERLINK(1)" in text
+    assert "As of 1 March 2026 · Source: =HYPERLINK(1)" in text
     assert not any(node.tag.endswith("script") for node in root.iter())
