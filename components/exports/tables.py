@@ -137,9 +137,7 @@ def bound_text(
         single = next((x for x in (value_, low_, high_) if x is not None), None)
         if single is None:
             return None
-        text = plain_number(single)
-    if kind == "approx":
-        text = f"about {text}"
+        text = f"about {plain_number(single)}" if kind == "approx" else plain_number(single)
     if not _is_missing(open_high) and bool(open_high):
         text = f"{text} or more"
     return text
@@ -147,7 +145,7 @@ def bound_text(
 
 def with_bound_text(df: pd.DataFrame) -> pd.DataFrame:
     """The frame with an 'as_reported' text column after its numbers, when it carries bounds."""
-    if BOUND_TEXT_COLUMN in df.columns or not {"bound", "open_high"} & set(df.columns):
+    if BOUND_TEXT_COLUMN in df.columns or not {"bound", "best_bound", "open_high"} & set(df.columns):
         return df
     present = [c for c in NUMBER_COLUMNS if c in df.columns]
     if not present:
@@ -159,7 +157,12 @@ def with_bound_text(df: pd.DataFrame) -> pd.DataFrame:
     texts = [
         bound_text(value=v, low=lo, high=hi, bound=b, open_high=o)
         for v, lo, hi, b, o in zip(
-            column("value"), column("low"), column("high"), column("bound"), column("open_high"), strict=True
+            column("value"),
+            column("low"),
+            column("high"),
+            column("bound" if "bound" in df.columns else "best_bound"),  # estimates name it best_bound
+            column("open_high"),
+            strict=True,
         )
     ]
     out = df.copy()

@@ -7,6 +7,7 @@ the result: size, where ink lands, the text in the SVG.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import xml.etree.ElementTree as ET
@@ -122,3 +123,16 @@ def test_svg_carries_title_and_footer_as_text() -> None:
     assert "<script>alert(1)</script> Interest" in text, "shown as written, not as markup"
     assert "As of 1 March 2026 · Source: =HYPERLINK(1)" in text
     assert not any(node.tag.endswith("script") for node in root.iter())
+
+
+def test_rendering_works_from_inside_a_running_event_loop() -> None:
+    """Callers may already run an event loop; the render then runs on a thread of its own."""
+
+    async def answer() -> list[bytes]:
+        return [b"ok"]
+
+    async def caller() -> list[bytes]:
+        return images._run(answer())
+
+    assert asyncio.run(caller()) == [b"ok"]
+    assert images._run(answer()) == [b"ok"]

@@ -231,6 +231,13 @@ def test_bound_text_cases() -> None:
     assert bound_text() is None
 
 
+def test_estimates_use_their_best_bound() -> None:
+    frame = pd.DataFrame(
+        {"low": [37e9, 0.0], "high": [37e9, 66.0], "best": [37e9, 8.0], "best_bound": ["approx", "approx"]}
+    )
+    assert list(export_frame(frame)["As reported"]) == ["about 37,000,000,000", "0–66"]
+
+
 def test_unknown_export_column_is_an_error() -> None:
     with pytest.raises(KeyError, match="nope"):
         to_csv_bytes(pd.DataFrame({"a": [1]}), columns={"a": "A", "nope": "Nope"})
