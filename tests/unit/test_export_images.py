@@ -67,14 +67,17 @@ def test_footer_and_plain_title() -> None:
 
 
 def test_chromium_path_prefers_browser_path_then_system(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    system = tmp_path / "system-chromium"
+    system.write_text("")
+    monkeypatch.setattr(images, "SYSTEM_CHROMIUM", str(system))
     monkeypatch.delenv("BROWSER_PATH", raising=False)
-    assert images.chromium_path() == "/usr/bin/chromium"
-    fake = tmp_path / "chrome"
-    fake.write_text("")
-    monkeypatch.setenv("BROWSER_PATH", str(fake))
-    assert images.chromium_path() == str(fake)
+    assert images.chromium_path() == str(system), "Debian's Chromium, never a download"
+    chosen = tmp_path / "chrome"
+    chosen.write_text("")
+    monkeypatch.setenv("BROWSER_PATH", str(chosen))
+    assert images.chromium_path() == str(chosen)
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "missing"))
-    assert images.chromium_path() == "/usr/bin/chromium"
+    assert images.chromium_path() == str(system), "a BROWSER_PATH naming no file is ignored"
 
 
 def _ink_rows(image: Image.Image) -> list[int]:
