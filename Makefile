@@ -41,6 +41,7 @@ test: chromium lint ## ruff + the whole test suite (unit, contract, app, browser
 
 bench: $(VENV)/.dev chromium ## benchmarks against side-by-side baselines -> bench/results.md
 	$(PY) -m bench
+	$(PY) -m bench.exports
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache
