@@ -8,10 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.exports.images import chart_image
 from components.format import fmt_range
 from components.theme import plotly_config
 from components.ui.context import Kpi, PageContext
-from components.ui.sources import render_source_footer, sources_markdown, sources_table
+from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
 
 BASIS_BADGES = {"reported": "reported", "derived": "derived from wording", "assumption": "assumption"}
 
@@ -44,18 +45,35 @@ def render_chart(
     ids = list(dict.fromkeys(source_ids))
     ctx.rendered.append((key, fig, ids))
     if not ctx.present:
-        st.download_button(
-            "SVG",
-            data=lambda: fig.to_image(format="svg", width=1600, height=900),
-            file_name=f"h200-{key}.svg",
-            mime="image/svg+xml",
-            on_click="ignore",
-            icon=":material/image:",
-            key=f"svg-{key}",
-            help="The chart as a vector image at presentation size (PNG: the camera icon on the chart).",
-        )
+        render_image_downloads(fig, ctx=ctx, key=key, source_ids=ids)
     render_source_footer(ctx.seeds, ids, key=key)
     return event
+
+
+def source_line(ctx: PageContext, source_ids: list[str]) -> str:
+    """'Sources: Reuters (28 Jan 2026), …' for an image or a slide, newest last."""
+    table = sources_table(ctx.seeds, source_ids).sort_values("published")
+    names = list(dict.fromkeys(f"{row.publisher} ({when(row)})" for row in table.itertuples()))
+    shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    return f"Sources: {shown}" if names else "Sources: none"
+
+
+def render_image_downloads(fig: go.Figure, *, ctx: PageContext, key: str, source_ids: list[str]) -> None:
+    """PNG and SVG of the chart with its title, as-of date and source line drawn in (built on click)."""
+    left, right, _ = st.columns([1, 1, 6])
+    for column, fmt, mime in ((left, "png", "image/png"), (right, "svg", "image/svg+xml")):
+        column.download_button(
+            fmt.upper(),
+            data=lambda fmt=fmt: chart_image(
+                fig, title="", as_of=ctx.as_of, source_line=source_line(ctx, source_ids), fmt=fmt
+            ),
+            file_name=f"h200-{key}-{ctx.as_of:%Y-%m-%d}.{fmt}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/image:",
+            key=f"{fmt}-{key}",
+            help="The chart at presentation size with its title, as-of date and sources drawn in.",
+        )
 
 
 def render_kpi(

@@ -4,34 +4,54 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
+from components.exports.tables import to_csv_bytes, to_xlsx_bytes
 from components.ui.context import PageContext
+from components.ui.links import app_root, current_view_params, page_url
 from components.ui.sources import sources_table
 from data.frames import latest_report_date
 
 
-def flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists become '; '-joined text at the file boundary (frames keep them as lists)."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object and out[column].map(lambda v: isinstance(v, list | tuple)).any():
-            out[column] = out[column].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
-    return out
+def export_about(ctx: PageContext, link: str, frame: pd.DataFrame) -> dict[str, str]:
+    """The "About" sheet: as of when, with which filters, from which link and sources."""
+    ids = frame["source_id"] if "source_id" in frame.columns else frame.get("source_ids", pd.Series(dtype=object))
+    sources = sorted(
+        {s for value in ids for s in (value if isinstance(value, list) else [value]) if isinstance(s, str)}
+    )
+    claim_filter = ctx.claim_filter
+    confidence = (
+        "named & official only"
+        if claim_filter.exclude_anonymous
+        else "low confidence hidden"
+        if claim_filter.exclude_low_confidence
+        else "all claims"
+    )
+    return {
+        "As of": f"{ctx.as_of:%d %b %Y}",
+        "Page": ctx.page.title,
+        "Filters": f"confidence: {confidence}",
+        "Link": link,
+        "Sources": "; ".join(sources) or "none",
+    }
 
 
-def render_downloads(name: str, *, full: pd.DataFrame, shown: pd.DataFrame | None = None) -> None:
-    """CSV and XLSX of a page's data: everything, and what the current filters show."""
+def render_downloads(ctx: PageContext, name: str, *, full: pd.DataFrame, shown: pd.DataFrame | None = None) -> None:
+    """CSV and XLSX of a page's data: everything, and what the current filters show.
+
+    Both variants carry the same columns; every text cell is neutralised against spreadsheet
+    formulas (``components.exports.tables``), and the XLSX has an "About" sheet.
+    """
+    link = page_url(app_root(ctx.page), ctx.page, current_view_params(ctx.page))
     columns = st.columns(4)
-    variants = [("all", full)] + ([("filtered", shown)] if shown is not None else [])
+    variants = [("all", full)] + ([("filtered", shown[list(full.columns)])] if shown is not None else [])
     for index, (label, frame) in enumerate(variants):
         columns[2 * index].download_button(
             f"CSV ({label})",
-            data=lambda frame=frame: flat(frame).to_csv(index=False).encode("utf-8"),  # built on click
+            data=lambda frame=frame: to_csv_bytes(frame),  # built on click, not per rerun
             file_name=f"h200-{name}-{label}.csv",
             mime="text/csv",
             on_click="ignore",
@@ -40,24 +60,13 @@ def render_downloads(name: str, *, full: pd.DataFrame, shown: pd.DataFrame | Non
         )
         columns[2 * index + 1].download_button(
             f"XLSX ({label})",
-            data=lambda frame=frame: xlsx_bytes(frame),
+            data=lambda frame=frame: to_xlsx_bytes(frame, about=export_about(ctx, link, frame), sheet=name[:31]),
             file_name=f"h200-{name}-{label}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             on_click="ignore",
             icon=":material/table:",
             key=f"xlsx-{name}-{label}",
         )
-
-
-def xlsx_bytes(frame: pd.DataFrame) -> bytes:
-    buffer = io.BytesIO()
-    out = flat(frame)
-    for column in out.columns:
-        if str(out[column].dtype).startswith("datetime"):
-            out[column] = out[column].dt.date
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        out.to_excel(writer, index=False, sheet_name="data")
-    return buffer.getvalue()
 
 
 def view_html(ctx: PageContext, link: str) -> bytes:

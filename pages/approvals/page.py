@@ -70,6 +70,7 @@ for column, side, heading in (
         )
 ui.render_source_footer(ctx.seeds, conditions["source_id"].tolist(), key="conditions")
 with st.expander("Download approval data"):
-    ui.render_downloads("approvals", full=approvals, shown=conditions)
+    ui.render_downloads(ctx, "approvals", full=approvals)
+    ui.render_downloads(ctx, "conditions", full=conditions)
 
 ui.finish_page(ctx)

@@ -77,6 +77,6 @@ else:
     )
 ui.render_source_footer(ctx.seeds, subset["source_id"].tolist(), key="buyers-claims")
 with st.expander("Download buyer data"):
-    ui.render_downloads("buyers", full=quantities, shown=shown)
+    ui.render_downloads(ctx, "buyers", full=quantities, shown=shown)
 
 ui.finish_page(ctx)

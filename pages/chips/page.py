@@ -46,6 +46,6 @@ st.subheader("All recorded specs")
 table = chips.pivot_table(index=["chip", "vendor", "china_status"], columns="metric", values="value", aggfunc="first")
 st.dataframe(table.reset_index(), hide_index=True, key="chips-table")
 with st.expander("Download chip specs"):
-    ui.render_downloads("chips", full=chips, shown=shown)
+    ui.render_downloads(ctx, "chips", full=chips, shown=shown)
 
 ui.finish_page(ctx)

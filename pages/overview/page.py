@@ -65,6 +65,6 @@ for row in latest.itertuples():
 ui.render_source_footer(ctx.seeds, latest["source_id"].tolist(), key="overview-events")
 
 with st.expander("Download the headline figures"):
-    ui.render_downloads("overview", full=estimates, shown=kpis if not kpis.empty else None)
+    ui.render_downloads(ctx, "overview", full=estimates, shown=kpis if not kpis.empty else None)
 
 ui.finish_page(ctx)

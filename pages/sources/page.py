@@ -55,7 +55,7 @@ with tab_claims:
     )
     ui.render_source_footer(ctx.seeds, shown["source_id"].tolist(), key="claims")
     with st.expander("Download claims"):
-        ui.render_downloads("claims", full=claims, shown=shown)
+        ui.render_downloads(ctx, "claims", full=claims, shown=shown)
 
 with tab_conflicts:
     if conflicts.empty:

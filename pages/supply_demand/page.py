@@ -38,6 +38,6 @@ if not halt.empty:
 st.subheader("Scenario: what could arrive, and the gap")
 render_scenario(ctx)
 with st.expander("Download supply and demand data"):
-    ui.render_downloads("supply-demand", full=supply_demand, shown=figures)
+    ui.render_downloads(ctx, "supply-demand", full=supply_demand, shown=figures)
 
 ui.finish_page(ctx)

@@ -71,6 +71,6 @@ st.dataframe(
     },
 )
 with st.expander("Download events"):
-    ui.render_downloads("timeline", full=events, shown=shown)
+    ui.render_downloads(ctx, "timeline", full=events, shown=shown)
 
 ui.finish_page(ctx)

@@ -101,11 +101,13 @@ def test_downloads_are_valid_files(app_url, browser) -> None:
     with page.expect_download() as csv_download:
         page.get_by_role("button", name=re.compile("CSV \\(all\\)")).click()
     csv = pd.read_csv(csv_download.value.path())
-    assert {"metric", "low", "high", "basis", "source_ids"} <= set(csv.columns) and len(csv) > 20
+    assert {"Metric", "Low", "High", "Basis", "Source IDs", "As reported"} <= set(csv.columns) and len(csv) > 20
     with page.expect_download() as xlsx_download:
         page.get_by_role("button", name=re.compile("XLSX \\(filtered\\)")).click()
-    xlsx = pd.read_excel(io.BytesIO(Path(xlsx_download.value.path()).read_bytes()))
-    assert 0 < len(xlsx) < len(csv)
+    book = pd.read_excel(io.BytesIO(Path(xlsx_download.value.path()).read_bytes()), sheet_name=None)
+    xlsx = next(frame for name, frame in book.items() if name != "About")
+    assert 0 < len(xlsx) < len(csv) and list(xlsx.columns) == list(csv.columns)  # same human columns
+    assert "About" in book
     with page.expect_download(timeout=60000) as html_download:
         page.get_by_role("button", name=re.compile("This view as HTML")).click()
     text = Path(html_download.value.path()).read_text()
@@ -115,7 +117,7 @@ def test_downloads_are_valid_files(app_url, browser) -> None:
     assert '"showSendToCloud": false' in text and '"displaylogo": false' in text
     assert 'src="https://cdn.plot.ly' not in text and len(text) > 1_000_000  # plotly.js embedded: works offline
     with page.expect_download(timeout=60000) as svg_download:
-        page.get_by_role("button", name="SVG").first.click()
+        page.get_by_role("button", name="SVG").first.click()  # title, as-of date and sources drawn in
     assert Path(svg_download.value.path()).read_text().startswith("<svg")
     context.close()
     assert errors == []
