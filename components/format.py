@@ -16,17 +16,17 @@ MISSING = "—"
 
 
 def fmt_number(value: float | None, unit: str | None = None) -> str:
-    """Human figures: 2,000,000 -> '2.0M', 75000 -> '75,000', 27000 USD -> '$27,000'."""
+    """Human figures: 2,000,000 -> '2M', 2,500,000 -> '2.5M', 75000 -> '75,000', 27000 USD -> '$27,000'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
+        return MISSING
     money = unit in ("usd", "usd_per_chip")
     prefix = "$" if money else ("RMB " if unit in ("rmb", "rmb_per_module") else "")
     suffix = "%" if unit == "percent" else ""
     magnitude = abs(value)
     if magnitude >= 1e9:
-        text = f"{value / 1e9:.1f}B"
+        text = f"{value / 1e9:.1f}".removesuffix(".0") + "B"
     elif magnitude >= 1e6:
-        text = f"{value / 1e6:.1f}M" if value % 1e6 else f"{value / 1e6:.0f}M"
+        text = f"{value / 1e6:.1f}".removesuffix(".0") + "M"
     elif magnitude >= 1 or magnitude == 0:
         text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     else:
@@ -34,25 +34,68 @@ def fmt_number(value: float | None, unit: str | None = None) -> str:
     return f"{prefix}{text}{suffix}"
 
 
-def fmt_range(low: float | None, high: float | None, unit: str | None = None, open_high: bool = False) -> str:
-    """'400,000+' for an open lower bound, '300,000–900,000' for a range, one number otherwise."""
+BOUND_WORDS = {
+    "exact": "",
+    "range": "",
+    "approx": "about ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "at_most": "up to ",
+    "less_than": "below ",
+}
+LOWER_BOUNDS = ("at_least", "more_than")
+UPPER_BOUNDS = ("at_most", "less_than")
+
+
+def fmt_bound(value: float | None, bound: str | None, unit: str | None = None) -> str:
+    """A figure with its bound in words: 'more than 200,000', 'below 21,000', 'about 700,000'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return BOUND_WORDS.get(str(bound or "exact"), "") + fmt_number(value, unit)
+
+
+def fmt_range(
+    low: float | None,
+    high: float | None,
+    unit: str | None = None,
+    open_high: bool = False,
+    bound: str | None = None,
+) -> str:
+    """A figure or a span as people read it; one-sided bounds keep their words.
+
+    'more than 200,000' (a strict lower bound), 'up to 75,000', '300,000–900,000',
+    '300,000 to more than 900,000' style envelopes read '300,000–900,000+'.
+    """
     if low is None and high is None:
-        return "n/a"
+        return MISSING
+    if bound in LOWER_BOUNDS and low is not None and (high is None or high == low):
+        return fmt_bound(low, bound, unit)
+    if bound in UPPER_BOUNDS and high is not None and (low is None or low == high):
+        return fmt_bound(high, bound, unit)
     if open_high:
         if low is not None and high is not None and high > low:
             return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}+"
-        return f"≥ {fmt_number(low, unit)}" if low is not None else f"{fmt_number(high, unit)}+"
+        return f"at least {fmt_number(low, unit)}" if low is not None else f"{fmt_number(high, unit)}+"
     if low is None or high is None or low == high:
-        return fmt_number(low if low is not None else high, unit)
+        return fmt_bound(low if low is not None else high, bound if bound == "approx" else None, unit)
     return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}"
 
 
-BOUND_PREFIX = {"at_least": "> ", "at_most": "≤ ", "approx": "~", "exact": "", "range": ""}
-
-
-def fmt_bound(value: float | None, bound: str, unit: str | None = None) -> str:
-    """A figure as reported: '> 400,000', '≤ 75,000', '~700,000'."""
-    return BOUND_PREFIX.get(bound, "") + fmt_number(value, unit)
+def fmt_row(row: object) -> str:
+    """``fmt_range`` for a frame row or record with low/high/unit/open_high and a bound column
+    (``bound`` or ``best_bound``), so every table and label keeps the bound in words."""
+    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)  # type: ignore[union-attr]
+    bound = get("bound", None)
+    if is_missing(bound):
+        bound = get("best_bound", None)
+    unit = get("unit", None)
+    return fmt_range(
+        num(get("low", None)),
+        num(get("high", None)),
+        None if is_missing(unit) else str(unit),
+        bool(get("open_high", False)) if not is_missing(get("open_high", False)) else False,
+        None if is_missing(bound) else str(bound),
+    )
 
 
 def is_missing(value: object) -> bool:

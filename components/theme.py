@@ -32,14 +32,14 @@ FONT = "Inter, 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif"
 BASIS_COLOURS = {
     "reported": OKABE_ITO["blue"],
     "derived": OKABE_ITO["orange"],
-    "assumption": OKABE_ITO["purple"],
+    "assumed": OKABE_ITO["purple"],
 }
 BASIS_LABELS = {
     "reported": "Reported figure",
     "derived": "Derived from wording (project's reading)",
-    "assumption": "Your assumption (scenario)",
+    "assumed": "Your assumption (scenario)",
 }
-BASIS_PATTERN = {"reported": "", "derived": "/", "assumption": ""}
+BASIS_PATTERN = {"reported": "", "derived": "/", "assumed": ""}
 
 LANE_COLOURS = {
     "us_government": OKABE_ITO["blue"],

@@ -47,7 +47,8 @@ def pick_headlines(estimates: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFra
     for headline in HEADLINES:
         if headline.key not in keys:
             continue
-        candidates = estimates[estimates["metric"] == headline.metric]
+        # headline values and spans come from reported figures only, never derived ones
+        candidates = estimates[(estimates["metric"] == headline.metric) & (estimates["basis"] == "reported")]
         if headline.applies_to is not None:
             wanted = sorted(headline.applies_to)
             candidates = candidates[candidates["applies_to"].map(lambda ids, wanted=wanted: sorted(ids) == wanted)]

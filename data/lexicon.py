@@ -12,10 +12,12 @@ from data.models import LexiconEntry, Quantity
 
 @dataclass(frozen=True)
 class Range:
-    """A figure as a low/high pair and where the numbers came from.
+    """A figure as a low/high pair, its bound, and where the numbers came from.
 
-    ``basis`` is "reported" when the source gave the numbers and "derived" when the project read
-    them from vague wording; ``open_high`` marks a lower bound with no upper end (">400,000").
+    ``basis`` is "reported" when the source gave the numbers, "derived" when the project worked
+    them out (vague wording read through the lexicon, or arithmetic recorded as ``formula``) and
+    "assumed" for an assumption; ``bound`` keeps how the source bounded it ("more_than" stays a
+    strict lower bound); ``open_high`` marks a lower bound with no upper end.
     """
 
     low: float | None
@@ -23,6 +25,8 @@ class Range:
     basis: str
     rule: str
     open_high: bool = False
+    bound: str = "exact"
+    formula: str | None = None
 
     @property
     def mid(self) -> float | None:
@@ -44,18 +48,25 @@ def lookup(wording: str | None, lexicon: dict[str, LexiconEntry]) -> LexiconEntr
 
 
 def quantity_range(quantity: Quantity, lexicon: dict[str, LexiconEntry]) -> Range:
-    """Turn a reported quantity into a low/high range, saying how."""
+    """Turn a quantity into a low/high range, saying how (reported, or derived and by what formula)."""
+    basis = getattr(quantity, "basis", "reported")
+    formula = getattr(quantity, "formula", None)
     if quantity.value is not None:
-        return Range(quantity.value, quantity.value, "reported", f"{quantity.bound} value")
+        return Range(
+            quantity.value, quantity.value, basis, formula or f"{quantity.bound} value", False, quantity.bound, formula
+        )
     if quantity.low is not None or quantity.high is not None:
         return Range(
             quantity.low,
             quantity.high,
-            "reported",
-            f"{quantity.bound} bound",
+            basis,
+            formula or f"{quantity.bound} bound",
             open_high=quantity.high is None,
+            bound=quantity.bound,
+            formula=formula,
         )
     entry = lookup(quantity.wording, lexicon)
     if entry is None:
-        return Range(None, None, "unknown", f"no lexicon entry for '{quantity.wording}'")
-    return Range(entry.low, entry.high, "derived", f"lexicon: '{entry.wording}' → {entry.rationale}")
+        return Range(None, None, "unknown", f"no lexicon entry for '{quantity.wording}'", bound=quantity.bound)
+    reading = f"'{entry.wording}' read as {entry.low:,.0f}–{entry.high:,.0f} ({entry.rationale})"
+    return Range(entry.low, entry.high, "derived", f"lexicon: {reading}", bound="range", formula=reading)

@@ -20,7 +20,11 @@ CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
 
 @dataclass(frozen=True)
 class Estimate:
-    """The reconciled figure for one metric (and the organisations it applies to)."""
+    """The reconciled figure for one metric (and the organisations it applies to).
+
+    ``low``/``high``/``best`` come from reported claims only; when no claim reports a number,
+    ``basis`` is "derived", ``best`` is None and ``formula`` says how the derived span was made.
+    """
 
     metric: str
     applies_to: tuple[str, ...]
@@ -36,6 +40,20 @@ class Estimate:
     source_ids: tuple[str, ...]
     independent_origins: int
     conflict: bool
+    formula: str | None = None
+    derived_claim_ids: tuple[str, ...] = ()
+
+
+def best_value(quantity: Range) -> float | None:
+    """The single figure a range stands for, without arithmetic: the value itself, or the
+    bound's number (a lower bound's low, an upper bound's high); a two-sided range has none."""
+    if quantity.low is not None and quantity.low == quantity.high:
+        return quantity.low
+    if quantity.high is None:
+        return quantity.low
+    if quantity.low is None:
+        return quantity.high
+    return None
 
 
 def claim_confidence(record: ClaimRecord, seeds: SeedData) -> str:
@@ -57,53 +75,55 @@ def _overlap(ranges: list[Range]) -> bool:
     return max(lows) <= min(highs)
 
 
+def _strength(item: tuple[ClaimRecord, Range], seeds: SeedData) -> tuple[int, int, dt.date, dt.date]:
+    """Reported beats derived, always; then confidence, then the latest report, then the event date."""
+    record, quantity = item
+    return (
+        1 if quantity.basis == "reported" else 0,
+        CONFIDENCE_RANK[claim_confidence(record, seeds)],
+        seeds.sources[record.source_id].available_from,
+        record.claim.date,
+    )
+
+
 def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
     """Reconcile claims that share one ``quantity.metric`` and ``applies_to``.
 
-    Returns None when none of them carries a usable figure.
+    The span and the best figure come from reported claims only; derived ones never outrank them
+    and never become the best figure. Returns None when no claim carries a usable figure.
     """
     with_quantity = [r for r in live_claims(records) if r.claim.quantity is not None]
     ranged = [(r, quantity_range(r.claim.quantity, seeds.lexicon)) for r in with_quantity]  # type: ignore[arg-type]
     ranged = [(r, q) for r, q in ranged if q.low is not None or q.high is not None]
     if not ranged:
         return None
+    reported = [(r, q) for r, q in ranged if q.basis == "reported"]
+    derived = [(r, q) for r, q in ranged if q.basis != "reported"]
+    used = reported or derived
     first = ranged[0][0].claim.quantity
     assert first is not None
-    lows = [q.low for _, q in ranged if q.low is not None]
-    # The envelope covers every number any claim gives; an open-ended claim (">400,000")
-    # leaves the whole envelope open at the top.
-    numbers = [v for _, q in ranged for v in (q.low, q.high) if v is not None]
-    open_high = any(q.open_high for _, q in ranged)
-
-    def strength(item: tuple[ClaimRecord, Range]) -> tuple[int, int, dt.date, dt.date]:
-        record, quantity = item
-        return (
-            CONFIDENCE_RANK[claim_confidence(record, seeds)],
-            1 if quantity.basis == "reported" else 0,
-            seeds.sources[record.source_id].available_from,
-            record.claim.date,
-        )
-
-    best_record, best_range = max(ranged, key=strength)
+    lows = [q.low for _, q in used if q.low is not None]
+    numbers = [v for _, q in used for v in (q.low, q.high) if v is not None]
+    best_record, best_range = max(used, key=lambda item: _strength(item, seeds))
     ids = {r.claim.id for r, _ in ranged}
-    explicit = any(target in ids for r, _ in ranged for target in r.claim.contradicts)
-    source_ids = tuple(dict.fromkeys(r.source_id for r, _ in ranged))
-    origins = {seeds.sources[s].origin_key for s in source_ids}
+    source_ids = tuple(dict.fromkeys(r.source_id for r, _ in used))
     return Estimate(
         metric=first.metric,
         applies_to=tuple(sorted(first.applies_to)),
         unit=first.unit,
         low=min(lows) if lows else None,
         high=max(numbers),
-        best=best_range.low if best_range.open_high else best_range.mid,
+        best=best_value(best_range) if reported else None,
         best_claim_id=best_record.claim.id,
-        best_bound=best_record.claim.quantity.bound if best_record.claim.quantity else "exact",
-        basis=best_range.basis,
-        open_high=open_high,
-        claim_ids=tuple(r.claim.id for r, _ in ranged),
+        best_bound=best_range.bound,
+        basis="reported" if reported else best_range.basis,
+        open_high=any(q.open_high for _, q in used),
+        claim_ids=tuple(r.claim.id for r, _ in used),
         source_ids=source_ids,
-        independent_origins=len(origins),
-        conflict=explicit or not _overlap([q for _, q in ranged]),
+        independent_origins=len({seeds.sources[s].origin_key for s in source_ids}),
+        conflict=any(t in ids for r, _ in ranged for t in r.claim.contradicts) or not _overlap([q for _, q in used]),
+        formula=None if reported else best_range.formula or best_range.rule,
+        derived_claim_ids=tuple(r.claim.id for r, _ in derived),
     )
 
 

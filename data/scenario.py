@@ -25,7 +25,7 @@ def run_scenario(values: Mapping[str, float], defaults: Mapping[str, float]) -> 
     """
 
     def basis(name: str) -> str:
-        return "reported" if float(values[name]) == float(defaults[name]) else "assumption"
+        return "reported" if float(values[name]) == float(defaults[name]) else "assumed"
 
     supply = float(values["stock"]) + float(values["new_production"])
     rule_limit = supply * float(values["rule_share_pct"]) / 100
@@ -35,30 +35,30 @@ def run_scenario(values: Mapping[str, float], defaults: Mapping[str, float]) -> 
     binding = min(limits, key=limits.__getitem__)
     arrive = limits[binding] * float(values["conversion_pct"]) / 100
     demand = float(values["demand"])
-    supply_basis = "reported" if basis("stock") == basis("new_production") == "reported" else "assumption"
+    supply_basis = "reported" if basis("stock") == basis("new_production") == "reported" else "assumed"
     rows = [
         ("Demand", demand, basis("demand"), "Chinese orders requested"),
         ("Available supply", supply, supply_basis, "stock + new production"),
         (
             "Allowed by 50 % rule",
             rule_limit,
-            "assumption",
+            "assumed",
             f"supply × {values['rule_share_pct']:g} %",
         ),
         (
             "US licence ceiling",
             us_limit,
-            "assumption",
+            "assumed",
             f"{values['per_customer_cap']:,.0f} per firm × {values['cleared_firms']:g} firms",
         ),
         ("Approved by Beijing", china_limit, basis("china_approved"), "reported first batch"),
         (
             "Could arrive",
             arrive,
-            "assumption",
+            "assumed",
             f"limited by {binding}, × {values['conversion_pct']:g} % conversion",
         ),
-        ("Gap", max(demand - arrive, 0.0), "assumption", "demand − could arrive"),
+        ("Gap", max(demand - arrive, 0.0), "assumed", "demand − could arrive"),
     ]
     return pd.DataFrame(rows, columns=["label", "value", "basis", "note"]).astype(
         {"label": "string", "value": "Float64", "basis": "string", "note": "string"}

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.format import fmt_range, num
+from components.format import fmt_row
 from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME
 
 
@@ -49,6 +49,7 @@ def range_traces(
     positives = [v for v in pd.concat([rows["low"], rows["high"], rows["best"]]).dropna() if v > 0]
     floor = min(positives) / 2 if positives else 1
     for group, part in rows.groupby(group_column, sort=False):
+        part = part.assign(best=part["best"].fillna(part["low"]).fillna(part["high"]))
         part = part[part["best"].fillna(0) > 0] if log_x else part[part["best"].notna()]
         if part.empty:
             continue
@@ -56,7 +57,7 @@ def range_traces(
         best = part["best"].astype(float)
         low = part["low"].fillna(part["best"]).astype(float)
         high = part["high"].fillna(part["best"]).astype(float)
-        is_assumption = (part["basis"] == "assumption").tolist()
+        is_assumption = (part["basis"] == "assumed").tolist()
         opacity = (
             [1.0 if not selected or v in selected else 0.3 for v in part[selected_column]] if selected_column else 1.0
         )
@@ -102,10 +103,7 @@ def range_traces(
                 y=part["label"],
                 x=label_x,
                 mode="text",
-                text=[
-                    fmt_range(num(lo), num(hi), u, bool(o))
-                    for lo, hi, u, o in zip(part["low"], part["high"], part["unit"], part["open_high"], strict=True)
-                ],
+                text=[fmt_row(row) for row in part.to_dict("records")],
                 textposition="middle right",
                 textfont={"size": 11, "color": INK},
                 showlegend=False,

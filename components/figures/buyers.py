@@ -30,7 +30,7 @@ def plot_buyer_quantities(
     """Per-buyer quantities with ranges; a group figure stays one bar labelled as a group.
 
     ``assumed`` holds the user's split of a group figure (``data.frames.split_group_figure``):
-    drawn as open "assumption" bars with the arithmetic in the hover, never as reported figures.
+    drawn as open "assumed" bars with the arithmetic in the hover, never as reported figures.
     """
     if frame.empty:
         return empty_figure("No buyer quantities were reported by the chosen date.", title)

@@ -19,7 +19,7 @@ def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
     if steps.empty:
         return empty_figure("Set the scenario inputs to see the gap.", title)
     fig = go.Figure()
-    for basis in ("reported", "derived", "assumption"):
+    for basis in ("reported", "derived", "assumed"):
         part = steps[steps["basis"] == basis]
         if part.empty:
             continue
@@ -29,7 +29,7 @@ def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
                 y=part["value"],
                 name=BASIS_LABELS[basis],
                 marker={
-                    "color": BASIS_COLOURS[basis] if basis != "assumption" else "rgba(255,255,255,0)",
+                    "color": BASIS_COLOURS[basis] if basis != "assumed" else "rgba(255,255,255,0)",
                     "line": {"color": BASIS_COLOURS[basis], "width": 2.5},
                     "pattern": {
                         "shape": BASIS_PATTERN[basis],

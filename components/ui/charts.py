@@ -9,12 +9,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.exports.images import chart_image
-from components.format import fmt_range
+from components.format import fmt_row
 from components.theme import plotly_config
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
 
-BASIS_BADGES = {"reported": "reported", "derived": "derived from wording", "assumption": "assumption"}
+BASIS_BADGES = {"reported": "reported", "derived": "derived from wording", "assumed": "assumed"}
 
 
 def render_chart(
@@ -103,10 +103,5 @@ def render_kpi(
 
 
 def range_text(row: pd.Series) -> str:
-    """A frame row's low/high/unit/open_high as one readable range."""
-    return fmt_range(
-        None if pd.isna(row["low"]) else float(row["low"]),
-        None if pd.isna(row["high"]) else float(row["high"]),
-        str(row["unit"]) if not pd.isna(row["unit"]) else None,
-        bool(row["open_high"]),
-    )
+    """A frame row's figure as one readable range, its bound in words."""
+    return fmt_row(row)

@@ -29,6 +29,7 @@ class BuyerQuantityRow:
     low: float | None
     high: float | None
     best: float | None
+    bound: str
     open_high: bool
     is_group: bool
     group_members: list[str]
@@ -73,6 +74,7 @@ def _quantity_row(estimate: Estimate, measure: str, target: str, seeds: SeedData
         low=estimate.low,
         high=estimate.high,
         best=estimate.best,
+        bound=estimate.best_bound,
         open_high=estimate.open_high,
         is_group=is_group,
         group_members=members if is_group else [],
@@ -124,10 +126,13 @@ class BuyerRow:
     cn_claim_id: str | None
     interest_low: float | None
     interest_high: float | None
+    interest_bound: str | None
     cap_low: float | None
     cap_high: float | None
+    cap_bound: str | None
     delivered_low: float | None
     delivered_high: float | None
+    delivered_bound: str | None
     group_approved: list[str]
     claims: int
     source_ids: list[str]
@@ -155,9 +160,11 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
     by_measure = {(q["organisation_id"], q["measure"]): q for q in quantities}
     groups = [(q["organisation"], q["group_members"]) for q in quantities if q["is_group"]]
 
-    def measure(organisation_id: str, name: str, column: str) -> float | None:
+    def measure(organisation_id: str, name: str, column: str) -> float | str | None:
         value = by_measure.get((organisation_id, name), {}).get(column)
-        return None if value is None or pd.isna(value) else float(value)
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return None
+        return value if isinstance(value, str) else float(value)
 
     rows = []
     for organisation_id in buyer_ids(seeds.organisations.values()):
@@ -176,10 +183,13 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 cn_claim_id=cn.claim.id if cn else None,
                 interest_low=measure(organisation_id, "interest", "low"),
                 interest_high=measure(organisation_id, "interest", "high"),
+                interest_bound=measure(organisation_id, "interest", "bound"),
                 cap_low=measure(organisation_id, "cap", "low"),
                 cap_high=measure(organisation_id, "cap", "high"),
+                cap_bound=measure(organisation_id, "cap", "bound"),
                 delivered_low=measure(organisation_id, "delivered", "low"),
                 delivered_high=measure(organisation_id, "delivered", "high"),
+                delivered_bound=measure(organisation_id, "delivered", "bound"),
                 group_approved=[name for name, members in groups if organisation_id in members],
                 claims=len(mine),
                 source_ids=list(dict.fromkeys(r.source_id for r in mine)),
@@ -196,6 +206,7 @@ class AssumedShareRow:
     low: float | None
     high: float | None
     best: float | None
+    bound: str
     basis: str
     formula: str
     share_pct: float
@@ -226,7 +237,8 @@ def split_group_figure(quantities: pd.DataFrame, shares: dict[str, float]) -> pd
                     low=value,
                     high=value,
                     best=value,
-                    basis="assumption",
+                    bound="exact",
+                    basis="assumed",
                     formula=f"{share:.0%} of the group's {group['best']:,.0f} = {value:,.0f}",
                     share_pct=share * 100,
                 )

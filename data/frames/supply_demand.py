@@ -12,7 +12,7 @@ from data.frames._table import builds, frame_of
 from data.frames.claims import ClaimFilter, select_claims
 from data.lexicon import quantity_range
 from data.load import SeedData
-from data.reconcile import claim_confidence, live_claims, reconcile_all
+from data.reconcile import best_value, claim_confidence, live_claims, reconcile_all
 from data.vocabulary import APPROVED_VOLUME_METRICS
 
 
@@ -30,6 +30,7 @@ class FigureRow:
     wording: str | None
     basis: str
     rule: str
+    formula: str | None
     confidence: str
     claim_id: str
     source_ids: list[str]
@@ -56,13 +57,14 @@ def build_supply_demand_frame(seeds: SeedData, claim_filter: ClaimFilter | None 
                 date=claim.date,
                 low=derived.low,
                 high=derived.high,
-                best=derived.mid if not derived.open_high else derived.low,
+                best=best_value(derived) if derived.basis == "reported" else None,
                 open_high=derived.open_high,
                 unit=quantity.unit,
                 bound=quantity.bound,
                 wording=quantity.wording,
                 basis=derived.basis,
                 rule=derived.rule,
+                formula=derived.formula,
                 confidence=claim_confidence(record, seeds),
                 claim_id=claim.id,
                 source_ids=[record.source_id],
@@ -90,6 +92,8 @@ class EstimateRow:
     source_ids: list[str]
     independent_origins: int
     conflict: bool
+    formula: str | None
+    derived_claim_ids: list[str]
 
 
 @builds(EstimateRow)
@@ -111,6 +115,8 @@ def build_estimates_frame(seeds: SeedData, claim_filter: ClaimFilter | None = No
             source_ids=list(e.source_ids),
             independent_origins=e.independent_origins,
             conflict=e.conflict,
+            formula=e.formula,
+            derived_claim_ids=list(e.derived_claim_ids),
         )
         for e in reconcile_all(select_claims(seeds, claim_filter), seeds)
     ]

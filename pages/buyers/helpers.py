@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.format import fmt_range, num
+from components.format import fmt_row
 
 
 def share_sliders(members: list[str], names: dict[str, str]) -> dict[str, float]:
@@ -45,10 +45,8 @@ def picked_from_chart(event: object, names: dict[str, str]) -> list[str]:
     return picked
 
 
-def _range_cell(low: object, high: object) -> str:
-    if pd.isna(low) and pd.isna(high):
-        return "—"
-    return fmt_range(num(low), num(high), "chips")
+def _range_cell(low: object, high: object, bound: object) -> str:
+    return fmt_row({"low": low, "high": high, "bound": bound, "unit": "chips", "open_high": pd.isna(high)})
 
 
 def render_status_table(table: pd.DataFrame) -> None:
@@ -58,7 +56,10 @@ def render_status_table(table: pd.DataFrame) -> None:
     table["China status"] = table["cn_status"].fillna("nothing reported").str.replace("_", " ")
     for measure in ("interest", "cap", "delivered"):
         table[measure.title()] = [
-            _range_cell(lo, hi) for lo, hi in zip(table[f"{measure}_low"], table[f"{measure}_high"], strict=True)
+            _range_cell(lo, hi, b)
+            for lo, hi, b in zip(
+                table[f"{measure}_low"], table[f"{measure}_high"], table[f"{measure}_bound"], strict=True
+            )
         ]
     table["First batch (group)"] = table["group_approved"].map(lambda groups: "; ".join(groups) or "—")
     st.dataframe(

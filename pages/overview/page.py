@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import takeaways, ui
 from components.figures import plot_range_bars
-from components.format import fmt_bound, fmt_range, num, plain
+from components.format import fmt_bound, fmt_range, fmt_row, num, plain
 from data.frames import build_estimates_frame, build_events_frame
 from data.headlines import CHART_KEYS, KPI_KEYS, pick_headlines
 
@@ -20,12 +20,21 @@ else:
     for index, row in enumerate(kpis.to_dict("records")):
         spread = fmt_range(num(row["low"]), num(row["high"]), row["unit"], row["open_high"])
         n_claims = len(row["claim_ids"])
+        value = (
+            fmt_bound(num(row["best"]), row["best_bound"], row["unit"])
+            if not pd.isna(row["best"])
+            else fmt_row({**row, "bound": row["best_bound"]})
+        )
         ui.render_kpi(
             rows_of_cards[index // 3][index % 3],
             ctx=ctx,
             title=row["title"],
-            value=fmt_bound(num(row["best"]), row["best_bound"], row["unit"]),
-            detail=f"Strongest report; {n_claims} report{'s' if n_claims != 1 else ''} span {spread}",
+            value=value,
+            detail=(
+                "Strongest report"
+                if n_claims == 1
+                else f"Strongest of {n_claims} reports, which together span {spread}"
+            ),
             basis=row["basis"],
             origins=int(row["independent_origins"]),
             source_ids=row["source_ids"],

@@ -43,10 +43,15 @@ def test_formatting() -> None:
     assert fmt.fmt_number(2_000_000) == "2M"
     assert fmt.fmt_number(75_000) == "75,000"
     assert fmt.fmt_number(27_000, "usd_per_chip") == "$27,000"
-    assert fmt.fmt_range(400_000, None, open_high=True) == "≥ 400,000"
+    assert fmt.fmt_number(10_000_000) == "10M" and fmt.fmt_number(2_500_000) == "2.5M"
+    assert fmt.fmt_range(400_000, None, open_high=True) == "at least 400,000"
+    assert fmt.fmt_range(200_000, None, open_high=True, bound="more_than") == "more than 200,000"
+    assert fmt.fmt_range(None, 21_000, bound="less_than") == "below 21,000"
+    assert fmt.fmt_range(None, None) == "—"
     assert fmt.fmt_range(300_000, 900_000, open_high=True) == "300,000–900,000+"
     assert fmt.fmt_range(40_000, 80_000) == "40,000–80,000"
-    assert fmt.fmt_bound(400_000, "at_least") == "> 400,000"
+    assert fmt.fmt_bound(400_000, "at_least") == "at least 400,000"
+    assert fmt.fmt_bound(700_000, "approx") == "about 700,000"
 
 
 def _range_rows(small_seeds) -> pd.DataFrame:
@@ -75,7 +80,7 @@ def test_buyer_group_and_assumption(small_seeds) -> None:
     assert any("(group)" in str(label) for label in labels)
     assert not any("assumed share" in str(label) for label in labels)
     assumed = frames.split_group_figure(quantities, {"bytedance": 0.5, "alibaba": 0.5})
-    assert set(assumed["basis"]) == {"assumption"} and all("of the group's" in f for f in assumed["formula"])
+    assert set(assumed["basis"]) == {"assumed"} and all("of the group's" in f for f in assumed["formula"])
     split = figures.plot_buyer_quantities(quantities, title="T", assumed=assumed)
     split_labels = [y for t in split.data if t.y is not None for y in t.y if y]
     assert sum("assumed share" in str(label) for label in split_labels) == 4  # bar + value label, per firm

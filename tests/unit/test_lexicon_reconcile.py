@@ -34,11 +34,14 @@ def _records(seeds, *ids: str) -> list[ClaimRecord]:
 def test_reconcile_envelope_best_and_origins(small_seeds) -> None:
     estimate = reconcile(_records(small_seeds, "a.batch-vague", "b.batch-400k"), small_seeds)
     assert estimate is not None
-    # envelope of 300k-900k (derived) and >=400k (reported, open-ended)
-    assert (estimate.low, estimate.high, estimate.open_high) == (300000, 900000, True)
-    # the medium-confidence wire claim outranks the low-confidence paper, whatever the date
-    assert estimate.best_claim_id == "a.batch-vague"
-    assert estimate.independent_origins == 2
+    # the span comes from reported figures only: >=400k (reported, open-ended); the 300k-900k the
+    # project read from "several hundred thousand" stays listed as derived, never in the span
+    assert (estimate.low, estimate.high, estimate.open_high) == (400000, 400000, True)
+    assert estimate.derived_claim_ids == ("a.batch-vague",)
+    # a reported figure outranks a derived one, whatever the confidence or the date
+    assert estimate.best_claim_id == "b.batch-400k" and estimate.basis == "reported"
+    assert estimate.best == 400000 and estimate.best_bound == "at_least"
+    assert estimate.independent_origins == 1  # only the reported figure's origin backs the span
     assert estimate.conflict is True  # b.batch-400k contradicts a.batch-vague explicitly
     assert estimate.applies_to == ("alibaba", "bytedance")
 
