@@ -61,6 +61,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def find_haproxy() -> str:
+    """Debian's /usr/sbin/haproxy (often not on a user's PATH), else whichever is on PATH."""
+    return HAPROXY if os.access(HAPROXY, os.X_OK) else shutil.which("haproxy") or HAPROXY
+
+
 def healthy(url: str, timeout: float = 2.0) -> bool:
     try:
         with urllib.request.urlopen(f"{url}/_stcore/health", timeout=timeout) as response:
@@ -119,7 +124,7 @@ class Cluster:
     editing: bool = False
     env: dict[str, str] = field(default_factory=dict)
     startup_timeout: float = 90.0
-    haproxy: str = HAPROXY
+    haproxy: str = field(default_factory=lambda: find_haproxy())
     backends: list[Backend] = field(default_factory=list, init=False)
     workdir: Path | None = field(default=None, init=False)
     _haproxy: subprocess.Popen | None = field(default=None, init=False)
@@ -162,9 +167,7 @@ class Cluster:
         port = free_port()
         log = self.workdir / f"{name}.log"
         with log.open("wb") as out:
-            process = subprocess.Popen(
-                streamlit_command(port), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
-            )
+            process = subprocess.Popen(streamlit_command(port), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         self.backends.append(Backend(name, port, process, log))
 
     def _start_haproxy(self) -> None:

@@ -14,7 +14,7 @@ from deploy.production import COOKIE_SECRET_ENV, ROOT, streamlit_command
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--address", default=os.environ.get("H200_ADDRESS", "0.0.0.0"))  # noqa: S104
+    parser.add_argument("--address", default=os.environ.get("H200_ADDRESS", "0.0.0.0"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("H200_PORT", "8501")))
     args = parser.parse_args(argv)
     if not os.environ.get(COOKIE_SECRET_ENV):
