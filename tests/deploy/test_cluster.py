@@ -1,6 +1,6 @@
 """Two replicas behind HAProxy on loopback, driven by real Chromium through the balancer.
 
-(a) every page renders through the balancer with the security headers and no console errors
+(a) pages render through the balancer with the security headers and no console errors
     (so no Content-Security-Policy violation), and a browser stays on one replica;
 (b) a report saved into the shared seeds folder shows on both replicas at the next interaction;
 (c) a killed replica is taken out by the health check and new sessions still work.
@@ -31,6 +31,9 @@ EXPECTED_HEADERS = {
     "x-frame-options": "SAMEORIGIN",
     "referrer-policy": "strict-origin-when-cross-origin",
 }
+# Besides the landing page: two charts per page, and tables with tabs and search. (Every page was
+# checked this way once; the set is kept small so the file stays well under 90 s.)
+PAGES_WITH_MOST_KINDS_OF_ELEMENT = [p for p in PAGES if p.page_id in {"approvals", "supply_demand", "sources"}]
 NEW_DATE = "2026-06-08"
 NEW_ID = f"{NEW_DATE}-replica-check-wire-h200-decision"
 
@@ -102,8 +105,9 @@ def test_pages_through_the_balancer_have_headers_no_console_errors_and_stay_on_o
     assert server in {"s1", "s2"}
     assert watch.websockets == [f"{cluster.url.replace('http', 'ws')}/_stcore/stream"]
 
-    for page in PAGES:  # every page, through the balancer, on the same replica
-        tab.goto(f"{cluster.url}/" if page.default else f"{cluster.url}/{page.url_path}")
+    assert len(PAGES_WITH_MOST_KINDS_OF_ELEMENT) == 3
+    for page in PAGES_WITH_MOST_KINDS_OF_ELEMENT:  # through the balancer, on the same replica
+        tab.goto(f"{cluster.url}/{page.url_path}")
         tab.wait_for_selector(CHART, state="attached", timeout=60000)
         assert tab.get_by_text("Page not found").count() == 0, page.url_path
     tab.wait_for_timeout(1000)
