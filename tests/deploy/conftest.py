@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import shutil
+import threading
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -9,12 +11,35 @@ from deploy.cluster import Cluster
 from tests.browser.server import ROOT, launch_browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
-        yield browser
-        browser.close()
+def _run_with_browser(body: Callable[..., None], *args: object) -> None:
+    """Run ``body(browser, *args)`` in a thread of its own, with its own Playwright and Chromium.
+
+    Playwright's sync API allows one instance per thread, and tests/browser keeps a session-wide
+    one open in the main thread; a thread of our own works whichever tests run first.
+    """
+    outcome: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            with sync_playwright() as playwright:
+                browser = launch_browser(playwright)
+                try:
+                    body(browser, *args)
+                finally:
+                    browser.close()
+        except BaseException as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=target, name="deploy-browser")
+    thread.start()
+    thread.join()
+    if outcome:
+        raise outcome[0]
+
+
+@pytest.fixture
+def run_in_browser() -> Callable[..., None]:
+    return _run_with_browser
 
 
 @pytest.fixture(scope="module")

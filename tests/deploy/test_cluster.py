@@ -89,7 +89,13 @@ def _open_streams(cluster: Cluster) -> dict[str, int]:
     return cluster.server_stat("scur")
 
 
-def test_pages_through_the_balancer_have_headers_no_console_errors_and_stay_on_one_replica(cluster, browser) -> None:
+def test_pages_through_the_balancer_have_headers_no_console_errors_and_stay_on_one_replica(
+    cluster, run_in_browser
+) -> None:
+    run_in_browser(_pages_through_the_balancer, cluster)
+
+
+def _pages_through_the_balancer(browser, cluster: Cluster) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     watch = Watch(tab)
@@ -131,7 +137,11 @@ def _write_report_atomically(seeds: Path) -> None:
     os.replace(temporary, seeds / "sources" / f"{NEW_ID}.yaml")
 
 
-def test_a_report_saved_to_the_shared_folder_shows_on_every_replica(cluster, browser, shared_seeds) -> None:
+def test_a_report_saved_to_the_shared_folder_shows_on_every_replica(cluster, run_in_browser, shared_seeds) -> None:
+    run_in_browser(_report_shows_on_every_replica, cluster, shared_seeds)
+
+
+def _report_shows_on_every_replica(browser, cluster: Cluster, shared_seeds: Path) -> None:
     contexts = {server: _pinned(browser, cluster, server) for server in ("s1", "s2")}
     tabs = {server: _open(context, f"{cluster.url}/") for server, context in contexts.items()}
     for server, (tab, _watch) in tabs.items():
@@ -151,20 +161,25 @@ def test_a_report_saved_to_the_shared_folder_shows_on_every_replica(cluster, bro
         context.close()
 
 
-def test_a_killed_replica_is_taken_out_and_new_sessions_still_work(browser) -> None:
+def test_a_killed_replica_is_taken_out_and_new_sessions_still_work(run_in_browser) -> None:
     cluster = Cluster(processes=2)
-    with cluster as url:
-        cluster.kill_backend("s1")
-        deadline = time.monotonic() + 15
-        while cluster.server_states()["s1"] != "DOWN":
-            assert time.monotonic() < deadline, cluster.server_states()
-            time.sleep(0.25)
-        assert cluster.server_states()["s2"] == "UP"
+    with cluster:
+        run_in_browser(_killed_replica_is_taken_out, cluster)
 
-        for pinned in ("s1", None):  # a browser pinned to the dead replica, and a fresh one
-            context = _pinned(browser, cluster, pinned) if pinned else browser.new_context()
-            tab, watch = _open(context, f"{url}/")
-            assert tab.locator(".js-plotly-plot .trace").count() >= 1
-            assert _sticky(context) == "s2"
-            watch.assert_clean()
-            context.close()
+
+def _killed_replica_is_taken_out(browser, cluster: Cluster) -> None:
+    url = cluster.url
+    cluster.kill_backend("s1")
+    deadline = time.monotonic() + 15
+    while cluster.server_states()["s1"] != "DOWN":
+        assert time.monotonic() < deadline, cluster.server_states()
+        time.sleep(0.25)
+    assert cluster.server_states()["s2"] == "UP"
+
+    for pinned in ("s1", None):  # a browser pinned to the dead replica, and a fresh one
+        context = _pinned(browser, cluster, pinned) if pinned else browser.new_context()
+        tab, watch = _open(context, f"{url}/")
+        assert tab.locator(".js-plotly-plot .trace").count() >= 1
+        assert _sticky(context) == "s2"
+        watch.assert_clean()
+        context.close()

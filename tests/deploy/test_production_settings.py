@@ -45,8 +45,18 @@ def test_haproxy_config_pins_sessions_checks_health_limits_connections_and_sets_
     assert check.returncode == 0
 
 
+def _generic_error_shown(browser, url: str) -> None:
+    tab = browser.new_page()
+    tab.goto(url)
+    tab.get_by_text("This app has encountered an error").wait_for(timeout=30000)
+    body = tab.inner_text("body")
+    assert "Raising page" in body
+    for leak in ("internal detail", "/srv/secret", "ValueError", "Traceback", "raising_app.py"):
+        assert leak not in body
+
+
 @pytest.mark.browser
-def test_an_uncaught_error_shows_a_generic_message_without_code(browser) -> None:
+def test_an_uncaught_error_shows_a_generic_message_without_code(run_in_browser) -> None:
     port = free_port()
     command = streamlit_command(port, script="tests/deploy/raising_app.py")
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -55,14 +65,7 @@ def test_an_uncaught_error_shows_a_generic_message_without_code(browser) -> None
         while not healthy(f"http://127.0.0.1:{port}"):
             assert process.poll() is None and time.monotonic() < deadline, "streamlit did not start"
             time.sleep(0.25)
-        tab = browser.new_page()
-        tab.goto(f"http://127.0.0.1:{port}/")
-        tab.get_by_text("This app has encountered an error").wait_for(timeout=30000)
-        body = tab.inner_text("body")
-        assert "Raising page" in body
-        for leak in ("internal detail", "/srv/secret", "ValueError", "Traceback", "raising_app.py"):
-            assert leak not in body
-        tab.close()
+        run_in_browser(_generic_error_shown, f"http://127.0.0.1:{port}/")
     finally:
         process.terminate()
         process.wait(timeout=10)
