@@ -84,9 +84,16 @@ def _sticky(context) -> str | None:
     return next((c["value"] for c in context.cookies() if c["name"] == STICKY_COOKIE), None)
 
 
-def _open_streams(cluster: Cluster) -> dict[str, int]:
-    """Current connections per replica in HAProxy; an idle open tab holds only its websocket."""
-    return cluster.server_stat("scur")
+def _connections(cluster: Cluster) -> dict[str, int]:
+    """Connections HAProxy has opened to each replica so far (health checks not counted)."""
+    return cluster.server_stat("stot")
+
+
+def _assert_only_on(cluster: Cluster, server: str, before: dict[str, int]) -> None:
+    """Every connection since ``before`` went to ``server``: page, static files and websocket."""
+    after = _connections(cluster)
+    added = {name: after[name] - before[name] for name in after}
+    assert added[server] > 0 and sum(added.values()) == added[server], added
 
 
 def test_pages_through_the_balancer_have_headers_no_console_errors_and_stay_on_one_replica(
@@ -99,6 +106,7 @@ def _pages_through_the_balancer(browser, cluster: Cluster) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     watch = Watch(tab)
+    before = _connections(cluster)
     response = tab.goto(f"{cluster.url}/")
     headers = response.headers
     for name, value in EXPECTED_HEADERS.items():
@@ -118,8 +126,8 @@ def _pages_through_the_balancer(browser, cluster: Cluster) -> None:
         assert tab.get_by_text("Page not found").count() == 0, page.url_path
     tab.wait_for_timeout(1000)
     assert _sticky(context) == server
-    streams = _open_streams(cluster)
-    assert streams[server] >= 1 and streams[next(s for s in streams if s != server)] == 0, streams
+    _assert_only_on(cluster, server, before)
+    assert cluster.server_stat("scur")[server] >= 1  # the websocket is still open, on that replica
     watch.assert_clean()
     context.close()
 
@@ -143,11 +151,13 @@ def test_a_report_saved_to_the_shared_folder_shows_on_every_replica(cluster, run
 
 def _report_shows_on_every_replica(browser, cluster: Cluster, shared_seeds: Path) -> None:
     contexts = {server: _pinned(browser, cluster, server) for server in ("s1", "s2")}
-    tabs = {server: _open(context, f"{cluster.url}/") for server, context in contexts.items()}
-    for server, (tab, _watch) in tabs.items():
-        assert "latest report 05 Jun 2026" in tab.inner_text("body"), server
-        assert _sticky(contexts[server]) == server
-    assert all(count >= 1 for count in _open_streams(cluster).values())  # one live session on each
+    tabs = {}
+    for server, context in contexts.items():  # one at a time, to see where its connections go
+        before = _connections(cluster)
+        tabs[server] = _open(context, f"{cluster.url}/")
+        tabs[server][0].wait_for_timeout(500)
+        _assert_only_on(cluster, server, before)
+        assert "latest report 05 Jun 2026" in tabs[server][0].inner_text("body"), server
 
     _write_report_atomically(shared_seeds)
     assert load_seeds(shared_seeds).problems == []
