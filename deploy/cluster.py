@@ -155,7 +155,7 @@ class Cluster:
             for backend in self.backends:
                 self._wait(lambda b=backend: healthy(b.url), deadline, f"replica {backend.name}", backend)
             self._start_haproxy()
-            self._wait(lambda: all(s == "UP" for s in self.server_states().values()), deadline, "HAProxy checks")
+            self._wait(self._all_up, deadline, "HAProxy checks")
             self._wait(lambda: healthy(self.url), deadline, "the balancer")
         except BaseException:
             self.stop()
@@ -209,6 +209,10 @@ class Cluster:
                 chunks.append(chunk)
         rows = csv.DictReader(io.StringIO(b"".join(chunks).decode().lstrip("# ")))
         return [row for row in rows if row["pxname"] == "streamlit" and row["svname"] not in {"FRONTEND", "BACKEND"}]
+
+    def _all_up(self) -> bool:
+        states = self.server_states()
+        return len(states) == len(self.backends) and all(state == "UP" for state in states.values())
 
     def server_states(self) -> dict[str, str]:
         """Each replica's state as HAProxy's health check sees it ("UP", "DOWN", ...)."""
