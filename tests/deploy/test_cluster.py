@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import time
@@ -193,3 +194,19 @@ def _killed_replica_is_taken_out(browser, cluster: Cluster) -> None:
         assert _sticky(context) == "s2"
         watch.assert_clean()
         context.close()
+
+
+def test_a_crafted_host_header_adds_no_source_to_the_policy(cluster) -> None:
+    """Only a plain host[:port] is echoed into connect-src; anything else leaves 'self' alone."""
+    port = int(cluster.url.rsplit(":", 1)[1])
+    for host, expected in (
+        (f"127.0.0.1:{port}", f"connect-src 'self' ws://127.0.0.1:{port} wss://127.0.0.1:{port}"),
+        ("evil.example; script-src *", "connect-src 'self'"),
+    ):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/_stcore/health", headers={"Host": host})
+        response = connection.getresponse()
+        policy = response.getheader("Content-Security-Policy")
+        connection.close()
+        assert policy.endswith(expected), policy
+        assert policy.count("script-src") == 1
