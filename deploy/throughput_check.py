@@ -37,6 +37,8 @@ class Result:
     seconds: float
     latencies: list[float]
     cpu_seconds: float
+    spread: dict[str, int]
+    client_cpu_seconds: float
 
     @property
     def per_second(self) -> float:
@@ -48,7 +50,8 @@ class Result:
         cpu = self.cpu_seconds / self.loads if self.loads else float("nan")
         return (
             f"| {self.processes} | {self.loads} | {self.errors} | {self.per_second:.2f} | "
-            f"{statistics.median(ordered):.2f} | {p95:.2f} | {cpu:.3f} |"
+            f"{statistics.median(ordered):.2f} | {p95:.2f} | {cpu:.3f} | {self.client_cpu_seconds / max(self.loads, 1):.3f} | "
+            f"{', '.join(f'{name}: {count}' for name, count in self.spread.items())} |"
         )
 
 
@@ -99,15 +102,17 @@ def run(processes: int, workers: int, seconds: float) -> Result:
                         errors[0] += 1
                 turn += 1
 
-        cpu_before, started = cpu_seconds(pids), time.monotonic()
+        connections_before = cluster.server_stat("stot")
+        cpu_before, client_before, started = cpu_seconds(pids), time.process_time(), time.monotonic()
         threads = [threading.Thread(target=worker, args=(n,)) for n in range(workers)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
-        cpu = cpu_seconds(pids) - cpu_before
-    return Result(processes, len(latencies), errors[0], elapsed, latencies, cpu)
+        cpu, client_cpu = cpu_seconds(pids) - cpu_before, time.process_time() - client_before
+        spread = {name: count - connections_before[name] for name, count in cluster.server_stat("stot").items()}
+    return Result(processes, len(latencies), errors[0], elapsed, latencies, cpu, spread, client_cpu)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -119,8 +124,10 @@ def main(argv: list[str] | None = None) -> None:
     results = [run(int(n), args.workers, args.seconds) for n in args.processes.split(",")]
     print(f"{args.workers} concurrent clients, {args.seconds:.0f} s per step, fresh session per load, via HAProxy")
     print(f"{os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.1f} (other work shares the cores)")
-    print("| replicas | loads | errors | loads/s | p50 s | p95 s | server CPU s/load |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| replicas | loads | errors | loads/s | p50 s | p95 s | server CPU s/load | client CPU s/load | connections per replica |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for result in results:
         print(result.row())
     if len(results) > 1 and results[0].per_second:
