@@ -155,7 +155,7 @@ class Cluster:
             for backend in self.backends:
                 self._wait(lambda b=backend: healthy(b.url), deadline, f"replica {backend.name}", backend)
             self._start_haproxy()
-            self._wait(self._all_up, deadline, "HAProxy checks")
+            self._wait(self._all_up, deadline, "HAProxy")
             self._wait(lambda: healthy(self.url), deadline, "the balancer")
         except BaseException:
             self.stop()
