@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: help run test lint format validate bench chromium clean
+.PHONY: help run test lint format validate bench chromium haproxy cluster clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,12 @@ run: $(VENV)/.runtime ## serve the app on http://localhost:$(PORT)
 chromium: $(VENV)/.dev ## make sure a Chromium exists for the browser tests
 	sh scripts/ensure_chromium.sh $(PY)
 
+haproxy: ## make sure HAProxy exists for the cluster tests (apt-get when root)
+	sh scripts/ensure_haproxy.sh
+
+cluster: $(VENV)/.runtime haproxy ## 2 app processes behind HAProxy on http://127.0.0.1:8080
+	$(PY) -m deploy.cluster --processes 2 --port 8080
+
 lint: $(VENV)/.dev ## ruff lint + format check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -36,7 +42,7 @@ format: $(VENV)/.dev ## apply ruff formatting and fixes
 validate: $(VENV)/.runtime ## check every seed file
 	$(PY) -m data.validate seeds
 
-test: chromium lint ## ruff + the whole test suite (unit, contract, app, browser)
+test: chromium haproxy lint ## ruff + the whole test suite (unit, contract, app, browser, cluster)
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev chromium ## benchmarks against side-by-side baselines -> bench/results.md

@@ -1,0 +1,1 @@
+"""Deployment: production Streamlit settings, a container entry point, and N replicas behind HAProxy."""
