@@ -42,9 +42,7 @@ def streamlit_command(port: int, address: str = "127.0.0.1", script: str = "app.
     """The argv that starts one replica on ``address:port`` with the production settings."""
     return [
         sys.executable,
-        "-m",
-        "streamlit",
-        "run",
+        str(ROOT / "scripts" / "serve.py"),  # streamlit run, with the pages/ decision settled first
         script,
         "--server.address",
         address,

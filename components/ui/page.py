@@ -47,7 +47,17 @@ def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> list[s
 
 
 def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date) -> ClaimFilter:
-    """The as-of date and confidence controls, bound to the link."""
+    """The as-of date and confidence controls, bound to the link.
+
+    An as-of date the user never moved follows the newest report, so a report added while a
+    session is open shows at its next interaction; a date the user chose (or a link pinned) stays.
+    """
+    previous_default = st.session_state.get("_as_of_default")
+    moved = previous_default is not None and previous_default != latest
+    if moved and st.session_state.get("as_of") == previous_default:
+        if "as_of" not in st.query_params or st.query_params.get("as_of") == str(previous_default):
+            st.session_state["as_of"] = latest
+    st.session_state["_as_of_default"] = latest
     with st.sidebar:
         st.markdown("**View**")
         as_of = st.date_input(
