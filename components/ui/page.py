@@ -54,9 +54,12 @@ def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date) -> ClaimFilt
     """
     previous_default = st.session_state.get("_as_of_default")
     moved = previous_default is not None and previous_default != latest
-    if moved and st.session_state.get("as_of") == previous_default:
-        if "as_of" not in st.query_params or st.query_params.get("as_of") == str(previous_default):
-            st.session_state["as_of"] = latest
+    untouched = st.session_state.get("as_of") == previous_default and st.query_params.get("as_of") in (
+        None,
+        str(previous_default),
+    )
+    if moved and untouched:
+        st.session_state["as_of"] = latest
     st.session_state["_as_of_default"] = latest
     with st.sidebar:
         st.markdown("**View**")
