@@ -270,7 +270,19 @@ class LexiconFile(Strict):
     lexicon: list[LexiconEntry] = Field(min_length=1)
 
 
+class ScenarioDefault(Strict):
+    """An earlier default of a scenario input: what the reports said before the newest one."""
+
+    default: float
+    basis: str = Field(min_length=5, description="why this default, in words, true on its date")
+    sources: list[str] = Field(default_factory=list, description="empty: holds before any report")
+
+
 class ScenarioParameter(Strict):
+    """A scenario input. ``default``/``basis``/``sources`` are the newest reading; ``history``
+    holds earlier ones (oldest first), so at an earlier as-of date the page uses what had been
+    reported by then."""
+
     id: str = Field(pattern=ID_PATTERN)
     label: str
     default: float
@@ -280,11 +292,13 @@ class ScenarioParameter(Strict):
     unit: str
     basis: str = Field(min_length=5, description="why this default, in words")
     sources: list[str] = Field(default_factory=list)
+    history: list[ScenarioDefault] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _in_range(self) -> ScenarioParameter:
-        if not self.min <= self.default <= self.max:
-            raise ValueError(f"default {self.default:g} is outside {self.min:g}..{self.max:g}")
+        for value in [self.default, *(h.default for h in self.history)]:
+            if not self.min <= value <= self.max:
+                raise ValueError(f"default {value:g} is outside {self.min:g}..{self.max:g}")
         return self
 
 

@@ -5,9 +5,14 @@ Pure arithmetic, kept out of the page so it can be tested and shown in words nex
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
+
+from data.load import SeedData
+from data.models import ScenarioParameter
 
 FORMULA = (
     "**Could arrive** = the smallest of (a) *available supply × share the 50 % rule allows*, "
@@ -15,6 +20,35 @@ FORMULA = (
     "then × *share of approvals that become orders and ship*.  \n"
     "**Gap** = *demand* − *could arrive*."
 )
+
+
+@dataclass(frozen=True)
+class DefaultAt:
+    """A scenario input's default as it stood on the as-of date, with what it rests on."""
+
+    value: float
+    basis: str
+    sources: tuple[str, ...]
+
+
+def defaults_at(parameters: Mapping[str, ScenarioParameter], seeds: SeedData, as_of: dt.date) -> dict[str, DefaultAt]:
+    """Each input's newest default whose cited reports were all out by ``as_of``.
+
+    Readings are ``history`` (oldest first) then the parameter's own default; a reading with no
+    sources holds from the start. If no reading qualifies, the oldest is used and says so.
+    """
+    out = {}
+    for parameter in parameters.values():
+        readings = [*parameter.history, parameter]
+        known = [
+            r
+            for r in readings
+            if all(s in seeds.sources and seeds.sources[s].available_from <= as_of for s in r.sources)
+        ]
+        chosen = known[-1] if known else readings[0]
+        basis = chosen.basis if known else f"No report by this date: a placeholder for you to set ({chosen.basis})"
+        out[parameter.id] = DefaultAt(float(chosen.default), basis, tuple(chosen.sources) if known else ())
+    return out
 
 
 def run_scenario(values: Mapping[str, float], defaults: Mapping[str, float]) -> pd.DataFrame:

@@ -7,66 +7,65 @@ import plotly.graph_objects as go
 
 from components.figures._common import base_layout, empty_figure
 from components.format import plain
-from components.theme import BASIS_COLOURS, INK, OKABE_ITO
+from components.theme import BASIS_COLOURS, OKABE_ITO
 
 
 def plot_chip_metric(
     frame: pd.DataFrame, *, metric: str, metric_label: str, unit: str, threshold: tuple[float, str] | None = None
 ) -> go.Figure:
-    """One spec across chips, estimates as hatched bars with their range; a US limit as a line."""
+    """One spec across chips: published figures as bars, estimates as hatched spans from low to high
+    (never a midpoint); a US limit as a line."""
     part = frame[frame["metric"] == metric]
     title = f"{metric_label}: the H200 against its rivals"
     if part.empty:
         return empty_figure(f"No {metric_label.lower()} figures are recorded.", title)
-    part = part.sort_values("value", ascending=False)
-    h200 = part[part["chip_id"] == "h200"]
+    part = part.assign(top=part["value"].fillna(part["high"])).sort_values("top", ascending=False)
+    h200 = part[(part["chip_id"] == "h200") & part["value"].notna()]
     if not h200.empty:
-        h200_value = float(h200["value"].iloc[0])
         domestic = part[part["vendor"].isin(["Huawei", "Cambricon"])]
-        if not domestic.empty and domestic["high"].max() < h200_value:
+        if not domestic.empty and domestic["top"].max() < float(h200["value"].iloc[0]):
             title = f"{metric_label}: every Chinese chip recorded trails the H200"
     fig = go.Figure()
-    for estimate, name in ((False, "Published figure"), (True, "Estimate (range)")):
-        rows = part[part["estimate"] == estimate]
-        if rows.empty:
-            continue
-        colours = [OKABE_ITO["green"] if c == "h200" else BASIS_COLOURS["reported"] for c in rows["chip_id"]]
+    published = part[~part["estimate"].astype(bool) & part["value"].notna()]
+    estimates = part[part["estimate"].astype(bool) | part["value"].isna()]
+    customdata = [
+        (plain(", ".join(s)), plain(n), f"{lo:,.4g}–{hi:,.4g}" if lo != hi else f"{lo:,.4g}")
+        for s, n, lo, hi in zip(part["source_ids"], part["note"], part["low"], part["high"], strict=True)
+    ]
+    custom = dict(zip(part.index, customdata, strict=True))
+    if not published.empty:
         fig.add_trace(
             go.Bar(
-                x=rows["chip"],
-                y=rows["value"],
-                name=name,
+                x=published["chip"],
+                y=published["value"],
+                name="Published figure",
                 marker={
-                    "color": colours if not estimate else BASIS_COLOURS["derived"],
-                    "pattern": {
-                        "shape": "/" if estimate else "",
-                        "fgcolor": "white",
-                        "fillmode": "overlay",
-                        "solidity": 0.35,
-                    },
+                    "color": [
+                        OKABE_ITO["green"] if c == "h200" else BASIS_COLOURS["reported"] for c in published["chip_id"]
+                    ]
                 },
-                error_y={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (rows["high"] - rows["value"]).clip(lower=0).tolist(),
-                    "arrayminus": (rows["value"] - rows["low"]).clip(lower=0).tolist(),
-                    "color": INK,
+                customdata=[custom[i] for i in published.index],
+                hovertemplate="<b>%{x}</b>: %{y:,.4~g} "
+                + unit
+                + "<br>%{customdata[1]}<br>sources: %{customdata[0]}<extra></extra>",
+            )
+        )
+    if not estimates.empty:
+        # an estimate is a span from its low to its high reading: a floating bar, no invented midpoint
+        fig.add_trace(
+            go.Bar(
+                x=estimates["chip"],
+                y=(estimates["high"] - estimates["low"]).clip(lower=0).where(lambda v: v > 0, estimates["high"] * 0.02),
+                base=estimates["low"],
+                name="Estimate (range, no datasheet)",
+                marker={
+                    "color": BASIS_COLOURS["derived"],
+                    "pattern": {"shape": "/", "fgcolor": "white", "fillmode": "overlay", "solidity": 0.35},
                 },
-                customdata=list(
-                    zip(
-                        rows["low"],
-                        rows["high"],
-                        [plain(", ".join(s)) for s in rows["source_ids"]],
-                        map(plain, rows["note"]),
-                        strict=True,
-                    )
-                ),
-                hovertemplate=(
-                    "<b>%{x}</b>: %{y:,.4~g} "
-                    + unit
-                    + "<br>range %{customdata[0]:,.4~g}–%{customdata[1]:,.4~g}<br>%{customdata[3]}"
-                    "<br>sources: %{customdata[2]}<extra></extra>"
-                ),
+                customdata=[custom[i] for i in estimates.index],
+                hovertemplate="<b>%{x}</b>: estimated %{customdata[2]} "
+                + unit
+                + "<br>%{customdata[1]}<br>sources: %{customdata[0]}<extra></extra>",
             )
         )
     if threshold is not None:

@@ -64,3 +64,18 @@ def current_view_params(page: PageSpec) -> dict[str, object]:
     if "picked" in page.params and picked:
         params["picked"] = picked
     return params
+
+
+def follow_default(key: str, default: object) -> None:
+    """A link-bound widget the user never moved follows its default when the default changes
+    (a new as-of date, a new report); a value the user chose, or a link pinned, stays."""
+    memo = f"_default_{key}"
+    previous = st.session_state.get(memo)
+    in_link = st.query_params.get(key)
+    pinned = in_link is not None and in_link not in (
+        str(previous),
+        f"{previous:g}" if isinstance(previous, float) else "",
+    )
+    if previous is not None and previous != default and st.session_state.get(key) == previous and not pinned:
+        st.session_state[key] = default
+    st.session_state[memo] = default

@@ -14,7 +14,7 @@ from components.ui.briefing import render_briefing_step
 from components.ui.cache import load_data
 from components.ui.context import PRESENT_CSS, PageContext, is_presenting
 from components.ui.downloads import view_html
-from components.ui.links import app_root, current_view_params, page_url
+from components.ui.links import app_root, current_view_params, follow_default, page_url
 from data.frames import ClaimFilter, latest_report_date
 from data.load import SeedData
 
@@ -52,15 +52,7 @@ def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date) -> ClaimFilt
     An as-of date the user never moved follows the newest report, so a report added while a
     session is open shows at its next interaction; a date the user chose (or a link pinned) stays.
     """
-    previous_default = st.session_state.get("_as_of_default")
-    moved = previous_default is not None and previous_default != latest
-    untouched = st.session_state.get("as_of") == previous_default and st.query_params.get("as_of") in (
-        None,
-        str(previous_default),
-    )
-    if moved and untouched:
-        st.session_state["as_of"] = latest
-    st.session_state["_as_of_default"] = latest
+    follow_default("as_of", latest)
     with st.sidebar:
         st.markdown("**View**")
         as_of = st.date_input(

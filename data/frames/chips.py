@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -28,18 +29,29 @@ class ChipRow:
     source_ids: list[str]
 
 
+def available(seeds: SeedData, source_id: str, as_of: dt.date | None) -> bool:
+    """Whether a reference source could be read on ``as_of``: undated pages always, dated ones once out."""
+    source = seeds.sources.get(source_id)
+    if source is None or as_of is None or source.published is None:
+        return source is not None
+    return source.published <= as_of
+
+
 @builds(ChipRow)
 def build_chips_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
-    """Chip specs as reference values.
+    """Chip specs as reference values, as far as they had been published by the as-of date.
 
-    Specs are not news and most spec pages are undated, so the as-of part of the filter does not
-    apply here (the argument is accepted so every builder is called alike).
+    A figure counts once any source citing it is out (an undated spec page always counts: it makes
+    no claim about when); later sources are dropped from its citation.
     """
-    del claim_filter
+    as_of = claim_filter.as_of if claim_filter else None
     rows = []
     for chip in seeds.chips.values():
         vendor = seeds.organisations.get(chip.vendor)
         for metric, spec in chip.specs.items():
+            cited = [s for s in spec.sources if available(seeds, s, as_of)]
+            if not cited:
+                continue
             low = spec.value if spec.value is not None else spec.low
             high = spec.value if spec.value is not None else spec.high
             rows.append(
@@ -50,12 +62,12 @@ def build_chips_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) 
                     china_status=chip.china_status,
                     metric=metric,
                     unit=SPEC_UNITS[metric],
-                    value=spec.value if spec.value is not None else (low + high) / 2,  # type: ignore[operator]
+                    value=spec.value,  # an estimate stays a range: no midpoint is invented
                     low=low,
                     high=high,
                     estimate=spec.estimate,
                     note=spec.note,
-                    source_ids=list(spec.sources),
+                    source_ids=cited,
                 )
             )
     return frame_of(ChipRow, rows)

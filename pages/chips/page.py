@@ -5,7 +5,9 @@ import streamlit as st
 from components import ui
 from components.figures import plot_chip_metric
 from data.frames import build_chips_frame
+from data.frames.chips import available
 from data.vocabulary import SPEC_METRICS
+from pages.chips.helpers import spec_text
 
 METRICS = {metric.id: (metric.label, metric.unit) for metric in SPEC_METRICS}
 
@@ -22,9 +24,13 @@ chosen_label = st.segmented_control(
 )
 metric = by_label.get(chosen_label or "", "bandwidth_tb_s")
 label, unit = METRICS[metric]
-threshold = next(((t.value, t.label) for t in ctx.seeds.thresholds if t.metric == metric), None)
+# a US limit shows once the rule that sets it is out by the as-of date
+limits = [
+    t for t in ctx.seeds.thresholds if t.metric == metric and all(available(ctx.seeds, s, ctx.as_of) for s in t.sources)
+]
+threshold = (limits[0].value, limits[0].label) if limits else None
 shown = chips[chips["metric"] == metric]
-threshold_sources = [s for t in ctx.seeds.thresholds if t.metric == metric for s in t.sources]
+threshold_sources = [s for t in limits for s in t.sources]
 ui.render_chart(
     plot_chip_metric(chips, metric=metric, metric_label=label, unit=unit, threshold=threshold),
     ctx=ctx,
@@ -38,13 +44,22 @@ if missing:
         "No absolute figures are recorded for: " + ", ".join(missing) + ". Some are reported only relative to "
         "other chips (e.g. Cambricon's Siyuan 590 at about 80–90 % of an A100); see the Sources page."
     )
+rule = [t for t in ctx.seeds.thresholds if all(available(ctx.seeds, s, ctx.as_of) for s in t.sources)]
 st.caption(
-    "Huawei publishes no full datasheets, so its figures are estimates shown as ranges. The US rule of January 2026 "
-    "allows exports case by case only below TPP 21,000 and DRAM bandwidth 6.5 TB/s."
+    "Huawei publishes no full datasheets, so its figures are estimates shown as ranges. "
+    + (
+        "Under the US export rule, chips are licensed case by case only below these limits: "
+        + "; ".join(f"{t.label}" for t in rule)
+        + "."
+        if rule
+        else "No US export rule with performance limits had been published by the chosen date."
+    )
 )
 st.subheader("All recorded specs")
-table = chips.pivot_table(index=["chip", "vendor", "china_status"], columns="metric", values="value", aggfunc="first")
-st.dataframe(table.reset_index(), hide_index=True, key="chips-table")
+specs = chips.assign(figure=[spec_text(row) for row in chips.to_dict("records")])
+table = specs.pivot_table(index=["chip", "vendor"], columns="metric", values="figure", aggfunc="first")
+table = table.rename(columns={m.id: f"{m.label} ({m.unit})" for m in SPEC_METRICS}).reset_index()
+st.dataframe(table.fillna("—").rename(columns={"chip": "Chip", "vendor": "Vendor"}), hide_index=True, key="chips-table")
 with st.expander("Download chip specs"):
     ui.render_downloads(ctx, "chips", full=chips, shown=shown)
 

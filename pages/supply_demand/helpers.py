@@ -8,7 +8,8 @@ import streamlit as st
 from components import ui
 from components.figures import plot_scenario_gap
 from components.format import fmt_number, plain
-from data.scenario import FORMULA, binding_limit, run_scenario
+from components.ui.links import follow_default
+from data.scenario import FORMULA, binding_limit, defaults_at, run_scenario
 from data.vocabulary import SUPPLY_DEMAND_METRICS
 
 
@@ -56,20 +57,22 @@ def render_scenario(ctx: ui.PageContext) -> None:
     if not parameters:
         st.warning("No scenario defaults are loaded (seeds/reference/scenarios.yaml); the scenario is unavailable.")
         return
-    defaults = {p.id: p.default for p in parameters.values()}
+    readings = defaults_at(parameters, ctx.seeds, ctx.as_of)
+    defaults = {key: reading.value for key, reading in readings.items()}
     st.markdown(FORMULA)
     columns = st.columns(4)
     values = {}
     for index, parameter in enumerate(parameters.values()):
+        follow_default(f"s_{parameter.id}", defaults[parameter.id])
         values[parameter.id] = columns[index % 4].slider(
             parameter.label,
             min_value=float(parameter.min),
             max_value=float(parameter.max),
-            value=float(parameter.default),
+            value=defaults[parameter.id],
             step=float(parameter.step),
             key=f"s_{parameter.id}",
             bind="query-params",
-            help=f"Default {parameter.default:,g} {parameter.unit}: {parameter.basis}",
+            help=f"Default {defaults[parameter.id]:,g} {parameter.unit}: {readings[parameter.id].basis}",
             format="%,.0f" if parameter.unit != "percent" else "%.0f%%",
         )
     changed = [parameters[k].label for k, v in values.items() if float(v) != float(defaults[k])]
@@ -91,13 +94,19 @@ def render_scenario(ctx: ui.PageContext) -> None:
         ctx=ctx,
         key="scenario-gap",
         alt="Bars of demand, supply, the three limits, what could arrive and the gap under the chosen assumptions.",
-        source_ids=[s for p in parameters.values() for s in p.sources],
+        source_ids=[s for reading in readings.values() for s in reading.sources],
     )
     with st.expander("Where each default comes from"):
         st.dataframe(
             pd.DataFrame(
                 [
-                    {"input": p.label, "default": p.default, "unit": p.unit, "basis": p.basis, "sources": p.sources}
+                    {
+                        "Input": p.label,
+                        "Default on this date": readings[p.id].value,
+                        "Unit": p.unit,
+                        "Why": readings[p.id].basis,
+                        "Sources": list(readings[p.id].sources),
+                    }
                     for p in parameters.values()
                 ]
             ),
