@@ -81,6 +81,7 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/balance:",
         "supply-demand",
         "How far does demand outrun what can actually arrive?",
+        params=("every",),
         param_prefixes=("s_",),
         example_link=(("as_of", "2026-06-05"), ("s_conversion_pct", "0")),
     ),

@@ -1,12 +1,13 @@
 """Streamlit renderers shared by every page, split by job (context, cache, links, sources,
 charts, downloads, briefing, page). Pages use ``from components import ui`` and these names."""
 
-from components.ui.cache import frame, load_data, seeds_dir
+from components.ui.cache import frame, load_data, memo, seeds_dir
 from components.ui.charts import range_text, render_chart, render_kpi
 from components.ui.context import PageContext, is_presenting
 from components.ui.downloads import render_downloads
 from components.ui.page import finish_page, page_context
 from components.ui.sources import link_column, md, render_source_footer
+from components.ui.tables import render_paged_table
 
 __all__ = [
     "PageContext",
@@ -16,11 +17,13 @@ __all__ = [
     "link_column",
     "load_data",
     "md",
+    "memo",
     "page_context",
     "range_text",
     "render_chart",
     "render_downloads",
     "render_kpi",
+    "render_paged_table",
     "render_source_footer",
     "seeds_dir",
 ]

@@ -7,7 +7,9 @@ so an added or edited seed file is picked up at the next interaction without a r
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -32,8 +34,14 @@ def _load_cached(path: str, fingerprint: str) -> SeedData:
 
 def load_data() -> SeedData:
     """Validated seeds for this run (shared, read-only: never mutate the result)."""
+    return load_data_with_fingerprint()[0]
+
+
+def load_data_with_fingerprint() -> tuple[SeedData, str]:
+    """The seeds and their fingerprint, computed once per run (it stats every seed file)."""
     path = seeds_dir()
-    return _load_cached(str(path), seed_fingerprint(path))
+    fingerprint = seed_fingerprint(path)
+    return _load_cached(str(path), fingerprint), fingerprint
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -45,6 +53,22 @@ def _frame_cached(name: str, _builder: Builder, path: str, fingerprint: str, fil
 
 def frame(ctx: PageContext, builder: Builder) -> pd.DataFrame:
     """``builder(seeds, ctx.claim_filter)``, cached per seed content and filter."""
-    path = seeds_dir()
     name = f"{builder.__module__}.{builder.__qualname__}"
-    return _frame_cached(name, builder, str(path), seed_fingerprint(path), ctx.claim_filter.key)
+    return _frame_cached(name, builder, str(seeds_dir()), ctx.fingerprint, ctx.claim_filter.key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _memo_cached(
+    name: str, _fn: Callable[..., Any], path: str, fingerprint: str, filter_key: tuple, args: tuple
+) -> Any:
+    del name
+    return _fn(_load_cached(path, fingerprint), ClaimFilter(*filter_key), *args)
+
+
+def memo(ctx: PageContext, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(seeds, ctx.claim_filter, *args)``, computed once per (function, filter, arguments, seed
+    content) and shared by every session: for built figures and other derived results a page
+    would otherwise rebuild on every load. The result is shared and read-only: never mutate it.
+    ``args`` must be hashable (the view state: strings, numbers, tuples)."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    return _memo_cached(name, fn, str(seeds_dir()), ctx.fingerprint, ctx.claim_filter.key, args)

@@ -35,6 +35,7 @@ class PageContext:
     as_of: dt.date
     latest_report: dt.date
     present: bool
+    fingerprint: str = ""
     rendered: list[tuple[str, go.Figure, list[str]]] = field(default_factory=list)
     kpis: list[Kpi] = field(default_factory=list)
 

@@ -44,7 +44,7 @@ def widget_value(key: str, value: object) -> object:
         return float(value)  # type: ignore[arg-type]
     if key.startswith("share_"):
         return int(float(value))  # type: ignore[arg-type]
-    if key == "split":
+    if key in ("split", "every"):
         return value in (True, "true", "1")
     if key in LIST_PARAMS:
         return [str(v) for v in value] if isinstance(value, list) else [str(value)]

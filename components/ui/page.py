@@ -11,7 +11,7 @@ import streamlit as st
 from components.registry import BY_ID, PageSpec
 from components.state import CONFIDENCE_OPTIONS, ParamSpec, parse_choice, parse_date, read_params
 from components.ui.briefing import render_briefing_step
-from components.ui.cache import load_data
+from components.ui.cache import load_data_with_fingerprint
 from components.ui.context import PRESENT_CSS, PageContext, is_presenting
 from components.ui.downloads import view_html
 from components.ui.links import app_root, current_view_params, follow_default, page_url
@@ -99,7 +99,7 @@ def page_context(page_id: str) -> PageContext:
     A garbled value in the link is dropped with a notice, never an exception.
     """
     page = BY_ID[page_id]
-    seeds = load_data()
+    seeds, fingerprint = load_data_with_fingerprint()
     present = is_presenting()
     if present:
         st.html(PRESENT_CSS)
@@ -113,7 +113,7 @@ def page_context(page_id: str) -> PageContext:
     render_status_line(seeds, as_of, latest)
     _show_link_notices(page, notices)
     render_problems_banner(seeds)
-    return PageContext(page, seeds, claim_filter, as_of, latest, present)
+    return PageContext(page, seeds, claim_filter, as_of, latest, present, fingerprint)
 
 
 def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:

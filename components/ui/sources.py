@@ -67,9 +67,15 @@ def sources_markdown(table: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+FOOTER_LIST = 12
+
+
 def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str) -> None:
-    """The sources behind one chart or number: a one-line summary and an expander with links."""
-    del key  # kept so call sites name what the footer belongs to
+    """The sources behind one chart or number: a one-line summary and an expander with links.
+
+    The expander lists the newest ``FOOTER_LIST`` sources; the rest are sent only when asked for
+    (a toggle), so a chart resting on hundreds of reports does not ship them all on every load.
+    """
     ids = [s for s in dict.fromkeys(source_ids) if s in seeds.sources]
     if not ids:
         st.caption("Sources: none for this view.")
@@ -80,4 +86,7 @@ def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str
     shown = names if len(names) < 260 else names[:257] + "…"
     st.caption(f"Sources ({len(ids)} documents, {origins} independent origins): {md(shown)}")
     with st.expander(f"All {len(ids)} sources behind this", expanded=False):
-        st.markdown(sources_markdown(table))
+        newest = table.iloc[::-1]
+        st.markdown(sources_markdown(newest.head(FOOTER_LIST)))
+        if len(newest) > FOOTER_LIST and st.toggle(f"List the other {len(newest) - FOOTER_LIST}", key=f"more-{key}"):
+            st.markdown(sources_markdown(newest.iloc[FOOTER_LIST:]))

@@ -2,45 +2,29 @@
 
 import streamlit as st
 
-from components import takeaways, ui
-from components.figures import plot_approval_matrix, plot_approvals_over_time
-from data.frames import (
-    ALL_BUYERS,
-    approved_volume_series,
-    build_approvals_frame,
-    build_claims_frame,
-    build_estimates_frame,
-    build_supply_demand_frame,
-)
-from data.frames.approvals import ALL_BUYERS_LABEL
-from data.vocabulary import buyer_ids
+from components import ui
+from data.frames import build_approvals_frame, build_claims_frame
+from pages.approvals.helpers import matrix_figure, volume_figure
 
 ctx = ui.page_context("approvals")
-approvals = ui.frame(ctx, build_approvals_frame)
 claims = ui.frame(ctx, build_claims_frame)
-supply_demand = ui.frame(ctx, build_supply_demand_frame)
-estimates = ui.frame(ctx, build_estimates_frame)
+approvals = ui.frame(ctx, build_approvals_frame)
 
-in_frame = set(approvals["organisation_id"])
-rows = [(b, ctx.seeds.organisations[b].name) for b in buyer_ids(ctx.seeds.organisations.values()) if b in in_frame]
-if ALL_BUYERS in in_frame:
-    rows.append((ALL_BUYERS, ALL_BUYERS_LABEL))
-figure = plot_approval_matrix(approvals, rows, title=takeaways.approvals_title(approvals, estimates))
+matrix, matrix_sources = ui.memo(ctx, matrix_figure)
 ui.render_chart(
-    figure,
+    matrix,
     ctx=ctx,
     key="approvals-matrix",
     alt="A grid of buyers against the US and Chinese approval stages, each cell coloured by the latest reported status.",
-    source_ids=approvals["source_id"].tolist(),
+    source_ids=matrix_sources,
 )
-
-series = approved_volume_series(supply_demand)
+volume, volume_sources = ui.memo(ctx, volume_figure)
 ui.render_chart(
-    plot_approvals_over_time(series, title=takeaways.volume_title(series, estimates), until=ctx.as_of),
+    volume,
     ctx=ctx,
     key="approvals-over-time",
     alt="Step chart of the H200 volume approved by China and licensed by the US, by report date.",
-    source_ids=[s for ids in series["source_ids"] for s in ids],
+    source_ids=volume_sources,
 )
 
 st.subheader("Conditions on each side")

@@ -65,9 +65,8 @@ st.caption(f"{len(subset)} claims name {'these buyers' if selected else 'a buyer
 if subset.empty:
     st.info("No claims name the selected buyers by the chosen date.")
 else:
-    st.dataframe(
+    ui.render_paged_table(
         subset[["date", "summary", "status", "wording", "attribution", "confidence", "publisher", "url"]],
-        hide_index=True,
         key="buyers-claims",
         column_config={
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),

@@ -3,15 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from components import takeaways, ui
-from components.figures import plot_range_bars
-from components.format import fmt_bound, fmt_range, fmt_row, num, plain
+from components import ui
+from components.format import fmt_bound, fmt_range, fmt_row, num
 from data.frames import build_estimates_frame, build_events_frame
-from data.headlines import CHART_KEYS, KPI_KEYS, pick_headlines
+from pages.overview.helpers import headline_cards, headline_chart
 
 ctx = ui.page_context("overview")
 estimates = ui.frame(ctx, build_estimates_frame)
-kpis = pick_headlines(estimates, KPI_KEYS)
+kpis = ui.memo(ctx, headline_cards)
 
 if kpis.empty:
     st.info("No headline figures had been reported by the chosen date. Move the as-of date later.")
@@ -41,24 +40,13 @@ else:
             conflict=bool(row["conflict"]),
         )
 
-chart_rows = pick_headlines(estimates, CHART_KEYS)
-if not chart_rows.empty:
-    chart_rows["hover"] = [
-        f"<b>{plain(r['title'])}</b><br>{ui.range_text(r)} ({r['basis']})<br>{r['independent_origins']} independent origin(s)"
-        for _, r in chart_rows.iterrows()
-    ]
-    chart_rows["label"] = chart_rows["label"].astype(str)
-figure = plot_range_bars(
-    chart_rows if not chart_rows.empty else pd.DataFrame(columns=["label"]),
-    title=takeaways.overview_title(estimates),
-    subtitle="Reconciled reading of every report per figure; whiskers = the range across reports",
-)
+figure, chart_sources = ui.memo(ctx, headline_chart)
 ui.render_chart(
     figure,
     ctx=ctx,
     key="overview-ranges",
     alt="Horizontal bars comparing H200 demand, approvals, US caps, Nvidia stock and deliveries, each with its range.",
-    source_ids=[s for ids in chart_rows.get("source_ids", []) for s in ids],
+    source_ids=chart_sources,
 )
 
 st.subheader("Latest events")

@@ -26,7 +26,7 @@ with tab_claims:
         )
         shown = claims[text.str.contains(query, case=False, regex=False)]
     st.caption(f"{len(shown)} of {len(claims)} claims from {shown['source_id'].nunique()} sources")
-    st.dataframe(
+    ui.render_paged_table(
         shown[
             [
                 "date",
@@ -43,9 +43,7 @@ with tab_claims:
                 "claim_id",
             ]
         ],
-        hide_index=True,
         key="claims-table",
-        height=560,
         column_config={
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
             "reported": st.column_config.DateColumn("Reported", format="YYYY-MM-DD"),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from components import ui
-from components.figures import plot_scenario_gap
+from components import takeaways, ui
+from components.figures import plot_range_bars, plot_scenario_gap
 from components.format import fmt_number, plain
 from components.ui.links import follow_default
+from data.frames import ClaimFilter, build_supply_demand_frame
+from data.load import SeedData
 from data.scenario import FORMULA, binding_limit, defaults_at, run_scenario
 from data.vocabulary import SUPPLY_DEMAND_METRICS
 
@@ -35,7 +38,7 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     )
     figures["label"] = figures["label"].map(plain)
     figures["hover"] = [
-        f"<b>{SUPPLY_DEMAND_METRICS[m]}</b><br>as reported: {plain(w) or 'n/a'} ({b})<br>{plain(r)}"
+        f"<b>{SUPPLY_DEMAND_METRICS[m]}</b><br>as reported: {plain(w) or '—'} ({b.replace('_', ' ')})<br>{plain(r)}"
         f"<br>{plain(p)}, {d:%d %b %Y} · confidence {c}"
         for m, w, b, r, p, d, c in zip(
             figures["metric"],
@@ -49,6 +52,24 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         )
     ]
     return figures
+
+
+def figures_chart(seeds: SeedData, claim_filter: ClaimFilter, every_report: bool) -> tuple[go.Figure, pd.DataFrame]:
+    """The figures chart and its rows: by default the newest live reading per figure (reported
+    first), or every report when asked; built once per view (``ui.memo``)."""
+    frame = build_supply_demand_frame(seeds, claim_filter)
+    frame = frame[frame["metric"].isin(list(SUPPLY_DEMAND_METRICS)) & ~frame["superseded"]]
+    if not every_report and not frame.empty:
+        frame = frame.assign(
+            subject=frame["applies_to"].map(tuple), rank=(frame["basis"] == "reported").astype(int)
+        ).sort_values(["rank", "date"])
+        frame = frame.groupby(["metric", "subject"], sort=False).tail(1).drop(columns=["subject", "rank"])
+    figures = label_figures(frame, {o.id: o.name for o in seeds.organisations.values()})
+    subtitle = (
+        "One bar per report; " if every_report else "Newest reading of each figure; "
+    ) + "hatched = derived by the project (formula in the hover); whiskers = reported range"
+    figure = plot_range_bars(figures, title=takeaways.supply_demand_title(figures), subtitle=subtitle)
+    return figure, figures
 
 
 def render_scenario(ctx: ui.PageContext) -> None:

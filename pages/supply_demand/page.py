@@ -2,27 +2,24 @@
 
 import streamlit as st
 
-from components import takeaways, ui
-from components.figures import plot_range_bars
+from components import ui
 from data.frames import build_claims_frame, build_supply_demand_frame
-from data.vocabulary import SUPPLY_DEMAND_METRICS
-from pages.supply_demand.helpers import label_figures, render_scenario
+from pages.supply_demand.helpers import figures_chart, render_scenario
 
 ctx = ui.page_context("supply_demand")
 supply_demand = ui.frame(ctx, build_supply_demand_frame)
 claims = ui.frame(ctx, build_claims_frame)
 
 st.subheader("Every reported figure")
-figures = label_figures(
-    supply_demand[supply_demand["metric"].isin(list(SUPPLY_DEMAND_METRICS)) & ~supply_demand["superseded"]],
-    {o.id: o.name for o in ctx.seeds.organisations.values()},
+every_report = st.toggle(
+    "Every report",
+    key="every",
+    bind="query-params",
+    help="One bar per report instead of the newest reading of each figure.",
 )
+figure, figures = ui.memo(ctx, figures_chart, bool(every_report))
 ui.render_chart(
-    plot_range_bars(
-        figures,
-        title=takeaways.supply_demand_title(figures),
-        subtitle="One bar per report; hatched = range derived from vague wording; whiskers = reported range",
-    ),
+    figure,
     ctx=ctx,
     key="supply-demand-ranges",
     alt="Horizontal bars of every reported H200 demand, supply, approval and delivery figure, with ranges.",

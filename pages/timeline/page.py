@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from components import takeaways, ui
-from components.figures import plot_timeline
+from components import ui
 from data.frames import build_events_frame
 from data.vocabulary import LANES
+from pages.timeline.helpers import shown_events, timeline_figure
 
 ctx = ui.page_context("timeline")
 events = ui.frame(ctx, build_events_frame)
@@ -36,18 +36,11 @@ chosen_kinds = [
         "Kinds of event", options=list(kind_ids), key="kinds", bind="query-params", placeholder="All kinds"
     )
 ]
-as_of = pd.Timestamp(ctx.as_of)
-later = events[events["date"] > as_of]
-shown = events[events["date"] <= as_of]
-if window != ALL_DATES:
-    shown = shown[shown["date"] >= pd.Timestamp("2025-11-01")]
-if lanes:
-    shown = shown[shown["lane"].isin(lanes)]
-if chosen_kinds:
-    shown = shown[shown["kind"].isin(chosen_kinds)]
-key_moments = shown[shown["annotate"] & (shown["label"] != "")]
+later = events[events["date"] > pd.Timestamp(ctx.as_of)]
+view = {"all_dates": window == ALL_DATES, "lanes": tuple(lanes), "kinds": tuple(chosen_kinds)}
+shown = shown_events(events, ctx.as_of, **view)
 ui.render_chart(
-    plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments),
+    ui.memo(ctx, timeline_figure, *view.values()),
     ctx=ctx,
     key="timeline",
     alt="Timeline of H200 events on lanes for the US government, Chinese regulators, Nvidia, buyers and others.",
@@ -58,11 +51,10 @@ if not later.empty:
         f"{len(later)} planned or forecast items are dated after the as-of date and are listed below, not plotted."
     )
 st.subheader(f"{len(shown)} events")
-st.dataframe(
+ui.render_paged_table(
     pd.concat([later, shown]).sort_values("date", ascending=False)[
         ["date", "date_precision", "lane_label", "kind", "summary", "confidence", "publisher"]
     ],
-    hide_index=True,
     key="timeline-table",
     column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
