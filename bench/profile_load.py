@@ -43,20 +43,35 @@ PACKAGES: tuple[tuple[str, str], ...] = (
     ("site-packages/pydantic", "pydantic"),
     ("site-packages/yaml/", "yaml"),
     ("json", "json (stdlib)"),
-    ("{built-in method gc.collect}", "gc.collect (runner.postScriptGC)"),
+    ("<built-in method gc.collect>", "gc.collect (runner.postScriptGC)"),
+    ("<method 'stat' of 'posix.DirEntry' objects>", "os stat calls (seed_fingerprint)"),
+    ("_upb._message", "protobuf (C)"),
+    ("pandas._libs", "pandas"),
+    ("pyarrow", "pyarrow"),
 )
 
-# Inclusive time of named stages: (label, file fragment, function name or "*" for any).
+# Inclusive time of named stages: (label, file fragment, function name; a trailing * = prefix).
 STAGES: tuple[tuple[str, str, str], ...] = (
-    ("frame builders (data.frames build_*)", "/data/frames", "build_"),
-    ("figure builders (components.figures)", "/components/figures", "*"),
+    ("frame builders (data.frames build_*), cache misses", "/data/frames", "build_*"),
+    ("cached frame fetch (components.ui.frame, incl. fingerprint)", "/components/ui.py", "frame"),
+    ("seed_fingerprint, all calls (stats every seed file)", "/data/load.py", "seed_fingerprint"),
+    ("st.cache_data hits, all (unpickle a copy each)", "streamlit/runtime/caching/cache_data_api.py", "read_result"),
+    ("load_seeds (only when seeds changed)", "/data/load.py", "load_seeds"),
+    ("headline picking (data.headlines)", "/data/headlines.py", "pick_headlines"),
+    ("figure builders (components.figures, incl. Plotly validation)", "/components/figures", "*"),
+    ("source footers (components.ui.render_source_footer)", "/components/ui.py", "render_source_footer"),
     ("st.plotly_chart (incl. figure to JSON)", "streamlit/elements/plotly_chart.py", "plotly_chart"),
-    ("Plotly figure to JSON", "plotly/io/_json.py", "to_json_plotly"),
-    ("st.dataframe / st.table (incl. Arrow)", "streamlit/elements/arrow.py", "dataframe"),
-    ("pandas -> Arrow bytes", "streamlit/dataframe_util.py", "convert_pandas_df_to_arrow_bytes"),
-    ("download buttons (CSV/XLSX built per run)", "streamlit/elements/widgets/button.py", "download_button"),
-    ("post-run gc.collect", "~", "<built-in method gc.collect>"),
+    ("st.dataframe (incl. Arrow)", "streamlit/elements/arrow.py", "dataframe"),
+    ("pandas -> Arrow bytes (inside st.dataframe)", "streamlit/dataframe_util.py", "convert_pandas_df_to_arrow_bytes"),
+    ("st.markdown", "streamlit/elements/markdown.py", "markdown"),
+    ("message hashing (forward_msg_cache)", "streamlit/runtime/forward_msg_cache.py", "populate_hash_if_needed"),
+    ("protobuf SerializeToString", "~", "<method 'SerializeToString' of 'google._upb._message.Message' objects>"),
+    ("post-run gc.collect (runner.postScriptGC)", "~", "<built-in method gc.collect>"),
 )
+
+
+def _matches(name: str, pattern: str) -> bool:
+    return name.startswith(pattern[:-1]) if pattern.endswith("*") else name == pattern
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -69,6 +84,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--option", action="append", default=[], help="server option section.key=value")
     parser.add_argument("--profiles", default=str(ROOT / "bench" / "out" / "profiles"))
     parser.add_argument("--out", default=str(ROOT / "bench" / "notes-load.md"))
+    parser.add_argument("--from-profiles", action="store_true", help="only summarise the .prof files already there")
     return parser.parse_args(argv)
 
 
@@ -110,7 +126,7 @@ def _package(file: str, name: str) -> str:
     for fragment, label in PACKAGES:
         if fragment in key:
             return label
-    return "other (stdlib, protobuf, ...)"
+    return "other (stdlib, builtins)"
 
 
 def summarise(prof: Path, runs: int, top: int) -> list[str]:
@@ -127,8 +143,8 @@ def summarise(prof: Path, runs: int, top: int) -> list[str]:
             ct
             for (file, _, func), (_, _, _, ct, callers) in raw.items()
             if fragment in file
-            and (name == "*" or func.startswith(name) or func == name)
-            and not any(fragment in c[0] and (name == "*" or c[2].startswith(name)) for c in callers)
+            and _matches(func, name)
+            and not any(fragment in c[0] and _matches(c[2], name) for c in callers)
         )
         if seconds:
             stage_rows.append([label, f"{seconds * per:.3f}", f"{100 * seconds / total:.0f} %" if total else "—"])
@@ -181,12 +197,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections: list[str] = []
     with tempfile.TemporaryDirectory(prefix="h200-profile-") as scratch:
         configs = [("real seeds", Path(args.seeds), profiles / "real")]
-        if args.factor > 1:
+        if args.factor > 1 and args.from_profiles:
+            configs.append((f"{args.factor}× archive", Path(scratch), profiles / f"x{args.factor}"))
+        elif args.factor > 1:
             grown = build_archive(Path(args.seeds), Path(scratch) / f"x{args.factor}", args.factor).root
             configs.append((f"{args.factor}× archive", grown, profiles / f"x{args.factor}"))
         for label, folder, out in configs:
-            print(f"profiling {label}…", flush=True)
-            errors = profile_folder(folder, out, args, paths)
+            errors: list[str] = []
+            if not args.from_profiles:
+                print(f"profiling {label}…", flush=True)
+                errors = profile_folder(folder, out, args, paths)
             sections += [f"## {label}", ""]
             if errors:
                 sections += ["Errors: " + "; ".join(errors), ""]
@@ -207,8 +227,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "# Where a page load's server time goes",
         "",
         f"Profiled {dt.datetime.now():%Y-%m-%d %H:%M} on {machine()} with `python -m bench.profile_load` "
-        f"(cProfile around each script run; {args.rounds} sequential fresh loads per page after an "
-        f"unprofiled warm-up). cProfile inflates Python-heavy code, so read shares, not absolute times.",
+        f"(cProfile around each script run, timed by thread CPU time; {args.rounds} sequential fresh loads "
+        f"per page after an unprofiled warm-up). cProfile inflates code that makes many small Python calls, "
+        f"so read shares, not absolute times.",
         "",
     ]
     reading = ROOT / "bench" / "notes-load-reading.md"

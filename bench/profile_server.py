@@ -1,7 +1,8 @@
 """Run ``streamlit run`` under cProfile: one profile per page (script threads) plus the event loop.
 
 Why a launcher: ``python -m cProfile -m streamlit run`` only sees the main thread, but each page
-runs in a ScriptRunner thread. This wraps ``ScriptRunner._run_script`` in a per-run profiler
+runs in a ScriptRunner thread. The timer is the thread's own CPU time, so waiting for the GIL
+or for other processes on a busy machine does not count. This wraps ``ScriptRunner._run_script`` in a per-run profiler
 (keyed by the page's URL path) and profiles the main thread (websocket I/O, message
 serialisation) separately. Profiles are written as pstats files when the server stops:
 ``<out>/page-<name>.prof`` and ``<out>/main-thread.prof``.
@@ -17,6 +18,7 @@ import os
 import pstats
 import sys
 import threading
+import time
 from pathlib import Path
 
 _LOCK = threading.Lock()
@@ -42,7 +44,7 @@ def _install_script_profiler() -> None:
             _SKIP[0] -= 1
         if skip:
             return original(self, rerun_data)
-        profiler = cProfile.Profile()
+        profiler = cProfile.Profile(time.thread_time)
         profiler.enable()
         try:
             return original(self, rerun_data)
@@ -72,7 +74,7 @@ def main(argv: list[str]) -> int:
     _install_script_profiler()
     from streamlit.web import cli
 
-    main_profiler = cProfile.Profile()
+    main_profiler = cProfile.Profile(time.thread_time)
     main_profiler.enable()
     code = 0
     try:

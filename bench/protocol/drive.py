@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import re
 import resource
 import time
 from collections.abc import Callable, Sequence
@@ -64,7 +65,7 @@ class StepResult:
         kinds: dict[str, int] = {}
         for load in self.loads:
             if load.error:
-                key = load.error.split(":", 1)[0][:60]
+                key = re.sub(r"\d+(\.\d+)?", "N", load.error.split(":", 1)[0])[:60]
                 kinds[key] = kinds.get(key, 0) + 1
         if self.not_started:
             kinds["not started before the time limit"] = self.not_started
