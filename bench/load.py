@@ -56,7 +56,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--pages", type=int, default=5, help="page loads per session in each step")
     parser.add_argument("--paths", default=",".join(APP_PATHS), help="the app's URL paths to rotate through")
     parser.add_argument("--mode", choices=("fresh", "navigate"), default="fresh")
-    parser.add_argument("--step-time", type=float, default=120.0, help="time limit per step, seconds")
+    parser.add_argument("--step-time", type=float, default=90.0, help="time limit per step, seconds")
     parser.add_argument("--load-timeout", type=float, default=60.0)
     parser.add_argument("--option", action="append", default=[], help="server option section.key=value")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results-load.md"))
@@ -116,8 +116,8 @@ def cell(app: float | None, bare: float | None, digits: int = 2) -> str:
     return f"{num(app, digits)} · {num(bare, digits)} · {ratio(app, bare)}"
 
 
-def render(app: list[StepResult], bare: list[StepResult] | None, args: argparse.Namespace, elapsed: float) -> str:
-    """The markdown report: one row per step, each cell 'app · bare · ratio'."""
+def intro(args: argparse.Namespace, elapsed: float) -> list[str]:
+    """The report's title and how it was measured."""
     mode = "a new websocket session per load" if args.mode == "fresh" else "one session per user, navigating"
     lines = [
         "# Protocol-level load benchmark",
@@ -139,6 +139,12 @@ def render(app: list[StepResult], bare: list[StepResult] | None, args: argparse.
         lines += [f"App seeds: `{args.seeds}`.", ""]
     if args.option:
         lines += [f"Server options: `{' '.join(args.option)}`.", ""]
+    return lines
+
+
+def render(app: list[StepResult], bare: list[StepResult] | None, args: argparse.Namespace, elapsed: float) -> str:
+    """The markdown report: one row per step, each cell 'app · bare · ratio'."""
+    lines = intro(args, elapsed)
     header = [
         "sessions",
         "p50 s",

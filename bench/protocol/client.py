@@ -16,8 +16,9 @@ nothing else:
   (``FINISHED_EARLY_FOR_RERUN`` means another run follows, so it keeps reading);
 * remembers the hashes of cacheable messages and reports them on later reruns of the same
   session, as the frontend's message cache does;
-* pings the server on its own schedule and counts pongs that come late (a busy server stops
-  answering pings: that is the failure a browser user sees as "Connecting...").
+* answers the server's own pings (the websockets library does so while the connection is open,
+  even between loads) and pings the server on its own schedule, counting pongs that come late
+  (a busy server stops answering pings: a browser user then sees "Connecting...").
 """
 
 from __future__ import annotations
