@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: help run test lint format validate bench chromium haproxy cluster clean
+.PHONY: help run test lint format validate bench bench-load bench-growth bench-profile chromium haproxy cluster clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,15 @@ test: chromium haproxy lint ## ruff + the whole test suite (unit, contract, app,
 bench: $(VENV)/.dev chromium ## benchmarks against side-by-side baselines -> bench/results.md
 	$(PY) -m bench
 	$(PY) -m bench.exports
+
+bench-load: $(VENV)/.dev ## protocol-level load steps, app vs bare page -> bench/results-load.md
+	$(PY) -m bench.load $(BENCH_ARGS)
+
+bench-growth: $(VENV)/.dev ## the app on 1x/5x/17x/50x archives -> bench/results-growth.md
+	$(PY) -m bench.growth $(BENCH_ARGS)
+
+bench-profile: $(VENV)/.dev ## cProfile per page on the seeds and a 17x archive -> bench/notes-load.md
+	$(PY) -m bench.profile_load $(BENCH_ARGS)
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache
