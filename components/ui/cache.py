@@ -44,7 +44,7 @@ def load_data_with_fingerprint() -> tuple[SeedData, str]:
     return _load_cached(str(path), fingerprint), fingerprint
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _frame_cached(name: str, _builder: Builder, path: str, fingerprint: str, filter_key: tuple) -> pd.DataFrame:
     del name  # the builder's qualified name stands in for the (unhashed) function in the key
     seeds = _load_cached(path, fingerprint)
@@ -52,7 +52,11 @@ def _frame_cached(name: str, _builder: Builder, path: str, fingerprint: str, fil
 
 
 def frame(ctx: PageContext, builder: Builder) -> pd.DataFrame:
-    """``builder(seeds, ctx.claim_filter)``, cached per seed content and filter."""
+    """``builder(seeds, ctx.claim_filter)``, cached per seed content and filter.
+
+    One shared, read-only frame for every session (``st.cache_resource``: no per-session copy,
+    which matters once the archive grows): slice or ``.copy()`` it, never change it in place.
+    """
     name = f"{builder.__module__}.{builder.__qualname__}"
     return _frame_cached(name, builder, str(seeds_dir()), ctx.fingerprint, ctx.claim_filter.key)
 
