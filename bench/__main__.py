@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,7 +24,6 @@ TARGETS = {
     "rerun_ms": 150,
     "loader_ratio": 3.0,
     "warm_ms": 50,
-    "burst_ratio": 3.0,
     "payload_kb": 300,
 }
 
@@ -54,6 +54,11 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> int:
+    if "--compose" in sys.argv:  # only gather the parts' existing results into bench/results.md
+        (ROOT / "bench" / "results.md").write_text(
+            compose(["# Benchmark results", "", f"Gathered {dt.datetime.now():%Y-%m-%d %H:%M} on {machine()}.", ""])
+        )
+        return 0
     sizes = tuple(int(s) for s in os.environ.get("BENCH_SIZES", "100,1000,10000").split(","))
     lines = [
         "# Benchmark results",
@@ -100,32 +105,6 @@ def main() -> int:
             continue
         ratio = seconds / base_s
         lines.append(f"| {name} | {1000 * seconds:.0f} | {ratio:.2f} | {verdict(ratio <= TARGETS['charts_ratio'])} |")
-    lines += [
-        "",
-        "## Concurrent sessions (20 browser sessions open a page at once)",
-        "",
-        "The same 20-session burst is run on the baseline page, side by side, to separate what the app "
-        "costs from what 20 headless Chromium tabs cost on the same 2-core machine. *Server* is the total "
-        "time the page scripts ran on the server during the burst, as wall time and as the script "
-        "threads' own CPU time (timed inside the app).",
-        "",
-        "| page | single ms | burst p50 ms | burst p95 ms | p95 × single | target ≤ 3× | server scripts: wall s / CPU s (runs) | all rendered |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for name in ("baseline", "overview"):
-        burst, single = timings[f"{name}_burst"], timings[f"{name}_single_s"]
-        p50, p95 = app_bench.percentile(burst, 0.5), app_bench.percentile(burst, 0.95)
-        server = timings[f"{name}_server_runs"]
-        lines.append(
-            f"| {name} | {1000 * single:.0f} | {1000 * p50:.0f} | {1000 * p95:.0f} | {p95 / single:.1f} "
-            f"| {verdict(p95 / single <= TARGETS['burst_ratio'])} | {sum(w for w, _ in server):.1f} / "
-            f"{sum(c for _, c in server):.1f} ({len(server)}) | {len(burst)} of 20 |"
-        )
-    app_p95 = app_bench.percentile(timings["overview_burst"], 0.95)
-    base_p95 = app_bench.percentile(timings["baseline_burst"], 0.95)
-    lines.append("")
-    lines.append(f"Overview burst p95 against the baseline's burst p95: {app_p95 / base_p95:.2f}×.")
-
     print(f"loader scaling at {sizes}…", flush=True)
     with tempfile.TemporaryDirectory() as work:
         rows = loader.run(Path(work), sizes)
@@ -150,14 +129,39 @@ def main() -> int:
         f"Growth: {' → '.join(f'{p:.2f}' for p in per_file)} ms per file across the sizes "
         f"({'roughly linear' if max(per_file) <= 1.5 * min(per_file) else 'not linear'})."
     )
-    text = "\n".join(lines) + "\n"
+    (ROOT / "bench" / "results-pages.md").write_text("\n".join(lines[5:]) + "\n")
+    for module in PARTS:
+        print(f"bench.{module}…", flush=True)
+        subprocess.run([sys.executable, "-m", f"bench.{module}"], cwd=ROOT, check=False)
     out = ROOT / "bench" / "results.md"
+    out.write_text(compose(lines[:5]))
+    print(out.read_text())
+    return 0
+
+
+PARTS = ("load", "growth", "exports", "meeting", "draft_quality")
+SECTIONS = (
+    ("results-load.md", "Load: simulated sessions over the websocket protocol, app against a bare page"),
+    ("results-growth.md", "Growth: the real archive against 5×, 17× and 50× archives"),
+    ("results-pages.md", "Pages: warm reruns, payload, time to charts, loader scaling"),
+    ("results-meeting.md", "Meeting mode: step changes in a real browser"),
+    ("results-exports.md", "Exports: images, deck, PDF, tables"),
+    ("results-draft.md", "Drafting quality on the fixture articles"),
+)
+
+
+def compose(header: list[str]) -> str:
+    """bench/results.md: every part's own results file, in one place, each under its heading."""
+    parts = ["\n".join(header)]
+    for name, heading in SECTIONS:
+        path = ROOT / "bench" / name
+        if path.exists():
+            body = "\n".join(line for line in path.read_text().splitlines() if not line.startswith("# "))
+            parts.append(f"## {heading}\n\n(from `bench/{name}`)\n{body}")
     notes = ROOT / "bench" / "notes.md"
     if notes.exists():
-        text += "\n" + notes.read_text()
-    out.write_text(text)
-    print(text)
-    return 0
+        parts.append(notes.read_text())
+    return "\n\n".join(parts) + "\n"
 
 
 if __name__ == "__main__":

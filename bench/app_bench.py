@@ -68,8 +68,9 @@ async def _time_to_charts(context, url: str, charts: int) -> float:
     return elapsed
 
 
-def browser_timings(chart_counts: dict[str, int], loads: int = 5, sessions: int = 20) -> dict:
-    """Median time to all charts per page (fresh context per load) and a burst of sessions."""
+def browser_timings(chart_counts: dict[str, int], loads: int = 5) -> dict:
+    """Median time to all charts per page in one browser (fresh context per load). Concurrency is
+    measured at the protocol level (bench/load.py): 20 browsers on 2 cores measure the browsers."""
 
     async def main(base: str) -> dict:
         async with async_playwright() as playwright:
@@ -88,26 +89,6 @@ def browser_timings(chart_counts: dict[str, int], loads: int = 5, sessions: int 
                     await context.close()
                 out["pages"][name] = statistics.median(times)
                 print(f"  {name}: {1000 * out['pages'][name]:.0f} ms", flush=True)
-            for name, url in (("baseline", f"{base}/bench-baseline"), ("overview", f"{base}/")):
-                single = []
-                for _ in range(3):
-                    context = await browser.new_context()
-                    single.append(await _time_to_charts(context, url, chart_counts[name]))
-                    await context.close()
-                timing_log.write_text("")
-                contexts = [await browser.new_context() for _ in range(sessions)]
-                burst = await asyncio.gather(*[_time_to_charts(c, url, chart_counts[name]) for c in contexts])
-                for context in contexts:
-                    await context.close()
-                server = [tuple(map(float, line.split())) for line in timing_log.read_text().splitlines() if line]
-                out[f"{name}_single_s"] = statistics.median(single)
-                out[f"{name}_burst"] = sorted(burst)
-                out[f"{name}_server_runs"] = server
-                print(
-                    f"  burst {name}: p95 {max(burst):.1f} s, server scripts: {sum(w for w, _ in server):.1f} s wall, "
-                    f"{sum(c for _, c in server):.1f} s CPU in {len(server)} runs",
-                    flush=True,
-                )
             await browser.close()
             return out
 
