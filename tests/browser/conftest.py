@@ -12,8 +12,11 @@ def app_url():
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module: Playwright's sync API holds an event loop on the main thread
+    while it runs, so it is stopped after each browser module instead of living through the unit
+    tests (which run their own event loops)."""
     with sync_playwright() as playwright:
         browser = launch_browser(playwright)
         yield browser
