@@ -120,6 +120,16 @@ PAGES: tuple[PageSpec, ...] = (
         params=("tab", "q", "conflict"),
         example_link=(("as_of", "2026-06-05"), ("q", "customs"), ("tab", "Conflicts")),
     ),
+    PageSpec(
+        "briefing",
+        "pages/briefing/page.py",
+        "Briefings",
+        ":material/slideshow:",
+        "briefings",
+        "Which story do we tell in the meeting, and how do we hand it on?",
+        params=("pick",),
+        example_link=(("as_of", "2026-06-05"), ("pick", "H200 sales to China: where things stand (as of June 2026)")),
+    ),
 )
 
 BY_ID = {page.page_id: page for page in PAGES}

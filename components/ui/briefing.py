@@ -2,12 +2,46 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from components.registry import BY_ID, PageSpec
 from components.ui.links import app_root, page_url, widget_value
 from components.ui.sources import md, render_source_footer
 from data.load import SeedData
+from data.models import Briefing, BriefingStep
+
+COMPOSED = "my-briefing"
+STATE = "_composed_steps"
+
+
+def composed_steps() -> list[dict]:
+    """The steps added this session with "Add this view to a briefing" (page, params, caption)."""
+    return st.session_state.setdefault(STATE, [])
+
+
+def composed_briefing(as_of: dt.date) -> Briefing | None:
+    """This session's own briefing, or None while it has no step."""
+    steps = composed_steps()
+    if not steps:
+        return None
+    return Briefing(
+        id=COMPOSED,
+        title="My briefing",
+        as_of=as_of,
+        steps=[BriefingStep(page=s["page"], caption=s["caption"], params=s["params"]) for s in steps],
+    )
+
+
+def render_add_to_briefing(page: PageSpec, params: dict[str, object]) -> None:
+    """Sidebar: add the current view (page + its link parameters) as a step with a caption."""
+    with st.sidebar.expander("Add this view to a briefing", icon=":material/playlist_add:"):
+        caption = st.text_input("One-line caption", key=f"add-caption-{page.page_id}", max_chars=240)
+        if st.button("Add as a step", key=f"add-step-{page.page_id}", disabled=len(caption.strip()) < 5):
+            link_params = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
+            composed_steps().append({"page": page.page_id, "caption": caption.strip(), "params": link_params})
+            st.toast(f"Added as step {len(composed_steps())} of your briefing (see the Briefings page).")
 
 
 def render_briefing_step(seeds: SeedData, page: PageSpec, present: bool) -> None:
@@ -16,6 +50,8 @@ def render_briefing_step(seeds: SeedData, page: PageSpec, present: bool) -> None
     if not briefing_id:
         return
     briefing = seeds.briefings.get(briefing_id)
+    if briefing is None and briefing_id == COMPOSED:
+        briefing = composed_briefing(max((b.as_of for b in seeds.briefings.values()), default=dt.date.today()))
     try:
         number = int(st.query_params.get("step", "1"))
     except ValueError:

@@ -121,3 +121,34 @@ def view_html(ctx: PageContext, link: str) -> bytes:
         )
     parts.append("</table></body></html>")
     return "\n".join(parts).encode("utf-8")
+
+
+def view_deck(ctx: PageContext, link: str, fmt: str) -> bytes:
+    """The current view as a deck (``pptx``) or document (``pdf``): one slide per chart, the KPI row
+    first when the page has one; each with its title, as-of date, sources and the view's link."""
+    from components.exports.deck import Slide, build_pdf, build_pptx, render_slide_images
+    from components.exports.images import plain_title
+    from components.ui.charts import source_line
+
+    slides = []
+    if ctx.kpis:
+        kpis = [(k.title, k.value, k.detail) for k in ctx.kpis]
+        slides.append(Slide(title=ctx.page.title, takeaway=ctx.page.question, kpis=kpis, link=link, as_of=ctx.as_of))
+    for _, fig, ids in ctx.rendered:
+        slides.append(
+            Slide(
+                title=plain_title(fig) or ctx.page.title,
+                takeaway=ctx.page.question,
+                figure=fig,
+                source_line=source_line(ctx, ids),
+                link=link,
+                as_of=ctx.as_of,
+            )
+        )
+    images = render_slide_images(slides)
+    title = f"H200 China Tracker · {ctx.page.title}"
+    return (
+        build_pptx(slides, deck_title=title, images=images)
+        if fmt == "pptx"
+        else build_pdf(slides, deck_title=title, images=images)
+    )

@@ -10,10 +10,10 @@ import streamlit as st
 
 from components.registry import BY_ID, PageSpec
 from components.state import CONFIDENCE_OPTIONS, ParamSpec, parse_choice, parse_date, read_params
-from components.ui.briefing import render_briefing_step
+from components.ui.briefing import render_add_to_briefing, render_briefing_step
 from components.ui.cache import load_data_with_fingerprint
 from components.ui.context import PRESENT_CSS, PageContext, is_presenting
-from components.ui.downloads import view_html
+from components.ui.downloads import view_deck, view_html
 from components.ui.links import app_root, current_view_params, follow_default, page_url
 from data.frames import ClaimFilter, latest_report_date
 from data.load import SeedData
@@ -156,8 +156,10 @@ def finish_page(ctx: PageContext) -> None:
     """End of every page: the share link and the standalone HTML export of what this view shows."""
     if ctx.present:
         return
-    link = page_url(app_root(ctx.page), ctx.page, current_view_params(ctx.page))
+    params = current_view_params(ctx.page)
+    link = page_url(app_root(ctx.page), ctx.page, params)
     _render_share_link(link)
+    render_add_to_briefing(ctx.page, params)
     with st.sidebar:
         st.download_button(
             "This view as HTML",
@@ -169,3 +171,20 @@ def finish_page(ctx: PageContext) -> None:
             key="export-html",
             help="One self-contained file: the charts, key numbers, sources and the as-of stamp. Works offline.",
         )
+        for fmt, label, mime in (
+            (
+                "pptx",
+                "This view as PowerPoint",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ),
+            ("pdf", "This view as PDF", "application/pdf"),
+        ):
+            st.download_button(
+                label,
+                data=lambda fmt=fmt: view_deck(ctx, link, fmt),  # built on click: it draws every chart
+                file_name=f"h200-{ctx.page.url_path}-{ctx.as_of:%Y-%m-%d}.{fmt}",
+                mime=mime,
+                on_click="ignore",
+                icon=":material/slideshow:",
+                key=f"export-{fmt}",
+            )
