@@ -15,8 +15,9 @@ import pandas as pd
 MISSING = "—"
 
 
-def fmt_number(value: float | None, unit: str | None = None) -> str:
-    """Human figures: 2,000,000 -> '2M', 2,500,000 -> '2.5M', 75000 -> '75,000', 27000 USD -> '$27,000'."""
+def fmt_number(value: float | None, unit: str | None = None, *, compact: bool = False) -> str:
+    """Human figures: 2,000,000 -> '2M', 2,500,000 -> '2.5M', 75000 -> '75,000', 27000 USD -> '$27,000';
+    with ``compact`` (headline cards) 400,000 -> '400k'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
     money = unit in ("usd", "usd_per_chip")
@@ -27,6 +28,8 @@ def fmt_number(value: float | None, unit: str | None = None) -> str:
         text = f"{value / 1e9:.1f}".removesuffix(".0") + "B"
     elif magnitude >= 1e6:
         text = f"{value / 1e6:.1f}".removesuffix(".0") + "M"
+    elif compact and magnitude >= 100_000:
+        text = f"{value / 1e3:.0f}k"
     elif magnitude >= 1 or magnitude == 0:
         text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     else:
@@ -47,11 +50,11 @@ LOWER_BOUNDS = ("at_least", "more_than")
 UPPER_BOUNDS = ("at_most", "less_than")
 
 
-def fmt_bound(value: float | None, bound: str | None, unit: str | None = None) -> str:
+def fmt_bound(value: float | None, bound: str | None, unit: str | None = None, *, compact: bool = False) -> str:
     """A figure with its bound in words: 'more than 200,000', 'below 21,000', 'about 700,000'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    return BOUND_WORDS.get(str(bound or "exact"), "") + fmt_number(value, unit)
+    return BOUND_WORDS.get(str(bound or "exact"), "") + fmt_number(value, unit, compact=compact)
 
 
 def fmt_range(

@@ -20,7 +20,7 @@ else:
         spread = fmt_range(num(row["low"]), num(row["high"]), row["unit"], row["open_high"])
         n_claims = len(row["claim_ids"])
         value = (
-            fmt_bound(num(row["best"]), row["best_bound"], row["unit"])
+            fmt_bound(num(row["best"]), row["best_bound"], row["unit"], compact=True)
             if not pd.isna(row["best"])
             else fmt_row({**row, "bound": row["best_bound"]})
         )
@@ -32,6 +32,8 @@ else:
             detail=(
                 "Strongest report"
                 if n_claims == 1
+                else f"{n_claims} reports agree: {spread}"
+                if num(row["low"]) == num(row["high"])
                 else f"Strongest of {n_claims} reports, which together span {spread}"
             ),
             basis=row["basis"],

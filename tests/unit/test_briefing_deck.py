@@ -18,8 +18,11 @@ def built(real_seeds):
     briefing = real_seeds.briefings["h200-status"]
     slides = briefing_slides(briefing, real_seeds, lambda n: f"https://h200.example/?briefing=h200-status&step={n}")
     images = render_slide_images(slides)
-    return briefing, slides, build_pptx(slides, deck_title=briefing.title, images=images), build_pdf(
-        slides, deck_title=briefing.title, images=images
+    return (
+        briefing,
+        slides,
+        build_pptx(slides, deck_title=briefing.title, images=images),
+        build_pdf(slides, deck_title=briefing.title, images=images),
     )
 
 
