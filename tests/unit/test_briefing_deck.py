@@ -27,7 +27,7 @@ def built(real_seeds):
 
 
 def test_every_step_is_a_slide_with_title_image_and_sources(built) -> None:
-    briefing, slides, pptx, _ = built
+    briefing, _slides, pptx, _ = built
     deck = Presentation(io.BytesIO(pptx))
     steps = list(deck.slides)[1:]  # the first slide is the deck's title
     assert len(steps) == len(briefing.steps)
