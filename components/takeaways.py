@@ -56,9 +56,8 @@ def approvals_title(approvals: pd.DataFrame, estimates: pd.DataFrame) -> str:
         parts.append("no Chinese approval step reported")
     else:
         latest = china.sort_values(["date", "stage_order"]).iloc[-1]
-        parts.append(
-            f"Beijing's latest step: {str(latest['stage_label']).lower()} ({latest['status'].replace('_', ' ')})"
-        )
+        stage, status = str(latest["stage_label"]).lower(), str(latest["status"]).replace("_", " ")
+        parts.append(f"Beijing's latest step: {stage}" + ("" if status in stage else f" ({status})"))
     return "; ".join(parts)
 
 
