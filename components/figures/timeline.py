@@ -34,11 +34,43 @@ KIND_SYMBOLS = {
 }
 
 
+MAX_POINTS = 400
+MAX_MOMENTS = 14
+
+
+def bin_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """Events per (lane, kind, week): a dense timeline draws one sized marker per group instead of
+    one per event, so the chart stays readable and small however large the archive grows."""
+    week = frame["date"].dt.to_period("W").dt.start_time
+    grouped = frame.assign(week=week).groupby(["lane", "lane_label", "kind", "week"], sort=False)
+    binned = grouped.agg(
+        count=("claim_id", "size"),
+        summary=("summary", "first"),
+        publisher=("publisher", "first"),
+        source_id=("source_id", "first"),
+        claim_id=("claim_id", "first"),
+        confidence=("confidence", "max"),
+    ).reset_index()
+    binned["date"] = binned["week"]
+    binned["date_precision"] = "week"
+    binned["summary"] = [
+        f"{n} events this week, e.g.: {s}" if n > 1 else s
+        for n, s in zip(binned["count"], binned["summary"], strict=True)
+    ]
+    return binned
+
+
 def plot_timeline(frame: pd.DataFrame, *, title: str, key_moments: pd.DataFrame | None = None) -> go.Figure:
-    """Every event on lanes by actor, marker by kind, key moments annotated."""
+    """Every event on lanes by actor, marker by kind, key moments annotated; past ``MAX_POINTS``
+    events, one marker per lane, kind and week, sized by how many events it holds."""
     if frame.empty:
         return empty_figure("No events match the chosen filters and date.", title)
     lanes = [lane for lane in LANES if lane in set(frame["lane"])]
+    if len(frame) > MAX_POINTS:
+        frame = bin_events(frame)
+    sizes = (12 + 4 * (frame["count"] - 1).clip(upper=6)) if "count" in frame.columns else None
+    if key_moments is not None and not key_moments.empty:
+        key_moments = key_moments.drop_duplicates(["date", "label"]).sort_values("date").tail(MAX_MOMENTS)
     fig = go.Figure()
     for kind, part in frame.groupby("kind", sort=True):
         fig.add_trace(
@@ -49,7 +81,7 @@ def plot_timeline(frame: pd.DataFrame, *, title: str, key_moments: pd.DataFrame 
                 name=str(kind).replace("_", " "),
                 marker={
                     "symbol": KIND_SYMBOLS.get(str(kind), "circle"),
-                    "size": 12,
+                    "size": sizes.loc[part.index].tolist() if sizes is not None else 12,
                     "color": [LANE_COLOURS.get(lane, MUTED) for lane in part["lane"]],
                     "opacity": [CONFIDENCE_OPACITY.get(c, 1.0) for c in part["confidence"]],
                     "line": {"width": 1, "color": INK},

@@ -144,3 +144,14 @@ def test_empty_frames_give_a_message(builder) -> None:
     fig = builder()
     assert fig.layout.annotations and fig.layout.annotations[0].text
     assert not fig.data
+
+
+def test_a_dense_timeline_is_binned_by_week(real_seeds) -> None:
+    events = frames.build_events_frame(real_seeds)
+    dense = pd.concat([events] * 3, ignore_index=True)
+    assert len(dense) > figures.timeline.MAX_POINTS
+    fig = figures.plot_timeline(dense, title="T", key_moments=dense[dense["annotate"]])
+    points = sum(len(trace.x) for trace in fig.data)
+    assert points < len(events)  # one marker per lane, kind and week, not per event
+    assert any("events this week" in str(c[0]) for trace in fig.data for c in trace.customdata)
+    assert len(fig.layout.annotations) <= figures.timeline.MAX_MOMENTS
