@@ -10,10 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from components import ui
-from components.format import fmt_bound, num
 from components.state import ParamSpec, parse_date, read_params
 from components.ui.context import Kpi
 from data.changes import Changes, changes_between, default_window, known_since
+from pages.whats_new.tables import conflicts_display, headlines_display, statuses_display
 
 ctx = ui.page_context("whats_new")
 seeds = ctx.seeds
@@ -64,11 +64,6 @@ st.caption(
 )
 
 
-def _figure(value: object, bound: object, unit: object) -> str:
-    number = num(value)
-    return "not reported" if number is None else fmt_bound(number, str(bound), str(unit))
-
-
 def summary_row(changes: Changes) -> None:
     opened = int((changes.conflicts["change"] == "opened").sum())
     resolved = int((changes.conflicts["change"] == "resolved").sum())
@@ -102,25 +97,7 @@ def headlines_table(changes: Changes) -> None:
     if table.empty:
         st.caption("No headline figure had been reported by the end of the window.")
         return
-    labels = {
-        "new": "first reported",
-        "changed": "changed",
-        "gone": "no longer shown",
-        "more reports": "same figure, more reports",
-        "same": "unchanged",
-    }
-    shown = pd.DataFrame(
-        {
-            "Figure": table["title"],
-            "Before": [
-                _figure(v, b, u) for v, b, u in zip(table["before"], table["before_bound"], table["unit"], strict=True)
-            ],
-            "After": [
-                _figure(v, b, u) for v, b, u in zip(table["after"], table["after_bound"], table["unit"], strict=True)
-            ],
-            "What happened": table["change"].map(labels),
-        }
-    )
+    shown = headlines_display(table)
     st.dataframe(shown, hide_index=True, key="whats-new-headlines", width="stretch")
 
 
@@ -152,19 +129,7 @@ def statuses_table(changes: Changes) -> None:
     if table.empty:
         st.caption("No approval status moved in this window.")
         return
-    shown = pd.DataFrame(
-        {
-            "Buyer": table["buyer"],
-            "Side": table["side"],
-            "Stage": table["stage"],
-            "From → to": [
-                f"{str(a).replace('_', ' ')} → {str(b).replace('_', ' ')}"
-                for a, b in zip(table["before"], table["after"], strict=True)
-            ],
-            "Dated": table["date"],
-            "The claim": table["summary"],
-        }
-    )
+    shown = statuses_display(table)
     st.dataframe(
         shown,
         hide_index=True,
@@ -183,14 +148,7 @@ def conflicts_table(changes: Changes) -> None:
     if table.empty:
         st.caption("No disagreement between sources opened, widened or closed in this window.")
         return
-    labels = {"opened": "opened", "widened": "new report joined", "resolved": "resolved"}
-    shown = pd.DataFrame(
-        {
-            "Change": table["change"].map(labels),
-            "Reports in it": table["claims"],
-            "Latest claim in the disagreement": table["about"],
-        }
-    )
+    shown = conflicts_display(table)
     st.dataframe(
         shown,
         hide_index=True,
