@@ -30,7 +30,7 @@ UNITS = list(get_args(Unit))
 SOURCE_KINDS = list(get_args(SourceKind))
 
 COLUMNS = [
-    "keep", "summary", "sentence", "locator", "kind", "side", "status", "stage", "metric", "value", "low", "high",
+    "summary", "sentence", "locator", "keep", "kind", "side", "status", "stage", "metric", "value", "low", "high",
     "unit", "bound", "wording", "date", "date_precision", "actors", "claim_id",
 ]  # fmt: skip
 
@@ -186,3 +186,15 @@ def carrier_yaml(draft: Draft, source_id: str, entry: dict[str, Any], new_claims
 def safe_filename(ident: str) -> str:
     """A download name that is always a plain file name."""
     return (re.sub(r"[^a-z0-9.-]+", "-", ident.lower()).strip("-.") or "report")[:120] + ".yaml"
+
+
+def plain_problem(problem: str) -> str:
+    """Loader messages in the analyst's terms: 'Claim 2, summary: …' rather than 'Line 61, claims[1].summary (…)'."""
+    text = re.sub(r"^Line \d+, ", "", problem)
+    text = re.sub(
+        r"claims\[(\d+)\]\.([\w.\[\]]+) \(claim [^)]*\)",
+        lambda m: f"Claim {int(m[1]) + 1}, {m[2].replace('_', ' ')}",
+        text,
+    )
+    text = re.sub(r"^source\.(\w+)", lambda m: f"Source, {m[1].replace('_', ' ')}", text)
+    return text[:1].upper() + text[1:]

@@ -65,14 +65,24 @@ if draft is None:
 
 sections.render_notes(draft)
 choices = sections.render_duplicates(draft, ctx.seeds)
-mode = st.radio("How to add it", choices, key="ar_mode", horizontal=True) if len(choices) > 1 else choices[0]
+mode = (
+    st.radio(
+        "How to add it",
+        choices,
+        key="ar_mode",
+        horizontal=True,
+        format_func=lambda choice: sections.choice_label(ctx.seeds, choice),
+    )
+    if len(choices) > 1
+    else choices[0]
+)
 source_fields = sections.render_source_form(draft)
 edited_frame = sections.render_claims_editor(ctx.seeds)
 today = dt.date.today()
 seeds_folder = ui.seeds_dir()
 
 if mode != sections.NEW_SOURCE:
-    target_id = mode.removeprefix("As a carrier of ")
+    target_id = mode
     duplicate = next(d for d in draft.duplicates if d.source_id == target_id)
     edited = editing.apply_edits(draft, edited_frame, source_fields, only=duplicate.new_claim_ids)
     sections.render_copy_flags(summary_problems(editing.summaries(edited), draft.text))
@@ -126,7 +136,9 @@ columns[0].download_button(
     on_click="ignore",
 )
 if problems:
-    columns[2].caption("The download is enabled once the checks above pass: " + "; ".join(p[:80] for p in problems[:3]))
+    columns[2].caption(
+        f"Download and save are enabled once the {len(problems)} problem(s) under “4 · Check” are fixed."
+    )
 if editable and not state.get("ar_saved"):
     if columns[1].button(
         "Save into seeds/", type="primary", disabled=bool(problems), key="ar-save", icon=":material/save:"

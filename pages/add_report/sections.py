@@ -93,8 +93,15 @@ def render_duplicates(draft: Draft, seeds: SeedData) -> list[str]:
             f"Why: {ui.md(dup.why)}  \nGenuinely new claims in this report: {len(dup.new_claim_ids)}",
             icon=":material/content_copy:",
         )
-        choices.append(f"As a carrier of {dup.source_id}")
+        choices.append(dup.source_id)
     return choices
+
+
+def choice_label(seeds: SeedData, choice: str) -> str:
+    existing = seeds.sources.get(choice)
+    if existing is None:
+        return choice
+    return f"As another outlet carrying the {existing.publisher} report of {existing.published:%d %b %Y}"
 
 
 def render_source_form(draft: Draft) -> dict[str, Any]:
@@ -108,7 +115,7 @@ def render_source_form(draft: Draft) -> dict[str, Any]:
     top[0].text_input("Title", key="ar_src_title")
     top[1].text_input("Publisher", key="ar_src_publisher")
     top[2].date_input("Published", key="ar_src_published", format="YYYY-MM-DD", on_change=_follow_published)
-    middle = st.columns([3, 2, 1, 1])
+    middle = st.columns([3, 2, 1.4, 1.4])
     middle[0].text_input("Web address", key="ar_src_url", placeholder="https://… (optional)")
     middle[1].text_input("Story originally from", key="ar_src_origin", placeholder="e.g. Reuters (optional)")
     middle[2].selectbox("Kind (to confirm)", editing.SOURCE_KINDS, key="ar_src_kind", format_func=editing.words)
@@ -170,6 +177,7 @@ def render_claims_editor(seeds: SeedData) -> pd.DataFrame:
         width="stretch",
         num_rows="fixed",
         column_config=_column_config(seeds),
+        column_order=editing.COLUMNS,
     )
 
 
@@ -188,7 +196,7 @@ def render_problems(problems: list[str]) -> None:
         st.success("The file passes the tracker's checks (the same models and loader the dashboard uses).")
         return
     st.error(f"{len(problems)} thing(s) to fix before the file can be saved:", icon=":material/rule:")
-    st.text("\n".join(f"• {problem}" for problem in problems))
+    st.text("\n".join(f"• {editing.plain_problem(problem)}" for problem in problems))
 
 
 def render_preview(result: Preview | None, ready: bool) -> None:
