@@ -29,6 +29,7 @@ BOUNDS = list(get_args(Bound))
 UNITS = list(get_args(Unit))
 SOURCE_KINDS = list(get_args(SourceKind))
 
+OPTIONAL_CHOICES = ("status", "stage", "metric", "unit", "bound", "wording")
 COLUMNS = [
     "summary", "sentence", "locator", "keep", "kind", "side", "status", "stage", "metric", "value", "low", "high",
     "unit", "bound", "wording", "date", "date_precision", "actors", "claim_id",
@@ -74,6 +75,8 @@ def claims_frame(draft: Draft) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in OPTIONAL_CHOICES:  # "" shows as an empty cell ("—" in the picker), never as "None"
+        frame[column] = frame[column].map(lambda v: "" if v is None else v)
     for column in ("value", "low", "high"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     return frame

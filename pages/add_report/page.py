@@ -78,6 +78,7 @@ mode = (
 )
 source_fields = sections.render_source_form(draft)
 edited_frame = sections.render_claims_editor(ctx.seeds)
+sections.render_sentences(draft)
 today = dt.date.today()
 seeds_folder = ui.seeds_dir()
 
@@ -85,7 +86,7 @@ if mode != sections.NEW_SOURCE:
     target_id = mode
     duplicate = next(d for d in draft.duplicates if d.source_id == target_id)
     edited = editing.apply_edits(draft, edited_frame, source_fields, only=duplicate.new_claim_ids)
-    sections.render_copy_flags(summary_problems(editing.summaries(edited), draft.text))
+    sections.render_copy_flags(summary_problems(editing.summaries(edited), draft.text), draft)
     st.subheader("4 · Add it to the existing source")
     st.caption(
         f"The report is recorded as another outlet carrying {target_id}: paste the snippet into that file. "
@@ -107,7 +108,7 @@ if mode != sections.NEW_SOURCE:
     st.stop()
 
 edited = editing.apply_edits(draft, edited_frame, source_fields)
-sections.render_copy_flags(copied := summary_problems(editing.summaries(edited), draft.text))
+sections.render_copy_flags(copied := summary_problems(editing.summaries(edited), draft.text), draft)
 yaml_text = edited.to_seed_yaml(editing.summaries(edited), added=today)
 digest = hashlib.sha256(yaml_text.encode()).hexdigest()
 if state.get("ar_checked", (None,))[0] != digest:

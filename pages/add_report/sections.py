@@ -115,7 +115,7 @@ def render_source_form(draft: Draft) -> dict[str, Any]:
     top[0].text_input("Title", key="ar_src_title")
     top[1].text_input("Publisher", key="ar_src_publisher")
     top[2].date_input("Published", key="ar_src_published", format="YYYY-MM-DD", on_change=_follow_published)
-    middle = st.columns([3, 2, 1.4, 1.4])
+    middle = st.columns([2.5, 1.8, 1.4, 1.7])
     middle[0].text_input("Web address", key="ar_src_url", placeholder="https://… (optional)")
     middle[1].text_input("Story originally from", key="ar_src_origin", placeholder="e.g. Reuters (optional)")
     middle[2].selectbox("Kind (to confirm)", editing.SOURCE_KINDS, key="ar_src_kind", format_func=editing.words)
@@ -144,14 +144,14 @@ def _column_config(seeds: SeedData) -> dict[str, Any]:
         "locator": cc.TextColumn("Where", disabled=True, width="small"),
         "kind": cc.SelectboxColumn("Kind (to confirm)", options=editing.KINDS, format_func=editing.words, required=True),
         "side": cc.SelectboxColumn("Side (to confirm)", options=editing.SIDES, required=True),
-        "status": cc.SelectboxColumn("Status (to confirm)", options=editing.STATUSES, format_func=editing.words),
-        "stage": cc.SelectboxColumn("Stage (to confirm)", options=editing.STAGES, format_func=editing.words),
+        "status": cc.SelectboxColumn("Status (to confirm)", options=["", *editing.STATUSES], format_func=editing.words),
+        "stage": cc.SelectboxColumn("Stage (to confirm)", options=["", *editing.STAGES], format_func=editing.words),
         "metric": cc.TextColumn("Metric (to confirm)"),
         "value": cc.NumberColumn("Value", format="localized"),
         "low": cc.NumberColumn("At least / from", format="localized"),
         "high": cc.NumberColumn("At most / to", format="localized"),
-        "unit": cc.SelectboxColumn("Unit", options=editing.UNITS, format_func=editing.words),
-        "bound": cc.SelectboxColumn("Bound", options=editing.BOUNDS, format_func=editing.words),
+        "unit": cc.SelectboxColumn("Unit", options=["", *editing.UNITS], format_func=editing.words),
+        "bound": cc.SelectboxColumn("Bound", options=["", *editing.BOUNDS], format_func=editing.words),
         "wording": cc.TextColumn("Wording in the report"),
         "date": cc.DateColumn("Date", format="YYYY-MM-DD"),
         "date_precision": cc.SelectboxColumn("Date precision", options=editing.PRECISIONS, format_func=editing.words),
@@ -181,10 +181,19 @@ def render_claims_editor(seeds: SeedData) -> pd.DataFrame:
     )
 
 
-def render_copy_flags(copied: dict[str, list[str]]) -> None:
+def render_sentences(draft: Draft) -> None:
+    """The sentences in full (the table cuts long cells), as plain text."""
+    if not draft.claims:
+        return
+    with st.expander("Read the sentences the claims come from"):
+        st.text("\n\n".join(f"Claim {n} ({c.locator}): {c.text}" for n, c in enumerate(draft.claims, start=1)))
+
+
+def render_copy_flags(copied: dict[str, list[str]], draft: Draft) -> None:
+    number = {c.id: n for n, c in enumerate(draft.claims, start=1)}
     for claim_id, runs in copied.items():
         st.warning(
-            f"The summary of {ui.md(claim_id)} copies the article word for word: “{ui.md(runs[0])}”. "
+            f"The summary of claim {number.get(claim_id, '?')} copies the article word for word: “{ui.md(runs[0])}”. "
             "Rewrite it in your own words (at most seven words in a row from the article).",
             icon=":material/content_copy:",
         )

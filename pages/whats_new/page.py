@@ -34,7 +34,7 @@ for notice in read_params(raw, specs).notices:
 left, right, _ = st.columns([1, 1, 2])
 since = left.date_input(
     "Added from",
-    value=max(default_since, first_day),
+    **({} if "since" in st.session_state else {"value": max(default_since, first_day)}),
     min_value=first_day,
     max_value=last_day,
     key="since",
@@ -44,7 +44,7 @@ since = left.date_input(
 )
 until = right.date_input(
     "Added until",
-    value=default_until,
+    **({} if "until" in st.session_state else {"value": default_until}),
     min_value=first_day,
     max_value=last_day,
     key="until",
@@ -80,15 +80,28 @@ def summary_row(changes: Changes) -> None:
         ctx.kpis.append(Kpi(title, value, detail))
 
 
+def _show_week_up_to(day: dt.date) -> None:
+    st.session_state["since"] = max(day - dt.timedelta(days=6), first_day)
+    st.session_state["until"] = day
+
+
 def empty_state(changes: Changes) -> None:
     newest = max(seeds.sources.values(), key=known_since, default=None)
-    hint = ""
-    if newest is not None:
-        hint = (
-            f" The most recent addition is a {newest.publisher} report, counted from "
-            f"{known_since(newest):%d %b %Y}: widen the window to include that day."
-        )
-    st.info(f"Nothing was added between {changes.since:%d %b %Y} and {changes.until:%d %b %Y}.{hint}")
+    if newest is None:
+        st.info("The tracker holds no report yet: add one on “Add a report”.")
+        return
+    day = known_since(newest)
+    st.info(
+        f"Nothing was added between {changes.since:%d %b %Y} and {changes.until:%d %b %Y}. The most recent "
+        f"addition is a {ui.md(newest.publisher)} report, counted from {day:%d %b %Y}."
+    )
+    st.button(
+        f"Show the week up to {day:%d %b %Y}",
+        on_click=_show_week_up_to,
+        args=(day,),
+        key="whats-new-latest-week",
+        icon=":material/history:",
+    )
 
 
 def headlines_table(changes: Changes) -> None:
@@ -108,7 +121,7 @@ def sources_table(changes: Changes) -> None:
         st.caption("No report was added in this window.")
         return
     st.dataframe(
-        table[["added", "published", "publisher", "title", "claims", "url"]],
+        table[["added", "published", "publisher", "url", "claims", "title"]].astype({"url": "string"}),
         hide_index=True,
         key="whats-new-sources",
         width="stretch",

@@ -169,3 +169,13 @@ def test_whats_new_link_dates_and_bad_dates(scratch_seeds) -> None:
     bad = _open("whats_new", {"since": "2026-99-01"})
     notices = " ".join(i.value for i in bad.info)
     assert "Ignored `since=2026-99-01`" in notices
+
+
+def test_whats_new_empty_window_says_so_and_offers_the_latest_week(scratch_seeds) -> None:
+    at = _open("whats_new")
+    assert "Nothing was added between" in " ".join(i.value for i in at.info)
+    assert "New reports (0)" in [s.value for s in at.subheader]
+    next(b for b in at.button if b.label.startswith("Show the week up to")).click().run()
+    assert not at.exception
+    counts = [s.value for s in at.subheader if s.value.startswith("New reports (")]
+    assert counts and counts[0] != "New reports (0)"
