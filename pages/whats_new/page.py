@@ -121,7 +121,7 @@ def sources_table(changes: Changes) -> None:
         st.caption("No report was added in this window.")
         return
     st.dataframe(
-        table[["added", "published", "publisher", "url", "claims", "title"]].astype({"url": "string"}),
+        table[["added", "published", "publisher", "url", "claims", "title"]].fillna({"url": ""}),
         hide_index=True,
         key="whats-new-sources",
         width="stretch",

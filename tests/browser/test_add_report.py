@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import expect, sync_playwright
 
 from data.load import load_seeds
-from tests.browser.server import ROOT, streamlit_server
+from tests.browser.server import ROOT, launch_browser, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +32,16 @@ def editing_app(tmp_path_factory):
     shutil.copytree(ROOT / "seeds", seeds)
     with streamlit_server(env={"H200_SEEDS_DIR": str(seeds), "H200_EDITING": "1"}) as url:
         yield url, seeds
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """This module's own browser, closed when the module ends: the session-wide one in conftest
+    would still hold a Playwright loop when test_cold_start starts its own."""
+    with sync_playwright() as playwright:
+        own = launch_browser(playwright)
+        yield own
+        own.close()
 
 
 def _files(seeds: Path) -> list[str]:
