@@ -29,6 +29,7 @@ BOUNDS = list(get_args(Bound))
 UNITS = list(get_args(Unit))
 SOURCE_KINDS = list(get_args(SourceKind))
 
+NONE = "—"  # an empty choice, shown as a dash (an empty cell would read "None")
 OPTIONAL_CHOICES = ("status", "stage", "metric", "unit", "bound", "wording")
 COLUMNS = [
     "summary", "sentence", "locator", "keep", "kind", "side", "status", "stage", "metric", "value", "low", "high",
@@ -38,7 +39,7 @@ COLUMNS = [
 
 def words(code: object) -> str:
     """A vocabulary code as words: 'import_approval' -> 'Import approval', stages by their label."""
-    if code is None or (isinstance(code, float) and math.isnan(code)) or code == "":
+    if code is None or (isinstance(code, float) and math.isnan(code)) or code in ("", NONE):
         return "—"
     text = str(code)
     if text in STAGE_LABELS:
@@ -76,7 +77,7 @@ def claims_frame(draft: Draft) -> pd.DataFrame:
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in OPTIONAL_CHOICES:  # "" shows as an empty cell ("—" in the picker), never as "None"
-        frame[column] = frame[column].map(lambda v: "" if v is None else v)
+        frame[column] = frame[column].map(lambda v: NONE if v is None or pd.isna(v) or v == "" else v)
     for column in ("value", "low", "high"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     return frame
@@ -86,7 +87,7 @@ def _text(value: object) -> str | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     text = str(value).strip()
-    return text or None
+    return None if text in ("", NONE) else text
 
 
 def _number(value: object) -> float | None:
