@@ -148,6 +148,8 @@ if editable and not state.get("ar_saved"):
             path = save_seed_yaml(yaml_text, seeds_folder)
         except DraftError as error:
             st.error(str(error))
+        except OSError:
+            st.error("The seed folder could not be written to (permissions or disk); nothing was saved.")
         else:
             state["ar_saved"] = path.name
 elif not editable:

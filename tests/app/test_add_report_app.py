@@ -179,3 +179,26 @@ def test_whats_new_empty_window_says_so_and_offers_the_latest_week(scratch_seeds
     assert not at.exception
     counts = [s.value for s in at.subheader if s.value.startswith("New reports (")]
     assert counts and counts[0] != "New reports (0)"
+
+
+BRIEFING = """briefing:
+  id: whats-new-check
+  title: "What changed in late January"
+  as_of: 2026-06-05
+  steps:
+    - page: overview
+      caption: Where things stood in June.
+      params: {as_of: "2026-06-05"}
+    - page: whats_new
+      caption: Late January brought Beijing's first batch and a new disagreement.
+      params: {as_of: "2026-06-05", since: "2026-01-20", until: "2026-01-31"}
+"""
+
+
+def test_whats_new_works_as_a_briefing_step(scratch_seeds) -> None:
+    (scratch_seeds / "briefings" / "whats-new-check.yaml").write_text(BRIEFING)
+    at = _open("whats_new", {"briefing": "whats-new-check", "step": "2"})
+    assert not at.exception
+    assert at.session_state["since"] == dt.date(2026, 1, 20)
+    assert "New reports (8)" in [s.value for s in at.subheader]
+    assert any("step 2 of 2" in m.value for m in at.markdown)
