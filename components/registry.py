@@ -29,6 +29,7 @@ class PageSpec:
     params: tuple[str, ...] = ()  # view state this page keeps in the URL, besides COMMON_PARAMS
     param_prefixes: tuple[str, ...] = ()  # families of params named by data (scenario inputs, shares)
     example_link: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # a sample link; the link tests open it
+    has_chart: bool = True  # the default view draws a chart with its source footer (the page tests check it)
 
     @property
     def file(self) -> Path:
@@ -36,6 +37,7 @@ class PageSpec:
 
 
 COMMON_PARAMS = ("as_of", "confidence")
+DATE_PARAMS = ("as_of", "since", "until")
 LIST_PARAMS = ("buyers", "lanes", "kinds", "picked")
 
 PAGES: tuple[PageSpec, ...] = (
@@ -129,6 +131,27 @@ PAGES: tuple[PageSpec, ...] = (
         "Which story do we tell in the meeting, and how do we hand it on?",
         params=("pick",),
         example_link=(("as_of", "2026-06-05"), ("pick", "H200 sales to China: where things stand (as of June 2026)")),
+    ),
+    PageSpec(
+        "whats_new",
+        "pages/whats_new/page.py",
+        "What's new",
+        ":material/new_releases:",
+        "whats-new",
+        "What did the tracker learn between two dates, and what did it change?",
+        params=("since", "until"),
+        example_link=(("as_of", "2026-06-05"), ("since", "2026-01-20"), ("until", "2026-01-31")),
+        has_chart=False,
+    ),
+    PageSpec(
+        "add_report",
+        "pages/add_report/page.py",
+        "Add a report",
+        ":material/post_add:",
+        "add-report",
+        "Is this report already in the tracker, and what would it add?",
+        example_link=(("as_of", "2026-06-05"),),
+        has_chart=False,
     ),
 )
 

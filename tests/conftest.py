@@ -35,3 +35,17 @@ def small_seeds(seed_dir: Path) -> SeedData:
     seeds = load_seeds(seed_dir)
     assert seeds.problems == []
     return seeds
+
+
+def forget_added_dates(seeds: Path) -> None:
+    """A scratch archive as if each report had been added on its publication day (undated pages read
+    and added at the end of the data, 30 Jun 2026): the real seeds were all added in the same week, which would
+    put every one of them in "What's new" and make date windows depend on today's date."""
+    import re
+
+    for path in (seeds / "sources").glob("*.yaml"):
+        text = re.sub(r"(?m)^  added: .*\n", "", path.read_text())
+        if re.search(r"(?m)^  undated: true", text):
+            text = re.sub(r"(?m)^(  undated: true\n)", r"\1  added: 2026-06-30\n", text, count=1)
+            text = re.sub(r"(?m)^  accessed: .*$", "  accessed: 2026-06-30", text, count=1)
+        path.write_text(text)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from components.registry import COMMON_PARAMS, LIST_PARAMS, PageSpec, page_for_params
+from components.registry import COMMON_PARAMS, DATE_PARAMS, LIST_PARAMS, PageSpec, page_for_params
 from components.state import build_query
 
 
@@ -38,7 +38,7 @@ def page_url(root: str, page: PageSpec, params: dict[str, object]) -> str:
 
 def widget_value(key: str, value: object) -> object:
     """A link value as the widget behind ``key`` holds it in session state."""
-    if key == "as_of":
+    if key in DATE_PARAMS:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     if key.startswith("s_"):
         return float(value)  # type: ignore[arg-type]

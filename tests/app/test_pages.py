@@ -48,9 +48,10 @@ def test_page_renders_chart_and_sources(page) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == page.title
     charts = _charts(at)
-    assert charts, "no chart"
     assert all(chart["layout"]["title"]["text"] for chart in charts)
-    assert "Sources (" in _caption_text(at)
+    if page.has_chart:  # pages without a chart (What's new, Add a report) say so in the registry
+        assert charts, "no chart"
+        assert "Sources (" in _caption_text(at)
     assert any("Data as of" in m.value and "latest report" in m.value for m in at.markdown)
 
 
@@ -150,4 +151,4 @@ def test_page_runs_on_its_own(page) -> None:
     at = AppTest.from_file(str(page.file), default_timeout=90).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == page.title
-    assert at.get("plotly_chart")
+    assert bool(at.get("plotly_chart")) or not page.has_chart

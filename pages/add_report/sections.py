@@ -1,0 +1,233 @@
+"""The parts of the "Add a report" page, top to bottom. Everything from the article is shown as
+plain text (st.text, table cells) or escaped with ``ui.md``: pasted text is never rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from components import ui
+from components.registry import BY_ID
+from data.draft import Draft, DraftError, draft_from_file, draft_from_text
+from data.load import SeedData
+from pages.add_report import editing
+from pages.add_report.preview import Preview
+from pages.whats_new.tables import conflicts_display, headlines_display, statuses_display
+
+MAX_UPLOAD_MB = 5
+SOURCE_FIELDS = ("id", "title", "publisher", "published", "url", "kind", "origin", "confidence", "reliability")
+NEW_SOURCE = "As a new source"
+
+
+def read_report(text: str, upload: Any, url: str, seeds: SeedData) -> tuple[Draft | None, str | None]:
+    """The draft, or a plain message saying what is wrong with the input. Never raises."""
+    try:
+        if upload is not None:
+            name = str(getattr(upload, "name", "") or "")
+            draft = draft_from_file(upload.getvalue(), name, seeds)
+        else:
+            draft = draft_from_text(text or "", seeds, url=url.strip() or None)
+    except DraftError as problem:
+        return None, str(problem)
+    except Exception:  # any other failure is the input's, shown in words, never a traceback
+        return None, "This input could not be read as an article. Paste the article's text instead."
+    return draft, None
+
+
+def start_draft(draft: Draft) -> None:
+    """Put a fresh draft in the session: the source widgets and the claims table start from it."""
+    state = st.session_state
+    state["ar_draft"] = draft
+    state["ar_claims_base"] = editing.claims_frame(draft)
+    state.pop("ar_claims_editor", None)
+    state.pop("ar_saved", None)
+    state["ar_version"] = state.get("ar_version", 0) + 1
+    for field in SOURCE_FIELDS:
+        state[f"ar_src_{field}"] = _initial(draft, field)
+    state["ar_published_was"] = state["ar_src_published"]
+    state["ar_mode"] = NEW_SOURCE
+
+
+def _initial(draft: Draft, field: str) -> object:
+    value = draft.source.get(field)
+    if field == "published":
+        return dt.date.fromisoformat(str(value))
+    return "" if value is None else value
+
+
+def _follow_published() -> None:
+    """Keep the id's date in step with the publication date."""
+    state = st.session_state
+    new = state.get("ar_src_published")
+    if isinstance(new, dt.date):
+        state["ar_src_id"] = editing.renamed_id(str(state.get("ar_src_id", "")), state["ar_published_was"], new)
+        state["ar_published_was"] = new
+
+
+def render_notes(draft: Draft) -> None:
+    for note in draft.notes:
+        st.info(ui.md(note), icon=":material/info:")
+    if not draft.claims:
+        st.warning(
+            "No figure or approval step about H200 sales was found in this text. If it is relevant, "
+            "add it by hand; otherwise it probably does not belong in the tracker."
+        )
+
+
+def render_duplicates(draft: Draft, seeds: SeedData) -> list[str]:
+    """Duplicates first: name each existing source, its score and why; return the choices offered."""
+    st.subheader("1 · Is it already in the tracker?")
+    if not draft.duplicates:
+        st.success("No existing source matches this report (web address, publisher and date, title, figures).")
+        return [NEW_SOURCE]
+    choices = [NEW_SOURCE]
+    for dup in draft.duplicates:
+        existing = seeds.sources.get(dup.source_id)
+        name = f"{existing.publisher}, {existing.available_from:%d %b %Y}" if existing else dup.source_id
+        title = f" — “{ui.md(existing.title)}”" if existing else ""
+        st.warning(
+            f"**Possibly already in the tracker:** {ui.md(name)}{title} · match {dup.score:.0%}  \n"
+            f"Why: {ui.md(dup.why)}  \nGenuinely new claims in this report: {len(dup.new_claim_ids)}",
+            icon=":material/content_copy:",
+        )
+        choices.append(dup.source_id)
+    return choices
+
+
+def choice_label(seeds: SeedData, choice: str) -> str:
+    existing = seeds.sources.get(choice)
+    if existing is None:
+        return choice
+    return f"As another outlet carrying the {existing.publisher} report of {existing.available_from:%d %b %Y}"
+
+
+def render_source_form(draft: Draft) -> dict[str, Any]:
+    """The source block as a form; every field starts from the draft. Returns the edited fields."""
+    st.subheader("2 · The report")
+    for field in SOURCE_FIELDS:  # widget values are dropped when the page is left: start again from the draft
+        if f"ar_src_{field}" not in st.session_state:
+            st.session_state[f"ar_src_{field}"] = _initial(draft, field)
+    st.caption("Kind, confidence and the reliability note are suggestions: confirm them against the article.")
+    top = st.columns([3, 2, 1])
+    top[0].text_input("Title", key="ar_src_title")
+    top[1].text_input("Publisher", key="ar_src_publisher")
+    top[2].date_input("Published", key="ar_src_published", format="YYYY-MM-DD", on_change=_follow_published)
+    middle = st.columns([2.5, 1.8, 1.4, 1.7])
+    middle[0].text_input("Web address", key="ar_src_url", placeholder="https://… (optional)")
+    middle[1].text_input("Story originally from", key="ar_src_origin", placeholder="e.g. Reuters (optional)")
+    middle[2].selectbox("Kind (to confirm)", editing.SOURCE_KINDS, key="ar_src_kind", format_func=editing.words)
+    middle[3].selectbox(
+        "Confidence (to confirm)", ["high", "medium", "low"], key="ar_src_confidence", format_func=editing.words
+    )
+    st.text_area("How reliable is it? (to confirm)", key="ar_src_reliability", height=80)
+    st.text_input(
+        "File name and id", key="ar_src_id", help="Becomes seeds/sources/<id>.yaml; starts with the publication date."
+    )
+    return {field: st.session_state.get(f"ar_src_{field}") for field in SOURCE_FIELDS}
+
+
+def _column_config(seeds: SeedData) -> dict[str, Any]:
+    cc = st.column_config
+    organisations = sorted(seeds.organisations)
+
+    def org_name(org_id: object) -> str:
+        organisation = seeds.organisations.get(str(org_id))
+        return organisation.name if organisation else str(org_id)
+
+    return {
+        "keep": cc.CheckboxColumn("Keep", help="Untick to leave this claim out of the file."),
+        "summary": cc.TextColumn("Summary (your own words)", width="large", help="One or two sentences; never copy eight or more words in a row from the article."),
+        "sentence": cc.TextColumn("From the text", width="large", disabled=True),
+        "locator": cc.TextColumn("Where", disabled=True, width="small"),
+        "kind": cc.SelectboxColumn("Kind (to confirm)", options=editing.KINDS, format_func=editing.words, required=True),
+        "side": cc.SelectboxColumn("Side (to confirm)", options=editing.SIDES, format_func=editing.words, required=True),
+        "status": cc.SelectboxColumn("Status (to confirm)", options=[editing.NONE, *editing.STATUSES], format_func=editing.words),
+        "stage": cc.SelectboxColumn("Stage (to confirm)", options=[editing.NONE, *editing.STAGES], format_func=editing.words),
+        "metric": cc.TextColumn("Metric id (to confirm)"),
+        "value": cc.NumberColumn("Value", format="localized"),
+        "low": cc.NumberColumn("At least / from", format="localized"),
+        "high": cc.NumberColumn("At most / to", format="localized"),
+        "unit": cc.SelectboxColumn("Unit", options=[editing.NONE, *editing.UNITS], format_func=editing.words),
+        "bound": cc.SelectboxColumn("Bound", options=[editing.NONE, *editing.BOUNDS], format_func=editing.words),
+        "wording": cc.TextColumn("Wording in the report"),
+        "date": cc.DateColumn("Date", format="YYYY-MM-DD"),
+        "date_precision": cc.SelectboxColumn("Date precision", options=editing.PRECISIONS, format_func=editing.words),
+        "actors": cc.MultiselectColumn("Organisations", options=organisations, format_func=org_name),
+        "claim_id": cc.TextColumn("Claim id", disabled=True),
+    }  # fmt: skip
+
+
+def render_claims_editor(seeds: SeedData) -> pd.DataFrame:
+    st.subheader("3 · Candidate claims")
+    base: pd.DataFrame = st.session_state["ar_claims_base"]
+    if base.empty:
+        st.caption("No candidate claim was drafted; the file would hold the source only.")
+        return base
+    st.caption(
+        "Every figure below appears in the article; “From the text” and “Where” show the sentence and its "
+        "paragraph. Columns marked “to confirm” are guesses from the wording. Write each summary yourself."
+    )
+    return st.data_editor(
+        base,
+        key="ar_claims_editor",
+        hide_index=True,
+        width="stretch",
+        num_rows="fixed",
+        column_config=_column_config(seeds),
+        column_order=editing.COLUMNS,
+    )
+
+
+def render_sentences(draft: Draft) -> None:
+    """The sentences in full (the table cuts long cells), as plain text."""
+    if not draft.claims:
+        return
+    with st.expander("Read the sentences the claims come from"):
+        st.text("\n\n".join(f"Claim {n} ({c.locator}): {c.text}" for n, c in enumerate(draft.claims, start=1)))
+
+
+def render_copy_flags(copied: dict[str, list[str]], draft: Draft) -> None:
+    number = {c.id: n for n, c in enumerate(draft.claims, start=1)}
+    for claim_id, runs in copied.items():
+        st.warning(
+            f"The summary of claim {number.get(claim_id, '?')} copies the article word for word: “{ui.md(runs[0])}”. "
+            "Rewrite it in your own words (at most seven words in a row from the article).",
+            icon=":material/content_copy:",
+        )
+
+
+def render_problems(problems: list[str]) -> None:
+    st.subheader("4 · Check")
+    if not problems:
+        st.success("The file passes the tracker's checks (the same models and loader the dashboard uses).")
+        return
+    st.error(f"{len(problems)} thing(s) to fix before the file can be saved:", icon=":material/rule:")
+    st.text("\n".join(f"• {editing.plain_problem(problem)}" for problem in problems))
+
+
+def render_preview(result: Preview | None, ready: bool) -> None:
+    st.subheader("5 · What it changes on the dashboard")
+    if not ready or result is None:
+        st.caption("The preview appears once the file passes the checks above.")
+        return
+    moved = result.headlines[result.headlines["change"] != "same"]
+    if moved.empty and result.statuses.empty and result.conflicts.empty:
+        st.info("Adding this report changes no headline figure, no approval status and no disagreement.")
+    st.markdown("**Headline figures, before → after**")
+    st.dataframe(headlines_display(result.headlines), hide_index=True, width="stretch", key="ar-preview-headlines")
+    if not result.statuses.empty:
+        st.markdown("**Status changes per buyer and stage**")
+        st.dataframe(statuses_display(result.statuses), hide_index=True, width="stretch", key="ar-preview-statuses")
+    if not result.conflicts.empty:
+        st.markdown("**Disagreements opened or joined**")
+        st.dataframe(conflicts_display(result.conflicts), hide_index=True, width="stretch", key="ar-preview-conflicts")
+
+
+def render_saved_links(path_name: str) -> None:
+    st.success(f"Saved as seeds/sources/{path_name}. It shows on every page from now on.", icon=":material/check:")
+    columns = st.columns(3)
+    columns[0].page_link(BY_ID["whats_new"].path, label="See it on What's new", icon=":material/new_releases:")
+    columns[1].page_link(BY_ID["timeline"].path, label="See it on the timeline", icon=":material/timeline:")

@@ -1,0 +1,87 @@
+"""The "Add a report" round trip without a browser: draft -> editable table -> edits -> seed YAML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from data.draft import draft_from_text, validate_seed_yaml
+from data.load import load_seeds
+from pages.add_report import editing
+from pages.add_report.preview import preview
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "02-business-times-75k-cap.txt"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_seeds(ROOT / "seeds")
+
+
+@pytest.fixture(scope="module")
+def draft(seeds):
+    return draft_from_text(ARTICLE.read_text(), seeds)
+
+
+def test_table_shows_every_claim_with_its_sentence_and_no_none(draft) -> None:
+    frame = editing.claims_frame(draft)
+    assert list(frame.columns) == editing.COLUMNS
+    assert len(frame) == len(draft.claims)
+    assert frame["sentence"].tolist() == [c.text for c in draft.claims]
+    assert frame["locator"].str.startswith("para ").all()
+    assert (frame["summary"] == "").all()  # the analyst writes them
+    for column in editing.OPTIONAL_CHOICES:
+        assert frame[column].notna().all(), column
+
+
+def test_edits_come_back_and_validate(draft, seeds) -> None:
+    frame = editing.claims_frame(draft)
+    frame["summary"] = [f"Claim number {n} put in the analyst's own words for the test." for n in range(len(frame))]
+    frame.loc[0, "status"] = editing.NONE
+    frame.loc[1, "keep"] = False
+    today = dt.date.today()
+    source = {"published": today, "id": editing.renamed_id(draft.source["id"], draft.source["published"], today)}
+    edited = editing.apply_edits(draft, frame, source)
+    assert len(edited.claims) == len(draft.claims) - 1
+    assert edited.claims[0].status is None
+    assert edited.source["id"].startswith(today.isoformat()) and edited.source["published"] == today.isoformat()
+    text = edited.to_seed_yaml(editing.summaries(edited), added=today)
+    assert validate_seed_yaml(text, ROOT / "seeds") == []
+    result = preview(text, ROOT / "seeds", seeds)
+    assert result is not None and result.problems == []
+    assert set(result.headlines["key"]) >= {"cap"}
+
+
+def test_re_carry_snippet_holds_only_the_new_claims(draft) -> None:
+    duplicate = draft.duplicates[0]
+    frame = editing.claims_frame(draft)
+    frame["summary"] = "A summary in the analyst's own words, long enough to pass."
+    new_only = editing.apply_edits(draft, frame, {}, only=duplicate.new_claim_ids)
+    snippet = editing.carrier_yaml(draft, duplicate.source_id, duplicate.carrier_entry, new_only)
+    assert "carried_by:" in snippet and "outlet: Business Times" in snippet
+    assert [c.id for c in new_only.claims] == duplicate.new_claim_ids
+    for claim in draft.claims:
+        assert (claim.id in snippet) == (claim.id in duplicate.new_claim_ids)
+
+
+@pytest.mark.parametrize(
+    ("problem", "plain"),
+    [
+        (
+            "Line 40, claims[0].summary (claim bt-0303.cap): the summary is still empty",
+            "Claim 1, summary: the summary is still empty",
+        ),
+        ("Line 3, source.published: must be a date", "Source, published: must be a date"),
+    ],
+)
+def test_problems_in_plain_words(problem: str, plain: str) -> None:
+    assert editing.plain_problem(problem) == plain
+
+
+def test_download_names_are_plain_file_names() -> None:
+    assert editing.safe_filename("../../etc/passwd") == "etc-passwd.yaml"
+    assert editing.safe_filename("<script>") == "script.yaml"
+    assert editing.safe_filename("2026-11-29-wire-story") == "2026-11-29-wire-story.yaml"
