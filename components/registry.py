@@ -91,12 +91,12 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/timeline:",
         "timeline",
         "What happened when, and who moved?",
-        params=("window", "lanes", "kinds"),
+        params=("window", "lanes", "kinds", "dates", "q"),
         example_link=(
             ("as_of", "2026-04-01"),
             ("window", "All dates"),
             ("lanes", ("Nvidia",)),
-            ("kinds", ("statement",)),
+            ("kinds", ("Statement",)),
         ),
     ),
     PageSpec(

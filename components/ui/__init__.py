@@ -2,14 +2,21 @@
 charts, downloads, briefing, page). Pages use ``from components import ui`` and these names."""
 
 from components.ui.cache import frame, load_data, seeds_dir
-from components.ui.charts import range_text, render_chart, render_kpi
+from components.ui.charts import end_slide, is_dark, range_text, render_chart, render_kpi
 from components.ui.context import PageContext, is_presenting
 from components.ui.downloads import render_downloads
+from components.ui.link_checks import check_link_number, check_link_options
 from components.ui.page import finish_page, page_context
 from components.ui.sources import link_column, md, render_source_footer
+from components.ui.tables import DATE_FORMAT, show_table
 
 __all__ = [
+    "DATE_FORMAT",
     "PageContext",
+    "check_link_number",
+    "check_link_options",
+    "end_slide",
+    "is_dark",
     "finish_page",
     "frame",
     "is_presenting",
@@ -23,4 +30,5 @@ __all__ = [
     "render_kpi",
     "render_source_footer",
     "seeds_dir",
+    "show_table",
 ]

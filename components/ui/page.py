@@ -33,7 +33,7 @@ def _date_bounds(seeds: SeedData) -> tuple[dt.date, dt.date, dt.date]:
     return first, latest, max(today(), latest)
 
 
-def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> list[str]:
+def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> tuple[list[str], dt.date | None]:
     raw = {name: st.query_params.get_all(name) for name in ("as_of", "confidence")}
     specs = [
         ParamSpec(
@@ -43,16 +43,24 @@ def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> list[s
         ),
         ParamSpec("confidence", parse_choice(list(CONFIDENCE_OPTIONS.values())), describe="all claims"),
     ]
-    return read_params(raw, specs).notices
+    parsed = read_params(raw, specs)
+    pinned = parsed.values.get("as_of")
+    return parsed.notices, pinned if isinstance(pinned, dt.date) else None
 
 
-def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date) -> ClaimFilter:
-    """The as-of date and confidence controls, bound to the link."""
+def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date, pinned: dt.date | None) -> ClaimFilter:
+    """The as-of date and confidence controls, bound to the link.
+
+    A bound widget drops its value from the address bar when it equals the widget's default. A
+    link that pins the latest report date must keep it there, so when the link pins a date the
+    default becomes one the link does not carry (the widget still shows the pinned date).
+    """
+    default = latest if pinned is None or pinned != latest else first
     with st.sidebar:
         st.markdown("**View**")
         as_of = st.date_input(
             "Data as of",
-            value=latest,
+            value=default,
             min_value=first,
             max_value=last,
             key="as_of",
@@ -100,30 +108,33 @@ def page_context(page_id: str) -> PageContext:
         st.html(PRESENT_CSS)
     render_briefing_step(seeds, page, present)
     first, latest, last = _date_bounds(seeds)
-    notices = _read_link_notices(first, last, latest)
-    claim_filter = _sidebar_filter(first, last, latest)
+    notices, pinned = _read_link_notices(first, last, latest)
+    claim_filter = _sidebar_filter(first, last, latest, pinned)
     as_of = claim_filter.as_of or latest
-    st.title(page.title)
-    st.caption(page.question)
+    if not present:  # on a slide the step caption is the headline
+        st.title(page.title)
+        st.caption(page.question)
     render_status_line(seeds, as_of, latest)
     _show_link_notices(page, notices)
     render_problems_banner(seeds)
     return PageContext(page, seeds, claim_filter, as_of, latest, present)
 
 
-def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:
-    coverage_end = seeds.coverage.coverage_end if seeds.coverage else latest
-    st.markdown(
+def status_text(as_of: dt.date, latest: dt.date, coverage_end: dt.date, now: dt.date) -> str:
+    """One line: the as-of date, the latest report, coverage, and how old the newest report is."""
+    line = (
         f"Data as of **{as_of:%d %b %Y}** · latest report **{latest:%d %b %Y}** · "
         f"coverage ends **{coverage_end:%d %b %Y}**"
     )
-    age = (today() - latest).days
+    age = (now - latest).days
     if age > STALE_AFTER_DAYS:
-        st.warning(
-            f"The newest report is {age} days old: statuses are the last known ones (about "
-            f"{coverage_end:%B %Y}), not live news.",
-            icon=":material/history:",
-        )
+        line += f" · :orange[:material/history: newest report {age} days old: last known statuses, not live news]"
+    return line
+
+
+def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:
+    coverage_end = seeds.coverage.coverage_end if seeds.coverage else latest
+    st.markdown(status_text(as_of, latest, coverage_end, today()))
 
 
 def render_problems_banner(seeds: SeedData) -> None:

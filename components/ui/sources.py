@@ -60,8 +60,9 @@ def sources_markdown(table: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str) -> None:
-    """The sources behind one chart or number: a one-line summary and an expander with links."""
+def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str, compact: bool = False) -> None:
+    """The sources behind one chart or number: a one-line summary and an expander with links
+    (``compact``, on a slide: the one line only, short enough to stay on one line)."""
     del key  # kept so call sites name what the footer belongs to
     ids = [s for s in dict.fromkeys(source_ids) if s in seeds.sources]
     if not ids:
@@ -72,7 +73,10 @@ def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str
     names = ", ".join(
         dict.fromkeys(f"{p} ({d:%d %b %Y})" for p, d in zip(table["publisher"], table["published"], strict=True))
     )
-    shown = names if len(names) < 260 else names[:257] + "…"
+    limit = 150 if compact else 260
+    shown = names if len(names) < limit else names[: limit - 3].rsplit(",", 1)[0] + ", …"
     st.caption(f"Sources ({len(ids)} documents, {origins} independent origins): {md(shown)}")
+    if compact:
+        return
     with st.expander(f"All {len(ids)} sources behind this", expanded=False):
         st.markdown(sources_markdown(table))

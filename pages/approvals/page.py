@@ -6,6 +6,7 @@ from components import ui
 from components.figures import plot_approval_matrix, plot_approvals_over_time
 from data.frames import approved_volume_series, build_approvals_frame, build_claims_frame, build_supply_demand_frame
 from data.vocabulary import buyer_ids
+from pages.approvals.helpers import NARROW_CSS, render_cards
 
 ctx = ui.page_context("approvals")
 approvals = ui.frame(ctx, build_approvals_frame)
@@ -17,13 +18,17 @@ rows = [(b, ctx.seeds.organisations[b].name) for b in buyer_ids(ctx.seeds.organi
 figure = plot_approval_matrix(
     approvals, rows, title="Washington has cleared about ten buyers; Beijing's approvals stop at conditional"
 )
-ui.render_chart(
-    figure,
-    ctx=ctx,
-    key="approvals-matrix",
-    alt="A grid of buyers against the US and Chinese approval stages, each cell coloured by the latest reported status.",
-    source_ids=approvals["source_id"].tolist(),
-)
+st.html(NARROW_CSS)
+with st.container(key="approvals-grid"):
+    ui.render_chart(
+        figure,
+        ctx=ctx,
+        key="approvals-matrix",
+        alt="A grid of buyers against the US and Chinese approval stages, each cell coloured by the latest reported status.",
+        source_ids=approvals["source_id"].tolist(),
+    )
+ui.end_slide(ctx)
+render_cards(approvals, rows)
 
 series = approved_volume_series(supply_demand)
 ui.render_chart(
@@ -45,21 +50,17 @@ for column, side, heading in (
     (columns[0], "US", "Washington's conditions"),
     (columns[1], "China", "Beijing's conditions"),
 ):
-    part = conditions[conditions["side"] == side].sort_values("date")
+    part = conditions[conditions["side"] == side]
     with column:
         st.markdown(f"**{heading}** ({len(part)})")
         if part.empty:
             st.caption("None reported by the chosen date.")
             continue
-        st.dataframe(
-            part[["date", "summary", "status", "confidence", "publisher", "url"]],
-            hide_index=True,
+        ui.show_table(
+            part.sort_values("date", ascending=False),
+            ["date", "summary", "status", "confidence", "publisher", "url"],
             key=f"conditions-{side}",
-            column_config={
-                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                "summary": st.column_config.TextColumn("Condition", width="large"),
-                "url": ui.link_column(),
-            },
+            headings={"summary": "Condition"},
         )
 ui.render_source_footer(ctx.seeds, conditions["source_id"].tolist(), key="conditions")
 with st.expander("Download approval data"):

@@ -12,6 +12,7 @@ METRICS = {metric.id: (metric.label, metric.unit) for metric in SPEC_METRICS}
 ctx = ui.page_context("chips")
 chips = ui.frame(ctx, build_chips_frame)
 by_label = {label: metric for metric, (label, _) in METRICS.items()}
+ui.check_link_options("chips", "metric", list(by_label), describe="memory bandwidth")
 chosen_label = st.segmented_control(
     "Compare on",
     options=list(by_label),
@@ -32,6 +33,7 @@ ui.render_chart(
     alt=f"Bar chart of {label.lower()} per chip; estimates hatched with ranges; US export limits as dashed lines.",
     source_ids=[s for ids in shown["source_ids"] for s in ids] + threshold_sources,
 )
+ui.end_slide(ctx)
 missing = [c.name for c in ctx.seeds.chips.values() if not c.specs]
 if missing:
     st.caption(
@@ -44,7 +46,8 @@ st.caption(
 )
 st.subheader("All recorded specs")
 table = chips.pivot_table(index=["chip", "vendor", "china_status"], columns="metric", values="value", aggfunc="first")
-st.dataframe(table.reset_index(), hide_index=True, key="chips-table")
+table = table.reset_index().rename(columns={m: f"{name} ({u})" for m, (name, u) in METRICS.items()})
+ui.show_table(table, list(table.columns), key="chips-table", wide=())
 with st.expander("Download chip specs"):
     ui.render_downloads("chips", full=chips, shown=shown)
 

@@ -6,8 +6,11 @@ import streamlit as st
 from components import ui
 from components.figures import plot_range_bars
 from components.format import fmt_bound, fmt_range, num, plain
+from components.glossary import glossary_markdown
+from components.labels import BASES, fmt_date, label, standalone
 from data.frames import build_estimates_frame, build_events_frame
 from data.headlines import CHART_KEYS, KPI_KEYS, pick_headlines
+from pages.overview.helpers import kpi_detail, kpi_help, news_events
 
 ctx = ui.page_context("overview")
 estimates = ui.frame(ctx, build_estimates_frame)
@@ -19,23 +22,25 @@ else:
     rows_of_cards = [st.columns(3) for _ in range((len(kpis) + 2) // 3)]
     for index, row in enumerate(kpis.to_dict("records")):
         spread = fmt_range(num(row["low"]), num(row["high"]), row["unit"], row["open_high"])
-        n_claims = len(row["claim_ids"])
         ui.render_kpi(
             rows_of_cards[index // 3][index % 3],
             ctx=ctx,
             title=row["title"],
             value=fmt_bound(num(row["best"]), row["best_bound"], row["unit"]),
-            detail=f"Strongest report; {n_claims} report{'s' if n_claims != 1 else ''} span {spread}",
+            detail=kpi_detail(len(row["claim_ids"]), spread),
             basis=row["basis"],
             origins=int(row["independent_origins"]),
             source_ids=row["source_ids"],
             conflict=bool(row["conflict"]),
+            help_text=kpi_help(str(row["title"])),
         )
+ui.end_slide(ctx, [s for ids in kpis.get("source_ids", []) for s in ids])
 
 chart_rows = pick_headlines(estimates, CHART_KEYS)
 if not chart_rows.empty:
     chart_rows["hover"] = [
-        f"<b>{plain(r['title'])}</b><br>{ui.range_text(r)} ({r['basis']})<br>{r['independent_origins']} independent origin(s)"
+        f"<b>{plain(r['title'])}</b><br>{ui.range_text(r)} ({label(r['basis'], BASES).lower()})"
+        f"<br>{r['independent_origins']} independent origin(s)"
         for _, r in chart_rows.iterrows()
     ]
     chart_rows["label"] = chart_rows["label"].astype(str)
@@ -54,15 +59,20 @@ ui.render_chart(
 
 st.subheader("Latest events")
 events = ui.frame(ctx, build_events_frame)
-latest = events[events["date"] <= pd.Timestamp(ctx.as_of)].sort_values(["reported", "date"], ascending=False).head(5)
+latest = news_events(events, ctx.seeds, ctx.as_of).head(5)
 if latest.empty:
     st.info("No events had been reported by the chosen date.")
 for row in latest.itertuples():
+    title = ctx.seeds.sources[row.source_id].title if row.source_id in ctx.seeds.sources else ""
     st.markdown(
-        f"**{row.date:%d %b %Y}** · {row.lane_label} — {ui.md(row.summary)}  \n"
-        f"*{ui.md(row.publisher)}* · confidence {row.confidence}"
+        f"**{fmt_date(row.date, row.date_precision)}** · {row.lane_label} — {ui.md(standalone(row.summary, title))}  \n"
+        f"*{ui.md(row.publisher)}* · confidence {label(row.confidence, 'confidence').lower()}"
     )
 ui.render_source_footer(ctx.seeds, latest["source_id"].tolist(), key="overview-events")
+st.caption("Specification sheets and encyclopedia pages are left out here; the timeline and Sources pages list them.")
+
+with st.expander("Glossary: TPP, the 50 % rule, the 25 % share, licence stages", icon=":material/help:"):
+    st.markdown(glossary_markdown())
 
 with st.expander("Download the headline figures"):
     ui.render_downloads("overview", full=estimates, shown=kpis if not kpis.empty else None)

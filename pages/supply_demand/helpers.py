@@ -8,6 +8,7 @@ import streamlit as st
 from components import ui
 from components.figures import plot_scenario_gap
 from components.format import fmt_number, plain
+from components.labels import BOUNDS, CONFIDENCES, UNITS, column_label, label
 from data.scenario import FORMULA, binding_limit, run_scenario
 from data.vocabulary import SUPPLY_DEMAND_METRICS
 
@@ -22,7 +23,7 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
     labels = pd.Series(
         [
-            f"{SUPPLY_DEMAND_METRICS[m]}{subject(a)} · {p[:20]} {d:%b %y}"
+            f"{SUPPLY_DEMAND_METRICS[m]}{subject(a)} · {p if len(p) <= 24 else p[:23] + '…'} · {d:%b %Y}"
             for m, a, p, d in zip(
                 figures["metric"], figures["applies_to"], figures["publisher"], figures["date"], strict=True
             )
@@ -34,8 +35,8 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     )
     figures["label"] = figures["label"].map(plain)
     figures["hover"] = [
-        f"<b>{SUPPLY_DEMAND_METRICS[m]}</b><br>as reported: {plain(w) or 'n/a'} ({b})<br>{plain(r)}"
-        f"<br>{plain(p)}, {d:%d %b %Y} · confidence {c}"
+        f"<b>{SUPPLY_DEMAND_METRICS[m]}</b><br>as reported: {plain(w) or '—'} ({label(b, BOUNDS).lower()})"
+        f"<br>{plain(r)}<br>{plain(p)}, {d:%d %b %Y} · confidence {label(c, CONFIDENCES).lower()}"
         for m, w, b, r, p, d, c in zip(
             figures["metric"],
             figures["wording"],
@@ -50,6 +51,12 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     return figures
 
 
+def newest_per_figure(figures: pd.DataFrame) -> pd.DataFrame:
+    """One bar per figure: its newest report (the first firm's, for a per-firm figure), in the same order."""
+    newest = figures.sort_values("date", kind="stable").groupby("metric", sort=False).tail(1)
+    return figures.loc[figures.index.isin(newest.index)]
+
+
 def render_scenario(ctx: ui.PageContext) -> None:
     """Sliders with cited defaults, the formula in words, and the gap chart."""
     parameters = ctx.seeds.scenarios
@@ -60,6 +67,14 @@ def render_scenario(ctx: ui.PageContext) -> None:
     st.markdown(FORMULA)
     columns = st.columns(4)
     values = {}
+    for parameter in parameters.values():
+        ui.check_link_number(
+            "supply_demand",
+            f"s_{parameter.id}",
+            float(parameter.min),
+            float(parameter.max),
+            describe=f"the cited default ({parameter.default:,g})",
+        )
     for index, parameter in enumerate(parameters.values()):
         values[parameter.id] = columns[index % 4].slider(
             parameter.label,
@@ -69,7 +84,7 @@ def render_scenario(ctx: ui.PageContext) -> None:
             step=float(parameter.step),
             key=f"s_{parameter.id}",
             bind="query-params",
-            help=f"Default {parameter.default:,g} {parameter.unit}: {parameter.basis}",
+            help=f"Default {parameter.default:,g} {label(parameter.unit, UNITS)}: {parameter.basis}",
             format="%,.0f" if parameter.unit != "percent" else "%.0f%%",
         )
     changed = [parameters[k].label for k, v in values.items() if float(v) != float(defaults[k])]
@@ -94,7 +109,13 @@ def render_scenario(ctx: ui.PageContext) -> None:
         st.dataframe(
             pd.DataFrame(
                 [
-                    {"input": p.label, "default": p.default, "unit": p.unit, "basis": p.basis, "sources": p.sources}
+                    {
+                        "Input": p.label,
+                        "Default": f"{p.default:,g}",
+                        "Unit": label(p.unit, UNITS),
+                        "Why this default": p.basis,
+                        column_label("source_ids"): "; ".join(p.sources),
+                    }
                     for p in parameters.values()
                 ]
             ),
