@@ -77,3 +77,12 @@ html, body, [data-testid="stMarkdownContainer"] p { font-size: clamp(17px, 1.25v
 [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stWidgetLabel"]),
 [data-testid="stMain"] [data-testid="stHorizontalBlock"]:not(:has(.st-key-briefing-prev)):has([data-testid="stWidgetLabel"]) { display: none !important; }
 </style>"""
+
+# Phone width: chart titles are SVG text and cannot wrap, so they get smaller instead of cut off.
+NARROW_SCREEN_CSS = """<style>
+@media (max-width: 700px) {
+  .stPlotlyChart .gtitle, .stPlotlyChart .gtitle tspan { font-size: 12px !important; }
+  .stPlotlyChart .gtitle tspan[style*="font-size:13px"], .stPlotlyChart .gtitle tspan tspan { font-size: 10px !important; }
+  .stPlotlyChart .ytick text { font-size: 10px !important; }
+}
+</style>"""

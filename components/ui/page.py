@@ -12,7 +12,7 @@ from components.registry import BY_ID, PageSpec
 from components.state import CONFIDENCE_OPTIONS, ParamSpec, parse_choice, parse_date, read_params
 from components.ui.briefing import render_briefing_step
 from components.ui.cache import load_data
-from components.ui.context import PRESENT_CSS, PageContext, is_presenting
+from components.ui.context import NARROW_SCREEN_CSS, PRESENT_CSS, PageContext, is_presenting
 from components.ui.downloads import view_html
 from components.ui.links import app_root, current_view_params, page_url
 from data.frames import ClaimFilter, latest_report_date
@@ -104,8 +104,7 @@ def page_context(page_id: str) -> PageContext:
     page = BY_ID[page_id]
     seeds = load_data()
     present = is_presenting()
-    if present:
-        st.html(PRESENT_CSS)
+    st.html(PRESENT_CSS if present else NARROW_SCREEN_CSS)
     render_briefing_step(seeds, page, present)
     first, latest, last = _date_bounds(seeds)
     notices, pinned = _read_link_notices(first, last, latest)
