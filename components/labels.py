@@ -112,7 +112,7 @@ STATUSES: dict[str, str] = {
     "halted": "Halted",
     "denied": "Denied",
     "cancelled": "Cancelled",
-    "none": "None granted",
+    "none": "Nothing granted",
     "planned": "Planned",
     "in_effect": "In effect",
     "applied": "Applied for",

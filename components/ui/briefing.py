@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.registry import BY_ID, PageSpec
+from components.registry import BY_ID, PageSpec, page_for_params
 from components.ui.links import app_root, page_url, widget_value
 from components.ui.sources import md, render_source_footer
 from data.load import SeedData
@@ -27,9 +27,13 @@ def _step_query(briefing: object, number: int, present: bool) -> dict[str, str |
     return query
 
 
-def _go(briefing: object, number: int, present: bool) -> None:
+def _go(briefing: object, number: int, present: bool, current: PageSpec) -> None:
+    """Open step ``number``. Link values bound to a widget of the current page (the as-of date,
+    for one) cannot be set in the switch (Streamlit refuses); they travel in session state."""
     step = briefing.steps[number - 1]  # type: ignore[attr-defined]
-    st.switch_page(BY_ID[step.page].path, query_params=_step_query(briefing, number, present))
+    query = _step_query(briefing, number, present)
+    bound_here = set(page_for_params(current, list(query)))
+    st.switch_page(BY_ID[step.page].path, query_params={k: v for k, v in query.items() if k not in bound_here})
 
 
 def render_briefing_step(seeds: SeedData, page: PageSpec, present: bool) -> None:
@@ -56,16 +60,16 @@ def render_briefing_step(seeds: SeedData, page: PageSpec, present: bool) -> None
         for key, value in {"as_of": briefing.as_of, **step.params}.items():
             st.session_state[key] = widget_value(key, value)
         if target.page_id != page.page_id:
-            st.switch_page(target.path, query_params=_step_query(briefing, number, present))
+            _go(briefing, number, present, page)
     with st.container(border=True, key="briefing-bar"):
         left, middle, right = st.columns([2, 13, 2], vertical_alignment="center")
         if left.button("◀ Prev", key="briefing-prev", shortcut="Left", disabled=number == 1, width="stretch"):
-            _go(briefing, number - 1, present)
+            _go(briefing, number - 1, present, page)
         middle.markdown(f"**{md(step.caption)}**  \n{md(briefing.title)} · step {number} of {len(briefing.steps)}")
         if right.button(
             "Next ▶", key="briefing-next", shortcut="Right", disabled=number == len(briefing.steps), width="stretch"
         ):
-            _go(briefing, number + 1, present)
+            _go(briefing, number + 1, present, page)
         if not present:
             query = {k: v for k, v in _step_query(briefing, number, present).items()}
             st.caption(f"Link to this step: {page_url(app_root(page), target, query)}")
