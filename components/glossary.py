@@ -37,7 +37,7 @@ GLOSSARY: dict[str, str] = {
         "buying domestic chips too), or paused."
     ),
     "Derived figure": (
-        "A range the project read from vague wording (\"several hundred thousand\" becomes 300,000–900,000), "
+        'A range the project read from vague wording ("several hundred thousand" becomes 300,000–900,000), '
         "drawn hatched and never presented as reported."
     ),
     "Independent origins": (

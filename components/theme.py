@@ -136,6 +136,7 @@ def for_dark(fig: go.Figure) -> go.Figure:
     out = go.Figure(spec)  # type: ignore[arg-type]
     return out.update_layout(template=DARK_TEMPLATE_NAME)
 
+
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "showSendToCloud": False,

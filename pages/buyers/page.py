@@ -40,9 +40,14 @@ assumed = split_group_figure(quantities, shares) if shares else None
 
 shown = quantities[quantities["organisation_id"].isin(active) | quantities["is_group"]]
 zero_only = zero_rows(shown)
-show_all = ctx.present is False and bool(zero_only.any()) and st.toggle(
-    f"Show the {int(zero_only.sum())} rows that are zero", key="buyers_show_zero",
-    help="Every buyer with a reported zero (no deliveries) gets its own bar; off: one line below the chart.",
+show_all = (
+    ctx.present is False
+    and bool(zero_only.any())
+    and st.toggle(
+        f"Show the {int(zero_only.sum())} rows that are zero",
+        key="buyers_show_zero",
+        help="Every buyer with a reported zero (no deliveries) gets its own bar; off: one line below the chart.",
+    )
 )
 drawn = shown if show_all else shown[~zero_only]
 figure = plot_buyer_quantities(

@@ -11,7 +11,9 @@ from components.glossary import GLOSSARY
 from data.load import SeedData
 
 # Reference pages (spec sheets, encyclopedia and wiki entries, catalogues) are not news.
-_REFERENCE = re.compile(r"encyclopedia|wiki|spec(s|ification)?\b|datasheet|catalogue|benchmarks|hardware page|product page", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"encyclopedia|wiki|spec(s|ification)?\b|datasheet|catalogue|benchmarks|hardware page|product page", re.IGNORECASE
+)
 REFERENCE_KINDS = frozenset({"spec"})
 
 

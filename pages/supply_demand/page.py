@@ -18,10 +18,14 @@ figures = label_figures(
 )
 newest = newest_per_figure(figures)
 st.subheader("The newest report of each figure" if len(newest) < len(figures) else "Every reported figure")
-show_every = not ctx.present and len(newest) < len(figures) and st.toggle(
-    f"Show every report ({len(figures)} bars instead of {len(newest)})",
-    key="every_report",
-    help="Off: one bar per figure, from its newest report. On: one bar per report, older ones included.",
+show_every = (
+    not ctx.present
+    and len(newest) < len(figures)
+    and st.toggle(
+        f"Show every report ({len(figures)} bars instead of {len(newest)})",
+        key="every_report",
+        help="Off: one bar per figure, from its newest report. On: one bar per report, older ones included.",
+    )
 )
 drawn = figures if show_every else newest
 ui.render_chart(

@@ -14,7 +14,9 @@ from data.vocabulary import LANES
 ctx = ui.page_context("timeline")
 events = ui.frame(ctx, build_events_frame)
 titles = {source_id: source.title for source_id, source in ctx.seeds.sources.items()}
-events = events.assign(summary=[standalone(s, titles.get(i, "")) for s, i in zip(events["summary"], events["source_id"], strict=True)])
+events = events.assign(
+    summary=[standalone(s, titles.get(i, "")) for s, i in zip(events["summary"], events["source_id"], strict=True)]
+)
 
 SINCE_NOV_2025, ALL_DATES = "Since Nov 2025", "All dates"
 kinds = sorted(events["kind"].dropna().unique())
@@ -91,7 +93,9 @@ ui.end_slide(ctx)
 COLUMNS = ["date", "date_precision", "lane_label", "kind", "summary", "confidence", "publisher"]
 HEADINGS = {"summary": "What happened", "date_precision": "Dated to the"}
 st.subheader(f"{len(shown)} events, newest first")
-ui.show_table(shown.sort_values(["date", "reported"], ascending=False), COLUMNS, key="timeline-table", headings=HEADINGS)
+ui.show_table(
+    shown.sort_values(["date", "reported"], ascending=False), COLUMNS, key="timeline-table", headings=HEADINGS
+)
 if not later.empty:
     st.subheader(f"Planned or forecast: {len(later)} items dated after {ctx.as_of:%d %b %Y}")
     st.caption("Not plotted above: these are plans, deadlines and forecasts, not things that have happened.")

@@ -38,7 +38,7 @@ FIT = """() => {
 def _load(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid=stMetricValue]", state="attached", timeout=60000)
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(900)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
@@ -51,7 +51,7 @@ def test_every_briefing_step_fits_the_screen_with_larger_numbers(app_url, browse
     for number, step in enumerate(BRIEFING.steps, start=1):
         _load(page, f"{app_url}/?briefing={BRIEFING.id}&step={number}&present=1")
         page.wait_for_url(re.compile(rf"step={number}\b"), timeout=30000)
-        page.wait_for_timeout(1000)
+        page.wait_for_timeout(400)
         fit = page.evaluate(FIT)
         where = f"step {number} ({step.page}) at {size}"
         assert fit["doc"] <= fit["inner"], where
