@@ -8,7 +8,7 @@ from components.ui.downloads import render_downloads
 from components.ui.link_checks import check_link_number, check_link_options
 from components.ui.page import finish_page, page_context
 from components.ui.sources import link_column, md, render_source_footer
-from components.ui.tables import DATE_FORMAT, show_table
+from components.ui.tables import DATE_FORMAT, show_table, with_standalone_text
 
 __all__ = [
     "DATE_FORMAT",
@@ -31,4 +31,5 @@ __all__ = [
     "render_source_footer",
     "seeds_dir",
     "show_table",
+    "with_standalone_text",
 ]

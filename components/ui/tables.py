@@ -7,8 +7,9 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import streamlit as st
 
-from components.labels import column_label, human_frame
+from components.labels import column_label, fmt_date, human_frame, standalone
 from components.ui.sources import DOMAIN
+from data.load import SeedData
 
 DATE_FORMAT = "D MMM YYYY"  # 26 Jan 2026: never "Jan 26"
 
@@ -27,6 +28,9 @@ def show_table(
     """``frame[columns]`` with human headings (``headings`` overrides the labels module) and values."""
     names = list(columns)
     table = human_frame(frame, names)
+    for name in names:  # a date column with gaps: Streamlit would print "None" in them
+        if pd.api.types.is_datetime64_any_dtype(frame[name]) and frame[name].isna().any():
+            table[column_label(name)] = frame[name].map(fmt_date)
     rename = {column_label(n): headings[n] for n in names if headings and n in headings}
     table = table.rename(columns=rename)
     config: dict[str, object] = {}
@@ -35,7 +39,7 @@ def show_table(
         helptext = (helps or {}).get(name)
         if name == "url":
             config[heading] = st.column_config.LinkColumn(heading, display_text=DOMAIN, help=helptext)
-        elif pd.api.types.is_datetime64_any_dtype(frame[name]):
+        elif pd.api.types.is_datetime64_any_dtype(frame[name]) and not frame[name].isna().any():
             config[heading] = st.column_config.DateColumn(heading, format=DATE_FORMAT, help=helptext)
         elif name in wide:
             config[heading] = st.column_config.TextColumn(heading, width="large", help=helptext)
@@ -49,4 +53,12 @@ def show_table(
         height=height,
         on_select=on_select,
         selection_mode="single-row",
+    )
+
+
+def with_standalone_text(frame: pd.DataFrame, seeds: SeedData) -> pd.DataFrame:
+    """``frame`` with each ``summary`` readable on its own (see ``components.labels.standalone``)."""
+    titles = {source_id: source.title for source_id, source in seeds.sources.items()}
+    return frame.assign(
+        summary=[standalone(s, titles.get(i, "")) for s, i in zip(frame["summary"], frame["source_id"], strict=True)]
     )

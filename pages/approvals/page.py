@@ -57,7 +57,7 @@ for column, side, heading in (
             st.caption("None reported by the chosen date.")
             continue
         ui.show_table(
-            part.sort_values("date", ascending=False),
+            ui.with_standalone_text(part, ctx.seeds).sort_values("date", ascending=False),
             ["date", "summary", "status", "confidence", "publisher", "url"],
             key=f"conditions-{side}",
             headings={"summary": "Condition"},

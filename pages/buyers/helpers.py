@@ -7,8 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.format import MISSING, fmt_range, num
-from components.labels import STATUSES, label
-from components.ui.tables import DATE_FORMAT
+from components.labels import STATUSES, fmt_date, label
 from data.vocabulary import BUYER_MEASURE_LABELS
 
 
@@ -77,6 +76,8 @@ def render_status_table(table: pd.DataFrame) -> None:
         table[measure.title()] = [
             _range_cell(lo, hi) for lo, hi in zip(table[f"{measure}_low"], table[f"{measure}_high"], strict=True)
         ]
+    for column in ("us_status_date", "cn_status_date"):
+        table[column] = table[column].map(fmt_date)
     table["First batch (group)"] = table["group_approved"].map(lambda groups: "; ".join(groups) or "—")
     st.dataframe(
         table[
@@ -97,8 +98,8 @@ def render_status_table(table: pd.DataFrame) -> None:
         key="buyers-status",
         column_config={
             "organisation": "Buyer",
-            "us_status_date": st.column_config.DateColumn("US as of", format=DATE_FORMAT),
-            "cn_status_date": st.column_config.DateColumn("China as of", format=DATE_FORMAT),
+            "us_status_date": "US as of",
+            "cn_status_date": "China as of",
             "claims": st.column_config.NumberColumn("Claims", help="Claims that name this buyer"),
         },
     )

@@ -16,7 +16,7 @@ names = dict(zip(buyers["organisation_id"], buyers["organisation"], strict=True)
 named_in_claims = {actor for actors in claims["actors"] for actor in actors}
 active = [b for b in buyers["organisation_id"] if b in set(quantities["organisation_id"]) or b in named_in_claims]
 
-controls = st.columns([2, 1])
+controls = st.columns([3, 2])
 ids_by_name = {name: organisation_id for organisation_id, name in names.items()}
 ui.check_link_options("buyers", "buyers", list(ids_by_name), multi=True, describe="the other buyers")
 chosen_names = controls[0].multiselect(
@@ -81,7 +81,7 @@ if subset.empty:
     st.info("No claims name the selected buyers by the chosen date.")
 else:
     ui.show_table(
-        subset.sort_values("date", ascending=False),
+        ui.with_standalone_text(subset, ctx.seeds).sort_values("date", ascending=False),
         ["date", "summary", "status", "wording", "attribution", "confidence", "publisher", "url"],
         key="buyers-claims",
     )

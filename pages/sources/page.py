@@ -36,7 +36,11 @@ def render_conflict(name: str) -> None:
         source_ids=group["source_id"].tolist(),
     )
     ui.end_slide(ctx)
-    ui.show_table(group, ["date", "publisher", "summary", "wording", "confidence", "claim_id"], key="conflict-table")
+    ui.show_table(
+        ui.with_standalone_text(group, ctx.seeds),
+        ["date", "publisher", "summary", "wording", "confidence", "claim_id"],
+        key="conflict-table",
+    )
 
 
 if ctx.present and st.query_params.get("tab") == "Conflicts" and names:
@@ -48,7 +52,14 @@ with tab_claims:
     query = st.text_input("Search claims", key="q", bind="query-params", placeholder="e.g. ByteDance, 75,000, customs")
     shown = search_claims(claims, query)
     st.caption(f"{len(shown)} of {len(claims)} claims from {shown['source_id'].nunique()} sources")
-    ui.show_table(shown, CLAIM_COLUMNS, key="claims-table", height=560, headings=CLAIM_HEADINGS, helps=CLAIM_HELPS)
+    ui.show_table(
+        ui.with_standalone_text(shown, ctx.seeds),
+        CLAIM_COLUMNS,
+        key="claims-table",
+        height=560,
+        headings=CLAIM_HEADINGS,
+        helps=CLAIM_HELPS,
+    )
     ui.render_source_footer(ctx.seeds, shown["source_id"].tolist(), key="claims")
     with st.expander("Download claims"):
         ui.render_downloads("claims", full=claims, shown=shown)

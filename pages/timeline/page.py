@@ -7,16 +7,13 @@ import streamlit as st
 
 from components import ui
 from components.figures import plot_timeline
-from components.labels import KINDS, label, standalone
+from components.labels import KINDS, label
 from data.frames import build_events_frame
 from data.vocabulary import LANES
 
 ctx = ui.page_context("timeline")
 events = ui.frame(ctx, build_events_frame)
-titles = {source_id: source.title for source_id, source in ctx.seeds.sources.items()}
-events = events.assign(
-    summary=[standalone(s, titles.get(i, "")) for s, i in zip(events["summary"], events["source_id"], strict=True)]
-)
+events = ui.with_standalone_text(events, ctx.seeds)
 
 SINCE_NOV_2025, ALL_DATES = "Since Nov 2025", "All dates"
 kinds = sorted(events["kind"].dropna().unique())
