@@ -25,9 +25,9 @@ def fmt_number(value: float | None, unit: str | None = None, *, compact: bool = 
     suffix = "%" if unit == "percent" else ""
     magnitude = abs(value)
     if magnitude >= 1e9:
-        text = f"{value / 1e9:.1f}".removesuffix(".0") + "B"
+        text = f"{_short(value / 1e9)}B"
     elif magnitude >= 1e6:
-        text = f"{value / 1e6:.1f}".removesuffix(".0") + "M"
+        text = f"{_short(value / 1e6)}M"
     elif compact and magnitude >= 100_000:
         text = f"{value / 1e3:.0f}k"
     elif magnitude >= 1 or magnitude == 0:
@@ -35,6 +35,13 @@ def fmt_number(value: float | None, unit: str | None = None, *, compact: bool = 
     else:
         text = f"{value:.2f}"
     return f"{prefix}{text}{suffix}"
+
+
+def _short(scaled: float) -> str:
+    """One decimal at most, and none when it would be '.0': 2.0 -> '2', 9.999999 -> '10', 1.45 -> '1.4'
+    (so a range reads '2M–10M', never '2M–10.0M')."""
+    text = f"{scaled:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 BOUND_WORDS = {

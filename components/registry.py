@@ -29,6 +29,9 @@ class PageSpec:
     params: tuple[str, ...] = ()  # view state this page keeps in the URL, besides COMMON_PARAMS
     param_prefixes: tuple[str, ...] = ()  # families of params named by data (scenario inputs, shares)
     example_link: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # a sample link; the link tests open it
+    # False for a page whose dates are the tracker's own (What's new: when reports were added, between
+    # the since/until dates in its link) rather than the story's as-of date
+    story_dates: bool = True
     has_chart: bool = True  # the default view draws a chart with its source footer (the page tests check it)
 
     @property
@@ -94,12 +97,12 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/timeline:",
         "timeline",
         "What happened when, and who moved?",
-        params=("window", "lanes", "kinds"),
+        params=("window", "lanes", "kinds", "dates", "q"),
         example_link=(
             ("as_of", "2026-04-01"),
             ("window", "All dates"),
             ("lanes", ("Nvidia",)),
-            ("kinds", ("statement",)),
+            ("kinds", ("Statement",)),
         ),
     ),
     PageSpec(
@@ -140,8 +143,9 @@ PAGES: tuple[PageSpec, ...] = (
         "whats-new",
         "What did the tracker learn between two dates, and what did it change?",
         params=("since", "until"),
-        example_link=(("as_of", "2026-06-05"), ("since", "2026-01-20"), ("until", "2026-01-31")),
+        example_link=(("as_of", "2026-06-05"), ("since", "2026-11-24"), ("until", "2026-11-28")),
         has_chart=False,
+        story_dates=False,
     ),
     PageSpec(
         "add_report",

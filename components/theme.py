@@ -77,17 +77,17 @@ CONFIDENCE_OPACITY = {"high": 1.0, "medium": 0.75, "low": 0.4}
 TEMPLATE_NAME = "h200"
 
 
-def _template() -> go.layout.Template:
+def _template(ink: str = INK, muted: str = MUTED, grid: str = GRID, paper: str = PAPER) -> go.layout.Template:
     template = go.layout.Template()
     template.layout = go.Layout(
-        font={"family": FONT, "size": 14, "color": INK},
-        title={"font": {"size": 18, "color": INK}, "x": 0, "xanchor": "left", "y": 0.97},
-        paper_bgcolor=PAPER,
-        plot_bgcolor=PAPER,
+        font={"family": FONT, "size": 14, "color": ink},
+        title={"font": {"size": 18, "color": ink}, "x": 0, "xanchor": "left", "y": 0.97},
+        paper_bgcolor=paper,
+        plot_bgcolor=paper,
         colorway=[OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "purple", "sky", "yellow", "black")],
         margin={"l": 16, "r": 24, "t": 84, "b": 96},
-        xaxis={"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": MUTED, "ticks": "outside", "automargin": True},
-        yaxis={"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": MUTED, "ticks": "outside", "automargin": True},
+        xaxis={"gridcolor": grid, "zerolinecolor": grid, "linecolor": muted, "ticks": "outside", "automargin": True},
+        yaxis={"gridcolor": grid, "zerolinecolor": grid, "linecolor": muted, "ticks": "outside", "automargin": True},
         # Legend pinned to the bottom of the figure (not of the plot), so tall charts keep it close.
         legend={
             "orientation": "h",
@@ -104,6 +104,37 @@ def _template() -> go.layout.Template:
 
 
 pio.templates[TEMPLATE_NAME] = _template()
+
+# Dark variant: same palette (Okabe-Ito reads on both), light ink on Streamlit's dark background.
+DARK_INK = "#E6EAF0"
+DARK_MUTED = "#A3ADBA"
+DARK_GRID = "#2F3742"
+DARK_PAPER = "#10151C"  # the dark theme background in .streamlit/config.toml
+DARK_TEMPLATE_NAME = "h200_dark"
+pio.templates[DARK_TEMPLATE_NAME] = _template(DARK_INK, DARK_MUTED, DARK_GRID, DARK_PAPER)
+_DARK_SWAP = {INK.lower(): DARK_INK, MUTED.lower(): DARK_MUTED, GRID.lower(): DARK_GRID, "#ffffff": DARK_PAPER}
+
+
+def _swap_colours(node: object) -> object:
+    if isinstance(node, dict):
+        return {k: _swap_colours(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_swap_colours(v) for v in node]
+    if isinstance(node, str):
+        if node.lower() in _DARK_SWAP:
+            return _DARK_SWAP[node.lower()]
+        for light, dark in ((INK, DARK_INK), (MUTED, DARK_MUTED)):  # colours inside title/subtitle markup
+            node = node.replace(f"color:{light}", f"color:{dark}")
+    return node
+
+
+def for_dark(fig: go.Figure) -> go.Figure:
+    """The same figure for a dark page: dark template, and the light theme's ink, muted and grid
+    colours that builders set explicitly (labels, whiskers, annotations) swapped for dark ones."""
+    spec = _swap_colours(fig.to_plotly_json())
+    out = go.Figure(spec)  # type: ignore[arg-type]
+    return out.update_layout(template=DARK_TEMPLATE_NAME)
+
 
 PLOTLY_CONFIG = {
     "displaylogo": False,

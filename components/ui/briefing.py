@@ -1,4 +1,10 @@
-"""The briefing step bar: open a step's view, step with Prev/Next (or the arrow keys)."""
+"""The briefing step bar: open a step's view, step with Prev/Next (or the arrow keys).
+
+Prev/Next open the next step *with its view state in the link* (as the step's own link does), so
+the widgets on the new page take their values from the URL on their first run. Setting only
+session state before the switch left a widget that first appears on the new page (the buyers
+picker of step 5) out of the address bar until the second visit: the keys seemed a press late.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components.registry import BY_ID, PageSpec
+from components.registry import BY_ID, PageSpec, page_for_params
 from components.ui.links import app_root, page_url, widget_value
 from components.ui.sources import md, render_source_footer
 from data.load import SeedData
@@ -44,6 +50,26 @@ def render_add_to_briefing(page: PageSpec, params: dict[str, object]) -> None:
             st.toast(f"Added as step {len(composed_steps())} of your briefing (see the Briefings page).")
 
 
+def _step_query(briefing: object, number: int, present: bool) -> dict[str, str | list[str]]:
+    """The query string that opens step ``number`` of ``briefing`` (1-based)."""
+    step = briefing.steps[number - 1]  # type: ignore[attr-defined]
+    query: dict[str, str | list[str]] = {"briefing": briefing.id, "step": str(number)}  # type: ignore[attr-defined]
+    if present:
+        query["present"] = "1"
+    for key, value in {"as_of": briefing.as_of, **step.params}.items():  # type: ignore[attr-defined]
+        query[key] = [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+    return query
+
+
+def _go(briefing: object, number: int, present: bool, current: PageSpec) -> None:
+    """Open step ``number``. Link values bound to a widget of the current page (the as-of date,
+    for one) cannot be set in the switch (Streamlit refuses); they travel in session state."""
+    step = briefing.steps[number - 1]  # type: ignore[attr-defined]
+    query = _step_query(briefing, number, present)
+    bound_here = set(page_for_params(current, list(query)))
+    st.switch_page(BY_ID[step.page].path, query_params={k: v for k, v in query.items() if k not in bound_here})
+
+
 def render_briefing_step(seeds: SeedData, page: PageSpec, present: bool) -> None:
     """If the link names a briefing step, open its view and draw the step bar with Prev/Next."""
     briefing_id = st.query_params.get("briefing")
@@ -65,23 +91,23 @@ def render_briefing_step(seeds: SeedData, page: PageSpec, present: bool) -> None
     if target is None:
         st.error(f"Briefing step {number} names an unknown page '{step.page}'.")
         return
-    base = {"briefing": briefing.id, **({"present": "1"} if present else {})}
     if st.session_state.get("_briefing_applied") != (briefing.id, number):
         st.session_state["_briefing_applied"] = (briefing.id, number)
         for key, value in {"as_of": briefing.as_of, **step.params}.items():
             st.session_state[key] = widget_value(key, value)
         if target.page_id != page.page_id:
-            st.switch_page(target.path, query_params={**base, "step": str(number)})
+            _go(briefing, number, present, page)
     with st.container(border=True, key="briefing-bar"):
-        left, middle, right = st.columns([1, 8, 1], vertical_alignment="center")
-        if left.button("◀ Prev", key="briefing-prev", shortcut="Left", disabled=number == 1):
-            previous = briefing.steps[number - 2]
-            st.switch_page(BY_ID[previous.page].path, query_params={**base, "step": str(number - 1)})
-        middle.markdown(f"**{md(briefing.title)}** · step {number} of {len(briefing.steps)}  \n{md(step.caption)}")
-        if right.button("Next ▶", key="briefing-next", shortcut="Right", disabled=number == len(briefing.steps)):
-            following = briefing.steps[number]
-            st.switch_page(BY_ID[following.page].path, query_params={**base, "step": str(number + 1)})
-        link = page_url(app_root(page), target, {"as_of": briefing.as_of, **step.params, **base, "step": number})
-        st.caption(f"Link to this step: {link}")
-        if step.sources:
-            render_source_footer(seeds, step.sources, key=f"briefing-{number}")
+        left, middle, right = st.columns([2, 13, 2], vertical_alignment="center")
+        if left.button("◀ Prev", key="briefing-prev", shortcut="Left", disabled=number == 1, width="stretch"):
+            _go(briefing, number - 1, present, page)
+        middle.markdown(f"**{md(step.caption)}**  \n{md(briefing.title)} · step {number} of {len(briefing.steps)}")
+        if right.button(
+            "Next ▶", key="briefing-next", shortcut="Right", disabled=number == len(briefing.steps), width="stretch"
+        ):
+            _go(briefing, number + 1, present, page)
+        if not present:
+            query = {k: v for k, v in _step_query(briefing, number, present).items()}
+            st.caption(f"Link to this step: {page_url(app_root(page), target, query)}")
+            if step.sources:
+                render_source_footer(seeds, step.sources, key=f"briefing-{number}")

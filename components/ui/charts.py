@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 import pandas as pd
@@ -10,7 +11,7 @@ import streamlit as st
 
 from components.exports.images import chart_image
 from components.format import fmt_row
-from components.theme import plotly_config
+from components.theme import for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
 
@@ -27,26 +28,35 @@ def render_chart(
     on_select: str = "ignore",
     selection_mode: tuple[str, ...] | str = ("points",),
 ) -> object:
-    """Draw ``fig``; list exactly the sources behind it underneath."""
+    """Draw ``fig``; list exactly the sources behind it underneath.
+
+    In meeting mode the page's first chart is the slide: its height comes from the viewport (the
+    ``slide-chart`` container fills what the step bar, status and source line leave; see
+    PRESENT_CSS), not from a fixed pixel height. Charts follow the light or dark theme.
+    """
+    shown = fig
     if ctx.present:
-        fig = go.Figure(fig).update_layout(
-            font={"size": 18}, title_font={"size": 28}, height=max(fig.layout.height or 450, 620)
+        shown = go.Figure(fig).update_layout(font={"size": 17}, title_font={"size": 24}, height=None, autosize=True)
+    if is_dark():
+        shown = for_dark(shown)
+    slide = ctx.present and not ctx.rendered
+    with st.container(key="slide-chart") if slide else contextlib.nullcontext():
+        event = st.plotly_chart(
+            shown,
+            key=key,
+            theme=None,
+            width="stretch",
+            height="stretch" if slide else "content",
+            on_select=on_select,
+            selection_mode=selection_mode,
+            config=plotly_config(f"h200-{key}", present=ctx.present),
+            alt=alt,
         )
-    event = st.plotly_chart(
-        fig,
-        key=key,
-        theme=None,
-        width="stretch",
-        on_select=on_select,
-        selection_mode=selection_mode,
-        config=plotly_config(f"h200-{key}", present=ctx.present),
-        alt=alt,
-    )
     ids = list(dict.fromkeys(source_ids))
     ctx.rendered.append((key, fig, ids))
     if not ctx.present:
         render_image_downloads(fig, ctx=ctx, key=key, source_ids=ids)
-    render_source_footer(ctx.seeds, ids, key=key)
+    render_source_footer(ctx.seeds, ids, key=key, compact=ctx.present)
     return event
 
 
@@ -76,6 +86,24 @@ def render_image_downloads(fig: go.Figure, *, ctx: PageContext, key: str, source
         )
 
 
+def is_dark() -> bool:
+    """Whether the browser shows Streamlit's dark theme (charts then use the dark template)."""
+    try:
+        return str(st.context.theme.type) == "dark"
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def end_slide(ctx: PageContext, source_ids: Iterable[str] = ()) -> None:
+    """In meeting mode, the slide ends here: an optional source line, then nothing else runs."""
+    if not ctx.present:
+        return
+    ids = list(source_ids)
+    if ids:
+        render_source_footer(ctx.seeds, ids, key="slide", compact=True)
+    st.stop()
+
+
 def render_kpi(
     column: object,
     *,
@@ -87,12 +115,15 @@ def render_kpi(
     origins: int,
     source_ids: list[str],
     conflict: bool = False,
+    help_text: str | None = None,
 ) -> None:
     """One headline number with its bound, range, basis and sources."""
     ctx.kpis.append(Kpi(title, value, detail))
     with column.container(border=True):  # type: ignore[attr-defined]
-        st.metric(title, value)
+        st.metric(title, value, help=help_text)
         st.caption(detail)
+        if ctx.present:  # a slide: the number and its spread; sources go in the slide's source line
+            return
         st.caption(
             f":material/verified: {origins} independent origin{'s' if origins != 1 else ''} · "
             + BASIS_BADGES.get(basis, basis)

@@ -49,10 +49,41 @@ def is_presenting() -> bool:
     return embedded or st.query_params.get("present") == "1"
 
 
+# Meeting mode is a slide: no chrome, the main column is one viewport tall and the slide's chart
+# (``.st-key-slide-chart``) takes whatever height the step bar, status and source line leave.
+# Headline numbers get *larger* than in normal mode (36 px there): the ``p`` inside the metric
+# value must be named, or the body-text rule below would win and shrink it.
 PRESENT_CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebar"] { display: none !important; }
-[data-testid="stMainBlockContainer"], .block-container { padding-top: 1.2rem !important; max-width: 96vw !important; }
-html, body, [data-testid="stMarkdownContainer"] p { font-size: 21px !important; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 3.2rem !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+  padding: 0.5rem 1.5rem 0.25rem !important; max-width: 100vw !important;
+  height: 100vh; box-sizing: border-box; display: flex; flex-direction: column; }
+[data-testid="stMainBlockContainer"] > div { flex: 1 1 auto; min-height: 0; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+html, body, [data-testid="stMarkdownContainer"] p { font-size: clamp(17px, 1.25vw, 24px) !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: clamp(14px, 0.95vw, 18px) !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
+  font-size: clamp(2.6rem, 3.6vw, 4.6rem) !important; line-height: 1.1 !important; }
+[data-testid="stMetricLabel"] p { font-size: clamp(17px, 1.2vw, 24px) !important; }
+[data-testid="stMainBlockContainer"] div:has(.st-key-slide-chart) { flex: 1 1 0; min-height: 0; display: flex; flex-direction: column; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] > :not(:has(.st-key-slide-chart)):not(.st-key-slide-chart) { flex-shrink: 0; }
+.st-key-slide-chart { flex: 1 1 0 !important; min-height: 220px; overflow: hidden; }
+.st-key-slide-chart > * { flex: 1 1 0; min-height: 0; overflow: hidden; }
+.st-key-slide-chart .stPlotlyChart, .st-key-slide-chart [data-testid="stPlotlyChart"] { height: 100% !important; }
+.st-key-briefing-bar [data-testid="stMarkdownContainer"] p { margin: 0; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] [data-testid="stMarkdownContainer"],
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p, [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { margin-bottom: 0 !important; }
+/* The page's controls still run (their values come from the step's link) but are not shown. */
+[data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stWidgetLabel"]),
+[data-testid="stMain"] [data-testid="stHorizontalBlock"]:not(:has(.st-key-briefing-prev)):has([data-testid="stWidgetLabel"]) { display: none !important; }
+</style>"""
+
+# Phone width: chart titles are SVG text and cannot wrap, so they get smaller instead of cut off.
+NARROW_SCREEN_CSS = """<style>
+@media (max-width: 700px) {
+  .stPlotlyChart .gtitle, .stPlotlyChart .gtitle tspan { font-size: 12px !important; }
+  .stPlotlyChart .gtitle tspan[style*="font-size:13px"], .stPlotlyChart .gtitle tspan tspan { font-size: 10px !important; }
+  .stPlotlyChart .ytick text { font-size: 10px !important; }
+}
 </style>"""

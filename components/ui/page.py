@@ -12,7 +12,7 @@ from components.registry import BY_ID, PageSpec
 from components.state import CONFIDENCE_OPTIONS, ParamSpec, parse_choice, parse_date, read_params
 from components.ui.briefing import render_add_to_briefing, render_briefing_step
 from components.ui.cache import load_data_with_fingerprint
-from components.ui.context import PRESENT_CSS, PageContext, is_presenting
+from components.ui.context import NARROW_SCREEN_CSS, PRESENT_CSS, PageContext, is_presenting
 from components.ui.downloads import view_deck, view_html
 from components.ui.links import app_root, current_view_params, follow_default, page_url
 from data.frames import ClaimFilter, latest_report_date
@@ -33,7 +33,7 @@ def _date_bounds(seeds: SeedData) -> tuple[dt.date, dt.date, dt.date]:
     return first, latest, max(today(), latest)
 
 
-def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> list[str]:
+def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> tuple[list[str], dt.date | None]:
     raw = {name: st.query_params.get_all(name) for name in ("as_of", "confidence")}
     specs = [
         ParamSpec(
@@ -43,21 +43,26 @@ def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> list[s
         ),
         ParamSpec("confidence", parse_choice(list(CONFIDENCE_OPTIONS.values())), describe="all claims"),
     ]
-    return read_params(raw, specs).notices
+    parsed = read_params(raw, specs)
+    pinned = parsed.values.get("as_of")
+    return parsed.notices, pinned if isinstance(pinned, dt.date) else None
 
 
-def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date) -> ClaimFilter:
+def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date, pinned: dt.date | None) -> ClaimFilter:
     """The as-of date and confidence controls, bound to the link.
 
     An as-of date the user never moved follows the newest report, so a report added while a
     session is open shows at its next interaction; a date the user chose (or a link pinned) stays.
+    A bound widget drops its value from the address bar when it equals the widget's default, so
+    when a link pins the latest report date the default becomes one the link does not carry.
     """
     follow_default("as_of", latest)
+    default = latest if pinned is None or pinned != latest else first
     with st.sidebar:
         st.markdown("**View**")
         as_of = st.date_input(
             "Data as of",
-            value=latest,
+            value=default,
             min_value=first,
             max_value=last,
             key="as_of",
@@ -101,32 +106,37 @@ def page_context(page_id: str) -> PageContext:
     page = BY_ID[page_id]
     seeds, fingerprint = load_data_with_fingerprint()
     present = is_presenting()
-    if present:
-        st.html(PRESENT_CSS)
+    st.html(PRESENT_CSS if present else NARROW_SCREEN_CSS)
     render_briefing_step(seeds, page, present)
     first, latest, last = _date_bounds(seeds)
-    notices = _read_link_notices(first, last, latest)
-    claim_filter = _sidebar_filter(first, last, latest)
+    notices, pinned = _read_link_notices(first, last, latest)
+    claim_filter = _sidebar_filter(first, last, latest, pinned)
     as_of = claim_filter.as_of or latest
-    st.title(page.title)
-    st.caption(page.question)
+    if not present:  # on a slide the step caption is the headline
+        st.title(page.title)
+        st.caption(page.question)
     render_status_line(seeds, as_of, latest)
     _show_link_notices(page, notices)
     render_problems_banner(seeds)
     return PageContext(page, seeds, claim_filter, as_of, latest, present, fingerprint)
 
 
-def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:
+def status_text(as_of: dt.date, used: dt.date | None, newest: dt.date, now: dt.date) -> str:
     """One line: the as-of date, the newest report used at that date, and how old the tracker's
     newest report is (in days, so no later date leaks into a view pinned in the past)."""
+    line = f"Data as of **{as_of:%d %b %Y}** · " + (
+        f"latest report **{used:%d %b %Y}**" if used else "no report by then"
+    )
+    age = (now - newest).days
+    if age > STALE_AFTER_DAYS:
+        line += f" · :orange[:material/history: newest report {age} days old: last known statuses, not live news]"
+    return line
+
+
+def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:
     used = latest_report_date(seeds, on_or_before=as_of)
-    age = (today() - latest).days
-    stale = f" · :material/history: newest report in the tracker is {age} days old" if age > STALE_AFTER_DAYS else ""
     st.markdown(
-        f"Data as of **{as_of:%d %b %Y}** · latest report **{used:%d %b %Y}**{stale}"
-        if used
-        else f"Data as of **{as_of:%d %b %Y}** · no report by then{stale}",
-        help="Statuses are the last ones reported by the as-of date, not live news.",
+        status_text(as_of, used, latest, today()), help="Statuses are the last ones reported by the as-of date."
     )
 
 

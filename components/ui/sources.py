@@ -70,8 +70,9 @@ def sources_markdown(table: pd.DataFrame) -> str:
 FOOTER_LIST = 12
 
 
-def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str) -> None:
-    """The sources behind one chart or number: a one-line summary and an expander with links.
+def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str, compact: bool = False) -> None:
+    """The sources behind one chart or number: a one-line summary and an expander with links
+    (``compact``, on a slide: the one line only, short enough to stay on one line).
 
     The expander lists the newest ``FOOTER_LIST`` sources; the rest are sent only when asked for
     (a toggle), so a chart resting on hundreds of reports does not ship them all on every load.
@@ -83,8 +84,11 @@ def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str
     table = sources_table(seeds, ids).sort_values("published")
     origins = table["origin"].str.lower().nunique()
     names = ", ".join(dict.fromkeys(f"{row.publisher} ({when(row)})" for row in table.itertuples()))
-    shown = names if len(names) < 260 else names[:257] + "…"
+    limit = 150 if compact else 260
+    shown = names if len(names) < limit else names[: limit - 3].rsplit(",", 1)[0] + ", …"
     st.caption(f"Sources ({len(ids)} documents, {origins} independent origins): {md(shown)}")
+    if compact:
+        return
     with st.expander(f"All {len(ids)} sources behind this", expanded=False):
         newest = table.iloc[::-1]
         st.markdown(sources_markdown(newest.head(FOOTER_LIST)))

@@ -1,16 +1,93 @@
-"""Tables that send what is on screen: a bounded page of rows, with the page picked on the server.
+"""Tables in people's words (labelled columns and values, '—' for missing, dates as '26 Jan 2026'),
+sending what is on screen: a bounded page of rows, with the page picked on the server.
 
 A table of every claim grows with the archive; ``st.dataframe`` ships every row to the browser on
-every load. ``render_paged_table`` sends one page (``rows_per_page``) and a page selector instead;
-"show all" stays available through the page's downloads.
+every load, so long tables send one page (``rows_per_page``) and a page picker instead; "show all"
+stays available through the page's downloads.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
+
+from components.labels import column_label, fmt_date, human_frame, standalone
+from components.ui.sources import DOMAIN
+from data.load import SeedData
+
+DATE_FORMAT = "D MMM YYYY"  # 26 Jan 2026: never "Jan 26"
+
+
+def show_table(
+    frame: pd.DataFrame,
+    columns: Iterable[str],
+    *,
+    key: str,
+    wide: Iterable[str] = ("summary",),
+    headings: Mapping[str, str] | None = None,
+    helps: Mapping[str, str] | None = None,
+    height: int | str = "auto",
+    on_select: str = "ignore",
+    rows_per_page: int = 50,
+) -> object:
+    """``frame[columns]`` with human headings (``headings`` overrides the labels module) and values;
+    one page of ``rows_per_page`` rows at a time, picked on the server."""
+    names = list(columns)
+    frame = page_slice(frame, key=key, rows_per_page=rows_per_page)
+    table = human_frame(frame, names)
+    for name in names:  # a date column with gaps: Streamlit would print "None" in them
+        if pd.api.types.is_datetime64_any_dtype(frame[name]) and frame[name].isna().any():
+            table[column_label(name)] = frame[name].map(fmt_date)
+    rename = {column_label(n): headings[n] for n in names if headings and n in headings}
+    table = table.rename(columns=rename)
+    config: dict[str, object] = {}
+    for name in names:
+        heading = (headings or {}).get(name, column_label(name))
+        helptext = (helps or {}).get(name)
+        if name == "url":
+            config[heading] = st.column_config.LinkColumn(heading, display_text=DOMAIN, help=helptext)
+        elif pd.api.types.is_datetime64_any_dtype(frame[name]) and not frame[name].isna().any():
+            config[heading] = st.column_config.DateColumn(heading, format=DATE_FORMAT, help=helptext)
+        elif name in wide:
+            config[heading] = st.column_config.TextColumn(heading, width="large", help=helptext)
+        elif helptext:
+            config[heading] = st.column_config.Column(heading, help=helptext)
+    return st.dataframe(
+        table,
+        hide_index=True,
+        key=key,
+        column_config=config,
+        height=height,
+        on_select=on_select,
+        selection_mode="single-row",
+    )
+
+
+def with_standalone_text(frame: pd.DataFrame, seeds: SeedData) -> pd.DataFrame:
+    """``frame`` with each ``summary`` readable on its own (see ``components.labels.standalone``)."""
+    titles = {source_id: source.title for source_id, source in seeds.sources.items()}
+    return frame.assign(
+        summary=[standalone(s, titles.get(i, "")) for s, i in zip(frame["summary"], frame["source_id"], strict=True)]
+    )
+
+
+def page_slice(frame: pd.DataFrame, *, key: str, rows_per_page: int) -> pd.DataFrame:
+    """The rows of the page picked on the server (a page picker shows when there is more than one)."""
+    pages = max(1, math.ceil(len(frame) / rows_per_page))
+    if pages == 1:
+        return frame
+    left, right = st.columns([1, 5], vertical_alignment="center")
+    page = int(
+        left.number_input(
+            "Page", min_value=1, max_value=pages, value=1, step=1, key=f"{key}-page", label_visibility="collapsed"
+        )
+    )
+    start = (page - 1) * rows_per_page
+    right.caption(f"Rows {start + 1}–{min(start + rows_per_page, len(frame))} of {len(frame)} (page {page} of {pages})")
+    return frame.iloc[start : start + rows_per_page]
 
 
 def render_paged_table(
@@ -21,23 +98,9 @@ def render_paged_table(
     column_config: dict | None = None,
     height: int | str = "auto",
 ) -> None:
-    """One page of ``frame`` (server-side paging), with a page picker when there is more than one."""
-    pages = max(1, math.ceil(len(frame) / rows_per_page))
-    page = 1
-    if pages > 1:
-        left, right = st.columns([1, 5], vertical_alignment="center")
-        page = int(
-            left.number_input(
-                "Page", min_value=1, max_value=pages, value=1, step=1, key=f"{key}-page", label_visibility="collapsed"
-            )
-        )
-        start = (page - 1) * rows_per_page
-        right.caption(
-            f"Rows {start + 1}–{min(start + rows_per_page, len(frame))} of {len(frame)} (page {page} of {pages})"
-        )
-    start = (page - 1) * rows_per_page
+    """One page of ``frame`` (server-side paging), as it stands (no relabelling)."""
     st.dataframe(
-        frame.iloc[start : start + rows_per_page],
+        page_slice(frame, key=key, rows_per_page=rows_per_page),
         hide_index=True,
         key=key,
         column_config=column_config,

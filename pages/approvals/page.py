@@ -4,20 +4,25 @@ import streamlit as st
 
 from components import ui
 from data.frames import build_approvals_frame, build_claims_frame
-from pages.approvals.helpers import matrix_figure, volume_figure
+from pages.approvals.helpers import NARROW_CSS, grid_rows, matrix_figure, render_cards, volume_figure
 
 ctx = ui.page_context("approvals")
 claims = ui.frame(ctx, build_claims_frame)
 approvals = ui.frame(ctx, build_approvals_frame)
 
 matrix, matrix_sources = ui.memo(ctx, matrix_figure)
-ui.render_chart(
-    matrix,
-    ctx=ctx,
-    key="approvals-matrix",
-    alt="A grid of buyers against the US and Chinese approval stages, each cell coloured by the latest reported status.",
-    source_ids=matrix_sources,
-)
+st.html(NARROW_CSS)
+with st.container(key="approvals-grid"):
+    ui.render_chart(
+        matrix,
+        ctx=ctx,
+        key="approvals-matrix",
+        alt="A grid of buyers against the US and Chinese approval stages, each cell coloured by the latest reported status.",
+        source_ids=matrix_sources,
+    )
+ui.end_slide(ctx)
+render_cards(approvals, grid_rows(approvals, ctx.seeds))
+
 volume, volume_sources = ui.memo(ctx, volume_figure)
 ui.render_chart(
     volume,
@@ -36,21 +41,17 @@ for column, side, heading in (
     (columns[0], "US", "Washington's conditions"),
     (columns[1], "China", "Beijing's conditions"),
 ):
-    part = conditions[conditions["side"] == side].sort_values("date")
+    part = conditions[conditions["side"] == side]
     with column:
         st.markdown(f"**{heading}** ({len(part)})")
         if part.empty:
             st.caption("None reported by the chosen date.")
             continue
-        st.dataframe(
-            part[["date", "summary", "status", "confidence", "publisher", "url"]],
-            hide_index=True,
+        ui.show_table(
+            ui.with_standalone_text(part, ctx.seeds).sort_values("date", ascending=False),
+            ["date", "summary", "status", "confidence", "publisher", "url"],
             key=f"conditions-{side}",
-            column_config={
-                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                "summary": st.column_config.TextColumn("Condition", width="large"),
-                "url": ui.link_column(),
-            },
+            headings={"summary": "Condition"},
         )
 ui.render_source_footer(ctx.seeds, conditions["source_id"].tolist(), key="conditions")
 with st.expander("Download approval data"):

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.format import fmt_row
+from components.format import MISSING, fmt_row
+from components.labels import STATUSES, fmt_date, label
+from data.vocabulary import BUYER_MEASURE_LABELS
 
 
 def share_sliders(members: list[str], names: dict[str, str]) -> dict[str, float]:
@@ -49,11 +51,25 @@ def _range_cell(low: object, high: object, bound: object) -> str:
     return fmt_row({"low": low, "high": high, "bound": bound, "unit": "chips", "open_high": pd.isna(high)})
 
 
+def zero_rows(quantities: pd.DataFrame) -> pd.Series:
+    """Rows whose figure is a reported zero (no deliveries): one line under the chart, not a bar each."""
+    return (quantities["high"].fillna(-1) == 0) & (quantities["low"].fillna(0) == 0) & ~quantities["is_group"]
+
+
+def zero_line(zeros: pd.DataFrame, names: dict[str, str]) -> str:
+    """'Delivered: 0 reported for Alibaba, ByteDance, … (9 buyers)'."""
+    parts = []
+    for measure, part in zeros.groupby("measure", sort=False):
+        who = [names.get(o, o) for o in part["organisation_id"]]
+        parts.append(f"{BUYER_MEASURE_LABELS.get(str(measure), str(measure))}: 0 reported for {', '.join(who)}")
+    return "; ".join(parts) + "."
+
+
 def render_status_table(table: pd.DataFrame) -> None:
     """Latest US and China status per buyer, with the per-buyer figures."""
     table = table.copy()
-    table["US status"] = table["us_status"].fillna("nothing reported").str.replace("_", " ")
-    table["China status"] = table["cn_status"].fillna("nothing reported").str.replace("_", " ")
+    table["US status"] = table["us_status"].map(lambda v: label(v, STATUSES)).replace(MISSING, "Nothing reported")
+    table["China status"] = table["cn_status"].map(lambda v: label(v, STATUSES)).replace(MISSING, "Nothing reported")
     for measure in ("interest", "cap", "delivered"):
         table[measure.title()] = [
             _range_cell(lo, hi, b)
@@ -61,6 +77,8 @@ def render_status_table(table: pd.DataFrame) -> None:
                 table[f"{measure}_low"], table[f"{measure}_high"], table[f"{measure}_bound"], strict=True
             )
         ]
+    for column in ("us_status_date", "cn_status_date"):
+        table[column] = table[column].map(fmt_date)
     table["First batch (group)"] = table["group_approved"].map(lambda groups: "; ".join(groups) or "—")
     st.dataframe(
         table[
@@ -81,8 +99,8 @@ def render_status_table(table: pd.DataFrame) -> None:
         key="buyers-status",
         column_config={
             "organisation": "Buyer",
-            "us_status_date": st.column_config.DateColumn("US as of", format="YYYY-MM-DD"),
-            "cn_status_date": st.column_config.DateColumn("China as of", format="YYYY-MM-DD"),
+            "us_status_date": "US as of",
+            "cn_status_date": "China as of",
             "claims": st.column_config.NumberColumn("Claims", help="Claims that name this buyer"),
         },
     )

@@ -14,6 +14,7 @@ METRICS = {metric.id: (metric.label, metric.unit) for metric in SPEC_METRICS}
 ctx = ui.page_context("chips")
 chips = ui.frame(ctx, build_chips_frame)
 by_label = {label: metric for metric, (label, _) in METRICS.items()}
+ui.check_link_options("chips", "metric", list(by_label), describe="memory bandwidth")
 chosen_label = st.segmented_control(
     "Compare on",
     options=list(by_label),
@@ -38,6 +39,7 @@ ui.render_chart(
     alt=f"Bar chart of {label.lower()} per chip; estimates hatched with ranges; US export limits as dashed lines.",
     source_ids=[s for ids in shown["source_ids"] for s in ids] + threshold_sources,
 )
+ui.end_slide(ctx)
 missing = [c.name for c in ctx.seeds.chips.values() if not c.specs]
 if missing:
     st.caption(
@@ -58,8 +60,8 @@ st.caption(
 st.subheader("All recorded specs")
 specs = chips.assign(figure=[spec_text(row) for row in chips.to_dict("records")])
 table = specs.pivot_table(index=["chip", "vendor"], columns="metric", values="figure", aggfunc="first")
-table = table.rename(columns={m.id: f"{m.label} ({m.unit})" for m in SPEC_METRICS}).reset_index()
-st.dataframe(table.fillna("—").rename(columns={"chip": "Chip", "vendor": "Vendor"}), hide_index=True, key="chips-table")
+table = table.rename(columns={m.id: f"{m.label} ({m.unit})" for m in SPEC_METRICS}).reset_index().fillna("—")
+ui.show_table(table, list(table.columns), key="chips-table", wide=())
 with st.expander("Download chip specs"):
     ui.render_downloads(ctx, "chips", full=chips, shown=shown)
 

@@ -5,8 +5,10 @@ import streamlit as st
 
 from components import ui
 from components.format import fmt_bound, fmt_range, fmt_row, num
+from components.glossary import glossary_markdown
+from components.labels import fmt_date, label, standalone
 from data.frames import build_estimates_frame, build_events_frame
-from pages.overview.helpers import headline_cards, headline_chart
+from pages.overview.helpers import headline_cards, headline_chart, kpi_detail, kpi_help, news_events
 
 ctx = ui.page_context("overview")
 estimates = ui.frame(ctx, build_estimates_frame)
@@ -18,7 +20,6 @@ else:
     rows_of_cards = [st.columns(3) for _ in range((len(kpis) + 2) // 3)]
     for index, row in enumerate(kpis.to_dict("records")):
         spread = fmt_range(num(row["low"]), num(row["high"]), row["unit"], row["open_high"])
-        n_claims = len(row["claim_ids"])
         value = (
             fmt_bound(num(row["best"]), row["best_bound"], row["unit"], compact=True)
             if not pd.isna(row["best"])
@@ -29,18 +30,14 @@ else:
             ctx=ctx,
             title=row["title"],
             value=value,
-            detail=(
-                "Strongest report"
-                if n_claims == 1
-                else f"{n_claims} reports agree: {spread}"
-                if num(row["low"]) == num(row["high"])
-                else f"Strongest of {n_claims} reports, which together span {spread}"
-            ),
+            detail=kpi_detail(len(row["claim_ids"]), spread),
             basis=row["basis"],
             origins=int(row["independent_origins"]),
             source_ids=row["source_ids"],
             conflict=bool(row["conflict"]),
+            help_text=kpi_help(str(row["title"])),
         )
+ui.end_slide(ctx, [s for ids in kpis.get("source_ids", []) for s in ids])
 
 figure, chart_sources = ui.memo(ctx, headline_chart)
 ui.render_chart(
@@ -53,15 +50,20 @@ ui.render_chart(
 
 st.subheader("Latest events")
 events = ui.frame(ctx, build_events_frame)
-latest = events[events["date"] <= pd.Timestamp(ctx.as_of)].sort_values(["reported", "date"], ascending=False).head(5)
+latest = news_events(events, ctx.seeds, ctx.as_of).head(5)
 if latest.empty:
     st.info("No events had been reported by the chosen date.")
 for row in latest.itertuples():
+    title = ctx.seeds.sources[row.source_id].title if row.source_id in ctx.seeds.sources else ""
     st.markdown(
-        f"**{row.date:%d %b %Y}** · {row.lane_label} — {ui.md(row.summary)}  \n"
-        f"*{ui.md(row.publisher)}* · confidence {row.confidence}"
+        f"**{fmt_date(row.date, row.date_precision)}** · {row.lane_label} — {ui.md(standalone(row.summary, title))}  \n"
+        f"*{ui.md(row.publisher)}* · confidence {label(row.confidence, 'confidence').lower()}"
     )
 ui.render_source_footer(ctx.seeds, latest["source_id"].tolist(), key="overview-events")
+st.caption("Specification sheets and encyclopedia pages are left out here; the timeline and Sources pages list them.")
+
+with st.expander("Glossary: TPP, the 50 % rule, the 25 % share, licence stages", icon=":material/help:"):
+    st.markdown(glossary_markdown())
 
 with st.expander("Download the headline figures"):
     ui.render_downloads(ctx, "overview", full=estimates, shown=kpis if not kpis.empty else None)

@@ -3,53 +3,62 @@
 import streamlit as st
 
 from components import ui
+from components.conflict_names import conflicts_table, names_by_group, subject_of
 from components.figures import plot_conflict_spread
 from data.frames import build_claims_frame, build_conflicts_frame
+from pages.sources.helpers import CLAIM_COLUMNS, CLAIM_HEADINGS, CLAIM_HELPS, search_claims
 
 ctx = ui.page_context("sources")
 claims = ui.frame(ctx, build_claims_frame)
-conflicts = ui.frame(ctx, build_conflicts_frame)
+conflicts = ui.frame(ctx, build_conflicts_frame).merge(
+    claims[["claim_id", "product"]].drop_duplicates("claim_id"), on="claim_id", how="left"
+)
+names = names_by_group(conflicts) if not conflicts.empty else {}
+topic_by_name = {name: group for group, name in names.items()}
+# Older links (and briefings) name a conflict by its codes ("C1, C17 · cn-first-batch-chips").
+by_code = {str(t): names[g] for g, t in zip(conflicts["group"], conflicts["topic"], strict=True)}
+linked = st.query_params.get("conflict")
+if linked in by_code and "conflict" not in st.session_state:
+    st.session_state["conflict"] = by_code[linked]
+elif linked not in by_code:
+    ui.check_link_options("sources", "conflict", list(topic_by_name), describe="the first conflict")
+ui.check_link_options("sources", "tab", ["Claims", "Conflicts"], describe="the claims")
+
+
+def render_conflict(name: str) -> None:
+    """The chosen disagreement: its dot plot with the source line, then its claims."""
+    group = conflicts[conflicts["group"] == topic_by_name[name]]
+    ui.render_chart(
+        plot_conflict_spread(group, topic=subject_of(name)),
+        ctx=ctx,
+        key="conflict-spread",
+        alt="Dot plot of the disagreeing claims in the chosen conflict, each with its range.",
+        source_ids=group["source_id"].tolist(),
+    )
+    ui.end_slide(ctx)
+    ui.show_table(
+        ui.with_standalone_text(group, ctx.seeds),
+        ["date", "publisher", "summary", "wording", "confidence", "claim_id"],
+        key="conflict-table",
+    )
+
+
+if ctx.present and st.query_params.get("tab") == "Conflicts" and names:
+    chosen = st.session_state.get("conflict") or st.query_params.get("conflict")
+    render_conflict(chosen if chosen in topic_by_name else next(iter(topic_by_name)))
 
 tab_claims, tab_conflicts = st.tabs(["Claims", "Conflicts"], key="tab", bind="query-params")
 with tab_claims:
     query = st.text_input("Search claims", key="q", bind="query-params", placeholder="e.g. ByteDance, 75,000, customs")
-    shown = claims
-    if query:
-        text = (
-            claims["summary"]
-            + " "
-            + claims["actors"].map(" ".join)
-            + " "
-            + claims["publisher"]
-            + " "
-            + claims["wording"].fillna("")
-        )
-        shown = claims[text.str.contains(query, case=False, regex=False)]
+    shown = search_claims(claims, query)
     st.caption(f"{len(shown)} of {len(claims)} claims from {shown['source_id'].nunique()} sources")
-    ui.render_paged_table(
-        shown[
-            [
-                "date",
-                "summary",
-                "kind",
-                "wording",
-                "attribution",
-                "sources_cited",
-                "confidence",
-                "publisher",
-                "origin",
-                "reported",
-                "url",
-                "claim_id",
-            ]
-        ],
+    ui.show_table(
+        ui.with_standalone_text(shown, ctx.seeds),
+        CLAIM_COLUMNS,
         key="claims-table",
-        column_config={
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "reported": st.column_config.DateColumn("Reported", format="YYYY-MM-DD"),
-            "summary": st.column_config.TextColumn("Claim (our words)", width="large"),
-            "url": ui.link_column(),
-        },
+        height=560,
+        headings=CLAIM_HEADINGS,
+        helps=CLAIM_HELPS,
     )
     ui.render_source_footer(ctx.seeds, shown["source_id"].tolist(), key="claims")
     with st.expander("Download claims"):
@@ -59,27 +68,24 @@ with tab_conflicts:
     if conflicts.empty:
         st.info("No conflicting claims had been reported by the chosen date.")
     else:
-        topics = list(dict.fromkeys(conflicts["topic"]))
-        topic = st.selectbox("Conflict", topics, key="conflict", bind="query-params")
-        group = conflicts[conflicts["topic"] == topic]
-        ui.render_chart(
-            plot_conflict_spread(group, topic=topic),
-            ctx=ctx,
-            key="conflict-spread",
-            alt="Dot plot of the disagreeing claims in the chosen conflict, each with its range.",
-            source_ids=group["source_id"].tolist(),
-        )
+        st.markdown(f"**All {len(names)} disagreements**, widest first (click a heading to sort)")
+        table = conflicts_table(conflicts).sort_values("Times apart", ascending=False, na_position="last")
         st.dataframe(
-            group[["date", "publisher", "summary", "wording", "confidence", "claim_id"]],
+            table.drop(columns=["group"]),
             hide_index=True,
-            key="conflict-table",
+            key="conflicts-all",
             column_config={
-                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                "summary": st.column_config.TextColumn("Claim", width="large"),
+                "Disagreement": st.column_config.TextColumn(width="large"),
+                "Times apart": st.column_config.NumberColumn(
+                    format="%.1f×", help="Highest figure divided by the lowest (same unit)"
+                ),
+                "Gap": st.column_config.NumberColumn(format="localized", help="Highest minus lowest figure"),
+                "First": st.column_config.DateColumn(format=ui.DATE_FORMAT),
+                "Latest": st.column_config.DateColumn(format=ui.DATE_FORMAT),
             },
         )
-        st.caption(
-            f"{conflicts['group'].nunique()} conflict groups in all. Both sides are kept; none is silently picked."
-        )
+        name = st.selectbox("Look at one disagreement", list(topic_by_name), key="conflict", bind="query-params")
+        render_conflict(name or next(iter(topic_by_name)))
+        st.caption("Both sides are kept; none is silently picked.")
 
 ui.finish_page(ctx)

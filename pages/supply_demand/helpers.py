@@ -9,6 +9,7 @@ import streamlit as st
 from components import takeaways, ui
 from components.figures import plot_range_bars, plot_scenario_gap
 from components.format import fmt_number, plain
+from components.labels import BOUNDS, CONFIDENCES, UNITS, column_label, label
 from components.ui.links import follow_default
 from data.frames import ClaimFilter, build_supply_demand_frame
 from data.load import SeedData
@@ -26,7 +27,7 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
     labels = pd.Series(
         [
-            f"{SUPPLY_DEMAND_METRICS[m]}{subject(a)} · {p[:20]} {d:%b %y}"
+            f"{SUPPLY_DEMAND_METRICS[m]}{subject(a)} · {p if len(p) <= 24 else p[:23] + '…'} · {d:%b %Y}"
             for m, a, p, d in zip(
                 figures["metric"], figures["applies_to"], figures["publisher"], figures["date"], strict=True
             )
@@ -38,8 +39,8 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     )
     figures["label"] = figures["label"].map(plain)
     figures["hover"] = [
-        f"<b>{SUPPLY_DEMAND_METRICS[m]}</b><br>as reported: {plain(w) or '—'} ({b.replace('_', ' ')})<br>{plain(r)}"
-        f"<br>{plain(p)}, {d:%d %b %Y} · confidence {c}"
+        f"<b>{SUPPLY_DEMAND_METRICS[m]}</b><br>as reported: {plain(w) or '—'} ({label(b, BOUNDS).lower()})"
+        f"<br>{plain(r)}<br>{plain(p)}, {d:%d %b %Y} · confidence {label(c, CONFIDENCES).lower()}"
         for m, w, b, r, p, d, c in zip(
             figures["metric"],
             figures["wording"],
@@ -83,6 +84,14 @@ def render_scenario(ctx: ui.PageContext) -> None:
     st.markdown(FORMULA)
     columns = st.columns(4)
     values = {}
+    for parameter in parameters.values():
+        ui.check_link_number(
+            "supply_demand",
+            f"s_{parameter.id}",
+            float(parameter.min),
+            float(parameter.max),
+            describe=f"the cited default ({parameter.default:,g})",
+        )
     for index, parameter in enumerate(parameters.values()):
         follow_default(f"s_{parameter.id}", defaults[parameter.id])
         values[parameter.id] = columns[index % 4].slider(
@@ -93,7 +102,7 @@ def render_scenario(ctx: ui.PageContext) -> None:
             step=float(parameter.step),
             key=f"s_{parameter.id}",
             bind="query-params",
-            help=f"Default {defaults[parameter.id]:,g} {parameter.unit}: {readings[parameter.id].basis}",
+            help=f"Default {defaults[parameter.id]:,g} {label(parameter.unit, UNITS)}: {readings[parameter.id].basis}",
             format="%,.0f" if parameter.unit != "percent" else "%.0f%%",
         )
     changed = [parameters[k].label for k, v in values.items() if float(v) != float(defaults[k])]
@@ -123,10 +132,10 @@ def render_scenario(ctx: ui.PageContext) -> None:
                 [
                     {
                         "Input": p.label,
-                        "Default on this date": readings[p.id].value,
-                        "Unit": p.unit,
-                        "Why": readings[p.id].basis,
-                        "Sources": list(readings[p.id].sources),
+                        "Default on this date": f"{readings[p.id].value:,g}",
+                        "Unit": label(p.unit, UNITS),
+                        "Why this default": readings[p.id].basis,
+                        column_label("source_ids"): "; ".join(readings[p.id].sources),
                     }
                     for p in parameters.values()
                 ]

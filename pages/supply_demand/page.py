@@ -10,12 +10,12 @@ ctx = ui.page_context("supply_demand")
 supply_demand = ui.frame(ctx, build_supply_demand_frame)
 claims = ui.frame(ctx, build_claims_frame)
 
-st.subheader("Every reported figure")
+st.subheader("Every reported figure" if st.session_state.get("every") else "The newest report of each figure")
 every_report = st.toggle(
-    "Every report",
+    "Show every report",
     key="every",
     bind="query-params",
-    help="One bar per report instead of the newest reading of each figure.",
+    help="Off: one bar per figure, from its newest report. On: one bar per report, older ones included.",
 )
 figure, figures = ui.memo(ctx, figures_chart, bool(every_report))
 ui.render_chart(
@@ -25,6 +25,7 @@ ui.render_chart(
     alt="Horizontal bars of every reported H200 demand, supply, approval and delivery figure, with ranges.",
     source_ids=[s for ids in figures["source_ids"] for s in ids],
 )
+ui.end_slide(ctx)
 halt = claims[claims["kind"].isin(["production"]) & claims["summary"].str.contains("halt", case=False)]
 if not halt.empty:
     row = halt.iloc[-1]

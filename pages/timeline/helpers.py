@@ -37,3 +37,12 @@ def timeline_figure(
     shown = shown_events(events, as_of, all_dates=all_dates, lanes=lanes, kinds=kinds)
     key_moments = shown[shown["annotate"] & (shown["label"] != "")]
     return plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments)
+
+
+def figure_for_events(seeds: SeedData, claim_filter: ClaimFilter, claim_ids: tuple[str, ...]) -> go.Figure:
+    """The timeline of exactly these events (the page's filters already applied), built once per
+    view: the cache key is the filter and the events shown."""
+    events = build_events_frame(seeds, claim_filter)
+    shown = events[events["claim_id"].isin(set(claim_ids))]
+    key_moments = shown[shown["annotate"] & (shown["label"] != "")]
+    return plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments)

@@ -25,7 +25,8 @@ def _open(browser, url: str, viewport=(1280, 900)):
         lambda m: errors.append(m.text) if m.type == "error" and "Failed to load resource" not in m.text else None,
     )
     page.goto(url)
-    page.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=60000)
+    # A slide of headline numbers (the overview in meeting mode) has no chart.
+    page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid=stMetricValue]", state="attached", timeout=60000)
     page.wait_for_timeout(1500)
     return context, page, errors
 
