@@ -78,9 +78,16 @@ def claims_frame(draft: Draft) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in OPTIONAL_CHOICES:  # "" shows as an empty cell ("—" in the picker), never as "None"
         frame[column] = frame[column].map(lambda v: NONE if v is None or pd.isna(v) or v == "" else v)
-    for column in ("value", "low", "high"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in ("value", "low", "high"):  # text cells: an empty one stays empty instead of reading "None"
+        frame[column] = frame[column].map(_number_text)
     return frame
+
+
+def _number_text(value: object) -> str:
+    number = _number(value)
+    if number is None:
+        return ""
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
 
 
 def _text(value: object) -> str | None:
@@ -92,7 +99,7 @@ def _text(value: object) -> str | None:
 
 def _number(value: object) -> float | None:
     try:
-        number = float(value)  # type: ignore[arg-type]
+        number = float(str(value).replace(",", "").strip())
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number

@@ -58,7 +58,10 @@ def _draft(page, url: str) -> None:
 def _settle(page) -> None:
     """Wait until the script run has finished, so no late update redraws the grid mid-edit."""
     page.wait_for_timeout(500)
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="hidden", timeout=30000)
+    page.wait_for_function(
+        "() => !(document.querySelector('[data-testid=\"stStatusWidget\"]')?.innerText || '').includes('Running')",
+        timeout=30000,
+    )
 
 
 def _edit_cell(page, grid, row: int, text: str) -> None:

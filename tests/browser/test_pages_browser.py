@@ -36,7 +36,7 @@ def test_page_renders_charts_without_console_errors(app_url, browser, page) -> N
         tab.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=60000)
         tab.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 1", timeout=30000)
     else:
-        tab.wait_for_selector(f"h1:has-text('{page.title}')", timeout=60000)
+        tab.get_by_role("heading", name=page.title, level=1).wait_for(timeout=60000)
     tab.wait_for_timeout(1000)
     assert tab.locator("h1").first.inner_text().strip() == page.title
     assert tab.get_by_text("Page not found").count() == 0
