@@ -71,7 +71,7 @@ def render_preview(ctx: ui.PageContext, briefing: Briefing) -> None:
             BY_ID[step.page],
             {**step.params, "briefing": briefing.id, "step": int(number), "present": "1"},
         )
-        st.caption(f"Present from this step: {link}")
+        st.link_button("Present from this step", link, icon=":material/slideshow:")
     parts = SLIDE_PARTS.get(step.page)
     figure, _, sources = parts(ctx.seeds, ClaimFilter(as_of=as_of), step.params) if parts else (None, None, [])
     if figure is None:

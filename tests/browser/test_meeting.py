@@ -7,6 +7,7 @@ import re
 import pytest
 
 from components.registry import PAGES
+from data.frames import latest_report_date
 from data.load import load_seeds
 from tests.browser.server import ROOT
 
@@ -110,7 +111,7 @@ def test_overview_is_a_link_and_the_pinned_date_stays_in_the_address_bar(app_url
     assert page.locator("h1").first.inner_text() == "Overview"
     assert "Page not found" not in page.inner_text("body")
     assert re.search(r"/\?as_of=2026-02-01", page.url)
-    latest = max(s.published for s in load_seeds(ROOT / "seeds").sources.values())
+    latest = latest_report_date(load_seeds(ROOT / "seeds"))
     _load(page, f"{app_url}/timeline?as_of={latest}")
     page.wait_for_timeout(1000)
     assert f"as_of={latest}" in page.url  # pinned to the latest report: kept, not collapsed
