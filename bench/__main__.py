@@ -139,10 +139,11 @@ def main() -> int:
     return 0
 
 
-PARTS = ("load", "growth", "exports", "meeting", "draft_quality")
+PARTS = ("load", "growth", "balancer", "exports", "meeting", "draft_quality")
 SECTIONS = (
     ("results-load.md", "Load: simulated sessions over the websocket protocol, app against a bare page"),
     ("results-growth.md", "Growth: the real archive against 5×, 17× and 50× archives"),
+    ("results-balancer.md", "Replicas: 2 app processes behind HAProxy against 1"),
     ("results-pages.md", "Pages: warm reruns, payload, time to charts, loader scaling"),
     ("results-meeting.md", "Meeting mode: step changes in a real browser"),
     ("results-exports.md", "Exports: images, deck, PDF, tables"),

@@ -3,7 +3,7 @@
 Validated once at the edge (see ``data.load``). Unknown keys are errors so that a typo in a
 seed file is reported instead of silently dropped. Cross-file checks (does this organisation id
 exist? does ``contradicts`` point somewhere?) live in ``data.checks`` because they need every
-file. The closed vocabularies (kinds, statuses, stages, units) are in ``data.vocab``.
+file. The closed vocabularies (kinds, statuses, stages, units) are in ``data.vocabulary``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from data.vocab import (  # noqa: F401  (re-exported: data.models.* is the public schema)
+from data.vocabulary import (  # noqa: F401  (re-exported: data.models.* is the public schema)
     UNITS,
     AttributionType,
     Basis,

@@ -1,5 +1,6 @@
-"""The project's vocabulary, defined once: lanes, sides, approval stages, who counts as a buyer,
-chip spec metrics with their units, and the metric ids the code itself relies on.
+"""The project's vocabulary, defined once: the seed schema's closed lists (kinds, statuses, stages,
+bounds, units; ``data.models`` re-exports them), lanes, sides, approval stages with labels, who
+counts as a buyer, chip spec metrics with their units, and the metric ids the code relies on.
 
 Seeds name these by id; pages and figures show their labels. A code constant that names a metric
 no seed declares is caught by ``tests/unit/test_vocabulary.py``, so a typo cannot silently drop
@@ -10,6 +11,111 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+# --------------------------------------------------------------------------- the seed schema's closed lists
+
+SourceKind = Literal["wire", "news", "official", "company", "analyst", "blog", "aggregator", "other"]
+Confidence = Literal["high", "medium", "low"]
+ClaimKind = Literal[
+    "policy",
+    "legislation",
+    "export_licence",
+    "import_approval",
+    "application",
+    "order",
+    "demand_signal",
+    "supply",
+    "production",
+    "shipment",
+    "delivery",
+    "condition",
+    "price",
+    "spec",
+    "statement",
+    "visit",
+    "enforcement",
+    "market",
+    "financial",
+    "status",
+]
+DatePrecision = Literal["day", "week", "month", "quarter", "year"]
+DateBasis = Literal["event", "reported"]
+Side = Literal["US", "China", "vendor", "buyer", "other"]
+Status = Literal[
+    "announced",
+    "proposed",
+    "approved",
+    "conditional",
+    "in_principle",
+    "pending",
+    "under_review",
+    "blocked",
+    "paused",
+    "halted",
+    "denied",
+    "cancelled",
+    "none",
+    "planned",
+    "in_effect",
+    "applied",
+    "disputed",
+    "unverified",
+]
+Stage = Literal[
+    # US side, in pipeline order
+    "us_announcement",
+    "us_rule",
+    "us_licence_review",
+    "us_licences_granted",
+    "us_shipped",
+    # China side, in pipeline order
+    "cn_customs_block",
+    "cn_in_principle",
+    "cn_first_batch",
+    "cn_conditional",
+    "cn_paused",
+]
+Bound = Literal["exact", "at_least", "at_most", "more_than", "less_than", "approx", "range"]
+Basis = Literal["reported", "derived", "assumed"]
+SourceDatePrecision = Literal["day", "month", "quarter", "year"]
+UrlMissing = Literal["print edition", "paywalled copy", "not found", "no public copy"]
+MetricKind = Literal["volume", "money", "share", "count", "spec", "other"]
+AttributionType = Literal[
+    "official_document",
+    "company_statement",
+    "named_person",
+    "anonymous_sources",
+    "media_analysis",
+    "analyst_estimate",
+]
+Unit = Literal[
+    "chips",
+    "modules",
+    "accelerators",
+    "dies",
+    "firms",
+    "usd",
+    "usd_per_chip",
+    "rmb",
+    "rmb_per_module",
+    "percent",
+    "hours",
+    "days",
+    "votes",
+    "parameters",
+    "tpp",
+    "gb_per_s",
+    "gb",
+    "tb_per_s",
+    "tflops",
+    "pflops",
+    "watts",
+]
+UNITS: tuple[str, ...] = get_args(Unit)
+OrganisationKind = Literal[
+    "buyer", "vendor", "regulator", "government", "legislature", "distributor", "chipmaker", "other"
+]
 
 # --------------------------------------------------------------------------- timeline lanes
 
@@ -26,7 +132,7 @@ SIDE_LANE: dict[str, str] = {"US": "us_government", "China": "china_regulators",
 
 
 @dataclass(frozen=True)
-class Stage:
+class PipelineStage:
     """One step of the approval pipeline on one side."""
 
     id: str
@@ -35,19 +141,21 @@ class Stage:
     help: str
 
 
-STAGES: tuple[Stage, ...] = (
-    Stage("us_announcement", "US", "Announcement", "Washington says H200 sales to China may go ahead."),
-    Stage("us_rule", "US", "Rule", "The Commerce Department's export rule sets the conditions."),
-    Stage("us_licence_review", "US", "Licence review", "Applications for export licences are being reviewed."),
-    Stage("us_licences_granted", "US", "Licences granted", "Export licences were issued to named firms."),
-    Stage("us_shipped", "US", "Shipped", "Chips left the US under a licence."),
-    Stage("cn_customs_block", "China", "Customs block", "Chinese customs stopped H200 imports."),
-    Stage("cn_in_principle", "China", "In principle", "Beijing signalled approval in principle."),
-    Stage("cn_first_batch", "China", "First batch", "Beijing approved a first batch of purchases."),
-    Stage("cn_conditional", "China", "Conditional", "Approval tied to conditions (e.g. buying domestic chips too)."),
-    Stage("cn_paused", "China", "Paused / final", "Beijing paused purchases or gave a final word."),
+STAGES: tuple[PipelineStage, ...] = (
+    PipelineStage("us_announcement", "US", "Announcement", "Washington says H200 sales to China may go ahead."),
+    PipelineStage("us_rule", "US", "Rule", "The Commerce Department's export rule sets the conditions."),
+    PipelineStage("us_licence_review", "US", "Licence review", "Applications for export licences are being reviewed."),
+    PipelineStage("us_licences_granted", "US", "Licences granted", "Export licences were issued to named firms."),
+    PipelineStage("us_shipped", "US", "Shipped", "Chips left the US under a licence."),
+    PipelineStage("cn_customs_block", "China", "Customs block", "Chinese customs stopped H200 imports."),
+    PipelineStage("cn_in_principle", "China", "In principle", "Beijing signalled approval in principle."),
+    PipelineStage("cn_first_batch", "China", "First batch", "Beijing approved a first batch of purchases."),
+    PipelineStage(
+        "cn_conditional", "China", "Conditional", "Approval tied to conditions (e.g. buying domestic chips too)."
+    ),
+    PipelineStage("cn_paused", "China", "Paused / final", "Beijing paused purchases or gave a final word."),
 )
-STAGE_BY_ID: dict[str, Stage] = {stage.id: stage for stage in STAGES}
+STAGE_BY_ID: dict[str, PipelineStage] = {stage.id: stage for stage in STAGES}
 STAGE_LABELS: dict[str, str] = {stage.id: stage.label for stage in STAGES}
 US_STAGES: list[str] = [stage.id for stage in STAGES if stage.side == "US"]
 CN_STAGES: list[str] = [stage.id for stage in STAGES if stage.side == "China"]

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from data.models import Claim, Quantity, Source
-from data.vocab import Bound, Side, SourceDatePrecision, Stage, Status, Unit, UrlMissing
+from data.vocabulary import Bound, Side, SourceDatePrecision, Stage, Status, Unit, UrlMissing
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "seed-format.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```yaml\n(.*?)```", DOC, flags=re.DOTALL)
