@@ -30,6 +30,63 @@ def empty_figure(message: str, title: str = "Nothing to show") -> go.Figure:
     return base_layout(fig, title, height=260)
 
 
+def _marker(part: pd.DataFrame, colour: str, opacity: object) -> dict:
+    """Solid for reported, hatched for derived, an open outline for an assumption."""
+    assumed = (part["basis"] == "assumed").tolist()
+    return {
+        "color": ["rgba(255,255,255,0)" if a else colour for a in assumed] if any(assumed) else colour,
+        "opacity": opacity,
+        "line": {"color": colour, "width": [2.5 if a else 0 for a in assumed] if any(assumed) else 0},
+        "pattern": {
+            "shape": [BASIS_PATTERN.get(b, "") for b in part["basis"]],
+            "fgcolor": "white",
+            "fillmode": "overlay",
+            "solidity": 0.4,
+        },
+    }
+
+
+def _group_traces(
+    part: pd.DataFrame, group: str, colour: str, *, log_x: bool, selected_column: str | None, selected: Sequence[str]
+) -> list[go.BaseTraceType]:
+    """One group's bars with whiskers, and its value labels past the whiskers."""
+    best = part["best"].astype(float)
+    low = part["low"].fillna(part["best"]).astype(float)
+    high = part["high"].fillna(part["best"]).astype(float)
+    opacity = [1.0 if not selected or v in selected else 0.3 for v in part[selected_column]] if selected_column else 1.0
+    bars = go.Bar(
+        y=part["label"],
+        x=best,
+        orientation="h",
+        name=group,
+        marker=_marker(part, colour, opacity),
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": (high - best).clip(lower=0).tolist(),
+            "arrayminus": (best - low).clip(lower=0).tolist(),
+            "color": INK,
+            "thickness": 1.5,
+            "width": 5,
+        },
+        customdata=part[selected_column] if selected_column else None,
+        hovertext=part["hover"],
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+    labels = go.Scatter(
+        y=part["label"],
+        x=pd.concat([high, best], axis=1).max(axis=1) * (1.12 if log_x else 1.0),
+        mode="text",
+        text=[fmt_row(row) for row in part.to_dict("records")],
+        textposition="middle right",
+        textfont={"size": 11, "color": INK},
+        showlegend=False,
+        hoverinfo="skip",
+        cliponaxis=False,
+    )
+    return [bars, labels]
+
+
 def range_traces(
     fig: go.Figure,
     rows: pd.DataFrame,
@@ -43,74 +100,20 @@ def range_traces(
     """Bars (best reading) with whiskers (range) and a value label past the whisker.
 
     Rows need ``label, low, high, best, open_high, basis, unit, hover`` and ``group_column``.
-    Derived rows are hatched, assumption rows are drawn as open outlines, reported rows solid.
-    Reported zeros (nothing delivered) are drawn as a marker since a log axis has no zero.
+    Derived rows are hatched, assumption rows are drawn as open outlines, reported rows solid; a
+    range with no single best figure is drawn from its low end. Reported zeros (nothing
+    delivered) are drawn as a marker since a log axis has no zero.
     """
     positives = [v for v in pd.concat([rows["low"], rows["high"], rows["best"]]).dropna() if v > 0]
     floor = min(positives) / 2 if positives else 1
     for group, part in rows.groupby(group_column, sort=False):
         part = part.assign(best=part["best"].fillna(part["low"]).fillna(part["high"]))
         part = part[part["best"].fillna(0) > 0] if log_x else part[part["best"].notna()]
-        if part.empty:
-            continue
-        colour = colours.get(str(group), MUTED)
-        best = part["best"].astype(float)
-        low = part["low"].fillna(part["best"]).astype(float)
-        high = part["high"].fillna(part["best"]).astype(float)
-        is_assumption = (part["basis"] == "assumed").tolist()
-        opacity = (
-            [1.0 if not selected or v in selected else 0.3 for v in part[selected_column]] if selected_column else 1.0
-        )
-        fig.add_trace(
-            go.Bar(
-                y=part["label"],
-                x=best,
-                orientation="h",
-                name=str(group),
-                marker={
-                    "color": ["rgba(255,255,255,0)" if a else colour for a in is_assumption]
-                    if any(is_assumption)
-                    else colour,
-                    "opacity": opacity,
-                    "line": {
-                        "color": colour,
-                        "width": [2.5 if a else 0 for a in is_assumption] if any(is_assumption) else 0,
-                    },
-                    "pattern": {
-                        "shape": [BASIS_PATTERN.get(b, "") for b in part["basis"]],
-                        "fgcolor": "white",
-                        "fillmode": "overlay",
-                        "solidity": 0.4,
-                    },
-                },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (high - best).clip(lower=0).tolist(),
-                    "arrayminus": (best - low).clip(lower=0).tolist(),
-                    "color": INK,
-                    "thickness": 1.5,
-                    "width": 5,
-                },
-                customdata=part[selected_column] if selected_column else None,
-                hovertext=part["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
+        if not part.empty:
+            colour = colours.get(str(group), MUTED)
+            fig.add_traces(
+                _group_traces(part, str(group), colour, log_x=log_x, selected_column=selected_column, selected=selected)
             )
-        )
-        label_x = pd.concat([high, best], axis=1).max(axis=1) * (1.12 if log_x else 1.0)
-        fig.add_trace(
-            go.Scatter(
-                y=part["label"],
-                x=label_x,
-                mode="text",
-                text=[fmt_row(row) for row in part.to_dict("records")],
-                textposition="middle right",
-                textfont={"size": 11, "color": INK},
-                showlegend=False,
-                hoverinfo="skip",
-                cliponaxis=False,
-            )
-        )
     zeros = rows[rows["best"].fillna(-1) == 0] if log_x else rows.iloc[0:0]
     if not zeros.empty:
         fig.add_trace(

@@ -60,6 +60,39 @@ def bin_events(frame: pd.DataFrame) -> pd.DataFrame:
     return binned
 
 
+def moment_marks(key_moments: pd.DataFrame, last_date: pd.Timestamp) -> dict[str, list[dict]]:
+    """A dotted line and a label per key moment, labels staggered on three rows."""
+    shapes, notes = [], []
+    for index, (_, moment) in enumerate(key_moments.sort_values("date").iterrows()):
+        line = {"color": MUTED, "width": 1, "dash": "dot"}
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": moment["date"],
+                "x1": moment["date"],
+                "y0": 0,
+                "y1": 1,
+                "line": line,
+            }
+        )
+        notes.append(
+            {
+                "x": moment["date"],
+                "y": 1.02 + 0.065 * (index % 3),
+                "xref": "x",
+                "yref": "paper",
+                "text": plain(moment["label"]),
+                "showarrow": False,
+                "font": {"size": 11, "color": INK},
+                "bgcolor": "rgba(255,255,255,0.9)",
+                "xanchor": "right" if moment["date"] >= last_date - pd.Timedelta(days=45) else "left",
+            }
+        )
+    return {"shapes": shapes, "annotations": notes}
+
+
 def plot_timeline(frame: pd.DataFrame, *, title: str, key_moments: pd.DataFrame | None = None) -> go.Figure:
     """Every event on lanes by actor, marker by kind, key moments annotated; past ``MAX_POINTS``
     events, one marker per lane, kind and week, sized by how many events it holds."""
@@ -105,35 +138,7 @@ def plot_timeline(frame: pd.DataFrame, *, title: str, key_moments: pd.DataFrame 
         )
     if key_moments is not None and not key_moments.empty:
         # one layout update with every line and label (add_vline per moment is ~10 ms each)
-        last_date = frame["date"].max()
-        shapes, notes = [], []
-        for index, (_, moment) in enumerate(key_moments.sort_values("date").iterrows()):
-            shapes.append(
-                {
-                    "type": "line",
-                    "xref": "x",
-                    "yref": "paper",
-                    "x0": moment["date"],
-                    "x1": moment["date"],
-                    "y0": 0,
-                    "y1": 1,
-                    "line": {"color": MUTED, "width": 1, "dash": "dot"},
-                }
-            )
-            notes.append(
-                {
-                    "x": moment["date"],
-                    "y": 1.02 + 0.065 * (index % 3),
-                    "xref": "x",
-                    "yref": "paper",
-                    "text": plain(moment["label"]),
-                    "showarrow": False,
-                    "font": {"size": 11, "color": INK},
-                    "bgcolor": "rgba(255,255,255,0.9)",
-                    "xanchor": "right" if moment["date"] >= last_date - pd.Timedelta(days=45) else "left",
-                }
-            )
-        fig.update_layout(shapes=shapes, annotations=notes)
+        fig.update_layout(**moment_marks(key_moments, frame["date"].max()))
     fig.update_yaxes(categoryorder="array", categoryarray=[LANES[lane] for lane in lanes][::-1], title=None)
     fig.update_xaxes(title="Event date")
     fig.update_layout(margin={"t": 170})
