@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.conflict_names import conflicts_table, names_by_group
+from components.labels import standalone
+from data.frames import ClaimFilter, build_claims_frame, build_conflicts_frame
+from data.load import SeedData
+
 CLAIM_COLUMNS = [
     "date",
     "summary",
@@ -41,3 +46,26 @@ def search_claims(claims: pd.DataFrame, query: str | None) -> pd.DataFrame:
         + claims["wording"].fillna("")
     )
     return claims[text.str.contains(query, case=False, regex=False)]
+
+
+def readable_claims(seeds: SeedData, claim_filter: ClaimFilter) -> pd.DataFrame:
+    """Every visible claim with its summary made to stand alone: built once per filter and seed
+    content (``ui.memo``), since rewording thousands of summaries on every load is the page's cost."""
+    claims = build_claims_frame(seeds, claim_filter)
+    titles = {source_id: source.title for source_id, source in seeds.sources.items()}
+    return claims.assign(
+        summary=[standalone(s, titles.get(i, "")) for s, i in zip(claims["summary"], claims["source_id"], strict=True)]
+    )
+
+
+def conflict_view(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[pd.DataFrame, dict, pd.DataFrame]:
+    """The conflicts with their plain names and the table of all disagreements, built once per view."""
+    claims = build_claims_frame(seeds, claim_filter)
+    conflicts = build_conflicts_frame(seeds, claim_filter).merge(
+        claims[["claim_id", "product"]].drop_duplicates("claim_id"), on="claim_id", how="left"
+    )
+    names = names_by_group(conflicts) if not conflicts.empty else {}
+    table = (
+        conflicts_table(conflicts).sort_values("Times apart", ascending=False, na_position="last") if names else None
+    )
+    return conflicts, names, table

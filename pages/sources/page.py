@@ -3,17 +3,20 @@
 import streamlit as st
 
 from components import ui
-from components.conflict_names import conflicts_table, names_by_group, subject_of
+from components.conflict_names import subject_of
 from components.figures import plot_conflict_spread
-from data.frames import build_claims_frame, build_conflicts_frame
-from pages.sources.helpers import CLAIM_COLUMNS, CLAIM_HEADINGS, CLAIM_HELPS, search_claims
+from pages.sources.helpers import (
+    CLAIM_COLUMNS,
+    CLAIM_HEADINGS,
+    CLAIM_HELPS,
+    conflict_view,
+    readable_claims,
+    search_claims,
+)
 
 ctx = ui.page_context("sources")
-claims = ui.frame(ctx, build_claims_frame)
-conflicts = ui.frame(ctx, build_conflicts_frame).merge(
-    claims[["claim_id", "product"]].drop_duplicates("claim_id"), on="claim_id", how="left"
-)
-names = names_by_group(conflicts) if not conflicts.empty else {}
+claims = ui.memo(ctx, readable_claims)
+conflicts, names, all_conflicts = ui.memo(ctx, conflict_view)
 topic_by_name = {name: group for group, name in names.items()}
 # Older links (and briefings) name a conflict by its codes ("C1, C17 · cn-first-batch-chips").
 by_code = {str(t): names[g] for g, t in zip(conflicts["group"], conflicts["topic"], strict=True)}
@@ -53,7 +56,7 @@ with tab_claims:
     shown = search_claims(claims, query)
     st.caption(f"{len(shown)} of {len(claims)} claims from {shown['source_id'].nunique()} sources")
     ui.show_table(
-        ui.with_standalone_text(shown, ctx.seeds),
+        shown,
         CLAIM_COLUMNS,
         key="claims-table",
         height=560,
@@ -69,7 +72,7 @@ with tab_conflicts:
         st.info("No conflicting claims had been reported by the chosen date.")
     else:
         st.markdown(f"**All {len(names)} disagreements**, widest first (click a heading to sort)")
-        table = conflicts_table(conflicts).sort_values("Times apart", ascending=False, na_position="last")
+        table = all_conflicts
         st.dataframe(
             table.drop(columns=["group"]),
             hide_index=True,
