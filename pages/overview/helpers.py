@@ -15,7 +15,7 @@ from components.figures import plot_range_bars
 from components.format import fmt_row, plain
 from components.glossary import GLOSSARY
 from components.labels import BASES, label
-from data.frames import ClaimFilter, build_estimates_frame
+from data.frames import ClaimFilter, build_estimates_frame, build_events_frame
 from data.headlines import CHART_KEYS, KPI_KEYS, pick_headlines
 from data.load import SeedData
 
@@ -84,3 +84,10 @@ def headline_chart(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figur
         subtitle="Reconciled reading of every report per figure; whiskers = the range across reports",
     )
     return figure, [s for ids in rows.get("source_ids", []) for s in ids]
+
+
+def latest_news(seeds: SeedData, claim_filter: ClaimFilter, count: int) -> pd.DataFrame:
+    """The newest ``count`` news events (no reference pages), built once per filter and seed content."""
+    events = build_events_frame(seeds, claim_filter)
+    as_of = claim_filter.as_of or dt.date.today()
+    return news_events(events, seeds, as_of).head(count)

@@ -7,8 +7,8 @@ from components import ui
 from components.format import fmt_bound, fmt_range, fmt_row, num
 from components.glossary import glossary_markdown
 from components.labels import fmt_date, label, standalone
-from data.frames import build_estimates_frame, build_events_frame
-from pages.overview.helpers import headline_cards, headline_chart, kpi_detail, kpi_help, news_events
+from data.frames import build_estimates_frame
+from pages.overview.helpers import headline_cards, headline_chart, kpi_detail, kpi_help, latest_news
 
 ctx = ui.page_context("overview")
 estimates = ui.frame(ctx, build_estimates_frame)
@@ -49,8 +49,7 @@ ui.render_chart(
 )
 
 st.subheader("Latest events")
-events = ui.frame(ctx, build_events_frame)
-latest = news_events(events, ctx.seeds, ctx.as_of).head(5)
+latest = ui.memo(ctx, latest_news, 5)
 if latest.empty:
     st.info("No events had been reported by the chosen date.")
 for row in latest.itertuples():
