@@ -19,7 +19,7 @@ if kpis.empty:
 else:
     rows_of_cards = [st.columns(3) for _ in range((len(kpis) + 2) // 3)]
     for index, row in enumerate(kpis.to_dict("records")):
-        spread = fmt_range(num(row["low"]), num(row["high"]), row["unit"], row["open_high"])
+        spread = fmt_range(num(row["low"]), num(row["high"]), row["unit"], row["open_high"], row["best_bound"])
         value = (
             fmt_bound(num(row["best"]), row["best_bound"], row["unit"], compact=True)
             if not pd.isna(row["best"])

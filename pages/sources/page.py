@@ -73,14 +73,15 @@ with tab_conflicts:
     else:
         st.markdown(f"**All {len(names)} disagreements**, widest first (click a heading to sort)")
         table = all_conflicts
+        times = [f"{v:.1f}×" if v == v and v is not None else "—" for v in table["Times apart"]]
         st.dataframe(
-            table.drop(columns=["group"]),
+            table.drop(columns=["group"]).assign(**{"Times apart": times}),
             hide_index=True,
             key="conflicts-all",
             column_config={
                 "Disagreement": st.column_config.TextColumn(width="large"),
-                "Times apart": st.column_config.NumberColumn(
-                    format="%.1f×", help="Highest figure divided by the lowest (same unit)"
+                "Times apart": st.column_config.TextColumn(
+                    help="Highest figure divided by the lowest (same unit); — when the lowest is zero"
                 ),
                 "Gap": st.column_config.NumberColumn(format="localized", help="Highest minus lowest figure"),
                 "First": st.column_config.DateColumn(format=ui.DATE_FORMAT),

@@ -10,7 +10,8 @@ ctx = ui.page_context("supply_demand")
 supply_demand = ui.frame(ctx, build_supply_demand_frame)
 claims = ui.frame(ctx, build_claims_frame)
 
-st.subheader("Every reported figure" if st.session_state.get("every") else "The newest report of each figure")
+if not ctx.present:  # on a slide the chart's own title says it
+    st.subheader("Every reported figure" if st.session_state.get("every") else "The newest report of each figure")
 every_report = st.toggle(
     "Show every report",
     key="every",
