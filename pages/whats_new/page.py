@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components import ui
+from components.labels import KINDS, fmt_date, label
 from components.state import ParamSpec, parse_date, read_params
 from components.ui.context import Kpi
 from data.changes import Changes, changes_between, default_window, known_since
@@ -114,61 +115,51 @@ def headlines_table(changes: Changes) -> None:
     st.dataframe(shown, hide_index=True, key="whats-new-headlines", width="stretch")
 
 
+def _table(
+    frame: pd.DataFrame, *, key: str, dates: tuple[str, ...] = (), wide: str | None = None, links: str | None = None
+) -> None:
+    """One of this page's tables: dates read "26 Jan 2026", the long text column wide."""
+    config: dict[str, object] = {column: st.column_config.DateColumn(column, format=ui.DATE_FORMAT) for column in dates}
+    if wide:
+        config[wide] = st.column_config.TextColumn(wide, width="large")
+    if links:
+        config[links] = ui.link_column(links)
+    st.dataframe(frame, hide_index=True, key=key, width="stretch", column_config=config)
+
+
 def sources_table(changes: Changes) -> None:
     st.subheader(f"New reports ({len(changes.new_sources)})")
     table = changes.new_sources
     if table.empty:
         st.caption("No report was added in this window.")
         return
-    st.dataframe(
-        table[["added", "published", "publisher", "url", "claims", "title"]].fillna({"url": ""}),
-        hide_index=True,
-        key="whats-new-sources",
-        width="stretch",
-        column_config={
-            "added": st.column_config.DateColumn("Added", format="YYYY-MM-DD"),
-            "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-            "publisher": "Publisher",
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "claims": st.column_config.NumberColumn("Claims"),
-            "url": ui.link_column("Link"),
-        },
-    )
+    columns = {
+        "added": "Added",
+        "published": "Published",
+        "publisher": "Publisher",
+        "url": "Link",
+        "claims": "Claims",
+        "title": "Title",
+    }
+    shown = table[list(columns)].fillna({"url": ""})
+    shown = shown.assign(published=[fmt_date(d) if pd.notna(d) else "undated" for d in shown["published"]])
+    _table(shown.rename(columns=columns), key="whats-new-sources", dates=("Added",), wide="Title", links="Link")
 
 
 def statuses_table(changes: Changes) -> None:
     st.subheader(f"Status changes per buyer and stage ({len(changes.statuses)})")
-    table = changes.statuses
-    if table.empty:
+    if changes.statuses.empty:
         st.caption("No approval status moved in this window.")
         return
-    shown = statuses_display(table)
-    st.dataframe(
-        shown,
-        hide_index=True,
-        key="whats-new-statuses",
-        width="stretch",
-        column_config={
-            "Dated": st.column_config.DateColumn("Dated", format="YYYY-MM-DD"),
-            "The claim": st.column_config.TextColumn("The claim", width="large"),
-        },
-    )
+    _table(statuses_display(changes.statuses), key="whats-new-statuses", dates=("Dated",), wide="The claim")
 
 
 def conflicts_table(changes: Changes) -> None:
     st.subheader(f"Disagreements opened or resolved ({len(changes.conflicts)})")
-    table = changes.conflicts
-    if table.empty:
+    if changes.conflicts.empty:
         st.caption("No disagreement between sources opened, widened or closed in this window.")
         return
-    shown = conflicts_display(table)
-    st.dataframe(
-        shown,
-        hide_index=True,
-        key="whats-new-conflicts",
-        width="stretch",
-        column_config={"Latest claim in the disagreement": st.column_config.TextColumn(width="large")},
-    )
+    _table(conflicts_display(changes.conflicts), key="whats-new-conflicts", wide="Latest claim in the disagreement")
 
 
 def claims_table(changes: Changes) -> None:
@@ -179,21 +170,12 @@ def claims_table(changes: Changes) -> None:
         shown = pd.DataFrame(
             {
                 "Dated": table["date"],
-                "Kind": table["kind"].map(lambda k: str(k).replace("_", " ").capitalize()),
+                "Kind": table["kind"].map(lambda k: label(k, KINDS)),
                 "What it says": table["summary"],
                 "Publisher": table["publisher"],
             }
         )
-        st.dataframe(
-            shown,
-            hide_index=True,
-            key="whats-new-claims",
-            width="stretch",
-            column_config={
-                "Dated": st.column_config.DateColumn("Dated", format="YYYY-MM-DD"),
-                "What it says": st.column_config.TextColumn(width="large"),
-            },
-        )
+        _table(shown, key="whats-new-claims", dates=("Dated",), wide="What it says")
 
 
 summary_row(changes)
