@@ -275,10 +275,16 @@ def load_seeds(root: str | Path = "seeds", today: dt.date | None = None) -> Seed
         loading.problem(str(root), 1, "(folder)", "seed folder not found")
         return seeds
 
-    known = ", ".join(sorted([*_REFERENCE, "coverage.yaml"]))
+    known = ", ".join(sorted([*_REFERENCE, "coverage.yaml", "feeds.yaml"]))
     for path in _seed_files(root, "reference"):
         display = _display(path, root)
         seeds.files_read += 1
+        if path.name == "feeds.yaml":  # the watcher's feeds (data.watch): validated, not seed data
+            from data.watch.config import feed_problems
+
+            for line, field, message in feed_problems(path):
+                loading.problem(display, line, field, message)
+            continue
         if path.name not in _REFERENCE and path.name != "coverage.yaml":
             loading.problem(display, 1, "(file)", f"unknown reference file; expected one of {known}")
             continue
