@@ -148,6 +148,18 @@ PAGES: tuple[PageSpec, ...] = (
         story_dates=False,
     ),
     PageSpec(
+        "inbox",
+        "pages/inbox/page.py",
+        "Inbox",
+        ":material/inbox:",
+        "inbox",
+        "Which new reports did the watcher find, and what do we do with each?",
+        example_link=(("as_of", "2026-06-05"), ("inbox_show", "All")),
+        params=("inbox_show",),
+        has_chart=False,
+        story_dates=False,
+    ),
+    PageSpec(
         "add_report",
         "pages/add_report/page.py",
         "Add a report",

@@ -13,7 +13,7 @@ import streamlit as st
 
 from components import auth, ui
 from data.draft import DraftError, save_seed_yaml, summary_problems, validate_seed_yaml
-from pages.add_report import editing, sections
+from pages.add_report import editing, link, sections
 from pages.add_report.preview import preview
 
 ctx = ui.page_context("add_report")
@@ -27,6 +27,8 @@ else:
         "Saving needs the server started with `H200_EDITING=1` (or an editor's sign-in)."
     )
 
+link.take_candidate(ctx.seeds)  # a candidate opened from the Inbox page
+link.render_paste_link(ctx.seeds)
 with st.form("ar-input", border=True):
     left, right = st.columns([3, 2])
     text = left.text_area(

@@ -1,0 +1,105 @@
+"""Add a report, two more ways in: "Paste a link" (fetched by the watcher's safe fetcher) and a
+candidate opened from the Inbox. Both end in ``sections.start_draft``, like a paste.
+
+The page calls ``take_candidate`` and ``render_paste_link`` near its top; the Inbox page calls
+``open_in_add_report``. Everything fetched goes through ``data.watch.fetch`` (no private or
+loopback address, size and type limits, robots.txt), so a pasted link cannot reach the server's
+own network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import streamlit as st
+
+from components import auth, ui
+from components.registry import BY_ID
+from data.draft import DraftError, draft_from_text
+from data.load import SeedData
+from data.watch.config import default_inbox
+from data.watch.fetch import PAGE_TYPES, FetchError, SafeFetcher
+from data.watch.inbox import Inbox, InboxError
+from data.watch.review import redraft
+from pages.add_report import sections
+
+PENDING = "inbox_open"  # session key: the candidate id the Inbox page asked to open
+FROM_CANDIDATE = "ar_from_candidate"  # the candidate the current draft came from
+
+
+def inbox() -> Inbox:
+    return Inbox(default_inbox(ui.seeds_dir()))
+
+
+def open_in_add_report(candidate_id: str) -> None:
+    """From the Inbox page: open this candidate in Add a report, pre-filled."""
+    st.session_state[PENDING] = candidate_id
+    st.switch_page(BY_ID["add_report"].path)
+
+
+def take_candidate(seeds: SeedData) -> None:
+    """If the Inbox asked for a candidate, draft it from its saved page; once a draft that came
+    from a candidate is saved, record the candidate as accepted."""
+    state = st.session_state
+    ident = state.pop(PENDING, None)
+    box = inbox()
+    if ident:
+        candidate = box.candidate(str(ident))
+        try:
+            if candidate is None:
+                raise InboxError("this candidate is no longer in the inbox")
+            draft = redraft(box, candidate, seeds)
+        except (InboxError, DraftError) as error:
+            st.error(f"The inbox candidate could not be opened: {error}", icon=":material/inbox:")
+        else:
+            sections.start_draft(draft)
+            state.pop("ar_error", None)
+            title = str(candidate.get("title") or candidate["url"])
+            state[FROM_CANDIDATE] = (str(ident), title, state.get("ar_version"))
+    origin = state.get(FROM_CANDIDATE)
+    if origin and origin[2] != state.get("ar_version"):  # another report was drafted since
+        state.pop(FROM_CANDIDATE, None)
+    elif origin and state.get("ar_draft") is not None:
+        st.info(f"Opened from the inbox: {ui.md(origin[1])}", icon=":material/inbox:")
+        saved = state.get("ar_saved")
+        if saved:
+            # already decided (another replica, or the inbox page): the first decision stands
+            with contextlib.suppress(InboxError):
+                box.decide(origin[0], "accepted", by=auth.current_user_email(), target=str(saved).removesuffix(".yaml"))
+            state.pop(FROM_CANDIDATE, None)
+
+
+def fetch_link(url: str, seeds: SeedData, fetcher: SafeFetcher | None = None) -> tuple[object | None, str | None]:
+    """The draft of the page at ``url``, or a plain message. Never raises."""
+    url = (url or "").strip()
+    if not url:
+        return None, "Paste the article's web address (https://…)."
+    try:
+        result = (fetcher or SafeFetcher(min_interval=0.0)).fetch(url, PAGE_TYPES)
+        return draft_from_text(result.text(), seeds, url=result.final_url), None
+    except FetchError as error:
+        return None, f"The page was not fetched: {error}."
+    except DraftError as error:
+        return None, str(error)
+    except Exception:  # anything else is the page's fault, said in words
+        return None, "This page could not be read as an article. Paste its text instead."
+
+
+def render_paste_link(seeds: SeedData) -> None:
+    with st.form("ar-link", border=True):
+        left, right = st.columns([4, 1], vertical_alignment="bottom")
+        url = left.text_input(
+            "Paste a link",
+            key="ar_link",
+            placeholder="https://… the article's web address: the tracker fetches and drafts it",
+            help="Fetched with the watcher's rules: public addresses only, at most 2 MB, web pages only, robots.txt obeyed.",
+        )
+        fetched = right.form_submit_button("Fetch and draft", icon=":material/link:")
+    if fetched:
+        draft, problem = fetch_link(url, seeds)
+        if draft is None:
+            st.error(problem, icon=":material/link_off:")
+            st.caption("Nothing was drafted or written.")
+        else:
+            sections.start_draft(draft)  # type: ignore[arg-type]
+            st.session_state.pop("ar_error", None)
