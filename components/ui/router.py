@@ -6,7 +6,10 @@ import streamlit as st
 
 from components import auth
 from components.registry import PAGES, PageSpec
+from components.ui.cache import seeds_dir
 from components.ui.context import is_presenting
+from data.watch.config import default_inbox
+from data.watch.inbox import Inbox
 
 ABOUT = "H200 China Tracker: Nvidia H200 sales into China, every number traced to its source."
 
@@ -23,9 +26,17 @@ def build_navigation(extra: list[st.Page] | None = None) -> object:
     )
     auth.require_sign_in()  # does nothing unless sign-in settings exist (deploy/secrets.example.toml)
     pages = [
-        st.Page(str(p.file), title=p.title, icon=p.icon, url_path=_internal_path(p), default=p.default) for p in PAGES
+        st.Page(str(p.file), title=_title(p), icon=p.icon, url_path=_internal_path(p), default=p.default) for p in PAGES
     ]
     return st.navigation(pages + _aliases(pages) + list(extra or []), position="sidebar")
+
+
+def _title(page: PageSpec) -> str:
+    """The Inbox says how many candidates wait ("Inbox · 3 new"): two directory listings a rerun."""
+    if page.page_id != "inbox":
+        return page.title
+    waiting = Inbox(default_inbox(seeds_dir())).new_count()
+    return f"{page.title} · {waiting} new" if waiting else page.title
 
 
 def _internal_path(page: PageSpec) -> str:

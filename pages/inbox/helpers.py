@@ -61,13 +61,17 @@ def summary_line(candidates: list[dict[str, Any]], box: Inbox) -> str:
     return f"{waiting} new · {len(candidates) - waiting} decided · {ran}"
 
 
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _decision_words(decision: dict[str, Any]) -> str:
     who = f" by {decision['by']}" if decision.get("by") else ""
     when = fetched_words(decision.get("at"))
     action = decision.get("action", "decided")
     target = f" ({decision['target']})" if decision.get("target") else ""
     reason = f": {decision['reason']}" if decision.get("reason") else ""
-    return f"{str(action).capitalize()}{target}{who} on {when}{reason}"
+    return f"{_first_upper(str(action))}{target}{who} on {when}{reason}"
 
 
 def render_candidate(candidate: dict[str, Any], seeds: SeedData, box: Inbox, editable: bool) -> None:
@@ -84,7 +88,7 @@ def render_candidate(candidate: dict[str, Any], seeds: SeedData, box: Inbox, edi
         )
         st.markdown(
             f"**Relevance:** {ui.md(relevance.get('level', 'unknown'))}, {ui.md(relevance.get('reason', ''))}  \n"
-            f"**Already in the tracker?** {ui.md(str(candidate.get('duplicate_words', 'not checked')).capitalize())}"
+            f"**Already in the tracker?** {ui.md(_first_upper(str(candidate.get('duplicate_words', 'not checked'))))}"
         )
         st.text(str(candidate.get("final_url") or candidate.get("url")))
         decision = candidate.get("decision")
@@ -149,6 +153,16 @@ def _merge(
         _decide(box, ident, "merged", target=str(target))
 
 
+def _claim_words(claim: Any) -> str:
+    """What will be saved besides the summary, so a wrong guess is seen before it is saved."""
+    parts = [f"kind {claim.kind}", f"side {claim.side}"]
+    if claim.status:
+        parts.append(f"status {claim.status}")
+    if claim.figure is not None:
+        parts.append(f"figure “{claim.figure.wording}” as metric {claim.metric or '(none)'}")
+    return "Drafted as " + ", ".join(p.replace("_", " ") for p in parts) + ". To change these, open it in Add a report."
+
+
 def _accept_form(candidate: dict[str, Any], ident: str, seeds: SeedData, box: Inbox) -> None:
     """Write a summary per claim in your own words, untick the ones to leave out, save."""
     cache_key = f"inbox-draft-{ident}"
@@ -165,6 +179,7 @@ def _accept_form(candidate: dict[str, Any], ident: str, seeds: SeedData, box: In
         summaries: dict[str, str] = {}
         for number, claim in enumerate(draft.claims, start=1):
             st.text(f"Claim {number} ({claim.locator}): {claim.text}")
+            st.caption(ui.md(_claim_words(claim)))
             if st.checkbox("Keep this claim", value=True, key=f"inbox-keep-{ident}-{claim.id}"):
                 keep.add(claim.id)
             summaries[claim.id] = st.text_area(
