@@ -161,3 +161,43 @@ def test_editing_off_never_writes(world) -> None:
     at = _open()
     assert not [b for b in at.button if b.label in ("Accept…", "Dismiss it", "Merge into that source")]
     assert {p.name: p.read_bytes() for p in (world / "seeds" / "sources").iterdir()} == before
+
+
+@pytest.fixture(scope="module")
+def site():
+    running = server.start()
+    yield running
+    server.stop(running)
+
+
+def _paste_link(url: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(BY_ID["add_report"].path).run()
+    at.text_input(key="ar_link").set_value(url)
+    next(b for b in at.button if b.label == "Fetch and draft").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_paste_a_link_drafts_the_page(world, site, monkeypatch) -> None:
+    monkeypatch.setenv("H200_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    at = _paste_link(site.base + "/go/story")  # a redirect to an allowed page is followed
+    draft = at.session_state["ar_draft"]
+    assert draft.source["title"] == "Beijing reviews H200 import requests from three buyers"
+    assert draft.source["url"] == site.base + "/news/atom-story.html"
+
+
+@pytest.mark.parametrize(
+    ("path", "allow", "words"),
+    [
+        ("/news/h200-new-story.html", "", "is a loopback address"),
+        ("/go/metadata", "127.0.0.1", "169.254.169.254 is a link-local address"),
+        ("/files/report.pdf", "127.0.0.1", "application/pdf"),
+    ],
+)
+def test_paste_a_link_refuses_in_words(world, site, monkeypatch, path, allow, words) -> None:
+    monkeypatch.setenv("H200_FETCH_ALLOW_HOSTS", allow)
+    at = _paste_link(site.base + path)
+    assert any(words in e.value and "The page was not fetched" in e.value for e in at.error)
+    assert "ar_draft" not in at.session_state

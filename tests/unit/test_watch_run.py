@@ -215,3 +215,25 @@ def test_the_command_line_runs_once_and_refuses_an_inbox_in_seeds(site, seeds, t
         )
         == 1
     )
+
+
+def test_a_carrier_is_inserted_whatever_the_list_looks_like() -> None:
+    from data.draft import DraftError
+    from data.watch.review import insert_carrier
+
+    entry = {"outlet": 'The "Daily": Wire', "url": "https://d.example/a?b=1#c", "published": "2026-03-04"}
+    empty = "source:\n  id: x\n  carried_by: []\n  accessed: 2026-11-24\nclaims:\n  - id: a\n"
+    out = insert_carrier(empty, entry)
+    assert (
+        '  carried_by:\n    - {outlet: "The \\"Daily\\": Wire", url: "https://d.example/a?b=1#c", published: 2026-03-04}\n  accessed'
+        in out
+    )
+    listed = "source:\n  id: x\n  carried_by:\n    - outlet: A\n      url: https://a.example\n  accessed: 2026-11-24\nclaims: []\n"
+    out = insert_carrier(listed, entry)
+    assert out.index('The \\"Daily') > out.index("https://a.example") and out.index('The \\"Daily') < out.index(
+        "accessed"
+    )
+    missing = "source:\n  id: x\nclaims: []\n"
+    assert "  carried_by:\n    - {outlet" in insert_carrier(missing, entry)
+    with pytest.raises(DraftError, match="written in a form"):
+        insert_carrier("source:\n  carried_by: [{outlet: A}]\n", entry)
