@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: help run test lint format validate bench bench-load bench-growth bench-profile chromium haproxy cluster clean
+.PHONY: help run test lint format validate watch bench bench-load bench-growth bench-profile chromium haproxy cluster clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ validate: $(VENV)/.runtime ## check every seed file
 
 test: chromium haproxy lint ## ruff + the whole test suite (unit, contract, app, browser, cluster)
 	$(PY) -m pytest
+
+watch: $(VENV)/.runtime ## read the feeds once; candidates go to inbox/ beside seeds/ (never into seeds/)
+	$(PY) -m data.watch --once --seeds seeds $(WATCH_ARGS)
 
 bench: $(VENV)/.dev chromium ## benchmarks against side-by-side baselines -> bench/results.md
 	$(PY) -m bench

@@ -237,3 +237,17 @@ def test_a_carrier_is_inserted_whatever_the_list_looks_like() -> None:
     assert "  carried_by:\n    - {outlet" in insert_carrier(missing, entry)
     with pytest.raises(DraftError, match="written in a form"):
         insert_carrier("source:\n  carried_by: [{outlet: A}]\n", entry)
+
+
+def test_the_cronjob_runs_the_same_command_and_cannot_write_seeds() -> None:
+    import yaml
+
+    documents = list(yaml.safe_load_all((ROOT / "deploy" / "watch-cronjob.yaml").read_text()))
+    job = documents[0]["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    (container,) = job["containers"]
+    assert container["command"][:4] == ["python", "-m", "data.watch", "--once"]
+    mounts = {m["mountPath"]: m for m in container["volumeMounts"]}
+    assert mounts["/app/seeds"]["readOnly"] is True and not mounts["/app/inbox"].get("readOnly")
+    assert documents[0]["spec"]["concurrencyPolicy"] == "Forbid"
+    cron = (ROOT / "deploy" / "watch.cron").read_text()
+    assert "-m data.watch --once" in cron and "flock -n" in cron
