@@ -42,9 +42,18 @@ def in_tracker(candidate: dict[str, Any], seeds: SeedData) -> str | None:
     return None
 
 
-def accepted_yaml(draft: Draft, summaries: dict[str, str], keep: set[str], added: dt.date) -> str:
-    """The seed file with only the kept claims, each with its summary."""
-    kept = dataclasses.replace(draft, claims=[c for c in draft.claims if c.id in keep])
+def accepted_yaml(
+    draft: Draft, summaries: dict[str, str], keep: set[str], added: dt.date, published: dt.date | None = None
+) -> str:
+    """The seed file with only the kept claims, each with its summary; ``published`` (the date the
+    analyst confirmed) replaces the drafted one, and the id's date prefix follows it."""
+    source = dict(draft.source)
+    old = str(source.get("published"))
+    if published is not None and published.isoformat() != old:
+        source["published"] = published.isoformat()
+        if str(source["id"]).startswith(old):
+            source["id"] = published.isoformat() + str(source["id"])[len(old) :]
+    kept = dataclasses.replace(draft, source=source, claims=[c for c in draft.claims if c.id in keep])
     return kept.to_seed_yaml({k: v.strip() for k, v in summaries.items() if k in keep and v.strip()}, added=added)
 
 

@@ -175,6 +175,14 @@ def _accept_form(candidate: dict[str, Any], ident: str, seeds: SeedData, box: In
     draft = st.session_state[cache_key]
     with st.form(f"inbox-accept-form-{ident}"):
         st.markdown("**Accept: one summary per claim, in your own words** (untick a claim to leave it out)")
+        for note in draft.notes:
+            st.caption(ui.md(note))
+        published = st.date_input(
+            "Published (confirm against the page)",
+            value=dt.date.fromisoformat(str(draft.source["published"])),
+            key=f"inbox-published-{ident}",
+            format="YYYY-MM-DD",
+        )
         keep: set[str] = set()
         summaries: dict[str, str] = {}
         for number, claim in enumerate(draft.claims, start=1):
@@ -190,7 +198,8 @@ def _accept_form(candidate: dict[str, Any], ident: str, seeds: SeedData, box: In
         saved = st.form_submit_button("Save into seeds/", type="primary", icon=":material/save:")
     if not saved:
         return
-    yaml_text = accepted_yaml(draft, summaries, keep, dt.date.today())
+    confirmed = published if isinstance(published, dt.date) else None
+    yaml_text = accepted_yaml(draft, summaries, keep, dt.date.today(), confirmed)
     copied = summary_problems({k: v for k, v in summaries.items() if k in keep}, draft.text)
     problems = [f"A summary copies the article word for word: “{runs[0]}”" for runs in copied.values()]
     problems += validate_seed_yaml(yaml_text, ui.seeds_dir())
