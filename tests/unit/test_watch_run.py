@@ -251,3 +251,16 @@ def test_the_cronjob_runs_the_same_command_and_cannot_write_seeds() -> None:
     assert documents[0]["spec"]["concurrencyPolicy"] == "Forbid"
     cron = (ROOT / "deploy" / "watch.cron").read_text()
     assert "-m data.watch --once" in cron and "flock -n" in cron
+
+
+def test_real_published_excerpts_all_become_relevant_candidates(site, seeds, tmp_path) -> None:
+    feed = [Feed(id="real-excerpts", name="Real excerpts", url=site.base + "/feeds/real.xml")]
+    report = watch_once(feed, tmp_path / "inbox", seeds, _fetcher(), log=lambda _line: None)
+    assert report.count("drafted") == 6, [o.line() for o in report.outcomes]
+    candidates = Inbox(tmp_path / "inbox").candidates()
+    assert {c["relevance"]["level"] for c in candidates} == {"relevant"}
+    by_page = {c["url"].rsplit("/", 1)[-1]: c for c in candidates}
+    assert by_page["thenews-block-after-approval.html"]["published"] == "2026-01-14"  # printed on the page
+    undated = by_page["techloy-customs-block.html"]
+    assert any("No publication date was found" in note for note in undated["notes"])  # never invented
+    assert "re-carry of Reuters, 14 Jan 2026" in undated["duplicate_words"]
