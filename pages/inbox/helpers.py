@@ -80,10 +80,12 @@ def render_candidate(candidate: dict[str, Any], seeds: SeedData, box: Inbox, edi
     with st.container(border=True):
         st.markdown(f"**{ui.md(candidate.get('title') or candidate.get('item_title') or 'Untitled page')}**")
         published = candidate.get("published")
+        if any("No publication date was found" in str(note) for note in candidate.get("notes") or []):
+            published = None  # the drafter filled in today's date: never show it as the report's date
         feed = (candidate.get("feed") or {}).get("name") or "a pasted link"
         st.caption(
             f"{ui.md(candidate.get('publisher') or 'Publisher not found')} · published "
-            f"{fmt_date(published) if published else 'date not found'} · fetched {fetched_words(candidate.get('fetched_at'))} "
+            f"{fmt_date(published) if published else 'date not found on the page'} · fetched {fetched_words(candidate.get('fetched_at'))} "
             f"from {ui.md(feed)} · {int(candidate.get('claims') or 0)} candidate claim(s)"
         )
         st.markdown(
@@ -177,7 +179,7 @@ def _accept_form(candidate: dict[str, Any], ident: str, seeds: SeedData, box: In
         st.markdown("**Accept: one summary per claim, in your own words** (untick a claim to leave it out)")
         for note in draft.notes:
             st.caption(ui.md(note))
-        published = st.date_input(
+        published = st.columns([1, 3])[0].date_input(
             "Published (confirm against the page)",
             value=dt.date.fromisoformat(str(draft.source["published"])),
             key=f"inbox-published-{ident}",
