@@ -62,12 +62,26 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if exclusive:
-            os.link(tmp, path)  # FileExistsError when someone decided first
+            _link_exclusive(Path(tmp), path, data)
         else:
             os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _link_exclusive(tmp: Path, path: Path, data: bytes) -> None:
+    """Publish ``tmp`` as ``path`` unless it exists (FileExistsError: someone decided first)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file share without hard links: exclusive create, then the finished bytes
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
 
 
 def _dump(data: dict[str, Any]) -> bytes:

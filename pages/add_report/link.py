@@ -10,6 +10,7 @@ own network.
 from __future__ import annotations
 
 import contextlib
+import time
 
 import streamlit as st
 
@@ -23,6 +24,8 @@ from data.watch.inbox import Inbox, InboxError
 from data.watch.review import redraft
 from pages.add_report import sections
 
+MAX_FETCHES = 10  # per session per window: the server fetches for the viewer, so a viewer cannot make it crawl
+FETCH_WINDOW_SECONDS = 600
 PENDING = "inbox_open"  # session key: the candidate id the Inbox page asked to open
 FROM_CANDIDATE = "ar_from_candidate"  # the candidate the current draft came from
 
@@ -96,6 +99,13 @@ def render_paste_link(seeds: SeedData) -> None:
         )
         fetched = right.form_submit_button("Fetch and draft", icon=":material/link:")
     if fetched:
+        recent = [t for t in st.session_state.get("ar_link_times", []) if time.monotonic() - t < FETCH_WINDOW_SECONDS]
+        if len(recent) >= MAX_FETCHES:
+            st.error(
+                f"At most {MAX_FETCHES} links are fetched in {FETCH_WINDOW_SECONDS // 60} minutes; try again later."
+            )
+            return
+        st.session_state["ar_link_times"] = [*recent, time.monotonic()]
         draft, problem = fetch_link(url, seeds)
         if draft is None:
             st.error(problem, icon=":material/link_off:")

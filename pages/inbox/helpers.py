@@ -21,6 +21,7 @@ from pages.add_report import link
 
 ACCEPTING = "inbox_accepting"  # session key: the candidate whose accept form is open
 SHOW = ("New", "Decided", "All")
+PAGE_SIZE = 40  # cards drawn per run: each is a few widgets, and the oldest can wait
 
 
 def fetched_words(stamp: object) -> str:

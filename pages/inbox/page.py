@@ -32,6 +32,8 @@ if not candidates:
     )
 elif not shown:
     st.info("Nothing here: every candidate has been decided." if show == "New" else "No candidate decided yet.")
-for candidate in shown:
+if len(shown) > helpers.PAGE_SIZE:
+    st.caption(f"Showing the newest {helpers.PAGE_SIZE} of {len(shown)}; decide or dismiss these to see older ones.")
+for candidate in shown[: helpers.PAGE_SIZE]:
     helpers.render_candidate(candidate, ctx.seeds, box, editable)
 ui.finish_page(ctx)

@@ -172,3 +172,40 @@ def test_requests_to_one_host_are_spaced(site) -> None:
     fetcher.fetch(site.base + "/news/atom-story.html")
     fetcher.fetch(site.base + "/news/h200-new-story.html")
     assert time.monotonic() - started >= 0.4
+
+
+@pytest.fixture(scope="module")
+def tls_site(tmp_path_factory):
+    """The fixture site over HTTPS with a self-signed certificate for the name news.test."""
+    import subprocess
+
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=news.test",
+         "-addext", "subjectAltName=DNS:news.test", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    running = server.start(tls=(cert, key))
+    yield running, cert
+    server.stop(running)
+
+
+def test_https_to_a_pinned_address_still_checks_the_certificate_name(tls_site) -> None:
+    """The socket goes to the checked IP, yet TLS verifies the certificate against the host name."""
+    import ssl
+
+    site, cert = tls_site
+    port = int(site.base.rsplit(":", 1)[1])
+    trusted = ssl.create_default_context(cafile=str(cert))
+    fetcher = _fetcher(
+        allow_hosts=frozenset({"news.test", "wrong.test"}),
+        resolver=lambda host, _port: ["127.0.0.1"],
+        obey_robots=False,
+        verify=trusted,
+    )
+    assert f"news.test:{port}" in fetcher.fetch(f"https://news.test:{port}/echo-host").text()
+    error = _refusal(fetcher, f"https://wrong.test:{port}/echo-host")  # same address, a name the cert lacks
+    assert error.kind == "failed" and "connection failed" in str(error)
+    untrusted = _fetcher(allow_hosts=frozenset({"news.test"}), resolver=lambda h, p: ["127.0.0.1"], obey_robots=False)
+    assert "connection failed" in str(_refusal(untrusted, f"https://news.test:{port}/echo-host"))

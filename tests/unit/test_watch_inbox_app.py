@@ -201,3 +201,34 @@ def test_paste_a_link_refuses_in_words(world, site, monkeypatch, path, allow, wo
     at = _paste_link(site.base + path)
     assert any(words in e.value and "The page was not fetched" in e.value for e in at.error)
     assert "ar_draft" not in at.session_state
+
+
+def test_an_empty_inbox_says_how_candidates_arrive(tmp_path, monkeypatch) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.setenv("H200_SEEDS_DIR", str(tmp_path / "seeds"))
+    monkeypatch.delenv("H200_INBOX_DIR", raising=False)
+    at = _open()
+    assert any("The inbox is empty" in i.value and "make watch" in i.value for i in at.info)
+    assert "0 new · 0 decided · the watcher has not run yet" in _text(at)
+
+
+def test_the_sidebar_counts_what_waits(world, monkeypatch) -> None:
+    from components.ui import router
+
+    assert router._title(BY_ID["inbox"]) == "Inbox · 3 new"
+    assert router._title(BY_ID["overview"]) == "Overview"
+    box = Inbox(world / "inbox")
+    for candidate in box.candidates():
+        box.decide(candidate["id"], "dismissed", reason="counted in a test")
+    assert router._title(BY_ID["inbox"]) == "Inbox"
+
+
+def test_paste_a_link_is_rate_limited_per_session(world, site, monkeypatch) -> None:
+    from pages.add_report import link
+
+    monkeypatch.setenv("H200_FETCH_ALLOW_HOSTS", "127.0.0.1")
+    monkeypatch.setattr(link, "MAX_FETCHES", 1)
+    at = _paste_link(site.base + "/news/atom-story.html")
+    assert at.session_state["ar_draft"] is not None
+    next(b for b in at.button if b.label == "Fetch and draft").click().run()
+    assert any("At most 1 links are fetched" in e.value for e in at.error)

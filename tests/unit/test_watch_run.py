@@ -264,3 +264,19 @@ def test_real_published_excerpts_all_become_relevant_candidates(site, seeds, tmp
     undated = by_page["techloy-customs-block.html"]
     assert any("No publication date was found" in note for note in undated["notes"])  # never invented
     assert "re-carry of Reuters, 14 Jan 2026" in undated["duplicate_words"]
+
+
+def test_the_first_decision_wins_even_without_hard_links(tmp_path, monkeypatch) -> None:
+    import os
+
+    inbox = Inbox(tmp_path)
+    inbox.add_candidate({"id": "20261201-aaaaaaaaaaaa", "url": "https://x.example/a"}, b"<html></html>")
+
+    def no_links(*_args):
+        raise OSError(95, "Operation not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    inbox.decide("20261201-aaaaaaaaaaaa", "dismissed", reason="first replica")
+    with pytest.raises(InboxError, match="already dismissed"):
+        Inbox(tmp_path).decide("20261201-aaaaaaaaaaaa", "accepted")
+    assert Inbox(tmp_path).decision("20261201-aaaaaaaaaaaa")["reason"] == "first replica"
