@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import socket
 import ssl
 import threading
@@ -72,7 +73,17 @@ class FetchResult:
     body: bytes
     hops: tuple[str, ...] = ()
 
+    charset: str | None = None  # from the Content-Type header
+
     def text(self) -> str:
+        """The body as text: the declared charset, else UTF-8, else a <meta charset>, else UTF-8 with
+        replacement characters (Chinese outlets often serve GBK)."""
+        for candidate in (self.charset, "utf-8", _meta_charset(self.body)):
+            if candidate:
+                try:
+                    return self.body.decode(candidate)
+                except (LookupError, UnicodeDecodeError):
+                    continue
         return self.body.decode("utf-8", "replace")
 
 
@@ -112,6 +123,11 @@ def address_problem(address: str) -> str | None:
     return None
 
 
+def _meta_charset(body: bytes) -> str | None:
+    found = re.search(rb"<meta[^>]{0,200}charset=[\"']?([A-Za-z0-9._-]{2,40})", body[:4096], re.I)
+    return found.group(1).decode("ascii") if found else None
+
+
 def _media_type(header: str | None) -> str:
     return (header or "").split(";", 1)[0].strip().lower()
 
@@ -149,7 +165,9 @@ class SafeFetcher:
                 current = response
                 continue
             status, content_type, body = response
-            return FetchResult(url, current, status, content_type, body, tuple(hops))
+            charset = re.search(r"charset=[\"']?([A-Za-z0-9._-]+)", content_type.partition(";")[2])
+            found = charset.group(1) if charset else None
+            return FetchResult(url, current, status, _media_type(content_type), body, tuple(hops), found)
         raise _refused(f"more than {MAX_REDIRECTS} redirects")
 
     # -- the rules -------------------------------------------------------------------------------
@@ -267,10 +285,14 @@ class SafeFetcher:
                 if status >= 400:
                     retry = status >= 500 or status == 429
                     raise FetchError(f"the server answered {status}", "failed" if retry else "refused")
-                media = _media_type(response.headers.get("content-type"))
+                header = response.headers.get("content-type") or ""
+                media = _media_type(header)
                 if accept is not None and media not in accept:
                     raise _refused(f"not a web page or feed: the server says it is {media or 'of no declared type'}")
-                return response.status_code, media, self._read(response, limit, started)
+                encoding = (response.headers.get("content-encoding") or "identity").strip().lower()
+                if encoding != "identity":  # we asked for identity; a compressed body could hide its size
+                    raise _refused(f"the server sent a {encoding}-compressed body after being asked for none")
+                return response.status_code, header, self._read(response, limit, started)
         except httpx.TimeoutException:
             raise FetchError(f"no answer within {min(self.timeout, left):g} seconds (timed out)") from None
         except httpx.HTTPError as error:

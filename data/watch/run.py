@@ -167,7 +167,11 @@ def watch_once(
         for note in parsed.notes:
             log(f"note     feed {feed.id}: {note}")
         for item in parsed.items:
-            outcome = _handle_item(item, feed, inbox, seeds, fetcher)
+            try:
+                outcome = _handle_item(item, feed, inbox, seeds, fetcher)
+            except Exception as error:  # one bad page never stops the run; it is tried again next time
+                reason = f"unexpected error while handling this item ({type(error).__name__}); tried again next run"
+                outcome = Outcome(feed.id, item.url, item.title, "failed", reason)
             report.outcomes.append(outcome)
             log(outcome.line())
     inbox.log_run(report.to_dict())

@@ -209,3 +209,11 @@ def test_https_to_a_pinned_address_still_checks_the_certificate_name(tls_site) -
     assert error.kind == "failed" and "connection failed" in str(error)
     untrusted = _fetcher(allow_hosts=frozenset({"news.test"}), resolver=lambda h, p: ["127.0.0.1"], obey_robots=False)
     assert "connection failed" in str(_refusal(untrusted, f"https://news.test:{port}/echo-host"))
+
+
+def test_the_declared_charset_is_used_and_compressed_bodies_are_refused(site) -> None:
+    result = _fetcher().fetch(site.base + "/news/gbk.html")
+    assert result.charset == "GBK" and result.content_type == "text/html"
+    assert "英伟达 H200 芯片 中国" in result.text()
+    error = _refusal(_fetcher(), site.base + "/news/gzip.html")
+    assert error.kind == "refused" and "gzip-compressed" in str(error)

@@ -280,3 +280,20 @@ def test_the_first_decision_wins_even_without_hard_links(tmp_path, monkeypatch) 
     with pytest.raises(InboxError, match="already dismissed"):
         Inbox(tmp_path).decide("20261201-aaaaaaaaaaaa", "accepted")
     assert Inbox(tmp_path).decision("20261201-aaaaaaaaaaaa")["reason"] == "first replica"
+
+
+def test_an_unexpected_error_in_one_item_does_not_stop_the_run(site, seeds, tmp_path, monkeypatch) -> None:
+    from data.watch import run
+
+    real = run.build_candidate
+
+    def flaky(item, *args, **kwargs):
+        if "atom-story" in item.url:
+            raise RuntimeError("boom")
+        return real(item, *args, **kwargs)
+
+    monkeypatch.setattr(run, "build_candidate", flaky)
+    report = watch_once(_feeds(site)[1:2], tmp_path / "inbox", seeds, _fetcher(), log=lambda _line: None)
+    outcomes = {o.url.rsplit("/", 1)[-1]: o for o in report.outcomes}
+    assert outcomes["atom-story.html"].outcome == "failed" and "RuntimeError" in outcomes["atom-story.html"].reason
+    assert outcomes["h200-new-story.html?utm_source=atom"].outcome == "drafted"
