@@ -16,7 +16,7 @@ import streamlit as st
 
 from components import auth, ui
 from components.registry import BY_ID
-from data.draft import DraftError, draft_from_text
+from data.draft import Draft, DraftError, draft_from_text
 from data.load import SeedData
 from data.watch.config import default_inbox
 from data.watch.fetch import PAGE_TYPES, FetchError, SafeFetcher
@@ -72,7 +72,7 @@ def take_candidate(seeds: SeedData) -> None:
             state.pop(FROM_CANDIDATE, None)
 
 
-def fetch_link(url: str, seeds: SeedData, fetcher: SafeFetcher | None = None) -> tuple[object | None, str | None]:
+def fetch_link(url: str, seeds: SeedData, fetcher: SafeFetcher | None = None) -> tuple[Draft | None, str | None]:
     """The draft of the page at ``url``, or a plain message. Never raises."""
     url = (url or "").strip()
     if not url:
@@ -111,5 +111,5 @@ def render_paste_link(seeds: SeedData) -> None:
             st.error(problem, icon=":material/link_off:")
             st.caption("Nothing was drafted or written.")
         else:
-            sections.start_draft(draft)  # type: ignore[arg-type]
+            sections.start_draft(draft)
             st.session_state.pop("ar_error", None)
