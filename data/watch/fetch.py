@@ -102,11 +102,17 @@ def system_resolver(host: str, port: int) -> list[str]:
 
 
 def address_problem(address: str) -> str | None:
-    """Why an address may not be fetched from, or None when it is a public one."""
+    """Why an address may not be fetched from ("10.0.0.1 is a private-network address"), or None."""
+    kind = address_kind(address)
+    return f"{address} is {kind}" if kind else None
+
+
+def address_kind(address: str) -> str | None:
+    """What kind of non-public address this is, in words, or None when it is a public one."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
-        return f"{address} is not an IP address"
+        return "not an IP address"
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     for test, words in (
@@ -119,7 +125,7 @@ def address_problem(address: str) -> str | None:
         (not ip.is_global, "not a public internet address"),
     ):
         if test:
-            return f"{ip} is {words}"
+            return words
     return None
 
 
@@ -196,9 +202,12 @@ class SafeFetcher:
         if host.lower() in self.allow_hosts:
             return addresses
         for address in addresses:
-            problem = address_problem(address)
-            if problem:
-                raise _refused(f"{host} resolves to {problem}; such addresses are never fetched")
+            kind = address_kind(address)
+            if kind:
+                where = (
+                    f"{address} is {kind}" if address == host.strip("[]") else f"{host} resolves to {address}, {kind}"
+                )
+                raise _refused(f"{where}; such addresses are never fetched")
         return addresses
 
     def _wait_for_host(self, host: str) -> None:
