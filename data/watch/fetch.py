@@ -229,11 +229,13 @@ class SafeFetcher:
         if origin not in self._robots:
             self._robots[origin] = self._load_robots(origin, started)
         parser = self._robots[origin]
+        if isinstance(parser, str):  # robots.txt could not be read: nothing from that site, for now
+            raise FetchError(f"robots.txt of {parts.hostname} could not be read ({parser}); nothing is fetched from it")
         return True if parser is None else parser.can_fetch(self.user_agent, url)
 
-    def _load_robots(self, origin: str, started: float) -> urllib.robotparser.RobotFileParser | None:
-        """RFC 9309: no robots.txt (4xx) means everything is allowed; an unreachable or failing
-        one (5xx, network error) means nothing is, for now."""
+    def _load_robots(self, origin: str, started: float) -> urllib.robotparser.RobotFileParser | str | None:
+        """RFC 9309: no robots.txt (4xx) means everything is allowed (None); an unreachable or
+        failing one (5xx, network error) means nothing is, for now (the reason, as text)."""
         robots_url = origin + "/robots.txt"
         parser = urllib.robotparser.RobotFileParser(robots_url)
         try:
@@ -241,16 +243,14 @@ class SafeFetcher:
         except FetchError as error:
             if error.kind == "refused":
                 raise
-            parser.disallow_all = True
-            return parser
+            return str(error)
         if isinstance(result, str):  # a redirected robots.txt: treated as absent (allow), not followed
             return None
         status, _, body = result
         if 400 <= status < 500:
             return None
         if status >= 500:
-            parser.disallow_all = True
-            return parser
+            return f"the server answered {status}"
         parser.parse(body.decode("utf-8", "replace").splitlines())
         return parser
 

@@ -217,3 +217,12 @@ def test_the_declared_charset_is_used_and_compressed_bodies_are_refused(site) ->
     assert "英伟达 H200 芯片 中国" in result.text()
     error = _refusal(_fetcher(), site.base + "/news/gzip.html")
     assert error.kind == "refused" and "gzip-compressed" in str(error)
+
+
+def test_an_unreadable_robots_txt_stops_the_site_for_now_and_says_so() -> None:
+    def unresolvable(host: str, _port: int) -> list[str]:
+        raise FetchError(f"the host name {host!r} could not be resolved")
+
+    error = _refusal(_fetcher(resolver=unresolvable), "https://offline.example/feed.xml")
+    assert error.kind == "failed"  # tried again on a later run
+    assert "robots.txt of offline.example could not be read" in str(error) and "could not be resolved" in str(error)
