@@ -40,8 +40,6 @@ class Figure:
             if number is not None:
                 out[name] = int(number) if float(number).is_integer() else number
         out.update(unit=self.unit, bound=self.bound, wording=self.wording)
-        if self.strict:
-            out["strict"] = True
         return out
 
 

@@ -119,7 +119,7 @@ def _figure_text(claim: Any) -> str:
         shown = f"{numbers['low']:,} – {numbers['high']:,}"
     else:
         number = numbers.get("value", numbers.get("low", numbers.get("high")))
-        sign = {"at_least": ">" if figure.strict else "≥", "at_most": "<" if figure.strict else "≤", "approx": "~"}
+        sign = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "approx": "~"}
         shown = f"{sign.get(figure.bound, '')}{number:,}"
     return f'{shown} {figure.unit} ({figure.bound}; "{figure.wording}")'
 
