@@ -60,6 +60,8 @@ def stated_values(text: str) -> set[float]:
         out.add(round(number * _SCALE.get(scale, 1.0), 6))
     for match in re.finditer(r"(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?\$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I):
         out.add(round(float(match.group(1)) * _SCALE[match.group(2).lower()], 6))
+    for match in re.finditer(r"\ban? (thousand|million|billion)\b", text, re.I):
+        out.add(_SCALE[match.group(1).lower()])
     for word, number in _WORDS.items():
         if re.search(rf"\b{word}\b", text, re.I):
             out.add(float(number))
@@ -262,10 +264,12 @@ def summary_table(runs: dict[str, dict[str, Any]]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def detail(results: dict[str, Any]) -> str:
-    """Per excerpt for one run: what was missed, invented or wrongly matched."""
+def detail(results: dict[str, Any], held_out: bool = False) -> str:
+    """Per excerpt for one run: what was missed, invented or wrongly matched (held-out ones on request)."""
     lines = []
     for name, entry in results.items():
+        if entry["split"] == "held_out" and not held_out:
+            continue
         notes = list(entry["form"]["missed"])
         notes += [f"plain paste: {m}" for m in entry["paste"]["missed"] if m.startswith("re-carry")]
         notes += [f"invented: {i}" for i in entry["form"]["invented_list"]]
@@ -280,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.draft_real", description=__doc__)
     parser.add_argument("--label", default="latest", help="save this run as bench/draft-real-runs/LABEL.json")
     parser.add_argument("--report", action="store_true", help="print the tables of every saved run, run nothing")
+    parser.add_argument("--held-out", action="store_true", help="also list the held-out excerpts' misses")
     args = parser.parse_args(argv)
     RUNS.mkdir(exist_ok=True)
     if not args.report:
@@ -289,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     print(summary_table(runs))
     for label, results in runs.items():
         print(f"\n### {label}\n")
-        print(detail(results))
+        print(detail(results, args.held_out))
     return 0
 
 

@@ -60,7 +60,6 @@ _STOPWORDS = frozenset(
         "sources",
     }
 )
-_STATUS_ONLY = re.compile(r"\b(approv\w*|cleared|blocked|paused|halted|suspended|denied|rejected|in principle)\b", re.I)
 
 
 @dataclass
@@ -142,7 +141,8 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
         notes.append("No publisher was found; confirm it.")
     index = entities.EntityIndex(seeds)
     lexicon_words = list(seeds.lexicon)
-    claims, all_dates, all_entities = _claims(article, seeds, index, lexicon_words, published, publisher)
+    claims, all_dates, all_entities, left_out = _claims(article, seeds, index, lexicon_words, published, publisher)
+    notes.extend(left_out)
     source = _source_block(seeds, title, publisher, published, url, origin, article.byline, today, claims)
     carrier = {"outlet": publisher, "url": url, "published": published.isoformat()}
     duplicates = find_duplicates(
@@ -211,34 +211,136 @@ def _claims(
     lexicon_words: list[str],
     published: dt.date,
     publisher: str,
-) -> tuple[list[DraftClaim], list[DateMention], list[EntityMatch]]:
+) -> tuple[list[DraftClaim], list[DateMention], list[EntityMatch], list[str]]:
+    """Candidate claims sentence by sentence; background sentences are listed, never drafted."""
     claims: list[DraftClaim] = []
     all_dates: list[DateMention] = []
+    left_out: list[str] = []
     seen_entities: dict[tuple[str, str], EntityMatch] = {}
-    article_matches = index.find(article.text)
-    chips = [m.id for m in article_matches if m.kind == "chip"]
-    main_chip = max(set(chips), key=chips.count) if chips else None
+    main_chip = _main_chip(article, index)
+    on_topic = bool(_ON_TOPIC.search(article.text))
     default_attr = _article_attribution(article, index)
     prefix = f"{''.join(w[0] for w in re.findall(r'[A-Za-z0-9]+', publisher))[:3].lower() or 'x'}-{published:%m%d}"
     used_ids = {r.claim.id for r in seeds.claims}
     for number, paragraph in enumerate(article.paragraphs, start=1):
         paragraph_matches = index.find(paragraph)
+        history = bool(_HISTORY_PARAGRAPH.match(paragraph))
+        chip_context = main_chip is not None or bool(figures.CHIP_CONTEXT.search(paragraph))
         for _, sentence in sentences(paragraph):
             matches = index.find(sentence)
             for m in matches:
                 seen_entities.setdefault((m.kind, m.id), m)
             mentions = dates_mod.find_dates(sentence, published)
             all_dates.extend(mentions)
-            found = figures.find_figures(sentence)
+            found = figures.find_figures(sentence, chip_context)
             found += figures.find_vague(sentence, lexicon_words, found)
             stated = figures.numbers_in_text(sentence)
             found = [f for f in found if all(round(n, 6) in stated for n in f.numbers())]
-            context = (matches or paragraph_matches, main_chip, default_attr, published, f"para {number}")
+            locator = f"para {number}"
+            reason = _background(sentence, matches, paragraph_matches, main_chip, history, on_topic)
+            if reason:
+                if found:
+                    listed = ", ".join(f'"{f.wording}"' for f in found)
+                    left_out.append(f"{locator}: {listed} left out ({reason}); add it by hand if it matters.")
+                continue
+            context = (matches, paragraph_matches, main_chip, default_attr, published, locator)
             for figure in found:
-                claims.append(_claim(seeds, index, sentence, figure, context, prefix, used_ids))
-            if not found and _STATUS_ONLY.search(sentence) and index.organisations(matches):
-                claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
-    return claims, _unique_dates(all_dates), list(seen_entities.values())
+                claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
+            if not any(not f.vague for f in found) and _is_statement(sentence, matches, main_chip):
+                if not any(c.text == sentence for c in claims):
+                    claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
+    return claims, _unique_dates(all_dates), list(seen_entities.values()), left_out
+
+
+_ON_TOPIC = re.compile(r"\bH200s?\b|\bChina\b|\bChinese\b|\bBeijing\b", re.IGNORECASE)
+_HISTORY_PARAGRAPH = re.compile(
+    r"^\s*(?:for (?:a )?(?:quick |brief |bit of )?(?:history|background|context)|historically|in the past|back in|"
+    r"background:|a brief history)",
+    re.IGNORECASE,
+)
+_CHINA = re.compile(r"\bChina\b|\bChinese\b|\bBeijing\b|\bHong Kong\b")
+_GROUP = re.compile(
+    r"\b(?:combined|in total|together|collectively|between them|the (?:two|three|four|five) (?:\w+ )?"
+    r"(?:firms|companies|giants|groups|buyers)|these (?:firms|companies))\b",
+    re.IGNORECASE,
+)
+_EACH = re.compile(r"\beach\b|\bapiece\b|\bper (?:company|firm|buyer)\b", re.IGNORECASE)
+_STATEMENT = re.compile(
+    r"\b(?:approv|cleared|authori[sz]|green light|block|bann?(?:ed|s)?\b|bar(?:red|s)?\b|paus|halt|suspend|"
+    r"allow|permit|licen[cs]|condition|special (?:cases|circumstances)|case[- ]by[- ]case|restrict|"
+    r"upfront|up front|none (?:so far|of)|not (?:yet )?(?:been )?(?:received|sold|shipped|delivered)|"
+    r"(?:have|has) begun|began shipping|started shipping|ship(?:ped|ments?)|deliver|order|purchase|"
+    r"consider|weigh|plans? to|preparing|cap\b|limit)",
+    re.IGNORECASE,
+)
+
+
+def _main_chip(article: Article, index: entities.EntityIndex) -> str | None:
+    """The chip the report is about: the first one its title or opening paragraphs name."""
+    head = " ".join(filter(None, [article.title, *article.paragraphs[:2]]))
+    for text in (head, article.text):
+        chips = [m.id for m in index.find(text) if m.kind == "chip"]
+        if chips:
+            return "h200" if "h200" in chips else chips[0]
+    return None
+
+
+def _background(
+    sentence: str,
+    matches: list[EntityMatch],
+    paragraph_matches: list[EntityMatch],
+    main_chip: str | None,
+    history: bool,
+    on_topic: bool,
+) -> str | None:
+    """Why a sentence is background rather than a claim about the report's story, or None."""
+    if not on_topic:
+        return "the text names neither the H200 nor China"
+    if history:
+        return "a history paragraph"
+    chips = {m.id for m in matches if m.kind == "chip"}
+    if main_chip and chips and main_chip not in chips:
+        return f"about the {', '.join(sorted(c.upper() for c in chips))}, not the {main_chip.upper()}"
+    tracked = [m for m in paragraph_matches if m.kind == "organisation"] or [m for m in paragraph_matches]
+    if not tracked and not _CHINA.search(sentence):
+        return "names no tracked organisation, chip or China"
+    return None
+
+
+def _is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
+    """A sentence without a number still makes a claim when it names who and says what happened."""
+    if not (_STATEMENT.search(sentence) or suggest.status(sentence)):
+        return False
+    named = [m for m in matches if m.kind == "organisation"] or [m for m in matches if m.id == main_chip]
+    return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
+
+
+def _figure_claims(
+    seeds: SeedData,
+    index: entities.EntityIndex,
+    sentence: str,
+    figure: Figure,
+    context: tuple[list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str],
+    prefix: str,
+    used_ids: set[str],
+) -> list[DraftClaim]:
+    """One claim per figure; "A and B each received ~10,000" is one claim per buyer, never a group total."""
+    matches, paragraph_matches = context[0], context[1]
+    buyers = index.buyers(matches)
+    if not buyers and figure.unit in ("chips", "modules", "accelerators") and _GROUP.search(sentence):
+        buyers = index.buyers(paragraph_matches)
+    claim = _claim(seeds, index, sentence, figure, context, prefix, used_ids, buyers)
+    each = _EACH.search(sentence)
+    if len(buyers) < 2 or not each or figure.unit not in ("chips", "modules", "accelerators", "usd", "rmb"):
+        return [claim]
+    out = []
+    for buyer in buyers:
+        one = _claim(seeds, index, sentence, figure, context, prefix, used_ids, [buyer])
+        one.actors = [buyer] + [a for a in one.actors if a not in buyers]
+        one.to_confirm.append(f"per buyer: the text says '{each.group(0)}', so this is {buyer}'s own figure")
+        out.append(one)
+    used_ids.discard(claim.id)
+    return out
 
 
 def _claim(
@@ -246,12 +348,13 @@ def _claim(
     index: entities.EntityIndex,
     sentence: str,
     figure: Figure | None,
-    context: tuple[list[EntityMatch], str | None, dict[str, Any], dt.date, str],
+    context: tuple[list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str],
     prefix: str,
     used_ids: set[str],
+    buyers: list[str] | None = None,
 ) -> DraftClaim:
-    matches, main_chip, default_attr, published, locator = context
-    actors = list(dict.fromkeys(index.organisations(matches)))
+    matches, _paragraph, main_chip, default_attr, published, locator = context
+    actors = list(dict.fromkeys(index.organisations(matches) + list(buyers or [])))
     product = next((m.id for m in matches if m.kind == "chip"), main_chip)
     unit = figure.unit if figure else None
     kind = suggest.kind(sentence, unit)
@@ -266,7 +369,17 @@ def _claim(
     metric = None
     to_confirm = ["kind", "side", "status", "stage"]
     if figure is not None:
-        metric, _score = suggest.metric(sentence, unit, seeds)
+        near = sentence[max(0, figure.start - 60) : figure.end + 40]
+        metric, _score = suggest.metric(
+            sentence,
+            unit,
+            seeds,
+            near=near,
+            bound=figure.bound,
+            product=product,
+            claim_status=status,
+            span=(figure.start, figure.end),
+        )
         to_confirm.append("metric")
     stem = slug(figure.wording if figure else sentence, 5)[:40].strip("-")
     ident, n = f"{prefix}.{stem}", 2
@@ -287,7 +400,7 @@ def _claim(
         status=status,
         stage=stage,
         metric=metric,
-        applies_to=index.buyers(matches) if figure is not None else [],
+        applies_to=list(buyers if buyers is not None else index.buyers(matches)) if figure is not None else [],
         figure=figure,
         attribution=attribution,
         matches=matches,

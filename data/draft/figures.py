@@ -51,7 +51,7 @@ _UNIT_RE = [(re.compile(r"^(?:" + pattern + r")$", re.IGNORECASE), unit) for pat
 _COUNT_UNITS = {"firms", "days", "hours", "votes"}
 _STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "which", "was", "were", "is", "are",
          "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
-_CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
+CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
 # Bound words, exactly as the seed schema reads them: "more than"/"over" is a strict lower bound
 # (more_than, never at_least and never exact), "less than"/"under" a strict upper one (less_than).
 # The longest phrase that ends right before the number wins, so "no more than" is at_most.
@@ -62,6 +62,7 @@ _BOUNDS: list[tuple[str, str]] = [
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than", "at_least"),
     (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
      r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum|"
+     r"ceiling (?:\w+ ){0,2}(?:sits |set |stands )?at|"
      r"limited to|limiting [\w' ]{1,40} to(?: buying| purchasing| buy)?|caps? (?:\w+ )?at", "at_most"),
     (r"below|under|less than|fewer than|short of|beneath", "less_than"),
 ]  # fmt: skip
@@ -183,8 +184,14 @@ def _per_item(after: str) -> str | None:
     return None
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """Every numeric figure in one sentence, ranges joined, with unit and bound."""
+_COUNT_NOUN = re.compile(r"\b(orders?|inventory|stock|shipments?|deliveries|units|volumes?)\b", re.IGNORECASE)
+
+
+def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
+    """Every numeric figure in one sentence, ranges joined, with unit and bound.
+
+    ``chip_context``: the paragraph is about chips, so "2 million Chinese orders" counts chips.
+    """
     atoms = [m for m in ATOM.finditer(sentence) if not _is_noise(sentence, m)]
     figures: list[Figure] = []
     index = 0
@@ -199,7 +206,7 @@ def find_figures(sentence: str) -> list[Figure]:
                 last = nxt
                 index += 1
         index += 1
-        figure = _build(sentence, first, last)
+        figure = _build(sentence, first, last, chip_context)
         if figure is not None:
             figures.append(figure)
     figures.extend(_word_figures(sentence, figures))
@@ -218,7 +225,7 @@ def _money_unit(sentence: str, currency: str, start: int, end: int) -> str:
     return f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
 
 
-def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure | None:
+def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_context: bool = False) -> Figure | None:
     ranged = first is not last
     tail = sentence[last.end() :]
     currency = _currency(last, tail) or _currency(first, sentence[first.end() :])
@@ -249,7 +256,9 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure |
             end = unit_end
         elif re.search(r"\btpp\b", sentence[: first.start()], re.IGNORECASE):
             unit = "tpp"
-        elif max(low, high) >= 100 and _CHIP_CONTEXT.search(sentence):
+        elif max(low, high) >= 100 and (
+            CHIP_CONTEXT.search(sentence) or (chip_context and _COUNT_NOUN.search(sentence))
+        ):
             unit = "chips"
         else:
             return None
@@ -315,7 +324,7 @@ def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> 
             if any(s < match.end() and match.start() < e for s, e in spans):
                 continue
             unit, end = _unit_after(sentence, match.end())
-            if unit is None and _CHIP_CONTEXT.search(sentence):
+            if unit is None and CHIP_CONTEXT.search(sentence):
                 unit, end = "chips", match.end()
             if unit is None:
                 continue
