@@ -58,7 +58,9 @@ def stated_values(text: str) -> set[float]:
         number = float((match.group(1) + (match.group(2) or "")).replace(",", ""))
         scale = (match.group(3) or match.group(4) or "").lower()
         out.add(round(number * _SCALE.get(scale, 1.0), 6))
-    for match in re.finditer(r"(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?\$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I):
+    for match in re.finditer(
+        r"(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?\$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I
+    ):
         out.add(round(float(match.group(1)) * _SCALE[match.group(2).lower()], 6))
     for match in re.finditer(r"\ban? (thousand|million|billion)\b", text, re.I):
         out.add(_SCALE[match.group(1).lower()])

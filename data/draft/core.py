@@ -130,6 +130,7 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
         url = None
     publisher = override.get("publisher") or article.publisher
     published = override.get("published") or article.published
+    story_date = published
     if published is None:
         notes.append("No publication date was found: the draft uses today's date; confirm it.")
         published = today
@@ -150,10 +151,12 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
         url=url,
         title=title,
         publisher=publisher,
-        published=published,
+        published=story_date,
         origin=origin,
         figures=[(c.id, c.figure) for c in claims if c.figure is not None],
         carrier=carrier,
+        text=body,
+        text_dates=_text_days(all_dates),
     )
     return Draft(source, claims, duplicates, all_dates, all_entities, body, notes)
 
@@ -416,6 +419,14 @@ def _article_attribution(article: Article, index: entities.EntityIndex) -> dict[
             if found and found.get("type") == "anonymous_sources":
                 return found
     return {"type": "media_analysis", "note": "the report gives no attribution for this; confirm"}
+
+
+_NAMED_DAY = re.compile(r"[A-Za-z]{3}")
+
+
+def _text_days(mentions: list[DateMention]) -> list[dt.date]:
+    """Days the text names with a month ("on January 13", "Feb 24"): the story's own dates."""
+    return [m.date for m in mentions if m.precision == "day" and _NAMED_DAY.search(m.phrase) and not m.forward]
 
 
 def _unique_dates(mentions: list[DateMention]) -> list[DateMention]:

@@ -18,8 +18,11 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "bill
 _SCALED_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "twenty": 20, "fifty": 50}  # fmt: skip
 ATOM = re.compile(
-    r"(?<![\w.,/$¥])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>" + NUM + r"|(?:"
-    + "|".join(_SCALED_WORDS) + r")(?=\s(?:thousand|million|billion|trillion)\b))"
+    r"(?<![\w.,/$¥])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>"
+    + NUM
+    + r"|(?:"
+    + "|".join(_SCALED_WORDS)
+    + r")(?=\s(?:thousand|million|billion|trillion)\b))"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k|b)\b)?"
     r"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
@@ -346,7 +349,11 @@ def numbers_in_text(text: str) -> set[float]:
         if not match.group("scale"):
             out.add(round(_number(match.group("num")), 6))
     for match in re.finditer(
-        r"(?<![\w.,])(" + NUM + r")\s*(?:-|–|—|to)\s*\$?(" + NUM + r")\s?(thousand|million|billion|trillion|bn|mn|m|k)\b",
+        r"(?<![\w.,])("
+        + NUM
+        + r")\s*(?:-|–|—|to)\s*\$?("
+        + NUM
+        + r")\s?(thousand|million|billion|trillion|bn|mn|m|k)\b",
         text,
         re.IGNORECASE,
     ):

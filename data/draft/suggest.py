@@ -23,8 +23,11 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"ship(?:ped|ment|ments|ping)?\b|arriv|\bsold\b", "shipment"),
     (r"inventory|stock|stockpile", "supply"),
     (r"produc|output|manufactur|foundry", "production"),
-    (r"\bcap\b|capped|limit|ceiling|condition|restrict|only (?:in|for) special|special (?:cases|circumstances)|"
-     r"case[- ]by[- ]case|upfront|up front|in advance|must\b|required to", "condition"),
+    (
+        r"\bcap\b|capped|limit|ceiling|condition|restrict|only (?:in|for) special|special (?:cases|circumstances)|"
+        r"case[- ]by[- ]case|upfront|up front|in advance|must\b|required to",
+        "condition",
+    ),
     (r"licen[cs]e", "export_licence"),
     (r"import|customs|approv|cleared|green light|allowed? .* to buy|permitted|authori[sz]", "import_approval"),
     (r"\border(?:s|ed)?\b|purchase|bought|\bbuy", "order"),
@@ -34,15 +37,24 @@ _KIND_RULES: list[tuple[str, str]] = [
 ]
 # Order matters: a negation or a pause is read before the plain verb it contains ("not approved").
 _STATUS_RULES: list[tuple[str, str]] = [
-    (r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
-     r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
-     r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b", "none"),
-    (r"\bnot (?:yet|necessarily) (?:approved|signed off|cleared)|\bha(?:s|ve)(?:n't| not) (?:yet )?"
-     r"(?:approved|signed off|cleared|made a final decision)|\bawaiting|\bpending\b|waiting (?:for|in line)|"
-     r"\bqueue|yet to (?:make|decide)|still deciding", "pending"),
+    (
+        r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
+        r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
+        r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b",
+        "none",
+    ),
+    (
+        r"\bnot (?:yet|necessarily) (?:approved|signed off|cleared)|\bha(?:s|ve)(?:n't| not) (?:yet )?"
+        r"(?:approved|signed off|cleared|made a final decision)|\bawaiting|\bpending\b|waiting (?:for|in line)|"
+        r"\bqueue|yet to (?:make|decide)|still deciding",
+        "pending",
+    ),
     (r"in principle", "in_principle"),
-    (r"\bnot (?:be )?(?:allowed|permitted)\b|not authori[sz]ed|\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|"
-     r"turns? away|spurn", "blocked"),
+    (
+        r"\bnot (?:be )?(?:allowed|permitted)\b|not authori[sz]ed|\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|"
+        r"turns? away|spurn",
+        "blocked",
+    ),
     (r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|hold off|stop (?:placing|buying)|suspend", "paused"),
     (r"\bhalt", "halted"),
     (r"denied|reject", "denied"),
@@ -58,27 +70,56 @@ _STATUS_RULES: list[tuple[str, str]] = [
 # so two figures in one sentence ("orders of 2 million, above an inventory of 700,000") get their own metric.
 _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     (r"initial orders?|earlier (?:reported )?(?:initial )?orders", "chips", "initial-orders", None),
-    (r"per (?:chinese )?(?:customer|buyer|company|firm)|per-customer|each (?:buyer|customer|company)|\bcap\b|"
-     r"limiting|chips each", "chips", "us-per-customer-cap", ("at_most", "less_than", "exact")),
-    (r"as many as|\btotal\b|ceiling|across all customers|china-wide|could reach", "chips", "us-total-ceiling",
-     ("at_most", "less_than", "exact")),
-    (r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted", "chips",
-     "cn-first-batch-chips", None),
+    (
+        r"per (?:chinese )?(?:customer|buyer|company|firm)|per-customer|each (?:buyer|customer|company)|\bcap\b|"
+        r"limiting|chips each",
+        "chips",
+        "us-per-customer-cap",
+        ("at_most", "less_than", "exact"),
+    ),
+    (
+        r"as many as|\btotal\b|ceiling|across all customers|china-wide|could reach",
+        "chips",
+        "us-total-ceiling",
+        ("at_most", "less_than", "exact"),
+    ),
+    (
+        r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted",
+        "chips",
+        "cn-first-batch-chips",
+        None,
+    ),
     (r"inventory|in stock|\bstock\b", "chips", "nvidia-h200-stock", None),
     (r"\border", "chips", "cn-h200-orders", None),
-    (r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed", "chips",
-     "buyer-interest", None),
+    (
+        r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed",
+        "chips",
+        "buyer-interest",
+        None,
+    ),
     (r"first shipment|initial shipment|first deliveries", "chips", "first-shipment-chips", None),
     (r"first shipment|initial shipment", "modules", "first-shipment-modules", None),
     (r"licen[cs]|cleared|approved", "firms", "us-cleared-firms", None),
     (r"tpp|performance", "tpp", "bis-tpp-limit", None),
-    (r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b|share of (?:the )?(?:sales|revenue|proceeds)", "percent",
-     "us-revenue-cut-pct", None),
-    (r"of the (?:total )?volume|sold to (?:u\.?s\.?|american) customers|of (?:its )?u\.?s\.? (?:sales|volume)",
-     "percent", "us-china-share-of-us-volume-pct", None),
+    (
+        r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b|share of (?:the )?(?:sales|revenue|proceeds)",
+        "percent",
+        "us-revenue-cut-pct",
+        None,
+    ),
+    (
+        r"of the (?:total )?volume|sold to (?:u\.?s\.?|american) customers|of (?:its )?u\.?s\.? (?:sales|volume)",
+        "percent",
+        "us-china-share-of-us-volume-pct",
+        None,
+    ),
     (r"market share|share of", "percent", "nvidia-china-share-pct", None),
-    (r"reap|a year from|annual|opportunity|could (?:earn|generate|bring)", "usd",
-     "h200-china-revenue-opportunity-usd", None),
+    (
+        r"reap|a year from|annual|opportunity|could (?:earn|generate|bring)",
+        "usd",
+        "h200-china-revenue-opportunity-usd",
+        None,
+    ),
 ]
 _DELIVERED = re.compile(
     r"\b(?:delivered|received(?! (?:an? )?(?:approvals?|the green|permission|clearance|licen))|arrived|have shipped|"
@@ -199,7 +240,9 @@ def period_fits(metric_id: str, sentence: str) -> bool:
     if quarter and not re.search(rf"\bq{quarter.group(1)}\b|{_QUARTER_WORDS[quarter.group(1)]}[- ]quarter", text):
         return False
     fiscal = re.search(r"\bfy(\d{2})\b", metric_id)
-    if fiscal and not re.search(rf"\bfy\s?(?:20)?{fiscal.group(1)}\b|fiscal (?:year )?(?:20)?{fiscal.group(1)}\b", text):
+    if fiscal and not re.search(
+        rf"\bfy\s?(?:20)?{fiscal.group(1)}\b|fiscal (?:year )?(?:20)?{fiscal.group(1)}\b", text
+    ):
         return False
     year = re.search(r"\b(20\d\d)\b", metric_id)
     return not year or year.group(1) in text
