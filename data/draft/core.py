@@ -249,9 +249,8 @@ def _claims(
             context = (matches, paragraph_matches, main_chip, default_attr, published, locator)
             for figure in found:
                 claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
-            if not any(not f.vague for f in found) and _is_statement(sentence, matches, main_chip):
-                if not any(c.text == sentence for c in claims):
-                    claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
+            if not found and _is_statement(sentence, matches, main_chip):  # a wording-only figure has its claim
+                claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
     return claims, _unique_dates(all_dates), list(seen_entities.values()), left_out
 
 
@@ -279,13 +278,20 @@ _STATEMENT = re.compile(
 
 
 def _main_chip(article: Article, index: entities.EntityIndex) -> str | None:
-    """The chip the report is about: the first one its title or opening paragraphs name."""
+    """The chip the report is about: the first one its title or opening paragraphs name, else the
+    one named most (counted paragraph by paragraph, so a long text costs one pass)."""
     head = " ".join(filter(None, [article.title, *article.paragraphs[:2]]))
-    for text in (head, article.text):
-        chips = [m.id for m in index.find(text) if m.kind == "chip"]
-        if chips:
-            return "h200" if "h200" in chips else chips[0]
-    return None
+    chips = [m.id for m in index.find(head) if m.kind == "chip"]
+    if chips:
+        return "h200" if "h200" in chips else chips[0]
+    counts: dict[str, int] = {}
+    for paragraph in article.paragraphs[2:]:
+        for match in index.find(paragraph):
+            if match.kind == "chip":
+                counts[match.id] = counts.get(match.id, 0) + 1
+    if not counts:
+        return None
+    return "h200" if "h200" in counts else max(counts, key=counts.__getitem__)
 
 
 def _background(

@@ -215,9 +215,14 @@ def _vector(counter: Counter[str], idf: dict[str, float], default: float) -> dic
     return {w: x / norm for w, x in weights.items()}
 
 
-def _similarity(mine: dict[str, float], theirs: dict[str, float]) -> tuple[float, list[str]]:
+def _similarity(mine: dict[str, float], theirs: dict[str, float]) -> float:
+    return sum(mine[w] * x for w, x in theirs.items() if w in mine)
+
+
+def _top_words(mine: dict[str, float], theirs: dict[str, float]) -> list[str]:
+    """The four shared words that weigh most: the explanation shown beside a match."""
     shared = sorted(((mine[w] * x, w) for w, x in theirs.items() if w in mine), reverse=True)
-    return sum(s for s, _ in shared), [w for _, w in shared[:4]]
+    return [w for _, w in shared[:4]]
 
 
 def _carrier_signal(
@@ -284,13 +289,13 @@ def find_duplicates(
         drafted |= figure_key(figure.unit, figure.numbers())
     chunks = [mine] + [_vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
     alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
-    values = [a[0] for a in alike.values()] or [0.0]
+    values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
     mean = sum(values) / len(values)
     spread = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) or 1.0
     out: list[Duplicate] = []
     for source in seeds.sources.values():
         signals = _signals(source, url, title, publisher, published)
-        similarity, words = alike.get(source.id, (0.0, []))
+        similarity, where = alike.get(source.id, (0.0, 0))
         standout = (similarity - mean) / spread
         known = index.figures.get(source.id, set())
         shared = drafted & known
@@ -301,7 +306,8 @@ def find_duplicates(
         # pair of paragraphs (a round-up re-carries several stories, one or two paragraphs each).
         if similarity >= 0.08 and standout >= 2.5:
             weight = min(0.13 * (standout - 2.0), 0.65)
-            signals.append((weight, f"the text shares its distinctive words ({', '.join(words)})"))
+            words = ", ".join(_top_words(chunks[where], index.vectors.get(source.id, {})))
+            signals.append((weight, f"the text shares its distinctive words ({words})"))
         if shared and (standout >= 2.0 or near_in_time):
             rarity = sum(1 / index.figure_count[f] for f in shared)
             listed = ", ".join(f"{n:,.0f} {u}" for u, n in sorted(shared)[:4])
@@ -337,9 +343,12 @@ def _chunks(text: str) -> list[str]:
     return [" ".join(paragraphs[i : i + 2]) for i in range(len(paragraphs) - 1)]
 
 
-def _best_similarity(chunks: list[dict[str, float]], vector: dict[str, float]) -> tuple[float, list[str]]:
-    """Whole-text similarity, or 0.8 x the best paragraph pair's, whichever is higher."""
+def _best_similarity(chunks: list[dict[str, float]], vector: dict[str, float]) -> tuple[float, int]:
+    """Whole-text similarity, or 0.8 x the best paragraph pair's, whichever is higher (and which one)."""
     whole = _similarity(chunks[0], vector)
-    parts = [_similarity(chunk, vector) for chunk in chunks[1:]]
-    best = max(parts, key=lambda p: p[0], default=(0.0, []))
-    return whole if whole[0] >= 0.8 * best[0] else (0.8 * best[0], best[1])
+    best, where = 0.0, 0
+    for number, chunk in enumerate(chunks[1:], start=1):
+        value = _similarity(chunk, vector)
+        if value > best:
+            best, where = value, number
+    return (whole, 0) if whole >= 0.8 * best else (0.8 * best, where)

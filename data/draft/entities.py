@@ -98,23 +98,29 @@ class EntityIndex:
             for alias in _chip_aliases(chip.name, chip.id):
                 self.aliases.append(_Alias(chip.id, chip.name, alias, "chip", _pattern(alias)))
         self.aliases.sort(key=lambda a: len(a.alias), reverse=True)
+        self._fuzzy_cache: dict[str, EntityMatch | None] = {}
 
     def find(self, text: str) -> list[EntityMatch]:
-        """Exact alias hits, then fuzzy hits on capitalised words, best match per id, in text order."""
+        """Exact alias hits, then fuzzy hits on capitalised words, best match per id, in text order.
+
+        Linear in the text: covered positions are marked in a mask (not searched in a list), and
+        fuzzy scores are remembered per phrase, since reports repeat the same names.
+        """
         found: dict[tuple[str, str], tuple[int, EntityMatch]] = {}
-        taken: list[tuple[int, int]] = []
-        spans: dict[str, list[tuple[int, int]]] = {"organisation": [], "chip": []}
+        covered = {"organisation": bytearray(len(text) + 1), "chip": bytearray(len(text) + 1)}
+        taken = bytearray(len(text) + 1)
         for alias in self.aliases:
+            mask = covered[alias.kind]
             for match in alias.pattern.finditer(text):
-                if any(s <= match.start() < e for s, e in spans[alias.kind]):
+                if mask[match.start()]:
                     continue
-                spans[alias.kind].append(match.span())
-                taken.append(match.span())
+                mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+                taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
                 key = (alias.kind, alias.id)
                 if key not in found or found[key][0] > match.start():
                     found[key] = (match.start(), EntityMatch(alias.id, alias.name, match.group(0), 100.0, alias.kind))
         for start, phrase in _capitalised(text):
-            if any(s <= start < e for s, e in taken):
+            if taken[start]:
                 continue
             best = self._fuzzy(phrase)
             if best is not None and (best.kind, best.id) not in found:
@@ -122,6 +128,14 @@ class EntityIndex:
         return [m for _, m in sorted(found.values(), key=lambda item: item[0])]
 
     def _fuzzy(self, phrase: str) -> EntityMatch | None:
+        if phrase in self._fuzzy_cache:
+            return self._fuzzy_cache[phrase]
+        best = self._fuzzy_uncached(phrase)
+        if len(self._fuzzy_cache) < 20_000:
+            self._fuzzy_cache[phrase] = best
+        return best
+
+    def _fuzzy_uncached(self, phrase: str) -> EntityMatch | None:
         best: EntityMatch | None = None
         for alias in self.aliases:
             if len(alias.alias) < 5 or len(phrase) < 5:
