@@ -14,8 +14,9 @@ from typing import Any
 from data.draft import dates as dates_mod
 from data.draft import entities, figures, suggest
 from data.draft.duplicates import find_duplicates
-from data.draft.extract import Article, read_input, read_text, sentences
+from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
 from data.draft.model import DateMention, DraftClaim, Duplicate, EntityMatch, Figure
+from data.draft.render import draft_json, seed_yaml
 from data.load import SeedData, load_seeds
 
 _WIRES = {"reuters", "bloomberg", "associated press", "afp", "xinhua", "kyodo"}
@@ -73,15 +74,12 @@ class Draft:
     entities: list[EntityMatch] = field(default_factory=list)
     text: str = ""
     notes: list[str] = field(default_factory=list)
+    story_date: dt.date | None = None  # the publication date found or given; None when it is a guess (today)
 
     def to_json(self) -> dict[str, Any]:
-        from data.draft.render import draft_json
-
         return draft_json(self)
 
     def to_seed_yaml(self, summaries: dict[str, str] | None = None, added: dt.date | None = None) -> str:
-        from data.draft.render import seed_yaml
-
         return seed_yaml(self, summaries or {}, added)
 
     def carrier_entry(self) -> dict[str, Any]:
@@ -105,9 +103,13 @@ def draft_from_text(
     title: str | None = None,
     publisher: str | None = None,
     published: dt.date | None = None,
+    max_bytes: int = MAX_TEXT_BYTES,
 ) -> Draft:
-    """Pasted text (or page source) -> Draft. Keyword arguments override what the text says."""
-    article = read_text(text)
+    """Pasted text (or page source) -> Draft. Keyword arguments override what the text says.
+
+    Text over ``max_bytes`` is refused with a plain message (the benchmark raises it to profile).
+    """
+    article = read_text(text, max_bytes)
     return _draft(article, _seeds(seeds), url=url, title=title, publisher=publisher, published=published)
 
 
@@ -145,20 +147,37 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     claims, all_dates, all_entities, left_out = _claims(article, seeds, index, lexicon_words, published, publisher)
     notes.extend(left_out)
     source = _source_block(seeds, title, publisher, published, url, origin, article.byline, today, claims)
-    carrier = {"outlet": publisher, "url": url, "published": published.isoformat()}
-    duplicates = find_duplicates(
-        seeds,
+    draft = Draft(source, claims, [], all_dates, all_entities, body, notes, story_date)
+    draft.duplicates = recheck_duplicates(draft, seeds, url=url, publisher=publisher, published=story_date)
+    return draft
+
+
+def recheck_duplicates(
+    draft: Draft,
+    seeds: SeedData | str | Path,
+    *,
+    url: str | None,
+    publisher: str | None,
+    published: dt.date | None,
+) -> list[Duplicate]:
+    """The duplicate check again with the form's web address, publisher and date (the page calls
+    this whenever the analyst changes one). A date equal to the draft's guessed one (today, when
+    the text gave none) still counts as unknown."""
+    if published is not None and draft.story_date is None and published.isoformat() == draft.source["published"]:
+        published = None
+    carrier = {"outlet": publisher, "url": url, "published": published.isoformat() if published else None}
+    return find_duplicates(
+        _seeds(seeds),
         url=url,
-        title=title,
+        title=draft.source.get("title"),
         publisher=publisher,
-        published=story_date,
-        origin=origin,
-        figures=[(c.id, c.figure) for c in claims if c.figure is not None],
+        published=published,
+        origin=draft.source.get("origin"),
+        figures=[(c.id, c.figure) for c in draft.claims if c.figure is not None],
         carrier=carrier,
-        text=body,
-        text_dates=_text_days(all_dates),
+        text=draft.text,
+        text_dates=_text_days(draft.dates),
     )
-    return Draft(source, claims, duplicates, all_dates, all_entities, body, notes)
 
 
 def _source_block(
