@@ -304,10 +304,10 @@ def find_duplicates(
         near_in_time = (days is not None and days <= 3) or text_day is not None
         # How far this source stands out from the rest in shared wording: the whole text, or its best
         # pair of paragraphs (a round-up re-carries several stories, one or two paragraphs each).
-        if similarity >= 0.08 and standout >= 2.5:
+        words = _top_words(chunks[where], index.vectors.get(source.id, {})) if similarity >= 0.08 else []
+        if len(words) >= 3 and standout >= 2.5:  # a line or two sharing one word is no evidence
             weight = min(0.13 * (standout - 2.0), 0.65)
-            words = ", ".join(_top_words(chunks[where], index.vectors.get(source.id, {})))
-            signals.append((weight, f"the text shares its distinctive words ({words})"))
+            signals.append((weight, f"the text shares its distinctive words ({', '.join(words)})"))
         if shared and (standout >= 2.0 or near_in_time):
             rarity = sum(1 / index.figure_count[f] for f in shared)
             listed = ", ".join(f"{n:,.0f} {u}" for u, n in sorted(shared)[:4])

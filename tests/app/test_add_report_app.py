@@ -217,3 +217,30 @@ def test_whats_new_works_as_a_briefing_step(scratch_seeds) -> None:
 
 def known_this_week(seeds, since: dt.date, until: dt.date) -> set[str]:
     return {key for key, source in seeds.sources.items() if since <= known_since(source) <= until}
+
+
+SIGN_IN = {
+    "auth": {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "test-only-cookie-secret-0123456789abcdef",
+        "client_id": "h200-tracker",
+        "client_secret": "test-only-client-secret",
+        "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration",
+    },
+    "access": {"allowed_domains": ["example.com"], "editors": ["ana@example.com"]},
+}
+
+
+@pytest.mark.parametrize(("email", "drafts"), [("bo@example.com", False), ("ana@example.com", True)])
+def test_with_sign_in_only_editors_can_draft(scratch_seeds, monkeypatch, email, drafts) -> None:
+    monkeypatch.setenv("H200_EDITING", "1")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets = SIGN_IN
+    at.user = {"is_logged_in": True, "email": email, "email_verified": True, "sub": email.split("@")[0]}
+    at.run()
+    at.switch_page(BY_ID["add_report"].path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    has_form = any(b.label == "Draft from this report" for b in at.button)
+    assert has_form is drafts
+    if not drafts:
+        assert "for the tracker's editors" in _all_text(at)
