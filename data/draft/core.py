@@ -265,7 +265,7 @@ def _claims(
                     listed = ", ".join(f'"{f.wording}"' for f in found)
                     left_out.append(f"{locator}: {listed} left out ({reason}); add it by hand if it matters.")
                 continue
-            context = (matches, paragraph_matches, main_chip, default_attr, published, locator)
+            context = (matches, paragraph_matches, main_chip, default_attr, published, locator, mentions)
             for figure in found:
                 claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
             if not found and _is_statement(sentence, matches, main_chip):  # a wording-only figure has its claim
@@ -294,6 +294,13 @@ _STATEMENT = re.compile(
     r"consider|weigh|plans? to|preparing|cap\b|limit)",
     re.IGNORECASE,
 )
+
+
+# What a claim needs from its sentence and paragraph: the sentence's and paragraph's entity
+# matches, the report's main chip, its default attribution, date and locator, the sentence's dates.
+_Context = tuple[
+    list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str, list[DateMention]
+]
 
 
 def _main_chip(article: Article, index: entities.EntityIndex) -> str | None:
@@ -348,7 +355,7 @@ def _figure_claims(
     index: entities.EntityIndex,
     sentence: str,
     figure: Figure,
-    context: tuple[list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str],
+    context: _Context,
     prefix: str,
     used_ids: set[str],
 ) -> list[DraftClaim]:
@@ -376,12 +383,12 @@ def _claim(
     index: entities.EntityIndex,
     sentence: str,
     figure: Figure | None,
-    context: tuple[list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str],
+    context: _Context,
     prefix: str,
     used_ids: set[str],
     buyers: list[str] | None = None,
 ) -> DraftClaim:
-    matches, _paragraph, main_chip, default_attr, published, locator = context
+    matches, _paragraph, main_chip, default_attr, published, locator, sentence_dates = context
     actors = list(dict.fromkeys(index.organisations(matches) + list(buyers or [])))
     product = next((m.id for m in matches if m.kind == "chip"), main_chip)
     unit = figure.unit if figure else None
@@ -389,7 +396,7 @@ def _claim(
     status = suggest.status(sentence)
     side = suggest.side(actors, seeds, sentence, kind)
     stage = suggest.stage(side, status, kind, sentence)
-    mentions = [m for m in dates_mod.find_dates(sentence, published) if not m.forward]
+    mentions = [m for m in sentence_dates if not m.forward]
     date, precision, basis, phrase = published, "day", "reported", None
     if mentions:
         date, precision, basis, phrase = mentions[0].date, mentions[0].precision, "event", mentions[0].phrase

@@ -65,6 +65,19 @@ def _pattern(alias: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?:'s|s)?(?![\w-])", flags)
 
 
+def _case_sensitive(pattern: re.Pattern[str]) -> bool:
+    return not pattern.flags & re.IGNORECASE
+
+
+def _alias_of(matched: str, lookup: dict[str, _Alias], sensitive: bool) -> _Alias | None:
+    """The alias a hit of the combined pattern stands for, with a possessive or plural 's' removed."""
+    key = matched if sensitive else matched.lower()
+    for candidate in (key, key[:-2] if key.endswith("'s") else None, key[:-1] if key.endswith("s") else None):
+        if candidate and candidate in lookup:
+            return lookup[candidate]
+    return None
+
+
 def _chip_aliases(name: str, ident: str) -> list[str]:
     bare = re.sub(r"\s*\(.*?\)", "", name).strip()
     out = {bare}
@@ -99,6 +112,20 @@ class EntityIndex:
                 self.aliases.append(_Alias(chip.id, chip.name, alias, "chip", _pattern(alias)))
         self.aliases.sort(key=lambda a: len(a.alias), reverse=True)
         self._fuzzy_cache: dict[str, EntityMatch | None] = {}
+        # One alternation per (kind, case rule), longest alias first: a text is scanned four times,
+        # not once per alias (hundreds of them).
+        self._scans: list[tuple[str, re.Pattern[str], dict[str, _Alias], bool]] = []
+        for kind in ("organisation", "chip"):
+            for sensitive in (False, True):
+                group = [a for a in self.aliases if a.kind == kind and _case_sensitive(a.pattern) == sensitive]
+                if not group:
+                    continue
+                lookup: dict[str, _Alias] = {}
+                for alias in group:
+                    lookup.setdefault(alias.alias if sensitive else alias.alias.lower(), alias)
+                body = "|".join(re.escape(a.alias) for a in group)
+                pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?:'s|s)?(?![\w-])", 0 if sensitive else re.I)
+                self._scans.append((kind, pattern, lookup, sensitive))
 
     def find(self, text: str) -> list[EntityMatch]:
         """Exact alias hits, then fuzzy hits on capitalised words, best match per id, in text order.
@@ -109,10 +136,11 @@ class EntityIndex:
         found: dict[tuple[str, str], tuple[int, EntityMatch]] = {}
         covered = {"organisation": bytearray(len(text) + 1), "chip": bytearray(len(text) + 1)}
         taken = bytearray(len(text) + 1)
-        for alias in self.aliases:
-            mask = covered[alias.kind]
-            for match in alias.pattern.finditer(text):
-                if mask[match.start()]:
+        for kind, pattern, lookup, sensitive in self._scans:
+            mask = covered[kind]
+            for match in pattern.finditer(text):
+                alias = _alias_of(match.group(0), lookup, sensitive)
+                if alias is None or mask[match.start()]:
                     continue
                 mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
                 taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
