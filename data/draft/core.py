@@ -177,6 +177,7 @@ def recheck_duplicates(
         carrier=carrier,
         text=draft.text,
         text_dates=_text_days(draft.dates),
+        metrics={c.id: c.metric for c in draft.claims},
     )
 
 
@@ -298,9 +299,7 @@ _STATEMENT = re.compile(
 
 # What a claim needs from its sentence and paragraph: the sentence's and paragraph's entity
 # matches, the report's main chip, its default attribution, date and locator, the sentence's dates.
-_Context = tuple[
-    list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str, list[DateMention]
-]
+_Context = tuple[list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str, list[DateMention]]
 
 
 def _main_chip(article: Article, index: entities.EntityIndex) -> str | None:

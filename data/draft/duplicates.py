@@ -169,6 +169,8 @@ class _Index:
     idf: dict[str, float]
     figure_count: Counter[tuple[str, float]]
     default_idf: float
+    facts: dict[str, set[tuple[str, str, float]]]  # (metric, unit, number): the same figure of the same thing
+    fact_count: Counter[tuple[str, str, float]]
 
 
 # Built once per loaded seed set (the page drafts many reports against one); keyed by identity,
@@ -182,6 +184,7 @@ def _index(seeds: SeedData) -> _Index:
         return cached[1]
     words: dict[str, list[str]] = {sid: [src.title] for sid, src in seeds.sources.items()}
     figures: dict[str, set[tuple[str, float]]] = {sid: set() for sid in seeds.sources}
+    facts: dict[str, set[tuple[str, str, float]]] = {sid: set() for sid in seeds.sources}
     for record in seeds.claims:
         if record.source_id not in words:
             continue
@@ -192,6 +195,7 @@ def _index(seeds: SeedData) -> _Index:
             words[record.source_id].append(quantity.wording or "")
             numbers = [n for n in (quantity.value, quantity.low, quantity.high) if n is not None]
             figures[record.source_id] |= figure_key(quantity.unit, numbers)
+            facts[record.source_id] |= {(quantity.metric, u, n) for u, n in figure_key(quantity.unit, numbers)}
     counts = {sid: Counter(_tokens(" ".join(parts))) for sid, parts in words.items()}
     df: Counter[str] = Counter()
     for counter in counts.values():
@@ -203,7 +207,10 @@ def _index(seeds: SeedData) -> _Index:
     figure_count: Counter[tuple[str, float]] = Counter()
     for keys in figures.values():
         figure_count.update(keys)
-    built = _Index(vectors, figures, idf, figure_count, default)
+    fact_count: Counter[tuple[str, str, float]] = Counter()
+    for keys in facts.values():
+        fact_count.update(keys)
+    built = _Index(vectors, figures, idf, figure_count, default, facts, fact_count)
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
     return built
@@ -276,6 +283,7 @@ def find_duplicates(
     carrier: dict[str, object],
     text: str = "",
     text_dates: list[dt.date] | None = None,
+    metrics: dict[str, str | None] | None = None,
 ) -> list[Duplicate]:
     """Existing sources this report may repeat, best first, each with why and the genuinely new claims.
 
@@ -285,8 +293,13 @@ def find_duplicates(
     index = _index(seeds)
     mine = _vector(Counter(_tokens(f"{title or ''} {text}")), index.idf, index.default_idf)
     drafted: set[tuple[str, float]] = set()
-    for _, figure in figures:
-        drafted |= figure_key(figure.unit, figure.numbers())
+    drafted_facts: set[tuple[str, str, float]] = set()
+    for claim_id, figure in figures:
+        keys = figure_key(figure.unit, figure.numbers())
+        drafted |= keys
+        metric = (metrics or {}).get(claim_id)
+        if metric and not metric.startswith("to-confirm"):
+            drafted_facts |= {(metric, u, n) for u, n in keys}
     chunks = [mine] + [_vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
     alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
     values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
@@ -312,6 +325,11 @@ def find_duplicates(
             rarity = sum(1 / index.figure_count[f] for f in shared)
             listed = ", ".join(f"{n:,.0f} {u}" for u, n in sorted(shared)[:4])
             signals.append((min(0.3 * rarity, 0.5), f"the same figures ({listed})"))
+        facts = drafted_facts & index.facts.get(source.id, set())
+        if facts and (standout >= 2.0 or near_in_time):
+            rarity = sum(1 / index.fact_count[f] for f in facts)
+            listed = ", ".join(f"{n:,.0f} {u} ({m})" for m, u, n in sorted(facts)[:3])
+            signals.append((min(0.35 * rarity, 0.5), f"the same figure of the same thing ({listed})"))
         same_origin = bool(origin) and _same_name(origin, source.origin or source.publisher)
         if same_origin and standout >= 2.0:
             signals.append((0.15, f"the same origin ({origin})"))
@@ -334,8 +352,11 @@ def find_duplicates(
         why = "; ".join(reason for _, reason in signals)
         out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
     out.sort(key=lambda d: d.score, reverse=True)
-    # Keep what is close to the best match: one clear re-carry should not drag in its neighbours.
-    return [d for d in out if d.score >= out[0].score - 0.2][:5] if out else []
+    # Keep what is close to the best match (one clear re-carry should not drag in its neighbours),
+    # and any other source whose own figure of the same thing the text repeats (a round-up).
+    if not out:
+        return []
+    return [d for d in out if d.score >= out[0].score - 0.2 or "the same figure of the same thing" in d.why][:5]
 
 
 def _chunks(text: str) -> list[str]:
