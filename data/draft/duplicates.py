@@ -26,6 +26,7 @@ from data.load import SeedData
 from data.models import Source
 
 THRESHOLD = 0.4
+SAME_FACT = "the same figures of the same things"
 _STOP = frozenset(
     [
         "the",
@@ -321,15 +322,15 @@ def find_duplicates(
         if len(words) >= 3 and standout >= 2.5:  # a line or two sharing one word is no evidence
             weight = min(0.13 * (standout - 2.0), 0.65)
             signals.append((weight, f"the text shares its distinctive words ({', '.join(words)})"))
-        if shared and (standout >= 2.0 or near_in_time):
-            rarity = sum(1 / index.figure_count[f] for f in shared)
-            listed = ", ".join(f"{n:,.0f} {u}" for u, n in sorted(shared)[:4])
-            signals.append((min(0.3 * rarity, 0.5), f"the same figures ({listed})"))
         facts = drafted_facts & index.facts.get(source.id, set())
         if facts and (standout >= 2.0 or near_in_time):
             rarity = sum(1 / index.fact_count[f] for f in facts)
-            listed = ", ".join(f"{n:,.0f} {u} ({m})" for m, u, n in sorted(facts)[:3])
-            signals.append((min(0.35 * rarity, 0.5), f"the same figure of the same thing ({listed})"))
+            listed = "; ".join(f"{n:,.0f} {_unit(u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
+            signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} ({listed})"))
+        elif shared and (standout >= 2.0 or near_in_time):
+            rarity = sum(1 / index.figure_count[f] for f in shared)
+            listed = ", ".join(f"{n:,.0f} {_unit(u)}" for u, n in sorted(shared)[:4])
+            signals.append((min(0.3 * rarity, 0.5), f"the same figures ({listed})"))
         same_origin = bool(origin) and _same_name(origin, source.origin or source.publisher)
         if same_origin and standout >= 2.0:
             signals.append((0.15, f"the same origin ({origin})"))
@@ -356,7 +357,18 @@ def find_duplicates(
     # and any other source whose own figure of the same thing the text repeats (a round-up).
     if not out:
         return []
-    return [d for d in out if d.score >= out[0].score - 0.2 or "the same figure of the same thing" in d.why][:5]
+    return [d for d in out if d.score >= out[0].score - 0.2 or SAME_FACT in d.why.lower()][:5]
+
+
+def _unit(unit: str) -> str:
+    return unit.replace("_per_", " per ").replace("_", " ")
+
+
+def _metric_label(seeds: SeedData, metric: str) -> str:
+    """The metric in words, as metrics.yaml names it (never the bare id on screen)."""
+    declared = getattr(seeds, "metrics", {}).get(metric)
+    label = getattr(declared, "label", None)
+    return str(label) if label else metric.replace("-", " ")
 
 
 def _chunks(text: str) -> list[str]:

@@ -147,7 +147,8 @@ def status(sentence: str) -> str | None:
 
 def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "statement") -> str:
     buyer_named = any(seeds.organisations[a].kind == "buyer" for a in actors if a in seeds.organisations)
-    if buyer_named and claim_kind in ("order", "demand_signal", "application"):
+    buyers_in_words = re.search(r"\bChinese (?:tech )?(?:firms|companies|customers|buyers|giants)\b", sentence)
+    if (buyer_named or buyers_in_words) and claim_kind in ("order", "demand_signal", "application"):
         return "buyer"
     countries = [seeds.organisations[a].country for a in actors if a in seeds.organisations]
     kinds = [seeds.organisations[a].kind for a in actors if a in seeds.organisations]
@@ -164,6 +165,8 @@ def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "s
         return "US"
     if re.search(r"\bBeijing\b|Chinese (?:government|authorities|regulators)", sentence):
         return "China"
+    if claim_kind in ("price", "supply", "production"):
+        return "vendor"  # a price, stock or output figure with no one named is the seller's
     return "other" if not countries else ("US" if "US" in countries else "China" if "CN" in countries else "other")
 
 

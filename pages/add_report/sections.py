@@ -216,7 +216,7 @@ def render_claims_editor(seeds: SeedData) -> pd.DataFrame:
     st.caption(
         "Every figure below appears in the article; “From the text” and “Where” show the sentence and its "
         "paragraph. Columns marked “to confirm” are guesses from the wording. Write each summary yourself. "
-        "Add a row (＋ under the table) for a claim the drafter missed; scroll right for every field."
+        "Add a claim the drafter missed in the empty last row of the table; scroll right for every field."
     )
     published = st.session_state.get("ar_src_published")
     return st.data_editor(
