@@ -241,7 +241,7 @@ def _claims(
     left_out: list[str] = []
     seen_entities: dict[tuple[str, str], EntityMatch] = {}
     main_chip = _main_chip(article, index)
-    on_topic = bool(_ON_TOPIC.search(article.text))
+    on_topic = bool(_ON_TOPIC.search(article.text)) or bool(main_chip)
     default_attr = _article_attribution(article, index)
     prefix = f"{''.join(w[0] for w in re.findall(r'[A-Za-z0-9]+', publisher))[:3].lower() or 'x'}-{published:%m%d}"
     used_ids = {r.claim.id for r in seeds.claims}
@@ -260,7 +260,7 @@ def _claims(
             stated = figures.numbers_in_text(sentence)
             found = [f for f in found if all(round(n, 6) in stated for n in f.numbers())]
             locator = f"para {number}"
-            reason = _background(sentence, matches, paragraph_matches, main_chip, history, on_topic)
+            reason = _background(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
             if reason:
                 if found:
                     listed = ", ".join(f'"{f.wording}"' for f in found)
@@ -326,19 +326,56 @@ def _background(
     main_chip: str | None,
     history: bool,
     on_topic: bool,
+    published: dt.date,
 ) -> str | None:
-    """Why a sentence is background rather than a claim about the report's story, or None."""
+    """Why a sentence is background rather than a claim about the report's story, or None.
+
+    Background: a text about neither the tracked chips nor China; a history paragraph; a sentence
+    set in an earlier year about another chip ("last year ... the H20"); a sentence about a firm
+    the tracker does not follow (a SoftBank loan) that names nothing it does follow.
+    """
     if not on_topic:
-        return "the text names neither the H200 nor China"
+        return "the text names neither a tracked chip nor China"
     if history:
         return "a history paragraph"
     chips = {m.id for m in matches if m.kind == "chip"}
-    if main_chip and chips and main_chip not in chips:
-        return f"about the {', '.join(sorted(c.upper() for c in chips))}, not the {main_chip.upper()}"
-    tracked = [m for m in paragraph_matches if m.kind == "organisation"] or [m for m in paragraph_matches]
-    if not tracked and not _CHINA.search(sentence):
-        return "names no tracked organisation, chip or China"
+    if chips and main_chip not in chips and _earlier(sentence, published):
+        return f"an earlier year, about the {', '.join(sorted(c.upper() for c in chips))}"
+    tracked = matches or paragraph_matches
+    if not tracked and not _CHINA.search(sentence) and _untracked_names(sentence):
+        return f"about {', '.join(_untracked_names(sentence)[:2])}, which the tracker does not follow"
     return None
+
+
+_EARLIER = re.compile(r"\b(?:last year|years? ago|in the past|previously|back in|in (?:19|20)\d\d)\b", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    ["The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "By", "From", "With", "As", "An",
+     "A", "According", "However", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Under",
+     "Over", "Last", "Next", "Earlier", "Later", "Meanwhile", "AI", "GPU", "GPUs", "CEO", "US", "U.S"]
+)  # fmt: skip
+
+
+def _earlier(sentence: str, published: dt.date) -> bool:
+    years = [int(y) for y in re.findall(r"\b(?:19|20)(\d\d)\b", sentence)]
+    if any(2000 + y < published.year for y in years):
+        return True
+    return bool(_EARLIER.search(sentence)) and not years
+
+
+def _untracked_names(sentence: str) -> list[str]:
+    """Capitalised names in the sentence (firms, people) other than sentence openers and acronyms."""
+    names = []
+    for match in re.finditer(r"\b[A-Z][a-z]+[A-Z]?[a-z]*(?:\s[A-Z][a-z]+)*\b", sentence):
+        name = match.group(0)
+        opener = not sentence[: match.start()].strip(' "“‘(')  # "Dealers said…": a capital, not a name
+        if opener and " " not in name and not re.search(r"[a-z][A-Z]", name):
+            continue
+        if name.split()[0] not in _NOT_NAMES and not _MONTH_OR_DAY.match(name):
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
+_MONTH_OR_DAY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 
 
 def _is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
