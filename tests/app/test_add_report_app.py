@@ -244,3 +244,16 @@ def test_with_sign_in_only_editors_can_draft(scratch_seeds, monkeypatch, email, 
     assert has_form is drafts
     if not drafts:
         assert "for the tracker's editors" in _all_text(at)
+
+
+def test_changing_the_web_address_in_the_form_reruns_the_duplicate_check(scratch_seeds, monkeypatch) -> None:
+    monkeypatch.setenv("H200_EDITING", "1")
+    text = "Title: Chip note\n\nNvidia shares moved on Tuesday after a report about H200 chips and China."
+    at = _paste(_open("add_report"), text)
+    assert not [w for w in at.warning if "Possibly already in the tracker" in w.value]
+    source = load_seeds(scratch_seeds).sources["2026-03-03-bloomberg-us-weighs-75k-h200-cap"]
+    at.text_input(key="ar_src_url").set_value(source.url).run()
+    assert not at.exception, [e.value for e in at.exception]
+    named = [w.value for w in at.warning if "Possibly already in the tracker" in w.value]
+    assert named and "Bloomberg, 03 Mar 2026" in named[0] and "Same web address" in named[0]
+    assert any("As another outlet carrying the Bloomberg report" in str(o) for o in at.radio[0].options)
