@@ -25,7 +25,8 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"produc|output|manufactur|foundry", "production"),
     (
         r"\bcap\b|capped|limit|ceiling|condition|restrict|only (?:in|for) special|special (?:cases|circumstances)|"
-        r"case[- ]by[- ]case|upfront|up front|in advance|must\b|required to",
+        r"case[- ]by[- ]case|upfront|up front|in advance|must\b|required to|allowance|quota|"
+        r"counts? (?:against|toward)",
         "condition",
     ),
     (r"licen[cs]e", "export_licence"),

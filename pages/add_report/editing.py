@@ -208,9 +208,9 @@ def _edited_claim(claim: DraftClaim, row: dict[str, Any]) -> DraftClaim:
     )
 
 
-def _hand_claim(draft: Draft, row: dict[str, Any], ident: str) -> DraftClaim:
-    """A claim the analyst added as a new row: what the row says, nothing guessed."""
-    published = dt.date.fromisoformat(str(draft.source["published"])[:10])
+def _hand_claim(published: dt.date, row: dict[str, Any], ident: str) -> DraftClaim:
+    """A claim the analyst added as a new row: what the row says, nothing guessed (an empty date
+    is the report's publication date as the form has it)."""
     blank = DraftClaim(
         id=ident,
         kind="statement",
@@ -240,6 +240,7 @@ def apply_edits(draft: Draft, edited: pd.DataFrame, source: dict[str, Any], only
     """
     by_id = {c.id: c for c in draft.claims}
     taken = set(by_id)
+    published = _date(source.get("published"), _date(draft.source.get("published"), dt.date.today()))
     claims = []
     for row in edited.to_dict("records"):
         claim = by_id.get(str(row.get("claim_id")))
@@ -247,7 +248,7 @@ def apply_edits(draft: Draft, edited: pd.DataFrame, source: dict[str, Any], only
             if _keep(row.get("keep"), default=True) and _row_has_content(row):
                 ident = _hand_id(draft, taken)
                 taken.add(ident)
-                claims.append(_hand_claim(draft, row, ident))
+                claims.append(_hand_claim(published, row, ident))
             continue
         if not _keep(row.get("keep"), default=True) or (only is not None and claim.id not in only):
             continue
@@ -267,7 +268,8 @@ def _keep(value: object, default: bool) -> bool:
 
 
 def _row_has_content(row: dict[str, Any]) -> bool:
-    return any(_text(row.get(k)) for k in ("summary", "value", "low", "high", "wording", "kind"))
+    # column defaults (kind, side, keep) fill an added row on their own: only what a person typed counts
+    return any(_text(row.get(k)) for k in ("summary", "value", "low", "high", "wording"))
 
 
 def summaries(draft: Draft) -> dict[str, str]:

@@ -157,7 +157,9 @@ def render_source_form(draft: Draft) -> dict[str, Any]:
     return {field: st.session_state.get(f"ar_src_{field}") for field in SOURCE_FIELDS}
 
 
-def _column_config(seeds: SeedData, published: dt.date) -> dict[str, Any]:
+def _column_config(seeds: SeedData) -> dict[str, Any]:
+    """Column labels and pickers. Nothing here may depend on the form's fields: a changed column
+    config makes the grid a new widget, and the analyst's edits would be lost."""
     cc = st.column_config
     organisations = sorted(seeds.organisations)
     chips = sorted(seeds.chips)
@@ -191,7 +193,7 @@ def _column_config(seeds: SeedData, published: dt.date) -> dict[str, Any]:
         "applies_to": cc.MultiselectColumn("Applies to", options=organisations, format_func=org_name, help="Whom the figure is about: one buyer per row when the text says 'each'."),
         "basis": cc.SelectboxColumn("Basis", options=editing.BASES, format_func=editing.words, default="reported", help="Reported by the text; derived or assumed figures need a formula."),
         "formula": cc.TextColumn("Formula (derived or assumed only)"),
-        "date": cc.DateColumn("Date", format="YYYY-MM-DD", default=published),
+        "date": cc.DateColumn("Date", format="YYYY-MM-DD", help="Empty on an added row: the publication date."),
         "date_precision": cc.SelectboxColumn("Date precision", options=editing.PRECISIONS, format_func=editing.words, default="day"),
         "date_basis": cc.SelectboxColumn("Date is", options=editing.DATE_BASES, format_func=lambda b: {"event": "When it happened", "reported": "When it was reported"}.get(str(b), editing.words(b)), default="reported"),
         "actors": cc.MultiselectColumn("Organisations", options=organisations, format_func=org_name),
@@ -218,14 +220,13 @@ def render_claims_editor(seeds: SeedData) -> pd.DataFrame:
         "paragraph. Columns marked “to confirm” are guesses from the wording. Write each summary yourself. "
         "Add a claim the drafter missed in the empty last row of the table; scroll right for every field."
     )
-    published = st.session_state.get("ar_src_published")
     return st.data_editor(
         base,
         key="ar_claims_editor",
         hide_index=True,
         width="stretch",
         num_rows="dynamic",
-        column_config=_column_config(seeds, published if isinstance(published, dt.date) else dt.date.today()),
+        column_config=_column_config(seeds),
         column_order=editing.COLUMNS,
     )
 
