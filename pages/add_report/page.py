@@ -22,8 +22,9 @@ editable = auth.can_edit()
 if auth.auth_enabled() and not editable:
     # With sign-in on, drafting (which costs server time) and saving are for editors only.
     st.info(
-        "Adding a report is for the tracker's editors. You are signed in as a reader: ask a maintainer "
-        "to add your address to the editors list if you need to add reports.",
+        "Adding a report is for the tracker's editors, on a server with editing switched on. Your sign-in "
+        "does not allow editing here: ask a maintainer to add your address to the editors list if you "
+        "need to add reports.",
         icon=":material/lock:",
     )
     ui.finish_page(ctx)
