@@ -140,8 +140,9 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     title = override.get("title") or article.title or sentences(article.paragraphs[0])[0][1][:150]
     origin = entities.find_origin(body) or entities.find_origin(" ".join(article.notes))
     if publisher is None:
-        publisher = origin or "Unknown publisher"
-        notes.append("No publisher was found; confirm it.")
+        # The outlet the text cites ("according to Bloomberg") is its origin, not its publisher.
+        publisher = "Unknown publisher"
+        notes.append("No publisher was found: fill in the outlet that published this text.")
     index = entities.EntityIndex(seeds)
     lexicon_words = list(seeds.lexicon)
     claims, all_dates, all_entities, left_out = _claims(article, seeds, index, lexicon_words, published, publisher)
@@ -292,7 +293,7 @@ _STATEMENT = re.compile(
     r"allow|permit|licen[cs]|condition|special (?:cases|circumstances)|case[- ]by[- ]case|restrict|"
     r"upfront|up front|none (?:so far|of)|not (?:yet )?(?:been )?(?:received|sold|shipped|delivered)|"
     r"(?:have|has) begun|began shipping|started shipping|ship(?:ped|ments?)|deliver|order|purchase|"
-    r"consider|weigh|plans? to|preparing|cap\b|limit)",
+    r"consider|weigh|plans? to|preparing|cap\b|capped|limit|required|requires|must\b|cannot exceed|assurances)",
     re.IGNORECASE,
 )
 
@@ -378,10 +379,15 @@ def _untracked_names(sentence: str) -> list[str]:
 _MONTH_OR_DAY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 
 
+_FIRM_STATUSES = frozenset(
+    {"none", "blocked", "paused", "halted", "denied", "pending", "approved", "conditional", "in_principle"}
+)
+
+
 def _is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
     """A sentence without a number still makes a claim when it names who and says what happened."""
-    if not (_STATEMENT.search(sentence) or suggest.status(sentence)):
-        return False
+    if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
+        return False  # "the money the US will earn" is no claim: a plan needs an action word
     named = [m for m in matches if m.kind == "organisation"] or [m for m in matches if m.id == main_chip]
     return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
 
