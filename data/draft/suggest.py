@@ -29,7 +29,7 @@ _KIND_RULES: list[tuple[str, str]] = [
         r"counts? (?:against|toward)",
         "condition",
     ),
-    (r"licen[cs]e", "export_licence"),
+    (r"licen[cs]e|approv\w*\s+(?:\S+\s+){0,3}(?:sales?|exports?)\b|export approval", "export_licence"),
     (r"import|customs|approv|cleared|green light|allowed? .* to buy|permitted|authori[sz]", "import_approval"),
     (r"\border(?:s|ed)?\b|purchase|bought|\bbuy", "order"),
     (r"demand|interest|want|seek|sought|asked for|requested", "demand_signal"),
@@ -133,10 +133,16 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return next((value for pattern, value in rules if re.search(pattern, text, re.IGNORECASE)), None)
 
 
+_US_WORDS = re.compile(r"\b(?:U\.?S\.?|US|Washington|Trump|Commerce|administration|BIS|White House)\b")
+_CN_WORDS = re.compile(r"\b(?:Beijing|China's|Chinese (?:government|authorities|regulators|customs))\b")
+
+
 def kind(sentence: str, unit: str | None) -> str:
     if unit in ("usd_per_chip", "rmb_per_module"):
         return "price"
     found = _first(_KIND_RULES, sentence)
+    if found == "export_licence" and _CN_WORDS.search(sentence) and not _US_WORDS.search(sentence):
+        found = "import_approval"  # Beijing approving a sale is an import approval, not a US licence
     if found is None and unit in ("usd", "rmb"):
         return "financial"
     return found or "statement"
