@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from data.draft import background, entities, figures, suggest
 from data.draft import dates as dates_mod
-from data.draft import entities, figures, suggest
 from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
 from data.draft.model import DateMention, DraftClaim, Duplicate, EntityMatch, Figure
@@ -241,14 +241,14 @@ def _claims(
     all_dates: list[DateMention] = []
     left_out: list[str] = []
     seen_entities: dict[tuple[str, str], EntityMatch] = {}
-    main_chip = _main_chip(article, index)
-    on_topic = bool(_ON_TOPIC.search(article.text)) or bool(main_chip)
+    main_chip = background.main_chip(article.title, article.paragraphs, index)
+    on_topic = bool(background.ON_TOPIC.search(article.text)) or bool(main_chip)
     default_attr = _article_attribution(article, index)
     prefix = f"{''.join(w[0] for w in re.findall(r'[A-Za-z0-9]+', publisher))[:3].lower() or 'x'}-{published:%m%d}"
     used_ids = {r.claim.id for r in seeds.claims}
     for number, paragraph in enumerate(article.paragraphs, start=1):
         paragraph_matches = index.find(paragraph)
-        history = bool(_HISTORY_PARAGRAPH.match(paragraph))
+        history = bool(background.HISTORY_PARAGRAPH.match(paragraph))
         chip_context = main_chip is not None or bool(figures.CHIP_CONTEXT.search(paragraph))
         for _, sentence in sentences(paragraph):
             matches = index.find(sentence)
@@ -261,7 +261,7 @@ def _claims(
             stated = figures.numbers_in_text(sentence)
             found = [f for f in found if all(round(n, 6) in stated for n in f.numbers())]
             locator = f"para {number}"
-            reason = _background(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
+            reason = background.reason(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
             if reason:
                 if found:
                     listed = ", ".join(f'"{f.wording}"' for f in found)
@@ -270,126 +270,22 @@ def _claims(
             context = (matches, paragraph_matches, main_chip, default_attr, published, locator, mentions)
             for figure in found:
                 claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
-            if not found and _is_statement(sentence, matches, main_chip):  # a wording-only figure has its claim
+            if not found and background.is_statement(
+                sentence, matches, main_chip
+            ):  # a wording-only figure has its claim
                 claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
     return claims, _unique_dates(all_dates), list(seen_entities.values()), left_out
 
 
-_ON_TOPIC = re.compile(r"\bH200s?\b|\bChina\b|\bChinese\b|\bBeijing\b", re.IGNORECASE)
-_HISTORY_PARAGRAPH = re.compile(
-    r"^\s*(?:for (?:a )?(?:quick |brief |bit of )?(?:history|background|context)|historically|in the past|back in|"
-    r"background:|a brief history)",
-    re.IGNORECASE,
-)
-_CHINA = re.compile(r"\bChina\b|\bChinese\b|\bBeijing\b|\bHong Kong\b")
 _GROUP = re.compile(
     r"\b(?:combined|in total|together|collectively|between them|the (?:two|three|four|five) (?:\w+ )?"
     r"(?:firms|companies|giants|groups|buyers)|these (?:firms|companies))\b",
     re.IGNORECASE,
 )
 _EACH = re.compile(r"\beach\b|\bapiece\b|\bper (?:company|firm|buyer)\b", re.IGNORECASE)
-_STATEMENT = re.compile(
-    r"\b(?:approv|cleared|authori[sz]|green light|block|bann?(?:ed|s)?\b|bar(?:red|s)?\b|paus|halt|suspend|"
-    r"allow|permit|licen[cs]|condition|special (?:cases|circumstances)|case[- ]by[- ]case|restrict|"
-    r"upfront|up front|none (?:so far|of)|not (?:yet )?(?:been )?(?:received|sold|shipped|delivered)|"
-    r"(?:have|has) begun|began shipping|started shipping|ship(?:ped|ments?)|deliver|order|purchase|"
-    r"consider|weigh|plans? to|preparing|cap\b|capped|limit|required|requires|must\b|cannot exceed|assurances)",
-    re.IGNORECASE,
-)
-
-
 # What a claim needs from its sentence and paragraph: the sentence's and paragraph's entity
 # matches, the report's main chip, its default attribution, date and locator, the sentence's dates.
 _Context = tuple[list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str, list[DateMention]]
-
-
-def _main_chip(article: Article, index: entities.EntityIndex) -> str | None:
-    """The chip the report is about: the first one its title or opening paragraphs name, else the
-    one named most (counted paragraph by paragraph, so a long text costs one pass)."""
-    head = " ".join(filter(None, [article.title, *article.paragraphs[:2]]))
-    chips = [m.id for m in index.find(head) if m.kind == "chip"]
-    if chips:
-        return "h200" if "h200" in chips else chips[0]
-    counts: dict[str, int] = {}
-    for paragraph in article.paragraphs[2:]:
-        for match in index.find(paragraph):
-            if match.kind == "chip":
-                counts[match.id] = counts.get(match.id, 0) + 1
-    if not counts:
-        return None
-    return "h200" if "h200" in counts else max(counts, key=counts.__getitem__)
-
-
-def _background(
-    sentence: str,
-    matches: list[EntityMatch],
-    paragraph_matches: list[EntityMatch],
-    main_chip: str | None,
-    history: bool,
-    on_topic: bool,
-    published: dt.date,
-) -> str | None:
-    """Why a sentence is background rather than a claim about the report's story, or None.
-
-    Background: a text about neither the tracked chips nor China; a history paragraph; a sentence
-    set in an earlier year about another chip ("last year ... the H20"); a sentence about a firm
-    the tracker does not follow (a SoftBank loan) that names nothing it does follow.
-    """
-    if not on_topic:
-        return "the text names neither a tracked chip nor China"
-    if history:
-        return "a history paragraph"
-    chips = {m.id for m in matches if m.kind == "chip"}
-    if chips and main_chip not in chips and _earlier(sentence, published):
-        return f"an earlier year, about the {', '.join(sorted(c.upper() for c in chips))}"
-    tracked = matches or paragraph_matches
-    if not tracked and not _CHINA.search(sentence) and _untracked_names(sentence):
-        return f"about {', '.join(_untracked_names(sentence)[:2])}, which the tracker does not follow"
-    return None
-
-
-_EARLIER = re.compile(r"\b(?:last year|years? ago|in the past|previously|back in|in (?:19|20)\d\d)\b", re.IGNORECASE)
-_NOT_NAMES = frozenset(
-    ["The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "By", "From", "With", "As", "An",
-     "A", "According", "However", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Under",
-     "Over", "Last", "Next", "Earlier", "Later", "Meanwhile", "AI", "GPU", "GPUs", "CEO", "US", "U.S"]
-)  # fmt: skip
-
-
-def _earlier(sentence: str, published: dt.date) -> bool:
-    years = [int(y) for y in re.findall(r"\b(?:19|20)(\d\d)\b", sentence)]
-    if any(2000 + y < published.year for y in years):
-        return True
-    return bool(_EARLIER.search(sentence)) and not years
-
-
-def _untracked_names(sentence: str) -> list[str]:
-    """Capitalised names in the sentence (firms, people) other than sentence openers and acronyms."""
-    names = []
-    for match in re.finditer(r"\b[A-Z][a-z]+[A-Z]?[a-z]*(?:\s[A-Z][a-z]+)*\b", sentence):
-        name = match.group(0)
-        opener = not sentence[: match.start()].strip(' "“‘(')  # "Dealers said…": a capital, not a name
-        if opener and " " not in name and not re.search(r"[a-z][A-Z]", name):
-            continue
-        if name.split()[0] not in _NOT_NAMES and not _MONTH_OR_DAY.match(name):
-            names.append(name)
-    return list(dict.fromkeys(names))
-
-
-_MONTH_OR_DAY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
-
-
-_FIRM_STATUSES = frozenset(
-    {"none", "blocked", "paused", "halted", "denied", "pending", "approved", "conditional", "in_principle"}
-)
-
-
-def _is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
-    """A sentence without a number still makes a claim when it names who and says what happened."""
-    if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
-        return False  # "the money the US will earn" is no claim: a plan needs an action word
-    named = [m for m in matches if m.kind == "organisation"] or [m for m in matches if m.id == main_chip]
-    return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
 
 
 def _figure_claims(
