@@ -1,7 +1,8 @@
 """Drafting quality on the fixture articles: `python -m bench.draft_quality`.
 
 Drafts every article in tests/fixtures/articles/, compares with its hand-made answer key
-(<name>.key.yaml) and prints a markdown table, also written to bench/results-draft.md:
+(<name>.key.yaml) and prints a markdown table, also written to bench/results-draft-synthetic.md
+(the real excerpts are bench.draft_real, reported in bench/results-draft.md):
 recall of figures (right numbers, bound and unit), organisations, dates (right period and
 precision), duplicate hits, and drafted numbers absent from the text (must be 0).
 """
@@ -28,7 +29,7 @@ from data.draft.model import Figure  # noqa: E402
 from data.load import SeedData, load_seeds  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
-RESULTS = ROOT / "bench" / "results-draft.md"
+RESULTS = ROOT / "bench" / "results-draft-synthetic.md"
 
 
 @dataclass

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from data.draft import background, entities, figures, suggest
 from data.draft import dates as dates_mod
-from data.draft import entities, figures, suggest
 from data.draft.duplicates import find_duplicates
-from data.draft.extract import Article, read_input, read_text, sentences
+from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
 from data.draft.model import DateMention, DraftClaim, Duplicate, EntityMatch, Figure
+from data.draft.render import draft_json, seed_yaml
 from data.load import SeedData, load_seeds
 
 _WIRES = {"reuters", "bloomberg", "associated press", "afp", "xinhua", "kyodo"}
@@ -60,7 +61,6 @@ _STOPWORDS = frozenset(
         "sources",
     }
 )
-_STATUS_ONLY = re.compile(r"\b(approv\w*|cleared|blocked|paused|halted|suspended|denied|rejected|in principle)\b", re.I)
 
 
 @dataclass
@@ -74,15 +74,12 @@ class Draft:
     entities: list[EntityMatch] = field(default_factory=list)
     text: str = ""
     notes: list[str] = field(default_factory=list)
+    story_date: dt.date | None = None  # the publication date found or given; None when it is a guess (today)
 
     def to_json(self) -> dict[str, Any]:
-        from data.draft.render import draft_json
-
         return draft_json(self)
 
     def to_seed_yaml(self, summaries: dict[str, str] | None = None, added: dt.date | None = None) -> str:
-        from data.draft.render import seed_yaml
-
         return seed_yaml(self, summaries or {}, added)
 
     def carrier_entry(self) -> dict[str, Any]:
@@ -106,9 +103,13 @@ def draft_from_text(
     title: str | None = None,
     publisher: str | None = None,
     published: dt.date | None = None,
+    max_bytes: int = MAX_TEXT_BYTES,
 ) -> Draft:
-    """Pasted text (or page source) -> Draft. Keyword arguments override what the text says."""
-    article = read_text(text)
+    """Pasted text (or page source) -> Draft. Keyword arguments override what the text says.
+
+    Text over ``max_bytes`` is refused with a plain message (the benchmark raises it to profile).
+    """
+    article = read_text(text, max_bytes)
     return _draft(article, _seeds(seeds), url=url, title=title, publisher=publisher, published=published)
 
 
@@ -131,6 +132,7 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
         url = None
     publisher = override.get("publisher") or article.publisher
     published = override.get("published") or article.published
+    story_date = published
     if published is None:
         notes.append("No publication date was found: the draft uses today's date; confirm it.")
         published = today
@@ -138,24 +140,46 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     title = override.get("title") or article.title or sentences(article.paragraphs[0])[0][1][:150]
     origin = entities.find_origin(body) or entities.find_origin(" ".join(article.notes))
     if publisher is None:
-        publisher = origin or "Unknown publisher"
-        notes.append("No publisher was found; confirm it.")
+        # The outlet the text cites ("according to Bloomberg") is its origin, not its publisher.
+        publisher = "Unknown publisher"
+        notes.append("No publisher was found: fill in the outlet that published this text.")
     index = entities.EntityIndex(seeds)
     lexicon_words = list(seeds.lexicon)
-    claims, all_dates, all_entities = _claims(article, seeds, index, lexicon_words, published, publisher)
+    claims, all_dates, all_entities, left_out = _claims(article, seeds, index, lexicon_words, published, publisher)
+    notes.extend(left_out)
     source = _source_block(seeds, title, publisher, published, url, origin, article.byline, today, claims)
-    carrier = {"outlet": publisher, "url": url, "published": published.isoformat()}
-    duplicates = find_duplicates(
-        seeds,
+    draft = Draft(source, claims, [], all_dates, all_entities, body, notes, story_date)
+    draft.duplicates = recheck_duplicates(draft, seeds, url=url, publisher=publisher, published=story_date)
+    return draft
+
+
+def recheck_duplicates(
+    draft: Draft,
+    seeds: SeedData | str | Path,
+    *,
+    url: str | None,
+    publisher: str | None,
+    published: dt.date | None,
+) -> list[Duplicate]:
+    """The duplicate check again with the form's web address, publisher and date (the page calls
+    this whenever the analyst changes one). A date equal to the draft's guessed one (today, when
+    the text gave none) still counts as unknown."""
+    if published is not None and draft.story_date is None and published.isoformat() == draft.source["published"]:
+        published = None
+    carrier = {"outlet": publisher, "url": url, "published": published.isoformat() if published else None}
+    return find_duplicates(
+        _seeds(seeds),
         url=url,
-        title=title,
+        title=draft.source.get("title"),
         publisher=publisher,
         published=published,
-        origin=origin,
-        figures=[(c.id, c.figure) for c in claims if c.figure is not None],
+        origin=draft.source.get("origin"),
+        figures=[(c.id, c.figure) for c in draft.claims if c.figure is not None],
         carrier=carrier,
+        text=draft.text,
+        text_dates=_text_days(draft.dates),
+        metrics={c.id: c.metric for c in draft.claims},
     )
-    return Draft(source, claims, duplicates, all_dates, all_entities, body, notes)
 
 
 def _source_block(
@@ -211,34 +235,85 @@ def _claims(
     lexicon_words: list[str],
     published: dt.date,
     publisher: str,
-) -> tuple[list[DraftClaim], list[DateMention], list[EntityMatch]]:
+) -> tuple[list[DraftClaim], list[DateMention], list[EntityMatch], list[str]]:
+    """Candidate claims sentence by sentence; background sentences are listed, never drafted."""
     claims: list[DraftClaim] = []
     all_dates: list[DateMention] = []
+    left_out: list[str] = []
     seen_entities: dict[tuple[str, str], EntityMatch] = {}
-    article_matches = index.find(article.text)
-    chips = [m.id for m in article_matches if m.kind == "chip"]
-    main_chip = max(set(chips), key=chips.count) if chips else None
+    main_chip = background.main_chip(article.title, article.paragraphs, index)
+    on_topic = bool(background.ON_TOPIC.search(article.text)) or bool(main_chip)
     default_attr = _article_attribution(article, index)
     prefix = f"{''.join(w[0] for w in re.findall(r'[A-Za-z0-9]+', publisher))[:3].lower() or 'x'}-{published:%m%d}"
     used_ids = {r.claim.id for r in seeds.claims}
     for number, paragraph in enumerate(article.paragraphs, start=1):
         paragraph_matches = index.find(paragraph)
+        history = bool(background.HISTORY_PARAGRAPH.match(paragraph))
+        chip_context = main_chip is not None or bool(figures.CHIP_CONTEXT.search(paragraph))
         for _, sentence in sentences(paragraph):
             matches = index.find(sentence)
             for m in matches:
                 seen_entities.setdefault((m.kind, m.id), m)
             mentions = dates_mod.find_dates(sentence, published)
             all_dates.extend(mentions)
-            found = figures.find_figures(sentence)
+            found = figures.find_figures(sentence, chip_context)
             found += figures.find_vague(sentence, lexicon_words, found)
             stated = figures.numbers_in_text(sentence)
             found = [f for f in found if all(round(n, 6) in stated for n in f.numbers())]
-            context = (matches or paragraph_matches, main_chip, default_attr, published, f"para {number}")
+            locator = f"para {number}"
+            reason = background.reason(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
+            if reason:
+                if found:
+                    listed = ", ".join(f'"{f.wording}"' for f in found)
+                    left_out.append(f"{locator}: {listed} left out ({reason}); add it by hand if it matters.")
+                continue
+            context = (matches, paragraph_matches, main_chip, default_attr, published, locator, mentions)
             for figure in found:
-                claims.append(_claim(seeds, index, sentence, figure, context, prefix, used_ids))
-            if not found and _STATUS_ONLY.search(sentence) and index.organisations(matches):
+                claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
+            if not found and background.is_statement(
+                sentence, matches, main_chip
+            ):  # a wording-only figure has its claim
                 claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
-    return claims, _unique_dates(all_dates), list(seen_entities.values())
+    return claims, _unique_dates(all_dates), list(seen_entities.values()), left_out
+
+
+_GROUP = re.compile(
+    r"\b(?:combined|in total|together|collectively|between them|the (?:two|three|four|five) (?:\w+ )?"
+    r"(?:firms|companies|giants|groups|buyers)|these (?:firms|companies))\b",
+    re.IGNORECASE,
+)
+_EACH = re.compile(r"\beach\b|\bapiece\b|\bper (?:company|firm|buyer)\b", re.IGNORECASE)
+# What a claim needs from its sentence and paragraph: the sentence's and paragraph's entity
+# matches, the report's main chip, its default attribution, date and locator, the sentence's dates.
+_Context = tuple[list[EntityMatch], list[EntityMatch], str | None, dict[str, Any], dt.date, str, list[DateMention]]
+
+
+def _figure_claims(
+    seeds: SeedData,
+    index: entities.EntityIndex,
+    sentence: str,
+    figure: Figure,
+    context: _Context,
+    prefix: str,
+    used_ids: set[str],
+) -> list[DraftClaim]:
+    """One claim per figure; "A and B each received ~10,000" is one claim per buyer, never a group total."""
+    matches, paragraph_matches = context[0], context[1]
+    buyers = index.buyers(matches)
+    if not buyers and figure.unit in ("chips", "modules", "accelerators") and _GROUP.search(sentence):
+        buyers = index.buyers(paragraph_matches)
+    claim = _claim(seeds, index, sentence, figure, context, prefix, used_ids, buyers)
+    each = _EACH.search(sentence)
+    if len(buyers) < 2 or not each or figure.unit not in ("chips", "modules", "accelerators", "usd", "rmb"):
+        return [claim]
+    out = []
+    for buyer in buyers:
+        one = _claim(seeds, index, sentence, figure, context, prefix, used_ids, [buyer])
+        one.actors = [buyer] + [a for a in one.actors if a not in buyers]
+        one.to_confirm.append(f"per buyer: the text says '{each.group(0)}', so this is {buyer}'s own figure")
+        out.append(one)
+    used_ids.discard(claim.id)
+    return out
 
 
 def _claim(
@@ -246,19 +321,20 @@ def _claim(
     index: entities.EntityIndex,
     sentence: str,
     figure: Figure | None,
-    context: tuple[list[EntityMatch], str | None, dict[str, Any], dt.date, str],
+    context: _Context,
     prefix: str,
     used_ids: set[str],
+    buyers: list[str] | None = None,
 ) -> DraftClaim:
-    matches, main_chip, default_attr, published, locator = context
-    actors = list(dict.fromkeys(index.organisations(matches)))
+    matches, _paragraph, main_chip, default_attr, published, locator, sentence_dates = context
+    actors = list(dict.fromkeys(index.organisations(matches) + list(buyers or [])))
     product = next((m.id for m in matches if m.kind == "chip"), main_chip)
     unit = figure.unit if figure else None
     kind = suggest.kind(sentence, unit)
     status = suggest.status(sentence)
     side = suggest.side(actors, seeds, sentence, kind)
     stage = suggest.stage(side, status, kind, sentence)
-    mentions = [m for m in dates_mod.find_dates(sentence, published) if not m.forward]
+    mentions = [m for m in sentence_dates if not m.forward]
     date, precision, basis, phrase = published, "day", "reported", None
     if mentions:
         date, precision, basis, phrase = mentions[0].date, mentions[0].precision, "event", mentions[0].phrase
@@ -266,7 +342,17 @@ def _claim(
     metric = None
     to_confirm = ["kind", "side", "status", "stage"]
     if figure is not None:
-        metric, _score = suggest.metric(sentence, unit, seeds)
+        near = sentence[max(0, figure.start - 60) : figure.end + 40]
+        metric, _score = suggest.metric(
+            sentence,
+            unit,
+            seeds,
+            near=near,
+            bound=figure.bound,
+            product=product,
+            claim_status=status,
+            span=(figure.start, figure.end),
+        )
         to_confirm.append("metric")
     stem = slug(figure.wording if figure else sentence, 5)[:40].strip("-")
     ident, n = f"{prefix}.{stem}", 2
@@ -287,7 +373,7 @@ def _claim(
         status=status,
         stage=stage,
         metric=metric,
-        applies_to=index.buyers(matches) if figure is not None else [],
+        applies_to=list(buyers if buyers is not None else index.buyers(matches)) if figure is not None else [],
         figure=figure,
         attribution=attribution,
         matches=matches,
@@ -303,6 +389,14 @@ def _article_attribution(article: Article, index: entities.EntityIndex) -> dict[
             if found and found.get("type") == "anonymous_sources":
                 return found
     return {"type": "media_analysis", "note": "the report gives no attribution for this; confirm"}
+
+
+_NAMED_DAY = re.compile(r"[A-Za-z]{3}")
+
+
+def _text_days(mentions: list[DateMention]) -> list[dt.date]:
+    """Days the text names with a month ("on January 13", "Feb 24"): the story's own dates."""
+    return [m.date for m in mentions if m.precision == "day" and _NAMED_DAY.search(m.phrase) and not m.forward]
 
 
 def _unique_dates(mentions: list[DateMention]) -> list[DateMention]:

@@ -1,13 +1,22 @@
 """Is this report already in the tracker? Compare with every source and everything it was carried by.
 
-Four signals, each explained in words: the same URL, the same publisher on the same day, a
-similar title, and the same figures. One strong signal or two weaker ones make a match.
+The signals, each explained in words: the same URL; the same publisher on the same day; an outlet
+already listed as a carrier (near the story's date: a carrier listed without a date counts only
+near its source's date); a similar title; the text itself (distinctive words it shares with a
+source's title, summaries and wordings, the same figures, the same origin, the story's own dates).
+The text signals work on a plain paste with no URL or date, so a re-carry is named from its
+words alone. One strong signal or two weaker ones make a match; a story months apart is a
+follow-up, not a re-carry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import weakref
+from collections import Counter
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
@@ -16,7 +25,108 @@ from data.draft.model import Duplicate, Figure
 from data.load import SeedData
 from data.models import Source
 
-THRESHOLD = 0.5
+THRESHOLD = 0.4
+SAME_FACT = "the same figures of the same things"
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "its",
+        "it",
+        "that",
+        "this",
+        "has",
+        "have",
+        "had",
+        "not",
+        "said",
+        "says",
+        "say",
+        "after",
+        "over",
+        "into",
+        "than",
+        "more",
+        "new",
+        "report",
+        "reports",
+        "reported",
+        "sources",
+        "source",
+        "chips",
+        "chip",
+        "h200",
+        "h200s",
+        "nvidia",
+        "nvidia's",
+        "china",
+        "china's",
+        "chinese",
+        "us",
+        "u.s.",
+        "which",
+        "who",
+        "would",
+        "could",
+        "will",
+        "also",
+        "their",
+        "they",
+        "but",
+        "about",
+        "been",
+        "can",
+        "may",
+        "might",
+        "such",
+        "while",
+        "other",
+        "some",
+        "any",
+        "most",
+        "last",
+        "this",
+        "week",
+        "month",
+        "year",
+        "ago",
+        "amid",
+        "after",
+        "before",
+        "since",
+        "people",
+        "matter",
+        "familiar",
+        "according",
+        "told",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "monday",
+        "saturday",
+        "sunday",
+    ]
+)
+_WORD = re.compile(r"[a-z][a-z0-9'-]{2,}")
 
 
 def normalise_url(url: str | None) -> str | None:
@@ -47,14 +157,96 @@ def figure_key(unit: str | None, numbers: list[float]) -> set[tuple[str, float]]
     return {(unit or "", round(n, 3)) for n in numbers}
 
 
-def _source_figures(seeds: SeedData, source_id: str) -> set[tuple[str, float]]:
-    out: set[tuple[str, float]] = set()
+def _tokens(text: str) -> list[str]:
+    return [w.strip("'-") for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+
+@dataclass
+class _Index:
+    """Per seed set: each source's word vector and figures, and how rare each word and figure is."""
+
+    vectors: dict[str, dict[str, float]]
+    figures: dict[str, set[tuple[str, float]]]
+    idf: dict[str, float]
+    figure_count: Counter[tuple[str, float]]
+    default_idf: float
+    facts: dict[str, set[tuple[str, str, float]]]  # (metric, unit, number): the same figure of the same thing
+    fact_count: Counter[tuple[str, str, float]]
+
+
+# Built once per loaded seed set (the page drafts many reports against one); keyed by identity,
+# and dropped with the seed set, since SeedData is a mutable, unhashable dataclass.
+_INDEXES: dict[int, tuple[weakref.ref[SeedData], _Index]] = {}
+
+
+def _index(seeds: SeedData) -> _Index:
+    cached = _INDEXES.get(id(seeds))
+    if cached is not None and cached[0]() is seeds:
+        return cached[1]
+    words: dict[str, list[str]] = {sid: [src.title] for sid, src in seeds.sources.items()}
+    figures: dict[str, set[tuple[str, float]]] = {sid: set() for sid in seeds.sources}
+    facts: dict[str, set[tuple[str, str, float]]] = {sid: set() for sid in seeds.sources}
     for record in seeds.claims:
-        quantity = record.claim.quantity
-        if record.source_id == source_id and quantity is not None:
+        if record.source_id not in words:
+            continue
+        claim = record.claim
+        words[record.source_id] += [claim.summary or "", getattr(claim, "label", None) or ""]
+        quantity = claim.quantity
+        if quantity is not None:
+            words[record.source_id].append(quantity.wording or "")
             numbers = [n for n in (quantity.value, quantity.low, quantity.high) if n is not None]
-            out |= figure_key(quantity.unit, numbers)
-    return out
+            figures[record.source_id] |= figure_key(quantity.unit, numbers)
+            facts[record.source_id] |= {(quantity.metric, u, n) for u, n in figure_key(quantity.unit, numbers)}
+    counts = {sid: Counter(_tokens(" ".join(parts))) for sid, parts in words.items()}
+    df: Counter[str] = Counter()
+    for counter in counts.values():
+        df.update(set(counter))
+    total = len(counts) + 1
+    idf = {w: math.log(total / (n + 0.5)) for w, n in df.items()}
+    default = math.log(total / 0.5)
+    vectors = {sid: _vector(counter, idf, default) for sid, counter in counts.items()}
+    figure_count: Counter[tuple[str, float]] = Counter()
+    for keys in figures.values():
+        figure_count.update(keys)
+    fact_count: Counter[tuple[str, str, float]] = Counter()
+    for keys in facts.values():
+        fact_count.update(keys)
+    built = _Index(vectors, figures, idf, figure_count, default, facts, fact_count)
+    key = id(seeds)
+    _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
+    return built
+
+
+def _vector(counter: Counter[str], idf: dict[str, float], default: float) -> dict[str, float]:
+    weights = {w: (1 + math.log(n)) * idf.get(w, default) for w, n in counter.items()}
+    norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+    return {w: x / norm for w, x in weights.items()}
+
+
+def _similarity(mine: dict[str, float], theirs: dict[str, float]) -> float:
+    return sum(mine[w] * x for w, x in theirs.items() if w in mine)
+
+
+def _top_words(mine: dict[str, float], theirs: dict[str, float]) -> list[str]:
+    """The four shared words that weigh most: the explanation shown beside a match."""
+    shared = sorted(((mine[w] * x, w) for w, x in theirs.items() if w in mine), reverse=True)
+    return [w for _, w in shared[:4]]
+
+
+def _carrier_signal(
+    source: Source, publisher: str | None, published: dt.date | None, text_near: bool
+) -> tuple[float, str] | None:
+    """An outlet already listed as carrying the story, near the story's date (or with the text agreeing)."""
+    for outlet in source.carried_by:
+        if not _same_name(publisher, outlet.outlet):
+            continue
+        when = outlet.published or source.published
+        window = 2 if outlet.published else 7
+        if published is not None and _near(published, when, window):
+            return 0.6, f"{outlet.outlet} is already listed as carrying this story"
+        if published is None and text_near:
+            return 0.4, f"{outlet.outlet} is already listed as carrying this story, and the text matches it"
+    return None
 
 
 def _signals(
@@ -71,10 +263,6 @@ def _signals(
             break
     if _same_name(publisher, source.publisher) and _near(published, source.published, 0):
         signals.append((0.45, f"same publisher ({source.publisher}) on the same day ({source.published})"))
-    for outlet in source.carried_by:
-        if _same_name(publisher, outlet.outlet) and (outlet.published is None or _near(published, outlet.published)):
-            signals.append((0.6, f"{outlet.outlet} is already listed as carrying this story"))
-            break
     if title:
         score = fuzz.token_set_ratio(title.lower(), source.title.lower())
         if score >= 70:
@@ -94,34 +282,106 @@ def find_duplicates(
     origin: str | None,
     figures: list[tuple[str, Figure]],
     carrier: dict[str, object],
+    text: str = "",
+    text_dates: list[dt.date] | None = None,
+    metrics: dict[str, str | None] | None = None,
 ) -> list[Duplicate]:
-    """Existing sources this report may repeat, best first, each with why and the genuinely new claims."""
-    drafted = set()
-    for _, figure in figures:
-        drafted |= figure_key(figure.unit, figure.numbers())
+    """Existing sources this report may repeat, best first, each with why and the genuinely new claims.
+
+    ``published`` is None when the story's date is unknown (a plain paste): then only the text's
+    own dates place it in time, and nothing is compared with today's date.
+    """
+    index = _index(seeds)
+    mine = _vector(Counter(_tokens(f"{title or ''} {text}")), index.idf, index.default_idf)
+    drafted: set[tuple[str, float]] = set()
+    drafted_facts: set[tuple[str, str, float]] = set()
+    for claim_id, figure in figures:
+        keys = figure_key(figure.unit, figure.numbers())
+        drafted |= keys
+        metric = (metrics or {}).get(claim_id)
+        if metric and not metric.startswith("to-confirm"):
+            drafted_facts |= {(metric, u, n) for u, n in keys}
+    chunks = [mine] + [_vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
+    alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
+    values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
+    mean = sum(values) / len(values)
+    spread = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) or 1.0
     out: list[Duplicate] = []
     for source in seeds.sources.values():
         signals = _signals(source, url, title, publisher, published)
-        known = _source_figures(seeds, source.id)
+        similarity, where = alike.get(source.id, (0.0, 0))
+        standout = (similarity - mean) / spread
+        known = index.figures.get(source.id, set())
         shared = drafted & known
-        near_in_time = _near(published, source.published, 3)
+        days = abs((published - source.published).days) if published and source.published else None
+        text_day = next((d for d in text_dates or [] if _near(d, source.published, 2)), None)
+        near_in_time = (days is not None and days <= 3) or text_day is not None
+        # How far this source stands out from the rest in shared wording: the whole text, or its best
+        # pair of paragraphs (a round-up re-carries several stories, one or two paragraphs each).
+        words = _top_words(chunks[where], index.vectors.get(source.id, {})) if similarity >= 0.08 else []
+        if len(words) >= 3 and standout >= 2.5:  # a line or two sharing one word is no evidence
+            weight = min(0.13 * (standout - 2.0), 0.65)
+            signals.append((weight, f"the text shares its distinctive words ({', '.join(words)})"))
+        facts = drafted_facts & index.facts.get(source.id, set())
+        if facts and (standout >= 2.0 or near_in_time):
+            rarity = sum(1 / index.fact_count[f] for f in facts)
+            listed = "; ".join(f"{n:,.0f} {_unit(u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
+            signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} ({listed})"))
+        elif shared and (standout >= 2.0 or near_in_time):
+            rarity = sum(1 / index.figure_count[f] for f in shared)
+            listed = ", ".join(f"{n:,.0f} {_unit(u)}" for u, n in sorted(shared)[:4])
+            signals.append((min(0.3 * rarity, 0.5), f"the same figures ({listed})"))
         same_origin = bool(origin) and _same_name(origin, source.origin or source.publisher)
-        if shared and (near_in_time or signals):
-            weight = min(0.25 * len(shared), 0.6) if near_in_time else 0.15
-            listed = ", ".join(f"{n:,.0f} {u}" for u, n in sorted(shared)[:4])
-            signals.append((weight, f"the same figures ({listed})"))
-        if same_origin and _near(published, source.published, 1) and shared:
-            signals.append((0.45, f"the same origin ({origin}) within a day, with the same figures"))
-        elif same_origin and near_in_time and signals:
-            signals.append((0.3, f"the same origin ({origin}) within three days"))
+        if same_origin and standout >= 2.0:
+            signals.append((0.15, f"the same origin ({origin})"))
+        if text_day is not None and standout >= 2.0:
+            signals.append((0.25, f"the story's own date ({text_day:%d %b %Y}) is this source's day"))
+        if days is not None and days <= 3 and standout >= 2.0:
+            signals.append((0.15, f"published within {days} day{'s' if days != 1 else ''} of it"))
+        carried = _carrier_signal(source, publisher, published, similarity >= 0.1)
+        if carried:
+            signals.append(carried)
         score = 1.0
         for weight, _ in signals:
-            score *= 1 - min(weight, 1.0)
+            score *= 1 - min(max(weight, 0.0), 1.0)
         score = 1 - score
+        if not any(w >= 1.0 for w, _ in signals) and days is not None and days > 21:
+            score *= 0.3  # months apart: a follow-up or a new story, not a re-carry
         if score < THRESHOLD:
             continue
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]
         why = "; ".join(reason for _, reason in signals)
         out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
     out.sort(key=lambda d: d.score, reverse=True)
-    return out[:5]
+    # Keep what is close to the best match (one clear re-carry should not drag in its neighbours),
+    # and any other source whose own figure of the same thing the text repeats (a round-up).
+    if not out:
+        return []
+    return [d for d in out if d.score >= out[0].score - 0.2 or SAME_FACT in d.why.lower()][:5]
+
+
+def _unit(unit: str) -> str:
+    return unit.replace("_per_", " per ").replace("_", " ")
+
+
+def _metric_label(seeds: SeedData, metric: str) -> str:
+    """The metric in words, as metrics.yaml names it (never the bare id on screen)."""
+    declared = getattr(seeds, "metrics", {}).get(metric)
+    label = getattr(declared, "label", None)
+    return str(label) if label else metric.replace("-", " ")
+
+
+def _chunks(text: str) -> list[str]:
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [" ".join(paragraphs[i : i + 2]) for i in range(len(paragraphs) - 1)]
+
+
+def _best_similarity(chunks: list[dict[str, float]], vector: dict[str, float]) -> tuple[float, int]:
+    """Whole-text similarity, or 0.8 x the best paragraph pair's, whichever is higher (and which one)."""
+    whole = _similarity(chunks[0], vector)
+    best, where = 0.0, 0
+    for number, chunk in enumerate(chunks[1:], start=1):
+        value = _similarity(chunk, vector)
+        if value > best:
+            best, where = value, number
+    return (whole, 0) if whole >= 0.8 * best else (0.8 * best, where)

@@ -20,7 +20,13 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "us-commerce": ["Commerce Department", "Department of Commerce", "Howard Lutnick"],
     "us-white-house": ["White House", "Trump administration", "Donald Trump"],
     "cn-government": ["Chinese government", "Chinese authorities", "Chinese regulators"],
-    "cn-customs": ["Chinese customs", "customs officials"],
+    "cn-customs": [
+        "Chinese customs",
+        "customs officials",
+        "customs authorities",
+        "custom authorities",
+        "General Administration of Customs",
+    ],
     "nvidia": ["Nvidia Corp", "Huang"],
     "amd": ["Advanced Micro Devices"],
     "bis": ["Bureau of Industry and Security"],
@@ -65,6 +71,19 @@ def _pattern(alias: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?:'s|s)?(?![\w-])", flags)
 
 
+def _case_sensitive(pattern: re.Pattern[str]) -> bool:
+    return not pattern.flags & re.IGNORECASE
+
+
+def _alias_of(matched: str, lookup: dict[str, _Alias], sensitive: bool) -> _Alias | None:
+    """The alias a hit of the combined pattern stands for, with a possessive or plural 's' removed."""
+    key = matched if sensitive else matched.lower()
+    for candidate in (key, key[:-2] if key.endswith("'s") else None, key[:-1] if key.endswith("s") else None):
+        if candidate and candidate in lookup:
+            return lookup[candidate]
+    return None
+
+
 def _chip_aliases(name: str, ident: str) -> list[str]:
     bare = re.sub(r"\s*\(.*?\)", "", name).strip()
     out = {bare}
@@ -98,23 +117,44 @@ class EntityIndex:
             for alias in _chip_aliases(chip.name, chip.id):
                 self.aliases.append(_Alias(chip.id, chip.name, alias, "chip", _pattern(alias)))
         self.aliases.sort(key=lambda a: len(a.alias), reverse=True)
+        self._fuzzy_cache: dict[str, EntityMatch | None] = {}
+        # One alternation per (kind, case rule), longest alias first: a text is scanned four times,
+        # not once per alias (hundreds of them).
+        self._scans: list[tuple[str, re.Pattern[str], dict[str, _Alias], bool]] = []
+        for kind in ("organisation", "chip"):
+            for sensitive in (False, True):
+                group = [a for a in self.aliases if a.kind == kind and _case_sensitive(a.pattern) == sensitive]
+                if not group:
+                    continue
+                lookup: dict[str, _Alias] = {}
+                for alias in group:
+                    lookup.setdefault(alias.alias if sensitive else alias.alias.lower(), alias)
+                body = "|".join(re.escape(a.alias) for a in group)
+                pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?:'s|s)?(?![\w-])", 0 if sensitive else re.I)
+                self._scans.append((kind, pattern, lookup, sensitive))
 
     def find(self, text: str) -> list[EntityMatch]:
-        """Exact alias hits, then fuzzy hits on capitalised words, best match per id, in text order."""
+        """Exact alias hits, then fuzzy hits on capitalised words, best match per id, in text order.
+
+        Linear in the text: covered positions are marked in a mask (not searched in a list), and
+        fuzzy scores are remembered per phrase, since reports repeat the same names.
+        """
         found: dict[tuple[str, str], tuple[int, EntityMatch]] = {}
-        taken: list[tuple[int, int]] = []
-        spans: dict[str, list[tuple[int, int]]] = {"organisation": [], "chip": []}
-        for alias in self.aliases:
-            for match in alias.pattern.finditer(text):
-                if any(s <= match.start() < e for s, e in spans[alias.kind]):
+        covered = {"organisation": bytearray(len(text) + 1), "chip": bytearray(len(text) + 1)}
+        taken = bytearray(len(text) + 1)
+        for kind, pattern, lookup, sensitive in self._scans:
+            mask = covered[kind]
+            for match in pattern.finditer(text):
+                alias = _alias_of(match.group(0), lookup, sensitive)
+                if alias is None or mask[match.start()]:
                     continue
-                spans[alias.kind].append(match.span())
-                taken.append(match.span())
+                mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+                taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
                 key = (alias.kind, alias.id)
                 if key not in found or found[key][0] > match.start():
                     found[key] = (match.start(), EntityMatch(alias.id, alias.name, match.group(0), 100.0, alias.kind))
         for start, phrase in _capitalised(text):
-            if any(s <= start < e for s, e in taken):
+            if taken[start]:
                 continue
             best = self._fuzzy(phrase)
             if best is not None and (best.kind, best.id) not in found:
@@ -122,6 +162,14 @@ class EntityIndex:
         return [m for _, m in sorted(found.values(), key=lambda item: item[0])]
 
     def _fuzzy(self, phrase: str) -> EntityMatch | None:
+        if phrase in self._fuzzy_cache:
+            return self._fuzzy_cache[phrase]
+        best = self._fuzzy_uncached(phrase)
+        if len(self._fuzzy_cache) < 20_000:
+            self._fuzzy_cache[phrase] = best
+        return best
+
+    def _fuzzy_uncached(self, phrase: str) -> EntityMatch | None:
         best: EntityMatch | None = None
         for alias in self.aliases:
             if len(alias.alias) < 5 or len(phrase) < 5:

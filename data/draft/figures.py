@@ -12,10 +12,18 @@ import re
 from data.draft.model import Figure
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+           "trillion": 1e12, "tn": 1e12}  # fmt: skip
+# "two million", "a million": a small number word counts as a number only before a scale word.
+_SCALED_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "twenty": 20, "fifty": 50}  # fmt: skip
 ATOM = re.compile(
-    r"(?<![\w.,/$¥])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>" + NUM + r")"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)?"
+    r"(?<![\w.,/$¥])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>"
+    + NUM
+    + r"|(?:"
+    + "|".join(_SCALED_WORDS)
+    + r")(?=\s(?:thousand|million|billion|trillion)\b))"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k|b)\b)?"
     r"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
@@ -46,28 +54,38 @@ _UNIT_RE = [(re.compile(r"^(?:" + pattern + r")$", re.IGNORECASE), unit) for pat
 _COUNT_UNITS = {"firms", "days", "hours", "votes"}
 _STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "which", "was", "were", "is", "are",
          "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
-_CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
-_BOUNDS: list[tuple[str, str, bool]] = [
+CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
+# Bound words, exactly as the seed schema reads them: "more than"/"over" is a strict lower bound
+# (more_than, never at_least and never exact), "less than"/"under" a strict upper one (less_than).
+# The longest phrase that ends right before the number wins, so "no more than" is at_most.
+_BOUNDS: list[tuple[str, str]] = [
     (r"just over|just under|just shy of|nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
-     r"estimated|close to|circa|~|an approximate|or so", "approx", False),
-    (r"more than|over|above|in excess of|exceeding|upwards of|north of|greater than", "at_least", True),
-    (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than", "at_least", False),
+     r"estimated|close to|circa|~|an approximate|or so|approx\.?", "approx"),
+    (r"more than|over|above|in excess of|exceeding|upwards of|north of|greater than|surpassing|topping", "more_than"),
+    (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than", "at_least"),
     (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
-     r"not exceeding|not exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum", "at_most", False),
-    (r"below|under|less than|fewer than|short of|beneath", "at_most", True),
+     r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum|"
+     r"ceiling (?:\w+ ){0,2}(?:sits |set |stands )?at|"
+     r"limited to|limiting [\w' ]{1,40} to(?: buying| purchasing| buy)?|caps? (?:\w+ )?at", "at_most"),
+    (r"below|under|less than|fewer than|short of|beneath", "less_than"),
 ]  # fmt: skip
 _BOUND_RE = [
-    (re.compile(r"(?:^|\W)(" + words + r")\s*$", re.IGNORECASE), bound, strict) for words, bound, strict in _BOUNDS
+    (re.compile(r"(?:^|\W)(" + words + r")\s*(?:\$|US\$|RMB ?|¥)?$", re.IGNORECASE), bound) for words, bound in _BOUNDS
 ]
 _AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
 _AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 
 
+def _number(raw: str) -> float:
+    """Digits as written, or a small number word ("two" in "two million")."""
+    word = _SCALED_WORDS.get(raw.lower())
+    return float(word) if word is not None else float(raw.replace(",", ""))
+
+
 def _value(match: re.Match[str]) -> float:
-    number = float(match.group("num").replace(",", ""))
     scale = (match.group("scale") or "").strip().lower()
-    return number * _SCALES.get(scale, 1.0)
+    return _number(match.group("num")) * _SCALES.get(scale, 1.0)
 
 
 def _currency(match: re.Match[str], after: str) -> str | None:
@@ -95,8 +113,12 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
         r"^-(?:plus|day|hour)\b", after
     ):
         return True
+    if not raw[0].isdigit():
+        return False
     if "," not in raw and "." not in raw and 1990 <= int(raw) <= 2039:
         return True
+    if re.search(r"\b(?:19|20)\d\d\s?[-–—/]\s?$", before) or re.search(r"'$", before):
+        return True  # the second half of a year range ("2025-26", "2026–2027") or a short year ('26)
     if re.search(_MONTHS + r"\.?\s*$", before, re.IGNORECASE) and int(float(raw.replace(",", ""))) <= 31:
         return True
     if re.match(r"^\s*" + _MONTHS + r"\b", after, re.IGNORECASE) and int(float(raw.replace(",", ""))) <= 31:
@@ -127,28 +149,52 @@ def _unit_after(text: str, pos: int, max_words: int = 4) -> tuple[str | None, in
 
 
 def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
-    before = text[max(0, start - 40) : start]
-    for pattern, bound, strict in _BOUND_RE:
+    """The bound word right before a number: the longest phrase wins ("no more than" over "more than")."""
+    before = text[max(0, start - 60) : start]
+    best: tuple[int, str] | None = None
+    for pattern, bound in _BOUND_RE:
         found = pattern.search(before)
-        if found:
-            return bound, strict, start - (len(before) - found.start(1))
-    return "exact", False, start
+        if found and (best is None or found.start(1) < best[0]):
+            best = (found.start(1), bound)
+    if best is None:
+        return "exact", False, start
+    return best[1], best[1] in ("more_than", "less_than"), start - (len(before) - best[0])
+
+
+_MODULE_CONTEXT = re.compile(
+    r"\b(?:servers?|modules?|systems?|configurations?|nodes?|boards?|machines?|cabinets?|racks?)\b|"
+    r"\b(?:8|eight)[- ](?:gpu|card|chip)\b",
+    re.IGNORECASE,
+)
+
+
+_PRICE_WORD = re.compile(r"\bpric(?:e|es|ed|ing)\b|\bcosts?\b|\bsells? for\b|\bsold for\b|\bquoted at\b", re.I)
 
 
 def _per_item(after: str) -> str | None:
-    match = re.match(r"^\s*(?:per|a|each|for each)\s+(\w+)|^\s*(each|apiece)\b", after, re.IGNORECASE)
+    match = re.match(
+        r"^\s*(?:per|a|an|each|for each|for an?)\s+(?:(?:8|eight)[- ](?:gpu|card|chip)\s+)?(\w+)|^\s*(each|apiece)\b",
+        after,
+        re.IGNORECASE,
+    )
     if not match:
         return None
     noun = (match.group(1) or match.group(2)).lower()
     if noun in ("each", "apiece", "chip", "gpu", "unit", "processor", "h200"):
         return "chip"
-    if noun in ("module", "server", "system", "board"):
+    if noun in ("module", "server", "system", "board", "node", "configuration", "cabinet", "rack"):
         return "module"
     return None
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """Every numeric figure in one sentence, ranges joined, with unit and bound."""
+_COUNT_NOUN = re.compile(r"\b(orders?|inventory|stock|shipments?|deliveries|units|volumes?)\b", re.IGNORECASE)
+
+
+def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
+    """Every numeric figure in one sentence, ranges joined, with unit and bound.
+
+    ``chip_context``: the paragraph is about chips, so "2 million Chinese orders" counts chips.
+    """
     atoms = [m for m in ATOM.finditer(sentence) if not _is_noise(sentence, m)]
     figures: list[Figure] = []
     index = 0
@@ -163,7 +209,7 @@ def find_figures(sentence: str) -> list[Figure]:
                 last = nxt
                 index += 1
         index += 1
-        figure = _build(sentence, first, last)
+        figure = _build(sentence, first, last, chip_context)
         if figure is not None:
             figures.append(figure)
     figures.extend(_word_figures(sentence, figures))
@@ -174,15 +220,15 @@ def _money_unit(sentence: str, currency: str, start: int, end: int) -> str:
     """usd / rmb, or a per-chip / per-module price when the words say so."""
     per = _per_item(sentence[end:])
     each = re.match(r"^\s*(?:each|apiece)", sentence[end:])
-    server_before = re.search(r"\b(?:servers?|modules?|systems?)\b", sentence[:start], re.I)
-    if server_before and ((per == "chip" and each) or (per is None and re.search(r"\bprices?\b", sentence, re.I))):
+    server_before = _MODULE_CONTEXT.search(sentence[:start])
+    if server_before and ((per == "chip" and each) or (per is None and _PRICE_WORD.search(sentence))):
         per = "module"
     if per == "module" and currency == "rmb":
         return "rmb_per_module"
     return f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
 
 
-def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure | None:
+def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_context: bool = False) -> Figure | None:
     ranged = first is not last
     tail = sentence[last.end() :]
     currency = _currency(last, tail) or _currency(first, sentence[first.end() :])
@@ -190,12 +236,15 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure |
         currency = _currency(first, "")
     low, high = _value(first), _value(last)
     if ranged and not first.group("scale") and last.group("scale"):
-        low = float(first.group("num").replace(",", "")) * _SCALES[last.group("scale").strip().lower()]
+        low = _number(first.group("num")) * _SCALES[last.group("scale").strip().lower()]
     percent = bool(last.group("pct") or first.group("pct"))
     end = last.end()
     money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+)?dollars)\b", tail, re.IGNORECASE)
     if money_word:
         end += money_word.end()
+    short_scale = (last.group("scale") or "").strip().lower() in ("b", "m", "k", "tn")
+    if short_scale and not currency:
+        return None  # "7B" parameters or "5M" of something: a letter scale counts only on money ("$14B")
     unit: str | None
     if percent:
         unit = "percent"
@@ -210,7 +259,9 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure |
             end = unit_end
         elif re.search(r"\btpp\b", sentence[: first.start()], re.IGNORECASE):
             unit = "tpp"
-        elif max(low, high) >= 100 and _CHIP_CONTEXT.search(sentence):
+        elif max(low, high) >= 100 and (
+            CHIP_CONTEXT.search(sentence) or (chip_context and _COUNT_NOUN.search(sentence))
+        ):
             unit = "chips"
         else:
             return None
@@ -230,9 +281,9 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str]) -> Figure |
     elif _AFTER_AT_MOST.match(after):
         end += _AFTER_AT_MOST.match(after).end()  # type: ignore[union-attr]
         figure = Figure(unit=unit, bound="at_most", wording="", high=low)
-    elif bound == "at_least":
+    elif bound in ("at_least", "more_than"):
         figure = Figure(unit=unit, bound=bound, wording="", low=low, strict=strict)
-    elif bound == "at_most":
+    elif bound in ("at_most", "less_than"):
         figure = Figure(unit=unit, bound=bound, wording="", high=low, strict=strict)
     else:
         figure = Figure(unit=unit, bound=bound, wording="", value=low)
@@ -253,9 +304,9 @@ def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
         bound, strict, start = _bound_before(sentence, match.start())
         value = float(_WORD_NUMBERS[match.group(1).lower()])
         figure = Figure(unit=unit, bound=bound, wording="", strict=strict)
-        if bound == "at_least":
+        if bound in ("at_least", "more_than"):
             figure.low = value
-        elif bound == "at_most":
+        elif bound in ("at_most", "less_than"):
             figure.high = value
         else:
             figure.value = value
@@ -276,7 +327,7 @@ def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> 
             if any(s < match.end() and match.start() < e for s, e in spans):
                 continue
             unit, end = _unit_after(sentence, match.end())
-            if unit is None and _CHIP_CONTEXT.search(sentence):
+            if unit is None and CHIP_CONTEXT.search(sentence):
                 unit, end = "chips", match.end()
             if unit is None:
                 continue
@@ -295,9 +346,14 @@ def numbers_in_text(text: str) -> set[float]:
     out: set[float] = set()
     for match in ATOM.finditer(text):
         out.add(round(_value(match), 6))
-        out.add(round(float(match.group("num").replace(",", "")), 6))
+        if not match.group("scale"):
+            out.add(round(_number(match.group("num")), 6))
     for match in re.finditer(
-        r"(?<![\w.,])(" + NUM + r")\s*(?:-|–|—|to)\s*(" + NUM + r")\s?(thousand|million|billion|trillion|bn|mn|m|k)\b",
+        r"(?<![\w.,])("
+        + NUM
+        + r")\s*(?:-|–|—|to)\s*\$?("
+        + NUM
+        + r")\s?(thousand|million|billion|trillion|bn|mn|m|k)\b",
         text,
         re.IGNORECASE,
     ):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 
 class DraftError(ValueError):
@@ -29,6 +29,8 @@ class Figure:
     vague: bool = False
     start: int = 0
     end: int = 0
+    basis: str = "reported"  # reported by the text; "derived"/"assumed" only when a person adds one with a formula
+    formula: str | None = None
 
     def numbers(self) -> list[float]:
         return [n for n in (self.value, self.low, self.high) if n is not None]
@@ -40,8 +42,6 @@ class Figure:
             if number is not None:
                 out[name] = int(number) if float(number).is_integer() else number
         out.update(unit=self.unit, bound=self.bound, wording=self.wording)
-        if self.strict:
-            out["strict"] = True
         return out
 
 
@@ -91,6 +91,11 @@ class DraftClaim:
     date_phrase: str | None = None
     to_confirm: list[str] = field(default_factory=list)
     summary: str = ""
+    confidence: str | None = None  # None: the source's confidence
+    label: str | None = None
+    contradicts: list[str] = field(default_factory=list)
+    supersedes: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         quantity = None
@@ -113,6 +118,11 @@ class DraftClaim:
             "text": self.text,
             "locator": self.locator,
             "summary": self.summary,
+            "confidence": self.confidence,
+            "label": self.label,
+            "contradicts": list(self.contradicts),
+            "supersedes": list(self.supersedes),
+            "tags": list(self.tags),
             "to_confirm": bool(self.to_confirm),
             "to_confirm_fields": list(self.to_confirm),
             "matches": [asdict(m) for m in self.matches],
@@ -138,3 +148,16 @@ class Duplicate:
             "carrier_entry": dict(self.carrier_entry),
             "new_claims": list(self.new_claim_ids),
         }
+
+
+class DraftLike(Protocol):
+    """What the renderers read from a draft. ``render`` depends on this, not on ``core.Draft``,
+    so the modules import one way only: core -> render -> model."""
+
+    source: dict[str, Any]
+    claims: list[DraftClaim]
+    duplicates: list[Duplicate]
+    dates: list[DateMention]
+    entities: list[EntityMatch]
+    text: str
+    notes: list[str]

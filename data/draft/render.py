@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from data.draft.model import DraftLike as Draft
 from data.models import Quantity, Source
-
-if TYPE_CHECKING:
-    from data.draft.core import Draft
 
 _SOURCE_KEYS = ["id", "title", "publisher", "byline", "published", "url", "kind", "origin", "carried_by", "accessed",
                 "reliability", "confidence"]  # fmt: skip
@@ -78,11 +76,20 @@ def _claim(claim: Any, summary: str) -> dict[str, Any]:
             if key != "strict" or "strict" in Quantity.model_fields:
                 quantity[key] = value
         if "basis" in Quantity.model_fields:
-            quantity["basis"] = "reported"
+            quantity["basis"] = claim.figure.basis or "reported"
+            if claim.figure.formula:
+                quantity["formula"] = claim.figure.formula
         out["quantity"] = quantity
     out["attribution"] = {k: v for k, v in claim.attribution.items() if v is not None}
+    if claim.confidence:
+        out["confidence"] = claim.confidence
+    if claim.label:
+        out["label"] = claim.label
     out["summary"] = summary
     out["locator"] = claim.locator
+    for key in ("contradicts", "supersedes", "tags"):
+        if getattr(claim, key):
+            out[key] = list(getattr(claim, key))
     return out
 
 
@@ -119,7 +126,7 @@ def _figure_text(claim: Any) -> str:
         shown = f"{numbers['low']:,} – {numbers['high']:,}"
     else:
         number = numbers.get("value", numbers.get("low", numbers.get("high")))
-        sign = {"at_least": ">" if figure.strict else "≥", "at_most": "<" if figure.strict else "≤", "approx": "~"}
+        sign = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "approx": "~"}
         shown = f"{sign.get(figure.bound, '')}{number:,}"
     return f'{shown} {figure.unit} ({figure.bound}; "{figure.wording}")'
 

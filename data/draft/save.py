@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from data.draft.model import DraftError
+from data.draft.render import copied_runs
 from data.load import _YamlProblem, load_seeds, parse_yaml
 from data.models import ID_PATTERN
 
@@ -125,6 +126,4 @@ def _fsync_dir(folder: Path) -> None:
 
 def summary_problems(summaries: dict[str, str], text: str) -> dict[str, Any]:
     """Per claim id, the runs of eight or more words a summary copies from the article."""
-    from data.draft.render import copied_runs
-
     return {cid: runs for cid, summary in summaries.items() if (runs := copied_runs(summary, text))}

@@ -15,64 +15,134 @@ from data.load import SeedData
 
 _KIND_RULES: list[tuple[str, str]] = [
     (r"smuggl|indict|charged|arrest", "enforcement"),
-    (r"\bbill\b|\bact\b|legislat|lawmakers|congress|committee", "legislation"),
+    (r"\bbill\b|\bact\b|legislat|lawmakers|congress(?!ional panel)|committee votes?", "legislation"),
     (r"\bprice[sd]?\b|cost[s]? |sell(?:s|ing)? for|apiece|per chip|per module", "price"),
-    (r"revenue|profit|earnings|capex|capital expenditure|spend|budget", "financial"),
+    (r"revenue|profit|earnings|capex|capital expenditure|spend|budget|wrote down|write-?down", "financial"),
     (r"market share|share of (?:the|china)|market (?:is|was|worth)", "market"),
-    (r"deliver", "delivery"),
-    (r"ship(?:ped|ment|ments|ping)?\b|arriv", "shipment"),
+    (r"deliver|received", "delivery"),
+    (r"ship(?:ped|ment|ments|ping)?\b|arriv|\bsold\b", "shipment"),
     (r"inventory|stock|stockpile", "supply"),
     (r"produc|output|manufactur|foundry", "production"),
-    (r"\bcap\b|capped|limit|ceiling|condition|restrict", "condition"),
-    (r"licen[cs]e", "export_licence"),
-    (r"import|customs|approv|cleared|green light|allowed? .* to buy", "import_approval"),
+    (
+        r"\bcap\b|capped|limit|ceiling|condition|restrict|only (?:in|for) special|special (?:cases|circumstances)|"
+        r"case[- ]by[- ]case|upfront|up front|in advance|must\b|required to|allowance|quota|"
+        r"counts? (?:against|toward)",
+        "condition",
+    ),
+    (r"licen[cs]e|approv\w*\s+(?:\S+\s+){0,3}(?:sales?|exports?)\b|export approval", "export_licence"),
+    (r"import|customs|approv|cleared|green light|allowed? .* to buy|permitted|authori[sz]", "import_approval"),
     (r"\border(?:s|ed)?\b|purchase|bought|\bbuy", "order"),
-    (r"demand|interest|want|seek|sought|asked for", "demand_signal"),
-    (r"\brule\b|regulation|policy|ban\b|tariff|export control", "policy"),
+    (r"demand|interest|want|seek|sought|asked for|requested", "demand_signal"),
+    (r"\brule\b|regulation|policy|ban\b|tariff|export control|\bfee\b|surcharge|\bcut\b", "policy"),
     (r"visit|trip|travel", "visit"),
 ]
+# Order matters: a negation or a pause is read before the plain verb it contains ("not approved").
 _STATUS_RULES: list[tuple[str, str]] = [
+    (
+        r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
+        r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
+        r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b",
+        "none",
+    ),
+    (
+        r"\bnot (?:yet|necessarily) (?:approved|signed off|cleared)|\bha(?:s|ve)(?:n't| not) (?:yet )?"
+        r"(?:approved|signed off|cleared|made a final decision)|\bawaiting|\bpending\b|waiting (?:for|in line)|"
+        r"\bqueue|yet to (?:make|decide)|still deciding",
+        "pending",
+    ),
     (r"in principle", "in_principle"),
-    (r"approv|cleared|granted|green light|signed off", "approved"),
-    (r"\bblock", "blocked"),
-    (r"paus|suspend", "paused"),
+    (
+        r"\bnot (?:be )?(?:allowed|permitted)\b|not authori[sz]ed|\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|"
+        r"turns? away|spurn",
+        "blocked",
+    ),
+    (r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|hold off|stop (?:placing|buying)|suspend", "paused"),
     (r"\bhalt", "halted"),
-    (r"denied|reject|refus", "denied"),
+    (r"denied|reject", "denied"),
     (r"cancel", "cancelled"),
     (r"under review|reviewing|security review", "under_review"),
-    (r"pending|awaiting|waiting for", "pending"),
-    (r"consider|weigh|propos|mull|discuss", "proposed"),
-    (r"condition", "conditional"),
-    (r"plan(?:s|ned)? to|expected to|will\b", "planned"),
-    (r"took effect|in effect|in force", "in_effect"),
+    (r"consider|weigh|propos|mull|discuss|in talks|talked about|explor", "proposed"),
+    (r"approv|cleared|granted|green light|greenlit|signed off|authori[sz]", "approved"),
+    (r"condition|only (?:in|for) special|special (?:cases|circumstances)|case[- ]by[- ]case", "conditional"),
+    (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to", "planned"),
+    (r"took effect|in effect|in force|(?:have|has) begun|\bbegan\b|started (?:shipping|to ship)", "in_effect"),
 ]
-_METRIC_RULES: list[tuple[str, str, str]] = [
-    (r"first batch", "chips", "cn-first-batch-chips"),
+# (pattern, unit, metric, bounds it fits or None): the figure's own clause is tried before the sentence,
+# so two figures in one sentence ("orders of 2 million, above an inventory of 700,000") get their own metric.
+_METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
+    (r"initial orders?|earlier (?:reported )?(?:initial )?orders", "chips", "initial-orders", None),
     (
-        r"per (?:chinese )?(?:customer|buyer|company|firm)|each (?:buyer|customer|company)|cap\b",
+        r"per (?:chinese )?(?:customer|buyer|company|firm)|per-customer|each (?:buyer|customer|company)|\bcap\b|"
+        r"limiting|chips each",
         "chips",
         "us-per-customer-cap",
+        ("at_most", "less_than", "exact"),
     ),
-    (r"deliver", "chips", "h200-delivered-to-china"),
-    (r"inventory|stock", "chips", "nvidia-h200-stock"),
-    (r"first shipment|initial shipment|first deliveries", "chips", "first-shipment-chips"),
-    (r"first shipment|initial shipment", "modules", "first-shipment-modules"),
-    (r"order", "chips", "cn-h200-orders"),
-    (r"licen[cs]|cleared|approved", "firms", "us-cleared-firms"),
-    (r"tpp|performance", "tpp", "bis-tpp-limit"),
-    (r"market share|share of", "percent", "nvidia-china-share-pct"),
-    (r"cut|fee|share of (?:the )?(?:sales|revenue|proceeds)|tariff", "percent", "us-revenue-cut-pct"),
+    (
+        r"as many as|\btotal\b|ceiling|across all customers|china-wide|could reach",
+        "chips",
+        "us-total-ceiling",
+        ("at_most", "less_than", "exact"),
+    ),
+    (
+        r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted",
+        "chips",
+        "cn-first-batch-chips",
+        None,
+    ),
+    (r"inventory|in stock|\bstock\b", "chips", "nvidia-h200-stock", None),
+    (r"\border", "chips", "cn-h200-orders", None),
+    (
+        r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed",
+        "chips",
+        "buyer-interest",
+        None,
+    ),
+    (r"first shipment|initial shipment|first deliveries", "chips", "first-shipment-chips", None),
+    (r"first shipment|initial shipment", "modules", "first-shipment-modules", None),
+    (r"licen[cs]|cleared|approved", "firms", "us-cleared-firms", None),
+    (r"tpp|performance", "tpp", "bis-tpp-limit", None),
+    (
+        r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b|share of (?:the )?(?:sales|revenue|proceeds)",
+        "percent",
+        "us-revenue-cut-pct",
+        None,
+    ),
+    (
+        r"of the (?:total )?volume|sold to (?:u\.?s\.?|american) customers|of (?:its )?u\.?s\.? (?:sales|volume)",
+        "percent",
+        "us-china-share-of-us-volume-pct",
+        None,
+    ),
+    (r"market share|share of", "percent", "nvidia-china-share-pct", None),
+    (
+        r"reap|a year from|annual|opportunity|could (?:earn|generate|bring)",
+        "usd",
+        "h200-china-revenue-opportunity-usd",
+        None,
+    ),
 ]
+_DELIVERED = re.compile(
+    r"\b(?:delivered|received(?! (?:an? )?(?:approvals?|the green|permission|clearance|licen))|arrived|have shipped|"
+    r"has shipped|were shipped)\b",
+    re.IGNORECASE,
+)
 
 
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return next((value for pattern, value in rules if re.search(pattern, text, re.IGNORECASE)), None)
 
 
+_US_WORDS = re.compile(r"\b(?:U\.?S\.?|US|Washington|Trump|Commerce|administration|BIS|White House)\b")
+_CN_WORDS = re.compile(r"\b(?:Beijing|China's|Chinese (?:government|authorities|regulators|customs))\b")
+
+
 def kind(sentence: str, unit: str | None) -> str:
     if unit in ("usd_per_chip", "rmb_per_module"):
         return "price"
     found = _first(_KIND_RULES, sentence)
+    if found == "export_licence" and _CN_WORDS.search(sentence) and not _US_WORDS.search(sentence):
+        found = "import_approval"  # Beijing approving a sale is an import approval, not a US licence
     if found is None and unit in ("usd", "rmb"):
         return "financial"
     return found or "statement"
@@ -84,7 +154,8 @@ def status(sentence: str) -> str | None:
 
 def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "statement") -> str:
     buyer_named = any(seeds.organisations[a].kind == "buyer" for a in actors if a in seeds.organisations)
-    if buyer_named and claim_kind in ("order", "demand_signal", "application"):
+    buyers_in_words = re.search(r"\bChinese (?:tech )?(?:firms|companies|customers|buyers|giants)\b", sentence)
+    if (buyer_named or buyers_in_words) and claim_kind in ("order", "demand_signal", "application"):
         return "buyer"
     countries = [seeds.organisations[a].country for a in actors if a in seeds.organisations]
     kinds = [seeds.organisations[a].kind for a in actors if a in seeds.organisations]
@@ -101,6 +172,8 @@ def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "s
         return "US"
     if re.search(r"\bBeijing\b|Chinese (?:government|authorities|regulators)", sentence):
         return "China"
+    if claim_kind in ("price", "supply", "production"):
+        return "vendor"  # a price, stock or output figure with no one named is the seller's
     return "other" if not countries else ("US" if "US" in countries else "China" if "CN" in countries else "other")
 
 
@@ -122,19 +195,64 @@ def stage(claim_side: str, claim_status: str | None, claim_kind: str, sentence: 
     return None
 
 
-def metric(sentence: str, unit: str | None, seeds: SeedData) -> tuple[str, float]:
-    """A metric id used in the seeds, with how sure (100 = a keyword rule); a new slug if none fits."""
-    for pattern, rule_unit, metric_id in _METRIC_RULES:
-        if unit == rule_unit and re.search(pattern, sentence, re.IGNORECASE):
-            return metric_id, 100.0
+def metric(
+    sentence: str,
+    unit: str | None,
+    seeds: SeedData,
+    *,
+    near: str | None = None,
+    bound: str | None = None,
+    product: str | None = None,
+    claim_status: str | None = None,
+    span: tuple[int, int] | None = None,
+) -> tuple[str, float]:
+    """A metric id used in the seeds, with how sure (100 = a keyword rule); a new slug if none fits.
+
+    ``near`` is the figure's own clause. A metric named for a period (``-q4-fy26``, ``-2025``) is only
+    offered when the sentence names that period, and a planned shipment is never "delivered".
+    """
+    declared = set(getattr(seeds, "metrics", {}) or {})
+    windows = [sentence[max(0, start - 30) : end + 15] for start, end in [span]] if span else []
+    for text in (*windows, near, sentence):
+        if not text:
+            continue
+        if unit == "chips" and _DELIVERED.search(text) and claim_status not in ("planned", "none", "proposed"):
+            return "h200-delivered-to-china", 100.0
+        for pattern, rule_unit, metric_id, bounds in _METRIC_RULES:
+            if unit == rule_unit and (bounds is None or bound in bounds) and re.search(pattern, text, re.IGNORECASE):
+                return metric_id, 100.0
+    priced = {"usd_per_chip": "price-per-chip", "rmb_per_module": "price-per-module"}.get(unit or "")
+    if priced and product and f"{product}-{priced}" in declared:
+        return f"{product}-{priced}", 100.0
+    if unit == "usd" and product and f"{product}-price-per-module-usd" in declared and _MODULE.search(sentence):
+        return f"{product}-price-per-module-usd", 100.0
     best, best_score = None, 0.0
     for record in seeds.claims:
         quantity = record.claim.quantity
-        if quantity is None or quantity.unit != unit:
+        if quantity is None or quantity.unit != unit or not period_fits(quantity.metric, sentence):
             continue
         score = fuzz.token_set_ratio(sentence.lower(), f"{quantity.wording or ''} {record.claim.summary}".lower())
         if score > best_score:
             best, best_score = quantity.metric, score
-    if best is not None and best_score >= 60:
+    if best is not None and best_score >= 70:
         return best, round(best_score, 1)
     return f"to-confirm-new-metric-{(unit or 'figure').replace('_', '-')}", 0.0
+
+
+_MODULE = re.compile(r"\b(?:modules?|servers?|configurations?|systems?|nodes?)\b|\b(?:8|eight)[- ](?:gpu|card)", re.I)
+_QUARTER_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+
+
+def period_fits(metric_id: str, sentence: str) -> bool:
+    """A metric named for a period fits only a sentence that names it: Q2 revenue is not Q4 FY26."""
+    text = sentence.lower()
+    quarter = re.search(r"\bq([1-4])\b", metric_id)
+    if quarter and not re.search(rf"\bq{quarter.group(1)}\b|{_QUARTER_WORDS[quarter.group(1)]}[- ]quarter", text):
+        return False
+    fiscal = re.search(r"\bfy(\d{2})\b", metric_id)
+    if fiscal and not re.search(
+        rf"\bfy\s?(?:20)?{fiscal.group(1)}\b|fiscal (?:year )?(?:20)?{fiscal.group(1)}\b", text
+    ):
+        return False
+    year = re.search(r"\b(20\d\d)\b", metric_id)
+    return not year or year.group(1) in text

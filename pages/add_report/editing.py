@@ -16,9 +16,9 @@ import pandas as pd
 import yaml
 
 from data.draft import Draft
-from data.draft.model import DraftClaim
+from data.draft.model import DraftClaim, Figure
 from data.models import Bound, ClaimKind, DatePrecision, Side, SourceKind, Status, Unit
-from data.vocabulary import STAGE_LABELS
+from data.vocabulary import STAGE_LABELS, AttributionType, Basis, Confidence, DateBasis
 
 KINDS = list(get_args(ClaimKind))
 SIDES = list(get_args(Side))
@@ -28,13 +28,25 @@ PRECISIONS = list(get_args(DatePrecision))
 BOUNDS = list(get_args(Bound))
 UNITS = list(get_args(Unit))
 SOURCE_KINDS = list(get_args(SourceKind))
+ATTRIBUTIONS = list(get_args(AttributionType))
+CONFIDENCES = list(get_args(Confidence))
+DATE_BASES = list(get_args(DateBasis))
+BASES = list(get_args(Basis))
 
 NONE = "—"  # an empty choice, shown as a dash (an empty cell would read "None")
-OPTIONAL_CHOICES = ("status", "stage", "metric", "unit", "bound", "wording")
+OPTIONAL_CHOICES = (
+    "status", "stage", "metric", "unit", "bound", "wording", "product", "confidence", "person", "attribution_note",
+    "label", "formula",
+)  # fmt: skip
+LIST_COLUMNS = ("actors", "applies_to", "contradicts", "supersedes", "tags")
+# Every field of a seed claim has a column, so nothing needs typing as YAML (rows can be added too).
 COLUMNS = [
-    "summary", "sentence", "locator", "keep", "kind", "side", "status", "stage", "metric", "value", "low", "high",
-    "unit", "bound", "wording", "date", "date_precision", "actors", "claim_id",
+    "summary", "sentence", "locator", "keep", "kind", "side", "status", "stage", "product", "metric", "value", "low",
+    "high", "unit", "bound", "wording", "applies_to", "basis", "formula", "date", "date_precision", "date_basis",
+    "actors", "attribution_type", "sources_cited", "person", "attribution_note", "confidence", "label", "contradicts",
+    "supersedes", "tags", "claim_id",
 ]  # fmt: skip
+HAND_LOCATOR = "added by hand"
 
 
 def words(code: object) -> str:
@@ -71,11 +83,26 @@ def claims_frame(draft: Draft) -> pd.DataFrame:
                 "wording": quantity.get("wording"),
                 "date": claim.date,
                 "date_precision": claim.date_precision,
+                "date_basis": claim.date_basis,
                 "actors": list(claim.actors),
+                "product": claim.product,
+                "applies_to": list(claim.applies_to),
+                "basis": claim.figure.basis if claim.figure is not None else "reported",
+                "formula": claim.figure.formula if claim.figure is not None else None,
+                "attribution_type": claim.attribution.get("type"),
+                "sources_cited": claim.attribution.get("sources_cited"),
+                "person": claim.attribution.get("person"),
+                "attribution_note": claim.attribution.get("note"),
+                "confidence": claim.confidence,
+                "label": claim.label,
+                "contradicts": list(claim.contradicts),
+                "supersedes": list(claim.supersedes),
+                "tags": list(claim.tags),
                 "claim_id": claim.id,
             }
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["sources_cited"] = frame["sources_cited"].astype("Int64")
     for column in OPTIONAL_CHOICES:  # "" shows as an empty cell ("—" in the picker), never as "None"
         frame[column] = frame[column].map(lambda v: NONE if v is None or pd.isna(v) or v == "" else v)
     for column in ("value", "low", "high"):  # text cells: an empty one stays empty instead of reading "None"
@@ -118,32 +145,92 @@ def _date(value: object, fallback: dt.date) -> dt.date:
         return fallback
 
 
+def _list(value: object, fallback: list[str]) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if _text(v)]
+    if hasattr(value, "tolist"):
+        return [str(v) for v in value.tolist() if _text(v)]
+    return list(fallback)
+
+
+def _attribution(row: dict[str, Any], fallback: dict[str, Any]) -> dict[str, Any]:
+    cited = _number(row.get("sources_cited"))
+    out = {
+        "type": _text(row.get("attribution_type")) or fallback.get("type") or "media_analysis",
+        "sources_cited": int(cited) if cited is not None else None,
+        "person": _text(row.get("person")),
+        "note": _text(row.get("attribution_note")),
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _figure(row: dict[str, Any], figure: Figure | None) -> Figure | None:
+    """The row's quantity; a hand-added row gets one as soon as it has a number or a wording."""
+    numbers = {k: _number(row.get(k)) for k in ("value", "low", "high")}
+    wording = _text(row.get("wording"))
+    if figure is None and not wording and all(n is None for n in numbers.values()):
+        return None
+    base = figure or Figure(unit=None, bound="exact", wording=wording or "")
+    return dataclasses.replace(
+        base,
+        **numbers,
+        unit=_text(row.get("unit")),
+        bound=_text(row.get("bound")) or base.bound,
+        wording=wording or base.wording,
+        basis=_text(row.get("basis")) or "reported",
+        formula=_text(row.get("formula")),
+    )
+
+
 def _edited_claim(claim: DraftClaim, row: dict[str, Any]) -> DraftClaim:
-    figure = claim.figure
-    if figure is not None:
-        figure = dataclasses.replace(
-            figure,
-            value=_number(row.get("value")),
-            low=_number(row.get("low")),
-            high=_number(row.get("high")),
-            unit=_text(row.get("unit")),
-            bound=_text(row.get("bound")) or figure.bound,
-            wording=_text(row.get("wording")) or figure.wording,
-        )
-    actors = row.get("actors")
+    figure = _figure(row, claim.figure)
     return dataclasses.replace(
         claim,
         kind=_text(row.get("kind")) or claim.kind,
         side=_text(row.get("side")) or claim.side,
         status=_text(row.get("status")),
         stage=_text(row.get("stage")),
-        metric=_text(row.get("metric")),
+        metric=_text(row.get("metric")) if figure is not None else None,
+        product=_text(row.get("product")),
         figure=figure,
+        applies_to=_list(row.get("applies_to"), claim.applies_to) if figure is not None else [],
         date=_date(row.get("date"), claim.date),
         date_precision=_text(row.get("date_precision")) or claim.date_precision,
-        actors=[str(a) for a in actors] if isinstance(actors, list | tuple) else list(claim.actors),
+        date_basis=_text(row.get("date_basis")) or claim.date_basis,
+        actors=_list(row.get("actors"), claim.actors),
+        attribution=_attribution(row, claim.attribution),
+        confidence=_text(row.get("confidence")),
+        label=_text(row.get("label")),
+        contradicts=_list(row.get("contradicts"), claim.contradicts),
+        supersedes=_list(row.get("supersedes"), claim.supersedes),
+        tags=[t.strip() for t in _list(row.get("tags"), claim.tags) if t.strip()],
         summary=_text(row.get("summary")) or "",
     )
+
+
+def _hand_claim(published: dt.date, row: dict[str, Any], ident: str) -> DraftClaim:
+    """A claim the analyst added as a new row: what the row says, nothing guessed (an empty date
+    is the report's publication date as the form has it)."""
+    blank = DraftClaim(
+        id=ident,
+        kind="statement",
+        side="other",
+        text="",
+        locator=HAND_LOCATOR,
+        date=published,
+        date_precision="day",
+        date_basis="reported",
+        attribution={"type": "media_analysis"},
+    )
+    return _edited_claim(blank, row)
+
+
+def _hand_id(draft: Draft, taken: set[str]) -> str:
+    stem = draft.claims[0].id.split(".")[0] if draft.claims else str(draft.source["id"])[:40].rstrip("-.")
+    number = 1
+    while f"{stem}.by-hand-{number}" in taken:
+        number += 1
+    return f"{stem}.by-hand-{number}"
 
 
 def apply_edits(draft: Draft, edited: pd.DataFrame, source: dict[str, Any], only: list[str] | None = None) -> Draft:
@@ -152,10 +239,18 @@ def apply_edits(draft: Draft, edited: pd.DataFrame, source: dict[str, Any], only
     ``only`` limits the claims to those ids (a re-carry keeps just the genuinely new claims).
     """
     by_id = {c.id: c for c in draft.claims}
+    taken = set(by_id)
+    published = _date(source.get("published"), _date(draft.source.get("published"), dt.date.today()))
     claims = []
     for row in edited.to_dict("records"):
         claim = by_id.get(str(row.get("claim_id")))
-        if claim is None or not bool(row.get("keep")) or (only is not None and claim.id not in only):
+        if claim is None:  # a row the analyst added: kept unless unticked, in a re-carry too
+            if _keep(row.get("keep"), default=True) and _row_has_content(row):
+                ident = _hand_id(draft, taken)
+                taken.add(ident)
+                claims.append(_hand_claim(published, row, ident))
+            continue
+        if not _keep(row.get("keep"), default=True) or (only is not None and claim.id not in only):
             continue
         claims.append(_edited_claim(claim, row))
     merged = {**draft.source, **{k: v for k, v in source.items() if k in draft.source or k == "id"}}
@@ -164,6 +259,17 @@ def apply_edits(draft: Draft, edited: pd.DataFrame, source: dict[str, Any], only
     if isinstance(merged.get("published"), dt.date):
         merged["published"] = merged["published"].isoformat()
     return dataclasses.replace(draft, source=merged, claims=claims)
+
+
+def _keep(value: object, default: bool) -> bool:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return default
+    return bool(value)
+
+
+def _row_has_content(row: dict[str, Any]) -> bool:
+    # column defaults (kind, side, keep) fill an added row on their own: only what a person typed counts
+    return any(_text(row.get(k)) for k in ("summary", "value", "low", "high", "wording"))
 
 
 def summaries(draft: Draft) -> dict[str, str]:

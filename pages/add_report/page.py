@@ -19,6 +19,16 @@ from pages.add_report.preview import preview
 ctx = ui.page_context("add_report")
 state = st.session_state
 editable = auth.can_edit()
+if auth.auth_enabled() and not editable:
+    # With sign-in on, drafting (which costs server time) and saving are for editors only.
+    st.info(
+        "Adding a report is for the tracker's editors, on a server with editing switched on. Your sign-in "
+        "does not allow editing here: ask a maintainer to add your address to the editors list if you "
+        "need to add reports.",
+        icon=":material/lock:",
+    )
+    ui.finish_page(ctx)
+    st.stop()
 if editable:
     st.caption("Editing is on: a report that passes the checks can be saved into the tracker's seed files.")
 else:
@@ -65,6 +75,7 @@ if draft is None:
     ui.finish_page(ctx)
     st.stop()
 
+draft = sections.recheck(draft, ctx.seeds)  # the form's web address, publisher or date may have changed
 sections.render_notes(draft)
 choices = sections.render_duplicates(draft, ctx.seeds)
 mode = (

@@ -3,6 +3,7 @@ plain text (st.text, table cells) or escaped with ``ui.md``: pasted text is neve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -11,7 +12,7 @@ import streamlit as st
 
 from components import ui
 from components.registry import BY_ID
-from data.draft import Draft, DraftError, draft_from_file, draft_from_text
+from data.draft import Draft, DraftError, draft_from_file, draft_from_text, recheck_duplicates
 from data.load import SeedData
 from pages.add_report import editing
 from pages.add_report.preview import Preview
@@ -51,6 +52,28 @@ def start_draft(draft: Draft) -> None:
     state["ar_mode"] = NEW_SOURCE
 
 
+def recheck(draft: Draft, seeds: SeedData) -> Draft:
+    """The draft with its duplicate check redone whenever the form's web address, publisher or date
+    differ from the ones it was last checked with; a re-carry choice that no longer matches is dropped."""
+    state = st.session_state
+    url = str(state.get("ar_src_url") or "").strip() or None
+    publisher = str(state.get("ar_src_publisher") or "").strip() or None
+    published = state.get("ar_src_published")
+    published = published if isinstance(published, dt.date) else None
+    key = (state.get("ar_version"), url, publisher, published)
+    if state.get("ar_dups_for") == key:
+        return draft
+    if state.get("ar_dups_for") is not None and state["ar_dups_for"][0] == key[0]:
+        draft = dataclasses.replace(
+            draft, duplicates=recheck_duplicates(draft, seeds, url=url, publisher=publisher, published=published)
+        )
+        state["ar_draft"] = draft
+        if state.get("ar_mode") not in [NEW_SOURCE, *(d.source_id for d in draft.duplicates)]:
+            state["ar_mode"] = NEW_SOURCE
+    state["ar_dups_for"] = key
+    return draft
+
+
 def _initial(draft: Draft, field: str) -> object:
     value = draft.source.get(field)
     if field == "published":
@@ -68,8 +91,13 @@ def _follow_published() -> None:
 
 
 def render_notes(draft: Draft) -> None:
+    background = [n for n in draft.notes if n.startswith("para ") and " left out (" in n]
     for note in draft.notes:
-        st.info(ui.md(note), icon=":material/info:")
+        if note not in background:
+            st.info(ui.md(note), icon=":material/info:")
+    if background:
+        with st.expander(f"{len(background)} figure(s) left out as background (history, other chips, unrelated firms)"):
+            st.text("\n".join(background))
     if not draft.claims:
         st.warning(
             "No figure or approval step about H200 sales was found in this text. If it is relevant, "
@@ -130,22 +158,31 @@ def render_source_form(draft: Draft) -> dict[str, Any]:
 
 
 def _column_config(seeds: SeedData) -> dict[str, Any]:
+    """Column labels and pickers. Nothing here may depend on the form's fields: a changed column
+    config makes the grid a new widget, and the analyst's edits would be lost."""
     cc = st.column_config
     organisations = sorted(seeds.organisations)
+    chips = sorted(seeds.chips)
+    claim_ids = sorted(r.claim.id for r in seeds.claims)
 
     def org_name(org_id: object) -> str:
         organisation = seeds.organisations.get(str(org_id))
         return organisation.name if organisation else str(org_id)
 
+    def chip_name(chip_id: object) -> str:
+        chip = seeds.chips.get(str(chip_id))
+        return chip.name if chip else editing.words(chip_id)
+
     return {
-        "keep": cc.CheckboxColumn("Keep", help="Untick to leave this claim out of the file."),
+        "keep": cc.CheckboxColumn("Keep", default=True, help="Untick to leave this claim out of the file."),
         "summary": cc.TextColumn("Summary (your own words)", width="large", help="One or two sentences; never copy eight or more words in a row from the article."),
         "sentence": cc.TextColumn("From the text", width="large", disabled=True),
         "locator": cc.TextColumn("Where", disabled=True, width="small"),
-        "kind": cc.SelectboxColumn("Kind (to confirm)", options=editing.KINDS, format_func=editing.words, required=True),
-        "side": cc.SelectboxColumn("Side (to confirm)", options=editing.SIDES, format_func=editing.words, required=True),
+        "kind": cc.SelectboxColumn("Kind (to confirm)", options=editing.KINDS, format_func=editing.words, required=True, default="statement"),
+        "side": cc.SelectboxColumn("Side (to confirm)", options=editing.SIDES, format_func=editing.words, required=True, default="other"),
         "status": cc.SelectboxColumn("Status (to confirm)", options=[editing.NONE, *editing.STATUSES], format_func=editing.words),
         "stage": cc.SelectboxColumn("Stage (to confirm)", options=[editing.NONE, *editing.STAGES], format_func=editing.words),
+        "product": cc.SelectboxColumn("Product", options=[editing.NONE, *chips], format_func=chip_name),
         "metric": cc.TextColumn("Metric id (to confirm)"),
         "value": cc.TextColumn("Value", help="A number as written, e.g. 400,000; leave empty for none."),
         "low": cc.TextColumn("At least / from"),
@@ -153,9 +190,22 @@ def _column_config(seeds: SeedData) -> dict[str, Any]:
         "unit": cc.SelectboxColumn("Unit", options=[editing.NONE, *editing.UNITS], format_func=editing.words),
         "bound": cc.SelectboxColumn("Bound", options=[editing.NONE, *editing.BOUNDS], format_func=editing.words),
         "wording": cc.TextColumn("Wording in the report"),
-        "date": cc.DateColumn("Date", format="YYYY-MM-DD"),
-        "date_precision": cc.SelectboxColumn("Date precision", options=editing.PRECISIONS, format_func=editing.words),
+        "applies_to": cc.MultiselectColumn("Applies to", options=organisations, format_func=org_name, help="Whom the figure is about: one buyer per row when the text says 'each'."),
+        "basis": cc.SelectboxColumn("Basis", options=editing.BASES, format_func=editing.words, default="reported", help="Reported by the text; derived or assumed figures need a formula."),
+        "formula": cc.TextColumn("Formula (derived or assumed only)"),
+        "date": cc.DateColumn("Date", format="YYYY-MM-DD", help="Empty on an added row: the publication date."),
+        "date_precision": cc.SelectboxColumn("Date precision", options=editing.PRECISIONS, format_func=editing.words, default="day"),
+        "date_basis": cc.SelectboxColumn("Date is", options=editing.DATE_BASES, format_func=lambda b: {"event": "When it happened", "reported": "When it was reported"}.get(str(b), editing.words(b)), default="reported"),
         "actors": cc.MultiselectColumn("Organisations", options=organisations, format_func=org_name),
+        "attribution_type": cc.SelectboxColumn("Attributed to", options=editing.ATTRIBUTIONS, format_func=editing.words, default="media_analysis"),
+        "sources_cited": cc.NumberColumn("Sources cited", min_value=0, max_value=100, step=1),
+        "person": cc.TextColumn("Person quoted"),
+        "attribution_note": cc.TextColumn("Attribution note"),
+        "confidence": cc.SelectboxColumn("Confidence", options=[editing.NONE, *editing.CONFIDENCES], format_func=lambda c: "As the source" if c == editing.NONE else editing.words(c)),
+        "label": cc.TextColumn("Chart label", max_chars=80),
+        "contradicts": cc.MultiselectColumn("Contradicts", options=claim_ids, help="Claims already in the tracker that this one disagrees with."),
+        "supersedes": cc.MultiselectColumn("Supersedes", options=claim_ids),
+        "tags": cc.MultiselectColumn("Tags", options=sorted({t for r in seeds.claims for t in r.claim.tags}), accept_new_options=True),
         "claim_id": cc.TextColumn("Claim id", disabled=True),
     }  # fmt: skip
 
@@ -164,18 +214,18 @@ def render_claims_editor(seeds: SeedData) -> pd.DataFrame:
     st.subheader("3 · Candidate claims")
     base: pd.DataFrame = st.session_state["ar_claims_base"]
     if base.empty:
-        st.caption("No candidate claim was drafted; the file would hold the source only.")
-        return base
+        st.caption("No candidate claim was drafted: add the report's claims as rows below.")
     st.caption(
         "Every figure below appears in the article; “From the text” and “Where” show the sentence and its "
-        "paragraph. Columns marked “to confirm” are guesses from the wording. Write each summary yourself."
+        "paragraph. Columns marked “to confirm” are guesses from the wording. Write each summary yourself. "
+        "Add a claim the drafter missed in the empty last row of the table; scroll right for every field."
     )
     return st.data_editor(
         base,
         key="ar_claims_editor",
         hide_index=True,
         width="stretch",
-        num_rows="fixed",
+        num_rows="dynamic",
         column_config=_column_config(seeds),
         column_order=editing.COLUMNS,
     )

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.browser
 
 ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "02-business-times-75k-cap.txt"
 EXISTING = "2026-03-03-bloomberg-us-weighs-75k-h200-cap"
-SUMMARIES = [  # the analyst's own words
+SUMMARIES = [  # the analyst's own words, one per drafted claim in the order drafted
     "Washington was said to be weighing a per-customer ceiling on H200 sales to China.",
+    "AMD's rival accelerator would be counted toward each buyer's quota as well.",
     "If every cleared buyer used its whole quota, shipments might total a million chips.",
     "Only a handful of US export licences for the chip had been issued at that point.",
 ]

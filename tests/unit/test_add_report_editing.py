@@ -85,3 +85,50 @@ def test_download_names_are_plain_file_names() -> None:
     assert editing.safe_filename("../../etc/passwd") == "etc-passwd.yaml"
     assert editing.safe_filename("<script>") == "script.yaml"
     assert editing.safe_filename("2026-11-29-wire-story") == "2026-11-29-wire-story.yaml"
+
+
+def test_every_claim_field_is_a_column_and_comes_back_in_the_file(draft, seeds) -> None:
+    frame = editing.claims_frame(draft)
+    for field in ("product", "applies_to", "attribution_type", "person", "confidence", "contradicts", "label", "tags"):
+        assert field in frame.columns, field
+    frame["summary"] = [f"Claim number {n} put in the analyst's own words for the test." for n in range(len(frame))]
+    other = next(r.claim.id for r in seeds.claims if r.claim.quantity is not None)
+    frame.at[0, "product"] = "h200"
+    frame.at[0, "applies_to"] = ["alibaba"]
+    frame.at[0, "attribution_type"] = "named_person"
+    frame.at[0, "person"] = "Jensen Huang"
+    frame.at[0, "confidence"] = "low"
+    frame.at[0, "contradicts"] = [other]
+    frame.at[0, "label"] = "Cap per buyer"
+    frame.at[0, "tags"] = ["cap"]
+    frame.at[0, "date_basis"] = "event"
+    edited = editing.apply_edits(draft, frame, {})
+    text = edited.to_seed_yaml(editing.summaries(edited), added=dt.date.today())
+    first = edited.claims[0]
+    assert first.applies_to == ["alibaba"] and first.contradicts == [other] and first.confidence == "low"
+    assert first.attribution == {"type": "named_person", "person": "Jensen Huang"}
+    for needle in ("person: Jensen Huang", "confidence: low", f"- {other}", "label: Cap per buyer", "- cap"):
+        assert needle in text, needle
+    assert validate_seed_yaml(text, ROOT / "seeds") == []
+
+
+def test_a_row_added_by_hand_becomes_a_claim(draft) -> None:
+    frame = editing.claims_frame(draft)
+    frame["summary"] = [f"Claim number {n} put in the analyst's own words for the test." for n in range(len(frame))]
+    added = {column: None for column in frame.columns}
+    added.update(
+        keep=True,
+        summary="Beijing wants most of the licensed volume held in Hong Kong, per the report.",
+        kind="condition",
+        side="China",
+        status="conditional",
+        actors=["cn-government"],
+        date=dt.date(2026, 3, 3),
+    )
+    frame.loc[len(frame)] = added
+    edited = editing.apply_edits(draft, frame, {})
+    (hand,) = [c for c in edited.claims if c.locator == editing.HAND_LOCATOR]
+    assert hand.kind == "condition" and hand.figure is None and hand.actors == ["cn-government"]
+    assert hand.id.endswith(".by-hand-1") and hand.id not in {c.id for c in draft.claims}
+    text = edited.to_seed_yaml(editing.summaries(edited), added=dt.date.today())
+    assert validate_seed_yaml(text, ROOT / "seeds") == []

@@ -1,0 +1,304 @@
+"""The drafter on real article excerpts: `python -m bench.draft_real [--label NAME]`.
+
+Each excerpt in tests/fixtures/real_articles/ is drafted twice against the real seeds: once as
+the Add-a-report form fills it (the header's URL, publisher and date) and once as a plain paste
+(the text alone). Each draft is scored against the hand-made key written before the drafter
+first ran. A run is saved as bench/draft-real-runs/<label>.json, so the first run before tuning
+stays beside later ones; `--report` prints the markdown tables of every saved run.
+
+The invented-number check parses the text on its own (not with the drafter's parser), so a
+parser bug cannot hide its own inventions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from data.draft import Draft, draft_from_text  # noqa: E402
+from data.load import SeedData, load_seeds  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "real_articles"
+RUNS = ROOT / "bench" / "draft-real-runs"
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
+          "b": 1e9}  # fmt: skip
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(thousand|million|billion|trillion)\b|(bn|mn|m|k|b)\b)?", re.I
+)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12}  # fmt: skip
+
+
+def read_fixture(path: Path) -> tuple[dict[str, Any], str]:
+    """(header, body): the header lines above '---' and the text as found below it."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+    header = {}
+    for line in head.splitlines():
+        key, _, value = line.partition(":")
+        header[key.strip()] = value.strip()
+    return header, body.strip() + "\n"
+
+
+def stated_values(text: str) -> set[float]:
+    """Every number the text states, at the scale it states it (no bare '14' from '$14B')."""
+    out: set[float] = set()
+    for match in _NUMBER.finditer(text):
+        number = float((match.group(1) + (match.group(2) or "")).replace(",", ""))
+        scale = (match.group(3) or match.group(4) or "").lower()
+        out.add(round(number * _SCALE.get(scale, 1.0), 6))
+    for match in re.finditer(
+        r"(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?\$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I
+    ):
+        out.add(round(float(match.group(1)) * _SCALE[match.group(2).lower()], 6))
+    for match in re.finditer(r"\ban? (thousand|million|billion)\b", text, re.I):
+        out.add(_SCALE[match.group(1).lower()])
+    for word, number in _WORDS.items():
+        if re.search(rf"\b{word}\b", text, re.I):
+            out.add(float(number))
+            for scale, factor in _SCALE.items():
+                if len(scale) > 2 and re.search(rf"\b{word}\s+{scale}\b", text, re.I):
+                    out.add(number * factor)
+    return out
+
+
+def _numbers(spec: dict[str, Any]) -> list[float]:
+    return sorted(float(spec[k]) for k in ("value", "low", "high") if spec.get(k) is not None)
+
+
+def _figures(draft: Draft) -> list[Any]:
+    return [c for c in draft.claims if c.figure is not None]
+
+
+def _fig_numbers(claim: Any) -> list[float]:
+    return sorted(float(n) for n in claim.figure.numbers())
+
+
+def _same_numbers(spec: dict[str, Any], claim: Any) -> bool:
+    if "wording" in spec:
+        return claim.figure.vague and spec["wording"].lower() in claim.figure.wording.lower()
+    mine, want = _fig_numbers(claim), _numbers(spec)
+    return len(mine) == len(want) and all(abs(a - b) <= 1e-6 * max(1.0, b) for a, b in zip(mine, want, strict=True))
+
+
+def score(draft: Draft, key: dict[str, Any], body: str, *, with_dates: bool) -> dict[str, Any]:
+    """Counts (hit, total) per measure for one draft of one excerpt, plus what was missed."""
+    out: dict[str, Any] = {"missed": []}
+    drafted = _figures(draft)
+    used: set[int] = set()
+    found = bound = unit = buyers = buyers_total = metric = metric_total = 0
+    for spec in key.get("figures") or []:
+        candidates = [c for c in drafted if id(c) not in used and _same_numbers(spec, c)]
+        best = next((c for c in candidates if c.figure.unit == spec["unit"] and c.figure.bound == spec["bound"]), None)
+        best = best or next((c for c in candidates if sorted(c.applies_to) == sorted(spec.get("applies_to", []))), None)
+        best = best or (candidates[0] if candidates else None)
+        label = spec.get("wording") or "/".join(f"{n:,.0f}" for n in _numbers(spec))
+        if best is None:
+            out["missed"].append(f"figure {label} {spec['unit']} {spec['bound']}")
+            continue
+        used.add(id(best))
+        found += 1
+        ok_bound = best.figure.bound == spec["bound"]
+        ok_unit = best.figure.unit == spec["unit"]
+        bound += ok_bound
+        unit += ok_unit
+        if not ok_bound or not ok_unit:
+            out["missed"].append(f"figure {label}: drafted {best.figure.unit} {best.figure.bound}")
+        if "applies_to" in spec:
+            buyers_total += 1
+            if sorted(best.applies_to) == sorted(spec["applies_to"]):
+                buyers += 1
+            else:
+                out["missed"].append(f"figure {label}: applies to {best.applies_to}, key {spec['applies_to']}")
+        if "metric" in spec:
+            metric_total += 1
+            if best.metric == spec["metric"]:
+                metric += 1
+            else:
+                out["missed"].append(f"figure {label}: metric {best.metric}, key {spec['metric']}")
+    total = len(key.get("figures") or [])
+    out.update(figures=(found, total), bound=(bound, total), unit=(unit, total), buyers=(buyers, buyers_total))
+    out["metric"] = (metric, metric_total)
+    out["extra_figures"] = len(drafted) - len(used)
+    stated = stated_values(body)
+    invented = [c for c in drafted if any(round(n, 6) not in stated for n in c.figure.numbers())]
+    invented += [c for c in drafted if c.figure.wording not in body and c not in invented]
+    out["invented"] = len(invented)
+    out["invented_list"] = [f"{c.figure.wording!r} -> {_fig_numbers(c)} {c.figure.unit}" for c in invented]
+    background = [
+        c
+        for c in drafted
+        for spec in key.get("not_h200") or []
+        if _fig_numbers(c) == _numbers(spec) and c.figure.unit == spec["unit"]
+    ]
+    out["background"] = len(background)
+    statements = [c for c in draft.claims if c.figure is None]
+    taken: set[int] = set()
+    hit = 0
+    for spec in key.get("statements") or []:
+        match = next(
+            (
+                c
+                for c in statements
+                if id(c) not in taken
+                and c.kind in spec["kinds"]
+                and ("status" not in spec or c.status == spec["status"])
+            ),
+            None,
+        )
+        if match is None:
+            out["missed"].append(f"statement {spec}")
+            continue
+        taken.add(id(match))
+        hit += 1
+    out["statements"] = (hit, len(key.get("statements") or []))
+    orgs = {m.id for m in draft.entities if m.kind == "organisation"}
+    wanted = key.get("organisations") or []
+    out["orgs"] = (sum(o in orgs for o in wanted), len(wanted))
+    out["missed"] += [f"organisation {o}" for o in wanted if o not in orgs]
+    if with_dates:
+        found_dates = {(m.precision, _period(m.date, m.precision)) for m in draft.dates}
+        dates = key.get("dates") or []
+        date_hits = 0
+        for spec in dates:
+            day = spec["date"] if isinstance(spec["date"], dt.date) else dt.date.fromisoformat(spec["date"])
+            if (spec["precision"], _period(day, spec["precision"])) in found_dates:
+                date_hits += 1
+            else:
+                out["missed"].append(f"date {day} ({spec['precision']})")
+        out["dates"] = (date_hits, len(dates))
+    named = {d.source_id for d in draft.duplicates}
+    groups = key.get("recarries") or []
+    out["recarries"] = (sum(bool(named & set(g)) for g in groups), len(groups))
+    out["missed"] += [f"re-carry {g[0]}" for g in groups if not named & set(g)]
+    fine = {i for g in groups for i in g} | set(key.get("also_fine") or [])
+    out["false_dups"] = sorted(named - fine)
+    return out
+
+
+def _period(date: dt.date, precision: str) -> tuple[int, ...]:
+    if precision == "day":
+        return (date.year, date.month, date.day)
+    if precision == "week":
+        return tuple(date.isocalendar()[:2])
+    if precision == "month":
+        return (date.year, date.month)
+    if precision == "quarter":
+        return (date.year, (date.month - 1) // 3)
+    return (date.year,)
+
+
+def run(seeds: SeedData) -> dict[str, Any]:
+    """Every excerpt, both ways (form and plain paste): scores and times."""
+    results: dict[str, Any] = {}
+    for path in sorted(FIXTURES.glob("*.txt")):
+        header, body = read_fixture(path)
+        key = yaml.safe_load(path.with_suffix(".key.yaml").read_text(encoding="utf-8"))
+        published = header.get("published", "unknown")
+        form = {
+            "url": header.get("url") or None,
+            "publisher": header.get("publisher") or None,
+            "published": dt.date.fromisoformat(published) if published[:1].isdigit() else None,
+        }
+        entry: dict[str, Any] = {"split": key.get("split", "tune")}
+        for mode, kwargs in (("form", form), ("paste", {})):
+            started = time.perf_counter()
+            draft = draft_from_text(body, seeds, **kwargs)
+            entry[f"{mode}_ms"] = round((time.perf_counter() - started) * 1000)
+            entry[mode] = score(draft, key, body, with_dates=mode == "form")
+        results[path.stem] = entry
+    return results
+
+
+_MEASURES = [
+    ("figures", "figures found"),
+    ("bound", "right bound"),
+    ("unit", "right unit"),
+    ("buyers", "per-buyer kept"),
+    ("metric", "metric fits"),
+    ("statements", "statements"),
+    ("orgs", "organisations"),
+    ("dates", "dates"),
+]
+
+
+def _sum(entries: list[dict[str, Any]], mode: str, measure: str) -> tuple[int, int]:
+    pairs = [e[mode][measure] for e in entries if measure in e[mode]]
+    return sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+
+
+def _cell(pair: tuple[int, int]) -> str:
+    hit, total = pair
+    return f"{hit}/{total} = {100 * hit / total:.0f} %" if total else "–"
+
+
+def summary_table(runs: dict[str, dict[str, Any]]) -> str:
+    """One row per (run, split): the totals the issue's targets are about."""
+    head = ["run", "excerpts", *[label for _, label in _MEASURES], "re-carries named (form)", "re-carries named (paste)",
+            "false matches (form/paste)", "invented numbers", "background drafted", "extra figures"]  # fmt: skip
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for label, results in runs.items():
+        for split in ("tune", "held_out"):
+            entries = [e for e in results.values() if e["split"] == split]
+            if not entries:
+                continue
+            cells = [f"{label} · {'tuned on' if split == 'tune' else 'held out'}", str(len(entries))]
+            cells += [_cell(_sum(entries, "form", m)) for m, _ in _MEASURES]
+            cells += [_cell(_sum(entries, "form", "recarries")), _cell(_sum(entries, "paste", "recarries"))]
+            cells.append(
+                f"{sum(len(e['form']['false_dups']) for e in entries)}/{sum(len(e['paste']['false_dups']) for e in entries)}"
+            )
+            cells.append(str(sum(e["form"]["invented"] + e["paste"]["invented"] for e in entries)))
+            cells.append(str(sum(e["form"]["background"] for e in entries)))
+            cells.append(str(sum(e["form"]["extra_figures"] for e in entries)))
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def detail(results: dict[str, Any], held_out: bool = False) -> str:
+    """Per excerpt for one run: what was missed, invented or wrongly matched (held-out ones on request)."""
+    lines = []
+    for name, entry in results.items():
+        if entry["split"] == "held_out" and not held_out:
+            continue
+        notes = list(entry["form"]["missed"])
+        notes += [f"plain paste: {m}" for m in entry["paste"]["missed"] if m.startswith("re-carry")]
+        notes += [f"invented: {i}" for i in entry["form"]["invented_list"]]
+        notes += [f"false match: {d}" for d in entry["form"]["false_dups"]]
+        notes += [f"plain paste false match: {d}" for d in entry["paste"]["false_dups"]]
+        split = "held out" if entry["split"] == "held_out" else "tuned on"
+        lines.append(f"- `{name}` ({split}): " + ("; ".join(notes) if notes else "all as keyed"))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.draft_real", description=__doc__)
+    parser.add_argument("--label", default="latest", help="save this run as bench/draft-real-runs/LABEL.json")
+    parser.add_argument("--report", action="store_true", help="print the tables of every saved run, run nothing")
+    parser.add_argument("--held-out", action="store_true", help="also list the held-out excerpts' misses")
+    args = parser.parse_args(argv)
+    RUNS.mkdir(exist_ok=True)
+    if not args.report:
+        results = run(load_seeds(ROOT / "seeds"))
+        (RUNS / f"{args.label}.json").write_text(json.dumps(results, indent=1, default=list) + "\n", encoding="utf-8")
+    runs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(RUNS.glob("*.json"))}
+    print(summary_table(runs))
+    for label, results in runs.items():
+        print(f"\n### {label}\n")
+        print(detail(results, args.held_out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Which sentences are background, and which sentences without a number still make a claim.
+
+Background is listed on the page, never drafted: a text about neither a tracked chip nor China,
+a history paragraph, a sentence set in an earlier year about another chip, a sentence about a
+firm the tracker does not follow. Pure (no streamlit), like the rest of the drafter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from data.draft import suggest
+from data.draft.entities import EntityIndex
+from data.draft.model import EntityMatch
+
+ON_TOPIC = re.compile(r"\bH200s?\b|\bChina\b|\bChinese\b|\bBeijing\b", re.IGNORECASE)
+HISTORY_PARAGRAPH = re.compile(
+    r"^\s*(?:for (?:a )?(?:quick |brief |bit of )?(?:history|background|context)|historically|in the past|back in|"
+    r"background:|a brief history)",
+    re.IGNORECASE,
+)
+_CHINA = re.compile(r"\bChina\b|\bChinese\b|\bBeijing\b|\bHong Kong\b")
+
+_STATEMENT = re.compile(
+    r"\b(?:approv|cleared|authori[sz]|green light|block|bann?(?:ed|s)?\b|bar(?:red|s)?\b|paus|halt|suspend|"
+    r"allow|permit|licen[cs]|condition|special (?:cases|circumstances)|case[- ]by[- ]case|restrict|"
+    r"upfront|up front|none (?:so far|of)|not (?:yet )?(?:been )?(?:received|sold|shipped|delivered)|"
+    r"(?:have|has) begun|began shipping|started shipping|ship(?:ped|ments?)|deliver|order|purchase|"
+    r"consider|weigh|plans? to|preparing|cap\b|capped|limit|required|requires|must\b|cannot exceed|assurances)",
+    re.IGNORECASE,
+)
+
+
+def reason(
+    sentence: str,
+    matches: list[EntityMatch],
+    paragraph_matches: list[EntityMatch],
+    main_chip: str | None,
+    history: bool,
+    on_topic: bool,
+    published: dt.date,
+) -> str | None:
+    """Why a sentence is background rather than a claim about the report's story, or None.
+
+    Background: a text about neither the tracked chips nor China; a history paragraph; a sentence
+    set in an earlier year about another chip ("last year ... the H20"); a sentence about a firm
+    the tracker does not follow (a SoftBank loan) that names nothing it does follow.
+    """
+    if not on_topic:
+        return "the text names neither a tracked chip nor China"
+    if history:
+        return "a history paragraph"
+    chips = {m.id for m in matches if m.kind == "chip"}
+    if chips and main_chip not in chips and _earlier(sentence, published):
+        return f"an earlier year, about the {', '.join(sorted(c.upper() for c in chips))}"
+    tracked = matches or paragraph_matches
+    if not tracked and not _CHINA.search(sentence) and _untracked_names(sentence):
+        return f"about {', '.join(_untracked_names(sentence)[:2])}, which the tracker does not follow"
+    return None
+
+
+_EARLIER = re.compile(r"\b(?:last year|years? ago|in the past|previously|back in|in (?:19|20)\d\d)\b", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    ["The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "By", "From", "With", "As", "An",
+     "A", "According", "However", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Under",
+     "Over", "Last", "Next", "Earlier", "Later", "Meanwhile", "AI", "GPU", "GPUs", "CEO", "US", "U.S"]
+)  # fmt: skip
+
+
+def _earlier(sentence: str, published: dt.date) -> bool:
+    years = [int(y) for y in re.findall(r"\b(?:19|20)(\d\d)\b", sentence)]
+    if any(2000 + y < published.year for y in years):
+        return True
+    return bool(_EARLIER.search(sentence)) and not years
+
+
+def _untracked_names(sentence: str) -> list[str]:
+    """Capitalised names in the sentence (firms, people) other than sentence openers and acronyms."""
+    names = []
+    for match in re.finditer(r"\b[A-Z][a-z]+[A-Z]?[a-z]*(?:\s[A-Z][a-z]+)*\b", sentence):
+        name = match.group(0)
+        opener = not sentence[: match.start()].strip(' "“‘(')  # "Dealers said…": a capital, not a name
+        if opener and " " not in name and not re.search(r"[a-z][A-Z]", name):
+            continue
+        if name.split()[0] not in _NOT_NAMES and not _MONTH_OR_DAY.match(name):
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
+_MONTH_OR_DAY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
+
+
+_FIRM_STATUSES = frozenset(
+    {"none", "blocked", "paused", "halted", "denied", "pending", "approved", "conditional", "in_principle"}
+)
+
+
+def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
+    """A sentence without a number still makes a claim when it names who and says what happened."""
+    if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
+        return False  # "the money the US will earn" is no claim: a plan needs an action word
+    named = [m for m in matches if m.kind == "organisation"] or [m for m in matches if m.id == main_chip]
+    return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
+
+
+def main_chip(title: str | None, paragraphs: list[str], index: EntityIndex) -> str | None:
+    """The chip the report is about: the first one its title or opening paragraphs name, else the
+    one named most (counted paragraph by paragraph, so a long text costs one pass)."""
+    head = " ".join(filter(None, [title, *paragraphs[:2]]))
+    chips = [m.id for m in index.find(head) if m.kind == "chip"]
+    if chips:
+        return "h200" if "h200" in chips else chips[0]
+    counts: dict[str, int] = {}
+    for paragraph in paragraphs[2:]:
+        for match in index.find(paragraph):
+            if match.kind == "chip":
+                counts[match.id] = counts.get(match.id, 0) + 1
+    if not counts:
+        return None
+    return "h200" if "h200" in counts else max(counts, key=counts.__getitem__)

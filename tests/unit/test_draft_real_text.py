@@ -1,0 +1,190 @@
+"""The drafter on the phrasings real articles use (issue 17 item 5): bounds kept exactly, units
+respected, per-buyer figures per buyer, claims without a number, background left out, metrics
+that fit the sentence, re-carries named from the text alone, a size limit, one-way imports."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bench.draft_real import read_fixture
+from data.draft import MAX_TEXT_BYTES, DraftError, draft_from_text, recheck_duplicates
+from data.draft.extract import check_text
+from data.draft.figures import find_figures, numbers_in_text
+from data.draft.suggest import period_fits
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "tests" / "fixtures" / "real_articles"
+PUBLISHED = dt.date(2026, 8, 19)
+
+
+def _figures(draft):
+    return [c for c in draft.claims if c.figure is not None]
+
+
+# --------------------------------------------------------------------------- bounds and units
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound", "field", "number"),
+    [
+        ("Regulators cleared over 400,000 H200 chips.", "more_than", "low", 400_000),
+        ("Firms ordered more than two million H200 chips.", "more_than", "low", 2_000_000),
+        ("Licensed shipments were less than 20,000 chips.", "less_than", "high", 20_000),
+        ("Exports are capped at no more than 50% of US volume.", "at_most", "high", 50),
+        ("Buyers took at least 5,000 H200 chips.", "at_least", "low", 5_000),
+    ],
+)
+def test_bounds_are_kept_exactly(sentence: str, bound: str, field: str, number: float) -> None:
+    (figure,) = find_figures(sentence)
+    assert figure.bound == bound
+    assert getattr(figure, field) == number
+    assert figure.value is None  # "over 400,000" is never an exact 400,000
+
+
+def test_money_keeps_its_scale_and_a_year_range_is_not_a_count() -> None:
+    (money,) = find_figures("Nvidia took $14B from the region.")
+    assert (money.value, money.unit) == (14e9, "usd")
+    assert 14.0 not in numbers_in_text("Nvidia took $14B from the region.")
+    assert find_figures("H200 chips sold under the 2025-26 and 2026–2027 plans.") == []
+
+
+def test_module_prices_and_counts_are_modules_not_chips() -> None:
+    (price,) = find_figures("8-GPU configurations are priced at roughly 1.5 million yuan.")
+    assert (price.unit, price.value, price.bound) == ("rmb_per_module", 1.5e6, "approx")
+    (count,) = find_figures("Nvidia will ship 5,000 H200 8-GPU modules.")
+    assert (count.unit, count.value) == ("modules", 5000)
+
+
+# --------------------------------------------------------------------------- whom a figure is about
+
+
+def test_each_buyer_gets_its_own_figure(real_seeds) -> None:
+    text = "ByteDance and Tencent have each received about 10,000 Nvidia H200 chips, the newspaper said."
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=PUBLISHED)
+    figures = _figures(draft)
+    assert sorted(tuple(c.applies_to) for c in figures) == [("bytedance",), ("tencent",)]
+    assert all(c.figure.value == 10_000 and c.figure.bound == "approx" for c in figures)
+    assert all(c.metric == "h200-delivered-to-china" for c in figures)
+
+
+def test_a_combined_figure_reaches_the_buyers_named_just_before(real_seeds) -> None:
+    text = (
+        "China has authorized ByteDance, Alibaba and Tencent to buy Nvidia's H200 chips. "
+        "The three tech giants can import more than 400,000 H200 chips combined."
+    )
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 1, 28))
+    (figure,) = _figures(draft)
+    assert sorted(figure.applies_to) == ["alibaba", "bytedance", "tencent"]
+    assert figure.metric == "cn-first-batch-chips"
+
+
+# --------------------------------------------------------------------------- claims and background
+
+
+def test_a_statement_without_a_number_is_a_claim(real_seeds) -> None:
+    text = "Chinese customs told agents that Nvidia's H200 chips are not permitted to enter the country."
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 1, 14))
+    (claim,) = draft.claims
+    assert claim.figure is None and claim.status == "blocked" and "cn-customs" in claim.actors
+
+
+def test_background_numbers_are_listed_not_drafted(real_seeds) -> None:
+    text = (
+        "Washington is weighing a cap of 75,000 Nvidia H200 chips per Chinese customer.\n\n"
+        "For a quick history, Nvidia said in October it was 100% out of China.\n\n"
+        "Last year Nvidia wrote down $5.5 billion of H20 inventory."
+    )
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 3, 3))
+    assert [c.figure.high for c in _figures(draft)] == [75_000]
+    left_out = [n for n in draft.notes if "left out" in n]
+    assert any('"100%"' in n and "history" in n for n in left_out)
+    assert any('"$5.5 billion"' in n and "H20" in n for n in left_out)
+
+
+def test_an_unrelated_article_drafts_nothing(real_seeds) -> None:
+    _, body = read_fixture(REAL / "16-traderknows-softbank-loan.txt")
+    assert draft_from_text(body, real_seeds).claims == []
+
+
+def test_metric_suggestions_fit_the_sentence(real_seeds) -> None:
+    assert not period_fits("nvidia-dc-revenue-q4-fy26", "Nvidia's second-quarter data-centre revenue rose.")
+    assert period_fits("nvidia-dc-revenue-q4-fy26", "Fourth-quarter fiscal 2026 data-centre revenue rose.")
+    text = "Nvidia plans to ship 5,000 H200 chips to Alibaba next month."
+    (planned,) = _figures(draft_from_text(text, real_seeds, publisher="Test Wire", published=PUBLISHED))
+    assert planned.metric != "h200-delivered-to-china" and planned.status == "planned"
+    revenue = "Nvidia's second-quarter data-centre revenue was $41.1 billion, with almost none from China."
+    (money,) = _figures(draft_from_text(revenue, real_seeds, publisher="Test Wire", published=PUBLISHED))
+    assert not money.metric.endswith(("q4-fy26", "q1-fy27"))
+
+
+# --------------------------------------------------------------------------- re-carries
+
+
+def test_a_plain_paste_names_the_re_carry_from_its_words(real_seeds) -> None:
+    _, body = read_fixture(REAL / "08-indian-express-none-so-far.txt")  # no figure, no URL, no date
+    draft = draft_from_text(body, real_seeds)
+    assert draft.story_date is None
+    assert draft.duplicates[0].source_id == "2026-02-24-reuters-no-h200-delivered-to-china"
+    assert "distinctive words" in draft.duplicates[0].why
+
+
+def test_changing_the_form_reruns_the_check(real_seeds) -> None:
+    draft = draft_from_text("Nvidia shares rose on Tuesday after a chip report.", real_seeds, publisher="Test Wire")
+    assert draft.duplicates == []
+    source = real_seeds.sources["2026-03-03-bloomberg-us-weighs-75k-h200-cap"]
+    again = recheck_duplicates(draft, real_seeds, url=source.url, publisher="Test Wire", published=None)
+    assert again[0].source_id == source.id and "same web address" in again[0].why.lower()
+
+
+def test_a_carrier_listed_without_a_date_matches_only_near_the_story(real_seeds) -> None:
+    story = "2026-01-28-reuters-china-approves-first-h200-batch"  # lists The Decoder without a date
+    text = "A short note on chip stocks and markets."
+    near = draft_from_text(text, real_seeds, publisher="The Decoder", published=dt.date(2026, 1, 29))
+    far = draft_from_text(text, real_seeds, publisher="The Decoder", published=dt.date(2026, 6, 30))
+    assert story in {d.source_id for d in near.duplicates}
+    assert story not in {d.source_id for d in far.duplicates}
+
+
+# --------------------------------------------------------------------------- limits and structure
+
+
+def test_text_over_the_limit_gets_a_plain_message(real_seeds) -> None:
+    with pytest.raises(DraftError, match=r"The text is 300 kB; the drafter reads at most 200 kB"):
+        draft_from_text("chips " * 50_000, real_seeds)
+    assert MAX_TEXT_BYTES == 200_000
+    assert check_text("x" * 10, max_bytes=10) == "x" * 10
+    with pytest.raises(DraftError, match="Paste one article at a time"):
+        check_text("x" * 11, max_bytes=10)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every data.draft module a file imports, at the top, inside functions or under TYPE_CHECKING."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("data.draft"):
+            if node.module == "data.draft":
+                found |= {f"data.draft.{alias.name}" for alias in node.names}
+            else:
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith(("data.draft", "streamlit"))}
+    return found
+
+
+def test_the_drafter_imports_one_way_and_never_streamlit() -> None:
+    folder = ROOT / "data" / "draft"
+    modules = {f"data.draft.{p.stem}": p for p in folder.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    graph = {name: {m for m in _imports(path) if m in modules and m != name} for name, path in modules.items()}
+    for path in folder.glob("*.py"):
+        assert not any(m.startswith("streamlit") for m in _imports(path)), path.name
+        assert "import streamlit" not in path.read_text(encoding="utf-8"), path.name
+
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        return any(nxt == target or (nxt not in seen and reaches(nxt, target, seen | {nxt})) for nxt in graph[start])
+
+    cycles = [name for name in graph if reaches(name, name, {name})]
+    assert cycles == [], cycles
