@@ -161,9 +161,19 @@ def _claim_words(claim: Any) -> str:
     parts = [f"kind {claim.kind}", f"side {claim.side}"]
     if claim.status:
         parts.append(f"status {claim.status}")
-    if claim.figure is not None:
-        parts.append(f"figure “{claim.figure.wording}” as metric {claim.metric or '(none)'}")
-    return "Drafted as " + ", ".join(p.replace("_", " ") for p in parts) + ". To change these, open it in Add a report."
+    if claim.figure is not None and _needs_metric(claim):
+        parts.append(f"figure “{claim.figure.wording}” with no metric yet")
+    elif claim.figure is not None:
+        parts.append(f"figure “{claim.figure.wording}” as metric {claim.metric}")
+    words = "Drafted as " + ", ".join(p.replace("_", " ") for p in parts) + "."
+    if _needs_metric(claim):
+        return words + " Left out unless you tick it: choose its metric in Add a report first."
+    return words + " To change these, open it in Add a report."
+
+
+def _needs_metric(claim: Any) -> bool:
+    """A figure whose metric the drafter could not name cannot be saved until a person picks one."""
+    return claim.figure is not None and (not claim.metric or str(claim.metric).startswith("to-confirm"))
 
 
 def _accept_form(candidate: dict[str, Any], ident: str, seeds: SeedData, box: Inbox) -> None:
@@ -191,7 +201,7 @@ def _accept_form(candidate: dict[str, Any], ident: str, seeds: SeedData, box: In
         for number, claim in enumerate(draft.claims, start=1):
             st.text(f"Claim {number} ({claim.locator}): {claim.text}")
             st.caption(ui.md(_claim_words(claim)))
-            if st.checkbox("Keep this claim", value=True, key=f"inbox-keep-{ident}-{claim.id}"):
+            if st.checkbox("Keep this claim", value=not _needs_metric(claim), key=f"inbox-keep-{ident}-{claim.id}"):
                 keep.add(claim.id)
             summaries[claim.id] = st.text_area(
                 f"Summary of claim {number}", key=f"inbox-sum-{ident}-{claim.id}", height=68
