@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from components.access import (
+    REFUSALS,
     AccessPolicy,
     AccessSettingsError,
     Decision,
@@ -60,17 +61,10 @@ def _sign_in_screen() -> None:
     st.stop()
 
 
-_REFUSALS = {
-    Decision.NO_EMAIL: "Your account did not share an e-mail address, so access cannot be checked.",
-    Decision.UNVERIFIED: "Your identity provider has not verified the e-mail address {email}.",
-    Decision.NOT_LISTED: "{email} is not on this tracker's access list. Ask the person who runs it to add you.",
-}
-
-
 def _refusal_screen(decision: Decision, email: str | None) -> None:
     st.title("Access not granted")
     # Identity claims come from outside: st.text shows them as plain text, never as Markdown or links.
-    st.text(_REFUSALS[decision].format(email=email or ""))
+    st.text(REFUSALS[decision].format(email=email or ""))
     st.button("Sign out", on_click=st.logout, key="auth_sign_out")
     st.stop()
 
