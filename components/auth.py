@@ -23,6 +23,7 @@ from components.access import (
     auth_settings_problem,
     decide,
     editing_allowed,
+    identity,
     normalise_email,
     policy_from_settings,
 )
@@ -100,6 +101,14 @@ def current_user_email() -> str | None:
         return None
     claims = _claims()
     return normalise_email(claims.get("email")) if claims.get("is_logged_in") else None
+
+
+def current_identity() -> tuple[str, str] | None:
+    """The signed-in user's (issuer, subject), the identity to record; None when nobody is signed in."""
+    if not auth_enabled():
+        return None
+    claims = _claims()
+    return identity(claims) if claims.get("is_logged_in") else None
 
 
 def can_edit() -> bool:

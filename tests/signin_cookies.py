@@ -53,7 +53,9 @@ def read_claims(jar: dict[str, str], secret: str) -> dict[str, Any]:
     return json.loads(raw)
 
 
-def claims(sub: str, email: str | None, *, verified: object = True, exp_in: float = 3600, **extra: Any) -> dict[str, Any]:
+def claims(
+    sub: str, email: str | None, *, verified: object = True, exp_in: float = 3600, **extra: Any
+) -> dict[str, Any]:
     """Identity claims as Streamlit stores them after a sign-in (ID token claims + its own)."""
     now = time.time()
     result: dict[str, Any] = {
