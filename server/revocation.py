@@ -61,10 +61,13 @@ def _parse(text: str) -> Revocations:
     data = json.loads(text) if text.strip() else {}
     if not isinstance(data, dict):
         raise ValueError("the revocation file must hold a JSON object")
+    sessions, subjects, emails = data.get("sessions", {}), data.get("subjects", []), data.get("emails", [])
+    if not isinstance(sessions, dict) or not isinstance(subjects, list) or not isinstance(emails, list):
+        raise ValueError("sessions must be an object, subjects and emails lists")
     return Revocations(
-        sessions={str(k): float(v) for k, v in dict(data.get("sessions", {})).items()},
-        subjects=tuple((str(e["iss"]), str(e["sub"]), float(e["before"])) for e in data.get("subjects", [])),
-        emails=tuple((str(e["email"]), float(e["before"])) for e in data.get("emails", [])),
+        sessions={str(k): float(v) for k, v in sessions.items()},
+        subjects=tuple((str(e["iss"]), str(e["sub"]), float(e["before"])) for e in subjects),
+        emails=tuple((str(e["email"]), float(e["before"])) for e in emails),
         everyone_before=float(data.get("everyone_before", 0.0)),
     )
 
