@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+HOST ?= 127.0.0.1
 
 .PHONY: help run test lint format validate bench bench-load bench-growth bench-profile chromium haproxy cluster clean
 
@@ -19,8 +20,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.runtime ## serve the app on http://localhost:$(PORT)
-	$(PY) scripts/serve.py app.py --server.port $(PORT) --server.headless true
+run: $(VENV)/.runtime ## serve the app on http://127.0.0.1:$(PORT) (HOST=0.0.0.0 make run: every interface)
+	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
 
 chromium: $(VENV)/.dev ## make sure a Chromium exists for the browser tests
 	sh scripts/ensure_chromium.sh $(PY)
