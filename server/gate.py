@@ -24,6 +24,7 @@ from starlette.requests import cookie_parser
 from components.access import REFUSALS, Decision, decide, normalise_email
 from server.revocation import RevocationList, default_path
 from server.sessions import (
+    NOBODY,
     GateSettings,
     Session,
     SessionRefused,
@@ -114,7 +115,9 @@ class Gate:
         try:
             session = self._session(scope, settings)
         except SessionRefused as refused:
-            await self._refuse(scope, send, 401, f"Sign in to open this tracker ({refused}).", base, sign_in=True)
+            await self._refuse(
+                scope, send, 401, f"Sign in to open this tracker: {refused}.", base, sign_in=True, why=str(refused)
+            )
             return
         except ValueError as broken:  # the revocation list cannot be read: fail closed
             _LOG.error("gate: %s", broken)
@@ -180,6 +183,7 @@ class Gate:
         *,
         sign_in: bool = False,
         sign_out: bool = False,
+        why: str = "",
     ) -> None:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
@@ -188,7 +192,7 @@ class Gate:
         if status == 401:
             headers.append((b"www-authenticate", b'Bearer realm="h200-tracker"'))
         if _wants_html(scope):
-            body = self._page(text, base, sign_in=sign_in, sign_out=sign_out).encode()
+            body = self._page(text, base, sign_in=sign_in, sign_out=sign_out, why=why).encode()
             headers.append((b"content-type", b"text/html; charset=utf-8"))
         else:
             body = (text + "\n").encode()
@@ -197,36 +201,40 @@ class Gate:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if scope.get("method") == "HEAD" else body})
 
-    def _page(self, text: str, base: str, *, sign_in: bool, sign_out: bool) -> str:
+    def _page(self, text: str, base: str, *, sign_in: bool, sign_out: bool, why: str = "") -> str:
         """A self-contained page (no script, no data): sign in, or why access is refused."""
         if sign_in:
             title = "H200 China Tracker"
             lead = "This tracker is for invited colleagues: sign in with your work account to open it."
+            if why and why != NOBODY:
+                lead += f" (Your earlier session has ended: {why}.)"
             token = html.escape(self.provider_token(), quote=True)
             action = (
                 f'<form method="get" action="{html.escape(base)}/auth/login">'
                 f'<input type="hidden" name="provider" value="{token}">'
                 '<button type="submit">Sign in</button></form>'
             )
-            detail = ""
         else:
             title = "Access not granted"
             lead = text  # identity claims are escaped below, never markup
-            action = f'<p><a class="button" href="{html.escape(base)}/auth/logout">Sign out</a></p>' if sign_out else ""
-            detail = ""
+            action = (
+                f'<form method="get" action="{html.escape(base)}/auth/logout"><button type="submit">Sign out</button></form>'
+                if sign_out
+                else ""
+            )
         return (
             '<!doctype html><html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body><main>"
-            f"<h1>{html.escape(title)}</h1><p>{html.escape(lead)}</p>{detail}{action}</main></body></html>"
+            f"<h1>{html.escape(title)}</h1><p>{html.escape(lead)}</p>{action}</main></body></html>"
         )
 
 
 _STYLE = (
     "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1f2933;background:#fff}"
     "main{max-width:40rem;margin:12vh auto;padding:0 1.5rem}h1{font-size:2rem;margin-bottom:.5rem}"
-    "p{font-size:1.05rem;line-height:1.5}button,.button{font:inherit;padding:.5rem 1.25rem;border-radius:.5rem;"
-    "border:1px solid #1f4e79;background:#1f4e79;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}"
+    "p{font-size:1.05rem;line-height:1.5}button{font:inherit;padding:.5rem 1.25rem;border-radius:.5rem;"
+    "border:1px solid #1f4e79;background:#1f4e79;color:#fff;cursor:pointer}"
 )
 
 

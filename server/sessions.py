@@ -30,6 +30,7 @@ MAX_MAX_AGE_HOURS = 30 * 24.0
 #: Clock difference tolerated between this server and the identity provider.
 CLOCK_SKEW_SECONDS = 60
 MIN_READ_TOKEN_CHARS = 32
+NOBODY = "nobody is signed in"
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def read_session(cookies: Mapping[str, str], settings: GateSettings, now: float)
     """The session in Streamlit's sign-in cookie, or ``SessionRefused`` with the reason."""
     raw = cookies.get(USER_COOKIE)
     if not raw:
-        raise SessionRefused("nobody is signed in")
+        raise SessionRefused(NOBODY)
     payload, signed_at = _unsign(settings.cookie_secret, USER_COOKIE, raw)
     if payload.startswith(b"chunks-") and payload[7:].isdigit():
         parts = []
@@ -139,7 +140,7 @@ def read_session(cookies: Mapping[str, str], settings: GateSettings, now: float)
     except ValueError as error:
         raise SessionRefused("the sign-in cookie cannot be read") from error
     if not isinstance(claims, dict) or claims.get("is_logged_in") is not True:
-        raise SessionRefused("nobody is signed in")
+        raise SessionRefused(NOBODY)
     if now - signed_at > settings.max_age_seconds:
         raise SessionRefused("the session is older than the maximum age")
     if signed_at > now + CLOCK_SKEW_SECONDS:
