@@ -97,6 +97,8 @@ def render_haproxy_config(
     global_maxconn: int = 2000,
     frontend_maxconn: int = 1000,
     server_maxconn: int = 500,
+    client_maxconn: int = 200,
+    client_rate: int = 1000,
     check_interval: str = "1s",
 ) -> str:
     """The HAProxy configuration for ``backends`` (name, port on 127.0.0.1)."""
@@ -110,6 +112,8 @@ def render_haproxy_config(
         csp="; ".join(CSP_DIRECTIVES),
         check_interval=check_interval,
         server_maxconn=server_maxconn,
+        client_maxconn=client_maxconn,
+        client_rate=client_rate,
         servers=servers,
     )
 
@@ -123,6 +127,8 @@ class Cluster:
     seeds: Path | None = None  # default: the repository's seeds/
     editing: bool = False
     env: dict[str, str] = field(default_factory=dict)
+    #: HAProxy limits (render_haproxy_config's keywords: frontend_maxconn, client_maxconn, ...)
+    limits: dict[str, int] = field(default_factory=dict)
     startup_timeout: float = 90.0
     haproxy: str = field(default_factory=lambda: find_haproxy())
     backends: list[Backend] = field(default_factory=list, init=False)
@@ -174,7 +180,9 @@ class Cluster:
         assert self.workdir is not None
         config = self.workdir / "haproxy.cfg"
         config.write_text(
-            render_haproxy_config(self.port, [(b.name, b.port) for b in self.backends], self.workdir / "stats.sock")
+            render_haproxy_config(
+                self.port, [(b.name, b.port) for b in self.backends], self.workdir / "stats.sock", **self.limits
+            )
         )
         check = subprocess.run([self.haproxy, "-c", "-q", "-f", str(config)], capture_output=True, text=True)
         if check.returncode != 0:
