@@ -63,7 +63,7 @@ def _page_status(port: int, source: str, path: str = "/", timeout: float = 5) ->
         status = conn.getresponse().status
         conn.close()
         return status
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return "timeout"
     except OSError as error:
         return f"error {error}"
