@@ -244,3 +244,18 @@ def test_cookies_get_secure_behind_https(tmp_path: Path) -> None:
     assert response.headers["set-cookie"].endswith("; Secure")
     plain, _ = _client(tmp_path)
     assert "secure" not in _get(plain, "/auth/logout").headers["set-cookie"].lower()
+
+
+def test_the_shipped_example_settings_work_once_the_secret_is_replaced() -> None:
+    import tomllib
+
+    from server.sessions import settings_from_secrets
+
+    example = tomllib.loads((Path(__file__).resolve().parents[2] / "deploy" / "secrets.example.toml").read_text())
+    assert "cookie_secret" in str(settings_from_secrets(example).problem)  # copied unchanged: refused
+    example["auth"]["cookie_secret"] = "s" * 64
+    settings = settings_from_secrets(example)
+    assert settings is not None and settings.problem is None
+    assert settings.max_age_seconds == 12 * 3600 and settings.https  # the example's address is https
+    example["read_tokens"] = {"team-feed-reader": "REPLACE-WITH-A-RANDOM-TOKEN"}  # the commented example
+    assert "read_tokens" in str(settings_from_secrets(example).problem)  # too short: refused
