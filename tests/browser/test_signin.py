@@ -24,6 +24,7 @@ import pytest
 
 from components.registry import PAGES
 from tests.browser.server import free_port, streamlit_server
+from server.revocation import RevocationList
 from tests.signin_cookies import USER_COOKIE, read_claims, user_cookies
 
 pytestmark = pytest.mark.browser
@@ -87,14 +88,25 @@ def provider() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def signin_app(provider: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def signin_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the app's secrets file and revocation list live."""
+    return Path(tmp_path_factory.mktemp("signin"))
+
+
+@pytest.fixture(scope="module")
+def signin_app(provider: str, signin_folder: Path) -> Iterator[str]:
     """The app with a temporary secrets file (and only that one) pointing at the provider."""
-    folder = Path(tmp_path_factory.mktemp("signin"))
-    secrets = folder / "secrets.toml"
+    secrets = signin_folder / "secrets.toml"
     secrets.write_text(SECRETS.format(issuer=provider, secret=COOKIE_SECRET))
-    env = {"STREAMLIT_SECRETS_FILES": str(secrets), "H200_REVOCATION_FILE": str(folder / "revoked.json")}
+    env = {"STREAMLIT_SECRETS_FILES": str(secrets), "H200_REVOCATION_FILE": str(signin_folder / "revoked.json")}
     with streamlit_server(env=env) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def revocations(signin_folder: Path) -> RevocationList:
+    """The revocation list the app reads (as ``python -m server.revoke`` writes it)."""
+    return RevocationList(signin_folder / "revoked.json")
 
 
 def _sign_in(page, url: str, sub: str) -> None:
@@ -275,4 +287,22 @@ def test_a_download_link_needs_the_session(signin_app, browser) -> None:
     assert status == 200 and "Metric" in body  # the signed-in user gets the file
     status, body = _fetch(url)  # the same link without the cookie
     assert status == 401 and "Metric" not in body
+    context.close()
+
+
+def test_an_open_tab_stops_once_its_session_is_revoked(signin_app, provider, revocations, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _sign_in(page, signin_app, "ana-1")
+    _wait_for_dashboard(page)
+    revocations.end_subject(provider, "ana-1")  # what python -m server.revoke --subject does
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Buyers").click()
+    page.wait_for_timeout(5000)
+    shots = Path(os.environ.get("H200_SHOTS", "/tmp"))
+    page.screenshot(path=str(shots / "gate-revoked-open-tab-1280.png"))
+    assert page.locator("h1").filter(has_text="Buyers").count() == 0  # the next page never arrives
+    page.reload()
+    page.get_by_role("button", name="Sign in").wait_for(timeout=60000)
+    assert "signed out or revoked" in page.inner_text("body")
+    _assert_no_dashboard(page)
     context.close()
