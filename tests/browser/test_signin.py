@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from components.registry import PAGES
-from tests.browser.server import free_port, streamlit_server
 from server.revocation import RevocationList
+from tests.browser.server import free_port, streamlit_server
 from tests.signin_cookies import USER_COOKIE, read_claims, user_cookies
 
 pytestmark = pytest.mark.browser
