@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from starlette.requests import cookie_parser
 
@@ -208,20 +208,15 @@ class Gate:
             lead = "This tracker is for invited colleagues: sign in with your work account to open it."
             if why and why != NOBODY:
                 lead += f" (Your earlier session has ended: {why}.)"
-            token = html.escape(self.provider_token(), quote=True)
-            action = (
-                f'<form method="get" action="{html.escape(base)}/auth/login">'
-                f'<input type="hidden" name="provider" value="{token}">'
-                '<button type="submit">Sign in</button></form>'
-            )
+            # Links, not forms: the balancer's CSP has form-action 'self', which would also block
+            # the redirect on to the identity provider.
+            login = f"{base}/auth/login?{urlencode({'provider': self.provider_token()})}"
+            action = f'<p><a class="button" role="button" href="{html.escape(login, quote=True)}">Sign in</a></p>'
         else:
             title = "Access not granted"
             lead = text  # identity claims are escaped below, never markup
-            action = (
-                f'<form method="get" action="{html.escape(base)}/auth/logout"><button type="submit">Sign out</button></form>'
-                if sign_out
-                else ""
-            )
+            logout = html.escape(f"{base}/auth/logout", quote=True)
+            action = f'<p><a class="button" role="button" href="{logout}">Sign out</a></p>' if sign_out else ""
         return (
             '<!doctype html><html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -233,8 +228,8 @@ class Gate:
 _STYLE = (
     "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1f2933;background:#fff}"
     "main{max-width:40rem;margin:12vh auto;padding:0 1.5rem}h1{font-size:2rem;margin-bottom:.5rem}"
-    "p{font-size:1.05rem;line-height:1.5}button{font:inherit;padding:.5rem 1.25rem;border-radius:.5rem;"
-    "border:1px solid #1f4e79;background:#1f4e79;color:#fff;cursor:pointer}"
+    "p{font-size:1.05rem;line-height:1.5}.button{font:inherit;padding:.5rem 1.25rem;border-radius:.5rem;"
+    "background:#1f4e79;color:#fff;text-decoration:none;display:inline-block}.button:focus{outline:3px solid #f0b429}"
 )
 
 

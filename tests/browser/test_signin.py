@@ -9,11 +9,8 @@ cookie, the maximum age and an expired ID token, and downloads (``/media``) behi
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -24,7 +21,8 @@ import pytest
 
 from components.registry import PAGES
 from server.revocation import RevocationList
-from tests.browser.server import free_port, streamlit_server
+from tests.browser.oidc import oidc_provider, sign_in
+from tests.browser.server import streamlit_server
 from tests.signin_cookies import USER_COOKIE, read_claims, user_cookies
 
 pytestmark = pytest.mark.browser
@@ -54,37 +52,8 @@ USERS = {
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
     """oidc-provider-mock on a free loopback port with USERS registered; yields its issuer URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(port)],
-        env={**os.environ, "NO_COLOR": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    issuer = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"{issuer}/.well-known/openid-configuration", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("oidc-provider-mock did not start") from None
-                time.sleep(0.2)
-        for sub, claims in USERS.items():
-            request = urllib.request.Request(
-                f"{issuer}/users/{sub}",
-                data=json.dumps(claims).encode(),
-                method="PUT",
-                headers={"Content-Type": "application/json"},
-            )
-            with urllib.request.urlopen(request, timeout=5) as response:
-                assert response.status == 204
+    with oidc_provider(USERS) as issuer:
         yield issuer
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -107,16 +76,6 @@ def signin_app(provider: str, signin_folder: Path) -> Iterator[str]:
 def revocations(signin_folder: Path) -> RevocationList:
     """The revocation list the app reads (as ``python -m server.revoke`` writes it)."""
     return RevocationList(signin_folder / "revoked.json")
-
-
-def _sign_in(page, url: str, sub: str) -> None:
-    """Open the app signed out, press Sign in, and authorize as ``sub`` at the provider's form."""
-    page.goto(f"{url}/")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_selector("input[name=sub]", timeout=20000)  # the provider's authorization form
-    page.fill("input[name=sub]", sub)
-    page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(f"{url}/**", timeout=20000)
 
 
 def _jar(context) -> dict[str, str]:
@@ -185,7 +144,7 @@ def test_signed_out_user_sees_only_the_sign_in_screen(signin_app, browser) -> No
 def test_allowed_user_signs_in_and_sees_the_dashboard(signin_app, provider, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    _sign_in(page, signin_app, "ana-1")
+    sign_in(page, signin_app, "ana-1")
     _wait_for_dashboard(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "Signed in as ana@example.com" in sidebar.inner_text()
@@ -203,7 +162,7 @@ def test_an_unverified_address_of_an_editor_gets_nothing(signin_app, browser) ->
     """The finding: sub attacker-7f3a with email ANA@example.com (unverified) became an editor."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    _sign_in(page, signin_app, "attacker-7f3a")
+    sign_in(page, signin_app, "attacker-7f3a")
     page.get_by_text("Access not granted").wait_for(timeout=60000)
     page.wait_for_timeout(1500)
     assert "not confirmed that ana@example.com is verified" in page.inner_text("body")
@@ -218,7 +177,7 @@ def test_an_unverified_address_of_an_editor_gets_nothing(signin_app, browser) ->
 def test_disallowed_user_is_refused_and_can_sign_out(signin_app, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    _sign_in(page, signin_app, "mallory-1")
+    sign_in(page, signin_app, "mallory-1")
     page.get_by_text("Access not granted").wait_for(timeout=60000)
     page.wait_for_timeout(1500)
     assert "mallory@example.org is not on this tracker's access list" in page.inner_text("body")
@@ -234,7 +193,7 @@ def test_disallowed_user_is_refused_and_can_sign_out(signin_app, browser) -> Non
 def test_a_cookie_copied_before_sign_out_is_refused_afterwards(signin_app, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    _sign_in(page, signin_app, "ana-1")
+    sign_in(page, signin_app, "ana-1")
     _wait_for_dashboard(page)
     copied = _jar(context)
     assert _opens_dashboard(browser, signin_app, copied)  # the copy works while signed in
@@ -252,7 +211,7 @@ def test_a_cookie_copied_before_sign_out_is_refused_afterwards(signin_app, brows
 def test_old_cookies_and_expired_id_tokens_are_refused(signin_app, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    _sign_in(page, signin_app, "ana-1")
+    sign_in(page, signin_app, "ana-1")
     _wait_for_dashboard(page)
     claims = read_claims(_jar(context), COOKIE_SECRET)
     context.close()
@@ -275,7 +234,7 @@ def test_old_cookies_and_expired_id_tokens_are_refused(signin_app, browser) -> N
 def test_a_download_link_needs_the_session(signin_app, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
-    _sign_in(page, signin_app, "ana-1")
+    sign_in(page, signin_app, "ana-1")
     page.goto(f"{signin_app}/supply-demand")
     _wait_for_dashboard(page, "Supply vs demand")
     page.get_by_text("Download supply and demand data").click()
@@ -293,7 +252,7 @@ def test_a_download_link_needs_the_session(signin_app, browser) -> None:
 def test_an_open_tab_stops_once_its_session_is_revoked(signin_app, provider, revocations, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    _sign_in(page, signin_app, "ana-1")
+    sign_in(page, signin_app, "ana-1")
     _wait_for_dashboard(page)
     revocations.end_subject(provider, "ana-1")  # what python -m server.revoke --subject does
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Buyers").click()
