@@ -113,7 +113,7 @@ def _opens_dashboard(browser, url: str, jar: dict[str, str]) -> bool:
     context.add_cookies([{"name": k, "value": v, "url": url} for k, v in jar.items()])
     page = context.new_page()
     page.goto(f"{url}/")
-    page.locator('.js-plotly-plot .main-svg, button:has-text("Sign in")').first.wait_for(
+    page.locator('.js-plotly-plot .main-svg, [role=button]:has-text("Sign in")').first.wait_for(
         state="attached", timeout=60000
     )
     signed_in = page.get_by_role("button", name="Sign in").count() == 0
