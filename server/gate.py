@@ -25,6 +25,7 @@ from components.access import REFUSALS, Decision, decide, normalise_email
 from server.revocation import RevocationList, default_path
 from server.sessions import (
     NOBODY,
+    USER_COOKIE,
     GateSettings,
     Session,
     SessionRefused,
@@ -262,19 +263,31 @@ def _wants_html(scope: Scope) -> bool:
     return scope.get("method") in ("GET", "HEAD") and "text/html" in (_header(scope, b"accept") or "")
 
 
+def _cookie_header(value: bytes, settings: GateSettings) -> bytes:
+    """One Set-Cookie value with ``Secure`` behind HTTPS and the sign-in cookie's life capped."""
+    parts = [part.strip() for part in value.split(b";")]
+    name = parts[0].split(b"=", 1)[0]
+    if name.startswith(USER_COOKIE.encode()):  # the sign-in cookie and its chunks
+        cap = int(settings.max_age_seconds)
+        for index, part in enumerate(parts[1:], start=1):
+            key, _, number = part.partition(b"=")
+            if key.lower() == b"max-age" and number.isdigit() and int(number) > cap:
+                parts[index] = b"Max-Age=%d" % cap  # the browser forgets it when the gate would refuse it
+    if settings.https and b"secure" not in [part.lower() for part in parts[1:]]:
+        parts.append(b"Secure")
+    return b"; ".join(parts)
+
+
 def _secure_cookies(send: Send, settings: GateSettings) -> Send:
-    """Behind HTTPS (an https ``redirect_uri``), every cookie the app sets gets ``Secure``."""
-    if not settings.https:
-        return send
+    """Every cookie the app sets: ``Secure`` behind HTTPS (an https ``redirect_uri``), and the
+    sign-in cookie's ``Max-Age`` no longer than the session's maximum age."""
 
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
-            headers = []
-            for key, value in message.get("headers", []):
-                attributes = [part.strip().lower() for part in value.split(b";")[1:]]
-                if key.lower() == b"set-cookie" and b"secure" not in attributes:
-                    value = value + b"; Secure"
-                headers.append((key, value))
+            headers = [
+                (key, _cookie_header(value, settings) if key.lower() == b"set-cookie" else value)
+                for key, value in message.get("headers", [])
+            ]
             message = {**message, "headers": headers}
         await send(message)
 

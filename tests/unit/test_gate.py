@@ -49,6 +49,15 @@ async def _logout(request) -> RedirectResponse:
     return response
 
 
+async def _callback(request) -> RedirectResponse:
+    """Sets cookies as Streamlit's /oauth2callback does (30 days, no Secure)."""
+    response = RedirectResponse("/", status_code=302)
+    response.set_cookie("_streamlit_user", "v", max_age=30 * 86400, httponly=True, samesite="lax")
+    response.set_cookie("_streamlit_user_1", "v", max_age=30 * 86400, httponly=True, samesite="lax")
+    response.set_cookie("other", "v", max_age=30 * 86400)
+    return response
+
+
 async def _stream(websocket: WebSocket) -> None:
     await websocket.accept()
     try:
@@ -62,6 +71,7 @@ def _client(tmp_path: Path, secrets: dict | None = SECRETS, clock=time.time) -> 
     revocations = RevocationList(tmp_path / "state" / "revoked-sessions.json")
     routes = [
         Route("/auth/logout", _logout),
+        Route("/oauth2callback", _callback),
         Route("/{path:path}", _ok, methods=["GET", "HEAD", "POST"]),
         WebSocketRoute("/_stcore/stream", _stream),
     ]
@@ -98,8 +108,8 @@ def test_every_path_needs_a_session_except_sign_in_and_health(tmp_path: Path) ->
         response = _get(client, path)
         assert response.status_code == 401, path
         assert "data at" not in response.text
-    for path in ("/_stcore/health", "/auth/login", "/oauth2callback"):
-        assert _get(client, path).status_code == 200, path
+    for path, status in (("/_stcore/health", 200), ("/auth/login", 200), ("/oauth2callback", 302)):
+        assert _get(client, path).status_code == status, path  # reached the app, signed out
     with pytest.raises(WebSocketDisconnect) as refused, client.websocket_connect("/_stcore/stream"):
         pass
     assert refused.value.code == 1008
@@ -238,13 +248,19 @@ def test_an_unreadable_revocation_list_refuses_everyone(tmp_path: Path) -> None:
     assert response.status_code == 503 and "cannot be checked" in response.text
 
 
-def test_cookies_get_secure_behind_https(tmp_path: Path) -> None:
+def test_cookies_get_secure_behind_https_and_the_sign_in_cookie_lives_no_longer_than_the_max_age(
+    tmp_path: Path,
+) -> None:
     https = {**SECRETS, "auth": {**SECRETS["auth"], "redirect_uri": "https://tracker.example.com/oauth2callback"}}
     client, _ = _client(tmp_path, secrets=https)
-    response = _get(client, "/auth/logout")
-    assert response.headers["set-cookie"].endswith("; Secure")
+    assert _get(client, "/auth/logout").headers["set-cookie"].endswith("; Secure")
+    set_cookies = _get(client, "/oauth2callback").headers.get_list("set-cookie")
+    assert len(set_cookies) == 3 and all(c.endswith("; Secure") for c in set_cookies)
+    assert [c.split("=")[0] for c in set_cookies if "Max-Age=28800" in c] == ["_streamlit_user", "_streamlit_user_1"]
+    assert "Max-Age=2592000" in next(c for c in set_cookies if c.startswith("other="))
     plain, _ = _client(tmp_path)
     assert "secure" not in _get(plain, "/auth/logout").headers["set-cookie"].lower()
+    assert all("secure" not in c.lower() for c in _get(plain, "/oauth2callback").headers.get_list("set-cookie"))
 
 
 def test_the_shipped_example_settings_work_once_the_secret_is_replaced() -> None:
