@@ -145,7 +145,10 @@ class Gate:
             session = read_session(_cookies(scope), settings, self.clock())
         except SessionRefused:
             return  # nothing valid to end
-        self.revocations.end_session(session.key, session.signed_at, now=self.clock())
+        try:
+            self.revocations.end_session(session.key, session.signed_at, now=self.clock())
+        except (OSError, ValueError) as error:  # the browser is still signed out; say so loudly
+            _LOG.error("gate: sign-out could not be recorded in %s: %s", self.revocations.path, error)
 
     def _watch(self, session: Session, settings: GateSettings, receive: Receive, send: Send) -> tuple[Receive, Send]:
         """Wrap a websocket so each incoming message re-checks the session; ended -> closed."""

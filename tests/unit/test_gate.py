@@ -276,3 +276,12 @@ def test_the_shipped_example_settings_work_once_the_secret_is_replaced() -> None
     assert settings.max_age_seconds == 12 * 3600 and settings.https  # the example's address is https
     example["read_tokens"] = {"team-feed-reader": "REPLACE-WITH-A-RANDOM-TOKEN"}  # the commented example
     assert "read_tokens" in str(settings_from_secrets(example).problem)  # too short: refused
+
+
+def test_sign_out_still_works_when_the_list_cannot_be_written(tmp_path: Path, caplog) -> None:
+    (tmp_path / "state").write_text("a file where the folder should be")  # no write can succeed
+    client, _ = _client(tmp_path)
+    with caplog.at_level("ERROR"):
+        response = _get(client, "/auth/logout", user_cookies(ANA, SECRET))
+    assert response.status_code == 302  # the browser is signed out (Streamlit deletes the cookie)
+    assert "sign-out could not be recorded" in caplog.text
