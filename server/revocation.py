@@ -4,8 +4,8 @@ Streamlit's sign-in cookie is self-contained (signed, not stored), so signing ou
 from one browser; a copy keeps working. Every replica reads the same seeds folder, so a file
 beside it is the simplest place all of them can see an ended session. Writers take an exclusive
 lock, write a temporary file, fsync and rename it over the old one (readers never see half a
-file); readers re-read only when the file's size or modification time changes. Entries are
-pruned once the cookie they name would be refused for its age anyway.
+file); readers re-read it when it changed (inode, size, time) or was written in the last two
+seconds. Entries are pruned once the cookie they name would be refused for its age anyway.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ class RevocationList:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._seen: tuple[int, int] | None = None
+        self._seen: tuple[int, int, int] | None = None
         self._cached = Revocations()
         self._lock = threading.Lock()
 
@@ -115,9 +115,12 @@ class RevocationList:
             stat = self.path.stat()
         except FileNotFoundError:
             return Revocations()
-        seen = (stat.st_mtime_ns, stat.st_size)
+        seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        # Two writes within one tick of the file system's clock can leave the same size and time:
+        # a file changed in the last two seconds is always read again.
+        recent = time.time() - stat.st_mtime < 2
         with self._lock:
-            if seen != self._seen:
+            if seen != self._seen or recent:
                 try:
                     self._cached = _parse(self.path.read_text(encoding="utf-8"))
                 except (OSError, KeyError, TypeError, ValueError) as error:
