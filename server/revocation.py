@@ -147,6 +147,11 @@ class RevocationList:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temp, self.path)
+            folder = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)  # the rename itself survives a crash
+            finally:
+                os.close(folder)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
