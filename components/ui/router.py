@@ -10,6 +10,7 @@ import streamlit as st
 from components import auth
 from components.registry import PAGES, PageSpec
 from components.ui.context import is_presenting
+from components.ui.replica import notice_if_replica_lost
 
 # The Streamlit script ``app.py``'s st.App serves (and the AppTests run): in its own folder, so no
 # ``pages/`` is beside it and Streamlit's old multipage mode never starts (see entry/main.py).
@@ -28,6 +29,7 @@ def build_navigation(extra: list[st.Page] | None = None) -> object:
         menu_items={"About": ABOUT},
     )
     auth.require_sign_in()  # does nothing unless sign-in settings exist (deploy/secrets.example.toml)
+    notice_if_replica_lost()  # only behind the cluster's balancer, after a replica died
     pages = [
         st.Page(str(p.file), title=p.title, icon=p.icon, url_path=_internal_path(p), default=p.default) for p in PAGES
     ]

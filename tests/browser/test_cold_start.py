@@ -14,7 +14,6 @@ fix is undone, and it will fail, usefully, the day Streamlit stops needing the w
 from __future__ import annotations
 
 import ast
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -77,15 +76,13 @@ def test_control_the_old_layout_shows_page_not_found(tmp_path: Path) -> None:
 
 def test_no_private_streamlit_attribute_is_set_anywhere() -> None:
     """The old workaround assigned ``PagesManager.uses_pages_directory``; nothing may do that again."""
-    tracked = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=True)
     offenders = []
-    for name in tracked.stdout.split():
-        path = ROOT / name
-        if not path.exists():
+    for path in ROOT.rglob("*.py"):
+        if ".venv" in path.relative_to(ROOT).parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Attribute) and node.attr == "uses_pages_directory":
-                offenders.append(name)
+                offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
 
 
