@@ -1,7 +1,10 @@
 """N Streamlit replicas behind HAProxy on one machine: ``python -m deploy.cluster --processes N --port P``.
 
 Each replica is ``streamlit run app.py`` with the production settings on a free 127.0.0.1 port;
-all share one cookie secret and one seeds folder. HAProxy (Debian's /usr/sbin/haproxy) listens on
+all share one cookie secret and one seeds folder, and each knows its own name (``H200_REPLICA``,
+also its stickiness cookie value) so a session that lands on it after its own replica died can
+say so. A supervisor thread restarts a replica that exits, on the same port, with a growing pause
+if it keeps dying. HAProxy (Debian's /usr/sbin/haproxy) listens on
 127.0.0.1:P, pins each browser to one replica with a cookie (its page, static files and websocket
 go to the same process), health-checks /_stcore/health, limits connections and adds the security
 headers. From Python (tests, benchmarks)::
@@ -22,6 +25,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -34,6 +38,8 @@ from deploy.production import COOKIE_SECRET_ENV, ROOT, streamlit_command
 TEMPLATE = Path(__file__).with_name("haproxy.cfg.template")
 HAPROXY = "/usr/sbin/haproxy"
 STICKY_COOKIE = "SERVERID"
+REPLICA_ENV = "H200_REPLICA"  # the replica's own name, compared with the cookie at session start
+RESTART_PAUSE_S = 1.0  # doubled for each restart within a minute, up to 30 s
 # What Streamlit 1.67 and Plotly need, and no more (checked in Chromium by tests/deploy): the
 # page's bootstrap <script> and emotion's CSS-in-JS are inline; Plotly and the data grid draw
 # data:/blob: images; fonts are served by the app. connect-src must stay last: the HAProxy
@@ -97,6 +103,8 @@ def render_haproxy_config(
     global_maxconn: int = 2000,
     frontend_maxconn: int = 1000,
     server_maxconn: int = 500,
+    client_maxconn: int = 200,
+    client_rate: int = 1000,
     check_interval: str = "1s",
 ) -> str:
     """The HAProxy configuration for ``backends`` (name, port on 127.0.0.1)."""
@@ -110,6 +118,8 @@ def render_haproxy_config(
         csp="; ".join(CSP_DIRECTIVES),
         check_interval=check_interval,
         server_maxconn=server_maxconn,
+        client_maxconn=client_maxconn,
+        client_rate=client_rate,
         servers=servers,
     )
 
@@ -123,11 +133,19 @@ class Cluster:
     seeds: Path | None = None  # default: the repository's seeds/
     editing: bool = False
     env: dict[str, str] = field(default_factory=dict)
+    #: HAProxy limits (render_haproxy_config's keywords: frontend_maxconn, client_maxconn, ...)
+    limits: dict[str, int] = field(default_factory=dict)
     startup_timeout: float = 90.0
+    supervise: bool = True  # restart a replica that exits
     haproxy: str = field(default_factory=lambda: find_haproxy())
     backends: list[Backend] = field(default_factory=list, init=False)
+    restarts: dict[str, int] = field(default_factory=dict, init=False)
     workdir: Path | None = field(default=None, init=False)
     _haproxy: subprocess.Popen | None = field(default=None, init=False)
+    _env: dict[str, str] = field(default_factory=dict, init=False)
+    _stopping: threading.Event = field(default_factory=threading.Event, init=False)
+    _supervisor: threading.Thread | None = field(default=None, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     @property
     def url(self) -> str:
@@ -144,13 +162,14 @@ class Cluster:
         if self.processes < 1:
             raise ValueError("processes must be at least 1")
         if not os.access(self.haproxy, os.X_OK):
-            raise RuntimeError(f"{self.haproxy} not found: run scripts/ensure_haproxy.sh (or apt-get install haproxy)")
+            raise RuntimeError(f"{self.haproxy} not found: run scripts/ensure_system.sh (or apt-get install haproxy)")
         self.workdir = Path(tempfile.mkdtemp(prefix="h200-cluster-"))
         self.port = self.port or free_port()
-        env = self._replica_env(os.environ.get(COOKIE_SECRET_ENV) or secrets.token_hex(32))
+        self._stopping.clear()
+        self._env = self._replica_env(os.environ.get(COOKIE_SECRET_ENV) or secrets.token_hex(32))
         try:
             for number in range(1, self.processes + 1):
-                self._start_backend(f"s{number}", env)
+                self.backends.append(self._spawn(f"s{number}", free_port()))
             deadline = time.monotonic() + self.startup_timeout
             for backend in self.backends:
                 self._wait(lambda b=backend: healthy(b.url), deadline, f"replica {backend.name}", backend)
@@ -160,21 +179,53 @@ class Cluster:
         except BaseException:
             self.stop()
             raise
+        if self.supervise:
+            self._supervisor = threading.Thread(target=self._watch_replicas, name="cluster-supervisor", daemon=True)
+            self._supervisor.start()
         return self.url
 
-    def _start_backend(self, name: str, env: dict[str, str]) -> None:
+    def _spawn(self, name: str, port: int) -> Backend:
+        """Start replica ``name`` on 127.0.0.1:``port`` (its log is appended to across restarts)."""
         assert self.workdir is not None
-        port = free_port()
         log = self.workdir / f"{name}.log"
-        with log.open("wb") as out:
+        env = {**self._env, REPLICA_ENV: name}
+        with log.open("ab") as out:
             process = subprocess.Popen(streamlit_command(port), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        self.backends.append(Backend(name, port, process, log))
+        return Backend(name, port, process, log)
+
+    def _watch_replicas(self) -> None:
+        """The supervisor: a replica that exited is started again on its port (HAProxy's health
+        check takes it back once it answers); one that keeps dying waits longer each time."""
+        recent: dict[str, list[float]] = {}
+        due: dict[str, float] = {}
+        while not self._stopping.wait(0.5):
+            for index, backend in enumerate(list(self.backends)):
+                code = backend.process.poll()
+                if code is None:
+                    continue
+                now = time.monotonic()
+                if backend.name not in due:
+                    times = [t for t in recent.get(backend.name, []) if now - t < 60]
+                    recent[backend.name] = times
+                    due[backend.name] = now + min(30.0, RESTART_PAUSE_S * 2 ** len(times))
+                    print(f"replica {backend.name} exited (code {code}); restarting it", flush=True)
+                if now < due[backend.name]:
+                    continue
+                with self._lock:
+                    if self._stopping.is_set():
+                        return
+                    self.backends[index] = self._spawn(backend.name, backend.port)
+                    self.restarts[backend.name] = self.restarts.get(backend.name, 0) + 1
+                recent[backend.name].append(now)
+                del due[backend.name]
 
     def _start_haproxy(self) -> None:
         assert self.workdir is not None
         config = self.workdir / "haproxy.cfg"
         config.write_text(
-            render_haproxy_config(self.port, [(b.name, b.port) for b in self.backends], self.workdir / "stats.sock")
+            render_haproxy_config(
+                self.port, [(b.name, b.port) for b in self.backends], self.workdir / "stats.sock", **self.limits
+            )
         )
         check = subprocess.run([self.haproxy, "-c", "-q", "-f", str(config)], capture_output=True, text=True)
         if check.returncode != 0:
@@ -229,7 +280,12 @@ class Cluster:
         backend.process.wait(timeout=10)
 
     def stop(self) -> None:
-        """Stop the balancer, then every replica; remove the working folder."""
+        """Stop the supervisor, the balancer, then every replica; remove the working folder."""
+        with self._lock:
+            self._stopping.set()
+        if self._supervisor is not None:
+            self._supervisor.join(timeout=10)
+            self._supervisor = None
         processes = [p for p in [self._haproxy, *(b.process for b in self.backends)] if p is not None]
         for process in processes:
             if process.poll() is None:

@@ -1,6 +1,9 @@
-"""The navigation over the page registry: what ``app.py`` runs (and the benchmark's entry script)."""
+"""The navigation over the page registry: what the app's script ``entry/main.py`` runs (and the
+benchmark's entry script)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
@@ -8,9 +11,13 @@ from components import auth
 from components.registry import PAGES, PageSpec
 from components.ui.cache import seeds_dir
 from components.ui.context import is_presenting
+from components.ui.replica import notice_if_replica_lost
 from data.watch.config import default_inbox
 from data.watch.inbox import Inbox
 
+# The Streamlit script ``app.py``'s st.App serves (and the AppTests run): in its own folder, so no
+# ``pages/`` is beside it and Streamlit's old multipage mode never starts (see entry/main.py).
+SCRIPT = Path(__file__).resolve().parents[2] / "entry" / "main.py"
 ABOUT = "H200 China Tracker: Nvidia H200 sales into China, every number traced to its source."
 
 
@@ -25,6 +32,7 @@ def build_navigation(extra: list[st.Page] | None = None) -> object:
         menu_items={"About": ABOUT},
     )
     auth.require_sign_in()  # does nothing unless sign-in settings exist (deploy/secrets.example.toml)
+    notice_if_replica_lost()  # only behind the cluster's balancer, after a replica died
     pages = [
         st.Page(str(p.file), title=_title(p), icon=p.icon, url_path=_internal_path(p), default=p.default) for p in PAGES
     ]

@@ -173,7 +173,7 @@ def _report_shows_on_every_replica(browser, cluster: Cluster, shared_seeds: Path
 
 
 def test_a_killed_replica_is_taken_out_and_new_sessions_still_work(run_in_browser) -> None:
-    cluster = Cluster(processes=2)
+    cluster = Cluster(processes=2, supervise=False)  # the health check alone (restarts: test_replica_restart)
     with cluster:
         run_in_browser(_killed_replica_is_taken_out, cluster)
 
