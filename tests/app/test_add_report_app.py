@@ -236,7 +236,13 @@ def test_with_sign_in_only_editors_can_draft(scratch_seeds, monkeypatch, email, 
     monkeypatch.setenv("H200_EDITING", "1")
     at = AppTest.from_file(APP, default_timeout=90)
     at.secrets = SIGN_IN
-    at.user = {"is_logged_in": True, "email": email, "email_verified": True, "sub": email.split("@")[0]}
+    at.user = {
+        "is_logged_in": True,
+        "iss": "http://127.0.0.1:9400",
+        "email": email,
+        "email_verified": True,
+        "sub": email.split("@")[0],
+    }
     at.run()
     at.switch_page(BY_ID["add_report"].path).run()
     assert not at.exception, [e.value for e in at.exception]
