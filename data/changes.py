@@ -1,10 +1,14 @@
-"""What changed in the tracker between two dates, or between two versions of the seeds.
+"""What changed between two dates, told two ways, or between two versions of the seeds.
 
-Pure (no streamlit). The "What's new" page and the "Add a report" preview share it:
+Pure (no streamlit). "What's new", the Atom feed (``server/feed.py``) and the "Add a report"
+preview share it, so the page and the feed cannot tell different stories:
 
+- ``story_between(seeds, since, until)`` (the default): what the story did between two as-of
+  dates. A report counts from its publication date, so any two dates work, even ones before
+  the tracker existed, and nothing published after ``until`` is used.
 - ``changes_between(seeds, since, until)``: what the tracker learned from ``since`` to ``until``
-  (both days included). A source counts from the day it was ``added``; sources recorded before
-  the tracker kept that date count from their publication date.
+  (both days included), for editors. A source counts from the day it was ``added``; sources
+  recorded before the tracker kept that date count from their publication date.
 - ``compare(before, after, ...)``: headline figures, statuses per buyer and stage, and conflicts,
   between two snapshots (the preview passes the seeds without and with a draft).
 """
@@ -26,9 +30,14 @@ from data.reconcile import live_claims
 from data.vocabulary import STAGE_LABELS
 
 DEFAULT_DAYS = 7
+STORY_DEFAULT_DAYS = 30
+STORY, LEARNED = "story", "learned"
+# Claim kinds a reader follows as "deliveries and licences": what was shipped, licensed or approved.
+MOVEMENT_KINDS = ("delivery", "shipment", "export_licence", "import_approval")
 HEADLINE_COLUMNS = ["key", "title", "unit", "before", "before_bound", "after", "after_bound", "change"]
 STATUS_COLUMNS = ["buyer", "side", "stage", "before", "after", "date", "claim_id", "summary", "source_id"]
 CONFLICT_COLUMNS = ["topic", "change", "claims", "about", "claim_ids"]
+CLAIM_COLUMNS = ["date", "kind", "summary", "publisher", "published", "claim_id", "source_id"]
 
 
 def known_since(source: object) -> dt.date:
@@ -50,7 +59,11 @@ def snapshot(seeds: SeedData, day: dt.date) -> SeedData:
 
 @dataclass
 class Changes:
-    """Everything the "What's new" page shows, as plain frames (empty frames keep their columns)."""
+    """Everything the "What's new" page shows, as plain frames (empty frames keep their columns).
+
+    ``mode`` says how a report was dated: ``story`` (published) or ``learned`` (added).
+    ``movements`` are the new claims about deliveries, shipments, licences and approvals.
+    """
 
     since: dt.date
     until: dt.date
@@ -59,18 +72,22 @@ class Changes:
     headlines: pd.DataFrame
     statuses: pd.DataFrame
     conflicts: pd.DataFrame
+    mode: str = LEARNED
+    movements: pd.DataFrame = dataclasses.field(default_factory=lambda: pd.DataFrame(columns=CLAIM_COLUMNS))
 
     @property
     def empty(self) -> bool:
-        return all(f.empty for f in (self.new_sources, self.new_claims, self.statuses, self.conflicts)) and not (
+        frames = (self.new_sources, self.new_claims, self.statuses, self.conflicts)
+        return all(f.empty for f in frames) and not (
             self.headlines["change"].ne("same").any() if not self.headlines.empty else False
         )
 
 
-def _new_sources(seeds: SeedData, since: dt.date, until: dt.date) -> pd.DataFrame:
+def _new_sources(seeds: SeedData, since: dt.date, until: dt.date, day_of=known_since) -> pd.DataFrame:
+    """Sources whose day (``day_of``: added, or published in story mode) falls in the window."""
     rows = []
     for source in seeds.sources.values():
-        day = known_since(source)
+        day = day_of(source)
         if since <= day <= until:
             count = sum(1 for r in seeds.claims if r.source_id == source.id)
             rows.append(
@@ -87,7 +104,7 @@ def _new_sources(seeds: SeedData, since: dt.date, until: dt.date) -> pd.DataFram
             )
     columns = ["added", "published", "publisher", "title", "claims", "url", "source_id", "added_recorded"]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(["added", "published"], ascending=False).reset_index(drop=True)
+    return frame.sort_values(["added", "published", "source_id"], ascending=False).reset_index(drop=True)
 
 
 def _new_claims(seeds: SeedData, source_ids: set[str]) -> pd.DataFrame:
@@ -97,19 +114,36 @@ def _new_claims(seeds: SeedData, source_ids: set[str]) -> pd.DataFrame:
             "kind": r.claim.kind,
             "summary": r.claim.summary,
             "publisher": seeds.sources[r.source_id].publisher,
+            "published": seeds.sources[r.source_id].available_from,
             "claim_id": r.claim.id,
             "source_id": r.source_id,
         }
         for r in seeds.claims
         if r.source_id in source_ids
     ]
-    frame = pd.DataFrame(rows, columns=["date", "kind", "summary", "publisher", "claim_id", "source_id"])
-    return frame.sort_values("date", ascending=False).reset_index(drop=True)
+    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    return frame.sort_values(["date", "claim_id"], ascending=False).reset_index(drop=True)
 
 
 def _headline_table(seeds: SeedData, as_of: dt.date | None) -> dict[str, dict]:
     picked = pick_headlines(build_estimates_frame(seeds, ClaimFilter(as_of=as_of)), KPI_KEYS)
     return {} if picked.empty else {row["key"]: row for row in picked.to_dict("records")}
+
+
+def _figure(record: object) -> tuple:
+    quantity = record.claim.quantity
+    if quantity is None:
+        return ()
+    return (quantity.value, quantity.low, quantity.high, quantity.bound, quantity.unit)
+
+
+def _more_reports(seeds: SeedData, before_ids: list[str], after_ids: list[str]) -> str:
+    """ "more reports" only when every new report gives a figure already there; a different one
+    (a 100,000 allowance beside a 75,000 cap) is "other figures", never "the same figure"."""
+    records = seeds.claims_by_id()
+    known = {_figure(records[i]) for i in before_ids if i in records}
+    fresh = {_figure(records[i]) for i in set(after_ids) - set(before_ids) if i in records}
+    return "more reports" if fresh <= known else "other figures"
 
 
 def headline_changes(
@@ -131,7 +165,7 @@ def headline_changes(
         elif (before_value, row_a.get("best_bound")) != (after_value, row_b.get("best_bound")):
             change = "changed"
         elif set(row_a.get("claim_ids", [])) != set(row_b.get("claim_ids", [])):
-            change = "more reports"
+            change = _more_reports(after, row_a.get("claim_ids", []), row_b.get("claim_ids", []))
         else:
             change = "same"
         rows.append(
@@ -251,4 +285,42 @@ def changes_between(seeds: SeedData, since: dt.date, until: dt.date) -> Changes:
     before, after = snapshot(seeds, eve), snapshot(seeds, until)
     sources = _new_sources(seeds, since, until)
     headlines, statuses, conflicts = compare(before, after, eve, until)
-    return Changes(since, until, sources, _new_claims(seeds, set(sources["source_id"])), headlines, statuses, conflicts)
+    claims = _new_claims(seeds, set(sources["source_id"]))
+    movements = claims[claims["kind"].isin(MOVEMENT_KINDS)].reset_index(drop=True)
+    return Changes(since, until, sources, claims, headlines, statuses, conflicts, LEARNED, movements)
+
+
+def published_on(source: object) -> dt.date:
+    """The day a report counts from in the story: its publication date (else when it was read)."""
+    return source.available_from
+
+
+def story_default_window(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The 30 days up to the as-of date, both included."""
+    return as_of - dt.timedelta(days=STORY_DEFAULT_DAYS - 1), as_of
+
+
+def story_between(seeds: SeedData, since: dt.date, until: dt.date) -> Changes:
+    """What the story did from ``since`` to ``until`` (both included), by publication date.
+
+    The view at the end of the day before ``since`` is compared with the view at ``until``;
+    reports published after ``until`` are never read, so the answer is the same whenever it is
+    asked. Any dates work, including ones before the tracker kept its own history.
+    """
+    if since > until:
+        since, until = until, since
+    eve = since - dt.timedelta(days=1)
+    sources = _new_sources(seeds, since, until, day_of=published_on)
+    claims = _new_claims(seeds, set(sources["source_id"]))
+    headlines, statuses, conflicts = compare(seeds, seeds, eve, until)
+    movements = claims[claims["kind"].isin(MOVEMENT_KINDS)].reset_index(drop=True)
+    return Changes(since, until, sources, claims, headlines, statuses, conflicts, STORY, movements)
+
+
+def changes_for(seeds: SeedData, mode: str, since: dt.date, until: dt.date) -> Changes:
+    """One entry for both ways of telling it (the page, the feed and the API call this)."""
+    if mode == STORY:
+        return story_between(seeds, since, until)
+    if mode == LEARNED:
+        return changes_between(seeds, since, until)
+    raise ValueError(f"unknown mode {mode!r}: use {STORY!r} or {LEARNED!r}")
