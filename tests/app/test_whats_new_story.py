@@ -46,7 +46,9 @@ def test_until_after_the_as_of_date_is_cut_to_it(monkeypatch) -> None:
     at = _open(monkeypatch, {"as_of": "2026-04-30", "since": "2026-03-31", "until": "2026-05-31"})
     assert any("told up to the as-of date, 30 Apr 2026" in i.value for i in at.info)
     published = at.dataframe[0].value["Published"]  # the new reports come first
-    assert len(published) and all(dt.datetime.strptime(day, "%d %b %Y").date() <= dt.date(2026, 4, 30) for day in published)
+    assert len(published) and all(
+        dt.datetime.strptime(day, "%d %b %Y").date() <= dt.date(2026, 4, 30) for day in published
+    )
 
 
 def test_tracker_mode_counts_by_date_added(monkeypatch) -> None:
