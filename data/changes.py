@@ -150,7 +150,10 @@ def headline_changes(
     before: SeedData, after: SeedData, before_as_of: dt.date | None, after_as_of: dt.date | None
 ) -> pd.DataFrame:
     """One row per headline figure shown on the overview, before and after, and what happened to it."""
-    old, new = _headline_table(before, before_as_of), _headline_table(after, after_as_of)
+    return _diff_headlines(_headline_table(before, before_as_of), _headline_table(after, after_as_of), after)
+
+
+def _diff_headlines(old: dict[str, dict], new: dict[str, dict], after: SeedData) -> pd.DataFrame:
     rows = []
     for key in KPI_KEYS:
         a, b = old.get(key), new.get(key)
@@ -196,7 +199,10 @@ def status_changes(
     before: SeedData, after: SeedData, before_as_of: dt.date | None, after_as_of: dt.date | None
 ) -> pd.DataFrame:
     """Buyer x stage cells whose latest status differs, with the claim that moved it."""
-    old, new = _latest_statuses(before, before_as_of), _latest_statuses(after, after_as_of)
+    return _diff_statuses(_latest_statuses(before, before_as_of), _latest_statuses(after, after_as_of))
+
+
+def _diff_statuses(old: dict[tuple[str, str], dict], new: dict[tuple[str, str], dict]) -> pd.DataFrame:
     rows = []
     for key, record in new.items():
         previous = old.get(key)
@@ -239,7 +245,13 @@ def conflict_changes(
     Groups are matched by the claims they share, not by name: a group that absorbs another is
     "widened", not one opened and one resolved.
     """
-    old, new = _open_conflicts(before, before_as_of), _open_conflicts(after, after_as_of)
+    return _diff_conflicts(_open_conflicts(before, before_as_of), _open_conflicts(after, after_as_of))
+
+
+Conflicts = list[tuple[str, set[str], str]]
+
+
+def _diff_conflicts(old: Conflicts, new: Conflicts) -> pd.DataFrame:
     rows = []
     for topic, ids, about in new:
         overlapping = [o_ids for _, o_ids, _ in old if o_ids & ids]
@@ -324,3 +336,41 @@ def changes_for(seeds: SeedData, mode: str, since: dt.date, until: dt.date) -> C
     if mode == LEARNED:
         return changes_between(seeds, since, until)
     raise ValueError(f"unknown mode {mode!r}: use {STORY!r} or {LEARNED!r}")
+
+
+@dataclass(frozen=True)
+class _State:
+    """What a reader saw at the end of one day: headline figures, statuses, open disagreements."""
+
+    headlines: dict[str, dict]
+    statuses: dict[tuple[str, str], dict]
+    conflicts: Conflicts
+
+
+def _state_at(seeds: SeedData, as_of: dt.date) -> _State:
+    return _State(_headline_table(seeds, as_of), _latest_statuses(seeds, as_of), _open_conflicts(seeds, as_of))
+
+
+def story_days(seeds: SeedData, limit: int | None = None) -> list[Changes]:
+    """What the story did on each day a report was published, newest first (the feed's entries).
+
+    The same diff as ``story_between(seeds, day, day)``, with each day's view built once: the
+    view on the eve of a report day is the view at the previous report day, since nothing was
+    published in between (a test checks the two agree). ``limit`` keeps only the newest days.
+    """
+    days = sorted({published_on(s) for s in seeds.sources.values()})
+    days = days[-limit:] if limit else days
+    out: list[Changes] = []
+    previous: _State | None = None
+    for day in days:
+        eve = day - dt.timedelta(days=1)
+        old = previous if previous is not None else _state_at(seeds, eve)
+        new = _state_at(seeds, day)
+        sources = _new_sources(seeds, day, day, day_of=published_on)
+        claims = _new_claims(seeds, set(sources["source_id"]))
+        headlines = _diff_headlines(old.headlines, new.headlines, seeds)
+        statuses, conflicts = _diff_statuses(old.statuses, new.statuses), _diff_conflicts(old.conflicts, new.conflicts)
+        movements = claims[claims["kind"].isin(MOVEMENT_KINDS)].reset_index(drop=True)
+        out.append(Changes(day, day, sources, claims, headlines, statuses, conflicts, STORY, movements))
+        previous = new
+    return out[::-1]

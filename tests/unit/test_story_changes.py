@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from data.changes import STORY, changes_for, story_between
+from data.changes import STORY, changes_for, story_between, story_days
 from data.load import load_seeds
 from pages.whats_new.tables import headlines_display
 
@@ -158,3 +158,12 @@ def test_changes_for_names_its_modes(real) -> None:
     assert changes_for(real, "learned", SINCE, UNTIL).mode == "learned"
     with pytest.raises(ValueError, match="unknown mode"):
         changes_for(real, "someday", SINCE, UNTIL)
+
+
+def test_story_days_agree_with_story_between_day_by_day(real) -> None:
+    days = story_days(real, limit=6)
+    assert [c.since for c in days] == sorted({s.available_from for s in real.sources.values()})[-6:][::-1]
+    for day in days:
+        alone = story_between(real, day.since, day.until)
+        for name in ("new_sources", "new_claims", "headlines", "statuses", "conflicts", "movements"):
+            pd.testing.assert_frame_equal(getattr(day, name), getattr(alone, name), obj=f"{day.since} {name}")
