@@ -81,7 +81,7 @@ def _tables_for(name: str, raw: dict[str, list[str]]) -> tuple[dict[str, pd.Data
         tables = {name: frame}
     else:
         page = page_for_path(name)
-        chosen = raw.pop("table", [DEFAULT_TABLE.get(name)])[-1]
+        chosen = raw.pop("table", [None])[-1]
         tables, problems = page_tables(page.page_id, seeds, raw)
         title = page.title
         if not problems and chosen is not None:
@@ -95,8 +95,8 @@ def _tables_for(name: str, raw: dict[str, list[str]]) -> tuple[dict[str, pd.Data
 
 def _build(name: str, fmt: str, raw: dict[str, list[str]], version: SeedVersion, url: str) -> bytes:
     tables, title = _tables_for(name, {k: list(v) for k, v in raw.items()})
-    if fmt == "csv":
-        return to_csv_bytes(next(iter(tables.values())))
+    if fmt == "csv":  # one table: the one asked for, else the page's default
+        return to_csv_bytes(tables.get(DEFAULT_TABLE.get(name, ""), next(iter(tables.values()))))
     as_of = effective_as_of(current_seeds()[0], raw).isoformat()
     body = {
         "table": name,

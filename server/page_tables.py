@@ -206,7 +206,7 @@ def _overview(seeds: SeedData, view: View) -> dict[str, pd.DataFrame]:
 
     estimates = build_estimates_frame(seeds, view.claim_filter)
     kpis = headline_cards(seeds, view.claim_filter)
-    return {"overview": _with_columns(kpis, estimates) if not kpis.empty else estimates, "estimates": estimates}
+    return {"overview": _with_columns(kpis, estimates) if not kpis.empty else estimates, "overview-all": estimates}
 
 
 def _buyers(seeds: SeedData, view: View) -> dict[str, pd.DataFrame]:
