@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -32,7 +33,7 @@ WITH_DOWNLOADS = [p for p in PAGES if p.page_id in BUILDERS and p.page_id != "wh
 class RecordingMediaFiles(MediaFileManager):
     """AppTest's media manager, kept so the test can run a download button's deferred callable."""
 
-    made: list[MediaFileManager] = []
+    made: ClassVar[list[MediaFileManager]] = []
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
