@@ -12,7 +12,7 @@ import io
 import os
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import pytest
@@ -52,8 +52,9 @@ def _query(page) -> list[tuple[str, str]]:
     return pairs
 
 
-def _downloads(page, monkeypatch) -> dict[str, bytes]:
-    """Every CSV download on the page opened at its example link: {button key: bytes}."""
+def _downloads(page, monkeypatch) -> tuple[dict[str, bytes], list[str]]:
+    """Every CSV download on the page opened at its example link ({button key: bytes}), and
+    the code blocks it shows ("Use this data" among them)."""
     monkeypatch.setattr(app_test_module, "MediaFileManager", RecordingMediaFiles)
     monkeypatch.setenv("H200_TEST_PAGE", page.page_id)
     at = AppTest.from_file(ONE_PAGE_APP, default_timeout=120)
@@ -66,7 +67,7 @@ def _downloads(page, monkeypatch) -> dict[str, bytes]:
     for button in at.get("download_button"):
         if button.key and button.key.startswith("csv-"):
             out[button.key] = manager._deferred_callables[button.proto.deferred_file_id]["callable"]()
-    return out
+    return out, [c.value for c in at.code]
 
 
 def _table_for(key: str, tables: set[str]) -> str:
@@ -80,7 +81,7 @@ def _table_for(key: str, tables: set[str]) -> str:
 
 @pytest.mark.parametrize("page", WITH_DOWNLOADS, ids=[p.page_id for p in WITH_DOWNLOADS])
 def test_api_csv_equals_the_pages_csv_download(page, client, monkeypatch) -> None:
-    downloads = _downloads(page, monkeypatch)
+    downloads, code = _downloads(page, monkeypatch)
     assert downloads, f"{page.page_id} offers no CSV download"
     listing = client.get(f"/api/v1/{page.url_path}.json?{urlencode(_query(page))}")
     assert listing.status_code == 200, listing.text
@@ -97,3 +98,15 @@ def test_api_csv_equals_the_pages_csv_download(page, client, monkeypatch) -> Non
         assert len(from_page) > 0 or page.page_id == "sources", key
         pd.testing.assert_frame_equal(from_api, from_page, obj=f"{page.page_id} {key}")
     assert os.environ["H200_TEST_PAGE"] == page.page_id
+    # "Use this data" names the address of exactly the page's main download, with the view pinned
+    shown = next(c for c in code if "/api/v1/" in c and c.startswith("http") and ".csv" in c)
+    address = urlsplit(shown)
+    assert "as_of=" in address.query
+    main = next((k for k in downloads if k.endswith("-filtered")), next(iter(downloads)))
+    answer = client.get(f"{address.path}?{address.query}")
+    assert answer.status_code == 200, (shown, answer.text)
+    pd.testing.assert_frame_equal(
+        pd.read_csv(io.BytesIO(answer.content)), pd.read_csv(io.BytesIO(downloads[main])), obj=shown
+    )
+    assert any(f'pd.read_csv("{shown}")' in c for c in code)
+    assert any(c == f'=IMPORTDATA("{shown}")' for c in code)
