@@ -3,32 +3,38 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+HOST ?= 127.0.0.1
 
-.PHONY: help run test lint format validate bench bench-load bench-growth bench-profile chromium haproxy cluster clean
+.PHONY: help run test lint format validate lock bench bench-load bench-growth bench-profile system cluster clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(VENV)/.runtime: requirements.txt
+# The venv installs the hashed lock files (every resolved package, pinned, with its hashes);
+# requirements*.txt are the human-edited inputs, and `make lock` turns them into the locks.
+$(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
-run: $(VENV)/.runtime ## serve the app on http://localhost:$(PORT)
-	$(PY) scripts/serve.py app.py --server.port $(PORT) --server.headless true
+PIP_COMPILE := $(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
-chromium: $(VENV)/.dev ## make sure a Chromium exists for the browser tests
-	sh scripts/ensure_chromium.sh $(PY)
+lock: $(VENV)/.dev ## requirements*.txt -> requirements*.lock (hashed); LOCK_ARGS=--upgrade re-resolves all
+	$(PIP_COMPILE) $(LOCK_ARGS) --output-file requirements-dev.lock requirements-dev.txt
+	$(PIP_COMPILE) $(LOCK_ARGS) --constraint requirements-dev.lock --output-file requirements.lock requirements.txt
 
-haproxy: ## make sure HAProxy exists for the cluster tests (apt-get when root)
-	sh scripts/ensure_haproxy.sh
+run: $(VENV)/.runtime ## serve the app on http://127.0.0.1:$(PORT) (HOST=0.0.0.0 make run: every interface)
+	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
 
-cluster: $(VENV)/.runtime haproxy ## 2 app processes behind HAProxy on http://127.0.0.1:8080
+system: ## the system programs the tests call (scripts/system-packages.txt; apt-get when root)
+	sh scripts/ensure_system.sh
+
+cluster: $(VENV)/.runtime system ## 2 app processes behind HAProxy on http://127.0.0.1:8080
 	$(PY) -m deploy.cluster --processes 2 --port 8080
 
 lint: $(VENV)/.dev ## ruff lint + format check
@@ -42,10 +48,10 @@ format: $(VENV)/.dev ## apply ruff formatting and fixes
 validate: $(VENV)/.runtime ## check every seed file
 	$(PY) -m data.validate seeds
 
-test: chromium haproxy lint ## ruff + the whole test suite (unit, contract, app, browser, cluster)
+test: system lint ## ruff + the whole test suite (unit, contract, app, browser, cluster)
 	$(PY) -m pytest
 
-bench: $(VENV)/.dev chromium ## benchmarks against side-by-side baselines -> bench/results.md
+bench: $(VENV)/.dev system ## benchmarks against side-by-side baselines -> bench/results.md
 	$(PY) -m bench
 	$(PY) -m bench.exports
 

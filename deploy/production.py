@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_TOML = Path(__file__).with_name("streamlit.production.toml")
 COOKIE_SECRET_ENV = "STREAMLIT_SERVER_COOKIE_SECRET"
+# Plain `streamlit run app.py`: app.py is an st.App entry, so nothing needs settling first.
+STREAMLIT_RUN = (sys.executable, "-m", "streamlit", "run")
 PER_PROCESS = {"server.address", "server.port", "server.cookieSecret"}
 
 
@@ -41,8 +43,7 @@ def production_flags(path: Path = PRODUCTION_TOML) -> list[str]:
 def streamlit_command(port: int, address: str = "127.0.0.1", script: str = "app.py") -> list[str]:
     """The argv that starts one replica on ``address:port`` with the production settings."""
     return [
-        sys.executable,
-        str(ROOT / "scripts" / "serve.py"),  # streamlit run, with the pages/ decision settled first
+        *STREAMLIT_RUN,
         script,
         "--server.address",
         address,

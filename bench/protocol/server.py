@@ -75,8 +75,8 @@ def server_command(
 
     ``options`` are extra ``--section.key value`` arguments, e.g. to try ``--runner.postScriptGC false``.
     """
-    # the project's launcher (scripts/serve.py) unless a wrapper such as a profiler is given
-    launcher = [*python, "run"] if python else [sys.executable, str(ROOT / "scripts" / "serve.py")]
+    # plain `streamlit run` (as make run and deploy/ use it) unless a wrapper such as a profiler is given
+    launcher = [*python, "run"] if python else [sys.executable, "-m", "streamlit", "run"]
     return [
         *launcher,
         script,

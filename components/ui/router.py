@@ -1,6 +1,9 @@
-"""The navigation over the page registry: what ``app.py`` runs (and the benchmark's entry script)."""
+"""The navigation over the page registry: what the app's script ``entry/main.py`` runs (and the
+benchmark's entry script)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
@@ -8,6 +11,9 @@ from components import auth
 from components.registry import PAGES, PageSpec
 from components.ui.context import is_presenting
 
+# The Streamlit script ``app.py``'s st.App serves (and the AppTests run): in its own folder, so no
+# ``pages/`` is beside it and Streamlit's old multipage mode never starts (see entry/main.py).
+SCRIPT = Path(__file__).resolve().parents[2] / "entry" / "main.py"
 ABOUT = "H200 China Tracker: Nvidia H200 sales into China, every number traced to its source."
 
 

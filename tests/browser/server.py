@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+STREAMLIT_RUN = [sys.executable, "-m", "streamlit", "run"]  # what `make run` and deploy/ use too
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -43,13 +44,12 @@ def system_chromium() -> str | None:
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict[str, str] | None = None, script: str = "app.py") -> Iterator[str]:
-    """Serve the app on 127.0.0.1; yield its base URL; stop it afterwards."""
+def streamlit_server(env: dict[str, str] | None = None, script: str = "app.py", cwd: Path = ROOT) -> Iterator[str]:
+    """``streamlit run script`` on 127.0.0.1 (``script`` relative to ``cwd``); yield its base URL; stop it."""
     port = free_port()
     process = subprocess.Popen(
         [
-            sys.executable,
-            str(ROOT / "scripts" / "serve.py"),
+            *STREAMLIT_RUN,
             script,
             "--server.port",
             str(port),
@@ -60,7 +60,7 @@ def streamlit_server(env: dict[str, str] | None = None, script: str = "app.py") 
             "--browser.gatherUsageStats",
             "false",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
