@@ -31,9 +31,19 @@ class Decision(enum.Enum):
     """Outcome of checking one signed-in user against the access settings."""
 
     ALLOWED = "allowed"
+    NO_IDENTITY = "no_identity"  # no issuer and subject: the session names nobody
     NO_EMAIL = "no_email"  # the identity provider sent no usable e-mail address
-    UNVERIFIED = "unverified"  # the provider says the address is not verified
+    UNVERIFIED = "unverified"  # the provider did not say the address is verified
     NOT_LISTED = "not_listed"  # neither the address nor its domain is on the lists
+
+
+#: What a refused viewer is told, in plain words (``{email}`` is the normalised address).
+REFUSALS = {
+    Decision.NO_IDENTITY: "Your identity provider did not say who you are (no issuer and subject).",
+    Decision.NO_EMAIL: "Your account did not share an e-mail address, so access cannot be checked.",
+    Decision.UNVERIFIED: "Your identity provider has not confirmed that {email} is verified, so it cannot grant access.",
+    Decision.NOT_LISTED: "{email} is not on this tracker's access list. Ask the person who runs it to add you.",
+}
 
 
 @dataclass(frozen=True)
@@ -125,22 +135,47 @@ def is_editor(email: str | None, policy: AccessPolicy) -> bool:
     return email is not None and email in policy.editors
 
 
+def identity(claims: Mapping[str, object]) -> tuple[str, str] | None:
+    """Who a session is: the provider's (issuer, subject) pair, never the e-mail address.
+
+    An address can be typed by anyone at many providers; only ``iss`` + ``sub`` name one account.
+    """
+    issuer, subject = claims.get("iss"), claims.get("sub")
+    if isinstance(issuer, str) and issuer and isinstance(subject, str) and subject:
+        return issuer, subject
+    return None
+
+
 def decide(claims: Mapping[str, object], policy: AccessPolicy) -> Decision:
-    """Check a signed-in user's identity claims (``st.user``) against the policy."""
+    """Check a signed-in user's identity claims (``st.user``) against the policy.
+
+    E-mail rules count only when the provider says ``email_verified`` is true (the boolean, or
+    the string "true" some providers send); a token without the claim is not verified.
+    """
+    if identity(claims) is None:
+        return Decision.NO_IDENTITY
     email = normalise_email(claims.get("email"))
     if email is None:
         return Decision.NO_EMAIL
-    if claims.get("email_verified") is False:
+    if not email_verified(claims):
         return Decision.UNVERIFIED
     return Decision.ALLOWED if is_allowed(email, policy) else Decision.NOT_LISTED
+
+
+def email_verified(claims: Mapping[str, object]) -> bool:
+    """True only for an explicit ``email_verified: true`` (the CVE-2023-3128 class: never assume)."""
+    value = claims.get("email_verified")
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 def editing_allowed(
     *, auth_on: bool, env: Mapping[str, str], claims: Mapping[str, object] | None, policy: AccessPolicy
 ) -> bool:
-    """Without sign-in, the ``H200_EDITING=1`` switch decides; with sign-in, only allowed editors."""
+    """The ``H200_EDITING=1`` switch always; with sign-in on, also a verified, listed editor."""
+    if env.get(EDITING_ENV) != "1":
+        return False
     if not auth_on:
-        return env.get(EDITING_ENV) == "1"
+        return True
     if not claims or not claims.get("is_logged_in"):
         return False
     return decide(claims, policy) is Decision.ALLOWED and is_editor(str(claims.get("email")), policy)

@@ -16,12 +16,14 @@ from typing import Any
 import streamlit as st
 
 from components.access import (
+    REFUSALS,
     AccessPolicy,
     AccessSettingsError,
     Decision,
     auth_settings_problem,
     decide,
     editing_allowed,
+    identity,
     normalise_email,
     policy_from_settings,
 )
@@ -60,17 +62,10 @@ def _sign_in_screen() -> None:
     st.stop()
 
 
-_REFUSALS = {
-    Decision.NO_EMAIL: "Your account did not share an e-mail address, so access cannot be checked.",
-    Decision.UNVERIFIED: "Your identity provider has not verified the e-mail address {email}.",
-    Decision.NOT_LISTED: "{email} is not on this tracker's access list. Ask the person who runs it to add you.",
-}
-
-
 def _refusal_screen(decision: Decision, email: str | None) -> None:
     st.title("Access not granted")
     # Identity claims come from outside: st.text shows them as plain text, never as Markdown or links.
-    st.text(_REFUSALS[decision].format(email=email or ""))
+    st.text(REFUSALS[decision].format(email=email or ""))
     st.button("Sign out", on_click=st.logout, key="auth_sign_out")
     st.stop()
 
@@ -106,6 +101,14 @@ def current_user_email() -> str | None:
         return None
     claims = _claims()
     return normalise_email(claims.get("email")) if claims.get("is_logged_in") else None
+
+
+def current_identity() -> tuple[str, str] | None:
+    """The signed-in user's (issuer, subject), the identity to record; None when nobody is signed in."""
+    if not auth_enabled():
+        return None
+    claims = _claims()
+    return identity(claims) if claims.get("is_logged_in") else None
 
 
 def can_edit() -> bool:

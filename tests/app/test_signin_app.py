@@ -23,6 +23,12 @@ SECRETS = {
     },
     "access": {"allowed_domains": ["example.com"], "editors": ["ana@example.com"]},
 }
+ISSUER = "http://127.0.0.1:9400"
+
+
+def _user(sub: str, email: str, **extra: object) -> dict[str, object]:
+    """``st.user`` after a sign-in: the ID token's issuer, subject and (verified) address."""
+    return {"is_logged_in": True, "iss": ISSUER, "sub": sub, "email": email, "email_verified": True, **extra}
 
 
 def _run(user: dict[str, object] | None = None, secrets: dict[str, object] | None = None) -> AppTest:
@@ -69,7 +75,7 @@ def test_signed_out_user_sees_only_the_sign_in_screen() -> None:
 
 
 def test_allowed_user_sees_the_dashboard_and_who_is_signed_in() -> None:
-    at = _run(user={"is_logged_in": True, "email": "Bo@Example.com"}, secrets=SECRETS)
+    at = _run(user=_user("bo-1", "Bo@Example.com"), secrets=SECRETS)
     assert at.title[0].value == "Overview"
     assert at.get("plotly_chart")
     sidebar_texts = [t.value for t in at.sidebar.text]
@@ -78,7 +84,7 @@ def test_allowed_user_sees_the_dashboard_and_who_is_signed_in() -> None:
 
 
 def test_disallowed_user_is_refused_with_nothing_else() -> None:
-    at = _run(user={"is_logged_in": True, "email": "mallory@example.org"}, secrets=SECRETS)
+    at = _run(user=_user("mallory-1", "mallory@example.org"), secrets=SECRETS)
     assert [t.value for t in at.title] == ["Access not granted"]
     assert "mallory@example.org is not on this tracker's access list" in at.text[0].value
     assert [b.label for b in at.button] == ["Sign out"]
@@ -94,7 +100,7 @@ def test_disallowed_user_is_refused_with_nothing_else() -> None:
     ],
 )
 def test_broken_settings_refuse_everyone_in_plain_words(secrets: dict[str, object], message: str) -> None:
-    at = _run(user={"is_logged_in": True, "email": "ana@example.com"}, secrets=secrets)
+    at = _run(user=_user("ana-1", "ana@example.com"), secrets=secrets)
     assert len(at.error) == 1 and message in at.error[0].value
     assert "Traceback" not in at.error[0].value
     assert not at.get("plotly_chart")
@@ -120,12 +126,24 @@ def _who(secrets: dict[str, object] | None, user: dict[str, object] | None) -> t
     return at.text[0].value, at.text[1].value
 
 
+def test_an_unverified_address_of_an_editor_is_refused() -> None:
+    """The finding: a provider user with sub attacker-7f3a and the editor's address, unverified."""
+    attacker = {"is_logged_in": True, "iss": ISSUER, "sub": "attacker-7f3a", "email": "ANA@example.com"}
+    at = _run(user=attacker, secrets=SECRETS)
+    assert [t.value for t in at.title] == ["Access not granted"]
+    assert "not confirmed that ana@example.com is verified" in at.text[0].value
+    assert not at.get("plotly_chart")
+
+
 def test_current_user_and_editing_role(monkeypatch) -> None:
-    ana = {"is_logged_in": True, "email": "ana@example.com"}
-    bo = {"is_logged_in": True, "email": "bo@example.com"}
+    ana = _user("ana-1", "ana@example.com")
+    bo = _user("bo-1", "bo@example.com")
+    attacker = {**ana, "sub": "attacker-7f3a", "email": "ANA@example.com", "email_verified": None}
     monkeypatch.delenv("H200_EDITING", raising=False)
     assert _who(None, ana) == ("None", "False")  # sign-in off: nobody is signed in, editing off
+    assert _who(SECRETS, ana) == ("ana@example.com", "False")  # an editor, but the switch is off
     monkeypatch.setenv("H200_EDITING", "1")
+    assert _who(SECRETS, attacker)[1] == "False"  # the editor's address, unverified
     assert _who(None, None) == ("None", "True")  # sign-in off, editing switched on
     assert _who(SECRETS, ana) == ("ana@example.com", "True")  # an editor
     assert _who(SECRETS, bo) == ("bo@example.com", "False")  # a viewer

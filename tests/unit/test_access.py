@@ -97,13 +97,29 @@ def test_malformed_access_settings_are_refused(settings: object) -> None:
         policy_from_settings(settings)  # type: ignore[arg-type]
 
 
+WHO = {"iss": "https://idp.example.com", "sub": "user-1"}
+
+
 def test_decide_reports_why() -> None:
-    assert decide({"email": "bo@example.com"}, POLICY) is Decision.ALLOWED
-    assert decide({"email": "bo@example.com", "email_verified": True}, POLICY) is Decision.ALLOWED
-    assert decide({"email": "bo@example.com", "email_verified": False}, POLICY) is Decision.UNVERIFIED
-    assert decide({"email": "mallory@example.org"}, POLICY) is Decision.NOT_LISTED
-    assert decide({"name": "No Mail"}, POLICY) is Decision.NO_EMAIL
-    assert decide({"email": 42}, POLICY) is Decision.NO_EMAIL
+    assert decide({**WHO, "email": "bo@example.com", "email_verified": True}, POLICY) is Decision.ALLOWED
+    assert decide({**WHO, "email": "bo@example.com", "email_verified": "true"}, POLICY) is Decision.ALLOWED
+    assert decide({**WHO, "email": "bo@example.com", "email_verified": False}, POLICY) is Decision.UNVERIFIED
+    assert decide({**WHO, "email": "mallory@example.org", "email_verified": True}, POLICY) is Decision.NOT_LISTED
+    assert decide({**WHO, "name": "No Mail"}, POLICY) is Decision.NO_EMAIL
+    assert decide({**WHO, "email": 42}, POLICY) is Decision.NO_EMAIL
+    assert decide({"email": "bo@example.com", "email_verified": True}, POLICY) is Decision.NO_IDENTITY
+    assert decide({**WHO, "sub": "", "email": "bo@example.com", "email_verified": True}, POLICY) is Decision.NO_IDENTITY
+
+
+@pytest.mark.parametrize("verified", [None, False, "false", "yes", 1, ""])
+def test_an_address_without_an_explicit_verified_true_is_not_verified(verified: object) -> None:
+    """The finding: sub attacker-7f3a with an editor's address and no email_verified became an editor."""
+    attacker = {"iss": "https://idp.example.com", "sub": "attacker-7f3a", "email": "ANA@example.com"}
+    if verified is not None:
+        attacker["email_verified"] = verified
+    assert decide(attacker, POLICY) is Decision.UNVERIFIED
+    env = {"H200_EDITING": "1"}
+    assert not editing_allowed(auth_on=True, env=env, claims={**attacker, "is_logged_in": True}, policy=POLICY)
 
 
 def test_auth_settings_problems_are_named() -> None:
@@ -119,18 +135,21 @@ def test_editing_without_sign_in_follows_the_switch() -> None:
         assert editing_allowed(auth_on=False, env=env, claims=None, policy=POLICY) is expected
 
 
-def test_editing_with_sign_in_needs_a_signed_in_editor() -> None:
-    env = {"H200_EDITING": "1"}  # the switch alone is not enough once sign-in is on
+def test_editing_with_sign_in_needs_the_switch_and_a_signed_in_verified_editor() -> None:
+    def allowed(claims: dict[str, object] | None, env: dict[str, str] | None = None) -> bool:
+        return editing_allowed(
+            auth_on=True, env={"H200_EDITING": "1"} if env is None else env, claims=claims, policy=POLICY
+        )
 
-    def allowed(claims: dict[str, object] | None) -> bool:
-        return editing_allowed(auth_on=True, env=env, claims=claims, policy=POLICY)
-
-    assert allowed({"is_logged_in": True, "email": "ana@example.com"})
-    assert allowed({"is_logged_in": True, "email": "ed@outside.io"})
-    assert not allowed({"is_logged_in": True, "email": "bo@example.com"})
-    assert not allowed({"is_logged_in": False, "email": "ana@example.com"})
-    assert not allowed({"is_logged_in": True, "email": "ana@example.com", "email_verified": False})
+    signed_in = {**WHO, "is_logged_in": True, "email_verified": True}
+    assert allowed({**signed_in, "email": "ana@example.com"})
+    assert allowed({**signed_in, "email": "ed@outside.io"})
+    assert not allowed({**signed_in, "email": "bo@example.com"})  # a viewer
+    assert not allowed({**signed_in, "is_logged_in": False, "email": "ana@example.com"})
+    assert not allowed({**signed_in, "email": "ana@example.com", "email_verified": False})
     assert not allowed(None)
+    for env in ({}, {"H200_EDITING": "0"}):  # the README: editing needs the switch as well as the list
+        assert not allowed({**signed_in, "email": "ana@example.com"}, env)
 
 
 def test_normalise_email() -> None:
