@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from email.utils import format_datetime
+from urllib.parse import urlencode
 
 import pandas as pd
 from starlette.requests import Request
@@ -26,6 +27,7 @@ from starlette.routing import Route
 
 from components.exports.tables import to_csv_bytes, with_bound_text
 from server.page_tables import (
+    ACCESS_PARAMS,
     DEFAULT_TABLE,
     SeedVersion,
     UnknownTable,
@@ -55,10 +57,17 @@ _answers: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
 
 
 def _raw_params(request: Request) -> dict[str, list[str]]:
+    """The query as lists, without the gate's read token (never echoed, never a cache key)."""
     raw: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
-        raw.setdefault(key, []).append(value)
+        if key not in ACCESS_PARAMS:
+            raw.setdefault(key, []).append(value)
     return raw
+
+
+def _public_url(request: Request, raw: dict[str, list[str]]) -> str:
+    query = urlencode([(k, v) for k, values in raw.items() for v in values])
+    return str(request.url.replace(query=query))
 
 
 def _json_rows(frame: pd.DataFrame) -> list[dict]:
@@ -144,7 +153,7 @@ def data_endpoint(request: Request) -> Response:
         }
         if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
             return Response(status_code=304, headers=headers)
-        body = _cached((name, fmt, query), lambda: _build(name, fmt, raw, version, str(request.url)), etag)
+        body = _cached((name, fmt, query), lambda: _build(name, fmt, raw, version, _public_url(request, raw)), etag)
     except BadRequest as problem:
         return PlainTextResponse(f"{problem}\n", status_code=400)
     except UnknownTable as problem:

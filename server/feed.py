@@ -30,7 +30,7 @@ from components.registry import BY_ID
 from data.changes import Changes, story_days
 from data.load import SeedData
 from pages.whats_new.tables import headlines_display
-from server.page_tables import current_seeds
+from server.page_tables import ACCESS_PARAMS, current_seeds
 
 LOG = logging.getLogger(__name__)
 ATOM = "http://www.w3.org/2005/Atom"
@@ -230,7 +230,7 @@ def feed_endpoint(request: Request) -> Response:
     if url_path and (page is None or page.page_id not in PAGE_KINDS):
         served = ", ".join(BY_ID[p].url_path for p in PAGE_KINDS)
         return PlainTextResponse(f"No feed for page `{url_path}`. Pages with a feed: {served}.\n", status_code=404)
-    unknown = [k for k in request.query_params if k != "page"]
+    unknown = [k for k in request.query_params if k not in ("page", *ACCESS_PARAMS)]
     if unknown:
         return PlainTextResponse(f"Unknown parameter `{unknown[0]}`: the feed takes only `page`.\n", status_code=400)
     try:

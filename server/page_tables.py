@@ -42,6 +42,8 @@ from data.vocabulary import LANES, SPEC_METRICS
 ROOT = Path(__file__).resolve().parents[1]
 # Parameters a page link may carry that say how to show the page, not which data: ignored here.
 DISPLAY_PARAMS = ("present", "embed", "embed_options", "briefing", "step", "tab", "conflict", "picked", "table")
+# Read by the sign-in gate (server/gate.py), never by the tables; dropped before anything else.
+ACCESS_PARAMS = ("token",)
 TIMELINE_SINCE = pd.Timestamp("2025-11-01")
 TIMELINE_WINDOWS = ("Since Nov 2025", "All dates")
 MODE_LABELS = {"What the story did": STORY, "What the tracker learned": LEARNED, STORY: STORY, LEARNED: LEARNED}

@@ -57,3 +57,7 @@ def render_use_data(root: str, page: PageSpec, params: dict[str, object]) -> Non
         st.code(urls["json"], language=None, wrap_lines=True)
         st.caption("Follow what changes here in a feed reader:")
         st.code(urls["feed"], language=None, wrap_lines=True)
+        st.caption(
+            "When sign-in is on, add `&token=` and a read token from your administrator "
+            "(or send it as `Authorization: Bearer …`)."
+        )
