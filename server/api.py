@@ -26,6 +26,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from components.exports.tables import to_csv_bytes, with_bound_text
+from data.load import SeedData
 from server.page_tables import (
     ACCESS_PARAMS,
     DEFAULT_TABLE,
@@ -81,9 +82,8 @@ def _json_rows(frame: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _tables_for(name: str, raw: dict[str, list[str]]) -> tuple[dict[str, pd.DataFrame], str]:
+def _tables_for(seeds: SeedData, name: str, raw: dict[str, list[str]]) -> tuple[dict[str, pd.DataFrame], str]:
     """The named tables for ``/api/v1/<name>``, and the page title (or table name)."""
-    seeds, _ = current_seeds()
     if name == "claims":
         frame, problems = whole_tables(seeds, name, raw)
         title = "Every claim"
@@ -102,11 +102,11 @@ def _tables_for(name: str, raw: dict[str, list[str]]) -> tuple[dict[str, pd.Data
     return tables, title
 
 
-def _build(name: str, fmt: str, raw: dict[str, list[str]], version: SeedVersion, url: str) -> bytes:
-    tables, title = _tables_for(name, {k: list(v) for k, v in raw.items()})
+def _build(seeds: SeedData, name: str, fmt: str, raw: dict[str, list[str]], version: SeedVersion, url: str) -> bytes:
+    tables, title = _tables_for(seeds, name, {k: list(v) for k, v in raw.items()})
     if fmt == "csv":  # one table: the one asked for, else the page's default
         return to_csv_bytes(tables.get(DEFAULT_TABLE.get(name, ""), next(iter(tables.values()))))
-    as_of = effective_as_of(current_seeds()[0], raw).isoformat()
+    as_of = effective_as_of(seeds, raw).isoformat()
     body = {
         "table": name,
         "title": title,
@@ -140,7 +140,7 @@ def data_endpoint(request: Request) -> Response:
     if not dot or fmt not in FORMATS:
         return PlainTextResponse(f"Ask for `{file_name}.csv` or `{file_name}.json`.\n", status_code=404)
     try:
-        _, version = current_seeds()
+        seeds, version = current_seeds()
         raw = _raw_params(request)
         query = tuple(sorted((k, tuple(v)) for k, v in raw.items()))
         etag = '"' + hashlib.sha256(repr((version.tag, name, fmt, query)).encode()).hexdigest()[:32] + '"'
@@ -153,7 +153,9 @@ def data_endpoint(request: Request) -> Response:
         }
         if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
             return Response(status_code=304, headers=headers)
-        body = _cached((name, fmt, query), lambda: _build(name, fmt, raw, version, _public_url(request, raw)), etag)
+        body = _cached(
+            (name, fmt, query), lambda: _build(seeds, name, fmt, raw, version, _public_url(request, raw)), etag
+        )
     except BadRequest as problem:
         return PlainTextResponse(f"{problem}\n", status_code=400)
     except UnknownTable as problem:

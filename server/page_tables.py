@@ -127,10 +127,23 @@ def _flag(text: str) -> bool:
     return text in ("true", "1")
 
 
-def _page_specs(page: PageSpec, seeds: SeedData, low: dt.date, high: dt.date) -> list[ParamSpec]:
-    """What each of the page's own link parameters may hold (as the page's widgets accept them)."""
+_choices: list[tuple[SeedData, list[str], list[str]]] = []
+
+
+def _choice_lists(seeds: SeedData) -> tuple[list[str], list[str]]:
+    """Buyer names and kind labels, computed once per loaded seeds (one slot: the newest)."""
+    for held, buyers, kinds in _choices:
+        if held is seeds:
+            return buyers, kinds
     buyers = [o.name for o in seeds.organisations.values() if o.kind in ("buyer", "distributor")]
     kinds = sorted({label(r.claim.kind, KINDS) for r in seeds.claims})
+    _choices[:] = [(seeds, buyers, kinds)]
+    return buyers, kinds
+
+
+def _page_specs(page: PageSpec, seeds: SeedData, low: dt.date, high: dt.date) -> list[ParamSpec]:
+    """What each of the page's own link parameters may hold (as the page's widgets accept them)."""
+    buyers, kinds = _choice_lists(seeds)
     dates = ParamSpec("dates", lambda t: parse_date(t, low=dt.date(2024, 1, 1), high=high), multi=True)
     specs: dict[str, list[ParamSpec]] = {
         "buyers": [ParamSpec("buyers", parse_choice(buyers), multi=True), ParamSpec("split", _flag)],
