@@ -51,7 +51,9 @@ def pick_headlines(estimates: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFra
         candidates = estimates[(estimates["metric"] == headline.metric) & (estimates["basis"] == "reported")]
         if headline.applies_to is not None:
             wanted = sorted(headline.applies_to)
-            candidates = candidates[candidates["applies_to"].map(lambda ids, wanted=wanted: sorted(ids) == wanted)]
+            candidates = candidates[
+                candidates["applies_to"].map(lambda ids, wanted=wanted: sorted(ids) == wanted).astype(bool)
+            ]
         if candidates.empty:
             continue
         counts = candidates["claim_ids"].map(len)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args
@@ -72,8 +72,9 @@ _REFERENCE = {
 class _Loading:
     """One load: the result plus what the later checks need (lines, pending warnings)."""
 
-    def __init__(self) -> None:
+    def __init__(self, pending: Mapping[Path, bytes] | None = None) -> None:
         self.seeds = SeedData()
+        self.pending: Mapping[Path, bytes] = pending or {}  # files read from memory, not from disk
         self.warnings: list[Problem] = []
         self.locations: dict[str, SourceLocation] = {}
         self.reference_lines: ReferenceLines = {}
@@ -130,7 +131,7 @@ def _validate(
 
 def _read(path: Path, display: str, loading: _Loading) -> tuple[Any, dict[Path_, int]] | None:
     try:
-        data, lines, text = read_yaml(path)
+        data, lines, text = read_yaml(path, loading.pending.get(path))
     except YamlProblem as problem:
         loading.problem(display, problem.line, problem.field, problem.message)
         return None
@@ -249,11 +250,12 @@ def _store_reference(item: Any, line: int, display: str, loading: _Loading) -> N
     loading.reference_lines[(kind, str(ident))] = (display, line)
 
 
-def _seed_files(root: Path, folder: str) -> list[Path]:
+def _seed_files(root: Path, folder: str, pending: Mapping[Path, bytes]) -> list[Path]:
     directory = root / folder
+    extra = {p for p in pending if p.parent == directory}
     if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+        return sorted(extra)
+    return sorted({p for p in directory.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml")} | extra)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -263,20 +265,25 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_seeds(root: str | Path = "seeds", today: dt.date | None = None) -> SeedData:
+def load_seeds(
+    root: str | Path = "seeds", today: dt.date | None = None, *, pending: Mapping[str, str] | None = None
+) -> SeedData:
     """Load and cross-check every seed file under ``root``. Never raises for bad seed content.
 
     ``today`` (default: the system date) is only used to warn about reports dated in the future.
+    ``pending`` maps a path under ``root`` (``"sources/<id>.yaml"``) to a file's text that is not
+    saved yet: it is loaded as if it were there (replacing a file of that name), so a draft is
+    checked against the real folder without copying it.
     """
     root = Path(root)
-    loading = _Loading()
+    loading = _Loading({root / name: text.encode("utf-8") for name, text in (pending or {}).items()})
     seeds = loading.seeds
     if not root.is_dir():
         loading.problem(str(root), 1, "(folder)", "seed folder not found")
         return seeds
 
     known = ", ".join(sorted([*_REFERENCE, "coverage.yaml"]))
-    for path in _seed_files(root, "reference"):
+    for path in _seed_files(root, "reference", loading.pending):
         display = _display(path, root)
         seeds.files_read += 1
         if path.name not in _REFERENCE and path.name != "coverage.yaml":
@@ -285,11 +292,11 @@ def load_seeds(root: str | Path = "seeds", today: dt.date | None = None) -> Seed
         for item, line in _load_reference_file(path, display, loading):
             _store_reference(item, line, display, loading)
 
-    for path in _seed_files(root, "sources"):
+    for path in _seed_files(root, "sources", loading.pending):
         seeds.files_read += 1
         _load_source_file(path, _display(path, root), loading)
 
-    for path in _seed_files(root, "briefings"):
+    for path in _seed_files(root, "briefings", loading.pending):
         seeds.files_read += 1
         _load_briefing_file(path, _display(path, root), loading)
 

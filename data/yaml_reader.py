@@ -163,13 +163,13 @@ def line_for(lines: dict[Path_, int], path: Path_) -> int:
     return 1
 
 
-def read_yaml(path: Path) -> tuple[Any, dict[Path_, int], str]:
-    """Read and parse one seed file; raises ``YamlProblem`` or ``OSError``."""
-    size = path.stat().st_size
+def read_yaml(path: Path, content: bytes | None = None) -> tuple[Any, dict[Path_, int], str]:
+    """Read and parse one seed file (or ``content`` given for it); raises ``YamlProblem`` or ``OSError``."""
+    size = path.stat().st_size if content is None else len(content)
     if size > MAX_FILE_BYTES:
         raise YamlProblem(1, f"file is {size / 1e6:.1f} MB; seed files may be at most {MAX_FILE_BYTES // 1_000_000} MB")
     try:
-        text = decode(path.read_bytes())
+        text = decode(path.read_bytes() if content is None else content)
         data, lines = parse_yaml(text)
     except RecursionError:
         raise YamlProblem(1, "nested too deeply to be seed data") from None

@@ -1,23 +1,21 @@
 """Validate a drafted seed file with the project's loader, and save it without ever overwriting.
 
-Validation runs on a temporary copy of the seed folder, so the real one is untouched until a
-save; the save writes a temporary file in the same folder and links it into place, which fails
-if the name is taken (no overwrite, no half-written file visible to the loader).
+Validation loads the real seed folder with the draft added in memory (``load_seeds(pending=)``),
+so nothing is copied and nothing is left behind if it crashes. The save goes through
+``data.safe_save``: the check runs again inside its lock (so two reports with the same claim ids
+cannot both land), then an atomic, fsynced, never-overwriting write, stamped and audited.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from data.draft.model import DraftError
 from data.load import _YamlProblem, load_seeds, parse_yaml
 from data.models import ID_PATTERN
+from data.safe_save import LOCAL_EDITOR, SaveError, save_new
 
 _PLAIN = [
     (
@@ -29,6 +27,9 @@ _PLAIN = [
     (r"Field required|required key is missing", "is missing"),
     (r"Input should be a valid date.*", "must be a date written as YYYY-MM-DD"),
 ]
+
+
+_DUPLICATE = re.compile(r"duplicate (?:claim )?id '(?P<id>[^']+)' \(first at (?P<first>.+):(?P<line>\d+)\)")
 
 
 def _plain(field: str, message: str) -> str:
@@ -61,66 +62,42 @@ def validate_seed_yaml(text: str, seeds_dir: str | Path) -> list[str]:
         return problems
     if (seeds_dir / "sources" / f"{ident}.yaml").exists():
         return [f"A source with the id '{ident}' already exists; pick another id (and file name)."]
-    with tempfile.TemporaryDirectory(prefix="draft-validate-") as tmp:
-        copy = Path(tmp) / "seeds"
-        shutil.copytree(seeds_dir, copy, ignore=shutil.ignore_patterns(".*", "*.tmp"))
-        (copy / "sources").mkdir(exist_ok=True)
-        (copy / "sources" / f"{ident}.yaml").write_text(text, encoding="utf-8")
-        loaded = load_seeds(copy)
-    mine = [p for p in loaded.problems if Path(p.file).name == f"{ident}.yaml"]
-    return [f"Line {p.line}, {_plain(p.field, p.message)}" for p in mine]
+    name = f"{ident}.yaml"
+    loaded = load_seeds(seeds_dir, pending={f"sources/{name}": text})
+    mine = [f"Line {p.line}, {_plain(p.field, p.message)}" for p in loaded.problems if Path(p.file).name == name]
+    # A clash is reported on whichever file sorts later: when that is an existing report, the
+    # problem names this draft as the "first" place, and it is this draft's problem all the same.
+    for problem in loaded.problems:
+        clash = _DUPLICATE.match(problem.message) if Path(problem.file).name != name else None
+        if clash and Path(clash["first"]).name == name:
+            mine.append(
+                f"Line {clash['line']}, {problem.field}: the id '{clash['id']}' is already used by "
+                f"{Path(problem.file).name} (line {problem.line}); pick another id"
+            )
+    return mine
 
 
-def save_seed_yaml(text: str, seeds_dir: str | Path) -> Path:
-    """Validate, then write ``seeds/sources/<id>.yaml`` atomically; never over an existing file or id."""
+def save_seed_yaml(text: str, seeds_dir: str | Path, who: str = LOCAL_EDITOR) -> Path:
+    """Validate, then write ``seeds/sources/<id>.yaml`` once; never over an existing file or id.
+
+    ``who`` (the signed-in identity, or "local editor") is stamped into the file and the audit log.
+    Raises ``DraftError`` with plain sentences: problems in the draft, a taken id or claim id, a
+    read-only or full seeds folder.
+    """
     seeds_dir = Path(seeds_dir)
-    problems = validate_seed_yaml(text, seeds_dir)
-    if problems:
+    ident, problems = _source_id(text)
+    if ident is None:
         raise DraftError("The draft is not ready to save:\n- " + "\n- ".join(problems))
-    ident, _ = _source_id(text)
-    assert ident is not None
-    folder = (seeds_dir / "sources").resolve()
-    target = folder / f"{ident}.yaml"
-    if target.parent != folder or "/" in ident or "\\" in ident:
-        raise DraftError("That id cannot be used as a file name.")
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".draft-", suffix=".tmp")
+
+    def check() -> None:  # inside the save lock: the folder cannot change under it
+        problems = validate_seed_yaml(text, seeds_dir)
+        if problems:
+            raise DraftError("The draft is not ready to save:\n- " + "\n- ".join(problems))
+
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        _link_exclusive(Path(tmp_name), target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-    _fsync_dir(folder)
-    return target
-
-
-def _link_exclusive(tmp: Path, target: Path) -> None:
-    try:
-        os.link(tmp, target)
-    except FileExistsError:
-        raise DraftError(f"{target.name} already exists; nothing was written.") from None
-    except OSError:
-        # No hard links on this file system: exclusive create, then copy the finished bytes.
-        try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            raise DraftError(f"{target.name} already exists; nothing was written.") from None
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(tmp.read_bytes())
-            handle.flush()
-            os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        return save_new(seeds_dir, f"sources/{ident}.yaml", text, who=who, kind="Add a report", check=check)
+    except SaveError as error:
+        raise DraftError(str(error)) from None
 
 
 def summary_problems(summaries: dict[str, str], text: str) -> dict[str, Any]:

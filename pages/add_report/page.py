@@ -12,6 +12,7 @@ import hashlib
 import streamlit as st
 
 from components import auth, ui
+from components.ui.identity import editor_identity
 from data.draft import DraftError, save_seed_yaml, summary_problems, validate_seed_yaml
 from pages.add_report import editing, sections
 from pages.add_report.preview import preview
@@ -145,11 +146,9 @@ if editable and not state.get("ar_saved"):
         "Save into seeds/", type="primary", disabled=bool(problems), key="ar-save", icon=":material/save:"
     ):
         try:
-            path = save_seed_yaml(yaml_text, seeds_folder)
-        except DraftError as error:
+            path = save_seed_yaml(yaml_text, seeds_folder, who=editor_identity())
+        except DraftError as error:  # also a taken id or claim id, a read-only or full seeds folder
             st.error(str(error))
-        except OSError:
-            st.error("The seed folder could not be written to (permissions or disk); nothing was saved.")
         else:
             state["ar_saved"] = path.name
 elif not editable:

@@ -4,8 +4,6 @@ preview, the deck and document downloads, and saving into seeds/briefings/ when 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 import streamlit as st
@@ -15,10 +13,12 @@ from components import ui
 from components.exports.deck import build_pdf, build_pptx, render_slide_images
 from components.registry import BY_ID
 from components.ui.briefing import COMPOSED, composed_briefing, composed_steps
+from components.ui.identity import editor_identity
 from components.ui.links import app_root, page_url
 from data.frames import ClaimFilter
-from data.load import SeedData
+from data.load import SeedData, load_seeds
 from data.models import Briefing, BriefingFile, BriefingStep
+from data.safe_save import LOCAL_EDITOR, save_new
 
 __all__ = ["COMPOSED", "BriefingStep"]
 from pages.briefing.slides import SLIDE_PARTS, briefing_slides
@@ -153,27 +153,27 @@ def render_save(ctx: ui.PageContext, briefing: Briefing, *, editing: bool) -> No
             path = save_briefing(
                 briefing.model_copy(update={"id": name.strip(), "title": name.strip().replace("-", " ").capitalize()}),
                 ui.seeds_dir(),
+                who=editor_identity(),
             )
-        except ValueError as error:
+        except ValueError as error:  # SaveError too: a taken name, a read-only or full folder
             st.error(str(error))
         else:
             st.success(f"Saved as {path.name}.")
 
 
-def save_briefing(briefing: Briefing, seeds_dir: Path) -> Path:
-    """Write ``seeds/briefings/<id>.yaml`` atomically; refuse an existing file or a bad id."""
-    folder = seeds_dir / "briefings"
+def save_briefing(briefing: Briefing, seeds_dir: Path, who: str = LOCAL_EDITOR) -> Path:
+    """Write ``seeds/briefings/<id>.yaml`` once (data.safe_save: atomic, stamped, audited).
+
+    Raises ``ValueError`` in plain words: a bad or taken id, a step the loader would refuse, a
+    read-only or full seeds folder.
+    """
     text = briefing_yaml(Briefing.model_validate(briefing.model_dump()))
-    target = folder / f"{briefing.id}.yaml"
-    if target.resolve().parent != folder.resolve():
-        raise ValueError("That id is not a plain file name.")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".briefing-", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    try:
-        os.link(temporary, target)  # fails if the file exists: never overwrites
-    except FileExistsError as error:
-        raise ValueError(f"A briefing named {briefing.id} already exists.") from error
-    finally:
-        os.unlink(temporary)
-    return target
+    relative = f"briefings/{briefing.id}.yaml"
+
+    def check() -> None:  # inside the save lock, against the folder as it is now
+        loaded = load_seeds(seeds_dir, pending={relative: text})
+        mine = [p for p in loaded.problems if Path(p.file).name == f"{briefing.id}.yaml"]
+        if mine:
+            raise ValueError("The briefing cannot be saved: " + "; ".join(f"{p.field}: {p.message}" for p in mine))
+
+    return save_new(seeds_dir, relative, text, who=who, kind="Briefings page", check=check)

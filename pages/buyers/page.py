@@ -75,7 +75,7 @@ render_status_table(buyers[buyers["organisation_id"].isin(selected or active)])
 
 st.subheader("Claims about " + (", ".join(names.get(s, s) for s in selected) if selected else "all buyers"))
 wanted = set(selected or active)
-subset = claims[claims["actors"].map(lambda actors: bool(wanted.intersection(actors)))]
+subset = claims[claims["actors"].map(lambda actors: bool(wanted.intersection(actors))).astype(bool)]  # empty-safe
 st.caption(f"{len(subset)} claims name {'these buyers' if selected else 'a buyer'} by the chosen date")
 if subset.empty:
     st.info("No claims name the selected buyers by the chosen date.")

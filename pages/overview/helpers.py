@@ -59,7 +59,9 @@ def news_events(events: pd.DataFrame, seeds: SeedData, as_of: dt.date) -> pd.Dat
     """Events up to ``as_of`` that are news (no spec sheets or encyclopedia pages), newest report first."""
     shown = events[events["date"] <= pd.Timestamp(as_of)]
     shown = shown[~shown["kind"].isin(REFERENCE_KINDS)]
-    shown = shown[~shown["source_id"].map(lambda s: is_reference(seeds, s))]
+    # astype(bool): mapping an empty column gives an object Series, which pandas would read as a
+    # list of column names (an as-of date before the first event emptied the frame's columns)
+    shown = shown[~shown["source_id"].map(lambda s: is_reference(seeds, s)).astype(bool)]
     return shown.sort_values(["reported", "date"], ascending=False)
 
 

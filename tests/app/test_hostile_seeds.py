@@ -9,7 +9,6 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.ui.router import SCRIPT
 from tests.unit.test_invalid_fixtures import CASES as ALL_CASES
 from tests.unit.test_invalid_fixtures import _exact, _expectation
 
@@ -32,7 +31,7 @@ def test_banner_lists_every_hostile_file_and_valid_data_still_renders(tmp_path, 
     before = _snapshot(seeds)
     monkeypatch.setenv("H200_SEEDS_DIR", str(seeds))
 
-    at = AppTest.from_file(str(SCRIPT), default_timeout=90).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     assert not at.exception, [e.value for e in at.exception]
     banner = " ".join(e.value for e in at.error)
     for case in CASES:

@@ -11,10 +11,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.registry import BY_ID, PAGES
-from components.ui.router import SCRIPT
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = str(SCRIPT)
+APP = str(ROOT / "app.py")
 
 
 def _open(page_path: str, params: dict[str, str] | None = None) -> AppTest:

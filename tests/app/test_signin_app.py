@@ -9,10 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import components.auth
-from components.ui.router import SCRIPT
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = str(SCRIPT)
+APP = str(ROOT / "app.py")
 SECRETS = {
     "auth": {
         "redirect_uri": "http://127.0.0.1:8501/oauth2callback",

@@ -251,7 +251,12 @@ _HOSTILE = [
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes, except the save lock (data.safe_save keeps it; it holds nothing)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".save.lock"
+    }
 
 
 @pytest.mark.parametrize(
@@ -353,14 +358,15 @@ def test_save_is_atomic_and_never_overwrites(seed_dir: Path) -> None:
     _declare_new_metrics(text, seed_dir)
     path = save_seed_yaml(text, seed_dir)
     assert path == (seed_dir / "sources" / f"{draft.source['id']}.yaml").resolve()
-    assert path.read_text(encoding="utf-8") == text
+    saved = path.read_text(encoding="utf-8")
+    assert saved.startswith("# Saved by local editor on ") and saved.split("\n", 1)[1] == text
     loaded = load_seeds(seed_dir)
     assert loaded.problems == [] and draft.source["id"] in loaded.sources
     before = _snapshot(seed_dir)
     with pytest.raises(DraftError, match="already exists"):
         save_seed_yaml(text.replace("Drafted claim number", "Another claim"), seed_dir)
     assert _snapshot(seed_dir) == before
-    assert not list((seed_dir / "sources").glob(".draft-*"))
+    assert not list((seed_dir / "sources").glob(".*.tmp"))
 
 
 def test_save_refuses_an_incomplete_draft_or_a_hostile_id(seed_dir: Path) -> None:
@@ -380,12 +386,12 @@ def test_save_refuses_an_incomplete_draft_or_a_hostile_id(seed_dir: Path) -> Non
 
 
 def test_the_final_link_never_replaces_a_file_that_appeared_meanwhile(tmp_path: Path) -> None:
-    from data.draft.save import _link_exclusive
+    from data.safe_save import SaveError, place_exclusive
 
     tmp = tmp_path / ".draft-x.tmp"
     tmp.write_text("new", encoding="utf-8")
     target = tmp_path / "taken.yaml"
     target.write_text("old", encoding="utf-8")
-    with pytest.raises(DraftError, match="already exists"):
-        _link_exclusive(tmp, target)
+    with pytest.raises(SaveError, match="already exists"):
+        place_exclusive(tmp, target)
     assert target.read_text(encoding="utf-8") == "old"
