@@ -45,6 +45,7 @@ DISPLAY_PARAMS = ("present", "embed", "embed_options", "briefing", "step", "tab"
 # Read by the sign-in gate (server/gate.py), never by the tables; dropped before anything else.
 ACCESS_PARAMS = ("token",)
 TIMELINE_SINCE = pd.Timestamp("2025-11-01")
+EARLIEST = dt.date(2024, 1, 1)  # What's new in story mode may start before the tracker's history
 TIMELINE_WINDOWS = ("Since Nov 2025", "All dates")
 MODE_LABELS = {"What the story did": STORY, "What the tracker learned": LEARNED, STORY: STORY, LEARNED: LEARNED}
 
@@ -160,7 +161,7 @@ def _page_specs(page: PageSpec, seeds: SeedData, low: dt.date, high: dt.date) ->
         "briefing": [ParamSpec("pick", str)],
         "whats_new": [
             ParamSpec("mode", parse_choice(list(MODE_LABELS))),
-            *(ParamSpec(n, lambda t: parse_date(t, low=dt.date(2024, 1, 1), high=high)) for n in ("since", "until")),
+            *(ParamSpec(n, lambda t: parse_date(t, low=min(low, EARLIEST), high=high)) for n in ("since", "until")),
         ],
     }
     return specs.get(page.page_id, [])

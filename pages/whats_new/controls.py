@@ -29,9 +29,10 @@ class Window:
 
 
 def date_limits(seeds: SeedData, as_of: dt.date, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The widest range either mode accepts: from 2024 to today (or a later added/report date)."""
-    learned = [known_since(s) for s in seeds.sources.values()]
-    return min([EARLIEST, *learned]), max([today, as_of, *learned])
+    """The widest range either mode accepts: from 2024 (or the first report, or 30 days before
+    the as-of date, if earlier) to today (or a later added or report date)."""
+    learned = [known_since(s) for s in seeds.sources.values()] + [s.available_from for s in seeds.sources.values()]
+    return min([EARLIEST, story_default_window(as_of)[0], *learned]), max([today, as_of, *learned])
 
 
 def defaults(mode: str, as_of: dt.date, today: dt.date, first_added: dt.date) -> tuple[dt.date, dt.date]:
