@@ -329,8 +329,21 @@ def story_between(seeds: SeedData, since: dt.date, until: dt.date) -> Changes:
     return Changes(since, until, sources, claims, headlines, statuses, conflicts, STORY, movements)
 
 
-def changes_for(seeds: SeedData, mode: str, since: dt.date, until: dt.date) -> Changes:
-    """One entry for both ways of telling it (the page, the feed and the API call this)."""
+def with_confidence(seeds: SeedData, claim_filter: ClaimFilter | None) -> SeedData:
+    """The seeds with only the claims the filter's confidence choice admits (its as-of date is
+    not used here): the same claims a page's frames would start from, so both counts agree."""
+    if claim_filter is None or not (claim_filter.exclude_low_confidence or claim_filter.exclude_anonymous):
+        return seeds
+    confidence = ClaimFilter(None, claim_filter.exclude_low_confidence, claim_filter.exclude_anonymous)
+    return dataclasses.replace(seeds, claims=[r for r in seeds.claims if confidence.admits(r, seeds)])
+
+
+def changes_for(
+    seeds: SeedData, mode: str, since: dt.date, until: dt.date, claim_filter: ClaimFilter | None = None
+) -> Changes:
+    """One entry for both ways of telling it (the page and the API call this); ``claim_filter``
+    brings the view's confidence choice (hide low confidence, named and official only)."""
+    seeds = with_confidence(seeds, claim_filter)
     if mode == STORY:
         return story_between(seeds, since, until)
     if mode == LEARNED:

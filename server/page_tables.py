@@ -301,7 +301,7 @@ def _whats_new(seeds: SeedData, view: View) -> dict[str, pd.DataFrame]:
     until = view.values.get("until", default_until)
     if mode == STORY:  # told up to the as-of date, as on the page
         until = min(until, as_of)  # type: ignore[type-var]
-    changes = changes_for(seeds, mode, min(since, until), max(since, until))  # type: ignore[type-var]
+    changes = changes_for(seeds, mode, min(since, until), max(since, until), view.claim_filter)  # type: ignore[type-var]
     return {
         "new-reports": changes.new_sources,
         "headlines": changes.headlines,

@@ -25,7 +25,7 @@ window = read_window(seeds, ctx.as_of, today)
 for notice in window.notices:
     st.info(notice, icon=":material/link_off:")
 story = window.mode == STORY
-changes: Changes = changes_for(seeds, window.mode, window.since, window.until)
+changes: Changes = changes_for(seeds, window.mode, window.since, window.until, ctx.claim_filter)
 eve = changes.since - dt.timedelta(days=1)
 if story:
     st.caption(

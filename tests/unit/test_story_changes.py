@@ -167,3 +167,17 @@ def test_story_days_agree_with_story_between_day_by_day(real) -> None:
         alone = story_between(real, day.since, day.until)
         for name in ("new_sources", "new_claims", "headlines", "statuses", "conflicts", "movements"):
             pd.testing.assert_frame_equal(getattr(day, name), getattr(alone, name), obj=f"{day.since} {name}")
+
+
+def test_the_confidence_choice_narrows_what_changed(real) -> None:
+    from data.frames import ClaimFilter
+
+    everything = changes_for(real, STORY, SINCE, UNTIL)
+    firm = changes_for(real, STORY, SINCE, UNTIL, ClaimFilter(exclude_anonymous=True, exclude_low_confidence=True))
+    by_id = real.claims_by_id()
+    assert set(firm.new_claims["claim_id"]) < set(everything.new_claims["claim_id"])
+    kept = [by_id[c] for c in firm.new_claims["claim_id"]]
+    assert all(r.claim.attribution.type != "anonymous_sources" for r in kept)
+    assert len(firm.statuses) <= len(everything.statuses)
+    # the reports themselves are still listed: a report is new whatever its claims' confidence
+    assert set(firm.new_sources["source_id"]) == set(everything.new_sources["source_id"])
