@@ -62,6 +62,7 @@ class Entry:
     summary: str
     source_ids: tuple[str, ...]
     claim_kinds: frozenset[str] = field(default_factory=frozenset)
+    subject: str = ""  # the buyer a status entry is about ("All buyers" for a market-wide rule)
 
 
 def _status_word(code: object) -> str:
@@ -124,6 +125,7 @@ def day_entries(seeds: SeedData, changes: Changes) -> list[Entry]:
                 f"{_status_word(row['after'])}",
                 str(row["summary"]),
                 (row["source_id"],),
+                subject=str(row["buyer"]),
             )
         )
     moved = changes.headlines[changes.headlines["change"].isin(MOVED)]
@@ -154,15 +156,32 @@ def day_entries(seeds: SeedData, changes: Changes) -> list[Entry]:
     return out
 
 
-def feed_entries(seeds: SeedData, page_id: str | None = None) -> list[Entry]:
-    """Every entry, newest day first (within a day: reports, statuses, figures, disagreements)."""
-    kinds = PAGE_KINDS.get(page_id or "whats_new", PAGE_KINDS["whats_new"])
+_entries_lock = threading.Lock()
+_entries: list[tuple[SeedData, list[Entry]]] = []  # one slot: the newest seeds' entries
+
+
+def all_entries(seeds: SeedData) -> list[Entry]:
+    """Every entry of the newest FEED_DAYS report days, built once per loaded seeds (the costly
+    part: a view of the story per day); each ``?page=`` variant filters this one list."""
+    with _entries_lock:
+        for held, entries in _entries:
+            if held is seeds:
+                return entries
     entries = [e for changes in story_days(seeds, limit=FEED_DAYS) for e in day_entries(seeds, changes)]
-    kept = [e for e in entries if e.kind in kinds]
+    with _entries_lock:
+        _entries[:] = [(seeds, entries)]
+    return entries
+
+
+def feed_entries(seeds: SeedData, page_id: str | None = None) -> list[Entry]:
+    """The entries one page's readers follow, newest day first (within a day: reports,
+    statuses, figures, disagreements); every kind for What's new or no page."""
+    kinds = PAGE_KINDS.get(page_id or "whats_new", PAGE_KINDS["whats_new"])
+    kept = [e for e in all_entries(seeds) if e.kind in kinds]
     if page_id == "chips":
         kept = [e for e in kept if e.claim_kinds & set(CHIP_KINDS)]
-    if page_id == "buyers":
-        kept = [e for e in kept if not e.title.startswith("All buyers")]
+    if page_id == "buyers":  # a rule for every buyer is the approvals page's, not one buyer's news
+        kept = [e for e in kept if e.subject != "All buyers"]
     return kept[:MAX_ENTRIES]
 
 

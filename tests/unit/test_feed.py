@@ -120,6 +120,10 @@ def test_page_narrows_the_feed(client, feed) -> None:
     assert len(approvals.entries) < len(everything.entries)
     overview = feedparser.parse(client.get("/feed.atom?page=overview").content)
     assert {e.tags[0].term for e in overview.entries} <= {"headline", "report"}
+    buyers = feedparser.parse(client.get("/feed.atom?page=buyers").content)
+    statuses = [e for e in buyers.entries if e.tags[0].term == "status"]
+    assert statuses and not any(e.title.startswith("All buyers") for e in statuses)
+    assert any(e.title.startswith("All buyers") for e in approvals.entries)
     assert client.get("/feed.atom?page=nowhere").status_code == 404
     assert client.get("/feed.atom?colour=red").status_code == 400
 
