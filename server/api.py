@@ -30,14 +30,13 @@ from data.load import SeedData
 from server.page_tables import (
     ACCESS_PARAMS,
     DEFAULT_TABLE,
-    SeedVersion,
     UnknownTable,
-    current_seeds,
     effective_as_of,
     page_for_path,
     page_tables,
     whole_tables,
 )
+from server.seed_cache import SeedVersion, current_seeds
 
 LOG = logging.getLogger(__name__)
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}

@@ -30,7 +30,8 @@ from components.registry import BY_ID
 from data.changes import Changes, story_days
 from data.load import SeedData
 from pages.whats_new.tables import headlines_display
-from server.page_tables import ACCESS_PARAMS, current_seeds
+from server.page_tables import ACCESS_PARAMS
+from server.seed_cache import current_seeds
 
 LOG = logging.getLogger(__name__)
 ATOM = "http://www.w3.org/2005/Atom"

@@ -3,7 +3,7 @@
 Why one place: the API must return what the page's "filtered" CSV download gives for the same
 link, so this module calls the same helpers each page calls for its downloads (and the same
 parameter rules as the page's link). When the one-view declaration (``build_view``) lands, only
-``page_tables`` changes. Also here: the seeds as the server reads them, cached by fingerprint.
+``page_tables`` changes. The seeds the server reads come from ``server.seed_cache``.
 
 No streamlit runtime is needed: nothing here reads session state or renders anything.
 """
@@ -11,13 +11,9 @@ No streamlit runtime is needed: nothing here reads session state or renders anyt
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 import re
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
@@ -36,10 +32,9 @@ from data.frames import (
     build_supply_demand_frame,
     latest_report_date,
 )
-from data.load import SeedData, load_seeds
+from data.load import SeedData
 from data.vocabulary import LANES, SPEC_METRICS
 
-ROOT = Path(__file__).resolve().parents[1]
 # Parameters a page link may carry that say how to show the page, not which data: ignored here.
 DISPLAY_PARAMS = ("present", "embed", "embed_options", "briefing", "step", "tab", "conflict", "picked", "table")
 # Read by the sign-in gate (server/gate.py), never by the tables; dropped before anything else.
@@ -52,57 +47,6 @@ MODE_LABELS = {"What the story did": STORY, "What the tracker learned": LEARNED,
 
 class UnknownTable(LookupError):
     """A page or table name the API does not serve (answered with 404)."""
-
-
-# --------------------------------------------------------------------------- the seeds, cached
-
-_lock = threading.Lock()
-_cache: dict[str, tuple[str, SeedData]] = {}
-SEED_FOLDERS = ("sources", "reference", "briefings")
-
-
-@dataclass(frozen=True)
-class SeedVersion:
-    """Which seed content is served: a tag stable across processes and replicas (for ``ETag``)
-    and the newest file's modification time (for ``Last-Modified``)."""
-
-    tag: str
-    modified: dt.datetime
-
-
-def seeds_dir() -> Path:
-    """The seed folder: ``H200_SEEDS_DIR`` if set (as the app reads it), else ``seeds/``."""
-    return Path(os.environ.get("H200_SEEDS_DIR", ROOT / "seeds"))
-
-
-def seed_version(root: Path) -> SeedVersion:
-    """Every seed file's name, size and modification time, hashed with a fixed hash (the
-    loader's fingerprint is salted per process, so two replicas would disagree on it)."""
-    items, newest = [], 0
-    for folder in SEED_FOLDERS:
-        directory = root / folder
-        if not directory.is_dir():
-            continue
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                if entry.name.endswith((".yaml", ".yml")):
-                    stat = entry.stat()
-                    items.append(f"{folder}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
-                    newest = max(newest, stat.st_mtime_ns)
-    tag = hashlib.sha256("\n".join(sorted(items)).encode()).hexdigest()[:32]
-    return SeedVersion(tag, dt.datetime.fromtimestamp(newest / 1e9, tz=dt.UTC).replace(microsecond=0))
-
-
-def current_seeds() -> tuple[SeedData, SeedVersion]:
-    """The validated seeds and their version; reloaded when a seed file changes."""
-    path = seeds_dir()
-    version = seed_version(path)
-    with _lock:
-        cached = _cache.get(str(path))
-        if cached is None or cached[0] != version.tag:
-            cached = (version.tag, load_seeds(path))
-            _cache[str(path)] = cached
-    return cached[1], version
 
 
 # --------------------------------------------------------------------------- parameters
