@@ -57,3 +57,27 @@ def test_tracker_mode_counts_by_date_added(monkeypatch) -> None:
     seeds = load_seeds(ROOT / "seeds")
     added = [s for s in seeds.sources.values() if s.added and dt.date(2026, 11, 24) <= s.added <= dt.date(2026, 11, 30)]
     assert f"New reports ({len(added)})" in [s.value for s in at.subheader]
+
+
+def test_the_feeds_newest_entries_are_what_the_linked_page_shows(monkeypatch) -> None:
+    """Open What's new at the link of the feed's newest entry: the same reports and status changes."""
+    from urllib.parse import parse_qs, urlsplit
+
+    import feedparser
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from server.routes import routes
+
+    feed = feedparser.parse(TestClient(Starlette(routes=routes())).get("/feed.atom").content)
+    newest = feed.entries[0]
+    query = {k: v[0] for k, v in parse_qs(urlsplit(newest.link).query).items()}
+    same_day = [e for e in feed.entries if e.link == newest.link]
+    reports = [e for e in same_day if e.tags[0].term == "report"]
+    statuses = [e for e in same_day if e.tags[0].term == "status"]
+    at = _open(monkeypatch, query)
+    headings = [s.value for s in at.subheader]
+    assert f"New reports ({len(reports)})" in headings
+    assert f"Status changes per buyer and stage ({len(statuses)})" in headings
+    shown = set(at.dataframe[0].value["Title"])
+    assert all(any(title in e.title for e in reports) for title in shown)
