@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 HOST ?= 127.0.0.1
 
-.PHONY: help run test lint format validate lock watch bench bench-load bench-growth bench-profile system cluster clean
+.PHONY: help run test lint format validate lock watch bench bench-api bench-load bench-growth bench-profile system cluster clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ bench: $(VENV)/.dev system ## benchmarks against side-by-side baselines -> bench
 
 bench-load: $(VENV)/.dev ## protocol-level load steps, app vs bare page -> bench/results-load.md
 	$(PY) -m bench.load $(BENCH_ARGS)
+
+bench-api: $(VENV)/.dev ## the data API vs page loads vs a static file, one process -> bench/results-api.md
+	$(PY) -m bench.api_load $(BENCH_ARGS)
 
 bench-growth: $(VENV)/.dev ## the app on 1x/5x/17x/50x archives -> bench/results-growth.md
 	$(PY) -m bench.growth $(BENCH_ARGS)

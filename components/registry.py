@@ -29,8 +29,8 @@ class PageSpec:
     params: tuple[str, ...] = ()  # view state this page keeps in the URL, besides COMMON_PARAMS
     param_prefixes: tuple[str, ...] = ()  # families of params named by data (scenario inputs, shares)
     example_link: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # a sample link; the link tests open it
-    # False for a page whose dates are the tracker's own (What's new: when reports were added, between
-    # the since/until dates in its link) rather than the story's as-of date
+    # False for a page whose default view speaks of the tracker's own dates (when reports were added)
+    # rather than the story's as-of date. What's new tells the story by default, so it is True there.
     story_dates: bool = True
     has_chart: bool = True  # the default view draws a chart with its source footer (the page tests check it)
 
@@ -141,11 +141,10 @@ PAGES: tuple[PageSpec, ...] = (
         "What's new",
         ":material/new_releases:",
         "whats-new",
-        "What did the tracker learn between two dates, and what did it change?",
-        params=("since", "until"),
-        example_link=(("as_of", "2026-06-05"), ("since", "2026-11-24"), ("until", "2026-11-28")),
+        "What changed between two dates, in the story or in the tracker?",
+        params=("mode", "since", "until"),
+        example_link=(("as_of", "2026-05-31"), ("since", "2026-03-31"), ("until", "2026-05-31")),
         has_chart=False,
-        story_dates=False,
     ),
     PageSpec(
         "inbox",

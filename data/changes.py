@@ -1,10 +1,14 @@
-"""What changed in the tracker between two dates, or between two versions of the seeds.
+"""What changed between two dates, told two ways, or between two versions of the seeds.
 
-Pure (no streamlit). The "What's new" page and the "Add a report" preview share it:
+Pure (no streamlit). "What's new", the Atom feed (``server/feed.py``) and the "Add a report"
+preview share it, so the page and the feed cannot tell different stories:
 
+- ``story_between(seeds, since, until)`` (the default): what the story did between two as-of
+  dates. A report counts from its publication date, so any two dates work, even ones before
+  the tracker existed, and nothing published after ``until`` is used.
 - ``changes_between(seeds, since, until)``: what the tracker learned from ``since`` to ``until``
-  (both days included). A source counts from the day it was ``added``; sources recorded before
-  the tracker kept that date count from their publication date.
+  (both days included), for editors. A source counts from the day it was ``added``; sources
+  recorded before the tracker kept that date count from their publication date.
 - ``compare(before, after, ...)``: headline figures, statuses per buyer and stage, and conflicts,
   between two snapshots (the preview passes the seeds without and with a draft).
 """
@@ -26,9 +30,14 @@ from data.reconcile import live_claims
 from data.vocabulary import STAGE_LABELS
 
 DEFAULT_DAYS = 7
+STORY_DEFAULT_DAYS = 30
+STORY, LEARNED = "story", "learned"
+# Claim kinds a reader follows as "deliveries and licences": what was shipped, licensed or approved.
+MOVEMENT_KINDS = ("delivery", "shipment", "export_licence", "import_approval")
 HEADLINE_COLUMNS = ["key", "title", "unit", "before", "before_bound", "after", "after_bound", "change"]
 STATUS_COLUMNS = ["buyer", "side", "stage", "before", "after", "date", "claim_id", "summary", "source_id"]
 CONFLICT_COLUMNS = ["topic", "change", "claims", "about", "claim_ids"]
+CLAIM_COLUMNS = ["date", "kind", "summary", "publisher", "published", "claim_id", "source_id"]
 
 
 def known_since(source: object) -> dt.date:
@@ -50,7 +59,11 @@ def snapshot(seeds: SeedData, day: dt.date) -> SeedData:
 
 @dataclass
 class Changes:
-    """Everything the "What's new" page shows, as plain frames (empty frames keep their columns)."""
+    """Everything the "What's new" page shows, as plain frames (empty frames keep their columns).
+
+    ``mode`` says how a report was dated: ``story`` (published) or ``learned`` (added).
+    ``movements`` are the new claims about deliveries, shipments, licences and approvals.
+    """
 
     since: dt.date
     until: dt.date
@@ -59,18 +72,22 @@ class Changes:
     headlines: pd.DataFrame
     statuses: pd.DataFrame
     conflicts: pd.DataFrame
+    mode: str = LEARNED
+    movements: pd.DataFrame = dataclasses.field(default_factory=lambda: pd.DataFrame(columns=CLAIM_COLUMNS))
 
     @property
     def empty(self) -> bool:
-        return all(f.empty for f in (self.new_sources, self.new_claims, self.statuses, self.conflicts)) and not (
+        frames = (self.new_sources, self.new_claims, self.statuses, self.conflicts)
+        return all(f.empty for f in frames) and not (
             self.headlines["change"].ne("same").any() if not self.headlines.empty else False
         )
 
 
-def _new_sources(seeds: SeedData, since: dt.date, until: dt.date) -> pd.DataFrame:
+def _new_sources(seeds: SeedData, since: dt.date, until: dt.date, day_of=known_since) -> pd.DataFrame:
+    """Sources whose day (``day_of``: added, or published in story mode) falls in the window."""
     rows = []
     for source in seeds.sources.values():
-        day = known_since(source)
+        day = day_of(source)
         if since <= day <= until:
             count = sum(1 for r in seeds.claims if r.source_id == source.id)
             rows.append(
@@ -87,7 +104,7 @@ def _new_sources(seeds: SeedData, since: dt.date, until: dt.date) -> pd.DataFram
             )
     columns = ["added", "published", "publisher", "title", "claims", "url", "source_id", "added_recorded"]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(["added", "published"], ascending=False).reset_index(drop=True)
+    return frame.sort_values(["added", "published", "source_id"], ascending=False).reset_index(drop=True)
 
 
 def _new_claims(seeds: SeedData, source_ids: set[str]) -> pd.DataFrame:
@@ -97,14 +114,15 @@ def _new_claims(seeds: SeedData, source_ids: set[str]) -> pd.DataFrame:
             "kind": r.claim.kind,
             "summary": r.claim.summary,
             "publisher": seeds.sources[r.source_id].publisher,
+            "published": seeds.sources[r.source_id].available_from,
             "claim_id": r.claim.id,
             "source_id": r.source_id,
         }
         for r in seeds.claims
         if r.source_id in source_ids
     ]
-    frame = pd.DataFrame(rows, columns=["date", "kind", "summary", "publisher", "claim_id", "source_id"])
-    return frame.sort_values("date", ascending=False).reset_index(drop=True)
+    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    return frame.sort_values(["date", "claim_id"], ascending=False).reset_index(drop=True)
 
 
 def _headline_table(seeds: SeedData, as_of: dt.date | None) -> dict[str, dict]:
@@ -112,11 +130,30 @@ def _headline_table(seeds: SeedData, as_of: dt.date | None) -> dict[str, dict]:
     return {} if picked.empty else {row["key"]: row for row in picked.to_dict("records")}
 
 
+def _figure(record: object) -> tuple:
+    quantity = record.claim.quantity
+    if quantity is None:
+        return ()
+    return (quantity.value, quantity.low, quantity.high, quantity.bound, quantity.unit)
+
+
+def _more_reports(seeds: SeedData, before_ids: list[str], after_ids: list[str]) -> str:
+    """ "more reports" only when every new report gives a figure already there; a different one
+    (a 100,000 allowance beside a 75,000 cap) is "other figures", never "the same figure"."""
+    records = seeds.claims_by_id()
+    known = {_figure(records[i]) for i in before_ids if i in records}
+    fresh = {_figure(records[i]) for i in set(after_ids) - set(before_ids) if i in records}
+    return "more reports" if fresh <= known else "other figures"
+
+
 def headline_changes(
     before: SeedData, after: SeedData, before_as_of: dt.date | None, after_as_of: dt.date | None
 ) -> pd.DataFrame:
     """One row per headline figure shown on the overview, before and after, and what happened to it."""
-    old, new = _headline_table(before, before_as_of), _headline_table(after, after_as_of)
+    return _diff_headlines(_headline_table(before, before_as_of), _headline_table(after, after_as_of), after)
+
+
+def _diff_headlines(old: dict[str, dict], new: dict[str, dict], after: SeedData) -> pd.DataFrame:
     rows = []
     for key in KPI_KEYS:
         a, b = old.get(key), new.get(key)
@@ -131,7 +168,7 @@ def headline_changes(
         elif (before_value, row_a.get("best_bound")) != (after_value, row_b.get("best_bound")):
             change = "changed"
         elif set(row_a.get("claim_ids", [])) != set(row_b.get("claim_ids", [])):
-            change = "more reports"
+            change = _more_reports(after, row_a.get("claim_ids", []), row_b.get("claim_ids", []))
         else:
             change = "same"
         rows.append(
@@ -162,7 +199,10 @@ def status_changes(
     before: SeedData, after: SeedData, before_as_of: dt.date | None, after_as_of: dt.date | None
 ) -> pd.DataFrame:
     """Buyer x stage cells whose latest status differs, with the claim that moved it."""
-    old, new = _latest_statuses(before, before_as_of), _latest_statuses(after, after_as_of)
+    return _diff_statuses(_latest_statuses(before, before_as_of), _latest_statuses(after, after_as_of))
+
+
+def _diff_statuses(old: dict[tuple[str, str], dict], new: dict[tuple[str, str], dict]) -> pd.DataFrame:
     rows = []
     for key, record in new.items():
         previous = old.get(key)
@@ -205,7 +245,13 @@ def conflict_changes(
     Groups are matched by the claims they share, not by name: a group that absorbs another is
     "widened", not one opened and one resolved.
     """
-    old, new = _open_conflicts(before, before_as_of), _open_conflicts(after, after_as_of)
+    return _diff_conflicts(_open_conflicts(before, before_as_of), _open_conflicts(after, after_as_of))
+
+
+Conflicts = list[tuple[str, set[str], str]]
+
+
+def _diff_conflicts(old: Conflicts, new: Conflicts) -> pd.DataFrame:
     rows = []
     for topic, ids, about in new:
         overlapping = [o_ids for _, o_ids, _ in old if o_ids & ids]
@@ -251,4 +297,93 @@ def changes_between(seeds: SeedData, since: dt.date, until: dt.date) -> Changes:
     before, after = snapshot(seeds, eve), snapshot(seeds, until)
     sources = _new_sources(seeds, since, until)
     headlines, statuses, conflicts = compare(before, after, eve, until)
-    return Changes(since, until, sources, _new_claims(seeds, set(sources["source_id"])), headlines, statuses, conflicts)
+    claims = _new_claims(seeds, set(sources["source_id"]))
+    movements = claims[claims["kind"].isin(MOVEMENT_KINDS)].reset_index(drop=True)
+    return Changes(since, until, sources, claims, headlines, statuses, conflicts, LEARNED, movements)
+
+
+def published_on(source: object) -> dt.date:
+    """The day a report counts from in the story: its publication date (else when it was read)."""
+    return source.available_from
+
+
+def story_default_window(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The 30 days up to the as-of date, both included."""
+    return as_of - dt.timedelta(days=STORY_DEFAULT_DAYS - 1), as_of
+
+
+def story_between(seeds: SeedData, since: dt.date, until: dt.date) -> Changes:
+    """What the story did from ``since`` to ``until`` (both included), by publication date.
+
+    The view at the end of the day before ``since`` is compared with the view at ``until``;
+    reports published after ``until`` are never read, so the answer is the same whenever it is
+    asked. Any dates work, including ones before the tracker kept its own history.
+    """
+    if since > until:
+        since, until = until, since
+    eve = since - dt.timedelta(days=1)
+    sources = _new_sources(seeds, since, until, day_of=published_on)
+    claims = _new_claims(seeds, set(sources["source_id"]))
+    headlines, statuses, conflicts = compare(seeds, seeds, eve, until)
+    movements = claims[claims["kind"].isin(MOVEMENT_KINDS)].reset_index(drop=True)
+    return Changes(since, until, sources, claims, headlines, statuses, conflicts, STORY, movements)
+
+
+def with_confidence(seeds: SeedData, claim_filter: ClaimFilter | None) -> SeedData:
+    """The seeds with only the claims the filter's confidence choice admits (its as-of date is
+    not used here): the same claims a page's frames would start from, so both counts agree."""
+    if claim_filter is None or not (claim_filter.exclude_low_confidence or claim_filter.exclude_anonymous):
+        return seeds
+    confidence = ClaimFilter(None, claim_filter.exclude_low_confidence, claim_filter.exclude_anonymous)
+    return dataclasses.replace(seeds, claims=[r for r in seeds.claims if confidence.admits(r, seeds)])
+
+
+def changes_for(
+    seeds: SeedData, mode: str, since: dt.date, until: dt.date, claim_filter: ClaimFilter | None = None
+) -> Changes:
+    """One entry for both ways of telling it (the page and the API call this); ``claim_filter``
+    brings the view's confidence choice (hide low confidence, named and official only)."""
+    seeds = with_confidence(seeds, claim_filter)
+    if mode == STORY:
+        return story_between(seeds, since, until)
+    if mode == LEARNED:
+        return changes_between(seeds, since, until)
+    raise ValueError(f"unknown mode {mode!r}: use {STORY!r} or {LEARNED!r}")
+
+
+@dataclass(frozen=True)
+class _State:
+    """What a reader saw at the end of one day: headline figures, statuses, open disagreements."""
+
+    headlines: dict[str, dict]
+    statuses: dict[tuple[str, str], dict]
+    conflicts: Conflicts
+
+
+def _state_at(seeds: SeedData, as_of: dt.date) -> _State:
+    return _State(_headline_table(seeds, as_of), _latest_statuses(seeds, as_of), _open_conflicts(seeds, as_of))
+
+
+def story_days(seeds: SeedData, limit: int | None = None) -> list[Changes]:
+    """What the story did on each day a report was published, newest first (the feed's entries).
+
+    The same diff as ``story_between(seeds, day, day)``, with each day's view built once: the
+    view on the eve of a report day is the view at the previous report day, since nothing was
+    published in between (a test checks the two agree). ``limit`` keeps only the newest days.
+    """
+    days = sorted({published_on(s) for s in seeds.sources.values()})
+    days = days[-limit:] if limit else days
+    out: list[Changes] = []
+    previous: _State | None = None
+    for day in days:
+        eve = day - dt.timedelta(days=1)
+        old = previous if previous is not None else _state_at(seeds, eve)
+        new = _state_at(seeds, day)
+        sources = _new_sources(seeds, day, day, day_of=published_on)
+        claims = _new_claims(seeds, set(sources["source_id"]))
+        headlines = _diff_headlines(old.headlines, new.headlines, seeds)
+        statuses, conflicts = _diff_statuses(old.statuses, new.statuses), _diff_conflicts(old.conflicts, new.conflicts)
+        movements = claims[claims["kind"].isin(MOVEMENT_KINDS)].reset_index(drop=True)
+        out.append(Changes(day, day, sources, claims, headlines, statuses, conflicts, STORY, movements))
+        previous = new
+    return out[::-1]

@@ -15,6 +15,7 @@ from components.ui.cache import load_data_with_fingerprint
 from components.ui.context import NARROW_SCREEN_CSS, PRESENT_CSS, PageContext, is_presenting
 from components.ui.downloads import view_deck, view_html
 from components.ui.links import app_root, current_view_params, follow_default, page_url
+from components.ui.use_data import render_use_data
 from data.frames import ClaimFilter, latest_report_date
 from data.load import SeedData
 
@@ -169,6 +170,7 @@ def finish_page(ctx: PageContext) -> None:
     params = current_view_params(ctx.page)
     link = page_url(app_root(ctx.page), ctx.page, params)
     _render_share_link(link)
+    render_use_data(app_root(ctx.page), ctx.page, params)
     render_add_to_briefing(ctx.page, params)
     with st.sidebar:
         st.download_button(

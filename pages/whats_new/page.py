@@ -1,7 +1,9 @@
-"""What's new: what did the tracker learn between two dates, and what did it change?
+"""What's new: what changed between two dates, and what did it change?
 
-A report counts from the day it was added to the tracker (``Source.added``, set by the save on
-"Add a report"); files written before that date was kept count from their publication date.
+Two ways of telling it. "What the story did" (the default) dates a report by its publication, so
+any two as-of dates can be compared, even before the tracker existed, and nothing published
+after the later date is read. "What the tracker learned" dates a report by when it was added
+(``Source.added``; older files by their publication date), for editors.
 """
 
 import datetime as dt
@@ -11,58 +13,32 @@ import streamlit as st
 
 from components import ui
 from components.labels import KINDS, fmt_date, label
-from components.state import ParamSpec, parse_date, read_params
 from components.ui.context import Kpi
-from data.changes import Changes, changes_between, default_window, known_since
+from data.changes import STORY, Changes, changes_for, known_since, published_on
+from pages.whats_new.controls import read_window
 from pages.whats_new.tables import conflicts_display, headlines_display, statuses_display
 
 ctx = ui.page_context("whats_new")
 seeds = ctx.seeds
 today = dt.date.today()
-learned = [known_since(s) for s in seeds.sources.values()]
-first_day = min(learned, default=today - dt.timedelta(days=365))
-last_day = max([today, *learned])
-default_since, default_until = default_window(today)
-
-raw = {name: st.query_params.get_all(name) for name in ("since", "until")}
-specs = [
-    ParamSpec(name, lambda text: parse_date(text, low=first_day, high=last_day), describe="the last seven days")
-    for name in ("since", "until")
-]
-for notice in read_params(raw, specs).notices:
+window = read_window(seeds, ctx.as_of, today)
+for notice in window.notices:
     st.info(notice, icon=":material/link_off:")
-
-left, right, _ = st.columns([1, 1, 2])
-since = left.date_input(
-    "Added from",
-    **({} if "since" in st.session_state else {"value": max(default_since, first_day)}),
-    min_value=first_day,
-    max_value=last_day,
-    key="since",
-    bind="query-params",
-    format="YYYY-MM-DD",
-    help="First day of the window (included). A report counts from the day it was added to the tracker.",
-)
-until = right.date_input(
-    "Added until",
-    **({} if "until" in st.session_state else {"value": default_until}),
-    min_value=first_day,
-    max_value=last_day,
-    key="until",
-    bind="query-params",
-    format="YYYY-MM-DD",
-    help="Last day of the window (included).",
-)
-since = since if isinstance(since, dt.date) else default_since
-until = until if isinstance(until, dt.date) else default_until
-if since > until:
-    st.info("The start date was after the end date; the two were swapped.")
-changes: Changes = changes_between(seeds, since, until)
-st.caption(
-    f"Reports added from {changes.since:%d %b %Y} to {changes.until:%d %b %Y} (both days included), compared with "
-    f"what the tracker knew at the end of {changes.since - dt.timedelta(days=1):%d %b %Y}. Reports filed before "
-    "the tracker recorded an 'added' date count from their publication date."
-)
+story = window.mode == STORY
+changes: Changes = changes_for(seeds, window.mode, window.since, window.until, ctx.claim_filter)
+eve = changes.since - dt.timedelta(days=1)
+if story:
+    st.caption(
+        f"Reports published from {changes.since:%d %b %Y} to {changes.until:%d %b %Y} (both days included): the "
+        f"story at the end of {changes.until:%d %b %Y} compared with the story at the end of {eve:%d %b %Y}. "
+        "Nothing published later is used."
+    )
+else:
+    st.caption(
+        f"Reports added from {changes.since:%d %b %Y} to {changes.until:%d %b %Y} (both days included), compared "
+        f"with what the tracker knew at the end of {eve:%d %b %Y}. Reports filed before the tracker recorded an "
+        "'added' date count from their publication date."
+    )
 
 
 def summary_row(changes: Changes) -> None:
@@ -81,25 +57,29 @@ def summary_row(changes: Changes) -> None:
         ctx.kpis.append(Kpi(title, value, detail))
 
 
-def _show_week_up_to(day: dt.date) -> None:
-    st.session_state["since"] = max(day - dt.timedelta(days=6), first_day)
+def _show_days_up_to(day: dt.date, days: int) -> None:
+    st.session_state["since"] = day - dt.timedelta(days=days - 1)
     st.session_state["until"] = day
 
 
 def empty_state(changes: Changes) -> None:
-    newest = max(seeds.sources.values(), key=known_since, default=None)
+    """Say why nothing shows and offer the window that holds the newest report."""
+    day_of = published_on if story else known_since
+    candidates = [s for s in seeds.sources.values() if not story or published_on(s) <= ctx.as_of]
+    newest = max(candidates, key=day_of, default=None)
     if newest is None:
-        st.info("The tracker holds no report yet: add one on “Add a report”.")
+        st.info("The tracker holds no report by then: add one on “Add a report”, or move the as-of date later.")
         return
-    day = known_since(newest)
+    day, days = day_of(newest), 30 if story else 7
+    verb = "published" if story else "added"
     st.info(
-        f"Nothing was added between {changes.since:%d %b %Y} and {changes.until:%d %b %Y}. The most recent "
-        f"addition is a {ui.md(newest.publisher)} report, counted from {day:%d %b %Y}."
+        f"Nothing was {verb} between {changes.since:%d %b %Y} and {changes.until:%d %b %Y}. The most recent "
+        f"report {verb} by then is from {ui.md(newest.publisher)}, counted from {day:%d %b %Y}."
     )
     st.button(
-        f"Show the week up to {day:%d %b %Y}",
-        on_click=_show_week_up_to,
-        args=(day,),
+        f"Show the {'30 days' if story else 'week'} up to {day:%d %b %Y}",
+        on_click=_show_days_up_to,
+        args=(day, days),
         key="whats-new-latest-week",
         icon=":material/history:",
     )
@@ -131,10 +111,10 @@ def sources_table(changes: Changes) -> None:
     st.subheader(f"New reports ({len(changes.new_sources)})")
     table = changes.new_sources
     if table.empty:
-        st.caption("No report was added in this window.")
+        st.caption(f"No report was {'published' if story else 'added'} in this window.")
         return
     columns = {
-        "added": "Added",
+        **({} if story else {"added": "Added"}),
         "published": "Published",
         "publisher": "Publisher",
         "url": "Link",
@@ -143,7 +123,8 @@ def sources_table(changes: Changes) -> None:
     }
     shown = table[list(columns)].fillna({"url": ""})
     shown = shown.assign(published=[fmt_date(d) if pd.notna(d) else "undated" for d in shown["published"]])
-    _table(shown.rename(columns=columns), key="whats-new-sources", dates=("Added",), wide="Title", links="Link")
+    dates = () if story else ("Added",)
+    _table(shown.rename(columns=columns), key="whats-new-sources", dates=dates, wide="Title", links="Link")
 
 
 def statuses_table(changes: Changes) -> None:
@@ -162,20 +143,31 @@ def conflicts_table(changes: Changes) -> None:
     _table(conflicts_display(changes.conflicts), key="whats-new-conflicts", wide="Latest claim in the disagreement")
 
 
+def _claims_display(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Dated": table["date"],
+            "Kind": table["kind"].map(lambda k: label(k, KINDS)),
+            "What it says": table["summary"],
+            "Publisher": table["publisher"],
+        }
+    )
+
+
+def movements_table(changes: Changes) -> None:
+    st.subheader(f"Deliveries, shipments and licences ({len(changes.movements)})")
+    if changes.movements.empty:
+        st.caption("No new report about deliveries, shipments, licences or import approvals in this window.")
+        return
+    _table(_claims_display(changes.movements), key="whats-new-movements", dates=("Dated",), wide="What it says")
+
+
 def claims_table(changes: Changes) -> None:
     table = changes.new_claims
     if table.empty:
         return
     with st.expander(f"All {len(table)} new claims"):
-        shown = pd.DataFrame(
-            {
-                "Dated": table["date"],
-                "Kind": table["kind"].map(lambda k: label(k, KINDS)),
-                "What it says": table["summary"],
-                "Publisher": table["publisher"],
-            }
-        )
-        _table(shown, key="whats-new-claims", dates=("Dated",), wide="What it says")
+        _table(_claims_display(table), key="whats-new-claims", dates=("Dated",), wide="What it says")
 
 
 summary_row(changes)
@@ -184,6 +176,7 @@ if changes.empty:
 sources_table(changes)
 headlines_table(changes)
 statuses_table(changes)
+movements_table(changes)
 conflicts_table(changes)
 claims_table(changes)
 ids = changes.new_sources["source_id"].tolist() + changes.statuses["source_id"].tolist()
