@@ -203,6 +203,13 @@ class Organisation(Strict):
     lane: Literal["us_government", "china_regulators", "nvidia", "buyers", "others"]
 
 
+class Publisher(Strict):
+    """An outlet and the web domains that are its own: a source link elsewhere is a mirror ("via")."""
+
+    name: str = Field(min_length=1, description="as sources spell it in publisher or origin")
+    domains: list[str] = Field(min_length=1, description="host names without www., e.g. reuters.com")
+
+
 class OrganisationsFile(Strict):
     organisations: list[Organisation] = Field(min_length=1)
 
@@ -311,6 +318,7 @@ class Metric(Strict):
 
     id: str = Field(pattern=ID_PATTERN)
     label: str = Field(min_length=3, max_length=80)
+    short_label: str | None = Field(default=None, min_length=2, max_length=40, description="for axes, legends, slides")
     unit: Unit
     kind: MetricKind
     description: str = Field(min_length=10, max_length=400)

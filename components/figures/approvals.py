@@ -93,39 +93,54 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]],
 def plot_approvals_over_time(frame: pd.DataFrame, *, title: str, until: object = None) -> go.Figure:
     """Step chart of approved H200 volume on each side as reports arrived.
 
-    Expects columns ``date, side, low, high, best, label, source_ids`` (one row per report).
+    Expects columns ``date, side, low, high, best, label, source_ids`` and optionally
+    ``confidence`` (one row per report). Only readings that are not low-confidence draw the solid
+    step and are held to the as-of date; low-confidence readings are open markers on a dotted
+    line, so one weak report never reads as an established figure.
     """
     if frame.empty:
         return empty_figure("No approval volumes were reported by the chosen date.", title)
     fig = go.Figure()
     colours = {"China": OKABE_ITO["vermillion"], "US": OKABE_ITO["blue"]}
-    for side, part in frame.sort_values("date").groupby("side", sort=False):
-        if until is not None and len(part):
-            # hold the last reading until the as-of date, so a step reads as "still the latest"
-            last = part.iloc[[-1]].copy()
-            last["date"] = pd.Timestamp(until)
-            last["label"] = "latest reading, held to the as-of date"
-            part = pd.concat([part, last], ignore_index=True)
-        fig.add_trace(
-            go.Scatter(
-                x=part["date"],
-                y=part["best"],
-                mode="lines+markers",
-                line={"shape": "hv", "color": colours.get(str(side), MUTED), "width": 3},
-                marker={"size": 9},
-                name=f"{side} side",
-                error_y={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (part["high"].fillna(part["best"]) - part["best"]).clip(lower=0).tolist(),
-                    "arrayminus": (part["best"] - part["low"].fillna(part["best"])).clip(lower=0).tolist(),
-                },
-                customdata=list(
-                    zip(map(plain, part["label"]), [plain(", ".join(s)) for s in part["source_ids"]], strict=True)
-                ),
-                hovertemplate="%{x|%d %b %Y}: %{y:,.0f} chips<br>%{customdata[0]}<br>sources: %{customdata[1]}<extra></extra>",
+    confidence = frame["confidence"] if "confidence" in frame else pd.Series("medium", index=frame.index)
+    for side, part in frame.assign(_low=confidence == "low").sort_values("date").groupby("side", sort=False):
+        colour = colours.get(str(side), MUTED)
+        for weak, points in part.groupby("_low", sort=True):
+            if not weak and until is not None and len(points):
+                # hold the last firm reading until the as-of date, so a step reads as "still the latest"
+                last = points.iloc[[-1]].copy()
+                last["date"] = pd.Timestamp(until)
+                last["label"] = "latest reading, held to the as-of date"
+                points = pd.concat([points, last], ignore_index=True)
+            fig.add_trace(
+                _volume_trace(points, f"{side} side" + (" (low confidence)" if weak else ""), colour, bool(weak))
             )
-        )
     fig.update_yaxes(title="H200 chips approved (best reading)", rangemode="tozero")
     fig.update_xaxes(title="Report date")
-    return base_layout(fig, title, "Reported figures only; whiskers show the reported range", height=420)
+    return base_layout(
+        fig,
+        title,
+        "Reported figures only; whiskers show the reported range; open markers on a dotted line are low-confidence reports",
+        height=420,
+    )
+
+
+def _volume_trace(points: pd.DataFrame, name: str, colour: str, weak: bool) -> go.Scatter:
+    return go.Scatter(
+        x=points["date"],
+        y=points["best"],
+        mode="lines+markers",
+        line={"shape": "hv", "color": colour, "width": 1.5 if weak else 3, "dash": "dot" if weak else "solid"},
+        marker={"size": 9, "symbol": "circle-open" if weak else "circle", "line": {"width": 2, "color": colour}},
+        name=name,
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": (points["high"].fillna(points["best"]) - points["best"]).clip(lower=0).tolist(),
+            "arrayminus": (points["best"] - points["low"].fillna(points["best"])).clip(lower=0).tolist(),
+        },
+        customdata=list(
+            zip(map(plain, points["label"]), [plain(", ".join(s)) for s in points["source_ids"]], strict=True)
+        ),
+        hovertemplate="%{x|%d %b %Y}: %{y:,.0f} chips<br>%{customdata[0]}<br>sources: %{customdata[1]}<extra></extra>",
+    )

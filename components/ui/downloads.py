@@ -14,6 +14,7 @@ from components.ui.context import PageContext
 from components.ui.links import app_root, current_view_params, page_url
 from components.ui.sources import sources_table
 from data.frames import latest_report_date
+from data.outlets import publisher_label
 
 
 def export_about(ctx: PageContext, link: str, frame: pd.DataFrame) -> dict[str, str]:
@@ -105,7 +106,7 @@ def view_html(ctx: PageContext, link: str) -> bytes:
                 config={"displaylogo": False, "showSendToCloud": False, "responsive": True},
             )
         )
-        names = ", ".join(esc(ctx.seeds.sources[s].publisher) for s in ids if s in ctx.seeds.sources)
+        names = ", ".join(esc(publisher_label(ctx.seeds, s)) for s in ids if s in ctx.seeds.sources)
         parts.append(f"<p class='stamp'>Sources: {names or 'none'}</p>")
     table = sources_table(ctx.seeds, all_sources)
     parts.append(

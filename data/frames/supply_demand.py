@@ -132,6 +132,7 @@ class VolumeStepRow:
     best: float | None
     label: str
     source_ids: list[str]
+    confidence: str
 
 
 def approved_volume_series(supply_demand: pd.DataFrame) -> pd.DataFrame:
@@ -157,6 +158,7 @@ def approved_volume_series(supply_demand: pd.DataFrame) -> pd.DataFrame:
                     best=None if pd.isna(row["best"]) else row["best"],
                     label=f"{row['wording'] or ''} ({row['publisher']})",
                     source_ids=list(row["source_ids"]),
+                    confidence=row["confidence"],
                 )
             )
     return frame_of(VolumeStepRow, rows).sort_values("date", ignore_index=True)
