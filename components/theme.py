@@ -8,6 +8,8 @@ reported = solid, derived = hatched, assumption = dashed outline.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -29,17 +31,38 @@ GRID = "#E3E7EC"
 PAPER = "#FFFFFF"
 FONT = "Inter, 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif"
 
-BASIS_COLOURS = {
-    "reported": OKABE_ITO["blue"],
-    "derived": OKABE_ITO["orange"],
-    "assumed": OKABE_ITO["purple"],
+
+@dataclass(frozen=True)
+class BasisStyle:
+    """How one basis reads and looks everywhere: its word in tables and exports, its legend entry,
+    the badge on a headline card, its colour and its fill (``pattern`` "/" = hatched; ``open`` =
+    outline only)."""
+
+    label: str
+    legend: str
+    badge: str
+    colour: str
+    pattern: str
+    open: bool
+
+
+BASES: dict[str, BasisStyle] = {
+    "reported": BasisStyle("Reported", "Reported figure", "reported", OKABE_ITO["blue"], "", False),
+    "derived": BasisStyle(
+        "Derived from wording",
+        "Derived from wording (project's reading)",
+        "derived from wording",
+        OKABE_ITO["orange"],
+        "/",
+        False,
+    ),
+    "assumed": BasisStyle("Assumed", "Your assumption (scenario)", "assumed", OKABE_ITO["purple"], "", True),
 }
-BASIS_LABELS = {
-    "reported": "Reported figure",
-    "derived": "Derived from wording (project's reading)",
-    "assumed": "Your assumption (scenario)",
-}
-BASIS_PATTERN = {"reported": "", "derived": "/", "assumed": ""}
+"""The one basis table (``data.vocabulary.Basis``); the maps below are views of it."""
+BASIS_COLOURS = {basis: style.colour for basis, style in BASES.items()}
+BASIS_LABELS = {basis: style.legend for basis, style in BASES.items()}
+BASIS_PATTERN = {basis: style.pattern for basis, style in BASES.items()}
+BASIS_BADGES = {basis: style.badge for basis, style in BASES.items()}
 
 LANE_COLOURS = {
     "us_government": OKABE_ITO["blue"],

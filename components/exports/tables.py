@@ -29,6 +29,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from components.format import MISSING, fmt_number, fmt_range
+
 LIST_SEPARATOR = "; "
 BOUND_TEXT_COLUMN = "as_reported"
 NUMBER_COLUMNS = ("value", "low", "high", "best")
@@ -105,42 +107,22 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def plain_number(value: float) -> str:
-    """A number as people write it in a table: 200,000 or 1.5 (no 'M' abbreviations).
-
-    A negative one takes the minus sign "−", which reads the same and is never a formula.
-    """
-    text = f"{abs(value):,.0f}" if float(value).is_integer() else f"{abs(value):,.2f}".rstrip("0").rstrip(".")
-    return f"−{text}" if value < 0 else text
-
-
 def _number(value: object) -> float | None:
     return None if _is_missing(value) else float(value)  # type: ignore[arg-type]
 
 
-def bound_text(
+def as_reported(
     *, value: object = None, low: object = None, high: object = None, bound: object = None, open_high: object = False
 ) -> str | None:
-    """A figure with its bound in words: 'more than 200,000', 'below 21,000', '300,000–900,000'."""
+    """A figure with its bound in words, every digit: 'more than 200,000', '300,000–900,000+'
+    (``components.format.fmt_range``, the formatter the screen and slides use); None without one."""
     value_, low_, high_ = _number(value), _number(low), _number(high)
+    if low_ is None and high_ is None:
+        low_ = high_ = value_
     kind = None if _is_missing(bound) else str(bound)
-    lower = low_ if low_ is not None else value_
-    upper = high_ if high_ is not None else value_
-    prefixes = {"more_than": ("more than", lower), "at_least": ("at least", lower)}
-    prefixes |= {"less_than": ("below", upper), "at_most": ("up to", upper)}
-    if kind in prefixes and prefixes[kind][1] is not None:
-        words, figure = prefixes[kind]
-        return f"{words} {plain_number(figure)}"  # type: ignore[arg-type]
-    if low_ is not None and high_ is not None and low_ != high_:
-        text = f"{plain_number(low_)}–{plain_number(high_)}"
-    else:
-        single = next((x for x in (value_, low_, high_) if x is not None), None)
-        if single is None:
-            return None
-        text = f"about {plain_number(single)}" if kind == "approx" else plain_number(single)
-    if not _is_missing(open_high) and bool(open_high):
-        text = f"{text} or more"
-    return text
+    opened = not _is_missing(open_high) and bool(open_high)
+    text = fmt_range(low_, high_, None, opened, kind, full=True)
+    return None if text == MISSING else text
 
 
 def with_bound_text(df: pd.DataFrame) -> pd.DataFrame:
@@ -155,7 +137,7 @@ def with_bound_text(df: pd.DataFrame) -> pd.DataFrame:
         return df[name].tolist() if name in df.columns else [None] * len(df)
 
     texts = [
-        bound_text(value=v, low=lo, high=hi, bound=b, open_high=o)
+        as_reported(value=v, low=lo, high=hi, bound=b, open_high=o)
         for v, lo, hi, b, o in zip(
             column("value"),
             column("low"),
@@ -267,7 +249,7 @@ def _write_value(sheet: Worksheet, row: int, column: int, value: object) -> int:
         integral = number.is_integer() and abs(number) < 2**53
         cell = sheet.cell(row=row, column=column, value=int(number) if integral else number)
         cell.number_format = "#,##0" if integral else "#,##0.0##"
-        return len(plain_number(number))
+        return len(fmt_number(number, full=True))
     if isinstance(value, dt.datetime):
         stamp = pd.Timestamp(value)
         if stamp.tzinfo is not None:

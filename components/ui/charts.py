@@ -11,11 +11,9 @@ import streamlit as st
 
 from components.exports.images import chart_image
 from components.format import fmt_row
-from components.theme import for_dark, plotly_config
+from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
-
-BASIS_BADGES = {"reported": "reported", "derived": "derived from wording", "assumed": "assumed"}
 
 
 def render_chart(
