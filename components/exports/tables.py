@@ -30,7 +30,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from components.format import MISSING, fmt_number, fmt_range
+from components.labels import BOUNDS, COLUMNS, UNITS, VALUE_LABELS
+from components.labels import label as human_label
 
+INTERNAL_COLUMNS = ("topic", "comparison")
+"""Codes a frame keeps for links and grouping, left out of "everything" exports (they name metric ids)."""
+FILE_VALUE_LABELS: dict[str, Mapping[str, str]] = {
+    **VALUE_LABELS,
+    "interest_bound": BOUNDS,
+    "cap_bound": BOUNDS,
+    "delivered_bound": BOUNDS,
+    "spread_unit": UNITS,
+}
 LIST_SEPARATOR = "; "
 BOUND_TEXT_COLUMN = "as_reported"
 NUMBER_COLUMNS = ("value", "low", "high", "best")
@@ -188,10 +199,25 @@ def export_frame(df: pd.DataFrame, *, columns: Mapping[str, str] | None = None) 
             anchors = [keep.index(c) for c in NUMBER_COLUMNS if c in keep]
             keep.insert(max(anchors) + 1 if anchors else len(keep), BOUND_TEXT_COLUMN)
         frame = frame[keep]
+    else:
+        frame = frame.drop(columns=[c for c in INTERNAL_COLUMNS if c in frame.columns])
     labels = dict(columns or {})
-    frame = frame.copy()
-    frame.columns = [neutralise(labels.get(str(c)) or humanise(str(c))) for c in frame.columns]
+    frame = human_values(frame)
+    frame.columns = [neutralise(labels.get(str(c)) or COLUMNS.get(str(c)) or humanise(str(c))) for c in frame.columns]
     return neutralise_frame(_whole_floats_as_integers(frame))
+
+
+def human_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose coded columns (bound, status, unit, metric, ...) hold the words the page shows
+    ('more than', 'Under review', 'US$ per chip', the metric's label); missing stays empty."""
+    out = frame.copy()
+    for position, name in enumerate(frame.columns):
+        family = FILE_VALUE_LABELS.get(str(name))
+        if family is None or _keeps_type(frame.iloc[:, position]):
+            continue
+        values = [None if _is_missing(v) else human_label(v, family) for v in frame.iloc[:, position]]
+        out.isetitem(position, pd.Series(values, index=frame.index, dtype=object))
+    return out
 
 
 def _iso_dates(series: pd.Series) -> pd.Series:
