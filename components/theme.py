@@ -97,6 +97,33 @@ STATUS_COLOURS = {
 
 CONFIDENCE_OPACITY = {"high": 1.0, "medium": 0.75, "low": 0.4}
 
+# Text on a coloured cell: written so the dark-mode swap (INK -> DARK_INK) leaves them alone,
+# because a cell's colour does not change with the theme and neither may its text.
+TEXT_ON_LIGHT = "#111111"
+TEXT_ON_DARK = "rgb(255,255,255)"
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of '#RRGGBB' or 'rgb(r,g,b)'."""
+    if colour.startswith("rgb"):
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
+    else:
+        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(background: str) -> str:
+    """The text colour that reads best on ``background``, the same in both themes."""
+    return max((TEXT_ON_LIGHT, TEXT_ON_DARK), key=lambda ink: contrast(ink, background))
+
+
 TEMPLATE_NAME = "h200"
 
 

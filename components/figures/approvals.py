@@ -9,7 +9,8 @@ import plotly.graph_objects as go
 
 from components.figures._common import base_layout, empty_figure
 from components.format import plain, wrap
-from components.theme import INK, MUTED, OKABE_ITO, STATUS_COLOURS
+from components.labels import STATUSES, label
+from components.theme import INK, MUTED, OKABE_ITO, STATUS_COLOURS, text_on
 from data.vocabulary import CN_STAGES, STAGE_LABELS, US_STAGES
 
 
@@ -26,12 +27,12 @@ def _cell(claims: list[dict], name: str, stage: str) -> tuple[str | None, str, s
     status = str(cell["status"])
     low = not firm
     hover = (
-        f"<b>{plain(name)} · {STAGE_LABELS[stage]}</b><br>{status.replace('_', ' ')} · {cell['date']:%d %b %Y}"
+        f"<b>{plain(name)} · {STAGE_LABELS[stage]}</b><br>{label(status, STATUSES)} · {cell['date']:%d %b %Y}"
         + (" · low confidence only" if low else "")
         + f"<br>{wrap(str(cell['summary']))}<br>claim {plain(cell['claim_id'])} · "
         f"source: {plain(cell['publisher'])} ({plain(cell['source_id'])})"
     )
-    text = ("low conf.: " if low else "") + status.replace("_", " ")
+    text = ("low conf.: " if low else "") + label(status, STATUSES).lower()
     return (None if low else status), text, hover
 
 
@@ -51,11 +52,20 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]],
     for record in frame.to_dict("records"):
         by_cell.setdefault((record["organisation_id"], record["stage"]), []).append(record)
     z, text, hover = [], [], []
+    overlay: dict[str, list] = {"x": [], "y": [], "text": [], "color": []}
     for organisation_id, name in buyers:
         cells = [_cell(by_cell.get((organisation_id, stage), []), name, stage) for stage in stages]
         z.append([None if status is None else status_codes.get(status) for status, _, _ in cells])
         text.append([t for _, t, _ in cells])
         hover.append([h for _, _, h in cells])
+        for column, (status, words, _) in zip(labels, cells, strict=True):
+            if words:
+                # the text colour follows the cell: dark on yellow or sky, white on blue or
+                # vermillion; an uncoloured cell takes the theme's ink (swapped in dark mode)
+                overlay["x"].append(column)
+                overlay["y"].append(name)
+                overlay["text"].append(words)
+                overlay["color"].append(text_on(STATUS_COLOURS[status]) if status in STATUS_COLOURS else INK)
     n = len(status_codes)
     colourscale = []
     for status, index in status_codes.items():
@@ -65,9 +75,7 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]],
             z=z,
             x=labels,
             y=[name for _, name in buyers],
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 11, "color": INK},
+            text=text,  # the words per cell, drawn by the text overlay below in a colour per cell
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
             colorscale=colourscale,
@@ -76,6 +84,17 @@ def plot_approval_matrix(frame: pd.DataFrame, buyers: Sequence[tuple[str, str]],
             showscale=False,
             xgap=3,
             ygap=3,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=overlay["x"],
+            y=overlay["y"],
+            text=overlay["text"],
+            mode="text",
+            textfont={"size": 11, "color": overlay["color"]},
+            hoverinfo="skip",
+            showlegend=False,
         )
     )
     fig.add_vline(x=len(US_STAGES) - 0.5, line={"color": INK, "width": 2})

@@ -87,5 +87,5 @@ def plot_buyer_quantities(
         fig,
         title,
         "Bar = best reading, whiskers = range across reports; hatched = derived from vague wording; open = assumption",
-        height=max(380, 34 * len(rows) + 220),
+        height=max(380, 56 * len(rows) + 220),
     )

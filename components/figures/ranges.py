@@ -33,4 +33,4 @@ def plot_range_bars(
     fig.update_xaxes(title=unit_title, type="log" if log_x else "linear")
     if log_x:
         fig.update_xaxes(range=log_range(rows))
-    return base_layout(fig, title, subtitle, height=max(360, 44 * len(rows) + 200))
+    return base_layout(fig, title, subtitle, height=max(360, 60 * len(rows) + 200))
