@@ -107,7 +107,7 @@ def fmt_range(
 def fmt_row(row: object) -> str:
     """``fmt_range`` for a frame row or record with low/high/unit/open_high and a bound column
     (``bound`` or ``best_bound``), so every table and label keeps the bound in words."""
-    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)  # type: ignore[union-attr]
+    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
     bound = get("bound", None)
     if is_missing(bound):
         bound = get("best_bound", None)

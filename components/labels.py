@@ -303,7 +303,7 @@ def fmt_date(value: object, precision: str | None = None) -> str:
     """'26 Jan 2026'; with a coarser precision 'Jan 2026', 'Q1 2026' or '2026'; '—' if missing."""
     if is_missing(value) or value is pd.NaT:
         return MISSING
-    day = pd.Timestamp(value)  # type: ignore[arg-type]
+    day = pd.Timestamp(value)
     if pd.isna(day):
         return MISSING
     if precision == "month":

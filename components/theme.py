@@ -9,6 +9,7 @@ reported = solid, derived = hatched, assumption = dashed outline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -182,11 +183,11 @@ def for_dark(fig: go.Figure) -> go.Figure:
     """The same figure for a dark page: dark template, and the light theme's ink, muted and grid
     colours that builders set explicitly (labels, whiskers, annotations) swapped for dark ones."""
     spec = _swap_colours(fig.to_plotly_json())
-    out = go.Figure(spec)  # type: ignore[arg-type]
+    out = go.Figure(spec)
     return out.update_layout(template=DARK_TEMPLATE_NAME)
 
 
-PLOTLY_CONFIG = {
+PLOTLY_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "showSendToCloud": False,
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],

@@ -22,6 +22,7 @@ from data.frames.claims import select_claims
 from data.frames.conflicts import conflict_groups, topic_of
 from data.headlines import KPI_KEYS, pick_headlines
 from data.load import SeedData
+from data.models import Source
 from data.reconcile import live_claims
 from data.vocabulary import STAGE_LABELS
 
@@ -31,7 +32,7 @@ STATUS_COLUMNS = ["buyer", "side", "stage", "before", "after", "date", "claim_id
 CONFLICT_COLUMNS = ["topic", "change", "claims", "about", "claim_ids"]
 
 
-def known_since(source: object) -> dt.date:
+def known_since(source: Source) -> dt.date:
     """The day the tracker learned of a source: ``added``, else (older files) its publication date."""
     return source.added or source.available_from
 
@@ -137,8 +138,8 @@ def headline_changes(
         rows.append(
             {
                 "key": key,
-                "title": (b or a)["title"],
-                "unit": (b or a)["unit"],
+                "title": (b or row_a)["title"],
+                "unit": (b or row_a)["unit"],
                 "before": before_value,
                 "before_bound": row_a.get("best_bound"),
                 "after": after_value,

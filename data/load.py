@@ -61,7 +61,7 @@ __all__ = [
 # Kept for code written against the old single-module loader (data.draft.save imports it).
 _YamlProblem = YamlProblem
 
-_REFERENCE = {
+_REFERENCE: dict[str, tuple[str, type[BaseModel]]] = {
     "organisations.yaml": ("organisations", Organisation),
     "chips.yaml": ("chips", Chip),
     "lexicon.yaml": ("lexicon", LexiconEntry),

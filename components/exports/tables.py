@@ -159,7 +159,7 @@ def with_bound_text(df: pd.DataFrame) -> pd.DataFrame:
         )
     ]
     out = df.copy()
-    out.insert(max(df.columns.get_loc(c) for c in present) + 1, BOUND_TEXT_COLUMN, texts)  # type: ignore[type-var]
+    out.insert(max(df.columns.get_loc(c) for c in present) + 1, BOUND_TEXT_COLUMN, texts)
     return out
 
 

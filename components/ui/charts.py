@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +16,9 @@ from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
 
+SelectionMode = Literal["points", "box", "lasso"]
+ImageFormat = Literal["png", "svg"]
+
 
 def render_chart(
     fig: go.Figure,
@@ -23,8 +27,8 @@ def render_chart(
     key: str,
     alt: str,
     source_ids: Iterable[str],
-    on_select: str = "ignore",
-    selection_mode: tuple[str, ...] | str = ("points",),
+    on_select: Literal["ignore", "rerun"] = "ignore",
+    selection_mode: tuple[SelectionMode, ...] | SelectionMode = ("points",),
 ) -> object:
     """Draw ``fig``; list exactly the sources behind it underneath.
 
@@ -69,12 +73,15 @@ def source_line(ctx: PageContext, source_ids: list[str]) -> str:
 def render_image_downloads(fig: go.Figure, *, ctx: PageContext, key: str, source_ids: list[str]) -> None:
     """PNG and SVG of the chart with its title, as-of date and source line drawn in (built on click)."""
     left, right, _ = st.columns([1, 1, 6])
-    for column, fmt, mime in ((left, "png", "image/png"), (right, "svg", "image/svg+xml")):
+    formats: list[tuple[Any, ImageFormat, str]] = [(left, "png", "image/png"), (right, "svg", "image/svg+xml")]
+    for column, fmt, mime in formats:
+
+        def image(fmt: ImageFormat = fmt) -> bytes:  # built on click
+            return chart_image(fig, title="", as_of=ctx.as_of, source_line=source_line(ctx, source_ids), fmt=fmt)
+
         column.download_button(
             fmt.upper(),
-            data=lambda fmt=fmt: chart_image(
-                fig, title="", as_of=ctx.as_of, source_line=source_line(ctx, source_ids), fmt=fmt
-            ),
+            data=image,
             file_name=f"h200-{key}-{ctx.as_of:%Y-%m-%d}.{fmt}",
             mime=mime,
             on_click="ignore",

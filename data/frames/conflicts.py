@@ -166,7 +166,7 @@ def build_conflicts_frame(seeds: SeedData, claim_filter: ClaimFilter | None = No
         for member in members:
             claim = member.claim
             quantity = claim.quantity
-            claim_range = ranges.get(claim.id)
+            reading = ranges.get(claim.id)
             metric = seeds.metrics.get(quantity.metric) if quantity else None
             chip = seeds.chips.get(claim.product or "")
             rows.append(
@@ -185,10 +185,10 @@ def build_conflicts_frame(seeds: SeedData, claim_filter: ClaimFilter | None = No
                     chip=chip.name if chip else (claim.product or None),
                     spec=metric is not None and metric.kind == "spec",
                     scope=", ".join(_org_name(seeds, o) for o in quantity.applies_to) if quantity else None,
-                    bound=claim_range.bound if claim_range else None,
-                    basis=claim_range.basis if claim_range else None,
-                    low=claim_range.low if claim_range else None,
-                    high=claim_range.high if claim_range else None,
+                    bound=reading.bound if reading else None,
+                    basis=reading.basis if reading else None,
+                    low=reading.low if reading else None,
+                    high=reading.high if reading else None,
                     unit=quantity.unit if quantity else None,
                     comparison=compared.get(claim.id),
                     in_spread=widest is not None and compared.get(claim.id) == widest,
