@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable
 
 import pandas as pd
 
@@ -146,21 +145,3 @@ def wrap(text: str, width: int = 70) -> str:
 def plain(text: object) -> str:
     """Seed text made inert for Plotly labels and hover (which render a subset of HTML)."""
     return "" if is_missing(text) else html.escape(str(text), quote=False)
-
-
-def id_list(value: object) -> list[str]:
-    """An id list as frames hold it (a list) or as older CSVs did ('a, b') -> a list of ids."""
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value]
-    if is_missing(value):
-        return []
-    return [part.strip() for part in str(value).split(",") if part.strip()]
-
-
-def expand_ids(values: Iterable[object]) -> list[str]:
-    """Every id in a column of id lists, de-duplicated in order."""
-    out: dict[str, None] = {}
-    for value in values:
-        for item in id_list(value):
-            out[item] = None
-    return list(out)

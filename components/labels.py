@@ -17,7 +17,7 @@ import pandas as pd
 import yaml
 from pydantic import ValidationError
 
-from components.format import MISSING, fmt_bound, fmt_number, is_missing
+from components.format import MISSING, fmt_number, is_missing
 from components.theme import BASES as BASIS_STYLES
 from data.models import Metric
 from data.vocabulary import LANES, SPEC_BY_ID, STAGE_LABELS
@@ -366,18 +366,3 @@ def standalone(summary: str, title: str) -> str:
     if _DANGLING.match(text) and title:
         return f"{str(title).strip().rstrip('.')}: {text[:1].lower() + text[1:]}"
     return text
-
-
-# --------------------------------------------------------------------------- figures in words
-
-
-def figure_text(value: object, low: object, high: object, unit: object, wording: object, bound: object) -> str:
-    """A claim's figure as people say it: the report's own wording when it has one, else the number."""
-    if isinstance(wording, str) and wording.strip():
-        return wording.strip()
-    unit_id = None if is_missing(unit) else str(unit)
-    if not is_missing(value):
-        return fmt_bound(float(value), "" if is_missing(bound) else str(bound), unit_id)  # type: ignore[arg-type]
-    if not is_missing(low) and not is_missing(high):
-        return f"{fmt_number(float(low), unit_id)}–{fmt_number(float(high), unit_id)}"  # type: ignore[arg-type]
-    return MISSING

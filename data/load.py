@@ -58,9 +58,6 @@ __all__ = [
     "seed_fingerprint",
 ]
 
-# Kept for code written against the old single-module loader (data.draft.save imports it).
-_YamlProblem = YamlProblem
-
 _REFERENCE: dict[str, tuple[str, type[BaseModel]]] = {
     "organisations.yaml": ("organisations", Organisation),
     "chips.yaml": ("chips", Chip),

@@ -6,12 +6,10 @@ import contextlib
 from collections.abc import Iterable
 from typing import Any, Literal
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from components.exports.images import chart_image
-from components.format import fmt_row
 from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
@@ -136,8 +134,3 @@ def render_kpi(
         )
         with st.popover("Sources", icon=":material/menu_book:"):
             st.markdown(sources_markdown(sources_table(ctx.seeds, source_ids).sort_values("published")))
-
-
-def range_text(row: pd.Series) -> str:
-    """A frame row's figure as one readable range, its bound in words."""
-    return fmt_row(row)

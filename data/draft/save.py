@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from data.draft.model import DraftError
-from data.load import _YamlProblem, load_seeds, parse_yaml
+from data.load import load_seeds, parse_yaml
 from data.models import ID_PATTERN
+from data.yaml_reader import YamlProblem
 
 _PLAIN = [
     (
@@ -44,7 +45,7 @@ def _plain(field: str, message: str) -> str:
 def _source_id(text: str) -> tuple[str | None, list[str]]:
     try:
         data, _ = parse_yaml(text)
-    except _YamlProblem as problem:
+    except YamlProblem as problem:
         return None, [f"Line {problem.line}: {problem.message}"]
     source = data.get("source") if isinstance(data, dict) else None
     ident = source.get("id") if isinstance(source, dict) else None
