@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.browser.server import ROOT, streamlit_server
+from scripts.devserver import ROOT, streamlit_server
 
 pytestmark = pytest.mark.browser
 

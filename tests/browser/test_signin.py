@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from components.registry import PAGES
-from tests.browser.server import free_port, streamlit_server
+from scripts.devserver import free_port, streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -29,7 +29,7 @@ from components.ui.page import status_text
 from data import models
 from data.frames import ClaimFilter, build_claims_frame, build_conflicts_frame, build_events_frame
 from data.load import load_seeds
-from tests.browser.server import ROOT
+from scripts.devserver import ROOT
 
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 
