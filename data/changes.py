@@ -23,6 +23,7 @@ from data.frames.conflicts import conflict_groups, topic_of
 from data.headlines import KPI_KEYS, pick_headlines
 from data.load import SeedData
 from data.models import Source
+from data.outlets import publisher_label
 from data.reconcile import live_claims
 from data.vocabulary import STAGE_LABELS
 
@@ -78,7 +79,7 @@ def _new_sources(seeds: SeedData, since: dt.date, until: dt.date) -> pd.DataFram
                 {
                     "added": day,
                     "published": source.published,
-                    "publisher": source.publisher,
+                    "publisher": publisher_label(seeds, source.id),
                     "title": source.title,
                     "claims": count,
                     "url": source.url,
@@ -97,7 +98,7 @@ def _new_claims(seeds: SeedData, source_ids: set[str]) -> pd.DataFrame:
             "date": r.claim.date,
             "kind": r.claim.kind,
             "summary": r.claim.summary,
-            "publisher": seeds.sources[r.source_id].publisher,
+            "publisher": publisher_label(seeds, r.source_id),
             "claim_id": r.claim.id,
             "source_id": r.source_id,
         }

@@ -8,6 +8,7 @@ an outlet not listed there owns a site whose name matches its own, e.g. tomshard
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -78,7 +79,20 @@ def outlet_link(source: Source, seeds: SeedData) -> OutletLink:
     return OutletLink(source.publisher, source.url, named[0] if named else host)
 
 
+_LINKS: dict[int, dict[str, OutletLink]] = {}
+
+
+def outlet_of(seeds: SeedData, source_id: str) -> OutletLink:
+    """``outlet_link`` for a loaded source, worked out once per source and seeds (every claim row asks)."""
+    links = _LINKS.get(id(seeds))
+    if links is None:
+        links = _LINKS[id(seeds)] = {}
+        weakref.finalize(seeds, _LINKS.pop, id(seeds), None)
+    if source_id not in links:
+        links[source_id] = outlet_link(seeds.sources[source_id], seeds)
+    return links[source_id]
+
+
 def publisher_label(seeds: SeedData, source_id: str) -> str:
     """The publisher as every table, footer and export names it ('Reuters via Prismedia')."""
-    source = seeds.sources[source_id]
-    return outlet_link(source, seeds).label
+    return outlet_of(seeds, source_id).label

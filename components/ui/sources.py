@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from data.load import SeedData
-from data.outlets import outlet_link
+from data.outlets import outlet_of
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|$~<>"})
 DOMAIN = r"https?://(?:www\.)?([^/?#]+)"  # show a link by its site name
@@ -35,7 +35,7 @@ def sources_table(seeds: SeedData, source_ids: Iterable[str]) -> pd.DataFrame:
         source = seeds.sources.get(source_id)
         if source is None:
             continue
-        link = outlet_link(source, seeds)
+        link = outlet_of(seeds, source_id)
         rows.append(
             {
                 "published": source.available_from,

@@ -12,7 +12,7 @@ import pandas as pd
 from data.frames._table import builds, frame_of
 from data.frames.claims import ClaimFilter, select_claims
 from data.load import SeedData
-from data.outlets import outlet_link
+from data.outlets import outlet_of
 
 
 @dataclass
@@ -43,7 +43,7 @@ def build_sources_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None
     rows = []
     for source_id, count in counts.items():
         source = seeds.sources[source_id]
-        link = outlet_link(source, seeds)
+        link = outlet_of(seeds, source_id)
         rows.append(
             SourceRow(
                 source_id=source_id,
