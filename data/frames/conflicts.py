@@ -18,10 +18,7 @@ from data.frames.claims import ClaimFilter, select_claims
 from data.lexicon import Range, quantity_range
 from data.load import ClaimRecord, SeedData
 from data.outlets import publisher_label
-from data.reconcile import claim_confidence
-
-APPROX_TOLERANCE = 0.10
-"""'About 400,000' is read as within 10 % of 400,000 when asking whether two figures can both be true."""
+from data.reconcile import can_all_be_true, claim_confidence
 
 FIGURES, WORDING, STATEMENTS = "figures", "wording", "statements"
 """How a group disagrees: like-for-like figures that cannot all be true, the same figure in other
@@ -87,28 +84,6 @@ def comparable_key(record: ClaimRecord) -> tuple[str, str, tuple[str, ...], str]
     if quantity is None:
         return None
     return (quantity.metric, quantity.unit, tuple(sorted(quantity.applies_to)), record.claim.product or "")
-
-
-def _interval(quantity: Range) -> tuple[float, float]:
-    """The values a figure allows, approximate ones widened by ``APPROX_TOLERANCE``."""
-    low = quantity.low if quantity.low is not None else 0.0
-    high = quantity.high if quantity.high is not None else float("inf")
-    if quantity.bound == "approx":
-        low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
-    return low, high
-
-
-def can_all_be_true(ranges: list[Range]) -> bool:
-    """Whether one value satisfies every figure (strict bounds kept: 'more than 400' excludes 400)."""
-    intervals = [_interval(r) for r in ranges]
-    low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
-    if low < high:
-        return True
-    if low > high:
-        return False
-    strict_low = any(r.bound == "more_than" and _interval(r)[0] == low for r in ranges)
-    strict_high = any(r.bound == "less_than" and _interval(r)[1] == high for r in ranges)
-    return not (strict_low or strict_high)
 
 
 Spread = tuple[float | None, float | None, str | None]

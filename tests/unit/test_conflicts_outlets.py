@@ -12,11 +12,11 @@ import pytest
 from components.conflict_names import conflicts_table, names_by_group, wording_table
 from components.figures import plot_approvals_over_time, plot_conflict_spread
 from data.frames import ClaimFilter, build_conflicts_frame, build_sources_frame
-from data.frames.conflicts import can_all_be_true
 from data.lexicon import Range
 from data.load import load_seeds
 from data.models import Outlet, Publisher, Source
 from data.outlets import outlet_link
+from data.reconcile import can_all_be_true
 from data.seed_data import SeedData
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,3 +143,21 @@ def test_one_low_confidence_reading_is_not_drawn_as_a_solid_step() -> None:
     assert us.line.dash == "dot" and us.marker.symbol == "circle-open" and len(us.x) == 1  # not held to June
     china = next(t for t in fig.data if t.name.startswith("China"))
     assert china.line.dash == "solid" and len(china.x) == 2  # held to the as-of date
+
+
+def test_a_headline_whose_reports_agree_is_not_flagged_as_a_disagreement() -> None:
+    from data.frames import build_estimates_frame
+
+    estimates = build_estimates_frame(load_seeds(ROOT / "seeds"), ClaimFilter(as_of=AS_OF))
+    reported = estimates[estimates["basis"] == "reported"]
+
+    def flagged(metric: str) -> set[bool]:
+        return {bool(c) for c in reported[reported["metric"] == metric]["conflict"]}
+
+    assert flagged("us-per-customer-cap") == {False}  # "75,000 per customer" and "up to 75,000 each"
+    batch = reported[
+        (reported["metric"] == "cn-first-batch-chips")
+        & reported["applies_to"].map(lambda ids: sorted(ids) == ["alibaba", "bytedance", "tencent"])
+    ]
+    assert not batch["conflict"].any()  # "more than 400,000" and "about 400,000"
+    assert flagged("h200-price-per-chip") == {True}  # about $20,000 against about $27,000
