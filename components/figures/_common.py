@@ -86,17 +86,27 @@ def tick_text(label: str, value: str) -> str:
     label column, which Plotly always fits whole (a value drawn past the whisker is cut off on a
     narrow screen: 'more tha')."""
     lines: list[str] = []
-    for part in str(label).split(" · "):
-        line = ""
-        for word in part.split():
-            if line and len(line) + 1 + len(word) > TICK_LINE:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        if line:
+    line = ""
+    for word in str(label).split():
+        if line and len(line) + 1 + len(word) > TICK_LINE:
             lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
     return "<br>".join([*lines, f"<b>{value}</b>"])
+
+
+LINE_PX = 17
+"""Height of one line of a bar's label (14 px text), for sizing a chart to its labels."""
+
+
+def bars_height(rows: pd.DataFrame, extra: int = 200) -> int:
+    """A range chart's height: every bar as tall as the tallest label (Plotly spaces categories
+    evenly), so no label overlaps the next."""
+    lines = max((tick_text(str(label), "x").count("<br>") + 1 for label in rows["label"]), default=1)
+    return max(360, len(rows) * max(40, LINE_PX * lines + 10) + extra)
 
 
 def range_traces(

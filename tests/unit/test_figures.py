@@ -192,3 +192,5 @@ def test_bar_values_sit_whole_in_the_label_column(small_seeds) -> None:
         lines = text.split("<br>")
         assert lines[-1].startswith("<b>") and lines[-1].endswith("</b>")
         assert all(len(line) <= 26 for line in lines[:-1]), lines
+    # every bar is as tall as its label, so labels of neighbouring bars never overlap
+    assert fig.layout.height >= sum(text.count("<br>") + 1 for text in ticks.values()) * 17
