@@ -2,8 +2,8 @@
 scripts (none of them imports another's helpers), and for the headless Chromium they drive.
 
 ``serve`` takes the command to run as a function of the port, so how the app is started is
-decided in one place: ``app_command`` (``scripts/serve.py`` today). Change that, and every test,
-benchmark and screenshot follows.
+decided in one place: ``LAUNCHER`` / ``app_command``. Change that, and every test, benchmark and
+screenshot follows.
 
 Chromium: Debian's /usr/bin/chromium when present (Playwright's own download does not work on
 machines without internet), else the browser Playwright installed.
@@ -38,6 +38,11 @@ CHROMIUM_FLAGS = [
 ]
 Command = Callable[[int], Sequence[str]]
 """The command that serves the app on the given port."""
+SERVE = ROOT / "scripts" / "serve.py"
+STREAMLIT_RUN = [sys.executable, "-m", "streamlit", "run"]
+LAUNCHER = [sys.executable, str(SERVE)] if SERVE.exists() else STREAMLIT_RUN
+"""How the project starts its server: ``scripts/serve.py`` while it exists (it settles Streamlit's
+old multipage mode first), else plain ``streamlit run``. The one line to change when that changes."""
 
 
 def free_port() -> int:
@@ -47,13 +52,13 @@ def free_port() -> int:
 
 
 def app_command(script: str = "app.py", options: Sequence[str] = (), launcher: Sequence[str] | None = None) -> Command:
-    """How the project serves ``script`` on 127.0.0.1: ``scripts/serve.py``, or ``launcher`` in its
-    place (a wrapper such as ``python -m cProfile -m streamlit run``); ``options`` are extra
+    """How the project serves ``script`` on 127.0.0.1: ``LAUNCHER``, or ``launcher`` in its place
+    (a wrapper such as ``python -m cProfile -m streamlit run``); ``options`` are extra
     ``--section.key value`` pairs."""
 
     def command(port: int) -> list[str]:
         return [
-            *(launcher or (sys.executable, str(ROOT / "scripts" / "serve.py"))),
+            *(launcher or LAUNCHER),
             script,
             "--server.address",
             "127.0.0.1",
@@ -166,9 +171,9 @@ def serve(
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict[str, str] | None = None, script: str = "app.py") -> Iterator[str]:
-    """Serve ``script`` on loopback; yield its base URL (no trailing slash) for a browser."""
-    with serve(app_command(script), env=env, start_timeout=60) as server:
+def streamlit_server(env: dict[str, str] | None = None, script: str = "app.py", cwd: Path = ROOT) -> Iterator[str]:
+    """Serve ``script`` (relative to ``cwd``) on loopback; yield its base URL (no trailing slash)."""
+    with serve(app_command(script), env=env, cwd=cwd, start_timeout=60) as server:
         yield server.url.rstrip("/")
 
 
