@@ -37,9 +37,10 @@ system: ## the system programs the tests call (scripts/system-packages.txt; apt-
 cluster: $(VENV)/.runtime system ## 2 app processes behind HAProxy on http://127.0.0.1:8080
 	$(PY) -m deploy.cluster --processes 2 --port 8080
 
-lint: $(VENV)/.dev ## ruff lint + format check
+lint: $(VENV)/.dev ## ruff lint + format check, mypy over data/ and components/
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 format: $(VENV)/.dev ## apply ruff formatting and fixes
 	$(PY) -m ruff format .

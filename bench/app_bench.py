@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from components.registry import PAGES
-from tests.browser.server import CHROMIUM_FLAGS, launch_browser, streamlit_server, system_chromium
+from scripts.devserver import CHROMIUM_FLAGS, launch_browser, streamlit_server, system_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = str(ROOT / "bench" / "baseline_page.py")

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from data.load import load_seeds  # noqa: E402
-from tests.browser.server import launch_browser, streamlit_server  # noqa: E402
+from scripts.devserver import launch_browser, streamlit_server  # noqa: E402
 
 OUT = ROOT / "bench" / "results-meeting.md"
 TARGET_P95_S = 1.0

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable
 
 import pandas as pd
 
 MISSING = "—"
 
 
-def fmt_number(value: float | None, unit: str | None = None, *, compact: bool = False) -> str:
+def fmt_number(value: float | None, unit: str | None = None, *, compact: bool = False, full: bool = False) -> str:
     """Human figures: 2,000,000 -> '2M', 2,500,000 -> '2.5M', 75000 -> '75,000', 27000 USD -> '$27,000';
-    with ``compact`` (headline cards) 400,000 -> '400k'."""
+    with ``compact`` (headline cards) 400,000 -> '400k'; with ``full`` (files) every digit,
+    '2,000,000', and a minus sign "−" that a spreadsheet never reads as a formula."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
     money = unit in ("usd", "usd_per_chip")
     prefix = "$" if money else ("RMB " if unit in ("rmb", "rmb_per_module") else "")
     suffix = "%" if unit == "percent" else ""
     magnitude = abs(value)
-    if magnitude >= 1e9:
+    if full:
+        digits = f"{magnitude:,.0f}" if float(value).is_integer() else f"{magnitude:,.2f}".rstrip("0").rstrip(".")
+        text = f"−{digits}" if value < 0 else digits
+    elif magnitude >= 1e9:
         text = f"{_short(value / 1e9)}B"
     elif magnitude >= 1e6:
         text = f"{_short(value / 1e6)}M"
@@ -57,11 +60,13 @@ LOWER_BOUNDS = ("at_least", "more_than")
 UPPER_BOUNDS = ("at_most", "less_than")
 
 
-def fmt_bound(value: float | None, bound: str | None, unit: str | None = None, *, compact: bool = False) -> str:
+def fmt_bound(
+    value: float | None, bound: str | None, unit: str | None = None, *, compact: bool = False, full: bool = False
+) -> str:
     """A figure with its bound in words: 'more than 200,000', 'below 21,000', 'about 700,000'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    return BOUND_WORDS.get(str(bound or "exact"), "") + fmt_number(value, unit, compact=compact)
+    return BOUND_WORDS.get(str(bound or "exact"), "") + fmt_number(value, unit, compact=compact, full=full)
 
 
 def fmt_range(
@@ -70,31 +75,38 @@ def fmt_range(
     unit: str | None = None,
     open_high: bool = False,
     bound: str | None = None,
+    *,
+    full: bool = False,
 ) -> str:
-    """A figure or a span as people read it; one-sided bounds keep their words.
+    """A figure or a span as people read it; one-sided bounds keep their words. The one bound
+    formatter for screen, slide and file (``full`` for files: every digit, no 'M').
 
     'more than 200,000' (a strict lower bound), 'up to 75,000', '300,000–900,000',
     '300,000 to more than 900,000' style envelopes read '300,000–900,000+'.
     """
+
+    def number(value: float | None) -> str:
+        return fmt_number(value, unit, full=full)
+
     if low is None and high is None:
         return MISSING
     if bound in LOWER_BOUNDS and low is not None and (high is None or high == low):
-        return fmt_bound(low, bound, unit)
+        return fmt_bound(low, bound, unit, full=full)
     if bound in UPPER_BOUNDS and high is not None and (low is None or low == high):
-        return fmt_bound(high, bound, unit)
+        return fmt_bound(high, bound, unit, full=full)
     if open_high:
         if low is not None and high is not None and high > low:
-            return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}+"
-        return f"at least {fmt_number(low, unit)}" if low is not None else f"{fmt_number(high, unit)}+"
+            return f"{number(low)}–{number(high)}+"
+        return f"at least {number(low)}" if low is not None else f"{number(high)}+"
     if low is None or high is None or low == high:
-        return fmt_bound(low if low is not None else high, bound if bound == "approx" else None, unit)
-    return f"{fmt_number(low, unit)}–{fmt_number(high, unit)}"
+        return fmt_bound(low if low is not None else high, bound if bound == "approx" else None, unit, full=full)
+    return f"{number(low)}–{number(high)}"
 
 
 def fmt_row(row: object) -> str:
     """``fmt_range`` for a frame row or record with low/high/unit/open_high and a bound column
     (``bound`` or ``best_bound``), so every table and label keeps the bound in words."""
-    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)  # type: ignore[union-attr]
+    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
     bound = get("bound", None)
     if is_missing(bound):
         bound = get("best_bound", None)
@@ -133,21 +145,3 @@ def wrap(text: str, width: int = 70) -> str:
 def plain(text: object) -> str:
     """Seed text made inert for Plotly labels and hover (which render a subset of HTML)."""
     return "" if is_missing(text) else html.escape(str(text), quote=False)
-
-
-def id_list(value: object) -> list[str]:
-    """An id list as frames hold it (a list) or as older CSVs did ('a, b') -> a list of ids."""
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value]
-    if is_missing(value):
-        return []
-    return [part.strip() for part in str(value).split(",") if part.strip()]
-
-
-def expand_ids(values: Iterable[object]) -> list[str]:
-    """Every id in a column of id lists, de-duplicated in order."""
-    out: dict[str, None] = {}
-    for value in values:
-        for item in id_list(value):
-            out[item] = None
-    return list(out)

@@ -11,11 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import pandas as pd
+import yaml
+from pydantic import ValidationError
 
-from components.format import MISSING, fmt_bound, fmt_number, is_missing
-from data.vocabulary import LANES, SPEC_BY_ID, STAGE_LABELS, SUPPLY_DEMAND_METRICS
+from components.format import MISSING, fmt_number, is_missing
+from components.theme import BASES as BASIS_STYLES
+from data.models import Metric
+from data.vocabulary import LANES, SPEC_BY_ID, STAGE_LABELS
 
 COLUMNS: dict[str, str] = {
     "active": "Active",
@@ -191,7 +196,7 @@ CONFIDENCES: dict[str, str] = {"high": "High", "medium": "Medium", "low": "Low"}
 SIDES: dict[str, str] = {"US": "US", "China": "China", "vendor": "Vendor", "buyer": "Buyer", "other": "Other"}
 PRECISIONS: dict[str, str] = {"day": "Day", "week": "Week", "month": "Month", "quarter": "Quarter", "year": "Year"}
 DATE_BASES: dict[str, str] = {"event": "The event", "reported": "The report"}
-BASES: dict[str, str] = {"reported": "Reported", "derived": "Derived from wording", "assumption": "Assumption"}
+BASES: dict[str, str] = {basis: style.label for basis, style in BASIS_STYLES.items()}
 SOURCE_KINDS: dict[str, str] = {
     "wire": "Wire service",
     "news": "News",
@@ -208,10 +213,47 @@ CHIP_STATUSES: dict[str, str] = {
     "banned": "Banned",
     "domestic": "Domestic",
 }
+METRICS_FILE = Path(__file__).resolve().parents[1] / "seeds" / "reference" / "metrics.yaml"
+
+
+def _declared_metrics(path: Path = METRICS_FILE) -> dict[str, tuple[str, str]]:
+    """metric id -> (label, short label) from the reference file, the one home of metric names.
+
+    Read item by item, so one broken entry (the validator reports it) cannot take every label down.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for item in data.get("metrics") or [] if isinstance(data, dict) else []:
+        try:
+            metric = Metric.model_validate(item)
+        except ValidationError:
+            continue
+        out[metric.id] = (metric.label, metric.short_label or metric.label)
+    return out
+
+
+METRIC_NAMES: dict[str, tuple[str, str]] = _declared_metrics()
 METRICS: dict[str, str] = {
-    **SUPPLY_DEMAND_METRICS,
+    **{metric_id: names[0] for metric_id, names in METRIC_NAMES.items()},
     **{metric_id: metric.label for metric_id, metric in SPEC_BY_ID.items()},
 }
+
+
+def metric_label(metric_id: object, *, short: bool = False) -> str:
+    """A metric as people read it: its label (tables, exports) or short label (axes, legends,
+    slides) from ``seeds/reference/metrics.yaml``; an undeclared id still reads as words."""
+    if is_missing(metric_id) or metric_id == "":
+        return MISSING
+    text = str(metric_id)
+    if text in METRIC_NAMES:
+        return METRIC_NAMES[text][1 if short else 0]
+    if text in SPEC_BY_ID:
+        return SPEC_BY_ID[text].label
+    return text.replace("-", " ").replace("_", " ").strip().capitalize()
+
 
 # Columns whose values are ids of one family: the table shows the family's label.
 VALUE_LABELS: dict[str, Mapping[str, str]] = {
@@ -261,7 +303,7 @@ def fmt_date(value: object, precision: str | None = None) -> str:
     """'26 Jan 2026'; with a coarser precision 'Jan 2026', 'Q1 2026' or '2026'; '—' if missing."""
     if is_missing(value) or value is pd.NaT:
         return MISSING
-    day = pd.Timestamp(value)  # type: ignore[arg-type]
+    day = pd.Timestamp(value)
     if pd.isna(day):
         return MISSING
     if precision == "month":
@@ -324,18 +366,3 @@ def standalone(summary: str, title: str) -> str:
     if _DANGLING.match(text) and title:
         return f"{str(title).strip().rstrip('.')}: {text[:1].lower() + text[1:]}"
     return text
-
-
-# --------------------------------------------------------------------------- figures in words
-
-
-def figure_text(value: object, low: object, high: object, unit: object, wording: object, bound: object) -> str:
-    """A claim's figure as people say it: the report's own wording when it has one, else the number."""
-    if isinstance(wording, str) and wording.strip():
-        return wording.strip()
-    unit_id = None if is_missing(unit) else str(unit)
-    if not is_missing(value):
-        return fmt_bound(float(value), "" if is_missing(bound) else str(bound), unit_id)  # type: ignore[arg-type]
-    if not is_missing(low) and not is_missing(high):
-        return f"{fmt_number(float(low), unit_id)}–{fmt_number(float(high), unit_id)}"  # type: ignore[arg-type]
-    return MISSING

@@ -8,6 +8,9 @@ reported = solid, derived = hatched, assumption = dashed outline.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -29,17 +32,38 @@ GRID = "#E3E7EC"
 PAPER = "#FFFFFF"
 FONT = "Inter, 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif"
 
-BASIS_COLOURS = {
-    "reported": OKABE_ITO["blue"],
-    "derived": OKABE_ITO["orange"],
-    "assumed": OKABE_ITO["purple"],
+
+@dataclass(frozen=True)
+class BasisStyle:
+    """How one basis reads and looks everywhere: its word in tables and exports, its legend entry,
+    the badge on a headline card, its colour and its fill (``pattern`` "/" = hatched; ``open`` =
+    outline only)."""
+
+    label: str
+    legend: str
+    badge: str
+    colour: str
+    pattern: str
+    open: bool
+
+
+BASES: dict[str, BasisStyle] = {
+    "reported": BasisStyle("Reported", "Reported figure", "reported", OKABE_ITO["blue"], "", False),
+    "derived": BasisStyle(
+        "Derived from wording",
+        "Derived from wording (project's reading)",
+        "derived from wording",
+        OKABE_ITO["orange"],
+        "/",
+        False,
+    ),
+    "assumed": BasisStyle("Assumed", "Your assumption (scenario)", "assumed", OKABE_ITO["purple"], "", True),
 }
-BASIS_LABELS = {
-    "reported": "Reported figure",
-    "derived": "Derived from wording (project's reading)",
-    "assumed": "Your assumption (scenario)",
-}
-BASIS_PATTERN = {"reported": "", "derived": "/", "assumed": ""}
+"""The one basis table (``data.vocabulary.Basis``); the maps below are views of it."""
+BASIS_COLOURS = {basis: style.colour for basis, style in BASES.items()}
+BASIS_LABELS = {basis: style.legend for basis, style in BASES.items()}
+BASIS_PATTERN = {basis: style.pattern for basis, style in BASES.items()}
+BASIS_BADGES = {basis: style.badge for basis, style in BASES.items()}
 
 LANE_COLOURS = {
     "us_government": OKABE_ITO["blue"],
@@ -73,6 +97,33 @@ STATUS_COLOURS = {
 }
 
 CONFIDENCE_OPACITY = {"high": 1.0, "medium": 0.75, "low": 0.4}
+
+# Text on a coloured cell: written so the dark-mode swap (INK -> DARK_INK) leaves them alone,
+# because a cell's colour does not change with the theme and neither may its text.
+TEXT_ON_LIGHT = "#111111"
+TEXT_ON_DARK = "rgb(255,255,255)"
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of '#RRGGBB' or 'rgb(r,g,b)'."""
+    if colour.startswith("rgb"):
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
+    else:
+        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(background: str) -> str:
+    """The text colour that reads best on ``background``, the same in both themes."""
+    return max((TEXT_ON_LIGHT, TEXT_ON_DARK), key=lambda ink: contrast(ink, background))
+
 
 TEMPLATE_NAME = "h200"
 
@@ -132,11 +183,11 @@ def for_dark(fig: go.Figure) -> go.Figure:
     """The same figure for a dark page: dark template, and the light theme's ink, muted and grid
     colours that builders set explicitly (labels, whiskers, annotations) swapped for dark ones."""
     spec = _swap_colours(fig.to_plotly_json())
-    out = go.Figure(spec)  # type: ignore[arg-type]
+    out = go.Figure(spec)
     return out.update_layout(template=DARK_TEMPLATE_NAME)
 
 
-PLOTLY_CONFIG = {
+PLOTLY_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "showSendToCloud": False,
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],

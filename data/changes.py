@@ -26,6 +26,8 @@ from data.frames.claims import select_claims
 from data.frames.conflicts import conflict_groups, topic_of
 from data.headlines import KPI_KEYS, pick_headlines
 from data.load import SeedData
+from data.models import Source
+from data.outlets import publisher_label
 from data.reconcile import live_claims
 from data.vocabulary import STAGE_LABELS
 
@@ -40,7 +42,7 @@ CONFLICT_COLUMNS = ["topic", "change", "claims", "about", "claim_ids"]
 CLAIM_COLUMNS = ["date", "kind", "summary", "publisher", "published", "claim_id", "source_id"]
 
 
-def known_since(source: object) -> dt.date:
+def known_since(source: Source) -> dt.date:
     """The day the tracker learned of a source: ``added``, else (older files) its publication date."""
     return source.added or source.available_from
 
@@ -94,7 +96,7 @@ def _new_sources(seeds: SeedData, since: dt.date, until: dt.date, day_of=known_s
                 {
                     "added": day,
                     "published": source.published,
-                    "publisher": source.publisher,
+                    "publisher": publisher_label(seeds, source.id),
                     "title": source.title,
                     "claims": count,
                     "url": source.url,
@@ -113,7 +115,7 @@ def _new_claims(seeds: SeedData, source_ids: set[str]) -> pd.DataFrame:
             "date": r.claim.date,
             "kind": r.claim.kind,
             "summary": r.claim.summary,
-            "publisher": seeds.sources[r.source_id].publisher,
+            "publisher": publisher_label(seeds, r.source_id),
             "published": seeds.sources[r.source_id].available_from,
             "claim_id": r.claim.id,
             "source_id": r.source_id,
@@ -174,8 +176,8 @@ def _diff_headlines(old: dict[str, dict], new: dict[str, dict], after: SeedData)
         rows.append(
             {
                 "key": key,
-                "title": (b or a)["title"],
-                "unit": (b or a)["unit"],
+                "title": (b or row_a)["title"],
+                "unit": (b or row_a)["unit"],
                 "before": before_value,
                 "before_bound": row_a.get("best_bound"),
                 "after": after_value,

@@ -53,14 +53,20 @@ def quantity_range(quantity: Quantity, lexicon: dict[str, LexiconEntry]) -> Rang
     formula = getattr(quantity, "formula", None)
     if quantity.value is not None:
         return Range(
-            quantity.value, quantity.value, basis, formula or f"{quantity.bound} value", False, quantity.bound, formula
+            quantity.value,
+            quantity.value,
+            basis,
+            formula or f"the report's figure ({quantity.bound.replace('_', ' ')})",
+            False,
+            quantity.bound,
+            formula,
         )
     if quantity.low is not None or quantity.high is not None:
         return Range(
             quantity.low,
             quantity.high,
             basis,
-            formula or f"{quantity.bound} bound",
+            formula or f"the report's bounds ({quantity.bound.replace('_', ' ')})",
             open_high=quantity.high is None,
             bound=quantity.bound,
             formula=formula,

@@ -27,6 +27,7 @@ from data.models import (
     LexiconEntry,
     Metric,
     Organisation,
+    Publisher,
     ScenarioParameter,
     Source,
     Threshold,
@@ -57,15 +58,13 @@ __all__ = [
     "seed_fingerprint",
 ]
 
-# Kept for code written against the old single-module loader (data.draft.save imports it).
-_YamlProblem = YamlProblem
-
-_REFERENCE = {
+_REFERENCE: dict[str, tuple[str, type[BaseModel]]] = {
     "organisations.yaml": ("organisations", Organisation),
     "chips.yaml": ("chips", Chip),
     "lexicon.yaml": ("lexicon", LexiconEntry),
     "scenarios.yaml": ("parameters", ScenarioParameter),
     "metrics.yaml": ("metrics", Metric),
+    "publishers.yaml": ("publishers", Publisher),
 }
 
 
@@ -229,7 +228,12 @@ def _load_reference_file(path: Path, display: str, loading: _Loading) -> list[tu
 def _store_reference(item: Any, line: int, display: str, loading: _Loading) -> None:
     seeds = loading.seeds
     kind = type(item).__name__
-    ident = getattr(item, "id", None) or getattr(item, "wording", None) or getattr(item, "metric", "")
+    ident = (
+        getattr(item, "id", None)
+        or getattr(item, "wording", None)
+        or getattr(item, "metric", None)
+        or getattr(item, "name", "")
+    )
     if isinstance(item, Threshold):
         seeds.thresholds.append(item)
     elif (kind, ident) in loading.reference_lines:
@@ -247,6 +251,8 @@ def _store_reference(item: Any, line: int, display: str, loading: _Loading) -> N
         seeds.scenarios[item.id] = item
     elif isinstance(item, Metric):
         seeds.metrics[item.id] = item
+    elif isinstance(item, Publisher):
+        seeds.publishers[item.name] = item
     loading.reference_lines[(kind, str(ident))] = (display, line)
 
 

@@ -187,13 +187,6 @@ class Claim(Strict):
     tags: list[str] = Field(default_factory=list)
 
 
-class SourceFile(Strict):
-    """The shape of ``seeds/sources/*.yaml``."""
-
-    source: Source
-    claims: list[Claim] = Field(min_length=1)
-
-
 class Organisation(Strict):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
@@ -203,8 +196,11 @@ class Organisation(Strict):
     lane: Literal["us_government", "china_regulators", "nvidia", "buyers", "others"]
 
 
-class OrganisationsFile(Strict):
-    organisations: list[Organisation] = Field(min_length=1)
+class Publisher(Strict):
+    """An outlet and the web domains that are its own: a source link elsewhere is a mirror ("via")."""
+
+    name: str = Field(min_length=1, description="as sources spell it in publisher or origin")
+    domains: list[str] = Field(min_length=1, description="host names without www., e.g. reuters.com")
 
 
 class SpecValue(Strict):
@@ -247,11 +243,6 @@ class Threshold(Strict):
     sources: list[str] = Field(min_length=1)
 
 
-class ChipsFile(Strict):
-    chips: list[Chip] = Field(min_length=1)
-    thresholds: list[Threshold] = Field(default_factory=list)
-
-
 class LexiconEntry(Strict):
     wording: str = Field(min_length=2)
     aliases: list[str] = Field(default_factory=list)
@@ -264,10 +255,6 @@ class LexiconEntry(Strict):
         if self.low > self.high:
             raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
         return self
-
-
-class LexiconFile(Strict):
-    lexicon: list[LexiconEntry] = Field(min_length=1)
 
 
 class ScenarioDefault(Strict):
@@ -302,22 +289,15 @@ class ScenarioParameter(Strict):
         return self
 
 
-class ScenariosFile(Strict):
-    parameters: list[ScenarioParameter] = Field(min_length=1)
-
-
 class Metric(Strict):
     """One declared quantity: claims with the same metric (and applies_to) are reconciled."""
 
     id: str = Field(pattern=ID_PATTERN)
     label: str = Field(min_length=3, max_length=80)
+    short_label: str | None = Field(default=None, min_length=2, max_length=40, description="for axes, legends, slides")
     unit: Unit
     kind: MetricKind
     description: str = Field(min_length=10, max_length=400)
-
-
-class MetricsFile(Strict):
-    metrics: list[Metric] = Field(min_length=1)
 
 
 class Coverage(Strict):
@@ -331,10 +311,6 @@ class Coverage(Strict):
     coverage_end: dt.date | None = None
     note: str
     open_questions: list[str] = Field(default_factory=list)
-
-
-class CoverageFile(Strict):
-    coverage: Coverage
 
 
 ParamValue = str | float | bool | list[str]

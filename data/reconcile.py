@@ -3,8 +3,8 @@
 The estimate's range is the envelope of every live claim (superseded versions drop out), the
 best value comes from the strongest claim (confidence, then reported over derived, then the
 latest report), corroboration counts independent origins (a Reuters story carried by ten
-outlets is one origin), and ``conflict`` is set when the ranges cannot all be true at once or a
-claim explicitly contradicts another.
+outlets is one origin), and ``conflict`` is set when the figures cannot all be true at once
+(a ``contradicts`` link between figures that agree is a difference of wording, not a conflict).
 """
 
 from __future__ import annotations
@@ -67,12 +67,34 @@ def live_claims(records: list[ClaimRecord]) -> list[ClaimRecord]:
     return [record for record in records if record.claim.id not in superseded]
 
 
-def _overlap(ranges: list[Range]) -> bool:
-    lows = [r.low for r in ranges if r.low is not None]
-    highs = [r.high for r in ranges if r.high is not None]
-    if not lows or not highs:
+APPROX_TOLERANCE = 0.10
+"""'About 400,000' is read as within 10 % of 400,000 when asking whether two figures can both be true."""
+
+
+def _interval(quantity: Range) -> tuple[float, float]:
+    """The values a figure allows, approximate ones widened by ``APPROX_TOLERANCE``."""
+    low = quantity.low if quantity.low is not None else 0.0
+    high = quantity.high if quantity.high is not None else float("inf")
+    if quantity.bound == "approx":
+        low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
+    return low, high
+
+
+def can_all_be_true(ranges: list[Range]) -> bool:
+    """Whether one value satisfies every figure (strict bounds kept: 'more than 400' excludes 400).
+
+    Figures that can all be true differ in wording only ("more than 400,000", "about 400,000"):
+    that is not a disagreement, even when one report names the other as contradicting it.
+    """
+    if not ranges:
         return True
-    return max(lows) <= min(highs)
+    intervals = [_interval(r) for r in ranges]
+    low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
+    if low != high:
+        return low < high
+    strict_low = any(r.bound == "more_than" and _interval(r)[0] == low for r in ranges)
+    strict_high = any(r.bound == "less_than" and _interval(r)[1] == high for r in ranges)
+    return not (strict_low or strict_high)
 
 
 def _strength(item: tuple[ClaimRecord, Range], seeds: SeedData) -> tuple[int, int, dt.date, dt.date]:
@@ -105,7 +127,6 @@ def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
     lows = [q.low for _, q in used if q.low is not None]
     numbers = [v for _, q in used for v in (q.low, q.high) if v is not None]
     best_record, best_range = max(used, key=lambda item: _strength(item, seeds))
-    ids = {r.claim.id for r, _ in ranged}
     source_ids = tuple(dict.fromkeys(r.source_id for r, _ in used))
     return Estimate(
         metric=first.metric,
@@ -121,7 +142,7 @@ def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
         claim_ids=tuple(r.claim.id for r, _ in used),
         source_ids=source_ids,
         independent_origins=len({seeds.sources[s].origin_key for s in source_ids}),
-        conflict=any(t in ids for r, _ in ranged for t in r.claim.contradicts) or not _overlap([q for _, q in used]),
+        conflict=not can_all_be_true([q for _, q in ranged]),
         formula=None if reported else best_range.formula or best_range.rule,
         derived_claim_ids=tuple(r.claim.id for r, _ in derived),
     )

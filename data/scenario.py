@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data.load import SeedData
-from data.models import ScenarioParameter
+from data.models import ScenarioDefault, ScenarioParameter
 
 FORMULA = (
     "**Could arrive** = the smallest of (a) *available supply × share the 50 % rule allows*, "
@@ -39,7 +39,7 @@ def defaults_at(parameters: Mapping[str, ScenarioParameter], seeds: SeedData, as
     """
     out = {}
     for parameter in parameters.values():
-        readings = [*parameter.history, parameter]
+        readings: list[ScenarioDefault | ScenarioParameter] = [*parameter.history, parameter]
         known = [
             r
             for r in readings

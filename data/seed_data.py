@@ -12,6 +12,7 @@ from data.models import (
     LexiconEntry,
     Metric,
     Organisation,
+    Publisher,
     ScenarioParameter,
     Source,
     Threshold,
@@ -55,6 +56,7 @@ class SeedData:
     coverage: Coverage | None = None
     briefings: dict[str, Briefing] = field(default_factory=dict)
     metrics: dict[str, Metric] = field(default_factory=dict)
+    publishers: dict[str, Publisher] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files_read: int = 0

@@ -9,12 +9,17 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from types import ModuleType
 
+process: ModuleType | None
+fuzz: ModuleType | None
 try:  # pragma: no cover - which branch runs depends on the environment
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz as _fuzz
+    from rapidfuzz import process as _process
+
+    process, fuzz = _process, _fuzz
 except ImportError:  # pragma: no cover
-    process = None
-    fuzz = None
+    process = fuzz = None
 
 CUTOFF = 75  # percent similarity; below this a suggestion is more noise than help
 TOKEN_CUTOFF = 90  # the same words in another order, or a word more or less
@@ -31,7 +36,7 @@ def closest(word: str, candidates: Iterable[tuple[str, str]]) -> tuple[str, str]
         return None
     texts = [_norm(text) for _, text in pairs]
     target = _norm(word)
-    if process is not None:
+    if process is not None and fuzz is not None:
         found = process.extractOne(target, texts, scorer=fuzz.ratio, score_cutoff=CUTOFF)
         if found is None and len(target) >= 4:
             # "nvidia corp" -> "nvidia": every word of one is in the other

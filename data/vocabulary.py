@@ -247,21 +247,22 @@ APPROVED_VOLUME_METRICS: dict[str, tuple[str, ...]] = {
     "US": (US_LICENSED_VOLUME, US_IMPLIED_CEILING),
 }
 
-SUPPLY_DEMAND_METRICS: dict[str, str] = {
-    ORDERS: "Orders requested",
-    EXPECTED_ORDERS: "Orders Nvidia expected",
-    INITIAL_ORDERS: "Early initial orders",
-    BUYER_INTEREST: "Interest per buyer",
-    PRELIMINARY_ORDER: "Preliminary order",
-    NVIDIA_STOCK: "Nvidia stock",
-    FIRST_SHIPMENT: "Planned first shipment",
-    FIRST_BATCH: "Beijing's first batch",
-    US_TOTAL_CEILING: "US total ceiling",
-    US_IMPLIED_CEILING: "US licensed ceiling",
-    US_PER_CUSTOMER_CAP: "US cap per customer",
-    DELIVERED: "Delivered",
-}
-"""The figures the supply-versus-demand chart compares, in the order it draws them."""
+SUPPLY_DEMAND_METRICS: tuple[str, ...] = (
+    ORDERS,
+    EXPECTED_ORDERS,
+    INITIAL_ORDERS,
+    BUYER_INTEREST,
+    PRELIMINARY_ORDER,
+    NVIDIA_STOCK,
+    FIRST_SHIPMENT,
+    FIRST_BATCH,
+    US_TOTAL_CEILING,
+    US_IMPLIED_CEILING,
+    US_PER_CUSTOMER_CAP,
+    DELIVERED,
+)
+"""The figures the supply-versus-demand chart compares, in the order it draws them (their names are
+the metrics' short labels in seeds/reference/metrics.yaml)."""
 
 CODE_METRICS: frozenset[str] = frozenset(
     {*SUPPLY_DEMAND_METRICS, US_LICENSED_VOLUME, US_CLEARED_FIRMS}

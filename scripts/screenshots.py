@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import sync_playwright
 
 from components.registry import PAGES
-from tests.browser.server import launch_browser, streamlit_server
+from scripts.devserver import launch_browser, streamlit_server
 
 OUT = Path(__file__).resolve().parents[1] / "bench" / "out" / "screens"
 

@@ -213,10 +213,11 @@ def chart_body(fig: go.Figure, *, width: int, height: int, font_px: float) -> go
 def as_of_text(as_of: dt.date | str | None) -> str:
     """'As of 1 March 2026': the month in words, so nobody reads 03/01 two ways (ISO text too)."""
     if isinstance(as_of, str):
+        text = as_of.strip()
         try:
-            as_of = dt.date.fromisoformat(as_of.strip())
+            as_of = dt.date.fromisoformat(text)
         except ValueError:
-            return f"As of {as_of}" if as_of.strip() else ""
+            return f"As of {text}" if text else ""
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
     return f"As of {as_of.day} {as_of:%B %Y}" if isinstance(as_of, dt.date) else ""

@@ -197,7 +197,7 @@ def kpi_boxes(count: int, area: Box) -> list[Box]:
     """Cards in rows of up to four, filling the area's width."""
     rows = [list(range(start, min(count, start + KPIS_PER_ROW))) for start in range(0, count, KPIS_PER_ROW)]
     height = (area.height - KPI_GAP * (len(rows) - 1)) / max(1, len(rows))
-    boxes = []
+    boxes: list[Box] = []
     for row_index, row in enumerate(rows):
         width = (area.width - KPI_GAP * (len(row) - 1)) / len(row)
         top = area.top + row_index * (height + KPI_GAP)

@@ -29,6 +29,19 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from components.format import MISSING, fmt_number, fmt_range
+from components.labels import BOUNDS, COLUMNS, UNITS, VALUE_LABELS
+from components.labels import label as human_label
+
+INTERNAL_COLUMNS = ("topic", "comparison")
+"""Codes a frame keeps for links and grouping, left out of "everything" exports (they name metric ids)."""
+FILE_VALUE_LABELS: dict[str, Mapping[str, str]] = {
+    **VALUE_LABELS,
+    "interest_bound": BOUNDS,
+    "cap_bound": BOUNDS,
+    "delivered_bound": BOUNDS,
+    "spread_unit": UNITS,
+}
 LIST_SEPARATOR = "; "
 BOUND_TEXT_COLUMN = "as_reported"
 NUMBER_COLUMNS = ("value", "low", "high", "best")
@@ -105,42 +118,22 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def plain_number(value: float) -> str:
-    """A number as people write it in a table: 200,000 or 1.5 (no 'M' abbreviations).
-
-    A negative one takes the minus sign "−", which reads the same and is never a formula.
-    """
-    text = f"{abs(value):,.0f}" if float(value).is_integer() else f"{abs(value):,.2f}".rstrip("0").rstrip(".")
-    return f"−{text}" if value < 0 else text
-
-
 def _number(value: object) -> float | None:
     return None if _is_missing(value) else float(value)  # type: ignore[arg-type]
 
 
-def bound_text(
+def as_reported(
     *, value: object = None, low: object = None, high: object = None, bound: object = None, open_high: object = False
 ) -> str | None:
-    """A figure with its bound in words: 'more than 200,000', 'below 21,000', '300,000–900,000'."""
+    """A figure with its bound in words, every digit: 'more than 200,000', '300,000–900,000+'
+    (``components.format.fmt_range``, the formatter the screen and slides use); None without one."""
     value_, low_, high_ = _number(value), _number(low), _number(high)
+    if low_ is None and high_ is None:
+        low_ = high_ = value_
     kind = None if _is_missing(bound) else str(bound)
-    lower = low_ if low_ is not None else value_
-    upper = high_ if high_ is not None else value_
-    prefixes = {"more_than": ("more than", lower), "at_least": ("at least", lower)}
-    prefixes |= {"less_than": ("below", upper), "at_most": ("up to", upper)}
-    if kind in prefixes and prefixes[kind][1] is not None:
-        words, figure = prefixes[kind]
-        return f"{words} {plain_number(figure)}"  # type: ignore[arg-type]
-    if low_ is not None and high_ is not None and low_ != high_:
-        text = f"{plain_number(low_)}–{plain_number(high_)}"
-    else:
-        single = next((x for x in (value_, low_, high_) if x is not None), None)
-        if single is None:
-            return None
-        text = f"about {plain_number(single)}" if kind == "approx" else plain_number(single)
-    if not _is_missing(open_high) and bool(open_high):
-        text = f"{text} or more"
-    return text
+    opened = not _is_missing(open_high) and bool(open_high)
+    text = fmt_range(low_, high_, None, opened, kind, full=True)
+    return None if text == MISSING else text
 
 
 def with_bound_text(df: pd.DataFrame) -> pd.DataFrame:
@@ -155,7 +148,7 @@ def with_bound_text(df: pd.DataFrame) -> pd.DataFrame:
         return df[name].tolist() if name in df.columns else [None] * len(df)
 
     texts = [
-        bound_text(value=v, low=lo, high=hi, bound=b, open_high=o)
+        as_reported(value=v, low=lo, high=hi, bound=b, open_high=o)
         for v, lo, hi, b, o in zip(
             column("value"),
             column("low"),
@@ -166,7 +159,7 @@ def with_bound_text(df: pd.DataFrame) -> pd.DataFrame:
         )
     ]
     out = df.copy()
-    out.insert(max(df.columns.get_loc(c) for c in present) + 1, BOUND_TEXT_COLUMN, texts)  # type: ignore[type-var]
+    out.insert(max(df.columns.get_loc(c) for c in present) + 1, BOUND_TEXT_COLUMN, texts)
     return out
 
 
@@ -206,10 +199,25 @@ def export_frame(df: pd.DataFrame, *, columns: Mapping[str, str] | None = None) 
             anchors = [keep.index(c) for c in NUMBER_COLUMNS if c in keep]
             keep.insert(max(anchors) + 1 if anchors else len(keep), BOUND_TEXT_COLUMN)
         frame = frame[keep]
+    else:
+        frame = frame.drop(columns=[c for c in INTERNAL_COLUMNS if c in frame.columns])
     labels = dict(columns or {})
-    frame = frame.copy()
-    frame.columns = [neutralise(labels.get(str(c)) or humanise(str(c))) for c in frame.columns]
+    frame = human_values(frame)
+    frame.columns = [neutralise(labels.get(str(c)) or COLUMNS.get(str(c)) or humanise(str(c))) for c in frame.columns]
     return neutralise_frame(_whole_floats_as_integers(frame))
+
+
+def human_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose coded columns (bound, status, unit, metric, ...) hold the words the page shows
+    ('more than', 'Under review', 'US$ per chip', the metric's label); missing stays empty."""
+    out = frame.copy()
+    for position, name in enumerate(frame.columns):
+        family = FILE_VALUE_LABELS.get(str(name))
+        if family is None or _keeps_type(frame.iloc[:, position]):
+            continue
+        values = [None if _is_missing(v) else human_label(v, family) for v in frame.iloc[:, position]]
+        out.isetitem(position, pd.Series(values, index=frame.index, dtype=object))
+    return out
 
 
 def _iso_dates(series: pd.Series) -> pd.Series:
@@ -267,7 +275,7 @@ def _write_value(sheet: Worksheet, row: int, column: int, value: object) -> int:
         integral = number.is_integer() and abs(number) < 2**53
         cell = sheet.cell(row=row, column=column, value=int(number) if integral else number)
         cell.number_format = "#,##0" if integral else "#,##0.0##"
-        return len(plain_number(number))
+        return len(fmt_number(number, full=True))
     if isinstance(value, dt.datetime):
         stamp = pd.Timestamp(value)
         if stamp.tzinfo is not None:

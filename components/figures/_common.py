@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.format import fmt_row
+from components.format import fmt_row, is_missing
 from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME
 
 
@@ -47,9 +47,9 @@ def _marker(part: pd.DataFrame, colour: str, opacity: object) -> dict:
 
 
 def _group_traces(
-    part: pd.DataFrame, group: str, colour: str, *, log_x: bool, selected_column: str | None, selected: Sequence[str]
+    part: pd.DataFrame, group: str, colour: str, *, selected_column: str | None, selected: Sequence[str]
 ) -> list[go.BaseTraceType]:
-    """One group's bars with whiskers, and its value labels past the whiskers."""
+    """One group's bars with whiskers (the values are in the label column: ``tick_text``)."""
     best = part["best"].astype(float)
     low = part["low"].fillna(part["best"]).astype(float)
     high = part["high"].fillna(part["best"]).astype(float)
@@ -73,18 +73,40 @@ def _group_traces(
         hovertext=part["hover"],
         hovertemplate="%{hovertext}<extra></extra>",
     )
-    labels = go.Scatter(
-        y=part["label"],
-        x=pd.concat([high, best], axis=1).max(axis=1) * (1.12 if log_x else 1.0),
-        mode="text",
-        text=[fmt_row(row) for row in part.to_dict("records")],
-        textposition="middle right",
-        textfont={"size": 11, "color": INK},
-        showlegend=False,
-        hoverinfo="skip",
-        cliponaxis=False,
-    )
-    return [bars, labels]
+    return [bars]
+
+
+TICK_LINE = 26
+"""Characters per line of a bar's label: short enough that on a phone (about 390 px wide) the
+label column leaves the bars room and never cuts a value."""
+
+
+def tick_text(label: str, value: str) -> str:
+    """A bar's label in short lines with its value in bold on the last one: the value sits in the
+    label column, which Plotly always fits whole (a value drawn past the whisker is cut off on a
+    narrow screen: 'more tha')."""
+    lines: list[str] = []
+    line = ""
+    for word in str(label).split():
+        if line and len(line) + 1 + len(word) > TICK_LINE:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join([*lines, f"<b>{value}</b>"])
+
+
+LINE_PX = 17
+"""Height of one line of a bar's label (14 px text), for sizing a chart to its labels."""
+
+
+def bars_height(rows: pd.DataFrame, extra: int = 200) -> int:
+    """A range chart's height: every bar as tall as the tallest label (Plotly spaces categories
+    evenly), so no label overlaps the next."""
+    lines = max((tick_text(str(label), "x").count("<br>") + 1 for label in rows["label"]), default=1)
+    return max(360, len(rows) * max(40, LINE_PX * lines + 10) + extra)
 
 
 def range_traces(
@@ -97,7 +119,7 @@ def range_traces(
     selected_column: str | None = None,
     selected: Sequence[str] = (),
 ) -> None:
-    """Bars (best reading) with whiskers (range) and a value label past the whisker.
+    """Bars (best reading) with whiskers (range); each bar's label carries its value in words.
 
     Rows need ``label, low, high, best, open_high, basis, unit, hover`` and ``group_column``.
     Derived rows are hatched, assumption rows are drawn as open outlines, reported rows solid; a
@@ -111,19 +133,20 @@ def range_traces(
         part = part[part["best"].fillna(0) > 0] if log_x else part[part["best"].notna()]
         if not part.empty:
             colour = colours.get(str(group), MUTED)
-            fig.add_traces(
-                _group_traces(part, str(group), colour, log_x=log_x, selected_column=selected_column, selected=selected)
-            )
+            fig.add_traces(_group_traces(part, str(group), colour, selected_column=selected_column, selected=selected))
+    values = {
+        str(row["label"]): ("0 (none)" if log_x and not is_missing(row["best"]) and row["best"] == 0 else fmt_row(row))
+        for row in rows.to_dict("records")
+    }
+    fig.update_yaxes(tickmode="array", tickvals=list(values), ticktext=[tick_text(k, v) for k, v in values.items()])
     zeros = rows[rows["best"].fillna(-1) == 0] if log_x else rows.iloc[0:0]
     if not zeros.empty:
         fig.add_trace(
             go.Scatter(
                 y=zeros["label"],
                 x=[floor] * len(zeros),
-                mode="markers+text",
+                mode="markers",
                 marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": OKABE_ITO["vermillion"]}},
-                text=["0 (none)"] * len(zeros),
-                textposition="middle right",
                 name="Reported zero",
                 hovertext=zeros["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",

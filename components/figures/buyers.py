@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures._common import add_basis_key, base_layout, empty_figure, log_range, range_traces
+from components.figures._common import add_basis_key, bars_height, base_layout, empty_figure, log_range, range_traces
 from components.format import fmt_range, num, plain
 from components.theme import OKABE_ITO
 from data.vocabulary import BUYER_MEASURE_LABELS
@@ -87,5 +87,5 @@ def plot_buyer_quantities(
         fig,
         title,
         "Bar = best reading, whiskers = range across reports; hatched = derived from vague wording; open = assumption",
-        height=max(380, 34 * len(rows) + 220),
+        height=bars_height(rows, 220),
     )

@@ -7,15 +7,29 @@ import plotly.graph_objects as go
 
 from components.figures._common import base_layout, empty_figure
 from components.format import plain
+from components.labels import UNITS
 from components.theme import INK, OKABE_ITO
 
 
+def compared_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The claims drawn for a conflict: the widest like-for-like set that disagrees, else the
+    largest like-for-like set (figures of different measures are never drawn on one axis)."""
+    if "in_spread" in frame and frame["in_spread"].fillna(False).astype(bool).any():
+        return frame[frame["in_spread"].fillna(False).astype(bool)]
+    compared = frame[frame["comparison"].notna()] if "comparison" in frame else frame.iloc[0:0]
+    if compared.empty:
+        return compared
+    return compared[compared["comparison"] == compared["comparison"].value_counts().index[0]]
+
+
 def plot_conflict_spread(frame: pd.DataFrame, *, topic: str) -> go.Figure:
-    """The claims in one conflict group side by side, each with its own range."""
-    rows = frame[frame["low"].notna() | frame["high"].notna()]
-    title = f"{topic}: the sources disagree"
+    """The like-for-like claims in one conflict group side by side, each with its own range."""
+    rows = compared_rows(frame)
+    rows = rows[rows["low"].notna() | rows["high"].notna()]
+    agree = "difference" in frame and len(frame) and str(frame["difference"].iloc[0]) == "wording"
+    title = f"{topic}: the same figure in other words" if agree else f"{topic}: the sources disagree"
     if rows.empty:
-        return empty_figure("These claims disagree in words, not numbers: see the table.", title)
+        return empty_figure("These claims disagree in words, not in like-for-like figures: see the table.", title)
     rows = rows.sort_values("date")
     labels = [f"{plain(p)} · {d:%d %b %Y}" for p, d in zip(rows["publisher"], rows["date"], strict=True)]
     low = rows["low"].fillna(rows["high"]).astype(float)
@@ -45,8 +59,8 @@ def plot_conflict_spread(frame: pd.DataFrame, *, topic: str) -> go.Figure:
             name="Claim",
         )
     )
-    unit = rows["unit"].dropna().iloc[0] if rows["unit"].notna().any() else ""
-    fig.update_xaxes(title=f"Reported value ({unit})")
+    unit = str(rows["unit"].dropna().iloc[0]) if rows["unit"].notna().any() else ""
+    fig.update_xaxes(title=f"Reported value ({UNITS.get(unit, unit)})" if unit else "Reported value")
     fig.update_yaxes(title=None, autorange="reversed")
     return base_layout(
         fig, title, "Dot = middle of each claim's range; whiskers = its range", height=max(300, 60 * len(rows) + 180)

@@ -2,7 +2,7 @@
 charts, downloads, briefing, page). Pages use ``from components import ui`` and these names."""
 
 from components.ui.cache import frame, load_data, memo, seeds_dir
-from components.ui.charts import end_slide, is_dark, range_text, render_chart, render_kpi
+from components.ui.charts import end_slide, is_dark, render_chart, render_kpi
 from components.ui.context import PageContext, is_presenting
 from components.ui.downloads import render_downloads
 from components.ui.link_checks import check_link_number, check_link_options
@@ -25,7 +25,6 @@ __all__ = [
     "md",
     "memo",
     "page_context",
-    "range_text",
     "render_chart",
     "render_downloads",
     "render_kpi",

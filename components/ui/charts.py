@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from typing import Any, Literal
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from components.exports.images import chart_image
-from components.format import fmt_row
-from components.theme import for_dark, plotly_config
+from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
 
-BASIS_BADGES = {"reported": "reported", "derived": "derived from wording", "assumed": "assumed"}
+SelectionMode = Literal["points", "box", "lasso"]
+ImageFormat = Literal["png", "svg"]
 
 
 def render_chart(
@@ -25,8 +25,8 @@ def render_chart(
     key: str,
     alt: str,
     source_ids: Iterable[str],
-    on_select: str = "ignore",
-    selection_mode: tuple[str, ...] | str = ("points",),
+    on_select: Literal["ignore", "rerun"] = "ignore",
+    selection_mode: tuple[SelectionMode, ...] | SelectionMode = ("points",),
 ) -> object:
     """Draw ``fig``; list exactly the sources behind it underneath.
 
@@ -71,12 +71,15 @@ def source_line(ctx: PageContext, source_ids: list[str]) -> str:
 def render_image_downloads(fig: go.Figure, *, ctx: PageContext, key: str, source_ids: list[str]) -> None:
     """PNG and SVG of the chart with its title, as-of date and source line drawn in (built on click)."""
     left, right, _ = st.columns([1, 1, 6])
-    for column, fmt, mime in ((left, "png", "image/png"), (right, "svg", "image/svg+xml")):
+    formats: list[tuple[Any, ImageFormat, str]] = [(left, "png", "image/png"), (right, "svg", "image/svg+xml")]
+    for column, fmt, mime in formats:
+
+        def image(fmt: ImageFormat = fmt) -> bytes:  # built on click
+            return chart_image(fig, title="", as_of=ctx.as_of, source_line=source_line(ctx, source_ids), fmt=fmt)
+
         column.download_button(
             fmt.upper(),
-            data=lambda fmt=fmt: chart_image(
-                fig, title="", as_of=ctx.as_of, source_line=source_line(ctx, source_ids), fmt=fmt
-            ),
+            data=image,
             file_name=f"h200-{key}-{ctx.as_of:%Y-%m-%d}.{fmt}",
             mime=mime,
             on_click="ignore",
@@ -131,8 +134,3 @@ def render_kpi(
         )
         with st.popover("Sources", icon=":material/menu_book:"):
             st.markdown(sources_markdown(sources_table(ctx.seeds, source_ids).sort_values("published")))
-
-
-def range_text(row: pd.Series) -> str:
-    """A frame row's figure as one readable range, its bound in words."""
-    return fmt_row(row)

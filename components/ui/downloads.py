@@ -14,6 +14,7 @@ from components.ui.context import PageContext
 from components.ui.links import app_root, current_view_params, page_url
 from components.ui.sources import sources_table
 from data.frames import latest_report_date
+from data.outlets import publisher_label
 
 
 def export_about(ctx: PageContext, link: str, frame: pd.DataFrame) -> dict[str, str]:
@@ -49,9 +50,16 @@ def render_downloads(ctx: PageContext, name: str, *, full: pd.DataFrame, shown: 
     columns = st.columns(4)
     variants = [("all", full)] + ([("filtered", shown[list(full.columns)])] if shown is not None else [])
     for index, (label, frame) in enumerate(variants):
+
+        def csv_file(frame: pd.DataFrame = frame) -> bytes:  # built on click, not per rerun
+            return to_csv_bytes(frame)
+
+        def xlsx_file(frame: pd.DataFrame = frame) -> bytes:
+            return to_xlsx_bytes(frame, about=export_about(ctx, link, frame), sheet=name[:31])
+
         columns[2 * index].download_button(
             f"CSV ({label})",
-            data=lambda frame=frame: to_csv_bytes(frame),  # built on click, not per rerun
+            data=csv_file,
             file_name=f"h200-{name}-{label}.csv",
             mime="text/csv",
             on_click="ignore",
@@ -60,7 +68,7 @@ def render_downloads(ctx: PageContext, name: str, *, full: pd.DataFrame, shown: 
         )
         columns[2 * index + 1].download_button(
             f"XLSX ({label})",
-            data=lambda frame=frame: to_xlsx_bytes(frame, about=export_about(ctx, link, frame), sheet=name[:31]),
+            data=xlsx_file,
             file_name=f"h200-{name}-{label}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             on_click="ignore",
@@ -105,7 +113,7 @@ def view_html(ctx: PageContext, link: str) -> bytes:
                 config={"displaylogo": False, "showSendToCloud": False, "responsive": True},
             )
         )
-        names = ", ".join(esc(ctx.seeds.sources[s].publisher) for s in ids if s in ctx.seeds.sources)
+        names = ", ".join(esc(publisher_label(ctx.seeds, s)) for s in ids if s in ctx.seeds.sources)
         parts.append(f"<p class='stamp'>Sources: {names or 'none'}</p>")
     table = sources_table(ctx.seeds, all_sources)
     parts.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -31,7 +32,7 @@ def app_root(page: PageSpec) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
-def page_url(root: str, page: PageSpec, params: dict[str, object]) -> str:
+def page_url(root: str, page: PageSpec, params: Mapping[str, object]) -> str:
     query = build_query(params)
     return f"{root}/{'' if page.default else page.url_path}" + (f"?{query}" if query else "")
 
@@ -53,7 +54,7 @@ def widget_value(key: str, value: object) -> object:
 
 def current_view_params(page: PageSpec) -> dict[str, object]:
     """The page's view state from session state, in link form; the as-of date is always pinned."""
-    keys = page_for_params(page, list(st.session_state.keys()))
+    keys = page_for_params(page, [str(k) for k in st.session_state])
     params: dict[str, object] = {}
     for key in [*COMMON_PARAMS, *sorted(k for k in keys if k not in COMMON_PARAMS)]:
         value = st.session_state.get(key)

@@ -191,9 +191,13 @@ def finish_page(ctx: PageContext) -> None:
             ),
             ("pdf", "This view as PDF", "application/pdf"),
         ):
+
+            def deck(fmt: str = fmt) -> bytes:  # built on click: it draws every chart
+                return view_deck(ctx, link, fmt)
+
             st.download_button(
                 label,
-                data=lambda fmt=fmt: view_deck(ctx, link, fmt),  # built on click: it draws every chart
+                data=deck,
                 file_name=f"h200-{ctx.page.url_path}-{ctx.as_of:%Y-%m-%d}.{fmt}",
                 mime=mime,
                 on_click="ignore",

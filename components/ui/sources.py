@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from data.load import SeedData
+from data.outlets import outlet_of
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|$~<>"})
 DOMAIN = r"https?://(?:www\.)?([^/?#]+)"  # show a link by its site name
@@ -34,15 +35,16 @@ def sources_table(seeds: SeedData, source_ids: Iterable[str]) -> pd.DataFrame:
         source = seeds.sources.get(source_id)
         if source is None:
             continue
+        link = outlet_of(seeds, source_id)
         rows.append(
             {
                 "published": source.available_from,
                 "dated": source.published is not None,
-                "publisher": source.publisher,
+                "publisher": link.label,
                 "origin": source.origin or source.publisher,
                 "title": source.title,
                 "confidence": source.confidence,
-                "url": source.url,
+                "url": link.url,
                 "source_id": source_id,
             }
         )

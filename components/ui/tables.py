@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +18,8 @@ import streamlit as st
 from components.labels import column_label, fmt_date, human_frame, standalone
 from components.ui.sources import DOMAIN
 from data.load import SeedData
+
+Height = int | Literal["auto", "stretch", "content"]
 
 DATE_FORMAT = "D MMM YYYY"  # 26 Jan 2026: never "Jan 26"
 
@@ -29,8 +32,8 @@ def show_table(
     wide: Iterable[str] = ("summary",),
     headings: Mapping[str, str] | None = None,
     helps: Mapping[str, str] | None = None,
-    height: int | str = "auto",
-    on_select: str = "ignore",
+    height: Height = "auto",
+    on_select: Literal["ignore", "rerun"] = "ignore",
     rows_per_page: int = 50,
 ) -> object:
     """``frame[columns]`` with human headings (``headings`` overrides the labels module) and values;
@@ -43,7 +46,7 @@ def show_table(
             table[column_label(name)] = frame[name].map(fmt_date)
     rename = {column_label(n): headings[n] for n in names if headings and n in headings}
     table = table.rename(columns=rename)
-    config: dict[str, object] = {}
+    config: dict[str, Any] = {}
     for name in names:
         heading = (headings or {}).get(name, column_label(name))
         helptext = (helps or {}).get(name)
@@ -55,15 +58,17 @@ def show_table(
             config[heading] = st.column_config.TextColumn(heading, width="large", help=helptext)
         elif helptext:
             config[heading] = st.column_config.Column(heading, help=helptext)
-    return st.dataframe(
-        table,
-        hide_index=True,
-        key=key,
-        column_config=config,
-        height=height,
-        on_select=on_select,
-        selection_mode="single-row",
-    )
+    if on_select == "rerun":  # Streamlit types the two modes as separate overloads
+        return st.dataframe(
+            table,
+            hide_index=True,
+            key=key,
+            column_config=config,
+            height=height,
+            on_select="rerun",
+            selection_mode="single-row",
+        )
+    return st.dataframe(table, hide_index=True, key=key, column_config=config, height=height)
 
 
 def with_standalone_text(frame: pd.DataFrame, seeds: SeedData) -> pd.DataFrame:
@@ -96,7 +101,7 @@ def render_paged_table(
     key: str,
     rows_per_page: int = 50,
     column_config: dict | None = None,
-    height: int | str = "auto",
+    height: Height = "auto",
 ) -> None:
     """One page of ``frame`` (server-side paging), as it stands (no relabelling)."""
     st.dataframe(

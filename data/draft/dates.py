@@ -70,7 +70,7 @@ def _ahead(match: re.Match[str]) -> bool:
 
 def _explicit_day(text: str, base: dt.date) -> dt.date | None:
     settings = {"RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "PREFER_DAY_OF_MONTH": "first"}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 

@@ -184,7 +184,7 @@ def from_plain(text: str) -> Article:
     article = Article(paragraphs=[])
     body: list[str] = []
     for block in blocks:
-        rest = []
+        rest: list[str] = []
         for line in block.split("\n"):
             header = _HEADER.match(line.strip()) if not body and not rest else None
             if header:

@@ -14,9 +14,10 @@ from typing import Any
 
 from data.draft.model import DraftError
 from data.draft.render import copied_runs
-from data.load import _YamlProblem, load_seeds, parse_yaml
+from data.load import load_seeds, parse_yaml
 from data.models import ID_PATTERN
 from data.safe_save import LOCAL_EDITOR, SaveError, save_new
+from data.yaml_reader import YamlProblem
 
 _PLAIN = [
     (
@@ -46,7 +47,7 @@ def _plain(field: str, message: str) -> str:
 def _source_id(text: str) -> tuple[str | None, list[str]]:
     try:
         data, _ = parse_yaml(text)
-    except _YamlProblem as problem:
+    except YamlProblem as problem:
         return None, [f"Line {problem.line}: {problem.message}"]
     source = data.get("source") if isinstance(data, dict) else None
     ident = source.get("id") if isinstance(source, dict) else None

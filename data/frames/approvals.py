@@ -10,6 +10,7 @@ import pandas as pd
 from data.frames._table import builds, frame_of
 from data.frames.claims import ClaimFilter, select_claims
 from data.load import SeedData
+from data.outlets import publisher_label
 from data.reconcile import claim_confidence
 from data.vocabulary import STAGE_LABELS, buyer_ids, stage_order, stage_side
 
@@ -63,7 +64,7 @@ def build_approvals_frame(seeds: SeedData, claim_filter: ClaimFilter | None = No
                     date=claim.date,
                     claim_id=claim.id,
                     source_id=record.source_id,
-                    publisher=seeds.sources[record.source_id].publisher,
+                    publisher=publisher_label(seeds, record.source_id),
                     summary=claim.summary,
                     confidence=claim_confidence(record, seeds),
                 )

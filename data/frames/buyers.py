@@ -160,11 +160,13 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
     by_measure = {(q["organisation_id"], q["measure"]): q for q in quantities}
     groups = [(q["organisation"], q["group_members"]) for q in quantities if q["is_group"]]
 
-    def measure(organisation_id: str, name: str, column: str) -> float | str | None:
+    def measure(organisation_id: str, name: str, column: str) -> float | None:
         value = by_measure.get((organisation_id, name), {}).get(column)
-        if value is None or (not isinstance(value, str) and pd.isna(value)):
-            return None
-        return value if isinstance(value, str) else float(value)
+        return None if value is None or pd.isna(value) else float(value)
+
+    def bound(organisation_id: str, name: str) -> str | None:
+        value = by_measure.get((organisation_id, name), {}).get("bound")
+        return value if isinstance(value, str) else None
 
     rows = []
     for organisation_id in buyer_ids(seeds.organisations.values()):
@@ -183,13 +185,13 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 cn_claim_id=cn.claim.id if cn else None,
                 interest_low=measure(organisation_id, "interest", "low"),
                 interest_high=measure(organisation_id, "interest", "high"),
-                interest_bound=measure(organisation_id, "interest", "bound"),
+                interest_bound=bound(organisation_id, "interest"),
                 cap_low=measure(organisation_id, "cap", "low"),
                 cap_high=measure(organisation_id, "cap", "high"),
-                cap_bound=measure(organisation_id, "cap", "bound"),
+                cap_bound=bound(organisation_id, "cap"),
                 delivered_low=measure(organisation_id, "delivered", "low"),
                 delivered_high=measure(organisation_id, "delivered", "high"),
-                delivered_bound=measure(organisation_id, "delivered", "bound"),
+                delivered_bound=bound(organisation_id, "delivered"),
                 group_approved=[name for name, members in groups if organisation_id in members],
                 claims=len(mine),
                 source_ids=list(dict.fromkeys(r.source_id for r in mine)),

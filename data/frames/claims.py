@@ -10,6 +10,7 @@ import pandas as pd
 from data.frames._table import builds, frame_of
 from data.lexicon import quantity_range
 from data.load import ClaimRecord, SeedData
+from data.outlets import outlet_of
 from data.reconcile import claim_confidence, live_claims
 
 
@@ -94,6 +95,7 @@ class ClaimRow:
 def _claim_row(record: ClaimRecord, seeds: SeedData, live: set[str]) -> ClaimRow:
     claim, source, quantity = record.claim, seeds.sources[record.source_id], record.claim.quantity
     derived = quantity_range(quantity, seeds.lexicon) if quantity else None
+    link = outlet_of(seeds, record.source_id)
     return ClaimRow(
         claim_id=claim.id,
         source_id=record.source_id,
@@ -129,10 +131,10 @@ def _claim_row(record: ClaimRecord, seeds: SeedData, live: set[str]) -> ClaimRow
         supersedes=list(claim.supersedes),
         superseded=claim.id not in live,
         tags=list(claim.tags),
-        publisher=source.publisher,
+        publisher=link.label,
         origin=source.origin or source.publisher,
         source_title=source.title,
-        url=source.url,
+        url=link.url,
         seed_report=source.seed_report,
     )
 

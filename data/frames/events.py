@@ -10,6 +10,7 @@ import pandas as pd
 from data.frames._table import builds, frame_of
 from data.frames.claims import ClaimFilter, select_claims
 from data.load import ClaimRecord, SeedData
+from data.outlets import publisher_label
 from data.reconcile import claim_confidence
 from data.vocabulary import LANES, SIDE_LANE
 
@@ -66,7 +67,7 @@ def build_events_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 label=claim.label or "",
                 summary=claim.summary,
                 actors=[seeds.organisations[a].name for a in claim.actors if a in seeds.organisations],
-                publisher=source.publisher,
+                publisher=publisher_label(seeds, record.source_id),
                 confidence=claim_confidence(record, seeds),
                 key_moment="key-moment" in claim.tags,
                 annotate="annotate" in claim.tags,

@@ -12,6 +12,7 @@ from data.frames._table import builds, frame_of
 from data.frames.claims import ClaimFilter, select_claims
 from data.lexicon import quantity_range
 from data.load import SeedData
+from data.outlets import publisher_label
 from data.reconcile import best_value, claim_confidence, live_claims, reconcile_all
 from data.vocabulary import APPROVED_VOLUME_METRICS
 
@@ -68,7 +69,7 @@ def build_supply_demand_frame(seeds: SeedData, claim_filter: ClaimFilter | None 
                 confidence=claim_confidence(record, seeds),
                 claim_id=claim.id,
                 source_ids=[record.source_id],
-                publisher=seeds.sources[record.source_id].publisher,
+                publisher=publisher_label(seeds, record.source_id),
                 superseded=claim.id not in live,
                 summary=claim.summary,
             )
@@ -132,6 +133,7 @@ class VolumeStepRow:
     best: float | None
     label: str
     source_ids: list[str]
+    confidence: str
 
 
 def approved_volume_series(supply_demand: pd.DataFrame) -> pd.DataFrame:
@@ -157,6 +159,7 @@ def approved_volume_series(supply_demand: pd.DataFrame) -> pd.DataFrame:
                     best=None if pd.isna(row["best"]) else row["best"],
                     label=f"{row['wording'] or ''} ({row['publisher']})",
                     source_ids=list(row["source_ids"]),
+                    confidence=row["confidence"],
                 )
             )
     return frame_of(VolumeStepRow, rows).sort_values("date", ignore_index=True)

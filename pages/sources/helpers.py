@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.conflict_names import conflicts_table, names_by_group
+from components.conflict_names import conflicts_table, names_by_group, wording_table
 from components.labels import standalone
 from data.frames import ClaimFilter, build_claims_frame, build_conflicts_frame
 from data.load import SeedData
@@ -58,14 +58,13 @@ def readable_claims(seeds: SeedData, claim_filter: ClaimFilter) -> pd.DataFrame:
     )
 
 
-def conflict_view(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[pd.DataFrame, dict, pd.DataFrame]:
-    """The conflicts with their plain names and the table of all disagreements, built once per view."""
-    claims = build_claims_frame(seeds, claim_filter)
-    conflicts = build_conflicts_frame(seeds, claim_filter).merge(
-        claims[["claim_id", "product"]].drop_duplicates("claim_id"), on="claim_id", how="left"
-    )
+def conflict_view(
+    seeds: SeedData, claim_filter: ClaimFilter
+) -> tuple[pd.DataFrame, dict, pd.DataFrame | None, pd.DataFrame | None]:
+    """The conflicts with their plain names, the table of real disagreements (widest first) and
+    the table of wording-only differences, built once per view."""
+    conflicts = build_conflicts_frame(seeds, claim_filter)
     names = names_by_group(conflicts) if not conflicts.empty else {}
-    table = (
-        conflicts_table(conflicts).sort_values("Times apart", ascending=False, na_position="last") if names else None
-    )
-    return conflicts, names, table
+    if not names:
+        return conflicts, names, None, None
+    return conflicts, names, conflicts_table(conflicts), wording_table(conflicts)

@@ -16,7 +16,7 @@ from pages.sources.helpers import (
 
 ctx = ui.page_context("sources")
 claims = ui.memo(ctx, readable_claims)
-conflicts, names, all_conflicts = ui.memo(ctx, conflict_view)
+conflicts, names, all_conflicts, wording_only = ui.memo(ctx, conflict_view)
 topic_by_name = {name: group for group, name in names.items()}
 # Older links (and briefings) name a conflict by its codes ("C1, C17 · cn-first-batch-chips").
 by_code = {str(t): names[g] for g, t in zip(conflicts["group"], conflicts["topic"], strict=True)}
@@ -71,7 +71,10 @@ with tab_conflicts:
     if conflicts.empty:
         st.info("No conflicting claims had been reported by the chosen date.")
     else:
-        st.markdown(f"**All {len(names)} disagreements**, widest first (click a heading to sort)")
+        st.markdown(
+            f"**All {len(all_conflicts)} disagreements**, widest first (click a heading to sort). "
+            "Figures are compared like with like: the same measure, unit, organisations and chip."
+        )
         table = all_conflicts
         times = [f"{v:.1f}×" if v == v and v is not None else "—" for v in table["Times apart"]]
         st.dataframe(
@@ -88,6 +91,22 @@ with tab_conflicts:
                 "Latest": st.column_config.DateColumn(format=ui.DATE_FORMAT),
             },
         )
+        if wording_only is not None and len(wording_only):
+            st.markdown(
+                f"**{len(wording_only)} differences in wording only**: the reports give the same figure in other words"
+            )
+            st.dataframe(
+                wording_only[["Disagreement", "Spread", "Claims", "Publishers", "First", "Latest"]].rename(
+                    columns={"Spread": "Figures as reported"}
+                ),
+                hide_index=True,
+                key="conflicts-wording",
+                column_config={
+                    "Disagreement": st.column_config.TextColumn("Subject", width="large"),
+                    "First": st.column_config.DateColumn(format=ui.DATE_FORMAT),
+                    "Latest": st.column_config.DateColumn(format=ui.DATE_FORMAT),
+                },
+            )
         name = st.selectbox("Look at one disagreement", list(topic_by_name), key="conflict", bind="query-params")
         render_conflict(name or next(iter(topic_by_name)))
         st.caption("Both sides are kept; none is silently picked.")

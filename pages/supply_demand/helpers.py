@@ -9,7 +9,7 @@ import streamlit as st
 from components import takeaways, ui
 from components.figures import plot_range_bars, plot_scenario_gap
 from components.format import fmt_number, plain
-from components.labels import BOUNDS, CONFIDENCES, UNITS, column_label, label
+from components.labels import BOUNDS, CONFIDENCES, UNITS, column_label, label, metric_label
 from components.ui.links import follow_default
 from data.frames import ClaimFilter, build_supply_demand_frame
 from data.load import SeedData
@@ -27,7 +27,7 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
     labels = pd.Series(
         [
-            f"{SUPPLY_DEMAND_METRICS[m]}{subject(a)} · {p if len(p) <= 24 else p[:23] + '…'} · {d:%b %Y}"
+            f"{metric_label(m, short=True)}{subject(a)} · {p if len(p) <= 24 else p[:23] + '…'} · {d:%b %Y}"
             for m, a, p, d in zip(
                 figures["metric"], figures["applies_to"], figures["publisher"], figures["date"], strict=True
             )
@@ -39,7 +39,7 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     )
     figures["label"] = figures["label"].map(plain)
     figures["hover"] = [
-        f"<b>{SUPPLY_DEMAND_METRICS[m]}</b><br>as reported: {plain(w) or '—'} ({label(b, BOUNDS).lower()})"
+        f"<b>{metric_label(m, short=True)}</b><br>as reported: {plain(w) or '—'} ({label(b, BOUNDS).lower()})"
         f"<br>{plain(r)}<br>{plain(p)}, {d:%d %b %Y} · confidence {label(c, CONFIDENCES).lower()}"
         for m, w, b, r, p, d, c in zip(
             figures["metric"],

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.server import launch_browser, streamlit_server
+from scripts.devserver import launch_browser, streamlit_server
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Mapping
 
-from tests.browser.server import free_port
+from scripts.devserver import free_port
 
 
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from data.load import load_seeds
-from tests.browser.server import ROOT, launch_browser, streamlit_server
+from scripts.devserver import ROOT, launch_browser, streamlit_server
 from tests.conftest import forget_added_dates
 
 pytestmark = pytest.mark.browser

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from components.registry import BY_ID, PAGES
-from tests.browser.server import ROOT, launch_browser, streamlit_server
+from scripts.devserver import ROOT, launch_browser, streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.browser.server import ROOT, streamlit_server
+from scripts.devserver import ROOT, streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 from components.registry import PAGES
 from data.frames import latest_report_date
 from data.load import load_seeds
-from tests.browser.server import ROOT
+from scripts.devserver import ROOT
 
 pytestmark = pytest.mark.browser
 

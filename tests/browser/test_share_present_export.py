@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.browser.server import ROOT, streamlit_server
+from scripts.devserver import ROOT, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +102,9 @@ def test_downloads_are_valid_files(app_url, browser) -> None:
     with page.expect_download() as csv_download:
         page.get_by_role("button", name=re.compile("CSV \\(all\\)")).click()
     csv = pd.read_csv(csv_download.value.path())
-    assert {"Metric", "Low", "High", "Basis", "Source IDs", "As reported"} <= set(csv.columns) and len(csv) > 20
+    # the page's own column words (components.labels), and values in words too
+    assert {"Figure", "Low", "High", "Basis", "Sources", "As reported"} <= set(csv.columns) and len(csv) > 20
+    assert "more_than" not in set(csv["Bound"]) and "More than" in set(csv["Bound"])
     with page.expect_download() as xlsx_download:
         page.get_by_role("button", name=re.compile("XLSX \\(filtered\\)")).click()
     book = pd.read_excel(io.BytesIO(Path(xlsx_download.value.path()).read_bytes()), sheet_name=None)

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from components.registry import PAGES
+from scripts.devserver import streamlit_server
 from server.revocation import RevocationList
 from tests.browser.oidc import oidc_provider, sign_in
-from tests.browser.server import streamlit_server
 from tests.signin_cookies import USER_COOKIE, read_claims, user_cookies
 
 pytestmark = pytest.mark.browser

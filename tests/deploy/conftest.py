@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from deploy.cluster import Cluster
-from tests.browser.server import ROOT, launch_browser
+from scripts.devserver import ROOT, launch_browser
 
 
 def _run_with_browser(body: Callable[..., None], *args: object) -> None:

@@ -19,7 +19,7 @@ import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from tests.browser.server import ROOT, streamlit_server
+from scripts.devserver import ROOT, streamlit_server
 
 STALL_SECONDS = 2.0
 ENTRY = "tests/deploy/guarded_entry.py"

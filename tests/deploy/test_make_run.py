@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from tests.browser.server import ROOT
+from scripts.devserver import ROOT
 
 
 def _make_run(*assignments: str) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
-import time
 
 import pytest
 
-from deploy.cluster import CSP_DIRECTIVES, free_port, healthy, render_haproxy_config
+from deploy.cluster import CSP_DIRECTIVES, render_haproxy_config
 from deploy.production import ROOT, production_flags, streamlit_command
+from scripts.devserver import serve
 
 
 def _settings() -> dict[str, str]:
@@ -57,15 +58,6 @@ def _generic_error_shown(browser, url: str) -> None:
 
 @pytest.mark.browser
 def test_an_uncaught_error_shows_a_generic_message_without_code(run_in_browser) -> None:
-    port = free_port()
-    command = streamlit_command(port, script="tests/deploy/raising_app.py")
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while not healthy(f"http://127.0.0.1:{port}"):
-            assert process.poll() is None and time.monotonic() < deadline, "streamlit did not start"
-            time.sleep(0.25)
-        run_in_browser(_generic_error_shown, f"http://127.0.0.1:{port}/")
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    command = functools.partial(streamlit_command, script="tests/deploy/raising_app.py")
+    with serve(command, cwd=ROOT, start_timeout=60) as server:
+        run_in_browser(_generic_error_shown, server.url)

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.exports.tables import (
-    bound_text,
+    as_reported,
     could_be_formula,
     export_frame,
     neutralise,
@@ -26,6 +26,7 @@ from components.exports.tables import (
     to_csv_bytes,
     to_xlsx_bytes,
 )
+from components.format import fmt_range
 
 HOSTILE = [
     '=HYPERLINK("http://x","y")',
@@ -213,7 +214,7 @@ def test_bounds_keep_their_words_next_to_the_number() -> None:
         "more than 200,000",
         "up to 75,000",
         "below 21,000",
-        "300,000–900,000 or more",
+        "300,000–900,000+",
         "about 700,000",
     ]
     data = to_xlsx_bytes(frame, about=ABOUT)
@@ -223,12 +224,25 @@ def test_bounds_keep_their_words_next_to_the_number() -> None:
     assert sheet.cell(row=2, column=header.index("As reported") + 1).value == "more than 200,000"
 
 
-def test_bound_text_cases() -> None:
-    assert bound_text(low=200_000, bound="at_least") == "at least 200,000"
-    assert bound_text(value=50, bound="exact") == "50"
-    assert bound_text(low=400_000, open_high=True) == "400,000 or more"
-    assert bound_text(value=-2.5) == "−2.5"
-    assert bound_text() is None
+def test_as_reported_cases() -> None:
+    assert as_reported(low=200_000, bound="at_least") == "at least 200,000"
+    assert as_reported(value=50, bound="exact") == "50"
+    assert as_reported(low=400_000, open_high=True) == "at least 400,000"
+    assert as_reported(value=-2.5) == "−2.5"
+    assert as_reported() is None
+
+
+def test_screen_slide_and_file_say_a_bound_the_same_way() -> None:
+    cases = [
+        ({"low": 200_000, "bound": "more_than"}, "more than"),
+        ({"high": 21_000, "bound": "less_than"}, "below"),
+        ({"high": 75_000, "bound": "at_most"}, "up to"),
+        ({"value": 700_000, "bound": "approx"}, "about"),
+    ]
+    for case, words in cases:
+        screen = fmt_range(case.get("low", case.get("value")), case.get("high", case.get("value")), bound=case["bound"])
+        assert screen.startswith(words) and as_reported(**case).startswith(words)
+        assert screen.split(" ")[:-1] == as_reported(**case).split(" ")[:-1]
 
 
 def test_estimates_use_their_best_bound() -> None:

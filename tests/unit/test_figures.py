@@ -83,7 +83,7 @@ def test_buyer_group_and_assumption(small_seeds) -> None:
     assert set(assumed["basis"]) == {"assumed"} and all("of the group's" in f for f in assumed["formula"])
     split = figures.plot_buyer_quantities(quantities, title="T", assumed=assumed)
     split_labels = [y for t in split.data if t.y is not None for y in t.y if y]
-    assert sum("assumed share" in str(label) for label in split_labels) == 4  # bar + value label, per firm
+    assert sum("assumed share" in str(label) for label in split_labels) == 2  # one bar per firm
     assert any(t.name == "Your assumption (scenario)" for t in split.data)
 
 
@@ -155,3 +155,42 @@ def test_a_dense_timeline_is_binned_by_week(real_seeds) -> None:
     assert points < len(events)  # one marker per lane, kind and week, not per event
     assert any("events this week" in str(c[0]) for trace in fig.data for c in trace.customdata)
     assert len(fig.layout.annotations) <= figures.timeline.MAX_MOMENTS
+
+
+def test_approval_matrix_text_reads_on_every_cell_in_both_themes(small_seeds) -> None:
+    from components.theme import DARK_INK, DARK_PAPER, INK, PAPER, STATUS_COLOURS, contrast, for_dark, text_on
+
+    for colour in set(STATUS_COLOURS.values()):
+        assert contrast(text_on(colour), colour) >= 4.5, colour  # WCAG AA for small text
+    approvals = frames.build_approvals_frame(small_seeds)
+    rows = [("bytedance", "ByteDance"), (frames.ALL_BUYERS, "All buyers (rules)")]
+    light = figures.plot_approval_matrix(approvals, rows, title="T")
+    dark = for_dark(light)
+    for fig, paper, ink in ((light, PAPER, INK), (dark, DARK_PAPER, DARK_INK)):
+        heat, words = fig.data[0], fig.data[1]
+        statuses = {s: c for s, c in STATUS_COLOURS.items()}
+        shown = {(x, y): c for x, y, c in zip(words.x, words.y, words.textfont.color, strict=True)}
+        for (x, y), colour in shown.items():
+            row, column = list(heat.y).index(y), list(heat.x).index(x)
+            code = heat.z[row][column]
+            background = paper if code is None else list(statuses.values())[int(code)]
+            assert contrast(colour, background) >= 4.5, (x, y, colour, background)
+        assert ink in words.textfont.color or not any(c is None for r in heat.z for c in r)
+
+
+def test_bar_values_sit_whole_in_the_label_column(small_seeds) -> None:
+    """On a phone the bars get a narrow strip; a value drawn past the whisker was cut ('more tha').
+    Each value is the bold last line of its bar's label, in lines short enough for a phone."""
+    quantities = frames.build_buyer_quantities_frame(small_seeds)
+    fig = figures.plot_buyer_quantities(quantities, title="T")
+    assert not [t for t in fig.data if "text" in str(getattr(t, "mode", "") or "")]
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    bars = [t for t in fig.data if t.type == "bar" and t.y is not None and t.y[0] is not None]
+    assert bars and all(label in ticks for t in bars for label in t.y)
+    assert any("<b>more than" in text or "<b>at least" in text for text in ticks.values())
+    for text in ticks.values():
+        lines = text.split("<br>")
+        assert lines[-1].startswith("<b>") and lines[-1].endswith("</b>")
+        assert all(len(line) <= 26 for line in lines[:-1]), lines
+    # every bar is as tall as its label, so labels of neighbouring bars never overlap
+    assert fig.layout.height >= sum(text.count("<br>") + 1 for text in ticks.values()) * 17

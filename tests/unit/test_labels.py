@@ -9,7 +9,7 @@ from typing import get_args
 import pandas as pd
 import pytest
 
-from components.conflict_names import conflict_name, conflicts_table, names_by_group, spread, spread_text
+from components.conflict_names import conflict_name, conflicts_table, names_by_group, spread_text, wording_table
 from components.format import fmt_number, fmt_range
 from components.glossary import glossary_markdown
 from components.labels import (
@@ -29,7 +29,7 @@ from components.ui.page import status_text
 from data import models
 from data.frames import ClaimFilter, build_claims_frame, build_conflicts_frame, build_events_frame
 from data.load import load_seeds
-from tests.browser.server import ROOT
+from scripts.devserver import ROOT
 
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 
@@ -102,17 +102,17 @@ def test_event_text_stands_alone() -> None:
 def test_conflicts_are_named_in_words_with_their_spread() -> None:
     seeds = load_seeds(ROOT / "seeds")
     conflicts = build_conflicts_frame(seeds, ClaimFilter(as_of=dt.date(2026, 6, 5)))
-    first_batch = conflicts[conflicts["topic"].str.contains("cn-first-batch-chips")]
-    name = conflict_name(str(first_batch["topic"].iloc[0]), first_batch)
-    assert name.startswith("First approved batch: ")
-    assert "several hundred thousand" in name and "400,000" in name and " vs " in name
-    assert spread(first_batch) == (300_000.0, 900_000.0, "chips")
+    over_400k = conflicts[conflicts["claim_id"] == "rt-0128.first-batch-over-400k"]["group"].iloc[0]
+    name = conflict_name(conflicts[conflicts["group"] == over_400k])
+    assert name == "Beijing's first batch: more than 400,000 vs about 400,000"
     assert spread_text(300_000, 900_000, "chips") == "300,000 to 900,000 (3.0× apart)"
+    assert spread_text(1.8, 3.5, "tb_per_s") == "1.8 to 3.5 TB/s (1.9× apart)"
     names = names_by_group(conflicts)
     assert len(set(names.values())) == conflicts["group"].nunique()  # one distinct name per group
     assert not any("·" in n or re.search(r"\bC\d+\b", n) for n in names.values())
-    table = conflicts_table(conflicts)
-    assert len(table) == conflicts["group"].nunique() and table["Claims"].sum() == len(conflicts)
+    real, wording = conflicts_table(conflicts), wording_table(conflicts)
+    assert len(real) + len(wording) == conflicts["group"].nunique()
+    assert real["Claims"].sum() + wording["Claims"].sum() == len(conflicts)
 
 
 def test_staleness_is_part_of_the_status_line() -> None:
