@@ -44,7 +44,7 @@ from data.watch.config import Feed  # noqa: E402
 from data.watch.fetch import SafeFetcher  # noqa: E402
 from data.watch.inbox import Inbox  # noqa: E402
 from data.watch.run import watch_once  # noqa: E402
-from tests.fixtures.news_site import server  # noqa: E402
+from scripts import news_site as server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results-draft-inbox.md"
 APP = str(ROOT / "app.py")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -132,7 +133,7 @@ def _headline_table(seeds: SeedData, as_of: dt.date | None) -> dict[str, dict]:
     return {} if picked.empty else {row["key"]: row for row in picked.to_dict("records")}
 
 
-def _figure(record: object) -> tuple:
+def _figure(record: Any) -> tuple:
     quantity = record.claim.quantity
     if quantity is None:
         return ()
@@ -304,7 +305,7 @@ def changes_between(seeds: SeedData, since: dt.date, until: dt.date) -> Changes:
     return Changes(since, until, sources, claims, headlines, statuses, conflicts, LEARNED, movements)
 
 
-def published_on(source: object) -> dt.date:
+def published_on(source: Any) -> dt.date:
     """The day a report counts from in the story: its publication date (else when it was read)."""
     return source.available_from
 

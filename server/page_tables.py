@@ -202,8 +202,8 @@ def _timeline(seeds: SeedData, view: View) -> dict[str, pd.DataFrame]:
     events = with_standalone_text(build_events_frame(seeds, view.claim_filter), seeds)
     lane_ids = {name: lane for lane, name in LANES.items()}
     kind_ids = {label(kind, KINDS): kind for kind in events["kind"].dropna().unique()}
-    lanes = [lane_ids[n] for n in view.values.get("lanes", [])]  # type: ignore[union-attr]
-    kinds = [kind_ids[n] for n in view.values.get("kinds", []) if n in kind_ids]  # type: ignore[union-attr]
+    lanes = [lane_ids[n] for n in _strings(view.values.get("lanes", []))]
+    kinds = [kind_ids[n] for n in _strings(view.values.get("kinds", [])) if n in kind_ids]
     query = str(view.values.get("q", "") or "")
     shown = events[events["date"] <= pd.Timestamp(view.claim_filter.as_of)]
     if lanes:
@@ -241,11 +241,11 @@ def _whats_new(seeds: SeedData, view: View) -> dict[str, pd.DataFrame]:
     as_of = view.claim_filter.as_of or dt.date.today()
     mode = MODE_LABELS[str(view.values.get("mode", STORY))]
     default_since, default_until = story_default_window(as_of)
-    since = view.values.get("since", default_since)
-    until = view.values.get("until", default_until)
+    since = _day(view.values.get("since"), default_since)
+    until = _day(view.values.get("until"), default_until)
     if mode == STORY:  # told up to the as-of date, as on the page
-        until = min(until, as_of)  # type: ignore[type-var]
-    changes = changes_for(seeds, mode, min(since, until), max(since, until), view.claim_filter)  # type: ignore[type-var]
+        until = min(until, as_of)
+    changes = changes_for(seeds, mode, min(since, until), max(since, until), view.claim_filter)
     return {
         "new-reports": changes.new_sources,
         "headlines": changes.headlines,
@@ -362,3 +362,13 @@ def _sources_frame(seeds: SeedData, as_of: dt.date | None) -> pd.DataFrame:
         "claim_ids",
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _strings(value: object) -> list[str]:
+    """A list link value as the strings it holds (the link rules already checked its kind)."""
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
+
+
+def _day(value: object, default: dt.date) -> dt.date:
+    """A date link value, or ``default`` when the link has none."""
+    return value if isinstance(value, dt.date) else default

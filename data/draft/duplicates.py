@@ -16,6 +16,7 @@ import math
 import re
 import weakref
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -209,8 +210,8 @@ def _index(seeds: SeedData) -> _Index:
     for keys in figures.values():
         figure_count.update(keys)
     fact_count: Counter[tuple[str, str, float]] = Counter()
-    for keys in facts.values():
-        fact_count.update(keys)
+    for fact_keys in facts.values():
+        fact_count.update(fact_keys)
     built = _Index(vectors, figures, idf, figure_count, default, facts, fact_count)
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
@@ -281,7 +282,7 @@ def find_duplicates(
     published: dt.date | None,
     origin: str | None,
     figures: list[tuple[str, Figure]],
-    carrier: dict[str, object],
+    carrier: Mapping[str, object],
     text: str = "",
     text_dates: list[dt.date] | None = None,
     metrics: dict[str, str | None] | None = None,

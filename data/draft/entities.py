@@ -127,8 +127,8 @@ class EntityIndex:
                 if not group:
                     continue
                 lookup: dict[str, _Alias] = {}
-                for alias in group:
-                    lookup.setdefault(alias.alias if sensitive else alias.alias.lower(), alias)
+                for entry in group:
+                    lookup.setdefault(entry.alias if sensitive else entry.alias.lower(), entry)
                 body = "|".join(re.escape(a.alias) for a in group)
                 pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?:'s|s)?(?![\w-])", 0 if sensitive else re.I)
                 self._scans.append((kind, pattern, lookup, sensitive))

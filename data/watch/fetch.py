@@ -151,7 +151,7 @@ class SafeFetcher:
     obey_robots: bool = True
     resolver: Resolver = system_resolver
     verify: ssl.SSLContext | bool = True  # TLS certificates are checked against the host NAME (tests pass a CA)
-    _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict, repr=False)
+    _robots: dict[str, urllib.robotparser.RobotFileParser | str | None] = field(default_factory=dict, repr=False)
     _last: dict[str, float] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from data.watch.fetch import PAGE_TYPES, USER_AGENT, FetchError, SafeFetcher, address_problem, allowed_hosts_from_env
-from tests.fixtures.news_site import server
+from scripts import news_site as server
 
 
 @pytest.fixture(scope="module")

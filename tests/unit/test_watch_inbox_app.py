@@ -16,7 +16,7 @@ from data.watch.config import Feed
 from data.watch.fetch import SafeFetcher
 from data.watch.inbox import Inbox
 from data.watch.run import watch_once
-from tests.fixtures.news_site import server
+from scripts import news_site as server
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")

@@ -18,7 +18,7 @@ from data.watch.fetch import SafeFetcher
 from data.watch.inbox import Inbox, InboxError
 from data.watch.relevance import judge
 from data.watch.run import watch_once
-from tests.fixtures.news_site import server
+from scripts import news_site as server
 
 ROOT = Path(__file__).resolve().parents[2]
 
