@@ -67,7 +67,7 @@ def _go(briefing: object, number: int, present: bool, current: PageSpec) -> None
     step = briefing.steps[number - 1]  # type: ignore[attr-defined]
     query = _step_query(briefing, number, present)
     bound_here = set(page_for_params(current, list(query)))
-    st.switch_page(BY_ID[step.page].path, query_params={k: v for k, v in query.items() if k not in bound_here})
+    st.switch_page(str(BY_ID[step.page].file), query_params={k: v for k, v in query.items() if k not in bound_here})
 
 
 def render_briefing_step(seeds: SeedData, page: PageSpec, present: bool) -> None:

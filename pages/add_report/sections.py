@@ -280,9 +280,9 @@ def render_saved_links(path_name: str) -> None:
     st.success(f"Saved as seeds/sources/{path_name}. It shows on every page from now on.", icon=":material/check:")
     columns = st.columns(3)
     columns[0].page_link(  # the editors' view: what the tracker learned, by date added
-        BY_ID["whats_new"].path,
+        str(BY_ID["whats_new"].file),
         label="See it on What's new",
         icon=":material/new_releases:",
         query_params={"mode": "What the tracker learned"},
     )
-    columns[1].page_link(BY_ID["timeline"].path, label="See it on the timeline", icon=":material/timeline:")
+    columns[1].page_link(str(BY_ID["timeline"].file), label="See it on the timeline", icon=":material/timeline:")

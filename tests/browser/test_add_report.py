@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from data.load import load_seeds
+from data.safe_save import audit_records
 from scripts.devserver import ROOT, launch_browser, streamlit_server
 from tests.conftest import forget_added_dates
 
@@ -136,7 +137,10 @@ def test_paste_duplicate_edit_download_save_and_find(editing_app, browser, tmp_p
     page.get_by_role("button", name="Save into seeds/").click()
     page.get_by_text(f"Saved as seeds/sources/{downloaded.name}").wait_for(timeout=30000)
     assert _files(seeds) == sorted([*before, downloaded.name])
-    assert (seeds / "sources" / downloaded.name).read_text() == downloaded.read_text()
+    stamp, saved = (seeds / "sources" / downloaded.name).read_text().split("\n", 1)
+    assert saved == downloaded.read_text()  # the download, under one comment line naming the saver
+    assert stamp.startswith("# Saved by local editor on ") and stamp.endswith(" UTC (Add a report).")
+    assert [r["file"] for r in audit_records(seeds)] == [f"sources/{downloaded.name}"]
 
     page.get_by_text("See it on What's new").click()
     page.get_by_role("heading", name="New reports (1)").wait_for(timeout=60000)

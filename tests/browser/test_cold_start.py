@@ -92,3 +92,22 @@ def test_the_entry_script_has_no_pages_folder_beside_it() -> None:
     assert script.is_file()
     assert not (script.parent / "pages").exists()
     assert (ROOT / "pages").is_dir()  # the pages themselves stay where the registry says
+
+
+def test_page_links_name_pages_by_absolute_file() -> None:
+    """Streamlit resolves a relative page path against the *script's* folder (entry/), so a
+    ``PageSpec.path`` handed to st.switch_page or st.page_link would miss; ``.file`` is absolute."""
+    offenders = []
+    for folder in ("components", "pages", "entry"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in {"switch_page", "page_link"}
+                    and node.args
+                    and isinstance(node.args[0], ast.Attribute)
+                    and node.args[0].attr == "path"
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
