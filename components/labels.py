@@ -118,6 +118,9 @@ STATUSES: dict[str, str] = {
     "applied": "Applied for",
     "disputed": "Disputed",
     "unverified": "Unverified",
+    "shipped": "Shipped",
+    "delivered": "Delivered",
+    "listed": "On a restriction list",
     "reported": "Reported",
 }
 

@@ -61,6 +61,9 @@ Status = Literal[
     "applied",
     "disputed",
     "unverified",
+    "shipped",
+    "delivered",
+    "listed",
 ]
 Stage = Literal[
     # US side, in pipeline order
