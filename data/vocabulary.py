@@ -188,6 +188,11 @@ application, or an explicit status report naming the firm. Rules and conditions 
 condition) describe the regime, not where a firm stands."""
 
 
+UNNAMED_BUYERS: tuple[str, ...] = ("other-cn-buyers",)
+"""Buyer ids that stand for firms a report does not name ("Chinese companies"): a step naming only
+these binds the whole market, so the buyers page shows it on every named buyer, marked market-wide."""
+
+
 def buyer_ids(organisations: Iterable[object]) -> list[str]:
     """Ids of the organisations that count as buyers, in reference-file order."""
     return [o.id for o in organisations if o.kind in BUYER_KINDS]  # type: ignore[attr-defined]
