@@ -77,8 +77,14 @@ def render_status_table(table: pd.DataFrame) -> None:
                 table[f"{measure}_low"], table[f"{measure}_high"], table[f"{measure}_bound"], strict=True
             )
         ]
-    for column in ("us_status_date", "cn_status_date"):
+    table["Delivered"] = table["Delivered"].replace(MISSING, "None reported")
+    for column in ("us_status_date", "cn_status_date", "delivered_date"):
         table[column] = table[column].map(fmt_date)
+    table["Market-wide step (China)"] = [
+        f"{label(status, STATUSES)} (market-wide, {fmt_date(date)})" if isinstance(status, str) else MISSING
+        for status, date in zip(table["market_status"], table["market_status_date"], strict=True)
+    ]
+    table["Restriction lists"] = table["restrictions"].map(lambda items: "; ".join(items) or MISSING)
     table["First batch (group)"] = table["group_approved"].map(lambda groups: "; ".join(groups) or "—")
     st.dataframe(
         table[
@@ -88,10 +94,13 @@ def render_status_table(table: pd.DataFrame) -> None:
                 "us_status_date",
                 "China status",
                 "cn_status_date",
+                "Market-wide step (China)",
+                "Restriction lists",
                 "Interest",
                 "First batch (group)",
                 "Cap",
                 "Delivered",
+                "delivered_date",
                 "claims",
             ]
         ],
@@ -101,11 +110,14 @@ def render_status_table(table: pd.DataFrame) -> None:
             "organisation": "Buyer",
             "us_status_date": "US as of",
             "cn_status_date": "China as of",
+            "delivered_date": "Delivered as of",
             "claims": st.column_config.NumberColumn("Claims", help="Claims that name this buyer"),
         },
     )
     st.caption(
         "The first batch was reported for three firms together; it is shown as a group and never split into "
-        "invented per-firm numbers. A cap or a delivery count reported for the market is shown for each firm it "
-        "applies to."
+        "invented per-firm numbers. A cap reported for the market is shown for each firm it applies to; a market-wide "
+        "delivery count only while it is zero: once deliveries have begun, a firm without a figure of its own reads "
+        "\"None reported\". A Chinese step that names no firm is shown on each buyer it binds, marked market-wide; a "
+        "restriction list (such as the Pentagon's 1260H list) is not an approval."
     )
