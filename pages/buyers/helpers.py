@@ -118,6 +118,6 @@ def render_status_table(table: pd.DataFrame) -> None:
         "The first batch was reported for three firms together; it is shown as a group and never split into "
         "invented per-firm numbers. A cap reported for the market is shown for each firm it applies to; a market-wide "
         "delivery count only while it is zero: once deliveries have begun, a firm without a figure of its own reads "
-        "\"None reported\". A Chinese step that names no firm is shown on each buyer it binds, marked market-wide; a "
+        '"None reported". A Chinese step that names no firm is shown on each buyer it binds, marked market-wide; a '
         "restriction list (such as the Pentagon's 1260H list) is not an approval."
     )
