@@ -26,8 +26,10 @@ _REFERENCE = re.compile(
 REFERENCE_KINDS = frozenset({"spec"})
 
 
-def kpi_detail(n_reports: int, spread: str) -> str:
-    """'1 report: 700,000' or '3 reports range 300,000–900,000+'."""
+def kpi_detail(n_reports: int, spread: str, conflict: bool = False) -> str:
+    """'1 report: 700,000' or '3 reports range 300,000–900,000+'; reports that disagree never "agree"."""
+    if conflict and n_reports > 1:
+        return f"Strongest report; {n_reports} reports disagree (widest reading: {spread})"
     if n_reports == 1:
         return f"Strongest report; 1 report: {spread}"
     if not any(mark in spread for mark in ("–", "+", "≥")):
