@@ -131,7 +131,9 @@ def headline_changes(
         elif (before_value, row_a.get("best_bound")) != (after_value, row_b.get("best_bound")):
             change = "changed"
         elif set(row_a.get("claim_ids", [])) != set(row_b.get("claim_ids", [])):
-            change = "more reports"
+            # a report that joins with a different figure is a disagreement, not "the same figure"
+            spread = (row_a.get("low"), row_a.get("high")) != (row_b.get("low"), row_b.get("high"))
+            change = "disputed" if row_b.get("conflict") and (spread or not row_a.get("conflict")) else "more reports"
         else:
             change = "same"
         rows.append(

@@ -14,6 +14,7 @@ HEADLINE_WORDS = {
     "changed": "changed",
     "gone": "no longer shown",
     "more reports": "same figure, more reports",
+    "disputed": "same best figure; a new report disagrees",
     "same": "unchanged",
 }
 CONFLICT_WORDS = {"opened": "opened", "widened": "new report joined", "resolved": "resolved"}
