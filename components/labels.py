@@ -44,6 +44,7 @@ COLUMNS: dict[str, str] = {
     "estimate": "Estimate",
     "export_licence": "Export licence",
     "group": "Conflict",
+    "fiscal_period": "Fiscal period",
     "group_approved": "First batch (group)",
     "high": "High",
     "independent_origins": "Independent origins",
