@@ -160,6 +160,7 @@ class BuyerRow:
     cn_status: str | None
     cn_status_date: dt.date | None
     cn_claim_id: str | None
+    cn_status_note: str | None
     interest_low: float | None
     interest_high: float | None
     interest_bound: str | None
@@ -247,6 +248,7 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 cn_status=cn.claim.status if cn else None,
                 cn_status_date=cn.claim.date if cn else None,
                 cn_claim_id=cn.claim.id if cn else None,
+                cn_status_note=cn.claim.label if cn else None,
                 interest_low=measure(organisation_id, "interest", "low"),
                 interest_high=measure(organisation_id, "interest", "high"),
                 interest_bound=measure(organisation_id, "interest", "bound"),

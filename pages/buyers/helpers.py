@@ -69,7 +69,11 @@ def render_status_table(table: pd.DataFrame) -> None:
     """Latest US and China status per buyer, with the per-buyer figures."""
     table = table.copy()
     table["US status"] = table["us_status"].map(lambda v: label(v, STATUSES)).replace(MISSING, "Nothing reported")
-    table["China status"] = table["cn_status"].map(lambda v: label(v, STATUSES)).replace(MISSING, "Nothing reported")
+    table["China status"] = [
+        (label(v, STATUSES) if isinstance(v, str) else "Nothing reported")
+        + (f": {note}" if isinstance(note, str) else "")
+        for v, note in zip(table["cn_status"], table["cn_status_note"], strict=True)
+    ]
     for measure in ("interest", "cap", "delivered"):
         table[measure.title()] = [
             _range_cell(lo, hi, b)

@@ -53,6 +53,9 @@ def test_buyers_table_reads_none_reported_not_a_june_zero(as_of, monkeypatch) ->
     table = at.dataframe[0].value.set_index("organisation")
     if as_of == "2026-12-01":
         assert table.loc["ByteDance", "Delivered"] == "about 10,000"
+        # allowed vs delivered vs held offshore, side by side
+        assert table.loc["ByteDance", "Cap"] == "up to 75,000"
+        assert table.loc["ByteDance", "China status"] == "Conditional: Beijing wants most H200s kept offshore"
         assert table.loc["Tencent", "Delivered"] == "about 10,000"
         assert table.loc["Alibaba", "Delivered"] == "None reported"
         assert table.loc["Alibaba", "Market-wide step (China)"] == "Conditional (market-wide, 19 Aug 2026)"
