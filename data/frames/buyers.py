@@ -46,6 +46,11 @@ def _named(record: ClaimRecord, buyers: set[str]) -> set[str]:
     return {actor for actor in record.claim.actors if actor in buyers}
 
 
+def _customers(seeds: SeedData) -> set[str]:
+    """Buyers proper: distributors (Lenovo, Foxconn) pass chips on and are not customers."""
+    return {o.id for o in seeds.organisations.values() if o.kind == "buyer"}
+
+
 def _market_targets(records: list[ClaimRecord], customers: set[str]) -> dict[str, list[str]]:
     """Who a market-wide figure may hold for: a per-customer cap for each US-cleared customer, and
     "none delivered" for every customer in the approval process (distributors are not customers)."""
@@ -74,7 +79,7 @@ def _market_rows(
     total holds for each firm only when it is an exact zero: "more than 0 delivered" says nothing
     about any one firm, which then reads "none reported".
     """
-    customers = {o.id for o in seeds.organisations.values() if o.kind == "buyer"}
+    customers = _customers(seeds)
     targets = _market_targets(records, customers)
     groups: dict[str, list[ClaimRecord]] = {}
     for record in records:
@@ -221,7 +226,7 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
     quantities = build_buyer_quantities_frame(seeds, claim_filter).to_dict("records")
     by_measure = {(q["organisation_id"], q["measure"]): q for q in quantities}
     groups = [(q["organisation"], q["group_members"]) for q in quantities if q["is_group"]]
-    customers = {o.id for o in seeds.organisations.values() if o.kind == "buyer"}
+    customers = _customers(seeds)
     involved = set(_market_targets(records, customers)["delivered"])
     market = _market_condition(records, seeds, customers)
 
