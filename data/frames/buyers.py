@@ -161,9 +161,11 @@ class BuyerRow:
     kind: str
     us_status: str | None
     us_status_date: dt.date | None
+    us_status_precision: str | None
     us_claim_id: str | None
     cn_status: str | None
     cn_status_date: dt.date | None
+    cn_status_precision: str | None
     cn_claim_id: str | None
     cn_status_note: str | None
     interest_low: float | None
@@ -249,9 +251,11 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 kind=seeds.organisations[organisation_id].kind,
                 us_status=us.claim.status if us else None,
                 us_status_date=us.claim.date if us else None,
+                us_status_precision=us.claim.date_precision if us else None,
                 us_claim_id=us.claim.id if us else None,
                 cn_status=cn.claim.status if cn else None,
                 cn_status_date=cn.claim.date if cn else None,
+                cn_status_precision=cn.claim.date_precision if cn else None,
                 cn_claim_id=cn.claim.id if cn else None,
                 cn_status_note=cn.claim.label if cn else None,
                 interest_low=measure(organisation_id, "interest", "low"),

@@ -82,8 +82,12 @@ def render_status_table(table: pd.DataFrame) -> None:
             )
         ]
     table["Delivered"] = table["Delivered"].replace(MISSING, "None reported")
-    for column in ("us_status_date", "cn_status_date", "delivered_date"):
-        table[column] = table[column].map(fmt_date)
+    for side in ("us", "cn"):  # a month-precise date reads "Jul 2026", never an invented day
+        table[f"{side}_status_date"] = [
+            fmt_date(date, precision if isinstance(precision, str) else None)
+            for date, precision in zip(table[f"{side}_status_date"], table[f"{side}_status_precision"], strict=True)
+        ]
+    table["delivered_date"] = table["delivered_date"].map(fmt_date)
     table["Market-wide step (China)"] = [
         f"{label(status, STATUSES)} (market-wide, {fmt_date(date)})" if isinstance(status, str) else MISSING
         for status, date in zip(table["market_status"], table["market_status_date"], strict=True)
