@@ -49,6 +49,7 @@ COLUMNS: dict[str, str] = {
     "estimate": "Estimate",
     "export_licence": "Export licence",
     "group": "Conflict",
+    "fiscal_period": "Fiscal period",
     "group_approved": "First batch (group)",
     "high": "High",
     "independent_origins": "Independent origins",
@@ -123,6 +124,9 @@ STATUSES: dict[str, str] = {
     "applied": "Applied for",
     "disputed": "Disputed",
     "unverified": "Unverified",
+    "shipped": "Shipped",
+    "delivered": "Delivered",
+    "listed": "On a restriction list",
     "reported": "Reported",
 }
 

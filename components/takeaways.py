@@ -7,6 +7,8 @@ streamlit, no Plotly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from components.format import fmt_bound, num
@@ -14,9 +16,14 @@ from data import vocabulary
 
 
 def _reported(estimates: pd.DataFrame, metric: str) -> pd.Series | None:
-    """The reported estimate for a market-wide metric (the one with most claims), if any."""
+    """The reported estimate for a market-wide metric (the one with most claims), if any.
+
+    Point-in-time metrics (deliveries) take the market-wide row only: a figure reported for one
+    firm is never read as the market's."""
     rows = estimates[(estimates["metric"] == metric) & (estimates["basis"] == "reported")]
     rows = rows[rows["best"].notna()]
+    if metric == vocabulary.DELIVERED:
+        rows = rows[rows["applies_to"].map(len) == 0]
     if rows.empty:
         return None
     return rows.loc[rows["claim_ids"].map(len).idxmax()]
@@ -26,18 +33,58 @@ def _figure(row: pd.Series) -> str:
     return fmt_bound(num(row["best"]), str(row["best_bound"]), str(row["unit"]))
 
 
-def overview_title(estimates: pd.DataFrame) -> str:
+def per_buyer_deliveries(estimates: pd.DataFrame, names: Mapping[str, str] | None = None) -> list[str]:
+    """'ByteDance about 10,000' for every firm with a reported delivery above zero of its own."""
+    rows = estimates[
+        (estimates["metric"] == vocabulary.DELIVERED)
+        & (estimates["basis"] == "reported")
+        & (estimates["applies_to"].map(len) == 1)
+        & (estimates["best"].fillna(0) > 0)
+    ]
+    names = names or {}
+    return [
+        f"{names.get(r['applies_to'][0], r['applies_to'][0])} {fmt_bound(num(r['best']), str(r['best_bound']))}"
+        for r in rows.sort_values("reading_date").to_dict("records")
+    ]
+
+
+def deliveries_phrase(estimates: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
+    """What the reports said about deliveries by the as-of date, bounds kept.
+
+    'none' only while the newest market-wide reading is an exact zero and no firm has a figure of
+    its own; once deliveries have begun, the per-firm figures, and other firms "none reported"."""
+    delivered = _reported(estimates, vocabulary.DELIVERED)
+    firms = per_buyer_deliveries(estimates, names)
+    if firms:
+        return f"deliveries have begun: {', '.join(firms)} chips; other firms none reported"
+    if delivered is None:
+        return "no delivery figure reported yet"
+    if num(delivered["best"]) == 0 and str(delivered["best_bound"]) == "exact":
+        return "deliveries reported: none"
+    return f"deliveries have begun ({_figure(delivered)} chips); no firm's figure reported"
+
+
+def overview_title(estimates: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
     """Demand against deliveries, as reported by the as-of date."""
     demand = _reported(estimates, vocabulary.ORDERS)
-    delivered = _reported(estimates, vocabulary.DELIVERED)
     first = (
         f"Chinese orders reported: {_figure(demand)} chips" if demand is not None else "No order figure reported yet"
     )
-    if delivered is None:
-        return f"{first}; no delivery figure reported yet"
-    if num(delivered["best"]) == 0:
-        return f"{first}; deliveries reported: none"
-    return f"{first}; deliveries reported: {_figure(delivered)}"
+    return f"{first}; {deliveries_phrase(estimates, names)}"
+
+
+def reading_note(row: Mapping[str, object], estimates: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
+    """For a headline that counts something at a moment: the date of its newest reading, and for
+    deliveries the per-firm figures, so an old count never reads as today's."""
+    if not row.get("point_in_time"):
+        return ""
+    date = row.get("reading_date")
+    note = f"Newest reading {pd.Timestamp(date):%d %b %Y}" if date is not None and not pd.isna(date) else ""
+    if row.get("metric") == vocabulary.DELIVERED:
+        firms = per_buyer_deliveries(estimates, names)
+        if firms:
+            note += f"; by firm: {', '.join(firms)}; other firms none reported"
+    return note
 
 
 def approvals_title(approvals: pd.DataFrame, estimates: pd.DataFrame) -> str:
@@ -61,13 +108,10 @@ def approvals_title(approvals: pd.DataFrame, estimates: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def volume_title(series: pd.DataFrame, estimates: pd.DataFrame) -> str:
+def volume_title(series: pd.DataFrame, estimates: pd.DataFrame, names: Mapping[str, str] | None = None) -> str:
     """Approved volume on paper against what was delivered."""
-    delivered = _reported(estimates, vocabulary.DELIVERED)
     start = "Approved volume on paper, as reports arrived" if not series.empty else "No approved volume reported yet"
-    if delivered is None:
-        return f"{start}; no delivery figure reported yet"
-    return f"{start}; deliveries reported: {'none' if num(delivered['best']) == 0 else _figure(delivered)}"
+    return f"{start}; {deliveries_phrase(estimates, names)}"
 
 
 def buyers_title(quantities: pd.DataFrame) -> str:

@@ -78,6 +78,8 @@ STATUS_COLOURS = {
     "approved": OKABE_ITO["green"],
     "in_effect": OKABE_ITO["green"],
     "applied": OKABE_ITO["green"],
+    "shipped": OKABE_ITO["blue"],
+    "delivered": OKABE_ITO["blue"],
     "conditional": OKABE_ITO["sky"],
     "in_principle": OKABE_ITO["sky"],
     "announced": OKABE_ITO["blue"],
@@ -93,6 +95,7 @@ STATUS_COLOURS = {
     "none": OKABE_ITO["vermillion"],
     "disputed": OKABE_ITO["purple"],
     "unverified": OKABE_ITO["purple"],
+    "listed": OKABE_ITO["vermillion"],
     "reported": OKABE_ITO["grey"],
 }
 

@@ -35,7 +35,7 @@ HEADLINES: tuple[Headline, ...] = (
     Headline("stock", "Nvidia stock available", vocabulary.NVIDIA_STOCK, "Nvidia stock"),
     Headline("cap", "US cap per Chinese customer", vocabulary.US_PER_CUSTOMER_CAP, "US cap per customer"),
     Headline("firms", "Chinese firms cleared by the US", vocabulary.US_CLEARED_FIRMS, "Firms cleared", ()),
-    Headline("delivered", "H200s delivered to China", vocabulary.DELIVERED, "Delivered"),
+    Headline("delivered", "H200s delivered to China", vocabulary.DELIVERED, "Delivered (all buyers)", ()),
 )
 KPI_KEYS = ("first_batch", "demand", "stock", "cap", "firms", "delivered")
 CHART_KEYS = ("demand", "expected", "first_batch", "us_ceiling", "stock", "cap", "delivered")

@@ -35,6 +35,7 @@ from data.vocabulary import (  # noqa: F401  (re-exported: data.models.* is the 
 )
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+FISCAL_PERIOD_PATTERN = r"^((Q[1-4]|H[12]) )?FY\d{4}$"
 
 
 class Strict(BaseModel):
@@ -185,6 +186,11 @@ class Claim(Strict):
     contradicts: list[str] = Field(default_factory=list)
     supersedes: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
+    fiscal_period: str | None = Field(
+        default=None,
+        pattern=FISCAL_PERIOD_PATTERN,
+        description="the company's reporting period a filed figure covers, e.g. 'Q2 FY2027' or 'H1 FY2027'",
+    )
 
 
 class Organisation(Strict):
@@ -298,6 +304,10 @@ class Metric(Strict):
     unit: Unit
     kind: MetricKind
     description: str = Field(min_length=10, max_length=400)
+    point_in_time: bool = Field(
+        default=False,
+        description="a count that changes over time: readings at different dates are history, not a dispute",
+    )
 
 
 class Coverage(Strict):

@@ -5,6 +5,12 @@ best value comes from the strongest claim (confidence, then reported over derive
 latest report), corroboration counts independent origins (a Reuters story carried by ten
 outlets is one origin), and ``conflict`` is set when the figures cannot all be true at once
 (a ``contradicts`` link between figures that agree is a difference of wording, not a conflict).
+
+A *point-in-time* metric (``point_in_time: true`` in ``seeds/reference/metrics.yaml``: deliveries,
+firms cleared, stock on hand) is a series of readings, not a dispute: the newest reading wins
+(with its bound), older readings become ``history_claim_ids``, and only readings about the same
+moment can disagree. Confidence never outranks recency across moments; a low-confidence reading
+only sets the moment when every reading is low.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ from data.lexicon import Range, quantity_range
 from data.load import ClaimRecord, SeedData
 
 CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
+# How far apart two readings may be dated and still be "about the same moment", by the
+# precision of the newest reading's date.
+SAME_MOMENT_DAYS = {"day": 3, "week": 7, "month": 31, "quarter": 92, "year": 366}
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,9 @@ class Estimate:
     conflict: bool
     formula: str | None = None
     derived_claim_ids: tuple[str, ...] = ()
+    point_in_time: bool = False
+    reading_date: dt.date | None = None
+    history_claim_ids: tuple[str, ...] = ()
 
 
 def best_value(quantity: Range) -> float | None:
@@ -108,6 +120,24 @@ def _strength(item: tuple[ClaimRecord, Range], seeds: SeedData) -> tuple[int, in
     )
 
 
+Ranged = list[tuple[ClaimRecord, Range]]
+
+
+def current_readings(used: Ranged, seeds: SeedData) -> tuple[Ranged, Ranged]:
+    """Split readings of a point-in-time metric into (about the newest moment, older history).
+
+    The moment is set by the newest reading that is not low confidence (by event date, then
+    report date); readings dated within ``SAME_MOMENT_DAYS`` of it are about the same moment.
+    """
+    trusted = [item for item in used if claim_confidence(item[0], seeds) != "low"] or used
+    newest = max(trusted, key=lambda item: (item[0].claim.date, seeds.sources[item[0].source_id].available_from))
+    moment = newest[0].claim.date
+    window = dt.timedelta(days=SAME_MOMENT_DAYS[newest[0].claim.date_precision])
+    now = [item for item in used if moment - window <= item[0].claim.date <= moment]
+    history = [item for item in used if item not in now]  # older, or newer but low confidence
+    return now, history
+
+
 def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
     """Reconcile claims that share one ``quantity.metric`` and ``applies_to``.
 
@@ -124,9 +154,15 @@ def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
     used = reported or derived
     first = ranged[0][0].claim.quantity
     assert first is not None
+    metric = seeds.metrics.get(first.metric)
+    point_in_time = bool(metric and metric.point_in_time)
+    history: Ranged = []
+    if point_in_time:
+        used, history = current_readings(used, seeds)
     lows = [q.low for _, q in used if q.low is not None]
     numbers = [v for _, q in used for v in (q.low, q.high) if v is not None]
     best_record, best_range = max(used, key=lambda item: _strength(item, seeds))
+    pool = used if point_in_time else ranged  # older readings of a count never dispute the newest
     source_ids = tuple(dict.fromkeys(r.source_id for r, _ in used))
     return Estimate(
         metric=first.metric,
@@ -142,9 +178,12 @@ def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
         claim_ids=tuple(r.claim.id for r, _ in used),
         source_ids=source_ids,
         independent_origins=len({seeds.sources[s].origin_key for s in source_ids}),
-        conflict=not can_all_be_true([q for _, q in ranged]),
+        conflict=not can_all_be_true([q for _, q in pool]),
         formula=None if reported else best_range.formula or best_range.rule,
         derived_claim_ids=tuple(r.claim.id for r, _ in derived),
+        point_in_time=point_in_time,
+        reading_date=best_record.claim.date,
+        history_claim_ids=tuple(r.claim.id for r, _ in history),
     )
 
 

@@ -61,6 +61,9 @@ Status = Literal[
     "applied",
     "disputed",
     "unverified",
+    "shipped",
+    "delivered",
+    "listed",
 ]
 Stage = Literal[
     # US side, in pipeline order
@@ -183,6 +186,11 @@ BUYER_STATUS_KINDS: tuple[str, ...] = ("export_licence", "import_approval", "app
 """Kinds of claim that can set a buyer's US or China status: a licence, an import approval, an
 application, or an explicit status report naming the firm. Rules and conditions (policy,
 condition) describe the regime, not where a firm stands."""
+
+
+UNNAMED_BUYERS: tuple[str, ...] = ("other-cn-buyers",)
+"""Buyer ids that stand for firms a report does not name ("Chinese companies"): a step naming only
+these binds the whole market, so the buyers page shows it on every named buyer, marked market-wide."""
 
 
 def buyer_ids(organisations: Iterable[object]) -> list[str]:

@@ -14,8 +14,8 @@ import pandas as pd
 from data.frames._table import builds, frame_of
 from data.frames.claims import ClaimFilter, select_claims
 from data.load import ClaimRecord, SeedData
-from data.reconcile import Estimate, claim_confidence, reconcile_all
-from data.vocabulary import BUYER_MEASURES, BUYER_STATUS_KINDS, buyer_ids
+from data.reconcile import Estimate, claim_confidence, reconcile, reconcile_all
+from data.vocabulary import BUYER_MEASURES, BUYER_STATUS_KINDS, UNNAMED_BUYERS, buyer_ids
 
 IN_PROCESS = ("approved", "applied", "conditional", "in_principle", "pending", "under_review")
 
@@ -39,26 +39,69 @@ class BuyerQuantityRow:
     independent_origins: int
     claim_ids: list[str]
     source_ids: list[str]
+    reading_date: dt.date | None
 
 
-def _market_targets(records: list[ClaimRecord], buyers: set[str]) -> dict[str, list[str]]:
-    """Who a market-wide figure holds for: a per-customer cap for each US-cleared firm, and
-    "none delivered" for every buyer in the approval process; other measures for nobody."""
+def _named(record: ClaimRecord, buyers: set[str]) -> set[str]:
+    return {actor for actor in record.claim.actors if actor in buyers}
+
+
+def _customers(seeds: SeedData) -> set[str]:
+    """Buyers proper: distributors (Lenovo, Foxconn) pass chips on and are not customers."""
+    return {o.id for o in seeds.organisations.values() if o.kind == "buyer"}
+
+
+def _market_targets(records: list[ClaimRecord], customers: set[str]) -> dict[str, list[str]]:
+    """Who a market-wide figure may hold for: a per-customer cap for each US-cleared customer, and
+    "none delivered" for every customer in the approval process (distributors are not customers)."""
     cleared = {
         actor
         for r in records
         if r.claim.side == "US" and r.claim.status in ("approved", "applied") and r.claim.kind == "export_licence"
-        for actor in r.claim.actors
-        if actor in buyers
+        for actor in _named(r, customers)
     }
     involved = {
         actor
         for r in records
         if r.claim.status in IN_PROCESS and r.claim.side in ("US", "China")
-        for actor in r.claim.actors
-        if actor in buyers
+        for actor in _named(r, customers)
     }
     return {"cap": sorted(cleared), "delivered": sorted(involved)}
+
+
+def _market_rows(
+    records: list[ClaimRecord], seeds: SeedData, metric_measure: dict[str, str], seen: set[tuple[str, str]]
+) -> list[BuyerQuantityRow]:
+    """Market-wide figures (no ``applies_to``) for each firm they bind.
+
+    A firm gets only the claims that name it or name no buyer at all, reconciled afresh, so a
+    figure one report gave for ByteDance and Tencent never reaches Foxconn or Lenovo. A delivery
+    total holds for each firm only when it is an exact zero: "more than 0 delivered" says nothing
+    about any one firm, which then reads "none reported".
+    """
+    customers = _customers(seeds)
+    targets = _market_targets(records, customers)
+    groups: dict[str, list[ClaimRecord]] = {}
+    for record in records:
+        quantity = record.claim.quantity
+        if quantity is not None and not quantity.applies_to and record.claim.kind != "spec":
+            groups.setdefault(quantity.metric, []).append(record)
+    rows = []
+    for metric, group in sorted(groups.items()):
+        measure = metric_measure.get(metric)
+        for target in targets.get(measure or "", []):
+            if (target, measure) in seen:  # a firm's own figure beats a market-wide one
+                continue
+            estimate = reconcile(
+                [r for r in group if not _named(r, customers) or target in _named(r, customers)], seeds
+            )
+            if estimate is None or (measure == "delivered" and (estimate.best != 0 or estimate.best_bound != "exact")):
+                continue
+            seen.add((target, str(measure)))
+            rows.append(
+                _quantity_row(estimate, str(measure), target, seeds, "market-wide figure, applies to each firm")
+            )
+    return rows
 
 
 def _quantity_row(estimate: Estimate, measure: str, target: str, seeds: SeedData, scope: str) -> BuyerQuantityRow:
@@ -84,6 +127,7 @@ def _quantity_row(estimate: Estimate, measure: str, target: str, seeds: SeedData
         independent_origins=estimate.independent_origins,
         claim_ids=list(estimate.claim_ids),
         source_ids=list(estimate.source_ids),
+        reading_date=estimate.reading_date,
     )
 
 
@@ -92,24 +136,21 @@ def build_buyer_quantities_frame(seeds: SeedData, claim_filter: ClaimFilter | No
     """Per-buyer quantities (interest, approved, cap, delivered) as reconciled ranges."""
     records = select_claims(seeds, claim_filter)
     metric_measure = {m: measure for measure, metrics in BUYER_MEASURES.items() for m in metrics}
-    market = _market_targets(records, set(buyer_ids(seeds.organisations.values())))
     rows: list[BuyerQuantityRow] = []
     seen: set[tuple[str, str]] = set()
-    for estimate in sorted(reconcile_all(records, seeds), key=lambda e: (not e.applies_to, e.metric)):
+    for estimate in sorted(reconcile_all(records, seeds), key=lambda e: e.metric):
         measure = metric_measure.get(estimate.metric)
-        if measure is None:
-            continue
         members = list(estimate.applies_to)
-        if not members:
-            targets, scope = market.get(measure, []), "market-wide figure, applies to each firm"
-        elif len(members) > 1:
-            targets, scope = ["+".join(members)], "group figure, not split"
+        if measure is None or not members:
+            continue
+        if len(members) > 1:
+            target, scope = "+".join(members), "group figure, not split"
         else:
-            targets, scope = members, "reported for this firm"
-        for target in targets:
-            if (target, measure) not in seen:  # a firm's own figure beats a market-wide one
-                seen.add((target, measure))
-                rows.append(_quantity_row(estimate, measure, target, seeds, scope))
+            target, scope = members[0], "reported for this firm"
+        if (target, measure) not in seen:
+            seen.add((target, measure))
+            rows.append(_quantity_row(estimate, measure, target, seeds, scope))
+    rows += _market_rows(records, seeds, metric_measure, seen)
     return frame_of(BuyerQuantityRow, rows)
 
 
@@ -120,10 +161,13 @@ class BuyerRow:
     kind: str
     us_status: str | None
     us_status_date: dt.date | None
+    us_status_precision: str | None
     us_claim_id: str | None
     cn_status: str | None
     cn_status_date: dt.date | None
+    cn_status_precision: str | None
     cn_claim_id: str | None
+    cn_status_note: str | None
     interest_low: float | None
     interest_high: float | None
     interest_bound: str | None
@@ -133,6 +177,11 @@ class BuyerRow:
     delivered_low: float | None
     delivered_high: float | None
     delivered_bound: str | None
+    delivered_date: dt.date | None
+    market_status: str | None
+    market_status_date: dt.date | None
+    market_claim_id: str | None
+    restrictions: list[str]
     group_approved: list[str]
     claims: int
     source_ids: list[str]
@@ -152,6 +201,26 @@ def _latest_status(mine: list[ClaimRecord], side: str, seeds: SeedData) -> Claim
     return max(candidates, key=lambda r: (r.claim.date, seeds.sources[r.source_id].available_from), default=None)
 
 
+def _market_condition(records: list[ClaimRecord], seeds: SeedData, customers: set[str]) -> ClaimRecord | None:
+    """The newest Chinese step that names no buyer (Beijing's "hold your orders", a case-by-case
+    regime): it binds every named buyer in the process and is shown on each, marked market-wide."""
+    candidates = [
+        r
+        for r in records
+        if r.claim.side == "China"
+        and r.claim.stage is not None
+        and r.claim.status is not None
+        and _named(r, customers) <= set(UNNAMED_BUYERS)
+        and claim_confidence(r, seeds) != "low"
+    ]
+    return max(candidates, key=lambda r: (r.claim.date, seeds.sources[r.source_id].available_from), default=None)
+
+
+def _restrictions(mine: list[ClaimRecord]) -> list[str]:
+    """Restriction lists the buyer was placed on: a status of its own, never an approval."""
+    return [r.claim.label or r.claim.summary for r in mine if r.claim.status == "listed"]
+
+
 @builds(BuyerRow)
 def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
     """One row per buyer: latest US and China status and per-buyer quantities."""
@@ -159,6 +228,9 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
     quantities = build_buyer_quantities_frame(seeds, claim_filter).to_dict("records")
     by_measure = {(q["organisation_id"], q["measure"]): q for q in quantities}
     groups = [(q["organisation"], q["group_members"]) for q in quantities if q["is_group"]]
+    customers = _customers(seeds)
+    involved = set(_market_targets(records, customers)["delivered"])
+    market = _market_condition(records, seeds, customers)
 
     def measure(organisation_id: str, name: str, column: str) -> float | None:
         value = by_measure.get((organisation_id, name), {}).get(column)
@@ -172,6 +244,8 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
     for organisation_id in buyer_ids(seeds.organisations.values()):
         mine = [r for r in records if organisation_id in r.claim.actors]
         us, cn = _latest_status(mine, "US", seeds), _latest_status(mine, "China", seeds)
+        binds = market is not None and organisation_id in involved
+        delivered_date = by_measure.get((organisation_id, "delivered"), {}).get("reading_date")
         rows.append(
             BuyerRow(
                 organisation_id=organisation_id,
@@ -179,10 +253,13 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 kind=seeds.organisations[organisation_id].kind,
                 us_status=us.claim.status if us else None,
                 us_status_date=us.claim.date if us else None,
+                us_status_precision=us.claim.date_precision if us else None,
                 us_claim_id=us.claim.id if us else None,
                 cn_status=cn.claim.status if cn else None,
                 cn_status_date=cn.claim.date if cn else None,
+                cn_status_precision=cn.claim.date_precision if cn else None,
                 cn_claim_id=cn.claim.id if cn else None,
+                cn_status_note=cn.claim.label if cn else None,
                 interest_low=measure(organisation_id, "interest", "low"),
                 interest_high=measure(organisation_id, "interest", "high"),
                 interest_bound=bound(organisation_id, "interest"),
@@ -192,6 +269,11 @@ def build_buyers_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None)
                 delivered_low=measure(organisation_id, "delivered", "low"),
                 delivered_high=measure(organisation_id, "delivered", "high"),
                 delivered_bound=bound(organisation_id, "delivered"),
+                delivered_date=None if delivered_date is None or pd.isna(delivered_date) else delivered_date,
+                market_status=market.claim.status if binds and market else None,
+                market_status_date=market.claim.date if binds and market else None,
+                market_claim_id=market.claim.id if binds and market else None,
+                restrictions=_restrictions(mine),
                 group_approved=[name for name, members in groups if organisation_id in members],
                 claims=len(mine),
                 source_ids=list(dict.fromkeys(r.source_id for r in mine)),

@@ -71,6 +71,7 @@ class ClaimRow:
     unit: str | None
     bound: str | None
     wording: str | None
+    fiscal_period: str | None
     range_low: float | None
     range_high: float | None
     range_basis: str | None
@@ -117,6 +118,7 @@ def _claim_row(record: ClaimRecord, seeds: SeedData, live: set[str]) -> ClaimRow
         unit=quantity.unit if quantity else None,
         bound=quantity.bound if quantity else None,
         wording=quantity.wording if quantity else None,
+        fiscal_period=claim.fiscal_period,
         range_low=derived.low if derived else None,
         range_high=derived.high if derived else None,
         range_basis=derived.basis if derived else None,

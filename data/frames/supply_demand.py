@@ -95,6 +95,9 @@ class EstimateRow:
     conflict: bool
     formula: str | None
     derived_claim_ids: list[str]
+    point_in_time: bool
+    reading_date: dt.date | None
+    history_claim_ids: list[str]
 
 
 @builds(EstimateRow)
@@ -118,6 +121,9 @@ def build_estimates_frame(seeds: SeedData, claim_filter: ClaimFilter | None = No
             conflict=e.conflict,
             formula=e.formula,
             derived_claim_ids=list(e.derived_claim_ids),
+            point_in_time=e.point_in_time,
+            reading_date=e.reading_date,
+            history_claim_ids=list(e.history_claim_ids),
         )
         for e in reconcile_all(select_claims(seeds, claim_filter), seeds)
     ]

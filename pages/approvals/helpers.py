@@ -50,7 +50,8 @@ def matrix_figure(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figure
 def volume_figure(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figure, list[str]]:
     """Approved volume per side as reports arrived, held to the as-of date."""
     series = approved_volume_series(build_supply_demand_frame(seeds, claim_filter))
-    title = takeaways.volume_title(series, build_estimates_frame(seeds, claim_filter))
+    names = {o.id: o.name for o in seeds.organisations.values()}
+    title = takeaways.volume_title(series, build_estimates_frame(seeds, claim_filter), names)
     figure = plot_approvals_over_time(series, title=title, until=claim_filter.as_of)
     return figure, [s for ids in series["source_ids"] for s in ids]
 

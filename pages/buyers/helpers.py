@@ -69,7 +69,11 @@ def render_status_table(table: pd.DataFrame) -> None:
     """Latest US and China status per buyer, with the per-buyer figures."""
     table = table.copy()
     table["US status"] = table["us_status"].map(lambda v: label(v, STATUSES)).replace(MISSING, "Nothing reported")
-    table["China status"] = table["cn_status"].map(lambda v: label(v, STATUSES)).replace(MISSING, "Nothing reported")
+    table["China status"] = [
+        (label(v, STATUSES) if isinstance(v, str) else "Nothing reported")
+        + (f": {note}" if isinstance(note, str) else "")
+        for v, note in zip(table["cn_status"], table["cn_status_note"], strict=True)
+    ]
     for measure in ("interest", "cap", "delivered"):
         table[measure.title()] = [
             _range_cell(lo, hi, b)
@@ -77,8 +81,18 @@ def render_status_table(table: pd.DataFrame) -> None:
                 table[f"{measure}_low"], table[f"{measure}_high"], table[f"{measure}_bound"], strict=True
             )
         ]
-    for column in ("us_status_date", "cn_status_date"):
-        table[column] = table[column].map(fmt_date)
+    table["Delivered"] = table["Delivered"].replace(MISSING, "None reported")
+    for side in ("us", "cn"):  # a month-precise date reads "Jul 2026", never an invented day
+        table[f"{side}_status_date"] = [
+            fmt_date(date, precision if isinstance(precision, str) else None)
+            for date, precision in zip(table[f"{side}_status_date"], table[f"{side}_status_precision"], strict=True)
+        ]
+    table["delivered_date"] = table["delivered_date"].map(fmt_date)
+    table["Market-wide step (China)"] = [
+        f"{label(status, STATUSES)} (market-wide, {fmt_date(date)})" if isinstance(status, str) else MISSING
+        for status, date in zip(table["market_status"], table["market_status_date"], strict=True)
+    ]
+    table["Restriction lists"] = table["restrictions"].map(lambda items: "; ".join(items) or MISSING)
     table["First batch (group)"] = table["group_approved"].map(lambda groups: "; ".join(groups) or "—")
     st.dataframe(
         table[
@@ -88,10 +102,13 @@ def render_status_table(table: pd.DataFrame) -> None:
                 "us_status_date",
                 "China status",
                 "cn_status_date",
+                "Market-wide step (China)",
+                "Restriction lists",
                 "Interest",
                 "First batch (group)",
                 "Cap",
                 "Delivered",
+                "delivered_date",
                 "claims",
             ]
         ],
@@ -101,11 +118,14 @@ def render_status_table(table: pd.DataFrame) -> None:
             "organisation": "Buyer",
             "us_status_date": "US as of",
             "cn_status_date": "China as of",
+            "delivered_date": "Delivered as of",
             "claims": st.column_config.NumberColumn("Claims", help="Claims that name this buyer"),
         },
     )
     st.caption(
         "The first batch was reported for three firms together; it is shown as a group and never split into "
-        "invented per-firm numbers. A cap or a delivery count reported for the market is shown for each firm it "
-        "applies to."
+        "invented per-firm numbers. A cap reported for the market is shown for each firm it applies to; a market-wide "
+        "delivery count only while it is zero: once deliveries have begun, a firm without a figure of its own reads "
+        '"None reported". A Chinese step that names no firm is shown on each buyer it binds, marked market-wide; a '
+        "restriction list (such as the Pentagon's 1260H list) is not an approval."
     )

@@ -26,8 +26,10 @@ _REFERENCE = re.compile(
 REFERENCE_KINDS = frozenset({"spec"})
 
 
-def kpi_detail(n_reports: int, spread: str) -> str:
-    """'1 report: 700,000' or '3 reports range 300,000–900,000+'."""
+def kpi_detail(n_reports: int, spread: str, conflict: bool = False) -> str:
+    """'1 report: 700,000' or '3 reports range 300,000–900,000+'; reports that disagree never "agree"."""
+    if conflict and n_reports > 1:
+        return f"Strongest report; {n_reports} reports disagree (widest reading: {spread})"
     if n_reports == 1:
         return f"Strongest report; 1 report: {spread}"
     if not any(mark in spread for mark in ("–", "+", "≥")):
@@ -62,12 +64,24 @@ def news_events(events: pd.DataFrame, seeds: SeedData, as_of: dt.date) -> pd.Dat
     # astype(bool): mapping an empty column gives an object Series, which pandas would read as a
     # list of column names (an as-of date before the first event emptied the frame's columns)
     shown = shown[~shown["source_id"].map(lambda s: is_reference(seeds, s)).astype(bool)]
+    # an undated page counts from the day it was read, which is not when anything happened
+    shown = shown[~shown["source_id"].map(lambda s: s in seeds.sources and seeds.sources[s].undated).astype(bool)]
     return shown.sort_values(["reported", "date"], ascending=False)
 
 
+def org_names(seeds: SeedData) -> dict[str, str]:
+    return {o.id: o.name for o in seeds.organisations.values()}
+
+
 def headline_cards(seeds: SeedData, claim_filter: ClaimFilter) -> pd.DataFrame:
-    """The KPI rows (reported figures only)."""
-    return pick_headlines(build_estimates_frame(seeds, claim_filter), KPI_KEYS)
+    """The KPI rows (reported figures only), each with a note giving the newest reading's date
+    for counts that change over time (and the per-firm deliveries)."""
+    estimates = build_estimates_frame(seeds, claim_filter)
+    cards = pick_headlines(estimates, KPI_KEYS)
+    if not cards.empty:
+        names = org_names(seeds)
+        cards["note"] = [takeaways.reading_note(row, estimates, names) for row in cards.to_dict("records")]
+    return cards
 
 
 def headline_chart(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figure, list[str]]:
@@ -82,7 +96,7 @@ def headline_chart(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figur
         rows["label"] = rows["label"].astype(str)
     figure = plot_range_bars(
         rows if not rows.empty else pd.DataFrame(columns=["label"]),
-        title=takeaways.overview_title(estimates),
+        title=takeaways.overview_title(estimates, org_names(seeds)),
         subtitle="Reconciled reading of every report per figure; whiskers = the range across reports",
     )
     return figure, [s for ids in rows.get("source_ids", []) for s in ids]

@@ -30,7 +30,8 @@ else:
             ctx=ctx,
             title=row["title"],
             value=value,
-            detail=kpi_detail(len(row["claim_ids"]), spread),
+            detail=kpi_detail(len(row["claim_ids"]), spread, bool(row["conflict"]))
+            + (f" · {row['note']}" if row.get("note") else ""),
             basis=row["basis"],
             origins=int(row["independent_origins"]),
             source_ids=row["source_ids"],

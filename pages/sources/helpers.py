@@ -14,6 +14,7 @@ CLAIM_COLUMNS = [
     "summary",
     "kind",
     "wording",
+    "fiscal_period",
     "attribution",
     "sources_cited",
     "confidence",
@@ -26,6 +27,7 @@ CLAIM_COLUMNS = [
 CLAIM_HEADINGS = {"summary": "Claim (our words)", "sources_cited": "Sources cited"}
 CLAIM_HELPS = {
     "wording": "The figure or phrase exactly as the report put it",
+    "fiscal_period": "For a company filing: the reporting period the figure covers (Nvidia's fiscal year is not the calendar year)",
     "attribution": "Who the report says the claim comes from",
     "sources_cited": "How many people or documents the report cites for it",
     "origin": "The outlet that first published the story (a wire story carried elsewhere counts once)",

@@ -1,4 +1,4 @@
-"""Hindsight: at the end of every month from Dec 2025 to Jun 2026, every page, opened as a shared
+"""Hindsight: at the end of every month from Dec 2025 to Oct 2026, every page, opened as a shared
 link pinned to that date, states no date after it and cites no source published after it.
 
 Titles, captions, KPI cards, info boxes, the status line, source footers and chart titles and
@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from components.registry import PAGES
 
 ONE_PAGE_APP = str(Path(__file__).resolve().parent / "one_page_app.py")
-MONTH_ENDS = [dt.date(2025, 12, 31)] + [dt.date(2026, m + 1, 1) - dt.timedelta(days=1) for m in range(1, 7)]
+MONTH_ENDS = [dt.date(2025, 12, 31)] + [dt.date(2026, m + 1, 1) - dt.timedelta(days=1) for m in range(1, 11)]
 MONTHS = {
     m: i for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)
 }

@@ -145,3 +145,16 @@ def test_compare_identical_snapshots_finds_nothing(seeds) -> None:
     headlines, statuses, conflicts = compare(seeds, seeds)
     assert statuses.empty and conflicts.empty
     assert set(headlines["change"]) == {"same"}
+
+
+def test_a_report_that_disagrees_is_not_the_same_figure(real_seeds) -> None:
+    """The FT's allowance of up to 100,000 (19 Aug 2026) joins the 75,000 cap: the best figure is
+    unchanged, but the change reads as a disagreement; the deliveries headline reads as changed."""
+    from data.changes import headline_changes
+
+    table = headline_changes(real_seeds, real_seeds, dt.date(2026, 8, 18), dt.date(2026, 8, 20)).set_index("key")
+    assert table.loc["cap", "change"] == "disputed"
+    assert (table.loc["cap", "before"], table.loc["cap", "after"]) == (75000, 75000)
+    later = headline_changes(real_seeds, real_seeds, dt.date(2026, 6, 30), dt.date(2026, 7, 31)).set_index("key")
+    assert later.loc["delivered", "change"] == "changed"
+    assert (later.loc["delivered", "before_bound"], later.loc["delivered", "after_bound"]) == ("exact", "more_than")

@@ -30,7 +30,7 @@ from data.load import ClaimRecord
 from data.models import Attribution, Claim, Quantity
 from data.reconcile import reconcile
 
-MONTH_ENDS = [dt.date(2025, 12, 31)] + [dt.date(2026, m + 1, 1) - dt.timedelta(days=1) for m in range(1, 7)]
+MONTH_ENDS = [dt.date(2025, 12, 31)] + [dt.date(2026, m + 1, 1) - dt.timedelta(days=1) for m in range(1, 11)]
 
 
 def test_no_derived_value_is_a_best_figure_or_headline_at_any_date(real_seeds) -> None:
