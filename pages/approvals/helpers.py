@@ -1,58 +1,19 @@
-"""Approval page helpers: both figures, built once per filter and seed content
-(``ui.memo``), the rows of the grid, and one card per buyer for narrow screens (the grid needs ~700 px)."""
+"""Approval page helpers: one card per buyer for narrow screens (the grid needs ~700 px); the
+figures are in ``view.py``."""
 
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from components import takeaways
-from components.figures import plot_approval_matrix, plot_approvals_over_time
 from components.labels import STATUSES, fmt_date, label
 from components.ui.sources import md
-from data.frames import (
-    ALL_BUYERS,
-    ClaimFilter,
-    approved_volume_series,
-    build_approvals_frame,
-    build_estimates_frame,
-    build_supply_demand_frame,
-)
-from data.frames.approvals import ALL_BUYERS_LABEL
-from data.load import SeedData
-from data.vocabulary import buyer_ids
 
 # Both views are drawn; the browser's width picks one (Streamlit cannot see the width).
 NARROW_CSS = """<style>
 @media (max-width: 700px) { .st-key-approvals-grid { display: none !important; } }
 @media (min-width: 701px) { .st-key-approval-cards { display: none !important; } }
 </style>"""
-
-
-def grid_rows(approvals: pd.DataFrame, seeds: SeedData) -> list[tuple[str, str]]:
-    """Named buyers with a claim naming them, then the row of rules that name no firm."""
-    present = set(approvals["organisation_id"])
-    rows = [(b, seeds.organisations[b].name) for b in buyer_ids(seeds.organisations.values()) if b in present]
-    if ALL_BUYERS in present:
-        rows.append((ALL_BUYERS, ALL_BUYERS_LABEL))
-    return rows
-
-
-def matrix_figure(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figure, list[str]]:
-    """The buyer x stage grid."""
-    approvals = build_approvals_frame(seeds, claim_filter)
-    title = takeaways.approvals_title(approvals, build_estimates_frame(seeds, claim_filter))
-    figure = plot_approval_matrix(approvals, grid_rows(approvals, seeds), title=title)
-    return figure, list(dict.fromkeys(approvals["source_id"]))
-
-
-def volume_figure(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figure, list[str]]:
-    """Approved volume per side as reports arrived, held to the as-of date."""
-    series = approved_volume_series(build_supply_demand_frame(seeds, claim_filter))
-    title = takeaways.volume_title(series, build_estimates_frame(seeds, claim_filter))
-    figure = plot_approvals_over_time(series, title=title, until=claim_filter.as_of)
-    return figure, [s for ids in series["source_ids"] for s in ids]
 
 
 def latest_stages(approvals: pd.DataFrame) -> pd.DataFrame:

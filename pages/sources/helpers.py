@@ -1,13 +1,7 @@
-"""Sources page helpers: the claims table's columns in words, and the claim search."""
+"""Sources page helpers: the claims table's columns in words (the search and the conflicts are in
+``view.py``)."""
 
 from __future__ import annotations
-
-import pandas as pd
-
-from components.conflict_names import conflicts_table, names_by_group
-from components.labels import standalone
-from data.frames import ClaimFilter, build_claims_frame, build_conflicts_frame
-from data.load import SeedData
 
 CLAIM_COLUMNS = [
     "date",
@@ -30,42 +24,3 @@ CLAIM_HELPS = {
     "sources_cited": "How many people or documents the report cites for it",
     "origin": "The outlet that first published the story (a wire story carried elsewhere counts once)",
 }
-
-
-def search_claims(claims: pd.DataFrame, query: str | None) -> pd.DataFrame:
-    """Claims whose text, actors, publisher or wording contain ``query`` (case-insensitive)."""
-    if not query:
-        return claims
-    text = (
-        claims["summary"]
-        + " "
-        + claims["actors"].map(" ".join)
-        + " "
-        + claims["publisher"]
-        + " "
-        + claims["wording"].fillna("")
-    )
-    return claims[text.str.contains(query, case=False, regex=False)]
-
-
-def readable_claims(seeds: SeedData, claim_filter: ClaimFilter) -> pd.DataFrame:
-    """Every visible claim with its summary made to stand alone: built once per filter and seed
-    content (``ui.memo``), since rewording thousands of summaries on every load is the page's cost."""
-    claims = build_claims_frame(seeds, claim_filter)
-    titles = {source_id: source.title for source_id, source in seeds.sources.items()}
-    return claims.assign(
-        summary=[standalone(s, titles.get(i, "")) for s, i in zip(claims["summary"], claims["source_id"], strict=True)]
-    )
-
-
-def conflict_view(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[pd.DataFrame, dict, pd.DataFrame]:
-    """The conflicts with their plain names and the table of all disagreements, built once per view."""
-    claims = build_claims_frame(seeds, claim_filter)
-    conflicts = build_conflicts_frame(seeds, claim_filter).merge(
-        claims[["claim_id", "product"]].drop_duplicates("claim_id"), on="claim_id", how="left"
-    )
-    names = names_by_group(conflicts) if not conflicts.empty else {}
-    table = (
-        conflicts_table(conflicts).sort_values("Times apart", ascending=False, na_position="last") if names else None
-    )
-    return conflicts, names, table
