@@ -87,14 +87,14 @@ def view_html(ctx: PageContext, link: str) -> bytes:
         + f" · exported {dt.datetime.now():%Y-%m-%d %H:%M}</p>",
         f"<p class='stamp'>Live view: <a href='{esc(link, quote=True)}'>{esc(link)}</a></p>",
     ]
-    cards = [c for view in ctx.views for c in view.cards]
+    cards = [c for view in ctx.views for c in view.cards] or ctx.kpis  # a page without a view keeps its own
     if cards:
         parts.append("<div class='kpis'>")
         parts += [
             f"<div class='kpi'>{esc(k.title)}<b>{esc(k.value)}</b><small>{esc(k.detail)}</small></div>" for k in cards
         ]
         parts.append("</div>")
-    all_sources: list[str] = [s for c in cards for s in c.source_ids]
+    all_sources: list[str] = [s for c in cards for s in getattr(c, "source_ids", ())]
     charts = [(c.key, c.figure, list(c.source_ids)) for view in ctx.views for c in view.charts]
     for index, (key, fig, ids) in enumerate(charts or ctx.rendered):
         all_sources += ids
@@ -128,9 +128,12 @@ def view_deck(ctx: PageContext, link: str, fmt: str) -> bytes:
     """The current view as a deck (``pptx``) or document (``pdf``): the cards first when the page
     has them, then one slide per chart; the same ``PageView`` the page drew (``components.briefings``)."""
     from components.briefings import page_slides
-    from components.exports.deck import build_pdf, build_pptx, render_slide_images
+    from components.exports.deck import Slide, build_pdf, build_pptx, render_slide_images
 
     slides = [slide for view in ctx.views for slide in page_slides(view, ctx.seeds, link)]
+    if not ctx.views and ctx.kpis:  # a page that draws no view (What's new): its cards as drawn
+        kpis = [(k.title, k.value, k.detail) for k in ctx.kpis]
+        slides.append(Slide(title=ctx.page.title, takeaway=ctx.page.question, kpis=kpis, link=link, as_of=ctx.as_of))
     images = render_slide_images(slides)
     title = f"H200 China Tracker · {ctx.page.title}"
     return (

@@ -37,7 +37,7 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         dict.fromkeys([s for ids in shown["source_ids"] for s in ids] + [s for t in rules for s in t.sources])
     )
     alt = f"Bar chart of {metric.label.lower()} per chip; estimates hatched with ranges; US export limits as dashed lines."
-    notes = (f"US export limit: {rules[0].label}.",) if rules else ()
+    notes = (f"{rules[0].label}.",) if rules else ()
     return PageView(
         page.page_id,
         page.title,
