@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.exports.images import chart_image
+from components.exports.images import chart_image, clamp_fonts
 from components.format import fmt_row
 from components.theme import for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
@@ -34,9 +34,7 @@ def render_chart(
     ``slide-chart`` container fills what the step bar, status and source line leave; see
     PRESENT_CSS), not from a fixed pixel height. Charts follow the light or dark theme.
     """
-    shown = fig
-    if ctx.present:
-        shown = go.Figure(fig).update_layout(font={"size": 17}, title_font={"size": 24}, height=None, autosize=True)
+    shown = meeting_figure(fig) if ctx.present else fig
     if is_dark():
         shown = for_dark(shown)
     slide = ctx.present and not ctx.rendered
@@ -58,6 +56,41 @@ def render_chart(
         render_image_downloads(fig, ctx=ctx, key=key, source_ids=ids)
     render_source_footer(ctx.seeds, ids, key=key, compact=ctx.present)
     return event
+
+
+PRESENT_FONT_PX = 18  # no chart text smaller in meeting mode (legible at 1920 x 1080 from the back)
+PRESENT_TITLE_CHARS = 80  # a chart title wraps here on a slide instead of running off its edge
+
+
+def meeting_figure(fig: go.Figure) -> go.Figure:
+    """The chart as a slide shows it: sized by the screen, no text below ``PRESENT_FONT_PX``, its
+    title wrapped onto lines (SVG titles do not wrap and were cut mid-word)."""
+    spec = go.Figure(fig).to_dict()
+    clamp_fonts(spec, PRESENT_FONT_PX)
+    shown = go.Figure(spec)
+    title = shown.layout.title.text or ""
+    head, _, rest = title.partition("<br>")
+    wrapped = wrap_markup(head, PRESENT_TITLE_CHARS)
+    lines = wrapped.count("<br>") + 1 + (1 if rest else 0)
+    return shown.update_layout(
+        font={"size": PRESENT_FONT_PX + 1},
+        title={"text": wrapped + (f"<br>{rest}" if rest else ""), "font": {"size": 24}, "y": 0.98, "yanchor": "top"},
+        margin={"t": 40 + 32 * lines},
+        height=None,
+        autosize=True,
+    )
+
+
+def wrap_markup(text: str, width: int) -> str:
+    """Plotly title text (already escaped) broken with <br> at word boundaries every ~``width`` chars."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "<br>".join([*lines, line]) if line else "<br>".join(lines)
 
 
 def source_line(ctx: PageContext, source_ids: list[str]) -> str:

@@ -111,7 +111,7 @@ def page_context(page_id: str) -> PageContext:
     if not present:  # on a slide the step caption is the headline
         st.title(page.title)
         st.caption(page.question)
-    render_status_line(seeds, as_of, latest)
+    render_status_line(seeds, as_of, latest, present=present)
     _show_link_notices(page, notices)
     render_problems_banner(seeds)
     return PageContext(page, seeds, claim_filter, as_of, latest, present, fingerprint)
@@ -129,8 +129,13 @@ def status_text(as_of: dt.date, used: dt.date | None, newest: dt.date, now: dt.d
     return line
 
 
-def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:
+def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date, *, present: bool = False) -> None:
+    """The as-of line; on a slide without the staleness warning and the "?" help (a slide is
+    pinned to its step's date, and a meeting has no use for a tooltip)."""
     used = latest_report_date(seeds, on_or_before=as_of)
+    if present:
+        st.markdown(status_text(as_of, used, as_of, as_of))
+        return
     st.markdown(
         status_text(as_of, used, latest, today()), help="Statuses are the last ones reported by the as-of date."
     )
