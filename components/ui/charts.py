@@ -72,13 +72,35 @@ def meeting_figure(fig: go.Figure) -> go.Figure:
     head, _, rest = title.partition("<br>")
     wrapped = wrap_markup(head, PRESENT_TITLE_CHARS)
     lines = wrapped.count("<br>") + 1 + (1 if rest else 0)
+    rows = _stack_labels(shown)
     return shown.update_layout(
         font={"size": PRESENT_FONT_PX + 1},
-        title={"text": wrapped + (f"<br>{rest}" if rest else ""), "font": {"size": 24}, "y": 0.98, "yanchor": "top"},
-        margin={"t": 40 + 32 * lines},
+        title={
+            "text": wrapped + (f"<br>{rest}" if rest else ""),
+            "font": {"size": 24},
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 34},  # Plotly puts the first baseline here: room for 24 px letters
+        },
+        margin={"t": 60 + 30 * lines + LABEL_ROW_PX * rows},
         height=None,
         autosize=True,
     )
+
+
+LABEL_ROW_PX = 26
+
+
+def _stack_labels(fig: go.Figure) -> int:
+    """Labels above the plot (the timeline's key moments) stacked in pixel rows, so 18 px text
+    cannot overlap whatever the screen's height; returns how many rows they take."""
+    above = [a for a in fig.layout.annotations if a.yref == "paper" and a.y is not None and a.y > 1]
+    rows = sorted({round(float(a.y), 3) for a in above})
+    for note in above:
+        row = rows.index(round(float(note.y), 3))
+        note.update(y=1, yanchor="bottom", yshift=4 + LABEL_ROW_PX * row)
+    return len(rows)
 
 
 def wrap_markup(text: str, width: int) -> str:
