@@ -1,12 +1,11 @@
 """The pages: one entry per perspective. Imported by the router (app.py) and by the tests.
 
-How to add a page:
-1. Create ``pages/<name>/page.py`` (helpers beside it, never a ``*.py`` directly in ``pages/``):
-   a docstring with the page's question, ``ctx = ui.page_context("<name>")``, frames via
-   ``ui.frame(ctx, build_<subject>_frame)``, a figure from ``components.figures`` drawn with
-   ``ui.render_chart(...)``, and ``ui.finish_page(ctx)`` last.
-2. Add one ``PageSpec`` line below with a stable ``url_path`` and the link parameters it keeps.
-The AppTest, link and browser tests enumerate ``PAGES``, so the new page is tested from here on.
+How to add a page (``docs/architecture.md`` has the recipe; ``tests/app/test_views.py`` holds it):
+1. ``pages/<name>/view.py``: a pure ``view(seeds, claim_filter, params) -> PageView``.
+2. ``pages/<name>/page.py``: ``ctx = ui.page_context("<name>")``, a control per link parameter
+   (``key`` = its name), ``view = ui.page_view(ctx)``, draw it, ``ui.finish_page(ctx)`` last.
+3. One ``PageSpec`` line below: a stable ``url_path``, its typed link parameters (``LinkParam``)
+   and an ``example_link``. The AppTest, link, view and browser tests enumerate ``PAGES``.
 """
 
 from __future__ import annotations
