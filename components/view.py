@@ -156,13 +156,14 @@ def defaults(page: PageSpec | str, seeds: SeedData, as_of: dt.date, confidence: 
     return {**values, "confidence": "all"}  # the filter picks the options; its own default is all claims
 
 
-def link_of(page: PageSpec | str, seeds: SeedData, values: Params) -> dict[str, object]:
-    """The link form of a view (ids, ISO dates; defaults left out; the as-of date always kept)."""
+def link_of(page: PageSpec | str, seeds: SeedData, values: Params, base: Params | None = None) -> dict[str, object]:
+    """The link form of a view (ids, ISO dates; defaults left out; the as-of date always kept).
+    ``base``: the defaults at the view's date, when the caller has them (``defaults``)."""
     spec = spec_of(page)
     as_of = values.get("as_of") or date_bounds(seeds)[1]
-    base = defaults(spec, seeds, as_of, str(values.get("confidence") or "all"))
-    pairs = link_pairs(spec.params, values, {**base, "as_of": None})
-    return pairs
+    if base is None:
+        base = defaults(spec, seeds, as_of, str(values.get("confidence") or "all"))
+    return link_pairs(spec.params, values, {**base, "as_of": None})
 
 
 @cache

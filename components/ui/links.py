@@ -39,9 +39,9 @@ def page_url(root: str, page: PageSpec, params: dict[str, object]) -> str:
 
 def share_params(ctx: PageContext) -> dict[str, object]:
     """The current view in link form (ids; defaults left out; the as-of date always pinned)."""
-    from components.ui.views import view_params
+    from components.ui.views import link_defaults, view_params
 
-    return link_of(ctx.page, ctx.seeds, view_params(ctx))
+    return link_of(ctx.page, ctx.seeds, view_params(ctx), link_defaults(ctx))
 
 
 def follow_default(key: str, default: object) -> None:

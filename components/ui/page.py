@@ -15,7 +15,7 @@ from components.ui.cache import load_data_with_fingerprint
 from components.ui.context import NARROW_SCREEN_CSS, PRESENT_CSS, PageContext, is_presenting
 from components.ui.downloads import view_deck, view_html
 from components.ui.links import app_root, follow_default, page_url
-from components.ui.views import seed_from_link, view_params, write_link
+from components.ui.views import link_defaults, seed_from_link, view_params, write_link
 from components.view import link_of
 from data.frames import ClaimFilter, latest_report_date
 from data.load import SeedData
@@ -104,7 +104,7 @@ def page_context(page_id: str) -> PageContext:
     st.html(PRESENT_CSS if present else NARROW_SCREEN_CSS)
     step_params = render_briefing_step(seeds, page, present)
     first, latest, last = _date_bounds(seeds)
-    notices = seed_from_link(page, seeds, step_params)
+    notices = seed_from_link(page, seeds, step_params, fingerprint)
     pinned = _pinned(first, last)
     claim_filter = _sidebar_filter(first, last, latest, pinned)
     as_of = claim_filter.as_of or latest
@@ -169,7 +169,7 @@ def finish_page(ctx: PageContext) -> None:
         return
     values = view_params(ctx)
     write_link(ctx, values)
-    params = link_of(ctx.page, ctx.seeds, values)
+    params = link_of(ctx.page, ctx.seeds, values, link_defaults(ctx))
     link = page_url(app_root(ctx.page), ctx.page, params)
     _render_share_link(link)
     render_add_to_briefing(ctx.page, params)

@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from components.registry import PageSpec
-from components.state import LinkParam
+from components.state import LinkParam, LinkValues
 from components.ui.cache import load_data_with_fingerprint
 from components.ui.charts import render_chart, render_kpi
 from components.ui.context import PageContext
@@ -52,7 +52,9 @@ def widget_form(param: LinkParam, value: object) -> object:
     return value
 
 
-def seed_from_link(page: PageSpec, seeds: SeedData, source: Mapping[str, object] | None = None) -> list[str]:
+def seed_from_link(
+    page: PageSpec, seeds: SeedData, source: Mapping[str, object] | None = None, fingerprint: str = ""
+) -> list[str]:
     """If the link (or a briefing step's parameters, ``source``) is new for this page, set every
     unbound control from it (defaults where it names nothing); bound ones too for a step.
     Returns the notices for the values it dropped."""
@@ -61,7 +63,7 @@ def seed_from_link(page: PageSpec, seeds: SeedData, source: Mapping[str, object]
     seen: dict[str, tuple] = st.session_state.setdefault(_SEEN, {})
     if source is None and seen.get(page.page_id) == key:
         return []
-    link = read_view_link(page, seeds, raw)
+    link = _read_cached(page.page_id, fingerprint or load_data_with_fingerprint()[1], frozen(raw), raw)
     for param in page.params:
         if not param.widget or (param.bound and source is None) or param.name == "as_of":
             continue
@@ -108,6 +110,11 @@ def view_params(ctx: PageContext) -> dict[str, Any]:
     return values
 
 
+def link_defaults(ctx: PageContext) -> dict[str, Any]:
+    """Every parameter's default at the page's date and filter (cached per seed content)."""
+    return _defaults(ctx)
+
+
 def _defaults(ctx: PageContext) -> dict[str, Any]:
     return dict(
         _defaults_cached(ctx.page.page_id, ctx.fingerprint, ctx.as_of, str(st.session_state.get("confidence") or "all"))
@@ -118,6 +125,12 @@ def _defaults(ctx: PageContext) -> dict[str, Any]:
 def _defaults_cached(page_id: str, fingerprint: str, as_of: dt.date, confidence: str) -> dict[str, Any]:
     del fingerprint
     return defaults(page_id, load_data_with_fingerprint()[0], as_of, confidence)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _read_cached(page_id: str, fingerprint: str, key: tuple, _raw: Mapping[str, list[str]]) -> LinkValues:
+    del fingerprint, key
+    return read_view_link(page_id, load_data_with_fingerprint()[0], _raw)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -138,7 +151,7 @@ def page_view(ctx: PageContext) -> PageView:
 
 def write_link(ctx: PageContext, values: Mapping[str, Any]) -> None:
     """The unbound controls' values into the address bar (a bound one Streamlit writes itself)."""
-    pairs = link_of(ctx.page, ctx.seeds, values)
+    pairs = link_of(ctx.page, ctx.seeds, values, _defaults(ctx))
     owned = [p for p in ctx.page.params if p.widget and not p.bound]
     for key in [k for k in st.query_params if any(p.names([k]) for p in owned)]:
         if key not in pairs:
