@@ -85,6 +85,7 @@ class PageView:
     notices: tuple[str, ...] = ()
     empty: str = ""  # what to say when there is nothing to draw
     lead: str = "chart"  # "cards": the headline cards are the slide (the overview), even when none
+    extras: Mapping[str, Any] = field(default_factory=dict)  # page-only results, cached with the view
 
     @property
     def slide_chart(self) -> ChartView | None:

@@ -13,7 +13,7 @@ from components.exports.images import chart_image, clamp_fonts
 from components.format import fmt_row
 from components.theme import for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
-from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
+from components.ui.sources import footer, render_source_footer, sources_table, when
 
 BASIS_BADGES = {"reported": "reported", "derived": "derived from wording", "assumed": "assumed"}
 
@@ -184,8 +184,10 @@ def render_kpi(
             + BASIS_BADGES.get(basis, basis)
             + (" · :material/warning: sources disagree" if conflict else "")
         )
+        ids = tuple(s for s in dict.fromkeys(source_ids) if s in ctx.seeds.sources)
         with st.popover("Sources", icon=":material/menu_book:"):
-            st.markdown(sources_markdown(sources_table(ctx.seeds, source_ids).sort_values("published")))
+            listed = footer(ctx.seeds, ids) if ids else None
+            st.markdown((listed.newest + ("\n" + listed.rest if listed.rest else "")) if listed else "None.")
 
 
 def range_text(row: pd.Series) -> str:

@@ -4,7 +4,6 @@ import streamlit as st
 
 from components import ui
 from pages.approvals.helpers import NARROW_CSS, render_cards
-from pages.approvals.view import grid_rows
 
 ctx = ui.page_context("approvals")
 view = ui.page_view(ctx)
@@ -15,7 +14,7 @@ st.html(NARROW_CSS)
 with st.container(key="approvals-grid"):
     ui.render_view_chart(ctx, view, 0)
 ui.end_slide(ctx)
-render_cards(approvals, grid_rows(approvals, ctx.seeds))
+render_cards(view.extras["cards"])
 
 ui.render_view_chart(ctx, view, 1)
 

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from components import takeaways
 from components.exports.images import plain_title
 from components.figures import plot_approval_matrix, plot_approvals_over_time
+from components.labels import STATUSES, fmt_date, label
 from components.registry import BY_ID
 from components.view import ChartView, PageView, Params, TableView
 from data.frames import (
@@ -57,8 +58,35 @@ def conditions(seeds: SeedData, claim_filter: ClaimFilter) -> pd.DataFrame:
     return claims[(claims["kind"] == "condition") & claims["side"].isin(["US", "China"])]
 
 
+def latest_stages(approvals: pd.DataFrame) -> pd.DataFrame:
+    """Per buyer and side, the furthest stage reported and its status."""
+    if approvals.empty:
+        return approvals
+    ordered = approvals.sort_values(["stage_order", "date"])
+    return ordered.groupby(["organisation_id", "side"], as_index=False).tail(1)
+
+
+def narrow_cards(approvals: pd.DataFrame, rows: list[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Per buyer, where it stands in Washington and in Beijing, in words (the phone layout)."""
+    furthest = latest_stages(approvals)
+    found = {(r["organisation_id"], r["side"]): r for r in furthest.to_dict("records")}
+    cards = []
+    for organisation_id, name in rows:
+        lines = []
+        for side, heading in (("US", "Washington"), ("China", "Beijing")):
+            r = found.get((organisation_id, side))
+            if r is None:
+                lines.append(f"{heading}: nothing reported")
+            else:
+                status = label(r["status"], STATUSES).lower()
+                lines.append(f"{heading}: {r['stage_label']} — {status} ({fmt_date(r['date'])})")
+        cards.append((name, tuple(lines)))
+    return tuple(cards)
+
+
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
     page = BY_ID["approvals"]
+    approvals = build_approvals_frame(seeds, claim_filter)
     matrix, matrix_sources = matrix_figure(seeds, claim_filter)
     volume, volume_sources = volume_figure(seeds, claim_filter)
     return PageView(
@@ -74,7 +102,8 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
             ),
         ),
         tables=(
-            TableView("approvals", build_approvals_frame(seeds, claim_filter)),
+            TableView("approvals", approvals),
             TableView("conditions", conditions(seeds, claim_filter)),
         ),
+        extras={"cards": narrow_cards(approvals, grid_rows(approvals, seeds))},
     )
