@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.exports.images import chart_image, clamp_fonts
+from components.exports.layout import every_label
 from components.format import fmt_row
 from components.theme import for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
@@ -65,7 +66,7 @@ PRESENT_TITLE_CHARS = 80  # a chart title wraps here on a slide instead of runni
 def meeting_figure(fig: go.Figure) -> go.Figure:
     """The chart as a slide shows it: sized by the screen, no text below ``PRESENT_FONT_PX``, its
     title wrapped onto lines (SVG titles do not wrap and were cut mid-word)."""
-    spec = go.Figure(fig).to_dict()
+    spec = every_label(fig).to_dict()  # every bar keeps its label on the slide, as in the deck
     clamp_fonts(spec, PRESENT_FONT_PX)
     shown = go.Figure(spec)
     title = shown.layout.title.text or ""

@@ -98,3 +98,11 @@ def test_step_8_names_its_conflict_by_a_short_id_and_an_unknown_one_says_so(real
 def test_old_conflict_links_are_read(real_seeds, old: str) -> None:
     view = build_view("sources", real_seeds, {"as_of": "2026-06-05", "conflict": old})
     assert not view.notices and set(view.table("conflict").frame["conflict_id"]) == {"c1-c17"}
+
+
+def test_the_timeline_marks_at_most_a_handful_of_key_moments_with_leader_lines(real_seeds) -> None:
+    view = build_view("timeline", real_seeds, {"as_of": "2026-06-05", "window": "all"})
+    figure = view.charts[0].figure
+    labels = [a for a in figure.layout.annotations if a.yref == "paper" and a.y is not None and a.y > 1]
+    lines = [s for s in figure.layout.shapes if s.type == "line" and s.line.dash == "dot"]
+    assert 0 < len(labels) <= 6 and len(lines) == len(labels)
