@@ -64,6 +64,9 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
     shown = shown_events(events, as_of, params)
     later = matching(events[events["date"] > as_of], params)
     figure = plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments(shown))
+    if not shown.empty and shown["date"].min() == shown["date"].max():  # one day: a month either side, not milliseconds
+        day = shown["date"].min()
+        figure.update_xaxes(range=[day - pd.Timedelta(days=30), day + pd.Timedelta(days=30)])
     sources = tuple(dict.fromkeys(shown["source_id"]))
     return PageView(
         page.page_id,

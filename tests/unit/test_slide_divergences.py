@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from components.briefings import briefing_slides, step_view
@@ -106,3 +107,16 @@ def test_the_timeline_marks_at_most_a_handful_of_key_moments_with_leader_lines(r
     labels = [a for a in figure.layout.annotations if a.yref == "paper" and a.y is not None and a.y > 1]
     lines = [s for s in figure.layout.shapes if s.type == "line" and s.line.dash == "dot"]
     assert 0 < len(labels) <= 6 and len(lines) == len(labels)
+
+
+def test_a_single_event_gets_a_readable_date_axis(real_seeds) -> None:
+    every = build_view("timeline", real_seeds, {"as_of": "2026-06-05", "window": "all"}).table("timeline").frame
+    counts = every.groupby(["date", "lane"]).size()
+    day, lane = counts[counts == 1].index[0]  # a day with one event on one lane
+    iso = f"{day:%Y-%m-%d}"
+    view = build_view(
+        "timeline", real_seeds, {"as_of": "2026-06-05", "window": "all", "lanes": lane, "dates": [iso, iso]}
+    )
+    assert len(view.table("timeline").frame) == 1
+    low, high = view.charts[0].figure.layout.xaxis.range
+    assert (pd.Timestamp(high) - pd.Timestamp(low)).days >= 30
