@@ -305,9 +305,10 @@ def link_pairs(params: Sequence[LinkParam], values: Mapping[str, object], defaul
     for param in params:
         value = values.get(param.name)
         if param.kind == "numbers":
-            base = defaults.get(param.name) or {}
-            for member, number in sorted(dict(value or {}).items()):
-                if number is not None and base.get(member) != number:  # type: ignore[union-attr]
+            base: Mapping[str, object] = defaults.get(param.name) or {}  # type: ignore[assignment]
+            family: Mapping[str, object] = value or {}  # type: ignore[assignment]
+            for member, number in sorted(family.items()):
+                if number is not None and base.get(member) != number:
                     out[param.name + member] = number
             continue
         if value is None or value == defaults.get(param.name) or value in ((), [], ""):

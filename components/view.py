@@ -103,6 +103,11 @@ class PageView:
         return next((t for t in self.tables if t.name == name), None)
 
 
+def view_date(claim_filter: ClaimFilter) -> dt.date:
+    """The view's as-of date (``build_view`` always sets one; a bare filter means today)."""
+    return claim_filter.as_of or dt.date.today()
+
+
 def empty_view(page: PageSpec, as_of: dt.date, params: Params, message: str = "") -> PageView:
     """A view with nothing to draw (pages without charts declare this)."""
     return PageView(page.page_id, page.title, page.question, as_of, dict(params), empty=message)
@@ -171,7 +176,8 @@ def link_of(page: PageSpec | str, seeds: SeedData, values: Params, base: Params 
 def view_function(page_id: str) -> ViewFn:
     """``pages/<page_id>/view.py::view`` (every page must have one: a test enforces it)."""
     module = importlib.import_module(BY_ID[page_id].view_module)
-    return module.view  # type: ignore[no-any-return]
+    function: ViewFn = module.view
+    return function
 
 
 def compute_view(page: PageSpec | str, seeds: SeedData, values: Params) -> PageView:

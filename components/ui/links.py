@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -32,7 +33,7 @@ def app_root(page: PageSpec) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
-def page_url(root: str, page: PageSpec, params: dict[str, object]) -> str:
+def page_url(root: str, page: PageSpec, params: Mapping[str, object]) -> str:
     query = build_query(params)
     return f"{root}/{'' if page.default else page.url_path}" + (f"?{query}" if query else "")
 

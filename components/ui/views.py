@@ -41,14 +41,14 @@ def _seeded_key(page: PageSpec, raw: Mapping[str, list[str]]) -> tuple:
     return frozen({k: v for k, v in raw.items() if any(p.names([k]) for p in own)})
 
 
-def widget_form(param: LinkParam, value: object) -> object:
+def widget_form(param: LinkParam, value: Any) -> object:
     """A canonical value as its control holds it in session state."""
     if param.kind == "multi":
-        return list(value or ())  # type: ignore[call-overload]
+        return list(value or ())
     if param.kind == "dates":
-        return tuple(value or ())  # type: ignore[call-overload]
+        return tuple(value or ())
     if param.kind in ("number",) and value is not None:
-        return int(value) if param.whole else float(value)  # type: ignore[call-overload]
+        return int(value) if param.whole else float(value)
     return value
 
 
@@ -67,9 +67,9 @@ def seed_from_link(
     for param in page.params:
         if not param.widget or (param.bound and source is None) or param.name == "as_of":
             continue
-        value = link.values.get(param.name)
+        value: Any = link.values.get(param.name)
         if param.kind == "numbers":
-            for member, number in dict(value or {}).items():  # type: ignore[call-overload]
+            for member, number in dict(value or {}).items():
                 st.session_state[param.name + member] = int(number) if param.whole else float(number)
         elif value is not None or param.kind in ("choice",):
             st.session_state[param.name] = widget_form(param, value)
@@ -77,10 +77,10 @@ def seed_from_link(
     return link.notices
 
 
-def _value(ctx: PageContext, param: LinkParam, base: object) -> object:
+def _value(ctx: PageContext, param: LinkParam, base: Any) -> object:
     """A control's value from session state in canonical form (its default when absent)."""
     if param.kind == "numbers":
-        family = dict(base or {})  # type: ignore[call-overload]
+        family = dict(base or {})
         for member in list(family):
             if param.name + member in st.session_state:
                 family[member] = st.session_state[param.name + member]

@@ -10,7 +10,7 @@ from components.exports.images import plain_title
 from components.figures import plot_approval_matrix, plot_approvals_over_time
 from components.labels import STATUSES, fmt_date, label
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView
+from components.view import ChartView, PageView, Params, TableView, view_date
 from data.frames import (
     ALL_BUYERS,
     ClaimFilter,
@@ -93,7 +93,7 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         page.page_id,
         page.title,
         page.question,
-        claim_filter.as_of,  # type: ignore[arg-type]
+        view_date(claim_filter),
         dict(params),
         charts=(
             ChartView("approvals-matrix", plain_title(matrix), matrix, tuple(matrix_sources), MATRIX_ALT),

@@ -11,7 +11,7 @@ from components.exports.images import plain_title
 from components.figures import plot_buyer_quantities
 from components.link_options import group_members
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView
+from components.view import ChartView, PageView, Params, TableView, view_date
 from data.frames import (
     ClaimFilter,
     build_buyer_quantities_frame,
@@ -85,7 +85,7 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         page.page_id,
         page.title,
         page.question,
-        claim_filter.as_of,  # type: ignore[arg-type]
+        view_date(claim_filter),
         dict(params),
         charts=(ChartView("buyers-quantities", plain_title(figure), figure, sources, ALT, notes),),
         tables=(TableView("buyers", shown[in_selection] if picked else drawn, full=quantities),),

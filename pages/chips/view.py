@@ -6,7 +6,7 @@ from __future__ import annotations
 from components.exports.images import plain_title
 from components.figures import plot_chip_metric
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView
+from components.view import ChartView, PageView, Params, TableView, view_date
 from data.frames import ClaimFilter, build_chips_frame
 from data.frames.chips import available
 from data.load import SeedData
@@ -42,7 +42,7 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         page.page_id,
         page.title,
         page.question,
-        claim_filter.as_of,  # type: ignore[arg-type]
+        view_date(claim_filter),
         dict(params),
         charts=(ChartView(f"chips-{metric.id}", plain_title(figure), figure, sources, alt, notes),),
         tables=(TableView("chips", shown, full=chips),),

@@ -7,7 +7,7 @@ import pandas as pd
 from components.exports.images import plain_title
 from components.format import fmt_bound, fmt_range, fmt_row, num
 from components.registry import BY_ID
-from components.view import CardView, ChartView, PageView, Params, TableView
+from components.view import CardView, ChartView, PageView, Params, TableView, view_date
 from data.frames import ClaimFilter, build_estimates_frame
 from data.load import SeedData
 from pages.overview.helpers import headline_cards, headline_chart, kpi_detail, kpi_help
@@ -49,7 +49,7 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         page.page_id,
         page.title,
         page.question,
-        claim_filter.as_of,  # type: ignore[arg-type]
+        view_date(claim_filter),
         dict(params),
         cards=cards_of(kpis),
         charts=(chart,),

@@ -11,7 +11,7 @@ from components.figures import plot_conflict_spread
 from components.labels import standalone
 from components.link_options import conflict_frame
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView
+from components.view import ChartView, PageView, Params, TableView, view_date
 from data.frames import ClaimFilter, build_claims_frame
 from data.load import SeedData
 
@@ -81,7 +81,7 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         page.page_id,
         page.title,
         page.question,
-        claim_filter.as_of,  # type: ignore[arg-type]
+        view_date(claim_filter),
         dict(params),
         charts=charts,
         tables=tuple(tables),

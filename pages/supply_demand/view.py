@@ -14,7 +14,7 @@ from components.figures import plot_range_bars, plot_scenario_gap
 from components.format import fmt_number, plain
 from components.labels import BOUNDS, CONFIDENCES, label
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView
+from components.view import ChartView, PageView, Params, TableView, view_date
 from data.frames import ClaimFilter, build_supply_demand_frame
 from data.load import SeedData
 from data.scenario import binding_limit, defaults_at, run_scenario
@@ -113,7 +113,7 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         page.page_id,
         page.title,
         page.question,
-        claim_filter.as_of,  # type: ignore[arg-type]
+        view_date(claim_filter),
         dict(params),
         charts=tuple(charts),
         tables=(TableView("supply-demand", figures, full=build_supply_demand_frame(seeds, claim_filter)),),

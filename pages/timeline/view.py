@@ -10,7 +10,7 @@ from components.exports.images import plain_title
 from components.figures import plot_timeline
 from components.labels import standalone
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView
+from components.view import ChartView, PageView, Params, TableView, view_date
 from data.frames import ClaimFilter, build_events_frame
 from data.load import SeedData
 
@@ -45,7 +45,7 @@ def shown_events(events: pd.DataFrame, as_of: pd.Timestamp, params: Params) -> p
     shown = matching(events[events["date"] <= as_of], params)
     if params.get("window") != "all":
         shown = shown[shown["date"] >= SINCE]
-    dates = params.get("dates") or ()
+    dates: tuple = tuple(params.get("dates") or ())
     if len(dates) == 2:
         shown = shown[(shown["date"] >= pd.Timestamp(dates[0])) & (shown["date"] <= pd.Timestamp(dates[1]))]
     return shown
@@ -72,7 +72,7 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         page.page_id,
         page.title,
         page.question,
-        claim_filter.as_of,  # type: ignore[arg-type]
+        view_date(claim_filter),
         dict(params),
         charts=(ChartView("timeline", plain_title(figure), figure, sources, ALT),),
         tables=(
