@@ -50,7 +50,13 @@ def view_slide(view: PageView, *, title: str, link: str, extra_sources: tuple[st
     """One slide of a view: the cards if it has them, else its first chart; its sources."""
     chart = view.slide_chart
     kpis = [(c.title, c.value, c.detail) for c in view.cards] if view.lead == "cards" and view.cards else None
-    takeaway = chart.title if chart is not None else (view.empty or view.question)
+    if chart is not None:
+        takeaway = chart.title
+    elif kpis:  # the cards are the slide: say how many there are at this date, not "six"
+        count = f"{len(kpis)} headline figure{'s' if len(kpis) != 1 else ''}"
+        takeaway = f"{count} reported by {view.as_of.day} {view.as_of:%B %Y}, each with its sources"
+    else:
+        takeaway = view.empty or view.question
     return Slide(
         title=title,
         takeaway=takeaway,
