@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.exports.tables import export_frame
-from components.registry import BY_ID, PageSpec
+from components.registry import BY_ID, COMMON, PageSpec
 from components.state import LinkValues, link_pairs, read_link
 from data.frames import ClaimFilter, latest_report_date
 from data.load import SeedData
@@ -146,13 +146,11 @@ def read_view_link(page: PageSpec | str, seeds: SeedData, raw: Mapping[str, obje
     The as-of date and confidence are read first: the other options depend on them."""
     spec = spec_of(page)
     first, latest, last = date_bounds(seeds)
-    common = read_link(spec.params[:2], raw, seeds, ClaimFilter(as_of=latest), dates=(first, last))
+    common = read_link(COMMON, raw, seeds, ClaimFilter(as_of=latest), dates=(first, last))
     if common.values.get("as_of") is None:
         common.values["as_of"] = latest
     claim_filter = claim_filter_of(common.values, latest)
-    rest = read_link(spec.params[2:], raw, seeds, claim_filter, dates=(first, last))
-    if rest.notices and any(p.name == "as_of" for p in spec.params[2:]):  # pragma: no cover - declared first
-        raise AssertionError("as_of must come first")
+    rest = read_link(spec.link, raw, seeds, claim_filter, dates=(first, last))
     return LinkValues({**common.values, **rest.values}, [*common.notices, *rest.notices], common.given | rest.given)
 
 
