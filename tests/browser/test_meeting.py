@@ -51,6 +51,7 @@ def test_every_briefing_step_fits_the_screen_with_larger_numbers(app_url, browse
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     _load(page, f"{app_url}/?as_of={BRIEFING.as_of}")
+    page.wait_for_selector("[data-testid=stMetricValue]", timeout=60000)  # a cold first load draws the cards late
     normal = page.evaluate(FIT)["metric"]
     assert normal and normal >= 30
     for number, step in enumerate(BRIEFING.steps, start=1):
