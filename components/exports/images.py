@@ -87,6 +87,7 @@ class RenderJob:
     fmt: ImageFormat = "png"
     scale: float = 2.0
     font_px: float | None = None
+    min_font_px: float | None = None  # no text smaller (slides: 18 px when shown at 1920 x 1080)
     title: str | None = None  # None: the chart body only, no frame
     subtitle: str | None = None
     as_of: dt.date | str | None = None
@@ -109,7 +110,7 @@ def render_many(jobs: Sequence[RenderJob]) -> list[bytes]:
 async def _render_job(browser: kaleido.Kaleido, job: RenderJob) -> bytes:
     font_px = job.font_px or job.width / 70
     if job.title is None:
-        body = chart_body(job.figure, width=job.width, height=job.height, font_px=font_px)
+        body = chart_body(job.figure, width=job.width, height=job.height, font_px=font_px, min_font_px=job.min_font_px)
         return await _calc(browser, body, job.fmt, job.width, job.height, job.scale)
     layout = frame_layout(
         title=job.title,
@@ -163,6 +164,9 @@ def chart_image(
     return render_many([job])[0]
 
 
+_INLINE_SIZE = re.compile(r"font-size:\s*([0-9.]+)px")
+
+
 def plain_title(fig: go.Figure) -> str:
     """A figure's own title without its markup: the first line, tags removed, entities decoded."""
     text = fig.layout.title.text or ""
@@ -182,6 +186,21 @@ def _scale_fonts(node: object, factor: float) -> None:
             _scale_fonts(item, factor)
 
 
+def clamp_fonts(node: object, minimum: float) -> None:
+    """Raise every font size in a figure dict below ``minimum`` to it, in place (inline
+    ``font-size:NNpx`` in title markup too), so no label is too small to read from the back."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("font") and isinstance(value, dict) and isinstance(value.get("size"), int | float):
+                value["size"] = max(value["size"], round(minimum, 1))
+            elif key == "text" and isinstance(value, str) and "font-size:" in value:
+                node[key] = _INLINE_SIZE.sub(lambda m: f"font-size:{max(float(m.group(1)), minimum):g}px", value)
+            clamp_fonts(value, minimum)
+    elif isinstance(node, list | tuple):
+        for item in node:
+            clamp_fonts(item, minimum)
+
+
 def _legend_shown(spec: dict) -> bool:
     """Plotly's rule, roughly: an explicit showlegend, else a legend when two or more traces join it."""
     explicit = spec.get("layout", {}).get("showlegend")
@@ -190,8 +209,11 @@ def _legend_shown(spec: dict) -> bool:
     return sum(1 for trace in spec.get("data", []) if trace.get("showlegend", True) is not False) > 1
 
 
-def chart_body(fig: go.Figure, *, width: int, height: int, font_px: float) -> go.Figure:
-    """A copy of the chart sized for an image: no title of its own, fonts scaled to `font_px`."""
+def chart_body(
+    fig: go.Figure, *, width: int, height: int, font_px: float, min_font_px: float | None = None
+) -> go.Figure:
+    """A copy of the chart sized for an image: no title of its own, fonts scaled to `font_px`
+    (none below `min_font_px`)."""
     spec = fig.to_dict()  # a deep copy: the caller's figure is never touched
     layout = spec.setdefault("layout", {})
     template_layout = layout.get("template", {}).get("layout", {})
@@ -207,6 +229,8 @@ def chart_body(fig: go.Figure, *, width: int, height: int, font_px: float) -> go
     bottom = margin.get("b", 80) if _legend_shown(spec) else min(margin.get("b", 80), 30)  # room kept for a legend
     margin["b"] = round(bottom * factor)
     layout.update(title={"text": ""}, margin=margin, width=width, height=height, autosize=False)
+    if min_font_px:
+        clamp_fonts(spec, min_font_px)
     return go.Figure(spec)
 
 

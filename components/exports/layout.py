@@ -34,6 +34,8 @@ MAX_KPIS = 8
 KPIS_PER_ROW = 4
 IMAGE_WIDTH_PX = 1600
 CHART_TEXT_PT = 12  # chart labels as they appear on the slide
+SHOWN_AT_PX = 1920  # a slide projected 1920 px wide (1080 high) ...
+MIN_CHART_TEXT_PX = 18  # ... shows no chart text smaller than this
 # Fonts with Arial's metrics first, so the PowerPoint (which names Arial) and the PDF agree.
 FONT_FILES = {
     "regular": (
@@ -79,6 +81,8 @@ KPI_GAP = 0.25
 KPI_PAD = 0.15
 LINK_COLOUR = OKABE_ITO["blue"]
 TITLE_SIZES = (32, 28, 26, 24)
+TALL_TITLE_BOX = Box(MARGIN, 0.2, CONTENT_W, 1.65)  # a long caption wraps onto more lines, never cut
+TALL_TITLE_SIZES = (26, 24, 22, 20)
 TAKEAWAY_SIZES = (20, 18, 16)
 SOURCE_SIZES = (13, 12, 11)
 
@@ -169,6 +173,7 @@ class FittedText:
     lines: list[str]
     size: float
     bold: bool
+    cut: bool = False  # the text did not fit even at the smallest size and ends with "…"
 
     @property
     def text(self) -> str:
@@ -190,7 +195,7 @@ def fit(text: str, box: Box, sizes: Sequence[float], *, bold: bool = False) -> F
     while last and measure(last + " …", size, bold) > width_pt:
         last = last[:-1]
     lines[-1] = last.rstrip() + " …"
-    return FittedText(lines, size, bold)
+    return FittedText(lines, size, bold, cut=True)
 
 
 def kpi_boxes(count: int, area: Box) -> list[Box]:
@@ -213,31 +218,72 @@ class StepLayout:
     chart: Box | None
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A step's title (wrapped onto a taller box when long), its takeaway and the body below."""
+
+    title: Placed
+    takeaway: Box
+    body: Box
+
+
+def heading(slide: Slide) -> Heading:
+    fitted, box = fit(slide.title, TITLE_BOX, TITLE_SIZES, bold=True), TITLE_BOX
+    if fitted.cut:
+        fitted, box = fit(slide.title, TALL_TITLE_BOX, TALL_TITLE_SIZES, bold=True), TALL_TITLE_BOX
+    takeaway = Box(MARGIN, box.bottom + 0.05, CONTENT_W, TAKEAWAY_BOX.height)
+    top = takeaway.bottom + 0.1
+    body = Box(MARGIN, top, CONTENT_W, SOURCE_BOX.top - 0.1 - top)
+    return Heading(Placed(box, fitted, valign="bottom", role="title"), takeaway, body)
+
+
 def step_layout(slide: Slide) -> StepLayout:
+    body = heading(slide).body  # the body below this step's heading
     kpis = slide.kpis or []
     if len(kpis) > MAX_KPIS:
         raise ValueError(f"a slide holds at most {MAX_KPIS} KPIs, got {len(kpis)}")
     if kpis and slide.figure is not None:
-        kpi_area = Box(BODY_BOX.left, BODY_BOX.top, BODY_BOX.width, KPI_ROW_H)
+        kpi_area = Box(body.left, body.top, body.width, KPI_ROW_H)
         chart_top = kpi_area.bottom + 0.15
-        return StepLayout(kpi_area, Box(BODY_BOX.left, chart_top, BODY_BOX.width, BODY_BOX.bottom - chart_top))
+        return StepLayout(kpi_area, Box(body.left, chart_top, body.width, body.bottom - chart_top))
     if kpis:
         rows = (len(kpis) + KPIS_PER_ROW - 1) // KPIS_PER_ROW
-        height = min(BODY_BOX.height - 0.2, KPI_CARD_H * rows + KPI_GAP * (rows - 1))
-        return StepLayout(Box(BODY_BOX.left, BODY_BOX.top + 0.2, BODY_BOX.width, height), None)
-    return StepLayout(None, BODY_BOX if slide.figure is not None else None)
+        height = min(body.height - 0.2, KPI_CARD_H * rows + KPI_GAP * (rows - 1))
+        return StepLayout(Box(body.left, body.top + 0.2, body.width, height), None)
+    return StepLayout(None, body if slide.figure is not None else None)
+
+
+def slide_job(slide: Slide) -> RenderJob | None:
+    """How a step's chart is rendered for its box: sized to it, chart text at ``CHART_TEXT_PT``
+    and never below ``MIN_CHART_TEXT_PX`` on a 1920 x 1080 screen, every category label shown."""
+    chart = step_layout(slide).chart
+    if slide.figure is None or chart is None:
+        return None
+    height = round(IMAGE_WIDTH_PX * chart.height / chart.width)
+    font_px = CHART_TEXT_PT / 72 * IMAGE_WIDTH_PX / chart.width
+    shown_px_per_image_px = chart.width * SHOWN_AT_PX / SLIDE_W / IMAGE_WIDTH_PX
+    minimum = MIN_CHART_TEXT_PX / shown_px_per_image_px
+    return RenderJob(every_label(slide.figure), IMAGE_WIDTH_PX, height, "png", 2.0, font_px, minimum)
+
+
+def every_label(figure: go.Figure) -> go.Figure:
+    """A copy whose category axes list every category (Plotly skips labels it thinks crowded)."""
+    shown = go.Figure(figure)
+    for name in ("yaxis", "xaxis"):
+        axis = shown.layout[name]
+        categories = list(axis.categoryarray) if axis.categoryarray is not None else []
+        if categories and axis.type in (None, "-", "category"):
+            shown.layout[name].update(tickmode="array", tickvals=categories, ticktext=categories)
+    return shown
 
 
 def render_slide_images(slides: Sequence[Slide]) -> list[bytes | None]:
     """PNG of each step's chart sized for its box (None where a step has no chart), one browser."""
     jobs: list[tuple[int, RenderJob]] = []
     for index, slide in enumerate(slides):
-        chart = step_layout(slide).chart
-        if slide.figure is None or chart is None:
-            continue
-        height = round(IMAGE_WIDTH_PX * chart.height / chart.width)
-        font_px = CHART_TEXT_PT / 72 * IMAGE_WIDTH_PX / chart.width
-        jobs.append((index, RenderJob(slide.figure, IMAGE_WIDTH_PX, height, "png", 2.0, font_px)))
+        job = slide_job(slide)
+        if job is not None:
+            jobs.append((index, job))
     images: list[bytes | None] = [None] * len(slides)
     for (index, _), png in zip(jobs, render_many([job for _, job in jobs]), strict=True):
         images[index] = _opaque(png)
@@ -279,9 +325,10 @@ class Placed:
 
 def step_texts(step: Slide, index: int, total: int) -> list[Placed]:
     """Title, takeaway, source line, as-of and step number, and the link of one step."""
-    placed = [Placed(TITLE_BOX, fit(step.title, TITLE_BOX, TITLE_SIZES, bold=True), valign="bottom", role="title")]
+    top = heading(step)
+    placed = [top.title]
     if step.takeaway:
-        placed.append(Placed(TAKEAWAY_BOX, fit(step.takeaway, TAKEAWAY_BOX, TAKEAWAY_SIZES)))
+        placed.append(Placed(top.takeaway, fit(step.takeaway, top.takeaway, TAKEAWAY_SIZES)))
     if step.source_line:
         placed.append(Placed(SOURCE_BOX, fit(step.source_line, SOURCE_BOX, SOURCE_SIZES), MUTED))
     left = " · ".join(part for part in (as_of_text(step.as_of), f"Step {index} of {total}") if part)

@@ -5,16 +5,14 @@ from components.ui.cache import frame, load_data, memo, seeds_dir
 from components.ui.charts import end_slide, is_dark, render_chart, render_kpi
 from components.ui.context import PageContext, is_presenting
 from components.ui.downloads import render_downloads
-from components.ui.link_checks import check_link_number, check_link_options
 from components.ui.page import finish_page, page_context
 from components.ui.sources import link_column, md, render_source_footer
 from components.ui.tables import DATE_FORMAT, render_paged_table, show_table, with_standalone_text
+from components.ui.views import page_view, render_cards, render_view_chart, table_frames, view_params
 
 __all__ = [
     "DATE_FORMAT",
     "PageContext",
-    "check_link_number",
-    "check_link_options",
     "end_slide",
     "finish_page",
     "frame",
@@ -25,12 +23,17 @@ __all__ = [
     "md",
     "memo",
     "page_context",
+    "page_view",
+    "render_cards",
     "render_chart",
     "render_downloads",
     "render_kpi",
     "render_paged_table",
     "render_source_footer",
+    "render_view_chart",
     "seeds_dir",
     "show_table",
+    "table_frames",
+    "view_params",
     "with_standalone_text",
 ]

@@ -9,10 +9,11 @@ from typing import Any, Literal
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.exports.images import chart_image
+from components.exports.images import chart_image, clamp_fonts
+from components.exports.layout import every_label
 from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
-from components.ui.sources import render_source_footer, sources_markdown, sources_table, when
+from components.ui.sources import footer, render_source_footer, sources_table, when
 
 SelectionMode = Literal["points", "box", "lasso"]
 ImageFormat = Literal["png", "svg"]
@@ -34,9 +35,7 @@ def render_chart(
     ``slide-chart`` container fills what the step bar, status and source line leave; see
     PRESENT_CSS), not from a fixed pixel height. Charts follow the light or dark theme.
     """
-    shown = fig
-    if ctx.present:
-        shown = go.Figure(fig).update_layout(font={"size": 17}, title_font={"size": 24}, height=None, autosize=True)
+    shown = meeting_figure(fig) if ctx.present else fig
     if is_dark():
         shown = for_dark(shown)
     slide = ctx.present and not ctx.rendered
@@ -58,6 +57,63 @@ def render_chart(
         render_image_downloads(fig, ctx=ctx, key=key, source_ids=ids)
     render_source_footer(ctx.seeds, ids, key=key, compact=ctx.present)
     return event
+
+
+PRESENT_FONT_PX = 18  # no chart text smaller in meeting mode (legible at 1920 x 1080 from the back)
+PRESENT_TITLE_CHARS = 80  # a chart title wraps here on a slide instead of running off its edge
+
+
+def meeting_figure(fig: go.Figure) -> go.Figure:
+    """The chart as a slide shows it: sized by the screen, no text below ``PRESENT_FONT_PX``, its
+    title wrapped onto lines (SVG titles do not wrap and were cut mid-word)."""
+    spec = every_label(fig).to_dict()  # every bar keeps its label on the slide, as in the deck
+    clamp_fonts(spec, PRESENT_FONT_PX)
+    shown = go.Figure(spec)
+    title = shown.layout.title.text or ""
+    head, _, rest = title.partition("<br>")
+    wrapped = wrap_markup(head, PRESENT_TITLE_CHARS)
+    lines = wrapped.count("<br>") + 1 + (1 if rest else 0)
+    rows = _stack_labels(shown)
+    return shown.update_layout(
+        font={"size": PRESENT_FONT_PX + 1},
+        title={
+            "text": wrapped + (f"<br>{rest}" if rest else ""),
+            "font": {"size": 24},
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 34},  # Plotly puts the first baseline here: room for 24 px letters
+        },
+        margin={"t": 60 + 30 * lines + LABEL_ROW_PX * rows},
+        height=None,
+        autosize=True,
+    )
+
+
+LABEL_ROW_PX = 26
+
+
+def _stack_labels(fig: go.Figure) -> int:
+    """Labels above the plot (the timeline's key moments) stacked in pixel rows, so 18 px text
+    cannot overlap whatever the screen's height; returns how many rows they take."""
+    above = [a for a in fig.layout.annotations if a.yref == "paper" and a.y is not None and a.y > 1]
+    rows = sorted({round(float(a.y), 3) for a in above})
+    for note in above:
+        row = rows.index(round(float(note.y), 3))
+        note.update(y=1, yanchor="bottom", yshift=4 + LABEL_ROW_PX * row)
+    return len(rows)
+
+
+def wrap_markup(text: str, width: int) -> str:
+    """Plotly title text (already escaped) broken with <br> at word boundaries every ~``width`` chars."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "<br>".join([*lines, line]) if line else "<br>".join(lines)
 
 
 def source_line(ctx: PageContext, source_ids: list[str]) -> str:
@@ -132,5 +188,9 @@ def render_kpi(
             + BASIS_BADGES.get(basis, basis)
             + (" · :material/warning: sources disagree" if conflict else "")
         )
+        ids = tuple(s for s in dict.fromkeys(source_ids) if s in ctx.seeds.sources)
         with st.popover("Sources", icon=":material/menu_book:"):
-            st.markdown(sources_markdown(sources_table(ctx.seeds, source_ids).sort_values("published")))
+            listed = footer(ctx.seeds, ids) if ids else None
+            st.markdown(
+                (listed.newest + ("\n" + listed.rest if listed.rest else "")) if listed else "No source is cited here."
+            )

@@ -38,6 +38,7 @@ class PageContext:
     fingerprint: str = ""
     rendered: list[tuple[str, go.Figure, list[str]]] = field(default_factory=list)
     kpis: list[Kpi] = field(default_factory=list)
+    views: list = field(default_factory=list)  # the PageViews drawn (components.view), for the exports
 
 
 def is_presenting() -> bool:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.exports.tables import to_csv_bytes, to_xlsx_bytes
 from components.ui.context import PageContext
-from components.ui.links import app_root, current_view_params, page_url
+from components.ui.links import app_root, page_url, share_params
 from components.ui.sources import sources_table
 from data.frames import latest_report_date
 from data.outlets import publisher_label
@@ -46,7 +46,7 @@ def render_downloads(ctx: PageContext, name: str, *, full: pd.DataFrame, shown: 
     Both variants carry the same columns; every text cell is neutralised against spreadsheet
     formulas (``components.exports.tables``), and the XLSX has an "About" sheet.
     """
-    link = page_url(app_root(ctx.page), ctx.page, current_view_params(ctx.page))
+    link = page_url(app_root(ctx.page), ctx.page, share_params(ctx))
     columns = st.columns(4)
     variants = [("all", full)] + ([("filtered", shown[list(full.columns)])] if shown is not None else [])
     for index, (label, frame) in enumerate(variants):
@@ -95,15 +95,16 @@ def view_html(ctx: PageContext, link: str) -> bytes:
         + f" · exported {dt.datetime.now():%Y-%m-%d %H:%M}</p>",
         f"<p class='stamp'>Live view: <a href='{esc(link, quote=True)}'>{esc(link)}</a></p>",
     ]
-    if ctx.kpis:
+    cards = [c for view in ctx.views for c in view.cards] or ctx.kpis  # a page without a view keeps its own
+    if cards:
         parts.append("<div class='kpis'>")
         parts += [
-            f"<div class='kpi'>{esc(k.title)}<b>{esc(k.value)}</b><small>{esc(k.detail)}</small></div>"
-            for k in ctx.kpis
+            f"<div class='kpi'>{esc(k.title)}<b>{esc(k.value)}</b><small>{esc(k.detail)}</small></div>" for k in cards
         ]
         parts.append("</div>")
-    all_sources: list[str] = []
-    for index, (key, fig, ids) in enumerate(ctx.rendered):
+    all_sources: list[str] = [s for c in cards for s in getattr(c, "source_ids", ())]
+    charts = [(c.key, c.figure, list(c.source_ids)) for view in ctx.views for c in view.charts]
+    for index, (key, fig, ids) in enumerate(charts or ctx.rendered):
         all_sources += ids
         parts.append(
             fig.to_html(
@@ -132,27 +133,15 @@ def view_html(ctx: PageContext, link: str) -> bytes:
 
 
 def view_deck(ctx: PageContext, link: str, fmt: str) -> bytes:
-    """The current view as a deck (``pptx``) or document (``pdf``): one slide per chart, the KPI row
-    first when the page has one; each with its title, as-of date, sources and the view's link."""
+    """The current view as a deck (``pptx``) or document (``pdf``): the cards first when the page
+    has them, then one slide per chart; the same ``PageView`` the page drew (``components.briefings``)."""
+    from components.briefings import page_slides
     from components.exports.deck import Slide, build_pdf, build_pptx, render_slide_images
-    from components.exports.images import plain_title
-    from components.ui.charts import source_line
 
-    slides = []
-    if ctx.kpis:
+    slides = [slide for view in ctx.views for slide in page_slides(view, ctx.seeds, link)]
+    if not ctx.views and ctx.kpis:  # a page that draws no view (What's new): its cards as drawn
         kpis = [(k.title, k.value, k.detail) for k in ctx.kpis]
         slides.append(Slide(title=ctx.page.title, takeaway=ctx.page.question, kpis=kpis, link=link, as_of=ctx.as_of))
-    for _, fig, ids in ctx.rendered:
-        slides.append(
-            Slide(
-                title=plain_title(fig) or ctx.page.title,
-                takeaway=ctx.page.question,
-                figure=fig,
-                source_line=source_line(ctx, ids),
-                link=link,
-                as_of=ctx.as_of,
-            )
-        )
     images = render_slide_images(slides)
     title = f"H200 China Tracker · {ctx.page.title}"
     return (

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import streamlit as st
 
-from components.registry import COMMON_PARAMS, DATE_PARAMS, LIST_PARAMS, PageSpec, page_for_params
+from components.registry import PageSpec
 from components.state import build_query
+from components.ui.context import PageContext
+from components.view import link_of
 
 
 def app_root(page: PageSpec) -> str:
@@ -37,34 +38,11 @@ def page_url(root: str, page: PageSpec, params: Mapping[str, object]) -> str:
     return f"{root}/{'' if page.default else page.url_path}" + (f"?{query}" if query else "")
 
 
-def widget_value(key: str, value: object) -> object:
-    """A link value as the widget behind ``key`` holds it in session state."""
-    if key in DATE_PARAMS:
-        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    if key.startswith("s_"):
-        return float(value)  # type: ignore[arg-type]
-    if key.startswith("share_"):
-        return int(float(value))  # type: ignore[arg-type]
-    if key in ("split", "every"):
-        return value in (True, "true", "1")
-    if key in LIST_PARAMS:
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
-    return str(value)
+def share_params(ctx: PageContext) -> dict[str, object]:
+    """The current view in link form (ids; defaults left out; the as-of date always pinned)."""
+    from components.ui.views import link_defaults, view_params
 
-
-def current_view_params(page: PageSpec) -> dict[str, object]:
-    """The page's view state from session state, in link form; the as-of date is always pinned."""
-    keys = page_for_params(page, [str(k) for k in st.session_state])
-    params: dict[str, object] = {}
-    for key in [*COMMON_PARAMS, *sorted(k for k in keys if k not in COMMON_PARAMS)]:
-        value = st.session_state.get(key)
-        if value is None or value == [] or value == "" or value is False:
-            continue
-        params[key] = value
-    picked = st.query_params.get_all("picked")
-    if "picked" in page.params and picked:
-        params["picked"] = picked
-    return params
+    return link_of(ctx.page, ctx.seeds, view_params(ctx), link_defaults(ctx))
 
 
 def follow_default(key: str, default: object) -> None:

@@ -9,13 +9,15 @@ import datetime as dt
 import streamlit as st
 
 from components.registry import BY_ID, PageSpec
-from components.state import CONFIDENCE_OPTIONS, ParamSpec, parse_choice, parse_date, read_params
+from components.state import CONFIDENCE_OPTIONS, parse_date
 from components.ui.briefing import render_add_to_briefing, render_briefing_step
 from components.ui.cache import load_data_with_fingerprint
 from components.ui.context import NARROW_SCREEN_CSS, PRESENT_CSS, PageContext, is_presenting
 from components.ui.downloads import view_deck, view_html
-from components.ui.links import app_root, current_view_params, follow_default, page_url
+from components.ui.links import app_root, follow_default, page_url
 from components.ui.use_data import render_use_data
+from components.ui.views import link_defaults, seed_from_link, view_params, write_link
+from components.view import link_of
 from data.frames import ClaimFilter, latest_report_date
 from data.load import SeedData
 
@@ -34,19 +36,13 @@ def _date_bounds(seeds: SeedData) -> tuple[dt.date, dt.date, dt.date]:
     return first, latest, max(today(), latest)
 
 
-def _read_link_notices(first: dt.date, last: dt.date, latest: dt.date) -> tuple[list[str], dt.date | None]:
-    raw = {name: st.query_params.get_all(name) for name in ("as_of", "confidence")}
-    specs = [
-        ParamSpec(
-            "as_of",
-            lambda text: parse_date(text, low=first, high=last),
-            describe=f"the latest report ({latest:%d %b %Y})",
-        ),
-        ParamSpec("confidence", parse_choice(list(CONFIDENCE_OPTIONS.values())), describe="all claims"),
-    ]
-    parsed = read_params(raw, specs)
-    pinned = parsed.values.get("as_of")
-    return parsed.notices, pinned if isinstance(pinned, dt.date) else None
+def _pinned(first: dt.date, last: dt.date) -> dt.date | None:
+    """The as-of date the link pins, if it is a valid one."""
+    text = st.query_params.get("as_of")
+    try:
+        return parse_date(str(text), low=first, high=last) if text else None
+    except ValueError:
+        return None
 
 
 def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date, pinned: dt.date | None) -> ClaimFilter:
@@ -71,17 +67,16 @@ def _sidebar_filter(first: dt.date, last: dt.date, latest: dt.date, pinned: dt.d
             format="YYYY-MM-DD",
             help="Only claims reported on or before this date are used. Pin it in a shared link to keep the view reproducible.",
         )
-        confidence_label = st.segmented_control(
+        st.session_state.setdefault("confidence", "all")
+        confidence = st.segmented_control(
             "Confidence",
-            options=list(CONFIDENCE_OPTIONS.values()),
-            default=CONFIDENCE_OPTIONS["all"],
+            options=list(CONFIDENCE_OPTIONS),
+            format_func=CONFIDENCE_OPTIONS.__getitem__,
             required=True,
             key="confidence",
-            bind="query-params",
             help="Hide low-confidence claims, or keep only named and official ones (drops anonymous sources too).",
         )
-    codes = {label: code for code, label in CONFIDENCE_OPTIONS.items()}
-    confidence = codes.get(confidence_label or "", "all")
+        confidence = confidence if confidence in CONFIDENCE_OPTIONS else "all"
     return ClaimFilter(
         as_of=as_of if isinstance(as_of, dt.date) else latest,
         exclude_low_confidence=confidence in ("no-low", "firm"),
@@ -108,15 +103,16 @@ def page_context(page_id: str) -> PageContext:
     seeds, fingerprint = load_data_with_fingerprint()
     present = is_presenting()
     st.html(PRESENT_CSS if present else NARROW_SCREEN_CSS)
-    render_briefing_step(seeds, page, present)
+    step_params = render_briefing_step(seeds, page, present)
     first, latest, last = _date_bounds(seeds)
-    notices, pinned = _read_link_notices(first, last, latest)
+    notices = seed_from_link(page, seeds, step_params, fingerprint)
+    pinned = _pinned(first, last)
     claim_filter = _sidebar_filter(first, last, latest, pinned)
     as_of = claim_filter.as_of or latest
     if not present:  # on a slide the step caption is the headline
         st.title(page.title)
         st.caption(page.question)
-    render_status_line(seeds, as_of, latest)
+    render_status_line(seeds, as_of, latest, present=present)
     _show_link_notices(page, notices)
     render_problems_banner(seeds)
     return PageContext(page, seeds, claim_filter, as_of, latest, present, fingerprint)
@@ -134,8 +130,13 @@ def status_text(as_of: dt.date, used: dt.date | None, newest: dt.date, now: dt.d
     return line
 
 
-def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date) -> None:
+def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date, *, present: bool = False) -> None:
+    """The as-of line; on a slide without the staleness warning and the "?" help (a slide is
+    pinned to its step's date, and a meeting has no use for a tooltip)."""
     used = latest_report_date(seeds, on_or_before=as_of)
+    if present:
+        st.markdown(status_text(as_of, used, as_of, as_of))
+        return
     st.markdown(
         status_text(as_of, used, latest, today()), help="Statuses are the last ones reported by the as-of date."
     )
@@ -167,7 +168,9 @@ def finish_page(ctx: PageContext) -> None:
     """End of every page: the share link and the standalone HTML export of what this view shows."""
     if ctx.present:
         return
-    params = current_view_params(ctx.page)
+    values = view_params(ctx)
+    write_link(ctx, values)
+    params = link_of(ctx.page, ctx.seeds, values, link_defaults(ctx))
     link = page_url(app_root(ctx.page), ctx.page, params)
     _render_share_link(link)
     render_use_data(app_root(ctx.page), ctx.page, params)

@@ -6,7 +6,11 @@ emphasis, links, LaTeX or HTML to the page.
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -72,6 +76,50 @@ def sources_markdown(table: pd.DataFrame) -> str:
 FOOTER_LIST = 12
 
 
+@dataclass(frozen=True)
+class Footer:
+    """A source footer's texts, built once per (seeds, sources) and shared by every session."""
+
+    count: int
+    origins: int
+    names: str
+    newest: str  # markdown list of the newest FOOTER_LIST
+    rest: str  # markdown list of the others ("" when none)
+
+
+_FOOTERS: dict[int, tuple[weakref.ref, OrderedDict]] = {}
+_FOOTER_LOCK = threading.Lock()
+FOOTER_CACHE = 2048
+
+
+def footer(seeds: SeedData, ids: tuple[str, ...]) -> Footer:
+    """The footer for ``ids`` (known sources only, in order), cached per seeds object: the
+    weak reference makes sure a new SeedData (seeds edited) never reads an old entry."""
+    with _FOOTER_LOCK:
+        ref, cache = _FOOTERS.get(id(seeds), (None, None))
+        if ref is None or ref() is not seeds or cache is None:
+            _FOOTERS.clear()  # one seeds object is live at a time; drop the old one's entries
+            cache = OrderedDict()
+            _FOOTERS[id(seeds)] = (weakref.ref(seeds), cache)
+        if ids in cache:
+            cache.move_to_end(ids)
+            return cache[ids]
+    table = sources_table(seeds, ids).sort_values("published")
+    newest = table.iloc[::-1]
+    built = Footer(
+        count=len(ids),
+        origins=int(table["origin"].str.lower().nunique()),
+        names=", ".join(dict.fromkeys(f"{row.publisher} ({when(row)})" for row in table.itertuples())),
+        newest=sources_markdown(newest.head(FOOTER_LIST)),
+        rest=sources_markdown(newest.iloc[FOOTER_LIST:]) if len(newest) > FOOTER_LIST else "",
+    )
+    with _FOOTER_LOCK:
+        cache[ids] = built
+        while len(cache) > FOOTER_CACHE:
+            cache.popitem(last=False)
+    return built
+
+
 def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str, compact: bool = False) -> None:
     """The sources behind one chart or number: a one-line summary and an expander with links
     (``compact``, on a slide: the one line only, short enough to stay on one line).
@@ -79,20 +127,18 @@ def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str
     The expander lists the newest ``FOOTER_LIST`` sources; the rest are sent only when asked for
     (a toggle), so a chart resting on hundreds of reports does not ship them all on every load.
     """
-    ids = [s for s in dict.fromkeys(source_ids) if s in seeds.sources]
+    ids = tuple(s for s in dict.fromkeys(source_ids) if s in seeds.sources)
     if not ids:
         st.caption("Sources: none for this view.")
         return
-    table = sources_table(seeds, ids).sort_values("published")
-    origins = table["origin"].str.lower().nunique()
-    names = ", ".join(dict.fromkeys(f"{row.publisher} ({when(row)})" for row in table.itertuples()))
+    shown_footer = footer(seeds, ids)
+    names = shown_footer.names
     limit = 150 if compact else 260
     shown = names if len(names) < limit else names[: limit - 3].rsplit(",", 1)[0] + ", …"
-    st.caption(f"Sources ({len(ids)} documents, {origins} independent origins): {md(shown)}")
+    st.caption(f"Sources ({shown_footer.count} documents, {shown_footer.origins} independent origins): {md(shown)}")
     if compact:
         return
     with st.expander(f"All {len(ids)} sources behind this", expanded=False):
-        newest = table.iloc[::-1]
-        st.markdown(sources_markdown(newest.head(FOOTER_LIST)))
-        if len(newest) > FOOTER_LIST and st.toggle(f"List the other {len(newest) - FOOTER_LIST}", key=f"more-{key}"):
-            st.markdown(sources_markdown(newest.iloc[FOOTER_LIST:]))
+        st.markdown(shown_footer.newest)
+        if shown_footer.rest and st.toggle(f"List the other {len(ids) - FOOTER_LIST}", key=f"more-{key}"):
+            st.markdown(shown_footer.rest)

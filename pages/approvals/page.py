@@ -3,37 +3,22 @@
 import streamlit as st
 
 from components import ui
-from data.frames import build_approvals_frame, build_claims_frame
-from pages.approvals.helpers import NARROW_CSS, grid_rows, matrix_figure, render_cards, volume_figure
+from pages.approvals.helpers import NARROW_CSS, render_cards
 
 ctx = ui.page_context("approvals")
-claims = ui.frame(ctx, build_claims_frame)
-approvals = ui.frame(ctx, build_approvals_frame)
+view = ui.page_view(ctx)
+approvals, _ = ui.table_frames(view.table("approvals"))
+conditions, _ = ui.table_frames(view.table("conditions"))
 
-matrix, matrix_sources = ui.memo(ctx, matrix_figure)
 st.html(NARROW_CSS)
 with st.container(key="approvals-grid"):
-    ui.render_chart(
-        matrix,
-        ctx=ctx,
-        key="approvals-matrix",
-        alt="A grid of buyers against the US and Chinese approval stages, each cell coloured by the latest reported status.",
-        source_ids=matrix_sources,
-    )
+    ui.render_view_chart(ctx, view, 0)
 ui.end_slide(ctx)
-render_cards(approvals, grid_rows(approvals, ctx.seeds))
+render_cards(view.extras["cards"])
 
-volume, volume_sources = ui.memo(ctx, volume_figure)
-ui.render_chart(
-    volume,
-    ctx=ctx,
-    key="approvals-over-time",
-    alt="Step chart of the H200 volume approved by China and licensed by the US, by report date.",
-    source_ids=volume_sources,
-)
+ui.render_view_chart(ctx, view, 1)
 
 st.subheader("Conditions on each side")
-conditions = claims[(claims["kind"] == "condition") & claims["side"].isin(["US", "China"])]
 if conditions.empty:
     st.info("No conditions had been reported by the chosen date.")
 columns = st.columns(2)

@@ -10,18 +10,17 @@ import streamlit as st
 import yaml
 
 from components import ui
+from components.briefings import COMPOSED, briefing_slides, step_view
 from components.exports.deck import build_pdf, build_pptx, render_slide_images
 from components.registry import BY_ID
-from components.ui.briefing import COMPOSED, composed_briefing, composed_steps
+from components.ui.briefing import composed_briefing, composed_steps, step_link
 from components.ui.identity import editor_identity
-from components.ui.links import app_root, page_url
-from data.frames import ClaimFilter
+from components.ui.links import app_root
 from data.load import SeedData, load_seeds
-from data.models import Briefing, BriefingFile, BriefingStep
+from data.models import Briefing, BriefingFile
 from data.safe_save import LOCAL_EDITOR, save_new
 
-__all__ = ["COMPOSED", "BriefingStep"]
-from pages.briefing.slides import SLIDE_PARTS, briefing_slides
+__all__ = ["COMPOSED"]
 
 
 def available_briefings(seeds: SeedData, as_of: dt.date) -> dict[str, Briefing]:
@@ -35,16 +34,18 @@ def available_briefings(seeds: SeedData, as_of: dt.date) -> dict[str, Briefing]:
 
 
 def render_editor() -> None:
-    """Reorder, recaption or remove the composed steps."""
+    """Reorder, recaption or remove the composed steps. Each caption's control is keyed by its
+    step's own id, not its position, so moving a step moves its caption with it."""
     steps = composed_steps()
     for index, step in enumerate(list(steps)):
         page = BY_ID.get(step["page"])
         columns = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
+        key = f"compose-caption-{step['uid']}"
+        st.session_state.setdefault(key, step["caption"])
         step["caption"] = columns[0].text_input(
             f"Step {index + 1} · {page.title if page else step['page']} (as of {step['params'].get('as_of', '—')})",
-            value=step["caption"],
             max_chars=240,
-            key=f"compose-caption-{index}",
+            key=key,
         )
         if columns[1].button("Up", key=f"compose-up-{index}", disabled=index == 0):
             steps[index - 1], steps[index] = steps[index], steps[index - 1]
@@ -58,43 +59,42 @@ def render_editor() -> None:
 
 
 def render_preview(ctx: ui.PageContext, briefing: Briefing) -> None:
-    """One step at a time, as its slide will show it, with a link to present it."""
+    """One step at a time, as its slide will show it (the step page's own view), with a link to present it."""
     number = st.number_input("Preview step", min_value=1, max_value=len(briefing.steps), value=1, key="preview-step")
     step = briefing.steps[int(number) - 1]
-    as_of = _step_as_of(briefing, step)
+    view = ui.memo(ctx, _step_view, briefing.model_dump_json(), int(number) - 1)
     st.markdown(
-        f"**Step {int(number)}: {ui.md(step.caption)}**  \nAs of {as_of:%d %b %Y} · {ui.md(BY_ID[step.page].title)}"
+        f"**Step {int(number)}: {ui.md(step.caption)}**  \nAs of {view.as_of:%d %b %Y} · {ui.md(BY_ID[step.page].title)}"
     )
-    if briefing.id != COMPOSED:
-        link = page_url(
-            app_root(ctx.page),
-            BY_ID[step.page],
-            {**step.params, "briefing": briefing.id, "step": int(number), "present": "1"},
-        )
-        st.link_button("Present from this step", link, icon=":material/slideshow:")
-    parts = SLIDE_PARTS.get(step.page)
-    figure, _, sources = parts(ctx.seeds, ClaimFilter(as_of=as_of), step.params) if parts else (None, None, [])
-    if figure is None:
-        st.info("This step shows no chart; its slide carries the page's numbers and sources.")
+    st.link_button(
+        "Present from this step", step_link(app_root(ctx.page), briefing, int(number)), icon=":material/slideshow:"
+    )
+    for notice in view.notices:
+        st.info(notice, icon=":material/link_off:")
+    if view.lead == "cards":
+        if not view.cards:
+            st.info(view.empty)
+        ui.render_cards(ctx, view, per_row=3)
+        ui.render_source_footer(ctx.seeds, view.slide_sources, key="briefing-preview")
         return
-    ui.render_chart(figure, ctx=ctx, key="briefing-preview", alt=f"Preview of step {int(number)}.", source_ids=sources)
+    chart = view.slide_chart
+    if chart is None:
+        st.info(view.empty or "This step shows no chart; its slide carries the page's numbers and sources.")
+        return
+    ui.render_chart(chart.figure, ctx=ctx, key="briefing-preview", alt=chart.alt, source_ids=chart.source_ids)
+    for note in chart.notes:
+        st.caption(ui.md(note))
 
 
-def _step_as_of(briefing: Briefing, step: BriefingStep) -> dt.date:
-    value = step.params.get("as_of", briefing.as_of)
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+def _step_view(seeds: SeedData, claim_filter: object, briefing_json: str, index: int) -> object:
+    """A step's view, cached per briefing and step (the filter is the step's own)."""
+    del claim_filter
+    return step_view(Briefing.model_validate_json(briefing_json), index, seeds)
 
 
 def _deck(ctx: ui.PageContext, briefing: Briefing) -> tuple[bytes, bytes]:
     root = app_root(ctx.page)
-
-    def link_for(number: int) -> str:
-        step = briefing.steps[number - 1]
-        return page_url(
-            root, BY_ID[step.page], {**step.params, "briefing": briefing.id, "step": number, "present": "1"}
-        )
-
-    slides = briefing_slides(briefing, ctx.seeds, link_for)
+    slides = briefing_slides(briefing, ctx.seeds, lambda number: step_link(root, briefing, number))
     images = render_slide_images(slides)
     return build_pptx(slides, deck_title=briefing.title, images=images), build_pdf(
         slides, deck_title=briefing.title, images=images

@@ -26,9 +26,11 @@ if not briefings:
     )
     ui.finish_page(ctx)
     st.stop()
-names = {b.title + (" (yours, this session)" if b.id == COMPOSED else ""): b.id for b in briefings.values()}
-chosen = st.selectbox("Briefing", options=list(names), key="pick", bind="query-params")
-briefing = briefings[names.get(chosen or "", next(iter(names.values())))]
+titles = {b.id: b.title + (" (yours, this session)" if b.id == COMPOSED else "") for b in briefings.values()}
+if st.session_state.get("pick") not in titles:
+    st.session_state["pick"] = next(iter(titles))
+chosen = st.selectbox("Briefing", options=list(titles), format_func=titles.__getitem__, key="pick")
+briefing = briefings[chosen or next(iter(titles))]
 
 if briefing.id == COMPOSED:
     render_editor()

@@ -1,5 +1,5 @@
 """Buyers page helpers: the split-share sliders, the chart selection mirrored into the link, and
-the status table."""
+the status table (the chart itself is in ``view.py``)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,15 @@ import streamlit as st
 
 from components.format import MISSING, fmt_row
 from components.labels import STATUSES, fmt_date, label
-from data.vocabulary import BUYER_MEASURE_LABELS
 
 
 def share_sliders(members: list[str], names: dict[str, str]) -> dict[str, float]:
     """One slider per group member; shares rescaled to 100 % (the user's assumption)."""
     columns = st.columns(len(members))
+    for m in members:
+        st.session_state.setdefault(f"share_{m}", round(100 / len(members)))
     raw = {
-        m: columns[i].slider(
-            f"{names.get(m, m)} share (%)", 0, 100, round(100 / len(members)), key=f"share_{m}", bind="query-params"
-        )
-        for i, m in enumerate(members)
+        m: columns[i].slider(f"{names.get(m, m)} share (%)", 0, 100, key=f"share_{m}") for i, m in enumerate(members)
     }
     total = sum(raw.values()) or 1
     if sum(raw.values()) != 100:
@@ -49,20 +47,6 @@ def picked_from_chart(event: object, names: dict[str, str]) -> list[str]:
 
 def _range_cell(low: object, high: object, bound: object) -> str:
     return fmt_row({"low": low, "high": high, "bound": bound, "unit": "chips", "open_high": pd.isna(high)})
-
-
-def zero_rows(quantities: pd.DataFrame) -> pd.Series:
-    """Rows whose figure is a reported zero (no deliveries): one line under the chart, not a bar each."""
-    return (quantities["high"].fillna(-1) == 0) & (quantities["low"].fillna(0) == 0) & ~quantities["is_group"]
-
-
-def zero_line(zeros: pd.DataFrame, names: dict[str, str]) -> str:
-    """'Delivered: 0 reported for Alibaba, ByteDance, … (9 buyers)'."""
-    parts = []
-    for measure, part in zeros.groupby("measure", sort=False):
-        who = [names.get(o, o) for o in part["organisation_id"]]
-        parts.append(f"{BUYER_MEASURE_LABELS.get(str(measure), str(measure))}: 0 reported for {', '.join(who)}")
-    return "; ".join(parts) + "."
 
 
 def render_status_table(table: pd.DataFrame) -> None:

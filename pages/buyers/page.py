@@ -2,71 +2,47 @@
 
 import streamlit as st
 
-from components import takeaways, ui
-from components.figures import plot_buyer_quantities
-from data.frames import build_buyer_quantities_frame, build_buyers_frame, build_claims_frame, split_group_figure
-from pages.buyers.helpers import picked_from_chart, render_status_table, share_sliders, zero_line, zero_rows
+from components import ui
+from components.link_options import buyers as buyer_options
+from components.link_options import group_members
+from data.frames import build_buyers_frame, build_claims_frame
+from pages.buyers.helpers import picked_from_chart, render_status_table, share_sliders
+from pages.buyers.view import active_buyers
 
 ctx = ui.page_context("buyers")
-quantities = ui.frame(ctx, build_buyer_quantities_frame)
 buyers = ui.frame(ctx, build_buyers_frame)
 claims = ui.frame(ctx, build_claims_frame)
-
 names = dict(zip(buyers["organisation_id"], buyers["organisation"], strict=True))
-named_in_claims = {actor for actors in claims["actors"] for actor in actors}
-active = [b for b in buyers["organisation_id"] if b in set(quantities["organisation_id"]) or b in named_in_claims]
+options = {b: n for b, n in ui.memo(ctx, buyer_options).items() if b in names}
+active = ui.memo(ctx, active_buyers)
 
 controls = st.columns([3, 2])
-ids_by_name = {name: organisation_id for organisation_id, name in names.items()}
-ui.check_link_options("buyers", "buyers", list(ids_by_name), multi=True, describe="the other buyers")
-chosen_names = controls[0].multiselect(
+chosen = controls[0].multiselect(
     "Buyers",
-    options=list(ids_by_name),
+    options=list(options),
+    format_func=options.__getitem__,
     key="buyers",
-    bind="query-params",
     placeholder="All buyers (or select bars in the chart)",
 )
-chosen = [ids_by_name[n] for n in chosen_names if n in ids_by_name]
 split = controls[1].toggle(
     "Split the group figure (assumption)",
     key="split",
-    bind="query-params",
     help="The first Chinese batch was reported for ByteDance, Alibaba and Tencent together. Turn this on to "
     "divide it by shares you choose; the result is labelled as your assumption, not a reported figure.",
 )
-group = quantities[quantities["is_group"]]
-shares = share_sliders(list(group["group_members"].iloc[0]), names) if split and not group.empty else None
-assumed = split_group_figure(quantities, shares) if shares else None
-
-shown = quantities[quantities["organisation_id"].isin(active) | quantities["is_group"]]
-zero_only = zero_rows(shown)
-show_all = (
-    ctx.present is False
-    and bool(zero_only.any())
-    and st.toggle(
-        f"Show the {int(zero_only.sum())} rows that are zero",
-        key="buyers_show_zero",
+members = ui.memo(ctx, group_members)
+if split and members:
+    share_sliders(members, names)
+view = ui.page_view(ctx)
+table = view.table("buyers")
+zeros = view.charts[0].notes
+if not ctx.present and (zeros or st.session_state.get("zeros")):
+    st.toggle(
+        "Show the rows that are zero",
+        key="zeros",
         help="Every buyer with a reported zero (no deliveries) gets its own bar; off: one line below the chart.",
     )
-)
-drawn = shown if show_all else shown[~zero_only]
-figure = plot_buyer_quantities(
-    drawn,
-    title=takeaways.buyers_title(shown),
-    selected=chosen,
-    assumed=assumed,
-)
-event = ui.render_chart(
-    figure,
-    ctx=ctx,
-    key="buyers-quantities",
-    alt="Bars of each buyer's reported H200 interest, approval, US cap and deliveries, with ranges; the first batch is one group bar.",
-    source_ids=[s for ids in shown["source_ids"] for s in ids],
-    on_select="rerun",
-    selection_mode=("points", "box"),
-)
-if not show_all and zero_only.any():
-    st.caption(zero_line(shown[zero_only], names))
+event = ui.render_view_chart(ctx, view, on_select="rerun", selection_mode=("points", "box"))
 ui.end_slide(ctx)
 selected = list(dict.fromkeys([*chosen, *picked_from_chart(event, names)]))
 
@@ -87,6 +63,7 @@ else:
     )
 ui.render_source_footer(ctx.seeds, subset["source_id"].tolist(), key="buyers-claims")
 with st.expander("Download buyer data"):
-    ui.render_downloads(ctx, "buyers", full=quantities, shown=shown)
+    full, shown = ui.table_frames(table)
+    ui.render_downloads(ctx, "buyers", full=full, shown=shown)
 
 ui.finish_page(ctx)

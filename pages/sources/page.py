@@ -3,57 +3,35 @@
 import streamlit as st
 
 from components import ui
-from components.conflict_names import subject_of
-from components.figures import plot_conflict_spread
-from pages.sources.helpers import (
-    CLAIM_COLUMNS,
-    CLAIM_HEADINGS,
-    CLAIM_HELPS,
-    conflict_view,
-    readable_claims,
-    search_claims,
-)
+from components.link_options import conflicts as conflict_options
+from pages.sources.helpers import CLAIM_COLUMNS, CLAIM_HEADINGS, CLAIM_HELPS
 
 ctx = ui.page_context("sources")
-claims = ui.memo(ctx, readable_claims)
-conflicts, names, all_conflicts, wording_only = ui.memo(ctx, conflict_view)
-topic_by_name = {name: group for group, name in names.items()}
-# Older links (and briefings) name a conflict by its codes ("C1, C17 · cn-first-batch-chips").
-by_code = {str(t): names[g] for g, t in zip(conflicts["group"], conflicts["topic"], strict=True)}
-linked = st.query_params.get("conflict")
-if linked in by_code and "conflict" not in st.session_state:
-    st.session_state["conflict"] = by_code[linked]
-elif linked not in by_code:
-    ui.check_link_options("sources", "conflict", list(topic_by_name), describe="the first conflict")
-ui.check_link_options("sources", "tab", ["Claims", "Conflicts"], describe="the claims")
+names = ui.memo(ctx, conflict_options)  # {short id: plain name}
+if names and st.session_state.get("conflict") not in names:
+    st.session_state["conflict"] = next(iter(names))
+view = ui.page_view(ctx)
 
 
-def render_conflict(name: str) -> None:
+def render_conflict() -> None:
     """The chosen disagreement: its dot plot with the source line, then its claims."""
-    group = conflicts[conflicts["group"] == topic_by_name[name]]
-    ui.render_chart(
-        plot_conflict_spread(group, topic=subject_of(name)),
-        ctx=ctx,
-        key="conflict-spread",
-        alt="Dot plot of the disagreeing claims in the chosen conflict, each with its range.",
-        source_ids=group["source_id"].tolist(),
-    )
+    ui.render_view_chart(ctx, view)
     ui.end_slide(ctx)
     ui.show_table(
-        ui.with_standalone_text(group, ctx.seeds),
+        ui.with_standalone_text(view.table("conflict").frame, ctx.seeds),
         ["date", "publisher", "summary", "wording", "confidence", "claim_id"],
         key="conflict-table",
     )
 
 
-if ctx.present and st.query_params.get("tab") == "Conflicts" and names:
-    chosen = st.session_state.get("conflict") or st.query_params.get("conflict")
-    render_conflict(chosen if chosen in topic_by_name else next(iter(topic_by_name)))
+if ctx.present and names:
+    render_conflict()
 
 tab_claims, tab_conflicts = st.tabs(["Claims", "Conflicts"], key="tab", bind="query-params")
 with tab_claims:
-    query = st.text_input("Search claims", key="q", bind="query-params", placeholder="e.g. ByteDance, 75,000, customs")
-    shown = search_claims(claims, query)
+    st.text_input("Search claims", key="q", bind="query-params", placeholder="e.g. ByteDance, 75,000, customs")
+    claims_table = view.table("claims")
+    shown, claims = claims_table.frame, claims_table.full
     st.caption(f"{len(shown)} of {len(claims)} claims from {shown['source_id'].nunique()} sources")
     ui.show_table(
         shown,
@@ -68,17 +46,17 @@ with tab_claims:
         ui.render_downloads(ctx, "claims", full=claims, shown=shown)
 
 with tab_conflicts:
-    if conflicts.empty:
-        st.info("No conflicting claims had been reported by the chosen date.")
+    if not names:
+        st.info(view.empty)
     else:
+        table = view.table("conflicts").frame
         st.markdown(
-            f"**All {len(all_conflicts)} disagreements**, widest first (click a heading to sort). "
+            f"**All {len(table)} disagreements**, widest first (click a heading to sort). "
             "Figures are compared like with like: the same measure, unit, organisations and chip."
         )
-        table = all_conflicts
         times = [f"{v:.1f}×" if v == v and v is not None else "—" for v in table["Times apart"]]
         st.dataframe(
-            table.drop(columns=["group"]).assign(**{"Times apart": times}),
+            table.drop(columns=["group", "conflict_id"]).assign(**{"Times apart": times}),
             hide_index=True,
             key="conflicts-all",
             column_config={
@@ -91,24 +69,26 @@ with tab_conflicts:
                 "Latest": st.column_config.DateColumn(format=ui.DATE_FORMAT),
             },
         )
-        if wording_only is not None and len(wording_only):
+        wording_only = view.table("wording")
+        if wording_only is not None and len(wording_only.frame):
             st.markdown(
-                f"**{len(wording_only)} differences in wording only**: the reports give the same figure in other words"
+                f"**{len(wording_only.frame)} differences in wording only**: "
+                "the reports give the same figure in other words"
             )
             st.dataframe(
-                wording_only[["Disagreement", "Spread", "Claims", "Publishers", "First", "Latest"]].rename(
-                    columns={"Spread": "Figures as reported"}
+                wording_only.frame[["Disagreement", "Spread", "Claims", "Publishers", "First", "Latest"]].rename(
+                    columns={"Spread": "Figures as reported", "Disagreement": "Subject"}
                 ),
                 hide_index=True,
                 key="conflicts-wording",
                 column_config={
-                    "Disagreement": st.column_config.TextColumn("Subject", width="large"),
+                    "Subject": st.column_config.TextColumn(width="large"),
                     "First": st.column_config.DateColumn(format=ui.DATE_FORMAT),
                     "Latest": st.column_config.DateColumn(format=ui.DATE_FORMAT),
                 },
             )
-        name = st.selectbox("Look at one disagreement", list(topic_by_name), key="conflict", bind="query-params")
-        render_conflict(name or next(iter(topic_by_name)))
+        st.selectbox("Look at one disagreement", list(names), format_func=names.__getitem__, key="conflict")
+        render_conflict()
         st.caption("Both sides are kept; none is silently picked.")
 
 ui.finish_page(ctx)

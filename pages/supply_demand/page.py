@@ -3,40 +3,37 @@
 import streamlit as st
 
 from components import ui
-from data.frames import build_claims_frame, build_supply_demand_frame
-from pages.supply_demand.helpers import figures_chart, render_scenario
+from data.frames import build_claims_frame
+from pages.supply_demand.helpers import render_scenario_inputs, render_scenario_sources
 
 ctx = ui.page_context("supply_demand")
-supply_demand = ui.frame(ctx, build_supply_demand_frame)
 claims = ui.frame(ctx, build_claims_frame)
 
 if not ctx.present:  # on a slide the chart's own title says it
     st.subheader("Every reported figure" if st.session_state.get("every") else "The newest report of each figure")
-every_report = st.toggle(
+st.toggle(
     "Show every report",
     key="every",
-    bind="query-params",
     help="Off: one bar per figure, from its newest report. On: one bar per report, older ones included.",
 )
-figure, figures = ui.memo(ctx, figures_chart, bool(every_report))
-ui.render_chart(
-    figure,
-    ctx=ctx,
-    key="supply-demand-ranges",
-    alt="Horizontal bars of every reported H200 demand, supply, approval and delivery figure, with ranges.",
-    source_ids=[s for ids in figures["source_ids"] for s in ids],
-)
-ui.end_slide(ctx)
+figures_slot = st.container()  # the figures chart goes here, once the scenario inputs below have their values
 halt = claims[claims["kind"].isin(["production"]) & claims["summary"].str.contains("halt", case=False)]
 if not halt.empty:
     row = halt.iloc[-1]
     st.info(
         f"**Production:** {ui.md(row['summary'])} ({ui.md(row['publisher'])}, {row['date']:%d %b %Y}; confidence {row['confidence']})"
     )
-
 st.subheader("Scenario: what could arrive, and the gap")
-render_scenario(ctx)
+ready = render_scenario_inputs(ctx)
+view = ui.page_view(ctx)
+with figures_slot:
+    ui.render_view_chart(ctx, view, 0)
+    ui.end_slide(ctx)
+if ready and len(view.charts) > 1:
+    ui.render_view_chart(ctx, view, 1)
+    render_scenario_sources(ctx)
 with st.expander("Download supply and demand data"):
-    ui.render_downloads(ctx, "supply-demand", full=supply_demand, shown=figures)
+    full, shown = ui.table_frames(view.table("supply-demand"))
+    ui.render_downloads(ctx, "supply-demand", full=full, shown=shown)
 
 ui.finish_page(ctx)

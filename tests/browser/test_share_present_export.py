@@ -50,7 +50,7 @@ def test_shared_link_restores_the_view_in_a_fresh_browser(app_url, browser) -> N
     assert lanes == {"Nvidia"}  # the actor filter from the link is applied to the chart
     page.get_by_text("Share this view").click()
     link = page.locator("[data-testid='stSidebar'] code").first.inner_text().strip()
-    assert link.startswith(f"{app_url}/timeline?") and "as_of=2026-02-01" in link and "lanes=Nvidia" in link
+    assert link.startswith(f"{app_url}/timeline?") and "as_of=2026-02-01" in link and "lanes=nvidia" in link
     context.close()
     assert errors == []
 

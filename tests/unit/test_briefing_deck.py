@@ -9,8 +9,8 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
+from components.briefings import briefing_slides
 from components.exports.deck import build_pdf, build_pptx, render_slide_images
-from pages.briefing.slides import briefing_slides
 
 
 @pytest.fixture(scope="module")
@@ -27,26 +27,29 @@ def built(real_seeds):
 
 
 def test_every_step_is_a_slide_with_title_image_and_sources(built) -> None:
-    briefing, _slides, pptx, _ = built
+    briefing, slides, pptx, _ = built
     deck = Presentation(io.BytesIO(pptx))
     steps = list(deck.slides)[1:]  # the first slide is the deck's title
     assert len(steps) == len(briefing.steps)
-    for slide, step in zip(steps, briefing.steps, strict=True):
+    for slide, step, source in zip(steps, briefing.steps, slides, strict=True):
         text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
         assert slide.shapes.title.text_frame.text.replace("\n", " ")[:30] in step.caption.replace("\n", " ")
         assert "Sources:" in text and "Sources: none" not in text
-        assert any(shape.shape_type == 13 for shape in slide.shapes), "a picture of the chart"  # 13 = PICTURE
+        if source.figure is not None:
+            assert any(shape.shape_type == 13 for shape in slide.shapes), "a picture of the chart"  # 13 = PICTURE
+        else:  # the overview's slide is its headline cards, as on the meeting screen
+            assert source.kpis and all(kpi[1] in text for kpi in source.kpis)
 
 
 def test_every_step_is_a_pdf_page_with_its_title_and_sources(built) -> None:
-    briefing, _, _, pdf = built
+    briefing, slides, _, pdf = built
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == len(briefing.steps) + 1
-    for page, step in zip(reader.pages[1:], briefing.steps, strict=True):
+    for page, step, source in zip(reader.pages[1:], briefing.steps, slides, strict=True):
         text = " ".join(page.extract_text().split())
         assert " ".join(step.caption.split()[:4]) in text
         assert "Sources:" in text
-        assert page.images, "the chart is embedded as an image"
+        assert bool(page.images) == (source.figure is not None), "the chart is embedded as an image"
 
 
 def test_each_slide_is_true_at_its_step_date(built) -> None:

@@ -1,0 +1,82 @@
+"""Timeline view: the events the link's period, dates, search, actors and kinds select (its
+slide), and the same events as the table and the "filtered" download. Pure."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components import takeaways
+from components.exports.images import plain_title
+from components.figures import plot_timeline
+from components.labels import standalone
+from components.registry import BY_ID
+from components.view import ChartView, PageView, Params, TableView, view_date
+from data.frames import ClaimFilter, build_events_frame
+from data.load import SeedData
+
+SINCE = pd.Timestamp("2025-11-01")
+ALT = "Timeline of H200 events on lanes for the US government, Chinese regulators, Nvidia, buyers and others."
+MAX_KEY_MOMENTS = 6  # labelled moments on one chart; more overlap at 1280 x 720
+
+
+def readable_events(seeds: SeedData, claim_filter: ClaimFilter) -> pd.DataFrame:
+    """Every event, each summary made to stand alone (the search looks at these words)."""
+    events = build_events_frame(seeds, claim_filter)
+    titles = {source_id: source.title for source_id, source in seeds.sources.items()}
+    return events.assign(
+        summary=[standalone(s, titles.get(i, "")) for s, i in zip(events["summary"], events["source_id"], strict=True)]
+    )
+
+
+def matching(frame: pd.DataFrame, params: Params) -> pd.DataFrame:
+    """The actor, kind and search filters (the date filters differ for past and planned items)."""
+    lanes, kinds, query = list(params.get("lanes") or ()), list(params.get("kinds") or ()), params.get("q") or ""
+    if lanes:
+        frame = frame[frame["lane"].isin(lanes)]
+    if kinds:
+        frame = frame[frame["kind"].isin(kinds)]
+    if query:
+        text = frame["summary"] + " " + frame["publisher"] + " " + frame["actors"].map(" ".join)
+        frame = frame[text.str.contains(str(query), case=False, regex=False)]
+    return frame
+
+
+def shown_events(events: pd.DataFrame, as_of: pd.Timestamp, params: Params) -> pd.DataFrame:
+    shown = matching(events[events["date"] <= as_of], params)
+    if params.get("window") != "all":
+        shown = shown[shown["date"] >= SINCE]
+    dates: tuple = tuple(params.get("dates") or ())
+    if len(dates) == 2:
+        shown = shown[(shown["date"] >= pd.Timestamp(dates[0])) & (shown["date"] <= pd.Timestamp(dates[1]))]
+    return shown
+
+
+def key_moments(shown: pd.DataFrame) -> pd.DataFrame:
+    """The labelled moments, at most ``MAX_KEY_MOMENTS`` (the newest), so labels stay legible."""
+    moments = shown[shown["annotate"] & (shown["label"] != "")]
+    return moments.sort_values("date").tail(MAX_KEY_MOMENTS)
+
+
+def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
+    page = BY_ID["timeline"]
+    events = readable_events(seeds, claim_filter)
+    as_of = pd.Timestamp(claim_filter.as_of)
+    shown = shown_events(events, as_of, params)
+    later = matching(events[events["date"] > as_of], params)
+    figure = plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments(shown))
+    if not shown.empty and shown["date"].min() == shown["date"].max():  # one day: a month either side, not milliseconds
+        day = shown["date"].min()
+        figure.update_xaxes(range=[day - pd.Timedelta(days=30), day + pd.Timedelta(days=30)])
+    sources = tuple(dict.fromkeys(shown["source_id"]))
+    return PageView(
+        page.page_id,
+        page.title,
+        page.question,
+        view_date(claim_filter),
+        dict(params),
+        charts=(ChartView("timeline", plain_title(figure), figure, sources, ALT),),
+        tables=(
+            TableView("timeline", shown.sort_values(["date", "reported"], ascending=False), full=events),
+            TableView("timeline-later", later.sort_values("date")),
+        ),
+    )
