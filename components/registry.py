@@ -184,7 +184,9 @@ PAGES: tuple[PageSpec, ...] = (
         "whats-new",
         "What changed between two dates, in the story or in the tracker?",
         link=(
-            LinkParam("mode", "choice", "story", options=opts.whats_new_modes, describe="what the story did"),
+            LinkParam(
+                "mode", "choice", "story", options=opts.whats_new_modes, bound=True, describe="what the story did"
+            ),
             LinkParam("since", "date", bound=True, describe="the default period"),
             LinkParam("until", "date", bound=True, describe="the default period"),
         ),
