@@ -58,7 +58,7 @@ def read_view(page: PageSpec, seeds: SeedData, raw: Mapping[str, Sequence[str]])
     falls back to a default with a notice), the API refuses a link with a problem, so the caller
     gets a 400 instead of data for a view it did not ask for.
     """
-    link = read_view_link(page, seeds, {k: list(v) for k, v in raw.items()})
+    link = read_view_link(page, seeds, _as_link(raw))
     problems = [_plain_problem(n) for n in link.notices]
     problems += [
         f"Unknown parameter `{name}` for {page.title}."
@@ -69,13 +69,19 @@ def read_view(page: PageSpec, seeds: SeedData, raw: Mapping[str, Sequence[str]])
     return View(claim_filter_of(link.values, latest), dict(link.values)), problems
 
 
+def _as_link(raw: Mapping[str, Sequence[str]]) -> dict[str, object]:
+    """Query values as a page's link holds them: one value as a string, repeated ones as a list."""
+    return {k: (list(v)[0] if len(v) == 1 else list(v)) for k, v in raw.items()}
+
+
 def view_tables(view: PageView) -> dict[str, pd.DataFrame]:
     """A view's tables under the names of the page's downloads: ``<name>`` is the filtered
     download (the shown rows with the whole table's columns), ``<name>-all`` the whole table."""
     out: dict[str, pd.DataFrame] = {}
     for table in view.tables:
         if table.full is not None:
-            out[table.name] = table.frame[list(table.full.columns)]
+            # nothing shown: the page offers only the whole table, and so does the API's default
+            out[table.name] = table.full if table.frame.empty else table.frame[list(table.full.columns)]
             out[f"{table.name}-all"] = table.full
         else:
             out[table.name] = table.frame
@@ -124,7 +130,7 @@ def page_tables(
         return {}, problems
     if page_id == "whats_new":
         return _whats_new(seeds, view), []
-    tables = view_tables(build_view(page, seeds, {k: list(v) for k, v in raw_params.items() if page.owns(k)}))
+    tables = view_tables(build_view(page, seeds, {k: v for k, v in _as_link(raw_params).items() if page.owns(k)}))
     if page_id == "sources":
         tables["sources"] = _sources_frame(seeds, view.claim_filter.as_of)
     return tables, []

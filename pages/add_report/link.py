@@ -15,29 +15,17 @@ import time
 import streamlit as st
 
 from components import auth, ui
-from components.registry import BY_ID
+from components.ui.inbox import PENDING, inbox
 from data.draft import Draft, DraftError, draft_from_text
 from data.load import SeedData
-from data.watch.config import default_inbox
 from data.watch.fetch import PAGE_TYPES, FetchError, SafeFetcher
-from data.watch.inbox import Inbox, InboxError
+from data.watch.inbox import InboxError
 from data.watch.review import redraft
 from pages.add_report import sections
 
 MAX_FETCHES = 10  # per session per window: the server fetches for the viewer, so a viewer cannot make it crawl
 FETCH_WINDOW_SECONDS = 600
-PENDING = "inbox_open"  # session key: the candidate id the Inbox page asked to open
 FROM_CANDIDATE = "ar_from_candidate"  # the candidate the current draft came from
-
-
-def inbox() -> Inbox:
-    return Inbox(default_inbox(ui.seeds_dir()))
-
-
-def open_in_add_report(candidate_id: str) -> None:
-    """From the Inbox page: open this candidate in Add a report, pre-filled."""
-    st.session_state[PENDING] = candidate_id
-    st.switch_page(BY_ID["add_report"].path)
 
 
 def take_candidate(seeds: SeedData) -> None:

@@ -13,11 +13,11 @@ import streamlit as st
 
 from components import auth, ui
 from components.labels import fmt_date
+from components.ui.inbox import open_in_add_report
 from data.draft import DraftError, save_seed_yaml, summary_problems, validate_seed_yaml
 from data.load import SeedData
 from data.watch.inbox import Inbox, InboxError
 from data.watch.review import accepted_yaml, add_carrier, in_tracker, redraft
-from pages.add_report import link
 
 ACCEPTING = "inbox_accepting"  # session key: the candidate whose accept form is open
 SHOW = ("New", "Decided", "All")
@@ -106,7 +106,7 @@ def render_candidate(candidate: dict[str, Any], seeds: SeedData, box: Inbox, edi
 def _actions(candidate: dict[str, Any], ident: str, seeds: SeedData, box: Inbox, editable: bool) -> None:
     columns = st.columns([1.4, 1, 1.2, 1])
     if columns[0].button("Open in Add a report", key=f"inbox-open-{ident}", icon=":material/edit_note:"):
-        link.open_in_add_report(ident)
+        open_in_add_report(ident)
     if not editable:
         columns[1].caption("Accepting, merging and dismissing need editing rights.")
         return

@@ -10,11 +10,11 @@ rights and are kept in the inbox folder, so a decided item is never offered agai
 import streamlit as st
 
 from components import auth, ui
-from pages.add_report import link
+from components.ui.inbox import inbox
 from pages.inbox import helpers
 
 ctx = ui.page_context("inbox")
-box = link.inbox()
+box = inbox()
 editable = auth.can_edit()
 candidates = box.candidates()
 helpers.settle_in_tracker(box, candidates, ctx.seeds)
