@@ -39,7 +39,7 @@ LOG = logging.getLogger(__name__)
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 100
 FEED_DAYS = 30  # the newest days with a report: enough for MAX_ENTRIES, and a tenth of the cost
-MOVED = ("new", "changed", "other figures", "gone")
+MOVED = ("new", "changed", "disputed", "gone")
 # Which kinds of entry each page's readers follow (``?page=<url_path>``).
 PAGE_KINDS: dict[str, frozenset[str]] = {
     "overview": frozenset({"headline", "report"}),

@@ -18,7 +18,7 @@ from data.frames.claims import ClaimFilter, select_claims
 from data.lexicon import Range, quantity_range
 from data.load import ClaimRecord, SeedData
 from data.outlets import publisher_label
-from data.reconcile import can_all_be_true, claim_confidence
+from data.reconcile import can_all_be_true, claim_confidence, limit_level
 
 FIGURES, WORDING, STATEMENTS = "figures", "wording", "statements"
 """How a group disagrees: like-for-like figures that cannot all be true, the same figure in other
@@ -131,12 +131,17 @@ def build_conflicts_frame(seeds: SeedData, claim_filter: ClaimFilter | None = No
     rows = []
     for number, members in enumerate(conflict_groups(select_claims(seeds, claim_filter)), start=1):
         ranges = {}
+        by_id = {m.claim.id: m for m in members}
         for member in members:
             if member.claim.quantity is not None:
                 claim_range = quantity_range(member.claim.quantity, seeds.lexicon)
                 if claim_range.low is not None or claim_range.high is not None:
                     ranges[member.claim.id] = claim_range
-        difference, compared, widest, (spread_low, spread_high, spread_unit) = _classify(members, ranges)
+        levels = {
+            claim_id: limit_level(claim_range, seeds.metrics.get(by_id[claim_id].claim.quantity.metric))  # type: ignore[union-attr]
+            for claim_id, claim_range in ranges.items()
+        }
+        difference, compared, widest, (spread_low, spread_high, spread_unit) = _classify(members, levels)
         topic = topic_of(members)
         for member in members:
             claim = member.claim
