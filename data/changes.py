@@ -24,7 +24,7 @@ import pandas as pd
 
 from data.frames import ALL_BUYERS, ClaimFilter, build_approvals_frame, build_estimates_frame
 from data.frames.claims import select_claims
-from data.frames.conflicts import conflict_groups, topic_of
+from data.frames.conflicts import WORDING, conflict_groups, difference_of, topic_of
 from data.headlines import KPI_KEYS, pick_headlines
 from data.load import SeedData
 from data.models import Source
@@ -221,13 +221,14 @@ def _diff_statuses(old: dict[tuple[str, str], dict], new: dict[tuple[str, str], 
 
 
 def _open_conflicts(seeds: SeedData, as_of: dt.date | None) -> list[tuple[str, set[str], str]]:
-    """Conflict groups with at least two live (not superseded) claims: topic, claim ids, latest summary."""
+    """Conflict groups with at least two live (not superseded) claims: topic, claim ids, latest
+    summary. A group whose figures differ in wording only is no disagreement (as on Sources)."""
     records = select_claims(seeds, ClaimFilter(as_of=as_of))
     live = {r.claim.id for r in live_claims(records)}
     out = []
     for members in conflict_groups(records):
         ids = {m.claim.id for m in members} & live
-        if len(ids) >= 2:
+        if len(ids) >= 2 and difference_of(members, seeds) != WORDING:
             out.append((topic_of(members), ids, members[-1].claim.summary))
     return out
 

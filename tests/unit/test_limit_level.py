@@ -46,3 +46,16 @@ def test_the_cap_differs_in_wording_until_the_100k_allowance_then_in_figures(rea
     assert (august["spread_low"].iloc[0], august["spread_high"].iloc[0]) == (75_000, 100_000)
     # the rows keep the bound as reported: "up to 75,000" is still an upper bound on screen
     assert set(august.loc[august["claim_id"] == "rt-0514.cap-applied-75k", "bound"]) == {"at_most"}
+
+
+def test_whats_new_opens_the_cap_disagreement_only_when_the_100k_allowance_arrives(real_seeds) -> None:
+    from data.changes import conflict_changes
+
+    def opened(since: dt.date, until: dt.date) -> list[list[str]]:
+        changes = conflict_changes(real_seeds, real_seeds, since, until)
+        return [ids for ids, change in zip(changes["claim_ids"], changes["change"], strict=True) if change == "opened"]
+
+    # May: the cap is reported as applied at the 75,000 floated in March, wording only, no news
+    assert not any("rt-0514.cap-applied-75k" in ids for ids in opened(dt.date(2026, 5, 13), dt.date(2026, 5, 14)))
+    august = opened(dt.date(2026, 8, 18), dt.date(2026, 8, 19))
+    assert any({"rt-0514.cap-applied-75k", "ft-0819.allowance-100k"} <= set(ids) for ids in august)
