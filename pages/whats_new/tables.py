@@ -14,7 +14,7 @@ HEADLINE_WORDS = {
     "changed": "changed",
     "gone": "no longer shown",
     "more reports": "same figure, more reports",
-    "disputed": "best figure kept; a new report gives a figure that cannot also be true",
+    "disputed": "best figure kept; a new report disagrees",
     "same": "unchanged",
 }
 CONFLICT_WORDS = {"opened": "opened", "widened": "new report joined", "resolved": "resolved"}
