@@ -24,7 +24,7 @@ import pandas as pd
 
 from data.frames import ALL_BUYERS, ClaimFilter, build_approvals_frame, build_estimates_frame
 from data.frames.claims import select_claims
-from data.frames.conflicts import conflict_groups, topic_of
+from data.frames.conflicts import WORDING, conflict_groups, difference_of, topic_of
 from data.headlines import KPI_KEYS, pick_headlines
 from data.load import SeedData
 from data.models import Source
@@ -133,30 +133,22 @@ def _headline_table(seeds: SeedData, as_of: dt.date | None) -> dict[str, dict]:
     return {} if picked.empty else {row["key"]: row for row in picked.to_dict("records")}
 
 
-def _figure(record: Any) -> tuple:
-    quantity = record.claim.quantity
-    if quantity is None:
-        return ()
-    return (quantity.value, quantity.low, quantity.high, quantity.bound, quantity.unit)
-
-
-def _more_reports(seeds: SeedData, before_ids: list[str], after_ids: list[str]) -> str:
-    """ "more reports" only when every new report gives a figure already there; a different one
-    (a 100,000 allowance beside a 75,000 cap) is "other figures", never "the same figure"."""
-    records = seeds.claims_by_id()
-    known = {_figure(records[i]) for i in before_ids if i in records}
-    fresh = {_figure(records[i]) for i in set(after_ids) - set(before_ids) if i in records}
-    return "more reports" if fresh <= known else "other figures"
+def _joined(before: dict, after: dict) -> str:
+    """A report joined a headline without moving its best figure: "disputed" when the figures can
+    no longer all be true (the estimate's like-for-like test, so "up to 100,000" beside a 75,000
+    cap counts, newly or by widening the spread); "more reports" when they differ in wording only."""
+    spread = (before.get("low"), before.get("high")) != (after.get("low"), after.get("high"))
+    return "disputed" if after.get("conflict") and (spread or not before.get("conflict")) else "more reports"
 
 
 def headline_changes(
     before: SeedData, after: SeedData, before_as_of: dt.date | None, after_as_of: dt.date | None
 ) -> pd.DataFrame:
     """One row per headline figure shown on the overview, before and after, and what happened to it."""
-    return _diff_headlines(_headline_table(before, before_as_of), _headline_table(after, after_as_of), after)
+    return _diff_headlines(_headline_table(before, before_as_of), _headline_table(after, after_as_of))
 
 
-def _diff_headlines(old: dict[str, dict], new: dict[str, dict], after: SeedData) -> pd.DataFrame:
+def _diff_headlines(old: dict[str, dict], new: dict[str, dict]) -> pd.DataFrame:
     rows = []
     for key in KPI_KEYS:
         a, b = old.get(key), new.get(key)
@@ -171,7 +163,7 @@ def _diff_headlines(old: dict[str, dict], new: dict[str, dict], after: SeedData)
         elif (before_value, row_a.get("best_bound")) != (after_value, row_b.get("best_bound")):
             change = "changed"
         elif set(row_a.get("claim_ids", [])) != set(row_b.get("claim_ids", [])):
-            change = _more_reports(after, row_a.get("claim_ids", []), row_b.get("claim_ids", []))
+            change = _joined(row_a, row_b)
         else:
             change = "same"
         rows.append(
@@ -229,13 +221,14 @@ def _diff_statuses(old: dict[tuple[str, str], dict], new: dict[tuple[str, str], 
 
 
 def _open_conflicts(seeds: SeedData, as_of: dt.date | None) -> list[tuple[str, set[str], str]]:
-    """Conflict groups with at least two live (not superseded) claims: topic, claim ids, latest summary."""
+    """Conflict groups with at least two live (not superseded) claims: topic, claim ids, latest
+    summary. A group whose figures differ in wording only is no disagreement (as on Sources)."""
     records = select_claims(seeds, ClaimFilter(as_of=as_of))
     live = {r.claim.id for r in live_claims(records)}
     out = []
     for members in conflict_groups(records):
         ids = {m.claim.id for m in members} & live
-        if len(ids) >= 2:
+        if len(ids) >= 2 and difference_of(members, seeds) != WORDING:
             out.append((topic_of(members), ids, members[-1].claim.summary))
     return out
 
@@ -384,7 +377,7 @@ def story_days(seeds: SeedData, limit: int | None = None) -> list[Changes]:
         new = _state_at(seeds, day)
         sources = _new_sources(seeds, day, day, day_of=published_on)
         claims = _new_claims(seeds, set(sources["source_id"]))
-        headlines = _diff_headlines(old.headlines, new.headlines, seeds)
+        headlines = _diff_headlines(old.headlines, new.headlines)
         statuses, conflicts = _diff_statuses(old.statuses, new.statuses), _diff_conflicts(old.conflicts, new.conflicts)
         movements = claims[claims["kind"].isin(MOVEMENT_KINDS)].reset_index(drop=True)
         out.append(Changes(day, day, sources, claims, headlines, statuses, conflicts, STORY, movements))

@@ -308,6 +308,10 @@ class Metric(Strict):
         default=False,
         description="a count that changes over time: readings at different dates are history, not a dispute",
     )
+    limit: bool = Field(
+        default=False,
+        description="the figure is a limit's level: 'up to 75,000 each' is a cap of 75,000, so two levels disagree",
+    )
 
 
 class Coverage(Strict):

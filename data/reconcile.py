@@ -16,10 +16,11 @@ only sets the moment when every reading is low.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from data.lexicon import Range, quantity_range
 from data.load import ClaimRecord, SeedData
+from data.models import Metric
 
 CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
 # How far apart two readings may be dated and still be "about the same moment", by the
@@ -90,6 +91,14 @@ def _interval(quantity: Range) -> tuple[float, float]:
     if quantity.bound == "approx":
         low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
     return low, high
+
+
+def limit_level(quantity: Range, metric: Metric | None) -> Range:
+    """A limit's figure as the level it sets: for a cap, "up to 75,000 each" says the cap is
+    75,000 (not that it is 75,000 or less), so a cap reported at 100,000 cannot also be true."""
+    if metric is None or not metric.limit or quantity.high is None or quantity.bound not in ("at_most", "less_than"):
+        return quantity
+    return replace(quantity, low=quantity.high, bound="exact", open_high=False)
 
 
 def can_all_be_true(ranges: list[Range]) -> bool:
@@ -178,7 +187,7 @@ def reconcile(records: list[ClaimRecord], seeds: SeedData) -> Estimate | None:
         claim_ids=tuple(r.claim.id for r, _ in used),
         source_ids=source_ids,
         independent_origins=len({seeds.sources[s].origin_key for s in source_ids}),
-        conflict=not can_all_be_true([q for _, q in pool]),
+        conflict=not can_all_be_true([limit_level(q, metric) for _, q in pool]),
         formula=None if reported else best_range.formula or best_range.rule,
         derived_claim_ids=tuple(r.claim.id for r, _ in derived),
         point_in_time=point_in_time,

@@ -28,6 +28,8 @@ from starlette.routing import Route
 from components.conflict_names import conflict_name
 from components.registry import BY_ID
 from data.changes import Changes, story_days
+from data.frames.claims import ClaimFilter
+from data.frames.conflicts import build_conflicts_frame
 from data.load import SeedData
 from pages.whats_new.tables import headlines_display
 from server.page_tables import ACCESS_PARAMS
@@ -37,7 +39,7 @@ LOG = logging.getLogger(__name__)
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 100
 FEED_DAYS = 30  # the newest days with a report: enough for MAX_ENTRIES, and a tenth of the cost
-MOVED = ("new", "changed", "other figures", "gone")
+MOVED = ("new", "changed", "disputed", "gone")
 # Which kinds of entry each page's readers follow (``?page=<url_path>``).
 PAGE_KINDS: dict[str, frozenset[str]] = {
     "overview": frozenset({"headline", "report"}),
@@ -70,31 +72,14 @@ def _status_word(code: object) -> str:
     return str(code).replace("_", " ")
 
 
-def _conflict_rows(seeds: SeedData, claim_ids: list[str]) -> pd.DataFrame:
-    by_id = seeds.claims_by_id()
-    rows = []
-    for claim_id in claim_ids:
-        record = by_id.get(claim_id)
-        if record is None:
-            continue
-        quantity = record.claim.quantity
-        rows.append(
-            {
-                "date": record.claim.date,
-                "low": quantity.low
-                if quantity and quantity.low is not None
-                else (quantity.value if quantity else None),
-                "high": quantity.high
-                if quantity and quantity.high is not None
-                else (quantity.value if quantity else None),
-                "unit": quantity.unit if quantity else None,
-                "wording": quantity.wording if quantity else None,
-                "product": record.claim.product,
-                "summary": record.claim.summary,
-                "source_id": record.source_id,
-            }
-        )
-    return pd.DataFrame(rows, columns=["date", "low", "high", "unit", "wording", "product", "summary", "source_id"])
+def _conflict_rows(seeds: SeedData, claim_ids: list[str], day: dt.date) -> pd.DataFrame:
+    """The conflicts-frame rows (as of ``day``) of the group those claims belong to: the same
+    rows the Sources page names a disagreement from, so the feed and the page name it alike."""
+    frame = build_conflicts_frame(seeds, ClaimFilter(as_of=day))
+    hits = frame[frame["claim_id"].isin(claim_ids)]
+    if hits.empty:
+        return hits
+    return frame[frame["group"] == hits["group"].value_counts().idxmax()]
 
 
 def day_entries(seeds: SeedData, changes: Changes) -> list[Entry]:
@@ -143,13 +128,13 @@ def day_entries(seeds: SeedData, changes: Changes) -> list[Entry]:
                 )
             )
     for row in changes.conflicts[changes.conflicts["change"] == "opened"].to_dict("records"):
-        rows = _conflict_rows(seeds, list(row["claim_ids"]))
+        rows = _conflict_rows(seeds, list(row["claim_ids"]), day)
         out.append(
             Entry(
                 "disagreement",
                 day,
                 f"disagreement/{'+'.join(row['claim_ids'])}",
-                f"New disagreement: {conflict_name(str(row['topic']), rows) if not rows.empty else row['topic']}",
+                f"New disagreement: {conflict_name(rows) if not rows.empty else row['topic']}",
                 f"Sources disagree; the latest claim: {row['about']}",
                 tuple(dict.fromkeys(rows["source_id"])) if not rows.empty else (),
             )

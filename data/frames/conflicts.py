@@ -18,7 +18,7 @@ from data.frames.claims import ClaimFilter, select_claims
 from data.lexicon import Range, quantity_range
 from data.load import ClaimRecord, SeedData
 from data.outlets import publisher_label
-from data.reconcile import can_all_be_true, claim_confidence
+from data.reconcile import can_all_be_true, claim_confidence, limit_level
 
 FIGURES, WORDING, STATEMENTS = "figures", "wording", "statements"
 """How a group disagrees: like-for-like figures that cannot all be true, the same figure in other
@@ -125,18 +125,40 @@ def _classify(members: list[ClaimRecord], ranges: dict[str, Range]) -> tuple[str
     return (WORDING if only_wording else STATEMENTS), compared, None, (None, None, None)
 
 
+def _ranges(members: list[ClaimRecord], seeds: SeedData) -> dict[str, Range]:
+    """Each member's figure as a range (members without a usable figure left out)."""
+    ranges = {}
+    for member in members:
+        if member.claim.quantity is not None:
+            claim_range = quantity_range(member.claim.quantity, seeds.lexicon)
+            if claim_range.low is not None or claim_range.high is not None:
+                ranges[member.claim.id] = claim_range
+    return ranges
+
+
+def _levels(members: list[ClaimRecord], ranges: dict[str, Range], seeds: SeedData) -> dict[str, Range]:
+    """The ranges as compared: a cap's "up to X" as its level X (``limit_level``)."""
+    by_id = {m.claim.id: m for m in members}
+    return {
+        claim_id: limit_level(claim_range, seeds.metrics.get(by_id[claim_id].claim.quantity.metric))  # type: ignore[union-attr]
+        for claim_id, claim_range in ranges.items()
+    }
+
+
+def difference_of(members: list[ClaimRecord], seeds: SeedData) -> str:
+    """How one conflict group differs (FIGURES, WORDING or STATEMENTS), as the conflicts frame says."""
+    return _classify(members, _levels(members, _ranges(members, seeds), seeds))[0]
+
+
 @builds(ConflictRow)
 def build_conflicts_frame(seeds: SeedData, claim_filter: ClaimFilter | None = None) -> pd.DataFrame:
     """One row per claim in a conflict group; the group's spread only over like-for-like figures."""
     rows = []
     for number, members in enumerate(conflict_groups(select_claims(seeds, claim_filter)), start=1):
-        ranges = {}
-        for member in members:
-            if member.claim.quantity is not None:
-                claim_range = quantity_range(member.claim.quantity, seeds.lexicon)
-                if claim_range.low is not None or claim_range.high is not None:
-                    ranges[member.claim.id] = claim_range
-        difference, compared, widest, (spread_low, spread_high, spread_unit) = _classify(members, ranges)
+        ranges = _ranges(members, seeds)
+        difference, compared, widest, (spread_low, spread_high, spread_unit) = _classify(
+            members, _levels(members, ranges, seeds)
+        )
         topic = topic_of(members)
         for member in members:
             claim = member.claim

@@ -14,8 +14,7 @@ HEADLINE_WORDS = {
     "changed": "changed",
     "gone": "no longer shown",
     "more reports": "same figure, more reports",
-    "other figures": "best figure kept; new reports give other figures",
-    "disputed": "same best figure; a new report disagrees",
+    "disputed": "best figure kept; a new report disagrees",
     "same": "unchanged",
 }
 CONFLICT_WORDS = {"opened": "opened", "widened": "new report joined", "resolved": "resolved"}

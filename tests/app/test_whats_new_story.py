@@ -9,6 +9,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from data.load import load_seeds
+from data.outlets import publisher_label
 
 ROOT = Path(__file__).resolve().parents[2]
 ONE_PAGE_APP = str(Path(__file__).resolve().parent / "one_page_app.py")
@@ -32,7 +33,7 @@ def test_end_of_march_to_end_of_may_by_publication(monkeypatch) -> None:
     inside = [s for s in seeds.sources.values() if dt.date(2026, 3, 31) <= s.available_from <= dt.date(2026, 5, 31)]
     assert f"New reports ({len(inside)})" in [s.value for s in at.subheader]
     shown = at.dataframe[0].value  # the new reports come first
-    assert set(shown["Publisher"]) == {s.publisher for s in inside}
+    assert set(shown["Publisher"]) == {publisher_label(seeds, s.id) for s in inside}  # "X via Y", as every table
     assert not any("Ignored" in i.value for i in at.info)
 
 

@@ -93,7 +93,7 @@ def test_nothing_after_as_of_in_the_whole_tables(client) -> None:
     claims = pd.read_csv(io.BytesIO(client.get("/api/v1/claims.csv?as_of=2026-03-01").content))
     assert len(claims) > 0
     published = {sid: s.available_from for sid, s in seeds.sources.items()}
-    assert all(published[s] <= dt.date(2026, 3, 1) for s in claims["Source ID"])
+    assert all(published[s] <= dt.date(2026, 3, 1) for s in claims["Source id"])
     sources = client.get("/api/v1/sources.json?as_of=2026-03-01").json()
     rows = sources["tables"]["sources"]["data"]
     assert rows and all(published[r["source_id"]] <= dt.date(2026, 3, 1) for r in rows)
@@ -109,7 +109,7 @@ def test_rows_carry_claim_and_source_ids_basis_and_the_bound_in_words(client) ->
         assert row["as_reported"]
     assert any(r["as_reported"].startswith("more than") for r in rows)  # "more than 2,000,000" stays a bound
     claims = pd.read_csv(io.BytesIO(client.get("/api/v1/claims.csv").content))
-    assert {"Claim ID", "Source ID", "Basis", "As reported"} <= set(claims.columns)
+    assert {"Claim id", "Source id", "Basis", "As reported"} <= set(claims.columns)
 
 
 def test_csv_text_is_formula_safe(tmp_path, monkeypatch) -> None:
@@ -119,8 +119,8 @@ def test_csv_text_is_formula_safe(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("H200_SEEDS_DIR", str(seeds))
     client = TestClient(Starlette(routes=routes()))
     claims = pd.read_csv(io.BytesIO(client.get("/api/v1/claims.csv?as_of=2026-02-02").content))
-    hostile = claims[claims["Claim ID"] == "tw-0202.formula"]
-    assert hostile["Summary"].iloc[0].startswith("'=cmd")
+    hostile = claims[claims["Claim id"] == "tw-0202.formula"]
+    assert hostile["What was reported"].iloc[0].startswith("'=cmd")
     assert hostile["Publisher"].iloc[0] == "'@Test Wire"
     reports = pd.read_csv(io.BytesIO(client.get("/api/v1/sources.csv").content))
-    assert reports.loc[reports["Source ID"] == "2026-02-02-test-wire-formula", "Title"].iloc[0].startswith("'=")
+    assert reports.loc[reports["Source id"] == "2026-02-02-test-wire-formula", "Title"].iloc[0].startswith("'=")

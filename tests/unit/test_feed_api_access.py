@@ -48,7 +48,7 @@ def _client(secrets: dict, tmp_path) -> TestClient:
 def test_sign_in_on_refuses_anonymous_requests(url, tmp_path) -> None:
     answer = _client(SECRETS, tmp_path).get(url)
     assert answer.status_code == 401
-    assert b"<entry" not in answer.content and b"Claim ID" not in answer.content
+    assert b"<entry" not in answer.content and b"Claim id" not in answer.content
 
 
 @pytest.mark.parametrize("url", URLS)
