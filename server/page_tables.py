@@ -71,7 +71,7 @@ def read_view(page: PageSpec, seeds: SeedData, raw: Mapping[str, Sequence[str]])
 
 def _as_link(raw: Mapping[str, Sequence[str]]) -> dict[str, object]:
     """Query values as a page's link holds them: one value as a string, repeated ones as a list."""
-    return {k: (list(v)[0] if len(v) == 1 else list(v)) for k, v in raw.items()}
+    return {k: (next(iter(v)) if len(v) == 1 else list(v)) for k, v in raw.items()}
 
 
 def view_tables(view: PageView) -> dict[str, pd.DataFrame]:

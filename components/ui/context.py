@@ -55,6 +55,9 @@ def is_presenting() -> bool:
 # Headline numbers get *larger* than in normal mode (36 px there): the ``p`` inside the metric
 # value must be named, or the body-text rule below would win and shrink it.
 PRESENT_CSS = """<style>
+/* A headline value wraps rather than ending in "…" ("more than 400k" must stay whole). */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebar"] { display: none !important; }
 [data-testid="stMainBlockContainer"], .block-container {
@@ -82,6 +85,9 @@ html, body, [data-testid="stMarkdownContainer"] p { font-size: clamp(17px, 1.25v
 
 # Phone width: chart titles are SVG text and cannot wrap, so they get smaller instead of cut off.
 NARROW_SCREEN_CSS = """<style>
+/* A headline value wraps rather than ending in "…" ("more than 400k" must stay whole). */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 @media (max-width: 700px) {
   .stPlotlyChart .gtitle, .stPlotlyChart .gtitle tspan { font-size: 12px !important; }
   .stPlotlyChart .gtitle tspan[style*="font-size:13px"], .stPlotlyChart .gtitle tspan tspan { font-size: 10px !important; }

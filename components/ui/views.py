@@ -90,6 +90,11 @@ def _value(ctx: PageContext, param: LinkParam, base: Any) -> object:
         picked = tuple(v for v in st.query_params.get_all(param.name) if v in options)
         return picked or base
     if param.name not in st.session_state:
+        # A control bound to the link has no value until it is drawn; a view computed before
+        # that (the first run of a shared link) reads it from the link, as the control will.
+        if param.bound and param.name in st.query_params:
+            raw = _raw(ctx.page)
+            return _read_cached(ctx.page.page_id, ctx.fingerprint, frozen(raw), raw).values.get(param.name, base)
         return base
     value = st.session_state[param.name]
     if param.kind == "multi":
