@@ -13,54 +13,13 @@ from typing import Any
 
 from data.draft import background, entities, figures, suggest
 from data.draft import dates as dates_mod
-from data.draft.duplicates import find_duplicates
+from data.draft.duplicates import COMMON_WORDS, find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
 from data.draft.model import DateMention, DraftClaim, Duplicate, EntityMatch, Figure
 from data.draft.render import draft_json, seed_yaml
 from data.load import SeedData, load_seeds
 
 _WIRES = {"reuters", "bloomberg", "associated press", "afp", "xinhua", "kyodo"}
-_STOPWORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "with",
-        "as",
-        "at",
-        "by",
-        "from",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "its",
-        "it",
-        "that",
-        "this",
-        "says",
-        "said",
-        "say",
-        "after",
-        "over",
-        "into",
-        "amid",
-        "than",
-        "more",
-        "new",
-        "report",
-        "reports",
-        "sources",
-    }
-)
 
 
 @dataclass
@@ -119,7 +78,7 @@ def draft_from_file(path_or_bytes: str | Path | bytes, name: str, seeds: SeedDat
 
 
 def slug(text: str, words: int = 6) -> str:
-    tokens = [t for t in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if t not in _STOPWORDS]
+    tokens = [t for t in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if t not in COMMON_WORDS]
     return "-".join(tokens[:words]) or "report"
 
 
