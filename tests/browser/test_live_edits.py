@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 
 import pytest
 
+from data.frames import latest_report_date
+from data.load import load_seeds
 from scripts.devserver import ROOT, streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -42,6 +45,10 @@ def _interact(page) -> None:
 def test_added_and_broken_files_are_picked_up_without_restart(tmp_path, browser) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
+    # the new report is the newest one, so the overview's latest events list it whatever the archive holds
+    newest = latest_report_date(load_seeds(seeds)) or dt.date.today()
+    day = min(newest + dt.timedelta(days=1), dt.date.today()).isoformat()
+    new_source = NEW_SOURCE.replace("2026-06-04", day)
     with streamlit_server(env={"H200_SEEDS_DIR": str(seeds)}) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 1000})
         page = context.new_page()
@@ -49,16 +56,16 @@ def test_added_and_broken_files_are_picked_up_without_restart(tmp_path, browser)
         page.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=60000)
         assert "marker sentence" not in page.inner_text("body")
 
-        path = seeds / "sources" / "2026-06-04-live-edit-wire.yaml"
-        path.write_text(NEW_SOURCE)
+        path = seeds / "sources" / f"{day}-live-edit-wire.yaml"
+        path.write_text(new_source)
         _interact(page)
         assert "A marker sentence that only the live-edit test writes." in page.inner_text("body")
 
-        path.write_text(NEW_SOURCE.replace("kind: statement", "kind: [broken"))
+        path.write_text(new_source.replace("kind: statement", "kind: [broken"))
         _interact(page)
         body = page.inner_text("body")
         assert re.search(r"1 problem\(s\) in the seed files", body)
-        assert "seeds/sources/2026-06-04-live-edit-wire.yaml" in body
+        assert f"seeds/sources/{day}-live-edit-wire.yaml" in body
         assert page.locator(".js-plotly-plot").count() >= 1  # everything valid still renders
         assert "marker sentence" not in body
         context.close()
