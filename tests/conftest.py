@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sys
 from pathlib import Path
@@ -49,3 +50,16 @@ def forget_added_dates(seeds: Path) -> None:
             text = re.sub(r"(?m)^(  undated: true\n)", r"\1  added: 2026-06-30\n", text, count=1)
             text = re.sub(r"(?m)^  accessed: .*$", "  accessed: 2026-06-30", text, count=1)
         path.write_text(text)
+
+
+def newest_report_day(seeds: Path) -> dt.date:
+    """The newest report's date in a seeds folder (the default as-of date of every page)."""
+    from data.frames import latest_report_date
+
+    return latest_report_date(load_seeds(seeds)) or dt.date.today()
+
+
+def day_after_newest(seeds: Path) -> str:
+    """A date for a report a test adds so that it is the newest one, whatever the archive holds
+    (never after today: the loader refuses reports from the future)."""
+    return min(newest_report_day(seeds) + dt.timedelta(days=1), dt.date.today()).isoformat()

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from scripts.devserver import ROOT, streamlit_server
+from tests.conftest import day_after_newest, newest_report_day
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,7 @@ def test_garbled_link_shows_defaults_and_a_notice(app_url, browser) -> None:
     context, page, errors = _open(browser, f"{app_url}/chips?as_of=2026-13-45&confidence=%3Cscript%3E&metric=nope")
     assert "Ignored as_of=2026-13-45" in page.inner_text("body")
     assert "Ignored confidence=<script>" in page.inner_text("body")
-    assert "05 Jun 2026" in _status(page)
+    assert f"{newest_report_day(ROOT / 'seeds'):%d %b %Y}" in _status(page)  # the default: the newest report
     assert page.locator("h1").first.inner_text() == "Chips"
     context.close()
     assert errors == []
@@ -116,7 +117,9 @@ def test_downloads_are_valid_files(app_url, browser) -> None:
     text = Path(html_download.value.path()).read_text()
     charts = page.locator(".js-plotly-plot").count()
     assert text.count('class="plotly-graph-div"') == charts
-    assert "Sources (" in text and "Reuters" in text and "Data as of 05 Jun 2026" in text
+    assert (
+        "Sources (" in text and "Reuters" in text and f"Data as of {newest_report_day(ROOT / 'seeds'):%d %b %Y}" in text
+    )
     assert '"showSendToCloud": false' in text and '"displaylogo": false' in text
     assert 'src="https://cdn.plot.ly' not in text and len(text) > 1_000_000  # plotly.js embedded: works offline
     with page.expect_download(timeout=60000) as svg_download:
@@ -129,8 +132,9 @@ def test_downloads_are_valid_files(app_url, browser) -> None:
 def test_script_in_a_seed_is_shown_as_text_and_never_runs(tmp_path, browser) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
+    day = day_after_newest(seeds)  # the newest report, so the overview's latest events show it
     hostile = (ROOT / "tests" / "fixtures" / "hostile" / "2026-06-04-hostile-html.yaml").read_text()
-    (seeds / "sources" / "2026-06-04-hostile-html.yaml").write_text(hostile)
+    (seeds / "sources" / f"{day}-hostile-html.yaml").write_text(hostile.replace("2026-06-04", day))
     with streamlit_server(env={"H200_SEEDS_DIR": str(seeds)}) as url:
         context, page, errors = _open(browser, f"{url}/")
         body = page.inner_text("body")

@@ -243,9 +243,9 @@ def test_a_download_link_needs_the_session(signin_app, browser) -> None:
     url = download.value.url
     assert "/media/" in url
     status, body = _fetch(url, _jar(context))
-    assert status == 200 and "Metric" in body  # the signed-in user gets the file
+    assert status == 200 and "Figure" in body  # the signed-in user gets the file
     status, body = _fetch(url)  # the same link without the cookie
-    assert status == 401 and "Metric" not in body
+    assert status == 401 and "Figure" not in body
     context.close()
 
 

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import os
 import re
@@ -20,6 +21,8 @@ import yaml
 from components.registry import PAGES
 from data.load import load_seeds
 from deploy.cluster import STICKY_COOKIE, Cluster
+from scripts.devserver import ROOT
+from tests.conftest import day_after_newest, newest_report_day
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +38,7 @@ EXPECTED_HEADERS = {
 # Besides the landing page: two charts per page, and tables with tabs and search. (Every page was
 # checked this way once; the set is kept small so the file stays well under 90 s.)
 PAGES_WITH_MOST_KINDS_OF_ELEMENT = [p for p in PAGES if p.page_id in {"approvals", "supply_demand", "sources"}]
-NEW_DATE = "2026-06-08"
+NEW_DATE = day_after_newest(ROOT / "seeds")  # the newest report, so "latest report" moves to it
 NEW_ID = f"{NEW_DATE}-replica-check-wire-h200-decision"
 
 
@@ -158,14 +161,16 @@ def _report_shows_on_every_replica(browser, cluster: Cluster, shared_seeds: Path
         tabs[server] = _open(context, f"{cluster.url}/")
         tabs[server][0].wait_for_timeout(500)
         _assert_only_on(cluster, server, before)
-        assert "latest report 05 Jun 2026" in tabs[server][0].inner_text("body"), server
+        assert f"latest report {newest_report_day(ROOT / 'seeds'):%d %b %Y}" in tabs[server][0].inner_text("body"), (
+            server
+        )
 
     _write_report_atomically(shared_seeds)
     assert load_seeds(shared_seeds).problems == []
 
     for server, (tab, watch) in tabs.items():  # the next interaction on each replica
         tab.get_by_text("Hide low confidence", exact=True).click()
-        tab.get_by_text("latest report 08 Jun 2026").wait_for(timeout=20000)
+        tab.get_by_text(f"latest report {dt.date.fromisoformat(NEW_DATE):%d %b %Y}").wait_for(timeout=20000)
         assert _sticky(contexts[server]) == server
         watch.assert_clean()
     for context in contexts.values():
