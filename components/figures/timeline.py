@@ -60,25 +60,10 @@ def bin_events(frame: pd.DataFrame) -> pd.DataFrame:
     return binned
 
 
-LABEL_ROWS = 3
-# A label's width as a share of the plot, per character of 11 px text on a chart about 1,000 px
-# wide (its narrowest: 1280 px screens and 16:9 slides); used only to keep labels from overlapping.
-CHAR_SHARE = 6.4 / 1000
-
-
-def moment_marks(
-    key_moments: pd.DataFrame, last_date: pd.Timestamp, first_date: pd.Timestamp | None = None
-) -> dict[str, list[dict]]:
-    """A dotted line per key moment, and its label on the lowest of three rows where it does not
-    overlap another label, newest moments first (what the as-of date is about); a moment with no
-    free row keeps its line only (its event is still on the chart and in the table), so labels
-    never print over each other."""
+def moment_marks(key_moments: pd.DataFrame, last_date: pd.Timestamp) -> dict[str, list[dict]]:
+    """A dotted line and a label per key moment, labels staggered on three rows."""
     shapes, notes = [], []
-    ordered = key_moments.sort_values("date", ascending=False)
-    first = ordered["date"].min() if first_date is None else min(first_date, ordered["date"].min())
-    span = max((last_date - first).days, 1) if pd.notna(first) and pd.notna(last_date) else 1
-    taken: list[list[tuple[float, float]]] = [[] for _ in range(LABEL_ROWS)]
-    for _, moment in ordered.iterrows():
+    for index, (_, moment) in enumerate(key_moments.sort_values("date").iterrows()):
         line = {"color": MUTED, "width": 1, "dash": "dot"}
         shapes.append(
             {
@@ -92,26 +77,17 @@ def moment_marks(
                 "line": line,
             }
         )
-        text = plain(moment["label"])
-        at = (moment["date"] - first).days / span
-        width = len(text) * CHAR_SHARE * 1.1  # a little air between neighbours
-        right = moment["date"] >= last_date - pd.Timedelta(days=45)
-        extent = (at - width, at) if right else (at, at + width)
-        row = next((r for r, used in enumerate(taken) if all(e[1] < extent[0] or e[0] > extent[1] for e in used)), None)
-        if row is None:
-            continue
-        taken[row].append(extent)
         notes.append(
             {
                 "x": moment["date"],
-                "y": 1.02 + 0.065 * row,
+                "y": 1.02 + 0.065 * (index % 3),
                 "xref": "x",
                 "yref": "paper",
-                "text": text,
+                "text": plain(moment["label"]),
                 "showarrow": False,
                 "font": {"size": 11, "color": INK},
                 "bgcolor": "rgba(255,255,255,0.9)",
-                "xanchor": "right" if right else "left",
+                "xanchor": "right" if moment["date"] >= last_date - pd.Timedelta(days=45) else "left",
             }
         )
     return {"shapes": shapes, "annotations": notes}
@@ -162,7 +138,7 @@ def plot_timeline(frame: pd.DataFrame, *, title: str, key_moments: pd.DataFrame 
         )
     if key_moments is not None and not key_moments.empty:
         # one layout update with every line and label (add_vline per moment is ~10 ms each)
-        fig.update_layout(**moment_marks(key_moments, frame["date"].max(), frame["date"].min()))
+        fig.update_layout(**moment_marks(key_moments, frame["date"].max()))
     fig.update_yaxes(categoryorder="array", categoryarray=[LANES[lane] for lane in lanes][::-1], title=None)
     fig.update_xaxes(title="Event date")
     fig.update_layout(margin={"t": 170})

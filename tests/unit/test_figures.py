@@ -194,14 +194,3 @@ def test_bar_values_sit_whole_in_the_label_column(small_seeds) -> None:
         assert all(len(line) <= 26 for line in lines[:-1]), lines
     # every bar is as tall as its label, so labels of neighbouring bars never overlap
     assert fig.layout.height >= sum(text.count("<br>") + 1 for text in ticks.values()) * 17
-
-
-def test_key_moment_labels_never_print_over_each_other() -> None:
-    """Six moments a few days apart on a year-long axis: at most one label per row among them
-    (the rest keep their dotted line), so no two labels overlap as they did on the timeline slide."""
-    days = pd.to_datetime(["2026-08-01", "2026-08-04", "2026-08-08", "2026-08-12", "2026-08-15", "2026-08-19"])
-    moments = pd.DataFrame({"date": days, "label": [f"{d:%d %b}: a key moment with a long label" for d in days]})
-    marks = figures.timeline.moment_marks(moments, pd.Timestamp("2026-10-31"), pd.Timestamp("2025-11-01"))
-    assert len(marks["shapes"]) == len(days)  # every moment keeps its line
-    rows = [round(note["y"], 3) for note in marks["annotations"]]
-    assert len(rows) == len(set(rows)) <= figures.timeline.LABEL_ROWS  # one label per row in the cluster
