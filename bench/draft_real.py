@@ -243,17 +243,21 @@ def _cell(pair: tuple[int, int]) -> str:
     return f"{hit}/{total} = {100 * hit / total:.0f} %" if total else "–"
 
 
+SPLIT_LABELS = {"tune": "tuned on", "held_out": "held out", "fresh": "fresh held out"}
+"""A key's split and how tables name it: `fresh` excerpts were collected after all tuning."""
+
+
 def summary_table(runs: dict[str, dict[str, Any]]) -> str:
     """One row per (run, split): the totals the issue's targets are about."""
     head = ["run", "excerpts", *[label for _, label in _MEASURES], "re-carries named (form)", "re-carries named (paste)",
             "false matches (form/paste)", "invented numbers", "background drafted", "extra figures"]  # fmt: skip
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, results in runs.items():
-        for split in ("tune", "held_out"):
+        for split in SPLIT_LABELS:
             entries = [e for e in results.values() if e["split"] == split]
             if not entries:
                 continue
-            cells = [f"{label} · {'tuned on' if split == 'tune' else 'held out'}", str(len(entries))]
+            cells = [f"{label} · {SPLIT_LABELS[split]}", str(len(entries))]
             cells += [_cell(_sum(entries, "form", m)) for m, _ in _MEASURES]
             cells += [_cell(_sum(entries, "form", "recarries")), _cell(_sum(entries, "paste", "recarries"))]
             cells.append(
@@ -270,14 +274,14 @@ def detail(results: dict[str, Any], held_out: bool = False) -> str:
     """Per excerpt for one run: what was missed, invented or wrongly matched (held-out ones on request)."""
     lines = []
     for name, entry in results.items():
-        if entry["split"] == "held_out" and not held_out:
+        if entry["split"] != "tune" and not held_out:
             continue
         notes = list(entry["form"]["missed"])
         notes += [f"plain paste: {m}" for m in entry["paste"]["missed"] if m.startswith("re-carry")]
         notes += [f"invented: {i}" for i in entry["form"]["invented_list"]]
         notes += [f"false match: {d}" for d in entry["form"]["false_dups"]]
         notes += [f"plain paste false match: {d}" for d in entry["paste"]["false_dups"]]
-        split = "held out" if entry["split"] == "held_out" else "tuned on"
+        split = SPLIT_LABELS.get(entry["split"], entry["split"])
         lines.append(f"- `{name}` ({split}): " + ("; ".join(notes) if notes else "all as keyed"))
     return "\n".join(lines) + "\n"
 
