@@ -14,12 +14,11 @@ from components import ui
 from components.registry import BY_ID
 from data.draft import Draft, DraftError, draft_from_file, draft_from_text, recheck_duplicates
 from data.load import SeedData
-from pages.add_report import editing
+from pages.add_report import editing, source_form
 from pages.add_report.preview import Preview
 from pages.whats_new.tables import conflicts_display, headlines_display, statuses_display
 
 MAX_UPLOAD_MB = 5
-SOURCE_FIELDS = ("id", "title", "publisher", "published", "url", "kind", "origin", "confidence", "reliability")
 NEW_SOURCE = "As a new source"
 
 
@@ -46,9 +45,7 @@ def start_draft(draft: Draft) -> None:
     state.pop("ar_claims_editor", None)
     state.pop("ar_saved", None)
     state["ar_version"] = state.get("ar_version", 0) + 1
-    for field in SOURCE_FIELDS:
-        state[f"ar_src_{field}"] = _initial(draft, field)
-    state["ar_published_was"] = state["ar_src_published"]
+    source_form.start(draft)
     state["ar_mode"] = NEW_SOURCE
 
 
@@ -72,22 +69,6 @@ def recheck(draft: Draft, seeds: SeedData) -> Draft:
             state["ar_mode"] = NEW_SOURCE
     state["ar_dups_for"] = key
     return draft
-
-
-def _initial(draft: Draft, field: str) -> object:
-    value = draft.source.get(field)
-    if field == "published":
-        return dt.date.fromisoformat(str(value))
-    return "" if value is None else value
-
-
-def _follow_published() -> None:
-    """Keep the id's date in step with the publication date."""
-    state = st.session_state
-    new = state.get("ar_src_published")
-    if isinstance(new, dt.date):
-        state["ar_src_id"] = editing.renamed_id(str(state.get("ar_src_id", "")), state["ar_published_was"], new)
-        state["ar_published_was"] = new
 
 
 def render_notes(draft: Draft) -> None:
@@ -132,31 +113,6 @@ def choice_label(seeds: SeedData, choice: str) -> str:
     return f"As another outlet carrying the {existing.publisher} report of {existing.available_from:%d %b %Y}"
 
 
-def render_source_form(draft: Draft) -> dict[str, Any]:
-    """The source block as a form; every field starts from the draft. Returns the edited fields."""
-    st.subheader("2 · The report")
-    for field in SOURCE_FIELDS:  # widget values are dropped when the page is left: start again from the draft
-        if f"ar_src_{field}" not in st.session_state:
-            st.session_state[f"ar_src_{field}"] = _initial(draft, field)
-    st.caption("Kind, confidence and the reliability note are suggestions: confirm them against the article.")
-    top = st.columns([3, 2, 1])
-    top[0].text_input("Title", key="ar_src_title")
-    top[1].text_input("Publisher", key="ar_src_publisher")
-    top[2].date_input("Published", key="ar_src_published", format="YYYY-MM-DD", on_change=_follow_published)
-    middle = st.columns([2.5, 1.8, 1.4, 1.7])
-    middle[0].text_input("Web address", key="ar_src_url", placeholder="https://… (optional)")
-    middle[1].text_input("Story originally from", key="ar_src_origin", placeholder="e.g. Reuters (optional)")
-    middle[2].selectbox("Kind (to confirm)", editing.SOURCE_KINDS, key="ar_src_kind", format_func=editing.words)
-    middle[3].selectbox(
-        "Confidence (to confirm)", ["high", "medium", "low"], key="ar_src_confidence", format_func=editing.words
-    )
-    st.text_area("How reliable is it? (to confirm)", key="ar_src_reliability", height=80)
-    st.text_input(
-        "File name and id", key="ar_src_id", help="Becomes seeds/sources/<id>.yaml; starts with the publication date."
-    )
-    return {field: st.session_state.get(f"ar_src_{field}") for field in SOURCE_FIELDS}
-
-
 def _column_config(seeds: SeedData) -> dict[str, Any]:
     """Column labels and pickers. Nothing here may depend on the form's fields: a changed column
     config makes the grid a new widget, and the analyst's edits would be lost."""
@@ -177,7 +133,7 @@ def _column_config(seeds: SeedData) -> dict[str, Any]:
         "keep": cc.CheckboxColumn("Keep", default=True, help="Untick to leave this claim out of the file."),
         "summary": cc.TextColumn("Summary (your own words)", width="large", help="One or two sentences; never copy eight or more words in a row from the article."),
         "sentence": cc.TextColumn("From the text", width="large", disabled=True),
-        "locator": cc.TextColumn("Where", disabled=True, width="small"),
+        "locator": cc.TextColumn("Where", width="small", help="Where in the report: a paragraph, a page, a table."),
         "kind": cc.SelectboxColumn("Kind (to confirm)", options=editing.KINDS, format_func=editing.words, required=True, default="statement"),
         "side": cc.SelectboxColumn("Side (to confirm)", options=editing.SIDES, format_func=editing.words, required=True, default="other"),
         "status": cc.SelectboxColumn("Status (to confirm)", options=[editing.NONE, *editing.STATUSES], format_func=editing.words),
@@ -203,6 +159,7 @@ def _column_config(seeds: SeedData) -> dict[str, Any]:
         "attribution_note": cc.TextColumn("Attribution note"),
         "confidence": cc.SelectboxColumn("Confidence", options=[editing.NONE, *editing.CONFIDENCES], format_func=lambda c: "As the source" if c == editing.NONE else editing.words(c)),
         "label": cc.TextColumn("Chart label", max_chars=80),
+        "fiscal_period": cc.TextColumn("Fiscal period", help="For a company filing: the period a figure covers, e.g. Q2 FY2027 (not the calendar quarter)."),
         "contradicts": cc.MultiselectColumn("Contradicts", options=claim_ids, help="Claims already in the tracker that this one disagrees with."),
         "supersedes": cc.MultiselectColumn("Supersedes", options=claim_ids),
         "tags": cc.MultiselectColumn("Tags", options=sorted({t for r in seeds.claims for t in r.claim.tags}), accept_new_options=True),
