@@ -144,6 +144,8 @@ def _number(value: object) -> float | None:
 
 
 def _date(value: object, fallback: dt.date | None) -> dt.date | None:
+    if value is None or value is pd.NaT:  # an empty date cell (NaT.date() would be NaT again)
+        return fallback
     if isinstance(value, pd.Timestamp):
         return value.date()
     if isinstance(value, dt.datetime):
@@ -294,9 +296,8 @@ def carried_by(frame: pd.DataFrame) -> list[dict[str, Any]]:
         outlet = _text(row.get("outlet"))
         if outlet is None:
             continue
-        published = row.get("published")
-        missing = published is None or published is pd.NaT or (isinstance(published, float) and math.isnan(published))
-        out.append({"outlet": outlet, "url": _text(row.get("url")), "published": None if missing else _date(published, None)})
+        # an empty date cell (None, NaN, NaT) is no date: _date falls back to None for all three
+        out.append({"outlet": outlet, "url": _text(row.get("url")), "published": _date(row.get("published"), None)})
     return out
 
 
