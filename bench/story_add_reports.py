@@ -1,104 +1,130 @@
-"""Measure adding this round's key reports through the Add a report page (AppTest, no browser).
+"""Every report of the June-October 2026 round added through the Add a report page, measured.
 
-For each report: a scratch copy of seeds/ without the report's committed file, the article text
-pasted with its web address, "Draft from this report" pressed, then the source fields set to the
-committed values. Records the page's seconds, what it drafted (claims, duplicates named, fields
-right), and how many lines of the committed file the draft did not produce (the lines an analyst
-had to type by hand). The article texts are kept outside the repository (the paste is of other
-people's words); pass their folder. Usage:
+For each committed report (``REPORTS``): a scratch copy of seeds/ without its file, the article
+text pasted with its web address, "Draft from this report" pressed, the source fields and claims
+grid edited until they hold exactly the committed file (``bench.story_replay``), "Save into
+seeds/" pressed and the saved file compared with the committed one. Prints the markdown table for
+``bench/results-draft.md``. The article texts are other people's words, kept outside the
+repository (``<source_id>.txt`` in the folder given). Usage:
 
     python -m bench.story_add_reports ARTICLES_DIR
 """
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
 import sys
-import tempfile
-import time
 from pathlib import Path
+from typing import Any
 
 import yaml
-from streamlit.testing.v1 import AppTest
 
-from components.registry import BY_ID
+from bench.story_replay import ROOT, TEXT_COLUMNS, replay
 
-ROOT = Path(__file__).resolve().parents[1]
+# The 26 source files of this round (fact base rows T3-1 ... T3-24 and the CXMT suit found beyond it).
 REPORTS = [
-    ("2026-07-14-cnbc-kessler-h200-shipments-begun", "kessler-0714.txt"),
-    ("2026-08-19-ft-bytedance-tencent-receive-h200s", "ft-0819.txt"),
-    ("2026-08-26-nvidia-q2-fy27-10q", "nvidia-10q-0826.txt"),
+    "2026-06-01-stockwirex-dgx-b300-grey-market",
+    "2026-06-15-rbtfl-smic-7nm-ascend-2026",
+    "2026-06-17-hardware-ledger-dod-1260h-alibaba",
+    "2026-06-22-ainchina-huawei-ascend-revenue-2026",
+    "2026-06-22-benchmark-minerals-china-answers-1260h",
+    "2026-06-23-the-monexus-cisce-nvidia-exhibits",
+    "2026-06-27-thebriefwire-apple-cxmt-export-pause",
+    "2026-06-29-slicast-deepseek-dspark",
+    "2026-07-01-github-briefings-july-domestic-chips",
+    "2026-07-01-rumour-tracker-beijing-limited-h200-buys",
+    "2026-07-14-cnbc-kessler-h200-shipments-begun",
+    "2026-07-15-github-briefing-stop-stealing-our-chips-act",
+    "2026-07-21-washington-times-us-china-ai-talks",
+    "2026-08-01-github-blog-bytedance-ascend-order",
+    "2026-08-05-amd-10q-mi308-mi325-china",
+    "2026-08-19-ft-bytedance-tencent-receive-h200s",
+    "2026-08-19-the-register-baidu-kunlunxin-domestic-chips",
+    "2026-08-26-nvidia-q2-fy27-10q",
+    "2026-08-31-techpowerup-cxmt-sues-pentagon-1260h",
+    "2026-09-01-github-note-keybanc-china-ai-demand",
+    "2026-09-01-nbc-news-alibaba-zhenwu-v900",
+    "2026-09-14-github-spec-tables-rtx-pro-5500",
+    "2026-09-16-techtimes-china-exit-ban-tech-talent",
+    "2026-09-24-politico-c4ads-diverted-gpus",
+    "2026-09-28-ars-technica-rtx-pro-5500-summit",
+    "2026-09-28-bloomberg-china-travel-curbs-ai-families",
 ]
-FIELDS = ("title", "publisher", "url", "origin", "kind", "confidence", "reliability", "id")
+# The derived estimate of the analyst's minutes (never clocked): stated with the table.
+READ_WPM = 200  # reading the pasted text
+TYPE_CPM = 200  # typing, characters per minute (about 40 words a minute)
+SECONDS_PER_ENTRY = 5  # finding a cell or field and choosing or ticking it
+SECONDS_PER_DRAFTED_ROW = 15  # reading a drafted row against the text before keeping or unticking it
+ESTIMATE_NOTE = (
+    f"Analyst minutes are a derived estimate, not measured: words ÷ {READ_WPM} (reading) + entries × "
+    f"{SECONDS_PER_ENTRY} s (finding and choosing each cell or field) + characters ÷ {TYPE_CPM} (typing) + "
+    f"drafted rows × {SECONDS_PER_DRAFTED_ROW} s (checking each against the text)."
+)
 
 
-def _lines(text: str) -> list[str]:
-    """Meaningful YAML lines, normalised (no comments, indentation or quoting differences)."""
-    out = []
-    for line in text.splitlines():
-        line = line.split(" # ")[0].strip()
-        if not line or line.startswith("#"):
-            continue
-        out.append(re.sub(r"[\"']", "", line).lstrip("- ").strip())
-    return out
+def minutes(result: dict[str, Any]) -> float:
+    """The derived analyst minutes for one replay (formula in ``ESTIMATE_NOTE``)."""
+    entries = result["cells"] + len(result["source_fields"]) + result["carried_cells"]
+    chars = result["chars"] + result["source_chars"]
+    seconds = entries * SECONDS_PER_ENTRY + result["drafted"] * SECONDS_PER_DRAFTED_ROW
+    return result["words"] / READ_WPM + chars / TYPE_CPM + seconds / 60
 
 
-def measure(source_id: str, article: Path) -> dict[str, object]:
-    committed = (ROOT / "seeds" / "sources" / f"{source_id}.yaml").read_text()
-    source = yaml.safe_load(committed)["source"]
-    with tempfile.TemporaryDirectory() as scratch:
-        seeds = Path(scratch) / "seeds"
-        shutil.copytree(ROOT / "seeds", seeds)
-        (seeds / "sources" / f"{source_id}.yaml").unlink()
-        os.environ["H200_SEEDS_DIR"], os.environ["H200_EDITING"] = str(seeds), "1"
-        started = time.perf_counter()
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        at.run()
-        at.switch_page(BY_ID["add_report"].path).run()
-        at.text_area(key="ar_text").set_value(article.read_text())
-        at.text_input(key="ar_url").set_value(source.get("url") or "")
-        next(b for b in at.button if b.label == "Draft from this report").click().run()
-        drafted_seconds = time.perf_counter() - started
-        state = at.session_state
-        base = state["ar_claims_base"]
-        drafted = {f: state[f"ar_src_{f}"] for f in FIELDS}
-        typed_fields = 0
-        for field in FIELDS:
-            want = "" if source.get(field) is None else str(source[field])
-            if str(drafted[field]).strip() != want.strip():
-                typed_fields += 1
-                widget = at.selectbox(key=f"ar_src_{field}") if field in ("kind", "confidence") else None
-                if widget is not None:
-                    widget.set_value(want)
-                elif field == "reliability":
-                    at.text_area(key="ar_src_reliability").set_value(want)
-                else:
-                    at.text_input(key=f"ar_src_{field}").set_value(want)
-        at.run()
-        yaml_text = next((c.value for c in at.code if "\nsource:" in c.value), "")
-        seconds = time.perf_counter() - started
-    draft_lines = set(_lines(yaml_text))
-    wanted = _lines(committed)
-    by_hand = [line for line in wanted if line not in draft_lines]
-    return {
-        "source_id": source_id,
-        "page_seconds": round(seconds, 1),
-        "draft_seconds": round(drafted_seconds, 1),
-        "claims_drafted": len(base),
-        "claims_committed": committed.count("\n  - id: "),
-        "duplicates_named": [d.source_id for d in state["ar_draft"].duplicates],
-        "source_fields_typed": typed_fields,
-        "committed_lines": len(wanted),
-        "lines_by_hand": len(by_hand),
-        "exceptions": [e.value for e in at.exception],
-    }
+def still_yaml(result: dict[str, Any]) -> str:
+    """What the page could not produce: the fields an analyst would still type in the file."""
+    if not result.get("saved"):
+        return "not saved: " + "; ".join(result.get("problems") or result.get("exceptions") or ["?"])
+    left = [*result["form_missing"], *result["source_differs"], *result["claim_fields_differ"]]
+    if result["claims_missing"] or result["claims_extra"]:
+        left.append(f"{result['claims_missing']} claim(s) differ")
+    return ", ".join(left) or "nothing"
+
+
+def _title(source_id: str) -> str:
+    source = yaml.safe_load((ROOT / "seeds" / "sources" / f"{source_id}.yaml").read_text())["source"]
+    return f"{source['publisher']}, {source['published']:%d %b %Y}"
+
+
+def row(source_id: str, result: dict[str, Any] | None) -> str:
+    """One markdown row; a report with no stored text says so."""
+    if result is None:
+        return f"| {_title(source_id)} | no article text stored | – | – | – | – | – | – | – | – |"
+    text_cells = sum(n for column, n in result["columns"].items() if column in TEXT_COLUMNS)
+    entries = result["cells"] + len(result["source_fields"]) + result["carried_cells"]
+    dups = ", ".join(result["duplicates_named"]) or "none"
+    return (
+        f"| {_title(source_id)} | {result['page_seconds']} | {result['drafted']} / {result['claims_committed']} | "
+        f"{result['kept']} / {result['corrected']} / {result['added']} / {result['dropped']} | "
+        f"{len(result['source_fields'])} (+{result['carried_cells']} carried-by cells) | "
+        f"{result['cells']} ({text_cells} text) | {result['chars'] + result['source_chars']:,} | "
+        f"{entries} · 0 YAML | {minutes(result):.0f} | {still_yaml(result)}; duplicate offered: {dups} |"
+    )
+
+
+HEADER = (
+    "| report | page s (clocked) | claims drafted / committed | kept as drafted / corrected / added / dropped | "
+    "source fields retyped | grid cells typed | characters typed | hand-typed entries · YAML lines | "
+    "analyst min (derived) | still needs YAML; duplicate offered |\n|---|---|---|---|---|---|---|---|---|---|"
+)
 
 
 def main(articles: Path) -> None:
-    for source_id, name in REPORTS:
-        print(measure(source_id, articles / name), flush=True)
+    lines = [HEADER]
+    results = {}
+    for source_id in REPORTS:
+        path = articles / f"{source_id}.txt"
+        text = path.read_text() if path.exists() else ""
+        results[source_id] = replay(source_id, text) if text.strip() else None
+        lines.append(row(source_id, results[source_id]))
+        print(lines[-1], file=sys.stderr, flush=True)
+    done = [r for r in results.values() if r is not None]
+    total = sum(minutes(r) for r in done)
+    lines += [
+        "",
+        f"{len(done)} of {len(REPORTS)} reports replayed through the page; {sum(r['saved'] for r in done)} saved; "
+        f"page time {sum(r['page_seconds'] for r in done):.0f} s in all (clocked); "
+        f"analyst time about {total:.0f} min in all (derived). {ESTIMATE_NOTE}",
+    ]
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":

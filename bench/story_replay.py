@@ -34,6 +34,9 @@ TEXT_COLUMNS = ("summary", "locator", "metric", "value", "low", "high", "wording
 # Column defaults the grid gives a new row (the analyst does not type these).
 ROW_DEFAULTS = {"keep": True, "kind": "statement", "side": "other", "basis": "reported", "date_precision": "day",
                 "date_basis": "reported", "attribution_type": "media_analysis"}  # fmt: skip
+# Written by the analyst on every claim by design (the drafter never writes a summary or picks tags):
+# a row needing only these counts as kept as drafted.
+NEVER_DRAFTED = {"summary", "tags"}
 # Set by the page, not the analyst: compared apart.
 PAGE_SET = ("added",)
 
@@ -171,7 +174,7 @@ def grid_edits(base: list[dict[str, Any]], claims: list[dict[str, Any]]) -> tupl
         if want["locator"] == "":  # the file gives no locator: the page's own "para N" is left as it is
             changes.pop("locator", None)
         cells_typed.update(list(changes))
-        if changes:
+        if set(changes) - NEVER_DRAFTED:
             corrected += 1
             edited[r] = changes
         else:
