@@ -24,12 +24,13 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from components.registry import BY_ID
+from data.load import load_seeds
 from data.models import Claim, Source
 from pages.add_report import editing
 
 ROOT = Path(__file__).resolve().parents[1]
 NONE = editing.NONE
-TEXT_COLUMNS = ("summary", "locator", "metric", "value", "low", "high", "wording", "formula", "person",
+TEXT_COLUMNS = ("summary", "locator", "id", "metric", "value", "low", "high", "wording", "formula", "person",
                 "attribution_note", "label", "fiscal_period", "sources_cited")  # fmt: skip
 # Column defaults the grid gives a new row (the analyst does not type these).
 ROW_DEFAULTS = {"keep": True, "kind": "statement", "side": "other", "basis": "reported", "date_precision": "day",
@@ -48,8 +49,12 @@ def _number_cell(value: object) -> str:
     return f"{int(number)}" if number.is_integer() else f"{number}"
 
 
-def grid_row(claim: dict[str, Any]) -> dict[str, Any]:
-    """A committed claim in the grid's cell vocabulary (what the analyst leaves in each cell)."""
+def grid_row(claim: dict[str, Any], cited: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """A committed claim in the grid's cell vocabulary (what the analyst leaves in each cell).
+
+    The claim id is typed only where another file cites it (``cited``); elsewhere the page's own
+    id is left, and the difference listed apart.
+    """
     quantity = claim.get("quantity") or {}
     attribution = claim.get("attribution") or {}
 
@@ -90,7 +95,7 @@ def grid_row(claim: dict[str, Any]) -> dict[str, Any]:
         "contradicts": list(claim.get("contradicts") or []),
         "supersedes": list(claim.get("supersedes") or []),
         "tags": list(claim.get("tags") or []),
-    }
+    } | ({"id": claim["id"]} if claim["id"] in cited else {})
 
 
 def _cell(value: object) -> object:
@@ -130,14 +135,16 @@ def _add_cost(want: dict[str, Any]) -> int:
     return sum(1 for k, v in want.items() if _cell(v) != NONE and ROW_DEFAULTS.get(k) != v)
 
 
-def plan(base: list[dict[str, Any]], claims: list[dict[str, Any]]) -> tuple[dict[int, int], list[int], list[int]]:
+def plan(
+    base: list[dict[str, Any]], claims: list[dict[str, Any]], cited: frozenset[str] = frozenset()
+) -> tuple[dict[int, int], list[int], list[int]]:
     """Matched drafted row -> committed claim, rows to untick, claims to add.
 
     A drafted row is corrected into a committed claim when the two are related (same figure or
     metric, or same kind and a shared organisation) and correcting it takes fewer cells than typing
     the claim as a new row; pairs are taken greedily, the biggest saving first.
     """
-    wants = [grid_row(c) for c in claims]
+    wants = [grid_row(c, cited) for c in claims]
     pairs = []
     for r, row in enumerate(base):
         for c, want in enumerate(wants):
@@ -162,14 +169,16 @@ def _typed(value: object) -> int:
     return sum(len(v) for v in cell) if isinstance(cell, tuple) else len(str(cell))
 
 
-def grid_edits(base: list[dict[str, Any]], claims: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+def grid_edits(
+    base: list[dict[str, Any]], claims: list[dict[str, Any]], cited: frozenset[str] = frozenset()
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The data-editor state that turns the drafted grid into the committed claims, and its counts."""
-    matched, dropped, added = plan(base, claims)
+    matched, dropped, added = plan(base, claims, cited)
     edited: dict[int, dict[str, Any]] = {}
     cells = chars = kept = corrected = 0
     cells_typed: Counter[str] = Counter()
     for r, c in matched.items():
-        want = grid_row(claims[c])
+        want = grid_row(claims[c], cited)
         changes = {k: v for k, v in want.items() if _cell(base[r].get(k)) != _cell(v)}
         if want["locator"] == "":  # the file gives no locator: the page's own "para N" is left as it is
             changes.pop("locator", None)
@@ -186,7 +195,7 @@ def grid_edits(base: list[dict[str, Any]], claims: list[dict[str, Any]]) -> tupl
         cells += 1
     rows = []
     for c in added:
-        want = grid_row(claims[c])
+        want = grid_row(claims[c], cited)
         typed = {k: v for k, v in want.items() if _cell(v) != NONE and ROW_DEFAULTS.get(k) != v}
         cells_typed.update(list(typed))
         cells += len(typed)
@@ -276,6 +285,18 @@ def _set_source(at: AppTest, source: dict[str, Any]) -> dict[str, Any]:
     return {"source_fields": retyped, "carried_cells": cells, "source_chars": chars, "form_missing": missing}
 
 
+def cited_ids(seeds: Path) -> frozenset[str]:
+    """Claim ids other seed files cite (contradicts, supersedes): these must keep their id."""
+    cited: set[str] = set()
+    for path in seeds.rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text())
+        if not isinstance(data, dict):
+            continue
+        for claim in data.get("claims") or []:
+            cited.update(claim.get("contradicts") or [], claim.get("supersedes") or [])
+    return frozenset(cited)
+
+
 def replay(source_id: str, text: str, root: Path = ROOT, seeds_from: Path | None = None) -> dict[str, Any]:
     """Paste, draft, edit the form and grid to the committed file, save, load back, compare."""
     committed_path = (seeds_from or root / "seeds") / "sources" / f"{source_id}.yaml"
@@ -299,7 +320,7 @@ def replay(source_id: str, text: str, root: Path = ROOT, seeds_from: Path | None
             duplicates = [d.source_id for d in draft.duplicates]
             base = at.session_state["ar_claims_base"].to_dict("records")
             form = _set_source(at, committed["source"])
-            state, counts = grid_edits(base, committed["claims"])
+            state, counts = grid_edits(base, committed["claims"], cited_ids(seeds))
             at.session_state["ar_claims_editor"] = state
             at.run()
             problems = [e.value for e in at.error] + [t.value for t in at.text if t.value.startswith("•")]
@@ -310,6 +331,8 @@ def replay(source_id: str, text: str, root: Path = ROOT, seeds_from: Path | None
             path = seeds / "sources" / f"{source_id}.yaml"
             saved = yaml.safe_load(path.read_text()) if path.exists() else None
             exceptions = [e.value for e in at.exception]
+            after = load_seeds(seeds) if saved is not None else None
+            load_problems = [f"{p.file}: {p.message}" for p in after.problems] if after is not None else []
         finally:
             for key, value in old.items():
                 if value is None:
@@ -328,6 +351,7 @@ def replay(source_id: str, text: str, root: Path = ROOT, seeds_from: Path | None
         "problems": problems if saved is None else [],
         "exceptions": exceptions,
         "claims_committed": len(committed["claims"]),
+        "load_problems": load_problems,
     }
     if saved is not None:
         result.update(compare(saved, committed))

@@ -54,8 +54,11 @@ COLUMNS = [
     "summary", "sentence", "locator", "keep", "kind", "side", "status", "stage", "product", "metric", "value", "low",
     "high", "unit", "bound", "wording", "applies_to", "basis", "formula", "date", "date_precision", "date_basis",
     "actors", "attribution_type", "sources_cited", "person", "attribution_note", "confidence", "label", "fiscal_period",
-    "contradicts", "supersedes", "tags", "claim_id",
+    "contradicts", "supersedes", "tags", "id", "claim_id",
 ]  # fmt: skip
+# "claim_id" is the row's key back to its drafted claim (kept, never shown); "id" is the claim id the
+# file gets, editable, so a claim other files or briefings cite keeps the id they cite.
+SHOWN_COLUMNS = [c for c in COLUMNS if c != "claim_id"]
 HAND_LOCATOR = "added by hand"
 
 
@@ -109,6 +112,7 @@ def claims_frame(draft: Draft) -> pd.DataFrame:
                 "contradicts": list(claim.contradicts),
                 "supersedes": list(claim.supersedes),
                 "tags": list(claim.tags),
+                "id": claim.id,
                 "claim_id": claim.id,
             }
         )
@@ -199,6 +203,7 @@ def _edited_claim(claim: DraftClaim, row: dict[str, Any]) -> DraftClaim:
     figure = _figure(row, claim.figure)
     return dataclasses.replace(
         claim,
+        id=_text(row.get("id")) or claim.id,
         kind=_text(row.get("kind")) or claim.kind,
         side=_text(row.get("side")) or claim.side,
         status=_text(row.get("status")),
@@ -255,7 +260,7 @@ def apply_edits(draft: Draft, edited: pd.DataFrame, source: dict[str, Any], only
     ``only`` limits the claims to those ids (a re-carry keeps just the genuinely new claims).
     """
     by_id = {c.id: c for c in draft.claims}
-    taken = set(by_id)
+    taken = set(by_id) | {t for t in edited.get("id", pd.Series(dtype=object)).map(_text) if t}
     published = _date(source.get("published"), _date(draft.source.get("published"), dt.date.today()))
     claims = []
     for row in edited.to_dict("records"):

@@ -163,7 +163,7 @@ def _column_config(seeds: SeedData) -> dict[str, Any]:
         "contradicts": cc.MultiselectColumn("Contradicts", options=claim_ids, help="Claims already in the tracker that this one disagrees with."),
         "supersedes": cc.MultiselectColumn("Supersedes", options=claim_ids),
         "tags": cc.MultiselectColumn("Tags", options=sorted({t for r in seeds.claims for t in r.claim.tags}), accept_new_options=True),
-        "claim_id": cc.TextColumn("Claim id", disabled=True),
+        "id": cc.TextColumn("Claim id", help="Drafted from the report's date and wording; give it a short readable one (e.g. ft-0819.bytedance-received-10k) if other files will cite it."),
     }  # fmt: skip
 
 
@@ -184,7 +184,7 @@ def render_claims_editor(seeds: SeedData) -> pd.DataFrame:
         width="stretch",
         num_rows="dynamic",
         column_config=_column_config(seeds),
-        column_order=editing.COLUMNS,
+        column_order=editing.SHOWN_COLUMNS,
     )
 
 

@@ -108,7 +108,7 @@ def test_paste_duplicate_edit_download_save_and_find(editing_app, browser, tmp_p
     assert "Bloomberg, 03 Mar 2026" in body and "US considers capping H200 sales at 75,000" in body
     assert "Business Times is already listed as carrying this story" in body
 
-    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid = page.locator(".st-key-ar_claims_editor").first  # the claims grid (the form has its own small one)
     for row, summary in enumerate(SUMMARIES):
         _edit_cell(page, grid, row, summary)
         left = len(SUMMARIES) - row - 1  # each summary clears one problem; wait for the rerun to show it

@@ -203,3 +203,20 @@ def test_the_form_has_a_widget_for_every_source_field_a_person_decides() -> None
     # pages are not drafted (the drafter needs a date)
     by_page = {"added", "seed_report", "undated"}
     assert set(Source.model_fields) - by_page <= {*source_form.SOURCE_FIELDS, "carried_by"}
+
+
+def test_a_claim_id_typed_in_the_grid_is_the_claim_id_in_the_file(draft) -> None:
+    # other files cite claims by id: the analyst can give one a readable id, on a drafted row or an added one
+    frame = editing.claims_frame(draft)
+    assert frame["id"].tolist() == [c.id for c in draft.claims] and "claim_id" not in editing.SHOWN_COLUMNS
+    frame["summary"] = [f"Claim number {n} put in the analyst's own words for the test." for n in range(len(frame))]
+    frame.at[0, "id"] = "bt-0303.cap-75k"
+    added = {column: None for column in frame.columns}
+    added.update(keep=True, summary="A claim added by hand with an id chosen by the analyst.", id="bt-0303.by-hand-cap")
+    frame.loc[len(frame)] = added
+    edited = editing.apply_edits(draft, frame, {})
+    ids = [c.id for c in edited.claims]
+    assert ids[0] == "bt-0303.cap-75k" and ids[-1] == "bt-0303.by-hand-cap"
+    assert ids[1:-1] == [c.id for c in draft.claims[1:]]
+    text = edited.to_seed_yaml(editing.summaries(edited), added=dt.date.today())
+    assert validate_seed_yaml(text, ROOT / "seeds") == []
