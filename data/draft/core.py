@@ -106,6 +106,7 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     lexicon_words = list(seeds.lexicon)
     claims, all_dates, all_entities, left_out = _claims(article, seeds, index, lexicon_words, published, publisher)
     notes.extend(left_out)
+    dates_mod.add_fiscal_periods(claims, body, title)
     source = _source_block(seeds, title, publisher, published, url, origin, article.byline, today, claims)
     draft = Draft(source, claims, [], all_dates, all_entities, body, notes, story_date)
     draft.duplicates = recheck_duplicates(draft, seeds, url=url, publisher=publisher, published=story_date)
