@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -110,6 +111,8 @@ def _cell(value: object) -> object:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\d[\d,]*(\.\d+)?", value.strip()):
+        value = float(value.replace(",", ""))  # "96,200,000,000" as drafted is the number typed as 96200000000
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
