@@ -106,6 +106,8 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     lexicon_words = list(seeds.lexicon)
     claims, all_dates, all_entities, left_out = _claims(article, seeds, index, lexicon_words, published, publisher)
     notes.extend(left_out)
+    if not article.paragraphs:  # a citation only (print edition, a page not found): nothing to draft from
+        notes.append("Only the report's title, publisher and date were given: add its claims as rows in the table.")
     dates_mod.add_fiscal_periods(claims, body, title)
     source = _source_block(seeds, title, publisher, published, url, origin, article.byline, today, claims)
     draft = Draft(source, claims, [], all_dates, all_entities, body, notes, story_date)

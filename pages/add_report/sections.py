@@ -79,7 +79,7 @@ def render_notes(draft: Draft) -> None:
     if background:
         with st.expander(f"{len(background)} figure(s) left out as background (history, other chips, unrelated firms)"):
             st.text("\n".join(background))
-    if not draft.claims:
+    if not draft.claims and draft.text.strip():  # a citation-only entry says so in its note above
         st.warning(
             "No figure or approval step about H200 sales was found in this text. If it is relevant, "
             "add it by hand; otherwise it probably does not belong in the tracker."
