@@ -415,5 +415,6 @@ def test_a_citation_without_text_starts_an_empty_draft_and_a_bare_title_is_refus
     draft = draft_from_text("Title: A chip story in print\nPublisher: Example Daily\nPublished: 2026-09-01\n", seeds)
     assert draft.claims == [] and draft.source["published"] == "2026-09-01"
     assert any("add its claims as rows" in note for note in draft.notes)
+    assert "citation only" in draft.source["reliability"]  # never "drafted from the text"
     with pytest.raises(DraftError, match="Title:, Publisher: and Published:"):
         draft_from_text("Title: A chip story in print\n", seeds)
