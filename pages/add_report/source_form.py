@@ -37,6 +37,7 @@ def carried_frame(draft: Draft) -> pd.DataFrame:
     """Other outlets already known to carry the story (usually none): one editable row each."""
     rows = [{k: o.get(k) for k in CARRIED_COLUMNS} for o in draft.source.get("carried_by") or []]
     frame = pd.DataFrame(rows, columns=CARRIED_COLUMNS).astype({"outlet": "object", "url": "object"})
+    frame["url"] = frame["url"].fillna("")
     frame["published"] = pd.to_datetime(frame["published"], errors="coerce").dt.date
     return frame
 
@@ -101,8 +102,8 @@ def render(draft: Draft) -> dict[str, Any]:
         width="stretch",
         num_rows="dynamic",
         column_config={
-            "outlet": cc.TextColumn("Also carried by (outlet)", required=True),
-            "url": cc.TextColumn("Its web address (optional)"),
+            "outlet": cc.TextColumn("Also carried by (outlet)", required=True, default=""),
+            "url": cc.TextColumn("Its web address (optional)", default=""),  # an empty cell never reads "None"
             "published": cc.DateColumn("Its date (optional)", format="YYYY-MM-DD"),
         },
         column_order=CARRIED_COLUMNS,

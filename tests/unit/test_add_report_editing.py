@@ -220,3 +220,16 @@ def test_a_claim_id_typed_in_the_grid_is_the_claim_id_in_the_file(draft) -> None
     assert ids[1:-1] == [c.id for c in draft.claims[1:]]
     text = edited.to_seed_yaml(editing.summaries(edited), added=dt.date.today())
     assert validate_seed_yaml(text, ROOT / "seeds") == []
+
+
+def test_a_new_rows_empty_text_cells_never_read_none(seeds) -> None:
+    # an editable text cell without a default shows "None" in a row the analyst adds
+    from pages.add_report import sections
+
+    config = sections._column_config(seeds)
+    text = {k: c for k, c in config.items() if c["type_config"]["type"] == "text" and not c.get("disabled")}
+    assert {"summary", "value", "wording", "fiscal_period", "id"} <= set(text)
+    assert {k for k, c in text.items() if c.get("default") is None} == set()
+    for column in editing.OPTIONAL_CHOICES:  # an optional text starts as the dash the drafted rows show
+        if column in text:
+            assert text[column]["default"] == editing.NONE, column
