@@ -1,6 +1,6 @@
 """Every report of the June-October 2026 round added through the Add a report page, measured.
 
-For each committed report (``REPORTS``): a scratch copy of seeds/ without its file, the article
+For each report of this round (``round_reports``: added on or after 1 Dec 2026): a scratch copy of seeds/ without its file, the article
 text pasted with its web address, "Draft from this report" pressed, the source fields and claims
 grid edited until they hold exactly the committed file (``bench.story_replay``), "Save into
 seeds/" pressed and the saved file compared with the committed one. Prints the markdown table for
@@ -12,6 +12,7 @@ repository (``<source_id>.txt`` in the folder given). Usage:
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,35 +22,20 @@ import yaml
 
 from bench.story_replay import ROOT, TEXT_COLUMNS, replay
 
-# The 26 source files of this round (fact base rows T3-1 ... T3-24 and the CXMT suit found beyond it).
-REPORTS = [
-    "2026-06-01-stockwirex-dgx-b300-grey-market",
-    "2026-06-15-rbtfl-smic-7nm-ascend-2026",
-    "2026-06-17-hardware-ledger-dod-1260h-alibaba",
-    "2026-06-22-ainchina-huawei-ascend-revenue-2026",
-    "2026-06-22-benchmark-minerals-china-answers-1260h",
-    "2026-06-23-the-monexus-cisce-nvidia-exhibits",
-    "2026-06-27-thebriefwire-apple-cxmt-export-pause",
-    "2026-06-29-slicast-deepseek-dspark",
-    "2026-07-01-github-briefings-july-domestic-chips",
-    "2026-07-01-rumour-tracker-beijing-limited-h200-buys",
-    "2026-07-14-cnbc-kessler-h200-shipments-begun",
-    "2026-07-15-github-briefing-stop-stealing-our-chips-act",
-    "2026-07-21-washington-times-us-china-ai-talks",
-    "2026-08-01-github-blog-bytedance-ascend-order",
-    "2026-08-05-amd-10q-mi308-mi325-china",
-    "2026-08-19-ft-bytedance-tencent-receive-h200s",
-    "2026-08-19-the-register-baidu-kunlunxin-domestic-chips",
-    "2026-08-26-nvidia-q2-fy27-10q",
-    "2026-08-31-techpowerup-cxmt-sues-pentagon-1260h",
-    "2026-09-01-github-note-keybanc-china-ai-demand",
-    "2026-09-01-nbc-news-alibaba-zhenwu-v900",
-    "2026-09-14-github-spec-tables-rtx-pro-5500",
-    "2026-09-16-techtimes-china-exit-ban-tech-talent",
-    "2026-09-24-politico-c4ads-diverted-gpus",
-    "2026-09-28-ars-technica-rtx-pro-5500-summit",
-    "2026-09-28-bloomberg-china-travel-curbs-ai-families",
-]
+ROUND_START = dt.date(2026, 12, 1)  # this round's reports were added from this day on
+
+
+def round_reports(since: dt.date = ROUND_START) -> list[str]:
+    """This round's reports: every source file added on or after ``since`` (26 when this was
+    written: fact base rows T3-1 ... T3-24 and the CXMT suit found beyond it), oldest first."""
+    out = []
+    for path in sorted((ROOT / "seeds" / "sources").glob("*.yaml")):
+        added = yaml.safe_load(path.read_text())["source"].get("added")
+        if isinstance(added, dt.date) and added >= since:
+            out.append(path.stem)
+    return out
+
+
 # The derived estimate of the analyst's minutes (never clocked): stated with the table.
 READ_WPM = 200  # reading the pasted text
 TYPE_CPM = 200  # typing, characters per minute (about 40 words a minute)
@@ -118,7 +104,8 @@ HEADER = (
 def main(articles: Path) -> None:
     lines = [HEADER]
     results = {}
-    for source_id in REPORTS:
+    reports = round_reports()
+    for source_id in reports:
         path = articles / f"{source_id}.txt"
         text = path.read_text() if path.exists() else ""
         stubbed = not text.strip()
@@ -138,7 +125,7 @@ def main(articles: Path) -> None:
     clean = sum(1 for r in done if r["saved"] and not r["load_problems"])
     lines += [
         "",
-        f"{len(done)} of {len(REPORTS)} reports replayed through the page; {sum(r['saved'] for r in done)} saved; "
+        f"{len(done)} of {len(reports)} reports replayed through the page; {sum(r['saved'] for r in done)} saved; "
         f"page time {sum(r['page_seconds'] for r in done):.0f} s in all (clocked); "
         f"analyst time about {total:.0f} min in all (derived). {ESTIMATE_NOTE}",
         "",
