@@ -1,7 +1,7 @@
 """Every report of the June-October 2026 round added through the Add a report page, measured.
 
-For each report of this round (``round_reports``: added on or after 1 Dec 2026): a scratch copy of seeds/ without its file, the article
-text pasted with its web address, "Draft from this report" pressed, the source fields and claims
+For each report of this round (``round_reports``: added on or after 1 Dec 2026): a scratch copy
+of seeds/ without its file, the article text pasted with its web address, "Draft from this report" pressed, the source fields and claims
 grid edited until they hold exactly the committed file (``bench.story_replay``), "Save into
 seeds/" pressed and the saved file compared with the committed one. Prints the markdown table for
 ``bench/results-draft.md``. The article texts are other people's words, kept outside the
