@@ -46,3 +46,13 @@ def test_a_news_story_without_a_fiscal_period_gets_none() -> None:
     text = (ROOT / "tests" / "fixtures" / "replay" / "2026-08-19-ft-bytedance-tencent-receive-h200s.txt").read_text()
     draft = draft_from_text(text, seeds)
     assert draft.claims and all(c.fiscal_period is None for c in draft.claims)
+
+
+def test_a_companys_own_report_names_the_company_as_the_actor_of_what_we_did() -> None:
+    # AMD's filing says "we" for AMD; a news story about a filing names no filer of its own
+    seeds = load_seeds(ROOT / "seeds")
+    text = "Title: Quarterly report\nPublisher: AMD\nPublished: 2026-08-05\n\nWe shipped MI308 parts to customers in China, our filing says."
+    (claim,) = draft_from_text(text, seeds).claims
+    assert "amd" in claim.actors
+    news = text.replace("Publisher: AMD", "Publisher: Example Daily").replace("our filing says", "its filing says")
+    assert all("amd" not in c.actors for c in draft_from_text(news, seeds).claims)
