@@ -1,5 +1,5 @@
 """A filing's figures carry its fiscal period, drafted from the text (Nvidia's Q2 FY2027 ended in
-July 2026: a calendar date would put it in the wrong quarter)."""
+July 2026: a calendar date would put it in the wrong quarter), and its filer as their actor."""
 
 from __future__ import annotations
 
