@@ -57,7 +57,7 @@ COLUMNS = [
     "contradicts", "supersedes", "tags", "id", "claim_id",
 ]  # fmt: skip
 # "claim_id" is the row's key back to its drafted claim (kept, never shown); "id" is the claim id the
-# file gets, editable, so a claim other files or briefings cite keeps the id they cite.
+# file gets, editable, so a claim other seed files cite (contradicts, supersedes) keeps that id.
 SHOWN_COLUMNS = [c for c in COLUMNS if c != "claim_id"]
 HAND_LOCATOR = "added by hand"
 
