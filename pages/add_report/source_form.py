@@ -36,9 +36,9 @@ def initial(draft: Draft, field: str) -> object:
 def carried_frame(draft: Draft) -> pd.DataFrame:
     """Other outlets already known to carry the story (usually none): one editable row each."""
     rows = [{k: o.get(k) for k in CARRIED_COLUMNS} for o in draft.source.get("carried_by") or []]
-    frame = pd.DataFrame(rows, columns=CARRIED_COLUMNS).astype({"outlet": "object", "url": "object"})
+    frame = pd.DataFrame(rows, columns=CARRIED_COLUMNS).astype(object)  # text cells, even with no row
     frame["url"] = frame["url"].fillna("")
-    frame["published"] = pd.to_datetime(frame["published"], errors="coerce").dt.date
+    frame["published"] = pd.Series([str(d)[:10] if d else "" for d in frame["published"]], dtype=object)
     return frame
 
 
@@ -104,7 +104,8 @@ def render(draft: Draft) -> dict[str, Any]:
         column_config={
             "outlet": cc.TextColumn("Also carried by (outlet)", required=True, default=""),
             "url": cc.TextColumn("Its web address (optional)", default=""),  # an empty cell never reads "None"
-            "published": cc.DateColumn("Its date (optional)", format="YYYY-MM-DD"),
+            # text, not a date picker: an empty date cell would read "None"; the pattern refuses a bad date
+            "published": cc.TextColumn("Its date (optional)", default="", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
         },
         column_order=CARRIED_COLUMNS,
     )
