@@ -106,7 +106,12 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     lexicon_words = list(seeds.lexicon)
     claims, all_dates, all_entities, left_out = _claims(article, seeds, index, lexicon_words, published, publisher)
     notes.extend(left_out)
+    dates_mod.add_fiscal_periods(claims, body, title)
+    entities.add_filer(claims, publisher, index, filing=bool(dates_mod.FILING.search(title + "\n" + body)))
     source = _source_block(seeds, title, publisher, published, url, origin, article.byline, today, claims)
+    if not article.paragraphs:  # a citation only (print edition, a page not found): nothing to draft from
+        notes.append("Only the report's title, publisher and date were given: add its claims as rows in the table.")
+        source["reliability"] = f"Entered from its citation only: no text of this {publisher} report was pasted."
     draft = Draft(source, claims, [], all_dates, all_entities, body, notes, story_date)
     draft.duplicates = recheck_duplicates(draft, seeds, url=url, publisher=publisher, published=story_date)
     return draft

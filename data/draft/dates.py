@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import dateparser
 
@@ -149,3 +150,47 @@ def find_dates(text: str, base: dt.date) -> list[DateMention]:
                 DateMention(match.group(0), resolved[0], resolved[1], match.start(), forward and resolved[0] >= base)
             )
     return sorted(out, key=lambda m: m.start)
+
+
+# A company's reporting period, which is not the calendar (Nvidia's Q2 FY2027 ended in July 2026).
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+_YEAR = r"(?:year\s+)?'?(20\d\d|\d\d)\b"
+_FISCAL = [
+    (re.compile(rf"\b(first|second|third|fourth)\s+quarter\s+of\s+(?:its\s+|the\s+)?fiscal\s+{_YEAR}", re.I), "Q"),
+    (re.compile(rf"\b(first|second)\s+half\s+of\s+(?:its\s+|the\s+)?fiscal\s+{_YEAR}", re.I), "H"),
+    (re.compile(rf"\bfiscal\s+{_YEAR}\s+(first|second|third|fourth)\s+quarter", re.I), "Q-late"),
+    (re.compile(r"\b(Q[1-4]|H[12])\s*(?:of\s+)?FY\s*'?(20\d\d|\d\d)\b", re.I), "code"),
+]
+FILING = re.compile(r"\b(?:Form\s+)?10-[QK]\b|\b20-F\b|\bquarterly report\b|\bannual report\b|\bfiling\b", re.I)
+
+
+def _fiscal_year(text: str) -> str:
+    return f"FY{'20' + text if len(text) == 2 else text}"
+
+
+def fiscal_period(text: str) -> str | None:
+    """The first fiscal quarter or half named in ``text`` ("second quarter of fiscal 2027" ->
+    "Q2 FY2027", "H1 FY27" -> "H1 FY2027"), or None. A bare "fiscal 2025" names no period."""
+    found = []
+    for pattern, form in _FISCAL:
+        for match in pattern.finditer(text):
+            if form == "code":
+                period, year = match.group(1).upper(), match.group(2)
+            elif form == "Q-late":
+                period, year = "Q" + _ORDINALS[match.group(2).lower()], match.group(1)
+            else:
+                period, year = form + _ORDINALS[match.group(1).lower()], match.group(2)
+            found.append((match.start(), f"{period} {_fiscal_year(year)}"))
+    return min(found)[1] if found else None
+
+
+def add_fiscal_periods(claims: list[Any], text: str, title: str) -> None:
+    """Suggest each claim's fiscal period: the one its sentence names, else, in a company filing
+    (a 10-Q, a quarterly report), the period the filing names most often. To confirm, like the rest."""
+    periods = [fiscal_period(sentence) for sentence in re.split(r"(?<=[.;])\s+", text)]
+    named = [p for p in periods if p]
+    fallback = max(named, key=named.count) if named and FILING.search(title + "\n" + text) else None
+    for claim in claims:
+        claim.fiscal_period = fiscal_period(claim.text) or fallback
+        if claim.fiscal_period:
+            claim.to_confirm.append("fiscal_period")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from data.draft.model import EntityMatch
+from data.draft.model import DraftClaim, EntityMatch
 from data.load import SeedData
 
 # Common ways reports name organisations that the reference aliases do not list. Used only for
@@ -232,3 +232,18 @@ def attribution(sentence: str, matches: list[EntityMatch]) -> dict[str, object] 
     if re.search(r"\b(?:said in a statement|spokesperson|spokesman|spokeswoman|the company said)\b", sentence):
         return {"type": "company_statement"}
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)
+
+
+def add_filer(claims: list[DraftClaim], publisher: str, index: EntityIndex, filing: bool) -> None:
+    """A company's own report speaks of itself as "we" (a 10-Q: "we incurred a $0.4 billion
+    charge"): when the publisher is a tracked organisation, it is an actor of each claim whose
+    sentence says "we", "us" or "our", and of every claim of a filing."""
+    filer = next(iter(index.organisations(index.find(publisher))), None)
+    if filer is None:
+        return
+    for claim in claims:
+        if (filing or _FIRST_PERSON.search(claim.text)) and filer not in claim.actors:
+            claim.actors.insert(0, filer)

@@ -200,8 +200,11 @@ def from_plain(text: str) -> Article:
     article.paragraphs = body
     _date_line(article)
     body = article.paragraphs
-    if not body:
-        raise DraftError("No article text was found: the input has only a title or headers.")
+    if not body and not (article.title and article.publisher and article.published):
+        raise DraftError(
+            "No article text was found: the input has only a title or headers. For a report whose text "
+            "you cannot paste, give all three of Title:, Publisher: and Published: and add its claims by hand."
+        )
     return _apply_dateline(article)
 
 

@@ -75,7 +75,7 @@ class DraftClaim:
     kind: str
     side: str
     text: str
-    locator: str
+    locator: str | None
     date: dt.date
     date_precision: str
     date_basis: str
@@ -93,6 +93,7 @@ class DraftClaim:
     summary: str = ""
     confidence: str | None = None  # None: the source's confidence
     label: str | None = None
+    fiscal_period: str | None = None  # a filing's reporting period, e.g. "Q2 FY2027" (not a calendar date)
     contradicts: list[str] = field(default_factory=list)
     supersedes: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -120,6 +121,7 @@ class DraftClaim:
             "summary": self.summary,
             "confidence": self.confidence,
             "label": self.label,
+            "fiscal_period": self.fiscal_period,
             "contradicts": list(self.contradicts),
             "supersedes": list(self.supersedes),
             "tags": list(self.tags),

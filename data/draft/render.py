@@ -15,8 +15,8 @@ import yaml
 from data.draft.model import DraftLike as Draft
 from data.models import Quantity, Source
 
-_SOURCE_KEYS = ["id", "title", "publisher", "byline", "published", "url", "kind", "origin", "carried_by", "accessed",
-                "reliability", "confidence"]  # fmt: skip
+_SOURCE_KEYS = ["id", "title", "publisher", "byline", "published", "date_precision", "url", "url_missing", "kind",
+                "origin", "carried_by", "accessed", "reliability", "confidence"]  # fmt: skip
 
 
 def draft_json(draft: Draft) -> dict[str, Any]:
@@ -46,7 +46,11 @@ def _source(draft: Draft, added: dt.date | None) -> dict[str, Any]:
     out: dict[str, Any] = {key: src.get(key) for key in _SOURCE_KEYS}
     out["published"] = _date(src["published"])
     out["accessed"] = _date(src["accessed"])
-    out["carried_by"] = list(src.get("carried_by") or [])
+    out["carried_by"] = [{**o, "published": _date(o.get("published"))} for o in src.get("carried_by") or []]
+    if out["date_precision"] in (None, "day"):  # the default: left out, as a hand-written file would
+        del out["date_precision"]
+    if out["url_missing"] is None:
+        del out["url_missing"]
     if added is not None and "added" in Source.model_fields:
         out["added"] = added
     return out
@@ -85,8 +89,11 @@ def _claim(claim: Any, summary: str) -> dict[str, Any]:
         out["confidence"] = claim.confidence
     if claim.label:
         out["label"] = claim.label
+    if getattr(claim, "fiscal_period", None):
+        out["fiscal_period"] = claim.fiscal_period
     out["summary"] = summary
-    out["locator"] = claim.locator
+    if claim.locator:
+        out["locator"] = claim.locator
     for key in ("contradicts", "supersedes", "tags"):
         if getattr(claim, key):
             out[key] = list(getattr(claim, key))

@@ -18,7 +18,15 @@ import yaml
 from data.draft import Draft
 from data.draft.model import DraftClaim, Figure
 from data.models import Bound, ClaimKind, DatePrecision, Side, SourceKind, Status, Unit
-from data.vocabulary import STAGE_LABELS, AttributionType, Basis, Confidence, DateBasis
+from data.vocabulary import (
+    STAGE_LABELS,
+    AttributionType,
+    Basis,
+    Confidence,
+    DateBasis,
+    SourceDatePrecision,
+    UrlMissing,
+)
 
 KINDS = list(get_args(ClaimKind))
 SIDES = list(get_args(Side))
@@ -32,20 +40,25 @@ ATTRIBUTIONS = list(get_args(AttributionType))
 CONFIDENCES = list(get_args(Confidence))
 DATE_BASES = list(get_args(DateBasis))
 BASES = list(get_args(Basis))
+SOURCE_PRECISIONS = list(get_args(SourceDatePrecision))
+URL_MISSING = list(get_args(UrlMissing))
 
 NONE = "—"  # an empty choice, shown as a dash (an empty cell would read "None")
 OPTIONAL_CHOICES = (
     "status", "stage", "metric", "unit", "bound", "wording", "product", "confidence", "person", "attribution_note",
-    "label", "formula",
+    "label", "formula", "fiscal_period",
 )  # fmt: skip
 LIST_COLUMNS = ("actors", "applies_to", "contradicts", "supersedes", "tags")
 # Every field of a seed claim has a column, so nothing needs typing as YAML (rows can be added too).
 COLUMNS = [
     "summary", "sentence", "locator", "keep", "kind", "side", "status", "stage", "product", "metric", "value", "low",
     "high", "unit", "bound", "wording", "applies_to", "basis", "formula", "date", "date_precision", "date_basis",
-    "actors", "attribution_type", "sources_cited", "person", "attribution_note", "confidence", "label", "contradicts",
-    "supersedes", "tags", "claim_id",
+    "actors", "attribution_type", "sources_cited", "person", "attribution_note", "confidence", "label", "fiscal_period",
+    "contradicts", "supersedes", "tags", "id", "claim_id",
 ]  # fmt: skip
+# "claim_id" is the row's key back to its drafted claim (kept, never shown); "id" is the claim id the
+# file gets, editable, so a claim other seed files cite (contradicts, supersedes) keeps that id.
+SHOWN_COLUMNS = [c for c in COLUMNS if c != "claim_id"]
 HAND_LOCATOR = "added by hand"
 
 
@@ -95,9 +108,11 @@ def claims_frame(draft: Draft) -> pd.DataFrame:
                 "attribution_note": claim.attribution.get("note"),
                 "confidence": claim.confidence,
                 "label": claim.label,
+                "fiscal_period": claim.fiscal_period,
                 "contradicts": list(claim.contradicts),
                 "supersedes": list(claim.supersedes),
                 "tags": list(claim.tags),
+                "id": claim.id,
                 "claim_id": claim.id,
             }
         )
@@ -132,7 +147,9 @@ def _number(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _date(value: object, fallback: dt.date) -> dt.date:
+def _date(value: object, fallback: dt.date | None) -> dt.date | None:
+    if value is None or value is pd.NaT:  # an empty date cell (NaT.date() would be NaT again)
+        return fallback
     if isinstance(value, pd.Timestamp):
         return value.date()
     if isinstance(value, dt.datetime):
@@ -186,6 +203,7 @@ def _edited_claim(claim: DraftClaim, row: dict[str, Any]) -> DraftClaim:
     figure = _figure(row, claim.figure)
     return dataclasses.replace(
         claim,
+        id=_text(row.get("id")) or claim.id,
         kind=_text(row.get("kind")) or claim.kind,
         side=_text(row.get("side")) or claim.side,
         status=_text(row.get("status")),
@@ -201,6 +219,8 @@ def _edited_claim(claim: DraftClaim, row: dict[str, Any]) -> DraftClaim:
         attribution=_attribution(row, claim.attribution),
         confidence=_text(row.get("confidence")),
         label=_text(row.get("label")),
+        fiscal_period=_text(row.get("fiscal_period")),
+        locator=_text(row.get("locator")) if "locator" in row else claim.locator,
         contradicts=_list(row.get("contradicts"), claim.contradicts),
         supersedes=_list(row.get("supersedes"), claim.supersedes),
         tags=[t.strip() for t in _list(row.get("tags"), claim.tags) if t.strip()],
@@ -211,6 +231,7 @@ def _edited_claim(claim: DraftClaim, row: dict[str, Any]) -> DraftClaim:
 def _hand_claim(published: dt.date, row: dict[str, Any], ident: str) -> DraftClaim:
     """A claim the analyst added as a new row: what the row says, nothing guessed (an empty date
     is the report's publication date as the form has it)."""
+    row = {**row, "locator": _text(row.get("locator")) or HAND_LOCATOR}
     blank = DraftClaim(
         id=ident,
         kind="statement",
@@ -239,7 +260,7 @@ def apply_edits(draft: Draft, edited: pd.DataFrame, source: dict[str, Any], only
     ``only`` limits the claims to those ids (a re-carry keeps just the genuinely new claims).
     """
     by_id = {c.id: c for c in draft.claims}
-    taken = set(by_id)
+    taken = set(by_id) | {t for t in edited.get("id", pd.Series(dtype=object)).map(_text) if t}
     published = _date(source.get("published"), _date(draft.source.get("published"), dt.date.today()))
     claims = []
     for row in edited.to_dict("records"):
@@ -253,12 +274,36 @@ def apply_edits(draft: Draft, edited: pd.DataFrame, source: dict[str, Any], only
         if not _keep(row.get("keep"), default=True) or (only is not None and claim.id not in only):
             continue
         claims.append(_edited_claim(claim, row))
-    merged = {**draft.source, **{k: v for k, v in source.items() if k in draft.source or k == "id"}}
-    for key in ("url", "origin", "byline"):
+    return dataclasses.replace(draft, source=merged_source(draft.source, source), claims=claims)
+
+
+# Source fields the form sets although a fresh draft may not carry them.
+FORM_ONLY = ("id", "date_precision", "url_missing", "carried_by", "accessed")
+
+
+def merged_source(drafted: dict[str, Any], form: dict[str, Any]) -> dict[str, Any]:
+    """The draft's source block with the form's fields: empty text is none, dates are ISO text."""
+    merged = {**drafted, **{k: v for k, v in form.items() if k in drafted or k in FORM_ONLY}}
+    for key in ("url", "origin", "byline", "url_missing"):
         merged[key] = _text(merged.get(key))
-    if isinstance(merged.get("published"), dt.date):
-        merged["published"] = merged["published"].isoformat()
-    return dataclasses.replace(draft, source=merged, claims=claims)
+    for key in ("published", "accessed"):
+        if isinstance(merged.get(key), dt.date):
+            merged[key] = merged[key].isoformat()
+    if merged.get("date_precision") in (None, "", NONE):
+        merged["date_precision"] = "day"
+    return merged
+
+
+def carried_by(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The "also carried by" rows as ``carried_by`` items; a row without an outlet is skipped."""
+    out = []
+    for row in frame.to_dict("records"):
+        outlet = _text(row.get("outlet"))
+        if outlet is None:
+            continue
+        # an empty date cell (None, NaN, NaT) is no date: _date falls back to None for all three
+        out.append({"outlet": outlet, "url": _text(row.get("url")), "published": _date(row.get("published"), None)})
+    return out
 
 
 def _keep(value: object, default: bool) -> bool:

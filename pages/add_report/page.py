@@ -14,7 +14,7 @@ import streamlit as st
 from components import auth, ui
 from components.ui.identity import editor_identity
 from data.draft import DraftError, save_seed_yaml, summary_problems, validate_seed_yaml
-from pages.add_report import editing, link, sections
+from pages.add_report import editing, link, sections, source_form
 from pages.add_report.preview import preview
 
 ctx = ui.page_context("add_report")
@@ -90,7 +90,7 @@ mode = (
     if len(choices) > 1
     else choices[0]
 )
-source_fields = sections.render_source_form(draft)
+source_fields = source_form.render(draft)
 edited_frame = sections.render_claims_editor(ctx.seeds)
 sections.render_sentences(draft)
 today = dt.date.today()

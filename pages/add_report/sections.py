@@ -14,12 +14,11 @@ from components import ui
 from components.registry import BY_ID
 from data.draft import Draft, DraftError, draft_from_file, draft_from_text, recheck_duplicates
 from data.load import SeedData
-from pages.add_report import editing
+from pages.add_report import editing, source_form
 from pages.add_report.preview import Preview
 from pages.whats_new.tables import conflicts_display, headlines_display, statuses_display
 
 MAX_UPLOAD_MB = 5
-SOURCE_FIELDS = ("id", "title", "publisher", "published", "url", "kind", "origin", "confidence", "reliability")
 NEW_SOURCE = "As a new source"
 
 
@@ -46,9 +45,7 @@ def start_draft(draft: Draft) -> None:
     state.pop("ar_claims_editor", None)
     state.pop("ar_saved", None)
     state["ar_version"] = state.get("ar_version", 0) + 1
-    for field in SOURCE_FIELDS:
-        state[f"ar_src_{field}"] = _initial(draft, field)
-    state["ar_published_was"] = state["ar_src_published"]
+    source_form.start(draft)
     state["ar_mode"] = NEW_SOURCE
 
 
@@ -74,22 +71,6 @@ def recheck(draft: Draft, seeds: SeedData) -> Draft:
     return draft
 
 
-def _initial(draft: Draft, field: str) -> object:
-    value = draft.source.get(field)
-    if field == "published":
-        return dt.date.fromisoformat(str(value))
-    return "" if value is None else value
-
-
-def _follow_published() -> None:
-    """Keep the id's date in step with the publication date."""
-    state = st.session_state
-    new = state.get("ar_src_published")
-    if isinstance(new, dt.date):
-        state["ar_src_id"] = editing.renamed_id(str(state.get("ar_src_id", "")), state["ar_published_was"], new)
-        state["ar_published_was"] = new
-
-
 def render_notes(draft: Draft) -> None:
     background = [n for n in draft.notes if n.startswith("para ") and " left out (" in n]
     for note in draft.notes:
@@ -98,7 +79,7 @@ def render_notes(draft: Draft) -> None:
     if background:
         with st.expander(f"{len(background)} figure(s) left out as background (history, other chips, unrelated firms)"):
             st.text("\n".join(background))
-    if not draft.claims:
+    if not draft.claims and draft.text.strip():  # a citation-only entry says so in its note above
         st.warning(
             "No figure or approval step about H200 sales was found in this text. If it is relevant, "
             "add it by hand; otherwise it probably does not belong in the tracker."
@@ -132,31 +113,6 @@ def choice_label(seeds: SeedData, choice: str) -> str:
     return f"As another outlet carrying the {existing.publisher} report of {existing.available_from:%d %b %Y}"
 
 
-def render_source_form(draft: Draft) -> dict[str, Any]:
-    """The source block as a form; every field starts from the draft. Returns the edited fields."""
-    st.subheader("2 · The report")
-    for field in SOURCE_FIELDS:  # widget values are dropped when the page is left: start again from the draft
-        if f"ar_src_{field}" not in st.session_state:
-            st.session_state[f"ar_src_{field}"] = _initial(draft, field)
-    st.caption("Kind, confidence and the reliability note are suggestions: confirm them against the article.")
-    top = st.columns([3, 2, 1])
-    top[0].text_input("Title", key="ar_src_title")
-    top[1].text_input("Publisher", key="ar_src_publisher")
-    top[2].date_input("Published", key="ar_src_published", format="YYYY-MM-DD", on_change=_follow_published)
-    middle = st.columns([2.5, 1.8, 1.4, 1.7])
-    middle[0].text_input("Web address", key="ar_src_url", placeholder="https://… (optional)")
-    middle[1].text_input("Story originally from", key="ar_src_origin", placeholder="e.g. Reuters (optional)")
-    middle[2].selectbox("Kind (to confirm)", editing.SOURCE_KINDS, key="ar_src_kind", format_func=editing.words)
-    middle[3].selectbox(
-        "Confidence (to confirm)", ["high", "medium", "low"], key="ar_src_confidence", format_func=editing.words
-    )
-    st.text_area("How reliable is it? (to confirm)", key="ar_src_reliability", height=80)
-    st.text_input(
-        "File name and id", key="ar_src_id", help="Becomes seeds/sources/<id>.yaml; starts with the publication date."
-    )
-    return {field: st.session_state.get(f"ar_src_{field}") for field in SOURCE_FIELDS}
-
-
 def _column_config(seeds: SeedData) -> dict[str, Any]:
     """Column labels and pickers. Nothing here may depend on the form's fields: a changed column
     config makes the grid a new widget, and the analyst's edits would be lost."""
@@ -173,40 +129,42 @@ def _column_config(seeds: SeedData) -> dict[str, Any]:
         chip = seeds.chips.get(str(chip_id))
         return chip.name if chip else editing.words(chip_id)
 
+    # A new row's empty cells start as "" (or the dash of an optional pick), never reading "None".
     return {
         "keep": cc.CheckboxColumn("Keep", default=True, help="Untick to leave this claim out of the file."),
-        "summary": cc.TextColumn("Summary (your own words)", width="large", help="One or two sentences; never copy eight or more words in a row from the article."),
+        "summary": cc.TextColumn("Summary (your own words)", default="", width="large", help="One or two sentences; never copy eight or more words in a row from the article."),
         "sentence": cc.TextColumn("From the text", width="large", disabled=True),
-        "locator": cc.TextColumn("Where", disabled=True, width="small"),
+        "locator": cc.TextColumn("Where", default="", width="small", help="Where in the report: a paragraph, a page, a table."),
         "kind": cc.SelectboxColumn("Kind (to confirm)", options=editing.KINDS, format_func=editing.words, required=True, default="statement"),
         "side": cc.SelectboxColumn("Side (to confirm)", options=editing.SIDES, format_func=editing.words, required=True, default="other"),
         "status": cc.SelectboxColumn("Status (to confirm)", options=[editing.NONE, *editing.STATUSES], format_func=editing.words),
         "stage": cc.SelectboxColumn("Stage (to confirm)", options=[editing.NONE, *editing.STAGES], format_func=editing.words),
         "product": cc.SelectboxColumn("Product", options=[editing.NONE, *chips], format_func=chip_name),
-        "metric": cc.TextColumn("Metric id (to confirm)"),
-        "value": cc.TextColumn("Value", help="A number as written, e.g. 400,000; leave empty for none."),
-        "low": cc.TextColumn("At least / from"),
-        "high": cc.TextColumn("At most / to"),
+        "metric": cc.TextColumn("Metric id (to confirm)", default=editing.NONE),
+        "value": cc.TextColumn("Value", default="", help="A number as written, e.g. 400,000; leave empty for none."),
+        "low": cc.TextColumn("At least / from", default=""),
+        "high": cc.TextColumn("At most / to", default=""),
         "unit": cc.SelectboxColumn("Unit", options=[editing.NONE, *editing.UNITS], format_func=editing.words),
         "bound": cc.SelectboxColumn("Bound", options=[editing.NONE, *editing.BOUNDS], format_func=editing.words),
-        "wording": cc.TextColumn("Wording in the report"),
+        "wording": cc.TextColumn("Wording in the report", default=editing.NONE),
         "applies_to": cc.MultiselectColumn("Applies to", options=organisations, format_func=org_name, help="Whom the figure is about: one buyer per row when the text says 'each'."),
         "basis": cc.SelectboxColumn("Basis", options=editing.BASES, format_func=editing.words, default="reported", help="Reported by the text; derived or assumed figures need a formula."),
-        "formula": cc.TextColumn("Formula (derived or assumed only)"),
+        "formula": cc.TextColumn("Formula (derived or assumed only)", default=editing.NONE),
         "date": cc.DateColumn("Date", format="YYYY-MM-DD", help="Empty on an added row: the publication date."),
         "date_precision": cc.SelectboxColumn("Date precision", options=editing.PRECISIONS, format_func=editing.words, default="day"),
         "date_basis": cc.SelectboxColumn("Date is", options=editing.DATE_BASES, format_func=lambda b: {"event": "When it happened", "reported": "When it was reported"}.get(str(b), editing.words(b)), default="reported"),
         "actors": cc.MultiselectColumn("Organisations", options=organisations, format_func=org_name),
         "attribution_type": cc.SelectboxColumn("Attributed to", options=editing.ATTRIBUTIONS, format_func=editing.words, default="media_analysis"),
         "sources_cited": cc.NumberColumn("Sources cited", min_value=0, max_value=100, step=1),
-        "person": cc.TextColumn("Person quoted"),
-        "attribution_note": cc.TextColumn("Attribution note"),
+        "person": cc.TextColumn("Person quoted", default=editing.NONE),
+        "attribution_note": cc.TextColumn("Attribution note", default=editing.NONE),
         "confidence": cc.SelectboxColumn("Confidence", options=[editing.NONE, *editing.CONFIDENCES], format_func=lambda c: "As the source" if c == editing.NONE else editing.words(c)),
-        "label": cc.TextColumn("Chart label", max_chars=80),
+        "label": cc.TextColumn("Chart label", default=editing.NONE, max_chars=80),
+        "fiscal_period": cc.TextColumn("Fiscal period", default=editing.NONE, help="For a company filing: the period a figure covers, e.g. Q2 FY2027 (not the calendar quarter)."),
         "contradicts": cc.MultiselectColumn("Contradicts", options=claim_ids, help="Claims already in the tracker that this one disagrees with."),
         "supersedes": cc.MultiselectColumn("Supersedes", options=claim_ids),
         "tags": cc.MultiselectColumn("Tags", options=sorted({t for r in seeds.claims for t in r.claim.tags}), accept_new_options=True),
-        "claim_id": cc.TextColumn("Claim id", disabled=True),
+        "id": cc.TextColumn("Claim id", default="", help="Drafted from the report's date and wording; give it a short readable one (e.g. ft-0819.bytedance-received-10k) if other files will cite it."),
     }  # fmt: skip
 
 
@@ -227,7 +185,7 @@ def render_claims_editor(seeds: SeedData) -> pd.DataFrame:
         width="stretch",
         num_rows="dynamic",
         column_config=_column_config(seeds),
-        column_order=editing.COLUMNS,
+        column_order=editing.SHOWN_COLUMNS,
     )
 
 

@@ -108,7 +108,7 @@ def test_paste_duplicate_edit_download_save_and_find(editing_app, browser, tmp_p
     assert "Bloomberg, 03 Mar 2026" in body and "US considers capping H200 sales at 75,000" in body
     assert "Business Times is already listed as carrying this story" in body
 
-    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid = page.locator(".st-key-ar_claims_editor").first  # the claims grid (the form has its own small one)
     for row, summary in enumerate(SUMMARIES):
         _edit_cell(page, grid, row, summary)
         left = len(SUMMARIES) - row - 1  # each summary clears one problem; wait for the rerun to show it
@@ -183,4 +183,51 @@ def test_bad_uploads_get_a_message_and_write_nothing(editing_app, browser) -> No
     page.get_by_text("Nothing was drafted or written.").first.wait_for(timeout=30000)
     assert page.get_by_text("Possibly already in the tracker").count() == 0
     assert _files(seeds) == before
+    context.close()
+
+
+def _type_cell(page, grid, x: float, text: str, done) -> None:
+    """Type into the grid's first row at ``x`` (from the right edge when negative), Enter, and wait
+    until ``done()``; a late redraw can swallow a click, so up to three tries."""
+    for _ in range(3):
+        _settle(page)
+        page.wait_for_timeout(1000)
+        box = grid.locator("canvas").first.bounding_box()
+        page.mouse.click(box["x"] + (x if x >= 0 else box["width"] + x), box["y"] + 52)
+        page.wait_for_timeout(400)
+        page.keyboard.type(text[0])  # typing on a selected cell opens its editor with that letter
+        page.wait_for_timeout(400)
+        page.keyboard.type(text[1:])
+        page.wait_for_timeout(500)
+        page.keyboard.press("Enter")
+        for _ in range(5):
+            _settle(page)
+            if done():
+                return
+
+
+def test_other_outlets_carrying_it_are_rows_of_the_form(editing_app, browser) -> None:
+    # The form's "Also carried by" grid in Chromium: an outlet typed into the empty row and a date
+    # typed in its date cell reach the YAML file; the empty address reads as nothing, not "None".
+    url, _seeds = editing_app
+    context = browser.new_context(viewport={"width": 1280, "height": 2600})
+    page = context.new_page()
+    _draft(page, url)
+    page.get_by_label("Paste the article").fill(ARTICLE.read_text())
+    page.get_by_role("button", name="Draft from this report").click()
+    page.get_by_text("2 · The report").wait_for(timeout=30000)
+    page.get_by_text("The YAML file").click()
+    _settle(page)
+    grid = page.locator(".st-key-ar_src_carried_by").first
+    pattern = re.compile(r"- outlet: (\S+)\s+url: null\s+published: (\S+)")
+
+    def shown() -> tuple[str, str] | None:
+        found = pattern.search(page.inner_text("body"))  # the YAML file, open below the form
+        return found.groups() if found else None
+
+    _type_cell(page, grid, 100, "Engadget", lambda: shown() is not None)  # the outlet cell of the empty row
+    assert shown() == ("Engadget", "null")
+    _type_cell(page, grid, -80, "2026-03-04", lambda: shown() == ("Engadget", "2026-03-04"))  # its date cell
+    assert shown() == ("Engadget", "2026-03-04")
+    assert page.locator('[data-testid="stException"]').count() == 0
     context.close()

@@ -406,3 +406,15 @@ def test_the_final_link_never_replaces_a_file_that_appeared_meanwhile(tmp_path: 
     with pytest.raises(SaveError, match="already exists"):
         place_exclusive(tmp, target)
     assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_a_citation_without_text_starts_an_empty_draft_and_a_bare_title_is_refused() -> None:
+    # a report whose text cannot be found (print edition, page gone) is still entered through the
+    # page: its three header lines give the source block, its claims are added by hand
+    seeds = load_seeds(ROOT / "seeds")
+    draft = draft_from_text("Title: A chip story in print\nPublisher: Example Daily\nPublished: 2026-09-01\n", seeds)
+    assert draft.claims == [] and draft.source["published"] == "2026-09-01"
+    assert any("add its claims as rows" in note for note in draft.notes)
+    assert "citation only" in draft.source["reliability"]  # never "drafted from the text"
+    with pytest.raises(DraftError, match="Title:, Publisher: and Published:"):
+        draft_from_text("Title: A chip story in print\n", seeds)
