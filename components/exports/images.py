@@ -228,9 +228,15 @@ def chart_body(
     margin["t"] = round(max(font_px, top * factor))
     bottom = margin.get("b", 80) if _legend_shown(spec) else min(margin.get("b", 80), 30)  # room kept for a legend
     margin["b"] = round(bottom * factor)
-    layout.update(title={"text": ""}, margin=margin, width=width, height=height, autosize=False)
+    notes = [n for n in layout.get("annotations") or () if n.get("yshift") and (n.get("font") or {}).get("size")]
+    drawn = [n["font"]["size"] for n in notes]
     if min_font_px:
         clamp_fonts(spec, min_font_px)
+    for note, size in zip(notes, drawn, strict=True):  # rows of labels (yshift) grow with their text
+        note["yshift"] = round(note["yshift"] * factor * note["font"]["size"] / size, 1)
+    above = max((n["yshift"] + n["font"]["size"] * 1.4 for n in notes), default=0)
+    margin["t"] = round(max(margin["t"], above + 8))
+    layout.update(title={"text": ""}, margin=margin, width=width, height=height, autosize=False)
     return go.Figure(spec)
 
 

@@ -11,6 +11,8 @@ import streamlit as st
 
 from components.exports.images import chart_image, clamp_fonts
 from components.exports.layout import every_label
+from components.figures.moment_labels import LabelRoom, refit
+from components.figures.timeline import MARKED_MOMENTS
 from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import footer, render_source_footer, sources_table, when
@@ -65,7 +67,8 @@ PRESENT_TITLE_CHARS = 80  # a chart title wraps here on a slide instead of runni
 
 def meeting_figure(fig: go.Figure) -> go.Figure:
     """The chart as a slide shows it: sized by the screen, no text below ``PRESENT_FONT_PX``, its
-    title wrapped onto lines (SVG titles do not wrap and were cut mid-word)."""
+    title wrapped onto lines (SVG titles do not wrap and were cut mid-word), the timeline's key
+    moments placed again for 18 px labels (a moment whose label does not fit is not marked)."""
     spec = every_label(fig).to_dict()  # every bar keeps its label on the slide, as in the deck
     clamp_fonts(spec, PRESENT_FONT_PX)
     shown = go.Figure(spec)
@@ -73,7 +76,10 @@ def meeting_figure(fig: go.Figure) -> go.Figure:
     head, _, rest = title.partition("<br>")
     wrapped = wrap_markup(head, PRESENT_TITLE_CHARS)
     lines = wrapped.count("<br>") + 1 + (1 if rest else 0)
-    rows = _stack_labels(shown)
+    labels, rows = refit(shown, SLIDE_ROOM, MARKED_MOMENTS)
+    shown.layout.legend.maxheight = None  # a slide cannot scroll its legend (and needs no limit)
+    if labels:  # replaced whole: update_layout would merge the lists item by item
+        shown.layout.shapes, shown.layout.annotations = labels["shapes"], labels["annotations"]
     return shown.update_layout(
         font={"size": PRESENT_FONT_PX + 1},
         title={
@@ -84,24 +90,14 @@ def meeting_figure(fig: go.Figure) -> go.Figure:
             "yanchor": "top",
             "pad": {"t": 34},  # Plotly puts the first baseline here: room for 24 px letters
         },
-        margin={"t": 60 + 30 * lines + LABEL_ROW_PX * rows},
+        margin={"t": 60 + 30 * lines + SLIDE_ROOM.row_px * rows},
         height=None,
         autosize=True,
     )
 
 
-LABEL_ROW_PX = 26
-
-
-def _stack_labels(fig: go.Figure) -> int:
-    """Labels above the plot (the timeline's key moments) stacked in pixel rows, so 18 px text
-    cannot overlap whatever the screen's height; returns how many rows they take."""
-    above = [a for a in fig.layout.annotations if a.yref == "paper" and a.y is not None and a.y > 1]
-    rows = sorted({round(float(a.y), 3) for a in above})
-    for note in above:
-        row = rows.index(round(float(note.y), 3))
-        note.update(y=1, yanchor="bottom", yshift=4 + LABEL_ROW_PX * row)
-    return len(rows)
+# The narrowest slide: 1280 px less the 24 px padding each side (1229 px measured); 18 px labels, 26 px rows.
+SLIDE_ROOM = LabelRoom(figure_px=1228, font_px=PRESENT_FONT_PX, row_px=26, rows=3, tick_px=PRESENT_FONT_PX + 1)
 
 
 def wrap_markup(text: str, width: int) -> str:
