@@ -33,6 +33,7 @@ from typing import Any, Literal
 import kaleido
 import plotly.graph_objects as go
 
+from components.format import wrap_lines
 from components.theme import FONT, INK, MUTED, PAPER
 
 ImageFormat = Literal["png", "svg"]
@@ -169,9 +170,14 @@ _INLINE_SIZE = re.compile(r"font-size:\s*([0-9.]+)px")
 
 def plain_title(fig: go.Figure) -> str:
     """A figure's own title without its markup: the first line, tags removed, entities decoded."""
+    return chart_heading(fig)[0]
+
+
+def chart_heading(fig: go.Figure) -> tuple[str, str]:
+    """A figure's title and subtitle (the lines after the first) as plain text."""
     text = fig.layout.title.text or ""
-    first = re.split(r"<br\s*/?>", text, maxsplit=1)[0]
-    return html.unescape(_TAG.sub("", first)).strip()
+    first, *rest = re.split(r"<br\s*/?>", text)
+    return html.unescape(_TAG.sub("", first)).strip(), html.unescape(_TAG.sub("", " ".join(rest))).strip()
 
 
 def _scale_fonts(node: object, factor: float) -> None:
@@ -261,7 +267,7 @@ def footer_text(as_of: dt.date | str | None, source_line: str | None) -> str:
 def wrap_markup(text: str, *, size_px: float, width_px: float, max_lines: int, bold: bool = False) -> list[str]:
     """Plain text wrapped to the width (estimated from the font size) and escaped for Plotly."""
     per_char = size_px * (0.58 if bold else 0.53)
-    lines = textwrap.wrap(" ".join(str(text).split()), width=max(10, int(width_px / per_char))) or [""]
+    lines = wrap_lines(str(text), max(10, int(width_px / per_char)), break_long_words=True) or [""]
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], textwrap.shorten(" ".join(lines[max_lines - 1 :]), int(width_px / per_char))]
         if not lines[-1].endswith("…"):

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.format import fmt_row, is_missing
+from components.format import fmt_row, is_missing, wrap_lines
 from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME
 
 
@@ -85,17 +85,7 @@ def tick_text(label: str, value: str) -> str:
     """A bar's label in short lines with its value in bold on the last one: the value sits in the
     label column, which Plotly always fits whole (a value drawn past the whisker is cut off on a
     narrow screen: 'more tha')."""
-    lines: list[str] = []
-    line = ""
-    for word in str(label).split():
-        if line and len(line) + 1 + len(word) > TICK_LINE:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join([*lines, f"<b>{value}</b>"])
+    return "<br>".join([*wrap_lines(str(label), TICK_LINE), f"<b>{value}</b>"])
 
 
 LINE_PX = 17

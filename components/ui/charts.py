@@ -9,13 +9,14 @@ from typing import Any, Literal
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.exports.images import chart_image, clamp_fonts
+from components.exports.images import chart_heading, chart_image, clamp_fonts
 from components.exports.layout import every_label
 from components.figures.moment_labels import LabelRoom, refit
 from components.figures.timeline import MARKED_MOMENTS
+from components.format import wrap_lines
 from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
-from components.ui.sources import footer, render_source_footer, sources_table, when
+from components.ui.sources import footer, md, render_source_footer, sources_table, when
 
 SelectionMode = Literal["points", "box", "lasso"]
 ImageFormat = Literal["png", "svg"]
@@ -41,6 +42,8 @@ def render_chart(
     if is_dark():
         shown = for_dark(shown)
     slide = ctx.present and not ctx.rendered
+    if not ctx.present:
+        render_phone_title(fig, key)
     with st.container(key="slide-chart") if slide else contextlib.nullcontext():
         event = st.plotly_chart(
             shown,
@@ -61,6 +64,19 @@ def render_chart(
     return event
 
 
+def render_phone_title(fig: go.Figure, key: str) -> None:
+    """The chart's title and subtitle as text that wraps, shown only on a narrow screen in place
+    of the chart's own (SVG text cannot wrap, so a long title was cut at 390 px; NARROW_SCREEN_CSS
+    swaps the two)."""
+    title, subtitle = chart_heading(fig)
+    if not title:
+        return
+    with st.container(key=f"phone-title-{key}"):
+        st.markdown(f"**{md(title)}**")
+        if subtitle:
+            st.caption(md(subtitle))
+
+
 PRESENT_FONT_PX = 18  # no chart text smaller in meeting mode (legible at 1920 x 1080 from the back)
 PRESENT_TITLE_CHARS = 80  # a chart title wraps here on a slide instead of running off its edge
 
@@ -74,7 +90,7 @@ def meeting_figure(fig: go.Figure) -> go.Figure:
     shown = go.Figure(spec)
     title = shown.layout.title.text or ""
     head, _, rest = title.partition("<br>")
-    wrapped = wrap_markup(head, PRESENT_TITLE_CHARS)
+    wrapped = "<br>".join(wrap_lines(head, PRESENT_TITLE_CHARS))  # already Plotly markup
     lines = wrapped.count("<br>") + 1 + (1 if rest else 0)
     labels, rows = refit(shown, SLIDE_ROOM, MARKED_MOMENTS)
     shown.layout.legend.maxheight = None  # a slide cannot scroll its legend (and needs no limit)
@@ -98,18 +114,6 @@ def meeting_figure(fig: go.Figure) -> go.Figure:
 
 # The narrowest slide: 1280 px less the 24 px padding each side (1229 px measured); 18 px labels, 26 px rows.
 SLIDE_ROOM = LabelRoom(figure_px=1228, font_px=PRESENT_FONT_PX, row_px=26, rows=3, tick_px=PRESENT_FONT_PX + 1)
-
-
-def wrap_markup(text: str, width: int) -> str:
-    """Plotly title text (already escaped) broken with <br> at word boundaries every ~``width`` chars."""
-    lines, line = [], ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return "<br>".join([*lines, line]) if line else "<br>".join(lines)
 
 
 def source_line(ctx: PageContext, source_ids: list[str]) -> str:
