@@ -129,6 +129,9 @@ def num(value: object) -> float | None:
     return None if is_missing(value) else float(value)  # type: ignore[arg-type]
 
 
+SUBTITLE = "<br><span"  # where a chart title's grey subtitle starts in its markup (figures._common)
+
+
 def wrap_lines(text: str, width: int, *, break_long_words: bool = False) -> list[str]:
     """Words in lines of about ``width`` characters: the one word-wrapper for chart text (hover,
     bar labels, slide titles, image frames). A word longer than a line keeps its own line unless

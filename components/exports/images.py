@@ -33,7 +33,7 @@ from typing import Any, Literal
 import kaleido
 import plotly.graph_objects as go
 
-from components.format import wrap_lines
+from components.format import SUBTITLE, wrap_lines
 from components.theme import FONT, INK, MUTED, PAPER
 
 ImageFormat = Literal["png", "svg"]
@@ -174,10 +174,17 @@ def plain_title(fig: go.Figure) -> str:
 
 
 def chart_heading(fig: go.Figure) -> tuple[str, str]:
-    """A figure's title and subtitle (the lines after the first) as plain text."""
+    """A figure's title (on one line again) and subtitle (the grey ``<span>`` under it), as plain
+    text; without that span, the title is the first line and the subtitle the rest."""
     text = fig.layout.title.text or ""
-    first, *rest = re.split(r"<br\s*/?>", text)
-    return html.unescape(_TAG.sub("", first)).strip(), html.unescape(_TAG.sub("", " ".join(rest))).strip()
+    title, marker, subtitle = text.partition(SUBTITLE)
+    if not marker:
+        title, _, subtitle = text.partition("<br>")
+
+    def clean(part: str) -> str:
+        return " ".join(html.unescape(_TAG.sub(" ", re.sub(r"<br\s*/?>", " ", part))).split())
+
+    return clean(title), clean(SUBTITLE[4:] + subtitle if marker else subtitle)
 
 
 def _scale_fonts(node: object, factor: float) -> None:

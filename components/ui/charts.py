@@ -13,7 +13,7 @@ from components.exports.images import chart_heading, chart_image, clamp_fonts
 from components.exports.layout import every_label
 from components.figures.moment_labels import LabelRoom, refit
 from components.figures.timeline import MARKED_MOMENTS
-from components.format import wrap_lines
+from components.format import SUBTITLE, wrap_lines
 from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import footer, md, render_source_footer, sources_table, when
@@ -89,8 +89,11 @@ def meeting_figure(fig: go.Figure) -> go.Figure:
     clamp_fonts(spec, PRESENT_FONT_PX)
     shown = go.Figure(spec)
     title = shown.layout.title.text or ""
-    head, _, rest = title.partition("<br>")
-    wrapped = "<br>".join(wrap_lines(head, PRESENT_TITLE_CHARS))  # already Plotly markup
+    head, marker, rest = title.partition(SUBTITLE)
+    head, rest = (head, rest) if marker else title.partition("<br>")[::2]
+    rest = (SUBTITLE[4:] + rest) if marker else rest  # the subtitle's own <span ...>
+    # the page wraps titles for a narrower chart: joined again, then wrapped for the slide
+    wrapped = "<br>".join(wrap_lines(head.replace("<br>", " "), PRESENT_TITLE_CHARS))  # already Plotly markup
     lines = wrapped.count("<br>") + 1 + (1 if rest else 0)
     labels, rows = refit(shown, SLIDE_ROOM, MARKED_MOMENTS)
     shown.layout.legend.maxheight = None  # a slide cannot scroll its legend (and needs no limit)

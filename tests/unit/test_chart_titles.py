@@ -1,0 +1,44 @@
+"""Chart titles wrap instead of running off the chart: SVG text does not wrap, and the overview's
+takeaway (about 140 characters) was cut at "Tencer" on a 1280 px screen. On a phone the page
+shows the title as HTML text instead (tests/browser/test_phone_width.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.exports.images import chart_heading
+from components.figures._common import TITLE_CHARS, TITLE_LINE_PX
+from components.format import SUBTITLE
+from components.registry import PAGES
+from components.theme import TEMPLATE_TOP_PX
+from components.ui.charts import PRESENT_TITLE_CHARS, meeting_figure
+from components.view import build_view
+
+CHART_PX_AT_1280 = 820  # the chart's width on a 1280 px screen with the sidebar open (measured)
+TITLE_PX = 18
+CHAR_EM = 0.52  # Chromium's sans, a little over what it draws for these titles
+
+
+def title_lines(text: str) -> list[str]:
+    return text.partition(SUBTITLE)[0].split("<br>")
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.has_chart], ids=lambda p: p.page_id)
+def test_every_chart_title_fits_a_1280_screen_on_its_lines(real_seeds, page) -> None:
+    for chart in build_view(page.page_id, real_seeds, {}).charts:
+        text = chart.figure.layout.title.text or ""
+        lines = title_lines(text)
+        assert all(len(line) * CHAR_EM * TITLE_PX <= CHART_PX_AT_1280 - 16 for line in lines), lines
+        assert chart_heading(chart.figure)[0] == " ".join(" ".join(lines).split())  # the same words, one line
+        if len(lines) > 1:  # room made for every extra line
+            assert chart.figure.layout.margin.t >= TEMPLATE_TOP_PX + TITLE_LINE_PX * (len(lines) - 1)
+
+
+def test_the_overview_title_wraps_and_keeps_its_words_on_the_slide(real_seeds) -> None:
+    chart = build_view("overview", real_seeds, {}).charts[0]
+    assert len(chart.title) > TITLE_CHARS  # the long takeaway this was about
+    assert len(title_lines(chart.figure.layout.title.text)) >= 2
+    slide = meeting_figure(chart.figure)
+    lines = title_lines(slide.layout.title.text)
+    assert all(len(line) <= PRESENT_TITLE_CHARS for line in lines)
+    assert chart_heading(slide) == chart_heading(chart.figure)  # title and subtitle, word for word
