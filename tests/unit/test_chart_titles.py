@@ -42,3 +42,14 @@ def test_the_overview_title_wraps_and_keeps_its_words_on_the_slide(real_seeds) -
     lines = title_lines(slide.layout.title.text)
     assert all(len(line) <= PRESENT_TITLE_CHARS for line in lines)
     assert chart_heading(slide) == chart_heading(chart.figure)  # title and subtitle, word for word
+
+
+def test_the_scenario_steps_are_named_in_lines_that_fit_their_bars_at_1280(real_seeds) -> None:
+    """'Available supply', 'Allowed by 50 % rule', 'US licence ceiling' and 'Approved by Beijing'
+    ran into each other on one line each under 7 bars about 105 px apart."""
+    chart = build_view("supply_demand", real_seeds, {}).charts[1]
+    names = list(chart.figure.layout.xaxis.categoryarray)
+    per_bar = (CHART_PX_AT_1280 - 90) / len(names)  # less the y axis and its title
+    widest = max(len(line) for name in names for line in name.split("<br>"))
+    assert widest * CHAR_EM * 14 < per_bar, names
+    assert {" ".join(n.split("<br>")) for n in names} >= {"Demand", "Could arrive", "Allowed by 50 % rule"}
