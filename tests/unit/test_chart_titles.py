@@ -53,3 +53,12 @@ def test_the_scenario_steps_are_named_in_lines_that_fit_their_bars_at_1280(real_
     widest = max(len(line) for name in names for line in name.split("<br>"))
     assert widest * CHAR_EM * 14 < per_bar, names
     assert {" ".join(n.split("<br>")) for n in names} >= {"Demand", "Could arrive", "Allowed by 50 % rule"}
+
+
+@pytest.mark.parametrize("page", ["overview", "buyers", "supply_demand"])
+def test_log_axes_label_only_the_powers_of_ten(real_seeds, page) -> None:
+    """The 2 and 5 between decades ran into '10k' and '100k' on a phone ('510k2 5100k')."""
+    charts = [c for c in build_view(page, real_seeds, {}).charts if c.figure.layout.xaxis.type == "log"]
+    assert charts
+    for chart in charts:
+        assert chart.figure.layout.xaxis.dtick == 1 and chart.figure.layout.xaxis.minor.showgrid
