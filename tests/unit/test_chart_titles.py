@@ -62,3 +62,11 @@ def test_log_axes_label_only_the_powers_of_ten(real_seeds, page) -> None:
     assert charts
     for chart in charts:
         assert chart.figure.layout.xaxis.dtick == 1 and chart.figure.layout.xaxis.minor.showgrid
+
+
+def test_the_chips_chart_keeps_its_names_and_limit_whole_on_a_phone(real_seeds) -> None:
+    """Tilted chip names ran off the left edge at 390 px, and the limit's label off the right."""
+    fig = build_view("chips", real_seeds, {}).charts[0].figure
+    assert fig.layout.xaxis.tickangle == -90
+    limits = [a.text for a in fig.layout.annotations if "US limit" in (a.text or "")]
+    assert limits and all(len(line) <= 24 for text in limits for line in text.split("<br>"))
