@@ -109,10 +109,20 @@ def meeting_figure(fig: go.Figure) -> go.Figure:
             "yanchor": "top",
             "pad": {"t": 34},  # Plotly puts the first baseline here: room for 24 px letters
         },
-        margin={"t": 60 + 30 * lines + SLIDE_ROOM.row_px * rows},
+        margin={"t": 60 + 30 * lines + SLIDE_ROOM.row_px * rows + top_axis_px(shown)},
         height=None,
         autosize=True,
     )
+
+
+def top_axis_px(fig: go.Figure) -> int:
+    """Room for category names drawn above the plot (the approval matrix's stages, up to three
+    lines of 19 px text): without it the slide's subtitle printed over them."""
+    axis = fig.layout.xaxis
+    if axis.side != "top":
+        return 0
+    names = [str(t) for t in (axis.ticktext or axis.categoryarray or ())]
+    return 26 * max((name.count("<br>") + 1 for name in names), default=1) + 12
 
 
 # The narrowest slide: 1280 px less the 24 px padding each side (1229 px measured); 18 px labels, 26 px rows.
