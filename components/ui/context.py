@@ -78,6 +78,8 @@ html, body, [data-testid="stMarkdownContainer"] p { font-size: clamp(17px, 1.25v
 .st-key-briefing-bar [data-testid="stMarkdownContainer"] p { margin: 0; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] [data-testid="stMarkdownContainer"],
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p, [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { margin-bottom: 0 !important; }
+/* What a page draws before its slide's chart ends but is not part of the slide (the scenario's inputs). */
+.st-key-off-slide { display: none !important; }
 /* The page's controls still run (their values come from the step's link) but are not shown. */
 [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stWidgetLabel"]),
 [data-testid="stMain"] [data-testid="stHorizontalBlock"]:not(:has(.st-key-briefing-prev)):has([data-testid="stWidgetLabel"]) { display: none !important; }
