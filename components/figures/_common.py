@@ -32,11 +32,21 @@ def base_layout(fig: go.Figure, title: str, subtitle: str | None = None, height:
     return fig
 
 
+EMPTY_LINE = 36  # characters per line of an empty chart's message: whole on a 390 px phone
+
+
 def empty_figure(message: str, title: str = "Nothing to show") -> go.Figure:
-    """A figure that says why it is empty instead of drawing blank axes."""
+    """A figure that says why it is empty instead of drawing blank axes (the message in short
+    lines: one line of 16 px text was cut at both ends on a phone)."""
     fig = go.Figure()
     fig.add_annotation(
-        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16, "color": MUTED}
+        text="<br>".join(wrap_lines(message, EMPTY_LINE)),
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 16, "color": MUTED},
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)

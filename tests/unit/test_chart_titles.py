@@ -70,3 +70,12 @@ def test_the_chips_chart_keeps_its_names_and_limit_whole_on_a_phone(real_seeds) 
     assert fig.layout.xaxis.tickangle == -90
     limits = [a.text for a in fig.layout.annotations if "US limit" in (a.text or "")]
     assert limits and all(len(line) <= 24 for text in limits for line in text.split("<br>"))
+
+
+def test_an_empty_chart_says_why_in_lines_a_phone_shows_whole(real_seeds) -> None:
+    """'These claims disagree in words, not in like-for-like figures' was cut at both ends at 390 px."""
+    fig = build_view("sources", real_seeds, {}).charts[0].figure  # its first disagreement: in words only
+    (note,) = fig.layout.annotations
+    lines = note.text.split("<br>")
+    assert len(lines) > 1 and "disagree in words" in " ".join(lines)
+    assert all(len(line) * CHAR_EM * note.font.size <= 358 - 16 for line in lines)  # the phone's chart width
