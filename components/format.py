@@ -129,6 +129,11 @@ def num(value: object) -> float | None:
     return None if is_missing(value) else float(value)  # type: ignore[arg-type]
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """'1 item', '3 items': a count with its noun in the right number ("1 items" read as a bug)."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
 SUBTITLE = "<br><span"  # where a chart title's grey subtitle starts in its markup (figures._common)
 
 

@@ -28,3 +28,10 @@ def test_bar_labels_slide_titles_and_image_frames_use_it() -> None:
     for module in (common, charts, images):
         assert "wrap_lines(" in inspect.getsource(module), module.__name__
     assert not hasattr(charts, "wrap_markup")
+
+
+def test_a_count_takes_its_noun_in_the_right_number() -> None:
+    from components.format import counted
+
+    assert counted(1, "item") == "1 item" and counted(3, "item") == "3 items" and counted(0, "item") == "0 items"
+    assert counted(1200, "difference") == "1,200 differences" and counted(2, "city", "cities") == "2 cities"
