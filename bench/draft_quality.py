@@ -64,7 +64,8 @@ def figure_matches(key: dict[str, Any], figure: Figure) -> bool:
     return all(_same(getattr(figure, name), key.get(name)) for name in ("value", "low", "high"))
 
 
-def _period(date: dt.date, precision: str) -> tuple[int, ...]:
+def date_period(date: dt.date, precision: str) -> tuple[int, ...]:
+    """The period a date names at its precision (a week by ISO week): two dates in one period match."""
     if precision == "day":
         return (date.year, date.month, date.day)
     if precision == "week":
@@ -112,13 +113,13 @@ def score(path: Path, seeds: SeedData) -> Score:
     wanted = key.get("organisations") or []
     result.orgs = (sum(o in found_orgs for o in wanted), len(wanted))
     result.missed += [f"organisation {o}" for o in wanted if o not in found_orgs]
-    found_dates = {(m.precision, _period(m.date, m.precision)) for m in draft.dates}
+    found_dates = {(m.precision, date_period(m.date, m.precision)) for m in draft.dates}
     date_hits = 0
     for expected in key.get("dates") or []:
         wanted_date = (
             expected["date"] if isinstance(expected["date"], dt.date) else dt.date.fromisoformat(expected["date"])
         )
-        if (expected["precision"], _period(wanted_date, expected["precision"])) in found_dates:
+        if (expected["precision"], date_period(wanted_date, expected["precision"])) in found_dates:
             date_hits += 1
         else:
             result.missed.append(f"date {wanted_date} ({expected['precision']})")

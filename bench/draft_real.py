@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.draft_quality import date_period  # noqa: E402
 from data.draft import Draft, draft_from_text  # noqa: E402
 from data.load import SeedData, load_seeds  # noqa: E402
 
@@ -168,12 +169,12 @@ def score(draft: Draft, key: dict[str, Any], body: str, *, with_dates: bool) -> 
     out["orgs"] = (sum(o in orgs for o in wanted), len(wanted))
     out["missed"] += [f"organisation {o}" for o in wanted if o not in orgs]
     if with_dates:
-        found_dates = {(m.precision, _period(m.date, m.precision)) for m in draft.dates}
+        found_dates = {(m.precision, date_period(m.date, m.precision)) for m in draft.dates}
         dates = key.get("dates") or []
         date_hits = 0
         for spec in dates:
             day = spec["date"] if isinstance(spec["date"], dt.date) else dt.date.fromisoformat(spec["date"])
-            if (spec["precision"], _period(day, spec["precision"])) in found_dates:
+            if (spec["precision"], date_period(day, spec["precision"])) in found_dates:
                 date_hits += 1
             else:
                 out["missed"].append(f"date {day} ({spec['precision']})")
@@ -185,18 +186,6 @@ def score(draft: Draft, key: dict[str, Any], body: str, *, with_dates: bool) -> 
     fine = {i for g in groups for i in g} | set(key.get("also_fine") or [])
     out["false_dups"] = sorted(named - fine)
     return out
-
-
-def _period(date: dt.date, precision: str) -> tuple[int, ...]:
-    if precision == "day":
-        return (date.year, date.month, date.day)
-    if precision == "week":
-        return tuple(date.isocalendar()[:2])
-    if precision == "month":
-        return (date.year, date.month)
-    if precision == "quarter":
-        return (date.year, (date.month - 1) // 3)
-    return (date.year,)
 
 
 def run(seeds: SeedData) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 
 import pandas as pd
 
@@ -128,18 +129,26 @@ def num(value: object) -> float | None:
     return None if is_missing(value) else float(value)  # type: ignore[arg-type]
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """'1 item', '3 items': a count with its noun in the right number ("1 items" read as a bug)."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+SUBTITLE = "<br><span"  # where a chart title's grey subtitle starts in its markup (figures._common)
+
+
+def wrap_lines(text: str, width: int, *, break_long_words: bool = False) -> list[str]:
+    """Words in lines of about ``width`` characters: the one word-wrapper for chart text (hover,
+    bar labels, slide titles, image frames). A word longer than a line keeps its own line unless
+    ``break_long_words`` (a long web address in an image footer)."""
+    return textwrap.wrap(
+        " ".join(str(text).split()), width=max(width, 1), break_long_words=break_long_words, break_on_hyphens=False
+    )
+
+
 def wrap(text: str, width: int = 70) -> str:
     """Seed text escaped for Plotly's hover markup and wrapped with <br> every ~``width`` chars."""
-    words, lines, line = plain(text).split(), [], ""
-    for word in words:
-        if len(line) + len(word) + 1 > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join(lines)
+    return "<br>".join(wrap_lines(plain(text), width))
 
 
 def plain(text: object) -> str:

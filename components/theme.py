@@ -129,6 +129,7 @@ def text_on(background: str) -> str:
 
 
 TEMPLATE_NAME = "h200"
+TEMPLATE_TOP_PX = 84  # room for a one-line title and its subtitle
 
 
 def _template(ink: str = INK, muted: str = MUTED, grid: str = GRID, paper: str = PAPER) -> go.layout.Template:
@@ -139,7 +140,7 @@ def _template(ink: str = INK, muted: str = MUTED, grid: str = GRID, paper: str =
         paper_bgcolor=paper,
         plot_bgcolor=paper,
         colorway=[OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "purple", "sky", "yellow", "black")],
-        margin={"l": 16, "r": 24, "t": 84, "b": 96},
+        margin={"l": 16, "r": 24, "t": TEMPLATE_TOP_PX, "b": 96},
         xaxis={"gridcolor": grid, "zerolinecolor": grid, "linecolor": muted, "ticks": "outside", "automargin": True},
         yaxis={"gridcolor": grid, "zerolinecolor": grid, "linecolor": muted, "ticks": "outside", "automargin": True},
         # Legend pinned to the bottom of the figure (not of the plot), so tall charts keep it close.

@@ -17,6 +17,19 @@ from data.load import SeedData, load_seeds  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
+# Sign-in settings for AppTests (``at.secrets``): an OpenID Connect client nobody can reach, one
+# allowed domain and one editor. The real round trip is tests/browser/test_signin.py.
+SIGN_IN_SECRETS = {
+    "auth": {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "test-only-cookie-secret-0123456789abcdef",
+        "client_id": "h200-tracker",
+        "client_secret": "test-only-client-secret",
+        "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration",
+    },
+    "access": {"allowed_domains": ["example.com"], "editors": ["ana@example.com"]},
+}
+
 
 @pytest.fixture(scope="session")
 def real_seeds() -> SeedData:
@@ -50,6 +63,25 @@ def forget_added_dates(seeds: Path) -> None:
             text = re.sub(r"(?m)^(  undated: true\n)", r"\1  added: 2026-06-30\n", text, count=1)
             text = re.sub(r"(?m)^  accessed: .*$", "  accessed: 2026-06-30", text, count=1)
         path.write_text(text)
+
+
+def copy_archive(folder: Path, *reports: str, as_published: bool = False) -> Path:
+    """The real seeds copied to ``folder`` with ``reports`` (seed-file texts) added, each as
+    ``sources/<its id>.yaml``; ``as_published``: every report added on its publication day."""
+    shutil.copytree(ROOT / "seeds", folder)
+    if as_published:
+        forget_added_dates(folder)
+    for text in reports:
+        source_id = text.split("id: ", 1)[1].split("\n", 1)[0].strip()
+        (folder / "sources" / f"{source_id}.yaml").write_text(text)
+    return folder
+
+
+def scratch_archive(folder: Path, *reports: str, as_published: bool = False) -> SeedData:
+    """``copy_archive`` loaded, with no problem allowed (a test report that does not load is a bug)."""
+    loaded = load_seeds(copy_archive(folder, *reports, as_published=as_published))
+    assert not loaded.problems, loaded.problems
+    return loaded
 
 
 def newest_report_day(seeds: Path) -> dt.date:

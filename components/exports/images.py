@@ -33,6 +33,7 @@ from typing import Any, Literal
 import kaleido
 import plotly.graph_objects as go
 
+from components.format import SUBTITLE, wrap_lines
 from components.theme import FONT, INK, MUTED, PAPER
 
 ImageFormat = Literal["png", "svg"]
@@ -169,9 +170,21 @@ _INLINE_SIZE = re.compile(r"font-size:\s*([0-9.]+)px")
 
 def plain_title(fig: go.Figure) -> str:
     """A figure's own title without its markup: the first line, tags removed, entities decoded."""
+    return chart_heading(fig)[0]
+
+
+def chart_heading(fig: go.Figure) -> tuple[str, str]:
+    """A figure's title (on one line again) and subtitle (the grey ``<span>`` under it), as plain
+    text; without that span, the title is the first line and the subtitle the rest."""
     text = fig.layout.title.text or ""
-    first = re.split(r"<br\s*/?>", text, maxsplit=1)[0]
-    return html.unescape(_TAG.sub("", first)).strip()
+    title, marker, subtitle = text.partition(SUBTITLE)
+    if not marker:
+        title, _, subtitle = text.partition("<br>")
+
+    def clean(part: str) -> str:
+        return " ".join(html.unescape(_TAG.sub(" ", re.sub(r"<br\s*/?>", " ", part))).split())
+
+    return clean(title), clean(SUBTITLE[4:] + subtitle if marker else subtitle)
 
 
 def _scale_fonts(node: object, factor: float) -> None:
@@ -228,9 +241,15 @@ def chart_body(
     margin["t"] = round(max(font_px, top * factor))
     bottom = margin.get("b", 80) if _legend_shown(spec) else min(margin.get("b", 80), 30)  # room kept for a legend
     margin["b"] = round(bottom * factor)
-    layout.update(title={"text": ""}, margin=margin, width=width, height=height, autosize=False)
+    notes = [n for n in layout.get("annotations") or () if n.get("yshift") and (n.get("font") or {}).get("size")]
+    drawn = [n["font"]["size"] for n in notes]
     if min_font_px:
         clamp_fonts(spec, min_font_px)
+    for note, size in zip(notes, drawn, strict=True):  # rows of labels (yshift) grow with their text
+        note["yshift"] = round(note["yshift"] * factor * note["font"]["size"] / size, 1)
+    above = max((n["yshift"] + n["font"]["size"] * 1.4 for n in notes), default=0)
+    margin["t"] = round(max(margin["t"], above + 8))
+    layout.update(title={"text": ""}, margin=margin, width=width, height=height, autosize=False)
     return go.Figure(spec)
 
 
@@ -255,7 +274,7 @@ def footer_text(as_of: dt.date | str | None, source_line: str | None) -> str:
 def wrap_markup(text: str, *, size_px: float, width_px: float, max_lines: int, bold: bool = False) -> list[str]:
     """Plain text wrapped to the width (estimated from the font size) and escaped for Plotly."""
     per_char = size_px * (0.58 if bold else 0.53)
-    lines = textwrap.wrap(" ".join(str(text).split()), width=max(10, int(width_px / per_char))) or [""]
+    lines = wrap_lines(str(text), max(10, int(width_px / per_char)), break_long_words=True) or [""]
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], textwrap.shorten(" ".join(lines[max_lines - 1 :]), int(width_px / per_char))]
         if not lines[-1].endswith("…"):

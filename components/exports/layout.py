@@ -267,13 +267,19 @@ def slide_job(slide: Slide) -> RenderJob | None:
 
 
 def every_label(figure: go.Figure) -> go.Figure:
-    """A copy whose category axes list every category (Plotly skips labels it thinks crowded)."""
+    """A copy whose category axes list every category (Plotly skips labels it thinks crowded),
+    each with the figure's own label where it has one (a range bar's carries its value in words:
+    "more than 200,000" must reach the slide and the deck), a bar's on one line."""
     shown = go.Figure(figure)
     for name in ("yaxis", "xaxis"):
         axis = shown.layout[name]
         categories = list(axis.categoryarray) if axis.categoryarray is not None else []
         if categories and axis.type in (None, "-", "category"):
-            shown.layout[name].update(tickmode="array", tickvals=categories, ticktext=categories)
+            own = dict(zip(axis.tickvals or (), axis.ticktext or (), strict=False))
+            texts = [own.get(category, category) for category in categories]
+            if name == "yaxis":  # a slide is wide: one line per bar, so rows stay apart when short
+                texts = [" ".join(str(text).split("<br>")) for text in texts]
+            shown.layout[name].update(tickmode="array", tickvals=categories, ticktext=texts)
     return shown
 
 

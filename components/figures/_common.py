@@ -9,21 +9,44 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.format import fmt_row, is_missing
-from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME
+from components.format import SUBTITLE, fmt_row, is_missing, wrap_lines
+from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME, TEMPLATE_TOP_PX
+
+TITLE_CHARS = 84
+"""Characters per line of a chart title: a 1280 px screen with the sidebar open leaves the chart
+about 820 px, where an 18 px title holds about 95 (SVG text does not wrap: a longer line was cut)."""
+TITLE_LINE_PX = 24
 
 
 def base_layout(fig: go.Figure, title: str, subtitle: str | None = None, height: int = 460) -> go.Figure:
-    text = f"{title}<br><span style='font-size:13px;color:{MUTED}'>{subtitle}</span>" if subtitle else title
+    """The template, the height, and the title wrapped onto lines of ``TITLE_CHARS`` with the
+    subtitle under it; the top margin grows by a line for every line the title wraps onto."""
+    lines = wrap_lines(title, TITLE_CHARS) or [title]
+    text = "<br>".join(lines) + (
+        f"{SUBTITLE} style='font-size:13px;color:{MUTED}'>{subtitle}</span>" if subtitle else ""
+    )
     fig.update_layout(template=TEMPLATE_NAME, title={"text": text}, height=height)
+    if len(lines) > 1:
+        top = fig.layout.margin.t if fig.layout.margin.t is not None else TEMPLATE_TOP_PX
+        fig.update_layout(margin={"t": top + TITLE_LINE_PX * (len(lines) - 1)})
     return fig
 
 
+EMPTY_LINE = 36  # characters per line of an empty chart's message: whole on a 390 px phone
+
+
 def empty_figure(message: str, title: str = "Nothing to show") -> go.Figure:
-    """A figure that says why it is empty instead of drawing blank axes."""
+    """A figure that says why it is empty instead of drawing blank axes (the message in short
+    lines: one line of 16 px text was cut at both ends on a phone)."""
     fig = go.Figure()
     fig.add_annotation(
-        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16, "color": MUTED}
+        text="<br>".join(wrap_lines(message, EMPTY_LINE)),
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 16, "color": MUTED},
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -85,17 +108,7 @@ def tick_text(label: str, value: str) -> str:
     """A bar's label in short lines with its value in bold on the last one: the value sits in the
     label column, which Plotly always fits whole (a value drawn past the whisker is cut off on a
     narrow screen: 'more tha')."""
-    lines: list[str] = []
-    line = ""
-    for word in str(label).split():
-        if line and len(line) + 1 + len(word) > TICK_LINE:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join([*lines, f"<b>{value}</b>"])
+    return "<br>".join([*wrap_lines(str(label), TICK_LINE), f"<b>{value}</b>"])
 
 
 LINE_PX = 17
@@ -153,6 +166,11 @@ def range_traces(
                 customdata=zeros[selected_column] if selected_column else None,
             )
         )
+
+
+LOG_AXIS = {"type": "log", "dtick": 1, "minor": {"dtick": "D1", "showgrid": True}}
+"""A log axis labelled once per power of ten (10k, 100k, 1M): the 2 and 5 between them ran into
+the decade labels on a phone ('510k2 5100k'); the minor grid still marks them."""
 
 
 def log_range(rows: pd.DataFrame) -> list[float]:

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures._common import add_basis_key, bars_height, base_layout, empty_figure, log_range, range_traces
+from components.figures._common import (
+    LOG_AXIS,
+    add_basis_key,
+    bars_height,
+    base_layout,
+    empty_figure,
+    log_range,
+    range_traces,
+)
 from components.format import fmt_range, num, plain
 from components.theme import OKABE_ITO
 from data.vocabulary import BUYER_MEASURE_LABELS
@@ -81,7 +89,7 @@ def plot_buyer_quantities(
     )
     add_basis_key(fig, rows["basis"])
     fig.update_layout(barmode="overlay", bargap=0.3)
-    fig.update_xaxes(title="H200 chips (log scale)", type="log", range=log_range(rows))
+    fig.update_xaxes(title="H200 chips (log scale)", range=log_range(rows), **LOG_AXIS)
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(rows["label"])[::-1])
     return base_layout(
         fig,

@@ -6,8 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures._common import base_layout, empty_figure
-from components.format import plain
+from components.format import plain, wrap_lines
 from components.theme import BASIS_COLOURS, OKABE_ITO
+
+LIMIT_CHARS = 24  # a limit's label in lines this long
 
 
 def plot_chip_metric(
@@ -72,11 +74,15 @@ def plot_chip_metric(
         fig.add_hline(
             y=threshold[0],
             line={"color": OKABE_ITO["vermillion"], "width": 2, "dash": "dash"},
-            annotation_text=threshold[1],
-            annotation_position="top left",
+            annotation_text="<br>".join(wrap_lines(threshold[1], LIMIT_CHARS)),  # whole on a phone
+            annotation_position="top right",  # over the short bars, clear of the tall ones
             annotation_font={"color": OKABE_ITO["vermillion"]},
         )
     fig.update_layout(barmode="overlay", bargap=0.3)
-    fig.update_xaxes(categoryorder="array", categoryarray=list(part["chip"]), tickangle=-35, title=None)
+    # upright names: tilted, the first ones ran off the chart's left edge on a phone
+    fig.update_xaxes(categoryorder="array", categoryarray=list(part["chip"]), tickangle=-90, title=None)
     fig.update_yaxes(title=f"{metric_label} ({unit})", rangemode="tozero")
-    return base_layout(fig, title, "Hatched = estimate (no vendor datasheet); whiskers = range across sources")
+    # taller than the default: the upright chip names take about 170 px under the bars
+    return base_layout(
+        fig, title, "Hatched = estimate (no vendor datasheet); whiskers = range across sources", height=600
+    )

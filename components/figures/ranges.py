@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures._common import bars_height, base_layout, empty_figure, log_range, range_traces
+from components.figures._common import LOG_AXIS, bars_height, base_layout, empty_figure, log_range, range_traces
 from components.theme import BASIS_COLOURS, BASIS_LABELS
 
 
@@ -30,7 +30,7 @@ def plot_range_bars(
     range_traces(fig, rows, group_column="basis_label", colours=colours, log_x=log_x)
     fig.update_layout(barmode="overlay", bargap=0.35, showlegend=True)
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], title=None, tickfont={"size": 14})
-    fig.update_xaxes(title=unit_title, type="log" if log_x else "linear")
+    fig.update_xaxes(title=unit_title, type="linear")
     if log_x:
-        fig.update_xaxes(range=log_range(rows))
+        fig.update_xaxes(range=log_range(rows), **LOG_AXIS)
     return base_layout(fig, title, subtitle, height=bars_height(rows))

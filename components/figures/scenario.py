@@ -6,8 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures._common import base_layout, empty_figure
-from components.format import fmt_number
+from components.format import fmt_number, plain, wrap_lines
 from components.theme import BASIS_COLOURS, BASIS_LABELS, BASIS_PATTERN
+
+LABEL_CHARS = 12
 
 
 def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
@@ -18,6 +20,9 @@ def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
     """
     if steps.empty:
         return empty_figure("Set the scenario inputs to see the gap.", title)
+    # Category names in short lines ("Allowed by<br>50 % rule"): on one line they ran into each
+    # other at 1280 px; Plotly still tilts them where even that is too wide (a phone).
+    steps = steps.assign(label=["<br>".join(wrap_lines(plain(label), LABEL_CHARS)) for label in steps["label"]])
     fig = go.Figure()
     for basis in ("reported", "derived", "assumed"):
         part = steps[steps["basis"] == basis]
@@ -48,6 +53,6 @@ def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
             )
         )
     fig.update_layout(barmode="group", bargap=0.3)
-    fig.update_xaxes(categoryorder="array", categoryarray=list(steps["label"]), title=None, tickangle=0)
+    fig.update_xaxes(categoryorder="array", categoryarray=list(steps["label"]), title=None)
     fig.update_yaxes(title="H200 chips", rangemode="tozero")
     return base_layout(fig, title, "Open bars are your assumptions; solid bars are reported figures", height=460)

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures._common import base_layout, empty_figure
+from components.figures.moment_labels import PAGE_ROOM, axis_range, marks, place_labels, rows_used
 from components.format import plain, wrap
 from components.theme import CONFIDENCE_OPACITY, INK, LANE_COLOURS, MUTED
 from data.vocabulary import LANES
@@ -35,7 +36,10 @@ KIND_SYMBOLS = {
 
 
 MAX_POINTS = 400
-MAX_MOMENTS = 14
+MAX_MOMENTS = 14  # moments considered for a label, newest first
+MARKED_MOMENTS = 6  # at most this many marked (line and label) on one chart
+LEGEND_SHARE = 0.22  # of the chart's height, at most, for the legend
+TITLE_ROOM_PX = 84  # the template's top margin: title and subtitle
 
 
 def bin_events(frame: pd.DataFrame) -> pd.DataFrame:
@@ -60,42 +64,13 @@ def bin_events(frame: pd.DataFrame) -> pd.DataFrame:
     return binned
 
 
-def moment_marks(key_moments: pd.DataFrame, last_date: pd.Timestamp) -> dict[str, list[dict]]:
-    """A dotted line and a label per key moment, labels staggered on three rows."""
-    shapes, notes = [], []
-    for index, (_, moment) in enumerate(key_moments.sort_values("date").iterrows()):
-        line = {"color": MUTED, "width": 1, "dash": "dot"}
-        shapes.append(
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": moment["date"],
-                "x1": moment["date"],
-                "y0": 0,
-                "y1": 1,
-                "line": line,
-            }
-        )
-        notes.append(
-            {
-                "x": moment["date"],
-                "y": 1.02 + 0.065 * (index % 3),
-                "xref": "x",
-                "yref": "paper",
-                "text": plain(moment["label"]),
-                "showarrow": False,
-                "font": {"size": 11, "color": INK},
-                "bgcolor": "rgba(255,255,255,0.9)",
-                "xanchor": "right" if moment["date"] >= last_date - pd.Timedelta(days=45) else "left",
-            }
-        )
-    return {"shapes": shapes, "annotations": notes}
-
-
-def plot_timeline(frame: pd.DataFrame, *, title: str, key_moments: pd.DataFrame | None = None) -> go.Figure:
-    """Every event on lanes by actor, marker by kind, key moments annotated; past ``MAX_POINTS``
-    events, one marker per lane, kind and week, sized by how many events it holds."""
+def plot_timeline(
+    frame: pd.DataFrame, *, title: str, key_moments: pd.DataFrame | None = None, marked: int = MARKED_MOMENTS
+) -> go.Figure:
+    """Every event on lanes by actor, marker by kind; up to ``marked`` key moments (newest first)
+    with a dotted line and a label each, the ones whose labels fit side by side on a phone
+    (``moment_labels``). Past ``MAX_POINTS`` events, one marker per lane, kind and week, sized by
+    how many events it holds."""
     if frame.empty:
         return empty_figure("No events match the chosen filters and date.", title)
     lanes = [lane for lane in LANES if lane in set(frame["lane"])]
@@ -136,12 +111,21 @@ def plot_timeline(frame: pd.DataFrame, *, title: str, key_moments: pd.DataFrame 
                 ),
             )
         )
+    axis = axis_range(frame["date"].min(), frame["date"].max())
+    names = [LANES[lane] for lane in lanes]
+    rows = 0
     if key_moments is not None and not key_moments.empty:
+        newest = key_moments.sort_values("date", ascending=False)
+        moments = [(pd.Timestamp(d), plain(label)) for d, label in zip(newest["date"], newest["label"], strict=True)]
+        placed = place_labels(moments, axis, PAGE_ROOM, lane_names=names, limit=marked)
         # one layout update with every line and label (add_vline per moment is ~10 ms each)
-        fig.update_layout(**moment_marks(key_moments, frame["date"].max()))
-    fig.update_yaxes(categoryorder="array", categoryarray=[LANES[lane] for lane in lanes][::-1], title=None)
-    fig.update_xaxes(title="Event date")
-    fig.update_layout(margin={"t": 170})
+        fig.update_layout(**marks(placed, PAGE_ROOM, INK, "rgba(255,255,255,0.9)"))
+        rows = rows_used(placed)
+    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], title=None)
+    fig.update_xaxes(title="Event date", range=list(axis))
+    # On a phone the twenty kinds wrap onto ten rows: the legend then scrolls instead of taking
+    # the plot's height (on wider charts it needs two or three rows and is not affected).
+    fig.update_layout(margin={"t": TITLE_ROOM_PX + 8 + PAGE_ROOM.row_px * rows}, legend={"maxheight": LEGEND_SHARE})
     return base_layout(
         fig,
         title,

@@ -9,11 +9,14 @@ from typing import Any, Literal
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.exports.images import chart_image, clamp_fonts
+from components.exports.images import chart_heading, chart_image, clamp_fonts
 from components.exports.layout import every_label
+from components.figures.moment_labels import LabelRoom, refit
+from components.figures.timeline import MARKED_MOMENTS
+from components.format import SUBTITLE, wrap_lines
 from components.theme import BASIS_BADGES, for_dark, plotly_config
 from components.ui.context import Kpi, PageContext
-from components.ui.sources import footer, render_source_footer, sources_table, when
+from components.ui.sources import footer, md, render_source_footer, sources_table, when
 
 SelectionMode = Literal["points", "box", "lasso"]
 ImageFormat = Literal["png", "svg"]
@@ -39,6 +42,8 @@ def render_chart(
     if is_dark():
         shown = for_dark(shown)
     slide = ctx.present and not ctx.rendered
+    if not ctx.present:
+        render_phone_title(fig, key)
     with st.container(key="slide-chart") if slide else contextlib.nullcontext():
         event = st.plotly_chart(
             shown,
@@ -59,21 +64,41 @@ def render_chart(
     return event
 
 
+def render_phone_title(fig: go.Figure, key: str) -> None:
+    """The chart's title and subtitle as text that wraps, shown only on a narrow screen in place
+    of the chart's own (SVG text cannot wrap, so a long title was cut at 390 px; NARROW_SCREEN_CSS
+    swaps the two)."""
+    title, subtitle = chart_heading(fig)
+    if not title:
+        return
+    with st.container(key=f"phone-title-{key}"):
+        st.markdown(f"**{md(title)}**")
+        if subtitle:
+            st.caption(md(subtitle))
+
+
 PRESENT_FONT_PX = 18  # no chart text smaller in meeting mode (legible at 1920 x 1080 from the back)
 PRESENT_TITLE_CHARS = 80  # a chart title wraps here on a slide instead of running off its edge
 
 
 def meeting_figure(fig: go.Figure) -> go.Figure:
     """The chart as a slide shows it: sized by the screen, no text below ``PRESENT_FONT_PX``, its
-    title wrapped onto lines (SVG titles do not wrap and were cut mid-word)."""
+    title wrapped onto lines (SVG titles do not wrap and were cut mid-word), the timeline's key
+    moments placed again for 18 px labels (a moment whose label does not fit is not marked)."""
     spec = every_label(fig).to_dict()  # every bar keeps its label on the slide, as in the deck
     clamp_fonts(spec, PRESENT_FONT_PX)
     shown = go.Figure(spec)
     title = shown.layout.title.text or ""
-    head, _, rest = title.partition("<br>")
-    wrapped = wrap_markup(head, PRESENT_TITLE_CHARS)
+    head, marker, rest = title.partition(SUBTITLE)
+    head, rest = (head, rest) if marker else title.partition("<br>")[::2]
+    rest = (SUBTITLE[4:] + rest) if marker else rest  # the subtitle's own <span ...>
+    # the page wraps titles for a narrower chart: joined again, then wrapped for the slide
+    wrapped = "<br>".join(wrap_lines(head.replace("<br>", " "), PRESENT_TITLE_CHARS))  # already Plotly markup
     lines = wrapped.count("<br>") + 1 + (1 if rest else 0)
-    rows = _stack_labels(shown)
+    labels, rows = refit(shown, SLIDE_ROOM, MARKED_MOMENTS)
+    shown.layout.legend.maxheight = None  # a slide cannot scroll its legend (and needs no limit)
+    if labels:  # replaced whole: update_layout would merge the lists item by item
+        shown.layout.shapes, shown.layout.annotations = labels["shapes"], labels["annotations"]
     return shown.update_layout(
         font={"size": PRESENT_FONT_PX + 1},
         title={
@@ -84,36 +109,24 @@ def meeting_figure(fig: go.Figure) -> go.Figure:
             "yanchor": "top",
             "pad": {"t": 34},  # Plotly puts the first baseline here: room for 24 px letters
         },
-        margin={"t": 60 + 30 * lines + LABEL_ROW_PX * rows},
+        margin={"t": 60 + 30 * lines + SLIDE_ROOM.row_px * rows + top_axis_px(shown)},
         height=None,
         autosize=True,
     )
 
 
-LABEL_ROW_PX = 26
+def top_axis_px(fig: go.Figure) -> int:
+    """Room for category names drawn above the plot (the approval matrix's stages, up to three
+    lines of 19 px text): without it the slide's subtitle printed over them."""
+    axis = fig.layout.xaxis
+    if axis.side != "top":
+        return 0
+    names = [str(t) for t in (axis.ticktext or axis.categoryarray or ())]
+    return 26 * max((name.count("<br>") + 1 for name in names), default=1) + 12
 
 
-def _stack_labels(fig: go.Figure) -> int:
-    """Labels above the plot (the timeline's key moments) stacked in pixel rows, so 18 px text
-    cannot overlap whatever the screen's height; returns how many rows they take."""
-    above = [a for a in fig.layout.annotations if a.yref == "paper" and a.y is not None and a.y > 1]
-    rows = sorted({round(float(a.y), 3) for a in above})
-    for note in above:
-        row = rows.index(round(float(note.y), 3))
-        note.update(y=1, yanchor="bottom", yshift=4 + LABEL_ROW_PX * row)
-    return len(rows)
-
-
-def wrap_markup(text: str, width: int) -> str:
-    """Plotly title text (already escaped) broken with <br> at word boundaries every ~``width`` chars."""
-    lines, line = [], ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return "<br>".join([*lines, line]) if line else "<br>".join(lines)
+# The narrowest slide: 1280 px less the 24 px padding each side (1229 px measured); 18 px labels, 26 px rows.
+SLIDE_ROOM = LabelRoom(figure_px=1228, font_px=PRESENT_FONT_PX, row_px=26, rows=3, tick_px=PRESENT_FONT_PX + 1)
 
 
 def source_line(ctx: PageContext, source_ids: list[str]) -> str:

@@ -78,19 +78,23 @@ html, body, [data-testid="stMarkdownContainer"] p { font-size: clamp(17px, 1.25v
 .st-key-briefing-bar [data-testid="stMarkdownContainer"] p { margin: 0; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] [data-testid="stMarkdownContainer"],
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p, [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { margin-bottom: 0 !important; }
+/* What a page draws before its slide's chart ends but is not part of the slide (the scenario's inputs). */
+.st-key-off-slide { display: none !important; }
 /* The page's controls still run (their values come from the step's link) but are not shown. */
 [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stWidgetLabel"]),
 [data-testid="stMain"] [data-testid="stHorizontalBlock"]:not(:has(.st-key-briefing-prev)):has([data-testid="stWidgetLabel"]) { display: none !important; }
 </style>"""
 
-# Phone width: chart titles are SVG text and cannot wrap, so they get smaller instead of cut off.
+# Phone width: chart titles are SVG text and cannot wrap, so there the chart's own title is hidden
+# and the same words are shown above it as text that wraps (``render_phone_title``).
 NARROW_SCREEN_CSS = """<style>
 /* A headline value wraps rather than ending in "…" ("more than 400k" must stay whole). */
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[class*="st-key-phone-title-"] { display: none !important; }
 @media (max-width: 700px) {
-  .stPlotlyChart .gtitle, .stPlotlyChart .gtitle tspan { font-size: 12px !important; }
-  .stPlotlyChart .gtitle tspan[style*="font-size:13px"], .stPlotlyChart .gtitle tspan tspan { font-size: 10px !important; }
+  [class*="st-key-phone-title-"] { display: flex !important; gap: 0.1rem; }
+  .stPlotlyChart .gtitle { display: none !important; }
   .stPlotlyChart .ytick text { font-size: 10px !important; }
 }
 </style>"""

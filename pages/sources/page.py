@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import ui
+from components.format import counted
 from components.link_options import conflicts as conflict_options
 from pages.sources.helpers import CLAIM_COLUMNS, CLAIM_HEADINGS, CLAIM_HELPS
 
@@ -72,7 +73,7 @@ with tab_conflicts:
         wording_only = view.table("wording")
         if wording_only is not None and len(wording_only.frame):
             st.markdown(
-                f"**{len(wording_only.frame)} differences in wording only**: "
+                f"**{counted(len(wording_only.frame), 'difference')} in wording only**: "
                 "the reports give the same figure in other words"
             )
             st.dataframe(

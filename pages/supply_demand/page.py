@@ -18,13 +18,15 @@ st.toggle(
 )
 figures_slot = st.container()  # the figures chart goes here, once the scenario inputs below have their values
 halt = claims[claims["kind"].isin(["production"]) & claims["summary"].str.contains("halt", case=False)]
-if not halt.empty:
-    row = halt.iloc[-1]
-    st.info(
-        f"**Production:** {ui.md(row['summary'])} ({ui.md(row['publisher'])}, {row['date']:%d %b %Y}; confidence {row['confidence']})"
-    )
-st.subheader("Scenario: what could arrive, and the gap")
-ready = render_scenario_inputs(ctx)
+with st.container(key="off-slide"):  # drawn before the slide's chart ends, so a slide hides it (PRESENT_CSS)
+    if not halt.empty:
+        row = halt.iloc[-1]
+        st.info(
+            f"**Production:** {ui.md(row['summary'])} ({ui.md(row['publisher'])}, {row['date']:%d %b %Y}; "
+            f"confidence {row['confidence']})"
+        )
+    st.subheader("Scenario: what could arrive, and the gap")
+    ready = render_scenario_inputs(ctx)
 view = ui.page_view(ctx)
 with figures_slot:
     ui.render_view_chart(ctx, view, 0)

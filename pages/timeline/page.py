@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from components import ui
+from components.format import counted
 from components.link_options import kinds as kind_options
 from components.link_options import lanes as lane_options
 from components.link_options import windows
@@ -46,7 +47,7 @@ HEADINGS = {"summary": "What happened", "date_precision": "Dated to the"}
 st.subheader(f"{len(shown)} events, newest first")
 ui.show_table(shown, COLUMNS, key="timeline-table", headings=HEADINGS)
 if not later.empty:
-    st.subheader(f"Planned or forecast: {len(later)} items dated after {ctx.as_of:%d %b %Y}")
+    st.subheader(f"Planned or forecast: {counted(len(later), 'item')} dated after {ctx.as_of:%d %b %Y}")
     st.caption("Not plotted above: these are plans, deadlines and forecasts, not things that have happened.")
     ui.show_table(later, COLUMNS, key="timeline-later", headings=HEADINGS)
 with st.expander("Download events"):

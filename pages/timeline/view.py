@@ -16,7 +16,6 @@ from data.load import SeedData
 
 SINCE = pd.Timestamp("2025-11-01")
 ALT = "Timeline of H200 events on lanes for the US government, Chinese regulators, Nvidia, buyers and others."
-MAX_KEY_MOMENTS = 6  # labelled moments on one chart; more overlap at 1280 x 720
 
 
 def readable_events(seeds: SeedData, claim_filter: ClaimFilter) -> pd.DataFrame:
@@ -52,9 +51,8 @@ def shown_events(events: pd.DataFrame, as_of: pd.Timestamp, params: Params) -> p
 
 
 def key_moments(shown: pd.DataFrame) -> pd.DataFrame:
-    """The labelled moments, at most ``MAX_KEY_MOMENTS`` (the newest), so labels stay legible."""
-    moments = shown[shown["annotate"] & (shown["label"] != "")]
-    return moments.sort_values("date").tail(MAX_KEY_MOMENTS)
+    """The moments that may be labelled; the chart marks the newest whose labels fit."""
+    return shown[shown["annotate"] & (shown["label"] != "")]
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
@@ -64,9 +62,6 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
     shown = shown_events(events, as_of, params)
     later = matching(events[events["date"] > as_of], params)
     figure = plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments(shown))
-    if not shown.empty and shown["date"].min() == shown["date"].max():  # one day: a month either side, not milliseconds
-        day = shown["date"].min()
-        figure.update_xaxes(range=[day - pd.Timedelta(days=30), day + pd.Timedelta(days=30)])
     sources = tuple(dict.fromkeys(shown["source_id"]))
     return PageView(
         page.page_id,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -47,6 +48,22 @@ def _reset_dates() -> None:
         st.session_state.pop(key, None)
 
 
+def _window_end(
+    column: Any, label: str, key: str, default: dt.date, low: dt.date, high: dt.date, help_text: str
+) -> object:
+    """One end of the window: a date bound to the link (``key``), its default only on a new link."""
+    return column.date_input(
+        label,
+        **({} if key in st.session_state else {"value": default}),
+        min_value=low,
+        max_value=high,
+        key=key,
+        bind="query-params",
+        format="YYYY-MM-DD",
+        help=help_text,
+    )
+
+
 def read_window(seeds: SeedData, as_of: dt.date, today: dt.date) -> Window:
     """Render the mode switch and both date widgets; return the window to show, with notices."""
     low, high = date_limits(seeds, as_of, today)
@@ -72,25 +89,16 @@ def read_window(seeds: SeedData, as_of: dt.date, today: dt.date) -> Window:
     default_since, default_until = defaults(mode, as_of, today, first_added)
     story = mode == STORY
     left, right, _ = st.columns([1, 1, 2])
-    since = left.date_input(
-        "Published from" if story else "Added from",
-        **({} if "since" in st.session_state else {"value": default_since}),
-        min_value=low,
-        max_value=high,
-        key="since",
-        bind="query-params",
-        format="YYYY-MM-DD",
-        help="First day of the window (included).",
-    )
-    until = right.date_input(
-        "Published until" if story else "Added until",
-        **({} if "until" in st.session_state else {"value": default_until}),
-        min_value=low,
-        max_value=high,
-        key="until",
-        bind="query-params",
-        format="YYYY-MM-DD",
-        help="Last day of the window (included)." + (" Never later than the as-of date." if story else ""),
+    word = "Published" if story else "Added"
+    since = _window_end(left, f"{word} from", "since", default_since, low, high, "First day of the window (included).")
+    until = _window_end(
+        right,
+        f"{word} until",
+        "until",
+        default_until,
+        low,
+        high,
+        "Last day of the window (included)." + (" Never later than the as-of date." if story else ""),
     )
     since = since if isinstance(since, dt.date) else default_since
     until = until if isinstance(until, dt.date) else default_until

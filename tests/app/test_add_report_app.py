@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from components.registry import BY_ID, PAGES
 from data.changes import default_window, known_since
 from data.load import load_seeds
-from tests.conftest import forget_added_dates
+from tests.conftest import SIGN_IN_SECRETS, forget_added_dates
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -219,23 +219,11 @@ def known_this_week(seeds, since: dt.date, until: dt.date) -> set[str]:
     return {key for key, source in seeds.sources.items() if since <= known_since(source) <= until}
 
 
-SIGN_IN = {
-    "auth": {
-        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-        "cookie_secret": "test-only-cookie-secret-0123456789abcdef",
-        "client_id": "h200-tracker",
-        "client_secret": "test-only-client-secret",
-        "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration",
-    },
-    "access": {"allowed_domains": ["example.com"], "editors": ["ana@example.com"]},
-}
-
-
 @pytest.mark.parametrize(("email", "drafts"), [("bo@example.com", False), ("ana@example.com", True)])
 def test_with_sign_in_only_editors_can_draft(scratch_seeds, monkeypatch, email, drafts) -> None:
     monkeypatch.setenv("H200_EDITING", "1")
     at = AppTest.from_file(APP, default_timeout=90)
-    at.secrets = SIGN_IN
+    at.secrets = SIGN_IN_SECRETS
     at.user = {
         "is_logged_in": True,
         "iss": "http://127.0.0.1:9400",

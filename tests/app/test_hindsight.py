@@ -42,7 +42,7 @@ def visible_text(at: AppTest) -> str:
     parts += [f"{m.label} {m.value}" for m in at.metric]
     for chart in at.get("plotly_chart"):
         layout = json.loads(chart.proto.spec)["layout"]
-        parts.append(str(layout.get("title", {}).get("text", "")))
+        parts.append(str(layout.get("title", {}).get("text", "")).replace("<br>", " "))  # titles wrap
         parts += [str(a.get("text", "")) for a in layout.get("annotations", [])]
     return "\n".join(parts)
 

@@ -9,19 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import components.auth
+from tests.conftest import SIGN_IN_SECRETS
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-SECRETS = {
-    "auth": {
-        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-        "cookie_secret": "test-only-cookie-secret-0123456789abcdef",
-        "client_id": "h200-tracker",
-        "client_secret": "test-only-client-secret",
-        "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration",
-    },
-    "access": {"allowed_domains": ["example.com"], "editors": ["ana@example.com"]},
-}
 ISSUER = "http://127.0.0.1:9400"
 
 
@@ -31,7 +22,11 @@ def _user(sub: str, email: str, **extra: object) -> dict[str, object]:
 
 
 def _run(user: dict[str, object] | None = None, secrets: dict[str, object] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
+    return _signed_in(AppTest.from_file(APP, default_timeout=90), user, secrets)
+
+
+def _signed_in(at: AppTest, user: dict[str, object] | None, secrets: dict[str, object] | None) -> AppTest:
+    """``at`` run once with these sign-in settings and this user (either may be absent)."""
     if secrets is not None:
         at.secrets = secrets
     if user is not None:
@@ -65,7 +60,7 @@ def test_without_settings_the_app_renders_exactly_as_without_the_gate(monkeypatc
 
 
 def test_signed_out_user_sees_only_the_sign_in_screen() -> None:
-    at = _run(user={}, secrets=SECRETS)
+    at = _run(user={}, secrets=SIGN_IN_SECRETS)
     assert [t.value for t in at.title] == ["H200 China Tracker"]
     assert [b.label for b in at.button] == ["Sign in"]
     assert len(at.markdown) == 1  # the one sentence
@@ -74,7 +69,7 @@ def test_signed_out_user_sees_only_the_sign_in_screen() -> None:
 
 
 def test_allowed_user_sees_the_dashboard_and_who_is_signed_in() -> None:
-    at = _run(user=_user("bo-1", "Bo@Example.com"), secrets=SECRETS)
+    at = _run(user=_user("bo-1", "Bo@Example.com"), secrets=SIGN_IN_SECRETS)
     assert at.title[0].value == "Overview"
     assert at.get("plotly_chart")
     sidebar_texts = [t.value for t in at.sidebar.text]
@@ -83,7 +78,7 @@ def test_allowed_user_sees_the_dashboard_and_who_is_signed_in() -> None:
 
 
 def test_disallowed_user_is_refused_with_nothing_else() -> None:
-    at = _run(user=_user("mallory-1", "mallory@example.org"), secrets=SECRETS)
+    at = _run(user=_user("mallory-1", "mallory@example.org"), secrets=SIGN_IN_SECRETS)
     assert [t.value for t in at.title] == ["Access not granted"]
     assert "mallory@example.org is not on this tracker's access list" in at.text[0].value
     assert [b.label for b in at.button] == ["Sign out"]
@@ -94,8 +89,8 @@ def test_disallowed_user_is_refused_with_nothing_else() -> None:
 @pytest.mark.parametrize(
     ("secrets", "message"),
     [
-        ({"auth": {**SECRETS["auth"], "client_secret": ""}}, "lack client_secret"),
-        ({**SECRETS, "access": {"allowed_domains": ["not a domain"]}}, "is not a domain"),
+        ({"auth": {**SIGN_IN_SECRETS["auth"], "client_secret": ""}}, "lack client_secret"),
+        ({**SIGN_IN_SECRETS, "access": {"allowed_domains": ["not a domain"]}}, "is not a domain"),
     ],
 )
 def test_broken_settings_refuse_everyone_in_plain_words(secrets: dict[str, object], message: str) -> None:
@@ -115,20 +110,14 @@ def _who(secrets: dict[str, object] | None, user: dict[str, object] | None) -> t
         st.text(str(current_user_email()))
         st.text(str(can_edit()))
 
-    at = AppTest.from_function(script, default_timeout=30)
-    if secrets is not None:
-        at.secrets = secrets
-    if user is not None:
-        at.user = user
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = _signed_in(AppTest.from_function(script, default_timeout=30), user, secrets)
     return at.text[0].value, at.text[1].value
 
 
 def test_an_unverified_address_of_an_editor_is_refused() -> None:
     """The finding: a provider user with sub attacker-7f3a and the editor's address, unverified."""
     attacker = {"is_logged_in": True, "iss": ISSUER, "sub": "attacker-7f3a", "email": "ANA@example.com"}
-    at = _run(user=attacker, secrets=SECRETS)
+    at = _run(user=attacker, secrets=SIGN_IN_SECRETS)
     assert [t.value for t in at.title] == ["Access not granted"]
     assert "not confirmed that ana@example.com is verified" in at.text[0].value
     assert not at.get("plotly_chart")
@@ -140,10 +129,10 @@ def test_current_user_and_editing_role(monkeypatch) -> None:
     attacker = {**ana, "sub": "attacker-7f3a", "email": "ANA@example.com", "email_verified": None}
     monkeypatch.delenv("H200_EDITING", raising=False)
     assert _who(None, ana) == ("None", "False")  # sign-in off: nobody is signed in, editing off
-    assert _who(SECRETS, ana) == ("ana@example.com", "False")  # an editor, but the switch is off
+    assert _who(SIGN_IN_SECRETS, ana) == ("ana@example.com", "False")  # an editor, but the switch is off
     monkeypatch.setenv("H200_EDITING", "1")
-    assert _who(SECRETS, attacker)[1] == "False"  # the editor's address, unverified
+    assert _who(SIGN_IN_SECRETS, attacker)[1] == "False"  # the editor's address, unverified
     assert _who(None, None) == ("None", "True")  # sign-in off, editing switched on
-    assert _who(SECRETS, ana) == ("ana@example.com", "True")  # an editor
-    assert _who(SECRETS, bo) == ("bo@example.com", "False")  # a viewer
-    assert _who(SECRETS, {}) == ("None", "False")  # signed out
+    assert _who(SIGN_IN_SECRETS, ana) == ("ana@example.com", "True")  # an editor
+    assert _who(SIGN_IN_SECRETS, bo) == ("bo@example.com", "False")  # a viewer
+    assert _who(SIGN_IN_SECRETS, {}) == ("None", "False")  # signed out

@@ -26,7 +26,11 @@ def _run(page: str, as_of: str, monkeypatch) -> AppTest:
 
 
 def _chart_titles(at: AppTest) -> list[str]:
-    return [str(json.loads(c.proto.spec)["layout"].get("title", {}).get("text", "")) for c in at.get("plotly_chart")]
+    """Each chart's title text with its line breaks (titles wrap) read as spaces."""
+    return [
+        str(json.loads(c.proto.spec)["layout"].get("title", {}).get("text", "")).replace("<br>", " ")
+        for c in at.get("plotly_chart")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
 
 from data.changes import changes_between, compare, default_window, known_since, snapshot
-from data.load import load_seeds
-from tests.conftest import forget_added_dates
+from tests.conftest import scratch_archive
 
-ROOT = Path(__file__).resolve().parents[2]
 ADDED = dt.date(2026, 11, 20)
 
 # A report published in June but only learned of on 20 November: it must count from November.
@@ -61,21 +57,12 @@ claims:
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory):
     """The real seeds as if each report had been added on its publication day."""
-    folder = tmp_path_factory.mktemp("as-published") / "seeds"
-    shutil.copytree(ROOT / "seeds", folder)
-    forget_added_dates(folder)
-    return load_seeds(folder)
+    return scratch_archive(tmp_path_factory.mktemp("as-published") / "seeds", as_published=True)
 
 
 @pytest.fixture(scope="module")
 def with_late_report(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("changes") / "seeds"
-    shutil.copytree(ROOT / "seeds", folder)
-    forget_added_dates(folder)
-    (folder / "sources" / "2026-06-10-test-wire-deepseek-paused.yaml").write_text(LATE_REPORT)
-    loaded = load_seeds(folder)
-    assert not loaded.problems, loaded.problems
-    return loaded
+    return scratch_archive(tmp_path_factory.mktemp("changes") / "seeds", LATE_REPORT, as_published=True)
 
 
 def test_default_window_is_the_last_seven_days() -> None:

@@ -3,8 +3,6 @@ are what What's new shows for that day, ``?page=`` narrows it, hostile text stay
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import feedparser
@@ -15,8 +13,7 @@ from starlette.testclient import TestClient
 from data.changes import story_between
 from data.load import load_seeds
 from server.routes import routes
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import copy_archive
 
 HOSTILE = """source:
   id: 2027-01-05-test-wire-script
@@ -44,10 +41,7 @@ claims:
 
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory):
-    seeds = tmp_path_factory.mktemp("feed") / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
-    (seeds / "sources" / "2027-01-05-test-wire-script.yaml").write_text(HOSTILE)
-    return seeds
+    return copy_archive(tmp_path_factory.mktemp("feed") / "seeds", HOSTILE)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ answer about that window only, whatever was published or added since.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +15,7 @@ import pytest
 from data.changes import STORY, changes_for, story_between, story_days
 from data.load import load_seeds
 from pages.whats_new.tables import headlines_display
+from tests.conftest import scratch_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 SINCE, UNTIL = dt.date(2026, 3, 31), dt.date(2026, 5, 31)
@@ -75,15 +75,7 @@ claims:
 
 
 def _archive(tmp_path_factory, *extra: str):
-    folder = tmp_path_factory.mktemp("story") / "seeds"
-    shutil.copytree(ROOT / "seeds", folder)
-    for index, text in enumerate(extra):
-        source_id = text.split("id: ", 1)[1].split("\n", 1)[0]
-        (folder / "sources" / f"{source_id}.yaml").write_text(text)
-        assert index >= 0
-    loaded = load_seeds(folder)
-    assert not loaded.problems, loaded.problems
-    return loaded
+    return scratch_archive(tmp_path_factory.mktemp("story") / "seeds", *extra)
 
 
 @pytest.fixture(scope="module")
