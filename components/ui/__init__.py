@@ -1,7 +1,7 @@
 """Streamlit renderers shared by every page, split by job (context, cache, links, sources,
 charts, downloads, briefing, page). Pages use ``from components import ui`` and these names."""
 
-from components.ui.cache import frame, load_data, memo, seeds_dir
+from components.ui.cache import frame, load_data, memo, per_object, seeds_dir
 from components.ui.charts import end_slide, is_dark, render_chart, render_kpi
 from components.ui.context import PageContext, is_presenting
 from components.ui.downloads import render_downloads
@@ -24,6 +24,7 @@ __all__ = [
     "memo",
     "page_context",
     "page_view",
+    "per_object",
     "render_cards",
     "render_chart",
     "render_downloads",

@@ -12,6 +12,7 @@ import streamlit as st
 from components.exports.images import chart_image, clamp_fonts
 from components.exports.layout import every_label
 from components.theme import BASIS_BADGES, for_dark, plotly_config
+from components.ui.cache import per_object
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import footer, render_source_footer, sources_table, when
 
@@ -35,9 +36,7 @@ def render_chart(
     ``slide-chart`` container fills what the step bar, status and source line leave; see
     PRESENT_CSS), not from a fixed pixel height. Charts follow the light or dark theme.
     """
-    shown = meeting_figure(fig) if ctx.present else fig
-    if is_dark():
-        shown = for_dark(shown)
+    shown = per_object(_chart_spec, (fig,), ctx.present, is_dark())
     slide = ctx.present and not ctx.rendered
     with st.container(key="slide-chart") if slide else contextlib.nullcontext():
         event = st.plotly_chart(
@@ -57,6 +56,26 @@ def render_chart(
         render_image_downloads(fig, ctx=ctx, key=key, source_ids=ids)
     render_source_footer(ctx.seeds, ids, key=key, compact=ctx.present)
     return event
+
+
+class _ReadySpec(go.Figure):
+    """A figure already turned into its dict. ``st.plotly_chart`` takes a Figure and calls its
+    ``to_dict()`` (a deep copy of every trace) on every load; this one hands back the dict made
+    once for the shared figure. Only ``st.plotly_chart`` ever sees it: it is not a usable Figure."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:  # no Figure.__init__: nothing to validate again
+        self._ready_spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._ready_spec
+
+
+def _chart_spec(fig: go.Figure, present: bool, dark: bool) -> _ReadySpec:
+    """What ``render_chart`` draws for ``fig`` (the slide version, the dark version), as its dict."""
+    shown = meeting_figure(fig) if present else fig
+    if dark:
+        shown = for_dark(shown)
+    return _ReadySpec(shown.to_dict())
 
 
 PRESENT_FONT_PX = 18  # no chart text smaller in meeting mode (legible at 1920 x 1080 from the back)
