@@ -7,7 +7,14 @@ from components.ui.context import PageContext, is_presenting
 from components.ui.downloads import render_downloads
 from components.ui.page import finish_page, page_context
 from components.ui.sources import link_column, md, render_source_footer
-from components.ui.tables import DATE_FORMAT, render_paged_table, show_table, with_standalone_text
+from components.ui.tables import (
+    DATE_FORMAT,
+    readable_newest_first,
+    render_paged_table,
+    rows_where,
+    show_table,
+    with_standalone_text,
+)
 from components.ui.views import page_view, render_cards, render_view_chart, table_frames, view_params
 
 __all__ = [
@@ -25,6 +32,7 @@ __all__ = [
     "page_context",
     "page_view",
     "per_object",
+    "readable_newest_first",
     "render_cards",
     "render_chart",
     "render_downloads",
@@ -32,6 +40,7 @@ __all__ = [
     "render_paged_table",
     "render_source_footer",
     "render_view_chart",
+    "rows_where",
     "seeds_dir",
     "show_table",
     "table_frames",

@@ -89,6 +89,16 @@ def with_standalone_text(frame: pd.DataFrame, seeds: SeedData) -> pd.DataFrame:
     )
 
 
+def readable_newest_first(frame: pd.DataFrame, seeds: SeedData) -> pd.DataFrame:
+    """Claims with readable summaries, newest first (what the claim tables show)."""
+    return with_standalone_text(frame, seeds).sort_values("date", ascending=False)
+
+
+def rows_where(frame: pd.DataFrame, column: str, value: object) -> pd.DataFrame:
+    """The rows whose ``column`` equals ``value`` (cached through ``per_object`` by the pages)."""
+    return frame[frame[column] == value]
+
+
 def page_slice(frame: pd.DataFrame, *, key: str, rows_per_page: int) -> pd.DataFrame:
     """The rows of the page picked on the server (a page picker shows when there is more than one)."""
     start, stop = page_bounds(frame, key=key, rows_per_page=rows_per_page)
