@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
 from bench.protocol.client import load_once
-from bench.protocol.drive import percentile
+from bench.protocol.drive import machine_busy_seconds, percentile
 from bench.protocol.report import machine, num, table
 from bench.protocol.server import streamlit_server
 from data.vocabulary import SPEC_METRICS
@@ -51,6 +51,7 @@ class Phase:
     seconds: float
     latencies: list[float]
     cpu_seconds: float
+    other_cores: float | None = None  # cores other processes kept busy (/proc/stat minus server, client)
 
     @property
     def per_second(self) -> float:
@@ -63,6 +64,7 @@ async def _run(name: str, job: Callable[[int], Awaitable[bool]], seconds: float,
     counter = 0
     stop_at = time.perf_counter() + seconds
     cpu_before = server.cpu()
+    busy_before, client_before = machine_busy_seconds(), time.process_time()
 
     async def worker() -> None:
         nonlocal errors, counter
@@ -76,7 +78,10 @@ async def _run(name: str, job: Callable[[int], Awaitable[bool]], seconds: float,
     start = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     elapsed = time.perf_counter() - start
-    return Phase(name, len(latencies) - errors, errors, elapsed, latencies, server.cpu() - cpu_before)
+    server_cpu = server.cpu() - cpu_before
+    busy = machine_busy_seconds() - busy_before - server_cpu - (time.process_time() - client_before)
+    other = max(0.0, busy) / elapsed if elapsed else None
+    return Phase(name, len(latencies) - errors, errors, elapsed, latencies, server_cpu, other)
 
 
 COLD_METRICS = tuple(m.label for m in SPEC_METRICS)
@@ -208,6 +213,7 @@ def report(phases: list[Phase], seconds: float, concurrency: int) -> str:
             num(1000 * p.cpu_seconds / max(p.done, 1), 2),
             num(p.per_second / page, 1) if page else "—",
             num(_capacity(p) / _capacity(phases[0]), 1) if _capacity(phases[0]) else "—",
+            num(p.other_cores, 1) if p.other_cores is not None else "—",
         ]
         for p in phases
     ]
@@ -234,6 +240,7 @@ def report(phases: list[Phase], seconds: float, concurrency: int) -> str:
                 "server CPU ms each",
                 "× page loads (rate)",
                 "× page loads (per CPU second)",
+                "other load (cores)",
             ],
             rows,
         ),

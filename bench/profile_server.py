@@ -16,6 +16,7 @@ from __future__ import annotations
 import cProfile
 import os
 import pstats
+import signal
 import sys
 import threading
 import time
@@ -74,6 +75,9 @@ def main(argv: list[str]) -> int:
     _install_script_profiler()
     from streamlit.web import cli
 
+    # uvicorn (st.App mode) restores the SIGTERM handler it found and re-raises the signal on
+    # shutdown; with the default handler the process died before the profiles were written.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     main_profiler = cProfile.Profile(time.thread_time)
     main_profiler.enable()
     code = 0

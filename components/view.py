@@ -10,9 +10,11 @@ Pure: no streamlit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -101,6 +103,26 @@ class PageView:
 
     def table(self, name: str) -> TableView | None:
         return next((t for t in self.tables if t.name == name), None)
+
+
+_FIGURES: ContextVar[bool] = ContextVar("h200_view_figures", default=True)
+
+
+def figures_wanted() -> bool:
+    """False inside ``tables_only()``: a view may then leave its charts out. Building a Plotly
+    figure (every property validated) is most of a view's cost, and the data API only sends tables."""
+    return _FIGURES.get()
+
+
+@contextlib.contextmanager
+def tables_only() -> Iterator[None]:
+    """Views built inside this block may have no charts (their tables are the same). Never cache
+    or draw such a view: only the data API uses it."""
+    token = _FIGURES.set(False)
+    try:
+        yield
+    finally:
+        _FIGURES.reset(token)
 
 
 def view_date(claim_filter: ClaimFilter) -> dt.date:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.registry import BY_ID, COMMON, PageSpec
-from components.view import PageView, build_view, claim_filter_of, date_bounds, read_view_link
+from components.view import PageView, build_view, claim_filter_of, date_bounds, read_view_link, tables_only
 from data.changes import STORY, changes_for, story_default_window
 from data.frames import ClaimFilter, build_claims_frame, latest_report_date
 from data.load import SeedData
@@ -130,7 +130,8 @@ def page_tables(
         return {}, problems
     if page_id == "whats_new":
         return _whats_new(seeds, view), []
-    tables = view_tables(build_view(page, seeds, {k: v for k, v in _as_link(raw_params).items() if page.owns(k)}))
+    with tables_only():  # the API sends tables: views may skip building their figures
+        tables = view_tables(build_view(page, seeds, {k: v for k, v in _as_link(raw_params).items() if page.owns(k)}))
     if page_id == "sources":
         tables["sources"] = _sources_frame(seeds, view.claim_filter.as_of)
     return tables, []

@@ -7,6 +7,8 @@ so an added or edited seed file is picked up at the next interaction without a r
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -76,3 +78,31 @@ def memo(ctx: PageContext, fn: Callable[..., Any], *args: Any) -> Any:
     ``args`` must be hashable (the view state: strings, numbers, tuples)."""
     name = f"{fn.__module__}.{fn.__qualname__}"
     return _memo_cached(name, fn, str(seeds_dir()), ctx.fingerprint, ctx.claim_filter.key, args)
+
+
+PER_OBJECT_ENTRIES = 256
+_per_object_lock = threading.Lock()
+_per_object: OrderedDict[tuple, tuple[tuple[object, ...], Any]] = OrderedDict()
+
+
+def per_object(fn: Callable[..., Any], objects: tuple[object, ...], *args: Any) -> Any:
+    """``fn(*objects, *args)`` once per (function, these very objects, ``args``), shared by every session.
+
+    For work a page repeats on every load on the shared frames and figures of a cached view
+    (relabelling a table, turning a figure into its dict): the objects are the cache key by
+    identity, not by content (hashing a frame costs what relabelling it does), and the entry holds
+    them so their ids cannot be reused while it lives. Only pass objects that are never changed in
+    place (the cached views' are not); the result is shared and read-only too.
+    """
+    key = (fn.__module__, fn.__qualname__, tuple(id(o) for o in objects), args)
+    with _per_object_lock:
+        hit = _per_object.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], objects, strict=True)):
+            _per_object.move_to_end(key)
+            return hit[1]
+    result = fn(*objects, *args)
+    with _per_object_lock:
+        _per_object[key] = (objects, result)
+        while len(_per_object) > PER_OBJECT_ENTRIES:
+            _per_object.popitem(last=False)
+    return result

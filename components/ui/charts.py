@@ -15,6 +15,7 @@ from components.figures.moment_labels import LabelRoom, refit
 from components.figures.timeline import MARKED_MOMENTS
 from components.format import SUBTITLE, wrap_lines
 from components.theme import BASIS_BADGES, for_dark, plotly_config
+from components.ui.cache import per_object
 from components.ui.context import Kpi, PageContext
 from components.ui.sources import footer, md, render_source_footer, sources_table, when
 
@@ -38,9 +39,7 @@ def render_chart(
     ``slide-chart`` container fills what the step bar, status and source line leave; see
     PRESENT_CSS), not from a fixed pixel height. Charts follow the light or dark theme.
     """
-    shown = meeting_figure(fig) if ctx.present else fig
-    if is_dark():
-        shown = for_dark(shown)
+    shown = per_object(_chart_spec, (fig,), ctx.present, is_dark())
     slide = ctx.present and not ctx.rendered
     if not ctx.present:
         render_phone_title(fig, key)
@@ -75,6 +74,26 @@ def render_phone_title(fig: go.Figure, key: str) -> None:
         st.markdown(f"**{md(title)}**")
         if subtitle:
             st.caption(md(subtitle))
+
+
+class _ReadySpec(go.Figure):
+    """A figure already turned into its dict. ``st.plotly_chart`` takes a Figure and calls its
+    ``to_dict()`` (a deep copy of every trace) on every load; this one hands back the dict made
+    once for the shared figure. Only ``st.plotly_chart`` ever sees it: it is not a usable Figure."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:  # no Figure.__init__: nothing to validate again
+        self._ready_spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._ready_spec
+
+
+def _chart_spec(fig: go.Figure, present: bool, dark: bool) -> _ReadySpec:
+    """What ``render_chart`` draws for ``fig`` (the slide version, the dark version), as its dict."""
+    shown = meeting_figure(fig) if present else fig
+    if dark:
+        shown = for_dark(shown)
+    return _ReadySpec(shown.to_dict())
 
 
 PRESENT_FONT_PX = 18  # no chart text smaller in meeting mode (legible at 1920 x 1080 from the back)

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from components.labels import column_label, fmt_date, human_frame, standalone
+from components.ui.cache import per_object
 from components.ui.sources import DOMAIN
 from data.load import SeedData
 
@@ -39,13 +40,10 @@ def show_table(
     """``frame[columns]`` with human headings (``headings`` overrides the labels module) and values;
     one page of ``rows_per_page`` rows at a time, picked on the server."""
     names = list(columns)
-    frame = page_slice(frame, key=key, rows_per_page=rows_per_page)
-    table = human_frame(frame, names)
-    for name in names:  # a date column with gaps: Streamlit would print "None" in them
-        if pd.api.types.is_datetime64_any_dtype(frame[name]) and frame[name].isna().any():
-            table[column_label(name)] = frame[name].map(fmt_date)
-    rename = {column_label(n): headings[n] for n in names if headings and n in headings}
-    table = table.rename(columns=rename)
+    start, stop = page_bounds(frame, key=key, rows_per_page=rows_per_page)
+    frozen_headings = tuple(sorted((headings or {}).items()))
+    table = per_object(_labelled, (frame,), start, stop, tuple(names), frozen_headings)
+    frame = frame.iloc[start:stop]
     config: dict[str, Any] = {}
     for name in names:
         heading = (headings or {}).get(name, column_label(name))
@@ -71,6 +69,18 @@ def show_table(
     return st.dataframe(table, hide_index=True, key=key, column_config=config, height=height)
 
 
+def _labelled(frame: pd.DataFrame, start: int, stop: int, names: tuple[str, ...], headings: tuple) -> pd.DataFrame:
+    """Rows ``start:stop`` of ``frame`` as the table shows them (labels, '—', human headings);
+    built once per shared frame and page (``per_object``): relabelling was most of a table's cost."""
+    rows = frame.iloc[start:stop]
+    table = human_frame(rows, names)
+    for name in names:  # a date column with gaps: Streamlit would print "None" in them
+        if pd.api.types.is_datetime64_any_dtype(rows[name]) and rows[name].isna().any():
+            table[column_label(name)] = rows[name].map(fmt_date)
+    chosen = dict(headings)
+    return table.rename(columns={column_label(n): chosen[n] for n in names if n in chosen})
+
+
 def with_standalone_text(frame: pd.DataFrame, seeds: SeedData) -> pd.DataFrame:
     """``frame`` with each ``summary`` readable on its own (see ``components.labels.standalone``)."""
     titles = {source_id: source.title for source_id, source in seeds.sources.items()}
@@ -79,11 +89,28 @@ def with_standalone_text(frame: pd.DataFrame, seeds: SeedData) -> pd.DataFrame:
     )
 
 
+def readable_newest_first(frame: pd.DataFrame, seeds: SeedData) -> pd.DataFrame:
+    """Claims with readable summaries, newest first (what the claim tables show)."""
+    return with_standalone_text(frame, seeds).sort_values("date", ascending=False)
+
+
+def rows_where(frame: pd.DataFrame, column: str, value: object) -> pd.DataFrame:
+    """The rows whose ``column`` equals ``value`` (cached through ``per_object`` by the pages)."""
+    return frame[frame[column] == value]
+
+
 def page_slice(frame: pd.DataFrame, *, key: str, rows_per_page: int) -> pd.DataFrame:
     """The rows of the page picked on the server (a page picker shows when there is more than one)."""
+    start, stop = page_bounds(frame, key=key, rows_per_page=rows_per_page)
+    return frame if (start, stop) == (0, len(frame)) else frame.iloc[start:stop]
+
+
+def page_bounds(frame: pd.DataFrame, *, key: str, rows_per_page: int) -> tuple[int, int]:
+    """(first row, row after the last) of the page picked on the server; draws the page picker
+    when there is more than one page."""
     pages = max(1, math.ceil(len(frame) / rows_per_page))
     if pages == 1:
-        return frame
+        return 0, len(frame)
     left, right = st.columns([1, 5], vertical_alignment="center")
     page = int(
         left.number_input(
@@ -92,7 +119,7 @@ def page_slice(frame: pd.DataFrame, *, key: str, rows_per_page: int) -> pd.DataF
     )
     start = (page - 1) * rows_per_page
     right.caption(f"Rows {start + 1}–{min(start + rows_per_page, len(frame))} of {len(frame)} (page {page} of {pages})")
-    return frame.iloc[start : start + rows_per_page]
+    return start, min(start + rows_per_page, len(frame))
 
 
 def render_paged_table(

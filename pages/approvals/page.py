@@ -26,14 +26,14 @@ for column, side, heading in (
     (columns[0], "US", "Washington's conditions"),
     (columns[1], "China", "Beijing's conditions"),
 ):
-    part = conditions[conditions["side"] == side]
+    part = ui.per_object(ui.rows_where, (conditions,), "side", side)
     with column:
         st.markdown(f"**{heading}** ({len(part)})")
         if part.empty:
             st.caption("None reported by the chosen date.")
             continue
         ui.show_table(
-            ui.with_standalone_text(part, ctx.seeds).sort_values("date", ascending=False),
+            ui.per_object(ui.readable_newest_first, (part, ctx.seeds)),
             ["date", "summary", "status", "confidence", "publisher", "url"],
             key=f"conditions-{side}",
             headings={"summary": "Condition"},

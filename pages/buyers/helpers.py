@@ -49,9 +49,10 @@ def _range_cell(low: object, high: object, bound: object) -> str:
     return fmt_row({"low": low, "high": high, "bound": bound, "unit": "chips", "open_high": pd.isna(high)})
 
 
-def render_status_table(table: pd.DataFrame) -> None:
-    """Latest US and China status per buyer, with the per-buyer figures."""
-    table = table.copy()
+def status_rows(buyers: pd.DataFrame, ids: tuple[str, ...]) -> pd.DataFrame:
+    """The status table's rows for these buyers, in words (built once per shared frame and
+    selection: ``ui.per_object``)."""
+    table = buyers[buyers["organisation_id"].isin(ids)].copy()
     table["US status"] = table["us_status"].map(lambda v: label(v, STATUSES)).replace(MISSING, "Nothing reported")
     table["China status"] = [
         (label(v, STATUSES) if isinstance(v, str) else "Nothing reported")
@@ -78,6 +79,11 @@ def render_status_table(table: pd.DataFrame) -> None:
     ]
     table["Restriction lists"] = table["restrictions"].map(lambda items: "; ".join(items) or MISSING)
     table["First batch (group)"] = table["group_approved"].map(lambda groups: "; ".join(groups) or "—")
+    return table
+
+
+def render_status_table(table: pd.DataFrame) -> None:
+    """Latest US and China status per buyer, with the per-buyer figures (rows from ``status_rows``)."""
     st.dataframe(
         table[
             [
@@ -113,3 +119,9 @@ def render_status_table(table: pd.DataFrame) -> None:
         '"None reported". A Chinese step that names no firm is shown on each buyer it binds, marked market-wide; a '
         "restriction list (such as the Pentagon's 1260H list) is not an approval."
     )
+
+
+def claims_naming(claims: pd.DataFrame, ids: tuple[str, ...]) -> pd.DataFrame:
+    """The claims that name any of these buyers."""
+    wanted = set(ids)
+    return claims[claims["actors"].map(lambda actors: bool(wanted.intersection(actors))).astype(bool)]  # empty-safe

@@ -6,7 +6,7 @@ from components import ui
 from components.link_options import buyers as buyer_options
 from components.link_options import group_members
 from data.frames import build_buyers_frame, build_claims_frame
-from pages.buyers.helpers import picked_from_chart, render_status_table, share_sliders
+from pages.buyers.helpers import claims_naming, picked_from_chart, render_status_table, share_sliders, status_rows
 from pages.buyers.view import active_buyers
 
 ctx = ui.page_context("buyers")
@@ -47,17 +47,16 @@ ui.end_slide(ctx)
 selected = list(dict.fromkeys([*chosen, *picked_from_chart(event, names)]))
 
 st.subheader("Status by buyer" + (" (your selection)" if selected else ""))
-render_status_table(buyers[buyers["organisation_id"].isin(selected or active)])
+render_status_table(ui.per_object(status_rows, (buyers,), tuple(selected or active)))
 
 st.subheader("Claims about " + (", ".join(names.get(s, s) for s in selected) if selected else "all buyers"))
-wanted = set(selected or active)
-subset = claims[claims["actors"].map(lambda actors: bool(wanted.intersection(actors))).astype(bool)]  # empty-safe
+subset = ui.per_object(claims_naming, (claims,), tuple(sorted(set(selected or active))))
 st.caption(f"{len(subset)} claims name {'these buyers' if selected else 'a buyer'} by the chosen date")
 if subset.empty:
     st.info("No claims name the selected buyers by the chosen date.")
 else:
     ui.show_table(
-        ui.with_standalone_text(subset, ctx.seeds).sort_values("date", ascending=False),
+        ui.per_object(ui.readable_newest_first, (subset, ctx.seeds)),
         ["date", "summary", "status", "wording", "attribution", "confidence", "publisher", "url"],
         key="buyers-claims",
     )

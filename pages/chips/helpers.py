@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from components.format import fmt_number, is_missing
+from data.vocabulary import SPEC_METRICS
 
 
 def spec_text(row: dict) -> str:
@@ -11,3 +14,10 @@ def spec_text(row: dict) -> str:
         return fmt_number(float(row["value"]))
     low, high = fmt_number(float(row["low"])), fmt_number(float(row["high"]))
     return f"{low}–{high} (estimate)" if low != high else f"{low} (estimate)"
+
+
+def spec_table(chips: pd.DataFrame) -> pd.DataFrame:
+    """Every recorded spec, one row per chip and one column per spec ("All recorded specs")."""
+    specs = chips.assign(figure=[spec_text(row) for row in chips.to_dict("records")])
+    table = specs.pivot_table(index=["chip", "vendor"], columns="metric", values="figure", aggfunc="first")
+    return table.rename(columns={m.id: f"{m.label} ({m.unit})" for m in SPEC_METRICS}).reset_index().fillna("—")

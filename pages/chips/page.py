@@ -4,8 +4,7 @@ import streamlit as st
 
 from components import ui
 from components.link_options import metrics
-from data.vocabulary import SPEC_METRICS
-from pages.chips.helpers import spec_text
+from pages.chips.helpers import spec_table
 from pages.chips.view import limits
 
 ctx = ui.page_context("chips")
@@ -34,9 +33,7 @@ st.caption(
     )
 )
 st.subheader("All recorded specs")
-specs = chips.assign(figure=[spec_text(row) for row in chips.to_dict("records")])
-table = specs.pivot_table(index=["chip", "vendor"], columns="metric", values="figure", aggfunc="first")
-table = table.rename(columns={m.id: f"{m.label} ({m.unit})" for m in SPEC_METRICS}).reset_index().fillna("—")
+table = ui.per_object(spec_table, (chips,))  # built once per shared chips frame, not per load
 ui.show_table(table, list(table.columns), key="chips-table", wide=())
 with st.expander("Download chip specs"):
     full, shown = ui.table_frames(view.table("chips"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from components.exports.images import plain_title
 from components.figures import plot_chip_metric
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, view_date
+from components.view import ChartView, PageView, Params, TableView, figures_wanted, view_date
 from data.frames import ClaimFilter, build_chips_frame
 from data.frames.chips import available
 from data.load import SeedData
@@ -31,19 +31,24 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
     chips = build_chips_frame(seeds, claim_filter)
     rules = limits(seeds, claim_filter, metric.id)
     threshold = (rules[0].value, rules[0].label) if rules else None
-    figure = plot_chip_metric(chips, metric=metric.id, metric_label=metric.label, unit=metric.unit, threshold=threshold)
     shown = chips[chips["metric"] == metric.id]
     sources = tuple(
         dict.fromkeys([s for ids in shown["source_ids"] for s in ids] + [s for t in rules for s in t.sources])
     )
     alt = f"Bar chart of {metric.label.lower()} per chip; estimates hatched with ranges; US export limits as dashed lines."
     notes = (f"{rules[0].label}.",) if rules else ()
+    charts: tuple[ChartView, ...] = ()
+    if figures_wanted():  # the data API asks for the tables only
+        figure = plot_chip_metric(
+            chips, metric=metric.id, metric_label=metric.label, unit=metric.unit, threshold=threshold
+        )
+        charts = (ChartView(f"chips-{metric.id}", plain_title(figure), figure, sources, alt, notes),)
     return PageView(
         page.page_id,
         page.title,
         page.question,
         view_date(claim_filter),
         dict(params),
-        charts=(ChartView(f"chips-{metric.id}", plain_title(figure), figure, sources, alt, notes),),
+        charts=charts,
         tables=(TableView("chips", shown, full=chips),),
     )

@@ -19,7 +19,7 @@ def render_conflict() -> None:
     ui.render_view_chart(ctx, view)
     ui.end_slide(ctx)
     ui.show_table(
-        ui.with_standalone_text(view.table("conflict").frame, ctx.seeds),
+        ui.per_object(ui.with_standalone_text, (view.table("conflict").frame, ctx.seeds)),
         ["date", "publisher", "summary", "wording", "confidence", "claim_id"],
         key="conflict-table",
     )
