@@ -93,8 +93,11 @@ NARROW_SCREEN_CSS = """<style>
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [class*="st-key-phone-title-"] { display: none !important; }
 @media (max-width: 700px) {
-  [class*="st-key-phone-title-"] { display: flex !important; gap: 0.1rem; }
+  [class*="st-key-phone-title-"] { display: flex !important; gap: 0.1rem; position: relative; z-index: 1; }
   .stPlotlyChart .gtitle { display: none !important; }
+  /* the hidden title's room at the chart's top (60 of its 84 px) goes under the text title instead */
+  div:has(> [class*="st-key-phone-title-"]) { position: relative; z-index: 1; }
+  div:has(> [class*="st-key-phone-title-"]) + [data-testid="stElementContainer"] .stPlotlyChart { margin-top: -60px; }
   .stPlotlyChart .ytick text { font-size: 10px !important; }
 }
 </style>"""
