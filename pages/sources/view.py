@@ -11,7 +11,7 @@ from components.figures import plot_conflict_spread
 from components.labels import standalone
 from components.link_options import conflict_frame
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, view_date
+from components.view import ChartView, PageView, Params, TableView, figures_wanted, view_date
 from data.frames import ClaimFilter, build_claims_frame
 from data.load import SeedData
 
@@ -68,10 +68,10 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         chosen = wanted if wanted in ids else ids[0]
         group = conflicts[conflicts["conflict_id"] == chosen]
         name = names[group["group"].iloc[0]]
-        figure = spread_figure(group, name)
-        charts = (
-            ChartView("conflict-spread", plain_title(figure), figure, tuple(dict.fromkeys(group["source_id"])), ALT),
-        )
+        if figures_wanted():  # the data API asks for the tables only
+            figure = spread_figure(group, name)
+            sources = tuple(dict.fromkeys(group["source_id"]))
+            charts = (ChartView("conflict-spread", plain_title(figure), figure, sources, ALT),)
         every = conflicts_table(conflicts).sort_values("Times apart", ascending=False, na_position="last")
         every = every.assign(
             conflict_id=every["group"].map(dict(zip(conflicts["group"], conflicts["conflict_id"], strict=False)))
@@ -89,5 +89,5 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
         dict(params),
         charts=charts,
         tables=tuple(tables),
-        empty="" if charts else "No conflicting claims had been reported by the chosen date.",
+        empty="" if not conflicts.empty else "No conflicting claims had been reported by the chosen date.",
     )

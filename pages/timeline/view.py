@@ -10,7 +10,7 @@ from components.exports.images import plain_title
 from components.figures import plot_timeline
 from components.labels import standalone
 from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, view_date
+from components.view import ChartView, PageView, Params, TableView, figures_wanted, view_date
 from data.frames import ClaimFilter, build_events_frame
 from data.load import SeedData
 
@@ -61,15 +61,18 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
     as_of = pd.Timestamp(claim_filter.as_of)
     shown = shown_events(events, as_of, params)
     later = matching(events[events["date"] > as_of], params)
-    figure = plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments(shown))
     sources = tuple(dict.fromkeys(shown["source_id"]))
+    charts: tuple[ChartView, ...] = ()
+    if figures_wanted():  # the data API asks for the tables only
+        figure = plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments(shown))
+        charts = (ChartView("timeline", plain_title(figure), figure, sources, ALT),)
     return PageView(
         page.page_id,
         page.title,
         page.question,
         view_date(claim_filter),
         dict(params),
-        charts=(ChartView("timeline", plain_title(figure), figure, sources, ALT),),
+        charts=charts,
         tables=(
             TableView("timeline", shown.sort_values(["date", "reported"], ascending=False), full=events),
             TableView("timeline-later", later.sort_values("date")),

@@ -15,6 +15,8 @@ SEEDS = load_seeds(ROOT / "seeds")
 LINKS = [
     ("chips", {"metric": "memory_gb"}),
     ("chips", {"as_of": "2026-01-10", "confidence": "firm"}),
+    ("timeline", {"q": "customs"}),
+    ("sources", {"as_of": "2026-01-10"}),
     *[(page_id, {}) for page_id in BUILDERS if page_id != "whats_new"],
 ]
 
@@ -33,10 +35,11 @@ def test_a_tables_only_view_has_the_same_tables(page_id: str, link: dict) -> Non
             pd.testing.assert_frame_equal(mine.full, theirs.full)
 
 
-def test_the_chips_view_skips_its_figure_only_when_asked() -> None:
-    assert build_view(BY_ID["chips"], SEEDS, {}).charts, "the page's view keeps its chart"
+@pytest.mark.parametrize("page_id", ["chips", "timeline", "sources"])
+def test_these_views_skip_their_figures_only_when_asked(page_id: str) -> None:
+    assert build_view(BY_ID[page_id], SEEDS, {}).charts, "the page's view keeps its chart"
     with tables_only():
-        assert build_view(BY_ID["chips"], SEEDS, {}).charts == ()
+        assert build_view(BY_ID[page_id], SEEDS, {}).charts == ()
 
 
 def test_the_flag_is_reset_after_an_error() -> None:
