@@ -263,7 +263,7 @@ def find_duplicates(
             score *= 0.3  # months apart: a follow-up or a new story, not a re-carry
         elif written_after and source.published and (written_after - max(d for d in when if d)).days > 21:
             score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
-        if not any(w >= 0.6 for w, _ in signals):  # no address or carrier listing settles it
+        if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
             score *= _against(stories, source.id, told, fact_status, index)
         if score < THRESHOLD:
             continue
@@ -291,10 +291,12 @@ def _against(
     index: _Index,
 ) -> float:
     """Evidence against a match: the story comes from an outlet the text does not cite (it cites
-    others); the figure the text shares with this source is at another stage here (proposed there,
+    others); the same things done by others; the figure the text shares with this source is at another stage here (proposed there,
     applied here); or this source gives another figure for a thing whose figure the text shares
     with a different source (another version of the story)."""
     factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
+    if story.done_by_others(stories, sid, told):
+        factor *= 0.5
     own = index.facts.get(sid, set())
     statuses = stories.stories[sid].statuses if sid in stories.stories else {}
     shared = [fact for fact in drafted if fact in own]

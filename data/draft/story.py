@@ -258,6 +258,15 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
     return out
 
 
+def done_by_others(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text tells of the same things (two or more), but done by organisations this story never names."""
+    story = index.stories.get(sid)
+    if story is None:
+        return False
+    alike = [e for e in text.events if e in story.events and text.events[e] and story.events[e]]
+    return len(alike) >= 2 and all(_doers(story, e, text.events[e]) is None for e in alike)
+
+
 def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:
     """The text names the outlets it got its story from, and this source's outlet is not one of them."""
     story = index.stories.get(sid)
