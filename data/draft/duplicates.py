@@ -291,11 +291,13 @@ def _against(
     index: _Index,
 ) -> float:
     """Evidence against a match: the story comes from an outlet the text does not cite (it cites
-    others); the same things done by others; the figure the text shares with this source is at another stage here (proposed there,
+    others); the same things done by others; another chip; the figure the text shares with this source is at another stage here (proposed there,
     applied here); or this source gives another figure for a thing whose figure the text shares
     with a different source (another version of the story)."""
     factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
     if story.done_by_others(stories, sid, told):
+        factor *= 0.5
+    if story.other_chip(stories, sid, told):
         factor *= 0.5
     own = index.facts.get(sid, set())
     statuses = stories.stories[sid].statuses if sid in stories.stories else {}

@@ -1,12 +1,14 @@
-"""The same story in other words: who did what, who is cited for it, who is named.
+"""The same story in other words: who did what, who is cited for it, who is named, what is quoted.
 
 A rewrite of a story the tracker holds often shares no figure and few words with our summaries,
-yet a careful reader still knows it: the same organisations doing the same thing ("Beijing asks
+yet a careful reader still knows it: the same organisations doing the same things ("Beijing asks
 firms to halt orders" / "Beijing tells firms to pause orders"), the same outlet cited for it
-("according to The Information"), the same official named ("David Peters"). The duplicate check
-(``duplicates``) adds these signals to its own, and uses two of them against a match: a source
-whose story comes from an outlet the text does not cite while it cites others, and a source that
-gives a different figure for the same thing than the text (another version of the story).
+("according to The Information", "the FT reported"), the same official named ("David Peters"),
+the words our claims quote from the original ("trivial"). The duplicate check (``duplicates``)
+adds these to its own signals, and counts against a match: a story from an outlet the text does
+not cite while it cites others, the same things done by other organisations, another chip.
+What a sentence says happened before ("according to earlier reports") is background, never
+the story.
 """
 
 from __future__ import annotations
@@ -17,66 +19,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from data.draft.entities import OUTLETS, EntityIndex
+from data.draft.events import EVENTS, events_in
 from data.load import SeedData
 from data.models import Source
 
-# What happened, in the words reports use for it. Each event has a plain label (shown in the
-# reason) and a pattern read both in the pasted text and in a source's title, labels, summaries
-# and wordings; a claim's status adds the event it stands for. Rare events weigh most.
-_EVENTS: dict[str, tuple[str, str]] = {
-    "none-delivered": (
-        "none delivered so far",
-        r"\b(?:not|n't|yet to)\b[^.;:]{0,50}\b(?:received|receive|delivered|shipped|sold|reached|arrived)\b"
-        r"|\bnone\b[^.;:]{0,40}\b(?:sold|delivered|shipped|received|arrived)\b|\bnot a single\b"
-        r"|\bno\b[^.;:]{0,30}\b(?:have|has|had) (?:yet )?(?:been )?(?:delivered|shipped|sold|reached|arrived)\b"
-        r"|\bzero\b[^.;:]{0,30}\b(?:shipped|delivered|sold)\b",
-    ),
-    "orders-paused": (
-        "orders paused",
-        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|stop placing|stop ordering)\b",
-    ),
-    "blocked": ("blocked", r"\bblock(?:ed|s|ing)?\b|\bnot (?:be )?(?:allowed|permitted) (?:to )?(?:enter|in)\b"),
-    "access-restricted": (
-        "who may buy restricted",
-        r"\b(?:restrict|restricting|curb|curbing|limit|limiting|throttle) (?:\w+ )?(?:access|who|purchases|buying)\b"
-        r"|\b(?:put|impose|set) restrictions\b|\brestrictions (?:around|on) who\b",
-    ),
-    "case-by-case": ("case-by-case review", r"\bcase[- ]by[- ]case\b|\bone by one\b"),
-    "half-of-us-volume": (
-        "capped at half of US volume",
-        r"\bhalf of\b[^.;:]{0,50}\b(?:US|U\.S\.|American)\b|\b50 ?(?:%|per ?cent\b)[^.;:]{0,60}\b(?:US|U\.S\.)",
-    ),
-    "us-supply-certified": (
-        "US supply to be certified",
-        r"\bcertif\w*\b[^.;:]{0,60}\b(?:shortage|supply|ample)\b|\bsufficient\b[^.;:]{0,20}\bsupply\b",
-    ),
-    "per-customer-cap": ("a cap per customer", r"\bper[- ]customer\b"),
-    "special-cases": ("only in special cases", r"\bspecial (?:cases|circumstances)\b|\buniversity research\b"),
-    "prepayment": (
-        "full payment up front",
-        r"\bup ?front payment|\bpay(?:ing)? (?:the whole price |in full|up ?front)|\bfull payment|\bprepay\w*",
-    ),
-    "no-refunds": ("no refunds or cancellations", r"\brefunds?\b|\bcancell?ations?\b"),
-    "collateral": ("insurance or collateral instead", r"\bcollateral\b|\binsurance\b|\bpledged assets\b"),
-    "domestic-ratio": (
-        "domestic chips bought alongside",
-        r"\bdomestic(?:ally)?[- ](?:produced|made)\b[^.;:]{0,60}\b(?:alongside|with each|for every|ratio)\b",
-    ),
-    "told-lawmakers": (
-        "said at a congressional hearing",
-        r"\btold\b[^.;:]{0,30}\b(?:House|Senate|Congress|lawmakers|committee)\b|\bhearing\b|\btestif\w*",
-    ),
-    "customs": ("customs", r"\bcustoms\b"),
-    "first-batch": ("a first batch", r"\bfirst batch\b"),
-}
-EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pattern) in _EVENTS.items()}
 CITES = "for the same thing"
 SAME_PERSON = "names the same person"
+SAME_WORDS = "uses the words this source quotes"
 _STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked"}
 _NONE_KINDS = {"delivery", "shipment", "sale"}
 _CITE = (
     r"\b(?:according to|citing|reported by|told|cited by|per)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
-    r"(?:the\s+)?({names})"
+    r"(?:the\s+|an?\s+)?({names})"
 )
 _SAID = r"\b(?:the\s+)?({outlets})(?:\s+News)?\s+(?:first\s+|separately\s+|also\s+)?(?:reported|said|wrote|has reported|had reported|reports)\b"
 _EARLIER = re.compile(
@@ -86,10 +40,15 @@ _EARLIER = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|\n+")
 
 
+_SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south china morning post",
+          "ap": "associated press", "nikkei": "nikkei asia"}  # fmt: skip
+
+
 def _clean(name: str | None) -> str:
-    """'The Financial Times' and 'Financial Times (FT)' name the same outlet."""
+    """'The Financial Times', 'Financial Times (FT)' and 'the FT' name the same outlet."""
     name = re.sub(r"\s*\(.*?\)", "", name or "").strip().lower()
-    return re.sub(r"^the\s+", "", name)
+    name = re.sub(r"^the\s+", "", name)
+    return _SHORT.get(name, name)
 
 
 @dataclass
@@ -101,14 +60,18 @@ class SourceStory:
     origin: str = ""
     origin_name: str = ""  # as the source writes it, for the reason shown
     statuses: dict[str, set[str]] = field(default_factory=dict)  # metric -> the statuses its claims give
+    phrases: set[str] = field(default_factory=set)  # the article's own words we kept (wordings, quotes)
+    chips: set[str] = field(default_factory=set)  # the products its claims are about
 
 
 @dataclass
 class StoryIndex:
     stories: dict[str, SourceStory]
     entities: EntityIndex
+    side: dict[str, set[str]]  # a government body -> every body on its side (same timeline lane)
     event_count: Counter[str]
     people_count: Counter[str]
+    phrase_count: Counter[str]
     cite: re.Pattern[str]
     said: re.Pattern[str]
 
@@ -120,11 +83,9 @@ class TextStory:
     events: dict[str, set[str]]  # event -> organisations named where the text says it
     cited: dict[str, dict[str, set[str]]]  # cited origin -> event -> organisations, in the citing sentences
     people: set[str]
+    phrases: set[str]
+    chips: set[str]  # the chips the text's story names (background sentences left out)
     cited_count: Counter[tuple[str, str]] = field(default_factory=Counter)  # sources that fit each citation
-
-
-def events_in(text: str) -> set[str]:
-    return {name for name, (_, pattern) in EVENTS.items() if pattern.search(text)}
 
 
 def _people(person: str | None) -> list[str]:
@@ -135,6 +96,24 @@ def _people(person: str | None) -> list[str]:
         if len(words) >= 2:
             out.append(" ".join(words))
     return out
+
+
+def _plain(text: str) -> str:
+    """Lower case, straight quotes, one space: how a kept phrase is looked for in a text."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", " ").replace("\u201d", " ")
+    return " " + " ".join(re.sub(r"[^a-z0-9'$%.,~-]+", " ", text).split()) + " "
+
+
+_AMOUNT_WORDS = frozenset(["thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion",
+                           "billions", "several", "about", "around", "roughly", "approximately", "more", "fewer",
+                           "less", "than", "least", "dozens"])  # fmt: skip
+
+
+def _telling(phrase: str) -> bool:
+    """Two words or more, one a long word that is not an amount; no digits (figures are compared apart)."""
+    words = re.findall(r"[a-z][a-z']+", phrase)
+    long_words = [w for w in words if len(w) >= 5 and w not in _AMOUNT_WORDS]
+    return len(words) >= 2 and bool(long_words) and not re.search(r"\d", phrase)
 
 
 def _source_story(source: Source, claims: list[object]) -> SourceStory:
@@ -148,6 +127,9 @@ def _source_story(source: Source, claims: list[object]) -> SourceStory:
             actors |= set(quantity.applies_to or [])
             story.statuses.setdefault(quantity.metric, set()).add(getattr(claim, "status", None) or "")
         everyone |= actors
+        product = getattr(claim, "product", None)
+        if product:
+            story.chips.add(product)
         words = " ".join([getattr(claim, "summary", "") or "", getattr(claim, "label", None) or ""])
         found = events_in(words + " " + (quantity.wording if quantity is not None else ""))
         status = getattr(claim, "status", None)
@@ -159,12 +141,23 @@ def _source_story(source: Source, claims: list[object]) -> SourceStory:
             story.events.setdefault(event, set()).update(actors)
         attribution = getattr(claim, "attribution", None)
         story.people.update(_people(getattr(attribution, "person", None)))
+        quoted = re.findall(r'"([^"]{4,80})"', f"{words} {getattr(attribution, 'note', None) or ''}")
+        story.phrases.update(p for p in map(_plain, [*quoted, quantity.wording if quantity else ""]) if _telling(p))
     for event in events_in(source.title):
         story.events.setdefault(event, set()).update(everyone)
     return story
 
 
 _INDEXES: dict[int, tuple[weakref.ref[SeedData], StoryIndex]] = {}
+_GOVERNMENT_LANES = ("us_government", "china_regulators")
+
+
+def _sides(seeds: SeedData) -> dict[str, set[str]]:
+    lanes: dict[str, set[str]] = {}
+    for org in seeds.organisations.values():
+        if org.lane in _GOVERNMENT_LANES:
+            lanes.setdefault(org.lane, set()).add(org.id)
+    return {oid: lanes[org.lane] for oid, org in seeds.organisations.items() if org.lane in lanes}
 
 
 def story_index(seeds: SeedData) -> StoryIndex:
@@ -178,12 +171,13 @@ def story_index(seeds: SeedData) -> StoryIndex:
     stories = {sid: _source_story(src, by_source.get(sid, [])) for sid, src in seeds.sources.items()}
     events: Counter[str] = Counter(e for s in stories.values() for e in s.events)
     people: Counter[str] = Counter(p for s in stories.values() for p in s.people)
-    names = {_clean(o) for o in OUTLETS} | {s.origin for s in stories.values() if len(s.origin) >= 3}
+    phrases: Counter[str] = Counter(p for s in stories.values() for p in s.phrases)
+    names = {_clean(o) for o in OUTLETS} | {s.origin for s in stories.values() if len(s.origin) >= 3} | set(_SHORT)
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    outlets = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
+    outlets = "|".join(re.escape(o) for o in sorted([*OUTLETS, "FT", "WSJ", "SCMP"], key=len, reverse=True))
     cite = re.compile(_CITE.format(names=alternation) + r"(?![\w-])", re.IGNORECASE)
     said = re.compile(_SAID.format(outlets=outlets) + r"|\((Reuters|Bloomberg|AP|AFP)\)")
-    built = StoryIndex(stories, EntityIndex(seeds), events, people, cite, said)
+    built = StoryIndex(stories, EntityIndex(seeds), _sides(seeds), events, people, phrases, cite, said)
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
     return built
@@ -192,12 +186,14 @@ def story_index(seeds: SeedData) -> StoryIndex:
 def read_text(index: StoryIndex, text: str) -> TextStory:
     """The text's events with who does them, the origins it cites (for what) and the people it names.
 
-    Who: the organisations its paragraph names. What a sentence says happened
+    Who: the organisations its paragraph names; a government body stands for its whole side
+    ("lawmakers" for the House committee, "Commerce" for its export bureau, "Beijing" for the NDRC). What a sentence says happened
     before ("had previously told", "according to earlier reports") is background, not the story.
     """
     said: list[tuple[str, set[str], set[str]]] = []  # (sentence, events, organisations)
     for paragraph in re.split(r"\n\s*\n", text):
-        around = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
+        named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
+        around = named.union(*(index.side.get(o, set()) for o in named))
         for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
             said.append((sentence, set() if _EARLIER.search(sentence) else events_in(sentence), around))
     events: dict[str, set[str]] = {}
@@ -210,23 +206,27 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
             for _, near, who in said[max(number - 1, 0) : number + 1]:
                 for event in near:
                     cited.setdefault(name, {}).setdefault(event, set()).update(who)
-    people = {p for p in index.people_count if re.search(rf"\b{re.escape(p)}\b", text)}
+    told = " ".join(sentence for sentence, _, _ in said if not _EARLIER.search(sentence))  # background left out
+    people = {p for p in index.people_count if re.search(rf"\b{re.escape(p)}\b", told)}
     fits: Counter[tuple[str, str]] = Counter(
         (story.origin, event)
         for story in index.stories.values()
         for event, who in cited.get(story.origin, {}).items()
-        if _doers(story, event, who)
+        if _doers(story, event, who) is not None
     )
-    return TextStory(events, cited, people, fits)
+    plain = _plain(told)
+    phrases = {p for p in index.phrase_count if p in plain}
+    chips = {m.id for m in index.entities.find(told) if m.kind == "chip"}
+    return TextStory(events, cited, people, phrases, chips, fits)
 
 
 def _doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
-    """The organisations both say did this (an empty set when the source names none), or None."""
+    """The organisations both say did this (an empty set when either names none), or None."""
     if event not in story.events:
         return None
     actors = story.events[event]
     shared = actors & who
-    return shared if shared or not actors else None
+    return shared if shared or not actors or not who else None
 
 
 def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str, str]) -> list[tuple[float, str]]:
@@ -251,6 +251,10 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
             label = EVENTS[event][0]
             out.append((0.35 / count, f"the text cites {story.origin_name} {CITES} ({label})"))
             break
+    quoted = sorted(story.phrases & text.phrases, key=lambda p: index.phrase_count[p])
+    if quoted and index.phrase_count[quoted[0]] <= 3:
+        said = ", ".join(f"'{p.strip()}'" for p in quoted[:2])
+        out.append((0.25 / index.phrase_count[quoted[0]], f"it {SAME_WORDS} ({said})"))
     for person in sorted(story.people & text.people):
         count = index.people_count[person]
         if count <= 3:
@@ -265,6 +269,12 @@ def done_by_others(index: StoryIndex, sid: str, text: TextStory) -> bool:
         return False
     alike = [e for e in text.events if e in story.events and text.events[e] and story.events[e]]
     return len(alike) >= 2 and all(_doers(story, e, text.events[e]) is None for e in alike)
+
+
+def other_chip(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text is about chips this source's claims never name (an RTX Pro 5500 story is not an H200 one)."""
+    story = index.stories.get(sid)
+    return story is not None and bool(text.chips) and bool(story.chips) and not text.chips & story.chips
 
 
 def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:

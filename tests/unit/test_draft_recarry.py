@@ -14,6 +14,7 @@ import pytest
 
 from bench.draft_real import read_fixture
 from data.draft import draft_from_text, story
+from data.draft.events import events_in
 
 REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
 PAUSE = "2026-01-07-the-information-beijing-pauses-h200-orders"
@@ -166,3 +167,62 @@ def test_a_carriers_date_is_one_of_the_storys_days(real_seeds, day: dt.date, nam
     )
     why = _offered(text, real_seeds).get("2026-01-21-al-jazeera-house-panel-advances-ai-overwatch-act", "")
     assert ("this source's day" in why) is named
+
+
+# --------------------------------------------------------------------------- quoted words, outlets, sides, chips
+
+
+def test_the_words_a_source_quotes_name_it(real_seeds) -> None:
+    text = 'Jensen Huang said demand for the H200 in China was "quite high" and that Nvidia had fired up supply.'
+    offered = _offered(text, real_seeds)
+    ramp = "2026-01-06-chinastrategy-ft-nvidia-steps-up-h200-production"
+    assert ramp in offered and f"{story.SAME_WORDS} (" in offered[ramp] and "'quite high'" in offered[ramp]
+    # The same words in a sentence set earlier are background: they are not counted.
+    earlier = "Last year " + text[0].lower() + text[1:]
+    assert story.SAME_WORDS not in _offered(earlier, real_seeds).get(ramp, "")
+
+
+def test_the_ft_is_the_financial_times(real_seeds) -> None:
+    text = "ByteDance and Tencent have each taken delivery of roughly 10,000 H200s, the FT reported; the rest is kept offshore."
+    offered = _offered(text, real_seeds)
+    assert f"cites Financial Times {story.CITES} (" in offered.get("2026-08-19-ft-bytedance-tencent-receive-h200s", "")
+
+
+def test_a_government_body_stands_for_its_side(real_seeds) -> None:
+    # "lawmakers" (Congress) for the House committee the source names, "export official" for BIS.
+    text = (
+        "A US export official told lawmakers that H200 shipments to China have begun, though only in a trivial amount."
+    )
+    offered = _offered(text, real_seeds)
+    why = offered.get("2026-07-14-cnbc-kessler-h200-shipments-begun", "")
+    assert "same actors doing the same things" in why.lower() and "deliveries begun" in why
+
+
+def test_a_story_about_another_chip_is_not_offered(real_seeds) -> None:
+    text = "Beijing told tech firms to pause purchases of Nvidia's RTX Pro 5500 cards, according to The Information."
+    assert PAUSE not in _offered(text, real_seeds)
+    same_chip = "Beijing told tech firms to pause purchases of Nvidia's H200 chips, according to The Information."
+    assert PAUSE in _offered(same_chip, real_seeds)
+
+
+def test_events_read_the_same_in_the_text_and_in_our_summaries() -> None:
+    assert events_in("Orders cannot be cancelled and there are no refunds.") == {"no-refunds"}
+    assert "none-delivered" in events_in("China has not received any shipments of the chip so far.")
+    assert "access-restricted" in events_in("Beijing is set to put restrictions around who can buy it.")
+    assert "access-restricted" not in events_in("Beijing is easing restrictions on foreign hardware.")
+    assert "half-of-us-volume" in events_in("Exports are capped at 50% of the volume sold to U.S. customers.")
+
+
+def test_the_bench_reports_the_fresh_split_apart() -> None:
+    from bench.draft_real import summary_table
+
+    scored = {"figures": (1, 1), "recarries": (1, 1), "false_dups": [], "invented": 0, "background": 0}
+    scored |= {"extra_figures": 0, "missed": []}
+    runs = {
+        "run": {
+            "a": {"split": "tune", "form": scored, "paste": scored},
+            "b": {"split": "fresh", "form": scored, "paste": scored},
+        }
+    }
+    table = summary_table(runs)
+    assert "| run · tuned on | 1 |" in table and "| run · fresh held out | 1 |" in table
