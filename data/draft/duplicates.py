@@ -290,10 +290,11 @@ def _against(
     drafted: dict[tuple[str, str, float], str | None],
     index: _Index,
 ) -> float:
-    """Evidence against a match: the story comes from an outlet the text does not cite (it cites
-    others); the same things done by others; another chip; the figure the text shares with this source is at another stage here (proposed there,
-    applied here); or this source gives another figure for a thing whose figure the text shares
-    with a different source (another version of the story)."""
+    """Evidence against a match (a factor on its score): the story comes from an outlet the text
+    does not cite while it cites others; the same things done by other organisations; another
+    chip; the figure the text shares with it at another stage here (proposed there, applied here);
+    sharing no figure, another figure here for a thing whose figure the text shares with a
+    different source (another version of the story), or other buyers named."""
     factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
     if story.done_by_others(stories, sid, told):
         factor *= 0.5
@@ -305,6 +306,8 @@ def _against(
     if any(story.later_stage(drafted[fact], statuses.get(fact[0], set())) for fact in shared):
         return factor * 0.5
     if not shared and any(f[0] in statuses and index.fact_count[f] > 0 for f in drafted):
+        return factor * 0.5
+    if not shared and story.other_buyers(stories, sid, told):  # a shared figure outweighs the names
         return factor * 0.5
     return factor
 

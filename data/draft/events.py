@@ -53,6 +53,10 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "said at a congressional hearing",
         r"\btold\b[^.;:]{0,30}\b(?:House|Senate|Congress|lawmakers|committee)\b|\bhearing\b|\btestif\w*",
     ),
+    "approved-in-principle": (
+        "approved in principle",
+        r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|go-ahead|green light)\b",
+    ),
     "customs": ("customs", r"\bcustoms\b"),
     "first-batch": ("a first batch", r"\bfirst batch\b"),
     "deliveries-begun": (

@@ -26,7 +26,7 @@ from data.models import Source
 CITES = "for the same thing"
 SAME_PERSON = "names the same person"
 SAME_WORDS = "uses the words this source quotes"
-_STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked"}
+_STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle"}
 _NONE_KINDS = {"delivery", "shipment", "sale"}
 _CITE = (
     r"\b(?:according to|citing|reported by|told|cited by|per)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
@@ -62,6 +62,7 @@ class SourceStory:
     statuses: dict[str, set[str]] = field(default_factory=dict)  # metric -> the statuses its claims give
     phrases: set[str] = field(default_factory=set)  # the article's own words we kept (wordings, quotes)
     chips: set[str] = field(default_factory=set)  # the products its claims are about
+    buyers: set[str] = field(default_factory=set)  # the named buyers its claims are about
 
 
 @dataclass
@@ -69,6 +70,7 @@ class StoryIndex:
     stories: dict[str, SourceStory]
     entities: EntityIndex
     side: dict[str, set[str]]  # a government body -> every body on its side (same timeline lane)
+    named_buyers: set[str]  # buyers the tracker names one by one (not "other Chinese firms")
     event_count: Counter[str]
     people_count: Counter[str]
     phrase_count: Counter[str]
@@ -85,6 +87,7 @@ class TextStory:
     people: set[str]
     phrases: set[str]
     chips: set[str]  # the chips the text's story names (background sentences left out)
+    buyers: set[str]  # ... and the named buyers
     cited_count: Counter[tuple[str, str]] = field(default_factory=Counter)  # sources that fit each citation
 
 
@@ -116,7 +119,7 @@ def _telling(phrase: str) -> bool:
     return len(words) >= 2 and bool(long_words) and not re.search(r"\d", phrase)
 
 
-def _source_story(source: Source, claims: list[object]) -> SourceStory:
+def _source_story(source: Source, claims: list[object], named_buyers: set[str]) -> SourceStory:
     named = re.sub(r"\s*\(.*?\)", "", source.origin or source.publisher).strip()
     story = SourceStory(origin=_clean(named), origin_name=named)
     everyone: set[str] = set()
@@ -127,6 +130,7 @@ def _source_story(source: Source, claims: list[object]) -> SourceStory:
             actors |= set(quantity.applies_to or [])
             story.statuses.setdefault(quantity.metric, set()).add(getattr(claim, "status", None) or "")
         everyone |= actors
+        story.buyers |= actors & named_buyers
         product = getattr(claim, "product", None)
         if product:
             story.chips.add(product)
@@ -150,6 +154,7 @@ def _source_story(source: Source, claims: list[object]) -> SourceStory:
 
 _INDEXES: dict[int, tuple[weakref.ref[SeedData], StoryIndex]] = {}
 _GOVERNMENT_LANES = ("us_government", "china_regulators")
+_GROUPS = ("other-", "cn-")  # "other Chinese firms", "state-owned firms", "universities": not one buyer
 
 
 def _sides(seeds: SeedData) -> dict[str, set[str]]:
@@ -168,7 +173,8 @@ def story_index(seeds: SeedData) -> StoryIndex:
     by_source: dict[str, list[object]] = {sid: [] for sid in seeds.sources}
     for record in seeds.claims:
         by_source.setdefault(record.source_id, []).append(record.claim)
-    stories = {sid: _source_story(src, by_source.get(sid, [])) for sid, src in seeds.sources.items()}
+    named = {o.id for o in seeds.organisations.values() if o.kind == "buyer" and not o.id.startswith(_GROUPS)}
+    stories = {sid: _source_story(src, by_source.get(sid, []), named) for sid, src in seeds.sources.items()}
     events: Counter[str] = Counter(e for s in stories.values() for e in s.events)
     people: Counter[str] = Counter(p for s in stories.values() for p in s.people)
     phrases: Counter[str] = Counter(p for s in stories.values() for p in s.phrases)
@@ -177,7 +183,7 @@ def story_index(seeds: SeedData) -> StoryIndex:
     outlets = "|".join(re.escape(o) for o in sorted([*OUTLETS, "FT", "WSJ", "SCMP"], key=len, reverse=True))
     cite = re.compile(_CITE.format(names=alternation) + r"(?![\w-])", re.IGNORECASE)
     said = re.compile(_SAID.format(outlets=outlets) + r"|\((Reuters|Bloomberg|AP|AFP)\)")
-    built = StoryIndex(stories, EntityIndex(seeds), _sides(seeds), events, people, phrases, cite, said)
+    built = StoryIndex(stories, EntityIndex(seeds), _sides(seeds), named, events, people, phrases, cite, said)
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
     return built
@@ -187,8 +193,9 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     """The text's events with who does them, the origins it cites (for what) and the people it names.
 
     Who: the organisations its paragraph names; a government body stands for its whole side
-    ("lawmakers" for the House committee, "Commerce" for its export bureau, "Beijing" for the NDRC). What a sentence says happened
-    before ("had previously told", "according to earlier reports") is background, not the story.
+    ("lawmakers" for the House committee, "Commerce" for its export bureau, "Beijing" for the
+    NDRC). What a sentence says happened before ("had previously told", "according to earlier
+    reports") is background, not the story.
     """
     said: list[tuple[str, set[str], set[str]]] = []  # (sentence, events, organisations)
     for paragraph in re.split(r"\n\s*\n", text):
@@ -216,8 +223,10 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     )
     plain = _plain(told)
     phrases = {p for p in index.phrase_count if p in plain}
-    chips = {m.id for m in index.entities.find(told) if m.kind == "chip"}
-    return TextStory(events, cited, people, phrases, chips, fits)
+    mentions = index.entities.find(told)
+    chips = {m.id for m in mentions if m.kind == "chip"}
+    buyers = {m.id for m in mentions if m.id in index.named_buyers}
+    return TextStory(events, cited, people, phrases, chips, buyers, fits)
 
 
 def _doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
@@ -243,6 +252,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         doing = ", ".join(names.get(a, a) for a in actors[:3])
         what = "; ".join(EVENTS[e][0] for e in shared[:3])
         out.append((min(0.5 * rarity, 0.35), f"the same actors doing the same things ({doing}: {what})"))
+    elif len(shared) == 1 and index.event_count[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
+        out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     for event, who in sorted(text.cited.get(story.origin, {}).items()):
         if _doers(story, event, who) is None:
             continue
@@ -275,6 +286,12 @@ def other_chip(index: StoryIndex, sid: str, text: TextStory) -> bool:
     """The text is about chips this source's claims never name (an RTX Pro 5500 story is not an H200 one)."""
     story = index.stories.get(sid)
     return story is not None and bool(text.chips) and bool(story.chips) and not text.chips & story.chips
+
+
+def other_buyers(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text names buyers, this source names buyers, and none of them is the same firm."""
+    story = index.stories.get(sid)
+    return story is not None and bool(text.buyers) and bool(story.buyers) and not text.buyers & story.buyers
 
 
 def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:

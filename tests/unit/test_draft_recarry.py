@@ -226,3 +226,30 @@ def test_the_bench_reports_the_fresh_split_apart() -> None:
     }
     table = summary_table(runs)
     assert "| run · tuned on | 1 |" in table and "| run · fresh held out | 1 |" in table
+
+
+def test_a_story_about_other_buyers_is_not_offered(real_seeds) -> None:
+    xinhua = "2025-02-24-xinhua-alibaba-380b-cloud-ai-capex"  # Alibaba's cloud and AI spending plan
+    text = "Reuters reported that ByteDance plans to spend about $23 billion on AI infrastructure next year."
+    assert xinhua not in _offered(text, real_seeds)
+    alibaba = "Alibaba plans to spend more than 380 billion yuan on cloud and AI infrastructure over three years."
+    assert xinhua in _offered(alibaba, real_seeds)
+
+
+def test_one_rare_event_helps_but_never_decides(real_seeds) -> None:
+    rule = "2026-06-01-american-bazaar-bis-subsidiary-rule"
+    text = "Washington has widened its chip-export licence rules so they also cover foreign subsidiaries of Chinese companies."
+    offered = _offered(text, real_seeds)
+    assert rule in offered and "the same rare event (overseas subsidiaries)" in offered[rule].lower()
+    assert rule not in _offered("Chinese companies keep many subsidiaries abroad.", real_seeds)
+
+
+def test_an_approval_in_principle_is_its_own_event(real_seeds) -> None:
+    assert "approved-in-principle" in events_in("Beijing gave firms a preliminary nod to buy the chip.")
+    text = (
+        "Beijing has given Chinese companies a preliminary nod to start buying Nvidia's H200, people familiar "
+        "with the matter told Bloomberg News, though formal permission is still pending."
+    )
+    offered = _offered(text, real_seeds)
+    why = offered.get("2026-01-23-bloomberg-h200-in-principle-approval", "")
+    assert f"cites Bloomberg {story.CITES} (approved in principle)" in why
