@@ -292,13 +292,15 @@ def _against(
 ) -> float:
     """Evidence against a match (a factor on its score): the story comes from an outlet the text
     does not cite while it cites others; the same things done by other organisations; another
-    chip; the figure the text shares with it at another stage here (proposed there, applied here);
+    chip; a lead that says the opposite of this story (deliveries begun, none delivered here); the figure the text shares with it at another stage here (proposed there, applied here);
     sharing no figure, another figure here for a thing whose figure the text shares with a
     different source (another version of the story), or other buyers named."""
     factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
     if story.done_by_others(stories, sid, told):
         factor *= 0.5
     if story.other_chip(stories, sid, told):
+        factor *= 0.5
+    if story.contradicted(stories, sid, told):
         factor *= 0.5
     own = index.facts.get(sid, set())
     statuses = stories.stories[sid].statuses if sid in stories.stories else {}

@@ -63,7 +63,9 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "deliveries begun",
         r"\b(?:shipments?|deliveries) (?:to China )?(?:have |has |had )?(?:begun|began|started|resumed)\b"
         r"|\b(?:began|begun|started) (?:shipping|delivering|to ship|to arrive)\b|\btook delivery\b"
-        r"|\b(?:each )?received (?:about|around|roughly|some|nearly|~) ?[\d,]+",
+        r"|\b(?:each )?received (?:about|around|roughly|some|nearly|~) ?[\d,]+|\b(?:started|begun|began) receiving\b"
+        r"|\bhave (?:each )?(?:got|received|obtained) (?:about|around|roughly|some|nearly) [\d,]+"
+        r"|\b(?:have|has) (?:finally |now |already )?(?:reached|arrived in|arrived at|landed in)\b",
     ),
     "trivial-amount": (
         "only a trivial amount",
@@ -105,6 +107,21 @@ _EVENTS: dict[str, tuple[str, str]] = {
 EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pattern) in _EVENTS.items()}
 
 
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
 def events_in(text: str) -> set[str]:
-    """Every event the text tells of (a sentence, a summary or a whole article)."""
-    return {name for name, (_, pattern) in EVENTS.items() if pattern.search(text)}
+    """Every event the text tells of (a sentence, a summary or a whole article). In a sentence that
+    says none arrived, "have reached" is part of the denial, not a delivery."""
+    out: set[str] = set()
+    for sentence in _SENTENCE.split(text):
+        found = {name for name, (_, pattern) in EVENTS.items() if pattern.search(sentence)}
+        if "none-delivered" in found:
+            found.discard("deliveries-begun")
+        out |= found
+    return out
+
+
+# A story that leads with one of these is not a re-carry of a story that tells only of its
+# opposite: once deliveries have begun, "none delivered so far" is an earlier story.
+OPPOSITE = {"deliveries-begun": {"none-delivered", "blocked"}, "none-delivered": {"deliveries-begun"}}

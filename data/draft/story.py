@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from data.draft.entities import OUTLETS, EntityIndex
-from data.draft.events import EVENTS, events_in
+from data.draft.events import EVENTS, OPPOSITE, events_in
 from data.load import SeedData
 from data.models import Source
 
@@ -87,7 +87,8 @@ class TextStory:
     people: set[str]
     phrases: set[str]
     chips: set[str]  # the chips the text's story names (background sentences left out)
-    buyers: set[str]  # ... and the named buyers
+    lead: set[str]  # the events of its first two paragraphs (the headline and the lead)
+    buyers: set[str]  # the named buyers its story names (background sentences left out)
     cited_count: Counter[tuple[str, str]] = field(default_factory=Counter)  # sources that fit each citation
 
 
@@ -198,7 +199,10 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     reports") is background, not the story.
     """
     said: list[tuple[str, set[str], set[str]]] = []  # (sentence, events, organisations)
-    for paragraph in re.split(r"\n\s*\n", text):
+    lead: set[str] = set()
+    for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text) if p.strip()):
+        if number < 2:
+            lead |= events_in(paragraph)
         named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
         around = named.union(*(index.side.get(o, set()) for o in named))
         for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
@@ -226,7 +230,7 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     mentions = index.entities.find(told)
     chips = {m.id for m in mentions if m.kind == "chip"}
     buyers = {m.id for m in mentions if m.id in index.named_buyers}
-    return TextStory(events, cited, people, phrases, chips, buyers, fits)
+    return TextStory(events, cited, people, phrases, chips, lead, buyers, fits)
 
 
 def _doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
@@ -280,6 +284,15 @@ def done_by_others(index: StoryIndex, sid: str, text: TextStory) -> bool:
         return False
     alike = [e for e in text.events if e in story.events and text.events[e] and story.events[e]]
     return len(alike) >= 2 and all(_doers(story, e, text.events[e]) is None for e in alike)
+
+
+def contradicted(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text leads with what this source's story says had not happened yet (or the reverse)."""
+    story = index.stories.get(sid)
+    if story is None:
+        return False
+    mine = set(story.events)
+    return any(OPPOSITE.get(e, set()) & mine and e not in mine for e in text.lead)
 
 
 def other_chip(index: StoryIndex, sid: str, text: TextStory) -> bool:

@@ -253,3 +253,21 @@ def test_an_approval_in_principle_is_its_own_event(real_seeds) -> None:
     offered = _offered(text, real_seeds)
     why = offered.get("2026-01-23-bloomberg-h200-in-principle-approval", "")
     assert f"cites Bloomberg {story.CITES} (approved in principle)" in why
+
+
+def test_a_lead_that_says_the_opposite_is_a_later_story(real_seeds) -> None:
+    text = (
+        "The first Nvidia H200 processors have finally reached Chinese customers, the head of the US export-control "
+        "bureau told a House hearing, though he called the volume trivial.\n\n"
+        "In February, a Commerce official had told lawmakers that none had been delivered."
+    )
+    offered = _offered(text, real_seeds)
+    assert "2026-07-14-cnbc-kessler-h200-shipments-begun" in offered
+    assert NONE_SO_FAR not in offered  # the February story is this one's background
+    # A lead that tells of none delivered still gets the February story.
+    assert NONE_SO_FAR in _offered(_HEARING, real_seeds)
+
+
+def test_a_denial_is_not_a_delivery() -> None:
+    assert events_in("No H200s have reached Chinese customers yet.") == {"none-delivered"}
+    assert "deliveries-begun" in events_in("The first H200s have reached Chinese customers.")
