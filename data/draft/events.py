@@ -57,6 +57,10 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "approved in principle",
         r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|go-ahead|green light)\b",
     ),
+    "denial": (
+        "a denial",
+        r"\b(?:denied|denies|denying|refuted|rejected)\b[^.;:]{0,40}\b(?:report|reports|claims?|that|it)\b",
+    ),
     "customs": ("customs", r"\bcustoms\b"),
     "first-batch": ("a first batch", r"\bfirst batch\b"),
     "deliveries-begun": (
@@ -125,3 +129,5 @@ def events_in(text: str) -> set[str]:
 # A story that leads with one of these is not a re-carry of a story that tells only of its
 # opposite: once deliveries have begun, "none delivered so far" is an earlier story.
 OPPOSITE = {"deliveries-begun": {"none-delivered", "blocked"}, "none-delivered": {"deliveries-begun"}}
+# ... and a story that leads with a denial answers an earlier report: it is not that report.
+ANSWERS = {"denial"}

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from data.draft.entities import OUTLETS, EntityIndex
-from data.draft.events import EVENTS, OPPOSITE, events_in
+from data.draft.events import ANSWERS, EVENTS, OPPOSITE, events_in
 from data.load import SeedData
 from data.models import Source
 
@@ -59,6 +59,7 @@ class SourceStory:
     people: set[str] = field(default_factory=set)
     origin: str = ""
     origin_name: str = ""  # as the source writes it, for the reason shown
+    outlets: set[str] = field(default_factory=set)  # its origin, publisher and carriers
     statuses: dict[str, set[str]] = field(default_factory=dict)  # metric -> the statuses its claims give
     phrases: set[str] = field(default_factory=set)  # the article's own words we kept (wordings, quotes)
     chips: set[str] = field(default_factory=set)  # the products its claims are about
@@ -123,6 +124,7 @@ def _telling(phrase: str) -> bool:
 def _source_story(source: Source, claims: list[object], named_buyers: set[str]) -> SourceStory:
     named = re.sub(r"\s*\(.*?\)", "", source.origin or source.publisher).strip()
     story = SourceStory(origin=_clean(named), origin_name=named)
+    story.outlets = {story.origin, _clean(source.publisher), *(_clean(o.outlet) for o in source.carried_by)}
     everyone: set[str] = set()
     for claim in claims:
         actors = set(getattr(claim, "actors", []) or [])
@@ -214,6 +216,7 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
             events.setdefault(event, set()).update(orgs)
         for match in [*index.cite.finditer(sentence), *index.said.finditer(sentence)]:
             name = _clean(next(g for g in match.groups() if g))
+            cited.setdefault(name, {})
             for _, near, who in said[max(number - 1, 0) : number + 1]:
                 for event in near:
                     cited.setdefault(name, {}).setdefault(event, set()).update(who)
@@ -287,12 +290,14 @@ def done_by_others(index: StoryIndex, sid: str, text: TextStory) -> bool:
 
 
 def contradicted(index: StoryIndex, sid: str, text: TextStory) -> bool:
-    """The text leads with what this source's story says had not happened yet (or the reverse)."""
+    """The text leads with what this source's story says had not happened yet (or the reverse), or
+    with a denial this story does not tell of (it answers the story, it is not the story)."""
     story = index.stories.get(sid)
     if story is None:
         return False
     mine = set(story.events)
-    return any(OPPOSITE.get(e, set()) & mine and e not in mine for e in text.lead)
+    answered = any(e in ANSWERS and e not in mine for e in text.lead)
+    return answered or any(OPPOSITE.get(e, set()) & mine and e not in mine for e in text.lead)
 
 
 def other_chip(index: StoryIndex, sid: str, text: TextStory) -> bool:
@@ -308,11 +313,12 @@ def other_buyers(index: StoryIndex, sid: str, text: TextStory) -> bool:
 
 
 def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:
-    """The text names the outlets it got its story from, and this source's outlet is not one of them."""
+    """The text names the outlets it got its story from, and neither this story's origin nor any
+    outlet that carried it is one of them."""
     story = index.stories.get(sid)
     outlets = {_clean(o) for o in OUTLETS}
     cited = set(text.cited) & outlets
-    if story is None or story.origin not in outlets or not cited or story.origin in cited:
+    if story is None or story.origin not in outlets or not cited or story.outlets & cited:
         return None
     return ", ".join(sorted(cited))
 

@@ -271,3 +271,25 @@ def test_a_lead_that_says_the_opposite_is_a_later_story(real_seeds) -> None:
 def test_a_denial_is_not_a_delivery() -> None:
     assert events_in("No H200s have reached Chinese customers yet.") == {"none-delivered"}
     assert "deliveries-begun" in events_in("The first H200s have reached Chinese customers.")
+
+
+def test_a_denial_answers_a_story_and_is_not_it(real_seeds) -> None:
+    denial = "2026-01-13-reuters-nvidia-denies-prepayment-demand"
+    text = (
+        "Nvidia denied the report that it is forcing Chinese buyers to pay up front for H200 chips, Reuters reported."
+    )
+    offered = _offered(text, real_seeds)
+    ranked = list(offered)
+    assert ranked[0] == denial  # the answer first, the story it answers (if at all) after it
+    claim = "Nvidia is forcing Chinese buyers to pay up front for H200 chips, with no refunds, Reuters reported."
+    assert next(iter(_offered(claim, real_seeds))) == PREPAY
+
+
+def test_an_outlet_that_carried_the_story_is_no_evidence_against_it(real_seeds) -> None:
+    index = story.story_index(real_seeds)
+    hammer = story.read_text(index, "Beijing will restrict who may buy the H200, Hammerdown Headlines reported.")
+    assert story.cites_others(index, FT_LIMITS, hammer) is None  # not an outlet we know: nothing cited
+    reuters = story.read_text(index, "Beijing will restrict who may buy the H200, Reuters reported.")
+    assert story.cites_others(index, FT_LIMITS, reuters) == "reuters"
+    ft = story.read_text(index, "Beijing will restrict who may buy the H200, the FT reported.")
+    assert story.cites_others(index, FT_LIMITS, ft) is None
