@@ -214,6 +214,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     for number, (sentence, found, orgs) in enumerate(said):
         for event in found:
             events.setdefault(event, set()).update(orgs)
+        if _EARLIER.search(sentence):
+            continue  # an outlet cited for what happened before is the background's source
         for match in [*index.cite.finditer(sentence), *index.said.finditer(sentence)]:
             name = _clean(next(g for g in match.groups() if g))
             cited.setdefault(name, {})

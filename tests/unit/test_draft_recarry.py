@@ -293,3 +293,14 @@ def test_an_outlet_that_carried_the_story_is_no_evidence_against_it(real_seeds) 
     assert story.cites_others(index, FT_LIMITS, reuters) == "reuters"
     ft = story.read_text(index, "Beijing will restrict who may buy the H200, the FT reported.")
     assert story.cites_others(index, FT_LIMITS, ft) is None
+
+
+def test_an_outlet_cited_for_the_background_is_not_the_storys_outlet(real_seeds) -> None:
+    index = story.story_index(real_seeds)
+    text = story.read_text(
+        index, "Beijing will restrict who may buy the H200. Bloomberg had previously reported a pause."
+    )
+    assert "bloomberg" not in text.cited
+    assert (
+        "bloomberg" in story.read_text(index, "Beijing will restrict who may buy the H200, Bloomberg reported.").cited
+    )
