@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from data.draft.entities import OUTLETS, EntityIndex
 from data.draft.events import ANSWERS, EVENTS, OPPOSITE, events_in
 from data.load import SeedData
-from data.models import Source
+from data.models import Claim, Source
 
 CITES = "for the same thing"
 SAME_PERSON = "names the same person"
@@ -121,35 +121,33 @@ def _telling(phrase: str) -> bool:
     return len(words) >= 2 and bool(long_words) and not re.search(r"\d", phrase)
 
 
-def _source_story(source: Source, claims: list[object], named_buyers: set[str]) -> SourceStory:
+def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -> SourceStory:
     named = re.sub(r"\s*\(.*?\)", "", source.origin or source.publisher).strip()
     story = SourceStory(origin=_clean(named), origin_name=named)
     story.outlets = {story.origin, _clean(source.publisher), *(_clean(o.outlet) for o in source.carried_by)}
     everyone: set[str] = set()
     for claim in claims:
-        actors = set(getattr(claim, "actors", []) or [])
-        quantity = getattr(claim, "quantity", None)
-        if quantity is not None:
-            actors |= set(quantity.applies_to or [])
-            story.statuses.setdefault(quantity.metric, set()).add(getattr(claim, "status", None) or "")
+        actors = set(claim.actors)
+        wording = ""
+        if claim.quantity is not None:
+            actors |= set(claim.quantity.applies_to)
+            story.statuses.setdefault(claim.quantity.metric, set()).add(claim.status or "")
+            wording = claim.quantity.wording or ""
         everyone |= actors
         story.buyers |= actors & named_buyers
-        product = getattr(claim, "product", None)
-        if product:
-            story.chips.add(product)
-        words = " ".join([getattr(claim, "summary", "") or "", getattr(claim, "label", None) or ""])
-        found = events_in(words + " " + (quantity.wording if quantity is not None else ""))
-        status = getattr(claim, "status", None)
-        if status in _STATUS_EVENT:
-            found.add(_STATUS_EVENT[status])
-        if status == "none" and getattr(claim, "kind", "") in _NONE_KINDS:
+        if claim.product:
+            story.chips.add(claim.product)
+        words = f"{claim.summary} {claim.label or ''}"
+        found = events_in(f"{words} {wording}")
+        if claim.status in _STATUS_EVENT:
+            found.add(_STATUS_EVENT[claim.status])
+        if claim.status == "none" and claim.kind in _NONE_KINDS:
             found.add("none-delivered")
         for event in found:
             story.events.setdefault(event, set()).update(actors)
-        attribution = getattr(claim, "attribution", None)
-        story.people.update(_people(getattr(attribution, "person", None)))
-        quoted = re.findall(r'"([^"]{4,80})"', f"{words} {getattr(attribution, 'note', None) or ''}")
-        story.phrases.update(p for p in map(_plain, [*quoted, quantity.wording if quantity else ""]) if _telling(p))
+        story.people.update(_people(claim.attribution.person))
+        quoted = re.findall(r'"([^"]{4,80})"', f"{words} {claim.attribution.note or ''}")
+        story.phrases.update(p for p in map(_plain, [*quoted, wording]) if _telling(p))
     for event in events_in(source.title):
         story.events.setdefault(event, set()).update(everyone)
     return story
@@ -173,7 +171,7 @@ def story_index(seeds: SeedData) -> StoryIndex:
     cached = _INDEXES.get(id(seeds))
     if cached is not None and cached[0]() is seeds:
         return cached[1]
-    by_source: dict[str, list[object]] = {sid: [] for sid in seeds.sources}
+    by_source: dict[str, list[Claim]] = {sid: [] for sid in seeds.sources}
     for record in seeds.claims:
         by_source.setdefault(record.source_id, []).append(record.claim)
     named = {o.id for o in seeds.organisations.values() if o.kind == "buyer" and not o.id.startswith(_GROUPS)}
