@@ -201,12 +201,12 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     said: list[tuple[str, set[str], set[str]]] = []  # (sentence, events, organisations)
     lead: set[str] = set()
     for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text) if p.strip()):
-        if number < 2:
-            lead |= events_in(paragraph)
         named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
         around = named.union(*(index.side.get(o, set()) for o in named))
         for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
-            said.append((sentence, set() if _EARLIER.search(sentence) else events_in(sentence), around))
+            found = set() if _EARLIER.search(sentence) else events_in(sentence)
+            said.append((sentence, found, around))
+            lead |= found if number < 2 else set()
     events: dict[str, set[str]] = {}
     cited: dict[str, dict[str, set[str]]] = {}
     for number, (sentence, found, orgs) in enumerate(said):
