@@ -35,7 +35,6 @@ RUNS = ROOT / "bench" / "draft-real-runs"
 # Splits already looked at excerpt by excerpt: from run 3 on they count as tuned on (their key's
 # split is kept as `key_split`). `fresh` excerpts (21 onward) are the new held-out material.
 RETIRED = {"held_out"}
-SPLITS = {"tune": "tuned on", "held_out": "held out", "fresh": "fresh held out"}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9}  # fmt: skip
 _NUMBER = re.compile(
@@ -248,17 +247,21 @@ def _cell(pair: tuple[int, int]) -> str:
     return f"{hit}/{total} = {100 * hit / total:.0f} %" if total else "–"
 
 
+SPLIT_LABELS = {"tune": "tuned on", "held_out": "held out", "fresh": "fresh held out"}
+"""A key's split and how tables name it: `fresh` excerpts were collected after all tuning."""
+
+
 def summary_table(runs: dict[str, dict[str, Any]]) -> str:
     """One row per (run, split): the totals the issue's targets are about."""
     head = ["run", "excerpts", *[label for _, label in _MEASURES], "re-carries named (form)", "re-carries named (paste)",
             "false matches (form/paste)", "invented numbers", "background drafted", "extra figures"]  # fmt: skip
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, results in runs.items():
-        for split, name in SPLITS.items():
+        for split in SPLIT_LABELS:
             entries = [e for e in results.values() if e["split"] == split]
             if not entries:
                 continue
-            cells = [f"{label} · {name}", str(len(entries))]
+            cells = [f"{label} · {SPLIT_LABELS[split]}", str(len(entries))]
             cells += [_cell(_sum(entries, "form", m)) for m, _ in _MEASURES]
             cells += [_cell(_sum(entries, "form", "recarries")), _cell(_sum(entries, "paste", "recarries"))]
             cells.append(
@@ -282,7 +285,7 @@ def detail(results: dict[str, Any], held_out: bool = False) -> str:
         notes += [f"invented: {i}" for i in entry["form"]["invented_list"]]
         notes += [f"false match: {d}" for d in entry["form"]["false_dups"]]
         notes += [f"plain paste false match: {d}" for d in entry["paste"]["false_dups"]]
-        split = SPLITS.get(entry["split"], entry["split"])
+        split = SPLIT_LABELS.get(entry["split"], entry["split"])
         if entry.get("key_split", entry["split"]) != entry["split"]:
             split += f", key split {entry['key_split']}"
         lines.append(f"- `{name}` ({split}): " + ("; ".join(notes) if notes else "all as keyed"))

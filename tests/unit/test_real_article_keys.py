@@ -1,0 +1,128 @@
+"""The real-article fixtures and their hand-written answer keys are well formed: a key that names a
+source, metric or organisation the tracker does not have, or a number its excerpt never states,
+would score the drafter against a wrong answer. No drafter runs here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, get_args
+
+import pytest
+import yaml
+
+from bench.draft_real import read_fixture, stated_values
+from data.vocabulary import UNITS, Bound, ClaimKind, DatePrecision, Status
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "tests" / "fixtures" / "real_articles"
+SPLITS = ("tune", "held_out", "fresh")
+EXCERPTS = sorted(REAL.glob("*.txt"))
+HEADER = ("url", "publisher", "published", "retrieved")
+# Which of low/high/value a bound may carry ("about 400,000" is a value, "over 400,000" a low).
+NUMBERS_FOR_BOUND = {
+    "more_than": {"low"},
+    "at_least": {"low"},
+    "at_most": {"high"},
+    "less_than": {"high"},
+    "range": {"low", "high"},
+    "exact": {"value"},
+    "approx": {"value"},
+}
+
+
+def _key(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.with_suffix(".key.yaml").read_text(encoding="utf-8"))
+
+
+def _known_urls(real_seeds) -> set[str]:
+    urls = set()
+    for source in real_seeds.sources.values():
+        urls.add(str(source.url or ""))
+        urls.update(str(c.url or "") for c in source.carried_by)
+    return urls - {""}
+
+
+def test_the_fixture_folder_holds_the_fresh_set() -> None:
+    splits = [_key(p)["split"] for p in EXCERPTS]
+    assert len(EXCERPTS) >= 30
+    assert splits.count("fresh") >= 10
+    assert all(p.with_suffix(".key.yaml").exists() for p in EXCERPTS)
+    assert len({p.name[:2] for p in EXCERPTS}) == len(EXCERPTS)  # one excerpt per number
+
+
+@pytest.mark.parametrize("path", EXCERPTS, ids=lambda p: p.stem)
+def test_an_excerpt_has_its_header_and_a_body(path: Path) -> None:
+    header, body = read_fixture(path)
+    assert set(HEADER) <= set(header), path.name
+    assert header["url"].startswith("https://") or header["url"].startswith("http://")
+    published = header["published"]
+    assert published == "unknown" or dt.date.fromisoformat(published) <= dt.date(2026, 12, 1)
+    assert len(body.split()) >= 40
+
+
+@pytest.mark.parametrize("path", EXCERPTS, ids=lambda p: p.stem)
+def test_a_key_names_only_what_the_tracker_has(path: Path, real_seeds) -> None:
+    key = _key(path)
+    assert key["split"] in SPLITS
+    sources = set(real_seeds.sources)
+    for group in key.get("recarries") or []:
+        assert group and set(group) <= sources, (path.name, group)
+    assert set(key.get("also_fine") or []) <= sources, path.name
+    assert set(key.get("organisations") or []) <= set(real_seeds.organisations), path.name
+    for spec in key.get("statements") or []:
+        assert set(spec["kinds"]) <= set(get_args(ClaimKind)), (path.name, spec)
+        assert spec.get("status", "none") in get_args(Status), (path.name, spec)
+    for spec in key.get("dates") or []:
+        day = spec["date"] if isinstance(spec["date"], dt.date) else dt.date.fromisoformat(spec["date"])
+        assert spec["precision"] in get_args(DatePrecision) and day.year >= 2019, (path.name, spec)
+
+
+@pytest.mark.parametrize("path", EXCERPTS, ids=lambda p: p.stem)
+def test_key_figures_are_stated_in_the_excerpt_with_a_fitting_bound(path: Path, real_seeds) -> None:
+    key = _key(path)
+    _, body = read_fixture(path)
+    stated = stated_values(body)
+    for spec in (key.get("figures") or []) + (key.get("not_h200") or []):
+        assert spec["unit"] in UNITS, (path.name, spec)
+        numbers = {k for k in ("value", "low", "high") if spec.get(k) is not None}
+        if "wording" in spec:
+            assert spec["wording"].lower() in body.lower() and not numbers, (path.name, spec)
+        else:
+            assert numbers and all(round(float(spec[k]), 6) in stated for k in numbers), (path.name, spec)
+        if spec in (key.get("figures") or []):
+            assert spec["bound"] in get_args(Bound), (path.name, spec)
+            assert "wording" in spec or numbers == NUMBERS_FOR_BOUND[spec["bound"]], (path.name, spec)
+            assert set(spec.get("applies_to") or []) <= set(real_seeds.organisations), (path.name, spec)
+            if "metric" in spec:
+                assert real_seeds.metrics[spec["metric"]].unit == spec["unit"], (path.name, spec)
+
+
+def test_fresh_excerpts_are_new_to_the_tracker_and_the_fixtures(real_seeds) -> None:
+    """Held-out material nobody tuned on: no fresh URL is a tracker source, a carrier or an older fixture."""
+    known = _known_urls(real_seeds)
+    older = {read_fixture(p)[0]["url"] for p in EXCERPTS if _key(p)["split"] != "fresh"}
+    fresh = [p for p in EXCERPTS if _key(p)["split"] == "fresh"]
+    urls = [read_fixture(p)[0]["url"] for p in fresh]
+    assert len(set(urls)) == len(urls)
+    assert not (set(urls) & (known | older))
+    recarrying = [p for p in fresh if _key(p).get("recarries")]
+    assert len(recarrying) >= 7 and len(fresh) - len(recarrying) >= 3
+
+
+def _entry(split: str, missed: list[str]) -> dict[str, Any]:
+    mode = {"missed": missed, "invented_list": [], "false_dups": [], "invented": 0, "background": 0}
+    mode.update(extra_figures=0, recarries=(0, 1), figures=(1, 1))
+    return {"split": split, "form": dict(mode), "paste": dict(mode)}
+
+
+def test_the_bench_reports_fresh_excerpts_apart_and_hides_their_misses() -> None:
+    from bench.draft_real import detail, summary_table
+
+    results = {"a": _entry("tune", ["figure 1"]), "b": _entry("fresh", ["re-carry x"])}
+    results["c"] = _entry("fresh", [])
+    rows = summary_table({"run": results}).splitlines()
+    assert [r.split(" | ")[0] for r in rows[2:]] == ["| run · tuned on", "| run · fresh held out"]
+    assert rows[3].split(" | ")[1] == "2"  # both fresh excerpts counted in their own row
+    assert "re-carry x" not in detail(results) and "figure 1" in detail(results)
+    assert "`b` (fresh held out): re-carry x" in detail(results, held_out=True)
