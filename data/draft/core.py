@@ -13,10 +13,11 @@ from typing import Any
 
 from data.draft import background, entities, figures, suggest
 from data.draft import dates as dates_mod
-from data.draft.duplicates import COMMON_WORDS, find_duplicates
+from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
 from data.draft.model import DateMention, DraftClaim, Duplicate, EntityMatch, Figure
 from data.draft.render import draft_json, seed_yaml
+from data.draft.words import COMMON_WORDS
 from data.load import SeedData, load_seeds
 
 _WIRES = {"reuters", "bloomberg", "associated press", "afp", "xinhua", "kyodo"}
@@ -142,7 +143,9 @@ def recheck_duplicates(
         carrier=carrier,
         text=draft.text,
         text_dates=_text_days(draft.dates),
+        written_after=max((m.date for m in draft.dates if _dated_day(m)), default=None),
         metrics={c.id: c.metric for c in draft.claims},
+        statuses={c.id: c.status for c in draft.claims},
     )
 
 
@@ -356,6 +359,12 @@ def _article_attribution(article: Article, index: entities.EntityIndex) -> dict[
 
 
 _NAMED_DAY = re.compile(r"[A-Za-z]{3}")
+_YEAR = re.compile(r"\b20\d\d\b")
+
+
+def _dated_day(mention: DateMention) -> bool:
+    """A past day named with its year ("on 14 July 2026"): the text was written after it."""
+    return mention.precision == "day" and bool(_YEAR.search(mention.phrase)) and not mention.forward
 
 
 def _text_days(mentions: list[DateMention]) -> list[dt.date]:

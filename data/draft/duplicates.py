@@ -22,115 +22,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
 
+from data.draft import story
 from data.draft.model import Duplicate, Figure
+from data.draft.words import STOP
 from data.load import SeedData
 from data.models import Source
 
 THRESHOLD = 0.4
 SAME_FACT = "the same figures of the same things"
-# Words too common to tell two texts apart (also left out of a draft's id).
-COMMON_WORDS = frozenset(
-    [
-        "a",
-        "after",
-        "amid",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "more",
-        "new",
-        "of",
-        "on",
-        "or",
-        "over",
-        "report",
-        "reports",
-        "said",
-        "say",
-        "says",
-        "sources",
-        "than",
-        "that",
-        "the",
-        "this",
-        "to",
-        "was",
-        "were",
-        "with",
-    ]
-)
-# ... and, for telling stories apart, words every H200 report uses.
-_STOP = COMMON_WORDS | frozenset(
-    [
-        "about",
-        "according",
-        "ago",
-        "also",
-        "any",
-        "been",
-        "before",
-        "but",
-        "can",
-        "china",
-        "china's",
-        "chinese",
-        "chip",
-        "chips",
-        "could",
-        "familiar",
-        "friday",
-        "h200",
-        "h200s",
-        "had",
-        "has",
-        "have",
-        "last",
-        "matter",
-        "may",
-        "might",
-        "monday",
-        "month",
-        "most",
-        "not",
-        "nvidia",
-        "nvidia's",
-        "other",
-        "people",
-        "reported",
-        "saturday",
-        "since",
-        "some",
-        "source",
-        "such",
-        "sunday",
-        "their",
-        "they",
-        "thursday",
-        "told",
-        "tuesday",
-        "u.s.",
-        "us",
-        "wednesday",
-        "week",
-        "which",
-        "while",
-        "who",
-        "will",
-        "would",
-        "year",
-    ]
-)
+
 _WORD = re.compile(r"[a-z][a-z0-9'-]{2,}")
 
 
@@ -163,7 +63,7 @@ def figure_key(unit: str | None, numbers: list[float]) -> set[tuple[str, float]]
 
 
 def _tokens(text: str) -> list[str]:
-    return [w.strip("'-") for w in _WORD.findall(text.lower()) if w not in _STOP]
+    return [w.strip("'-") for w in _WORD.findall(text.lower()) if w not in STOP]
 
 
 @dataclass
@@ -289,7 +189,9 @@ def find_duplicates(
     carrier: Mapping[str, object],
     text: str = "",
     text_dates: list[dt.date] | None = None,
+    written_after: dt.date | None = None,
     metrics: dict[str, str | None] | None = None,
+    statuses: dict[str, str | None] | None = None,
 ) -> list[Duplicate]:
     """Existing sources this report may repeat, best first, each with why and the genuinely new claims.
 
@@ -300,26 +202,33 @@ def find_duplicates(
     mine = _vector(Counter(_tokens(f"{title or ''} {text}")), index.idf, index.default_idf)
     drafted: set[tuple[str, float]] = set()
     drafted_facts: set[tuple[str, str, float]] = set()
+    fact_status: dict[tuple[str, str, float], str | None] = {}
     for claim_id, figure in figures:
         keys = figure_key(figure.unit, figure.numbers())
         drafted |= keys
         metric = (metrics or {}).get(claim_id)
         if metric and not metric.startswith("to-confirm"):
             drafted_facts |= {(metric, u, n) for u, n in keys}
+            fact_status.update({(metric, u, n): (statuses or {}).get(claim_id) for u, n in keys})
     chunks = [mine] + [_vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
     alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
     values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
     mean = sum(values) / len(values)
     spread = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) or 1.0
+    stories = story.story_index(seeds)
+    told = story.read_text(stories, f"{title or ''}\n\n{text}")
+    names = {oid: org.name for oid, org in seeds.organisations.items()}
     out: list[Duplicate] = []
     for source in seeds.sources.values():
         signals = _signals(source, url, title, publisher, published)
+        signals += story.story_signals(stories, source.id, told, names)
         similarity, where = alike.get(source.id, (0.0, 0))
         standout = (similarity - mean) / spread
         known = index.figures.get(source.id, set())
         shared = drafted & known
         days = abs((published - source.published).days) if published and source.published else None
-        text_day = next((d for d in text_dates or [] if _near(d, source.published, 2)), None)
+        when = [source.published, *(o.published for o in source.carried_by if o.published)]
+        text_day = next((d for d in text_dates or [] for w in when if _near(d, w, 2)), None)
         near_in_time = (days is not None and days <= 3) or text_day is not None
         # How far this source stands out from the rest in shared wording: the whole text, or its best
         # pair of paragraphs (a round-up re-carries several stories, one or two paragraphs each).
@@ -352,6 +261,10 @@ def find_duplicates(
         score = 1 - score
         if not any(w >= 1.0 for w, _ in signals) and days is not None and days > 21:
             score *= 0.3  # months apart: a follow-up or a new story, not a re-carry
+        elif written_after and source.published and (written_after - max(d for d in when if d)).days > 21:
+            score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
+        if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
+            score *= _against(stories, source.id, told, fact_status, index)
         if score < THRESHOLD:
             continue
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]
@@ -362,7 +275,43 @@ def find_duplicates(
     # and any other source whose own figure of the same thing the text repeats (a round-up).
     if not out:
         return []
-    return [d for d in out if d.score >= out[0].score - 0.2 or SAME_FACT in d.why.lower()][:5]
+    return [d for d in out if d.score >= out[0].score - 0.2 or _own_story(d.why)][:5]
+
+
+def _own_story(why: str) -> bool:
+    """A reason that ties the text to this source's own story, not to a neighbour's."""
+    return SAME_FACT in why.lower() or story.CITES in why or story.SAME_PERSON in why
+
+
+def _against(
+    stories: story.StoryIndex,
+    sid: str,
+    told: story.TextStory,
+    drafted: dict[tuple[str, str, float], str | None],
+    index: _Index,
+) -> float:
+    """Evidence against a match (a factor on its score): the story comes from an outlet the text
+    does not cite while it cites others; the same things done by other organisations; another
+    chip; a lead that says the opposite of this story (deliveries begun, none delivered here); the figure the text shares with it at another stage here (proposed there, applied here);
+    sharing no figure, another figure here for a thing whose figure the text shares with a
+    different source (another version of the story), or other buyers named."""
+    factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
+    if story.done_by_others(stories, sid, told):
+        factor *= 0.5
+    if story.other_chip(stories, sid, told):
+        factor *= 0.5
+    if story.contradicted(stories, sid, told):
+        factor *= 0.5
+    own = index.facts.get(sid, set())
+    statuses = stories.stories[sid].statuses if sid in stories.stories else {}
+    shared = [fact for fact in drafted if fact in own]
+    if any(story.later_stage(drafted[fact], statuses.get(fact[0], set())) for fact in shared):
+        return factor * 0.5
+    if not shared and any(f[0] in statuses and index.fact_count[f] > 0 for f in drafted):
+        return factor * 0.5
+    if not shared and story.other_buyers(stories, sid, told):  # a shared figure outweighs the names
+        return factor * 0.5
+    return factor
 
 
 def _unit(unit: str) -> str:

@@ -1,0 +1,133 @@
+"""What happened, in the words reports use for it: the events the duplicate check compares.
+
+Each event has a plain label (shown in the reason beside an offered duplicate) and a pattern read
+both in a pasted text and in a source's title, labels, summaries and wordings; a claim's status
+adds the event it stands for (``story``). Rare events weigh most, so a list that grows with the
+tracker's stories costs nothing for the common ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EVENTS: dict[str, tuple[str, str]] = {
+    "none-delivered": (
+        "none delivered so far",
+        r"\b(?:not|n't|yet to)\b[^.;:]{0,50}\b(?:received|receive|delivered|shipped|sold|reached|arrived)\b"
+        r"|\bnone\b[^.;:]{0,40}\b(?:sold|delivered|shipped|received|arrived)\b|\bnot a single\b"
+        r"|\bno\b[^.;:]{0,30}\b(?:have|has|had) (?:yet )?(?:been )?(?:delivered|shipped|sold|reached|arrived)\b"
+        r"|\bzero\b[^.;:]{0,30}\b(?:shipped|delivered|sold)\b",
+    ),
+    "orders-paused": (
+        "orders paused",
+        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|stop placing|stop ordering)\b",
+    ),
+    "blocked": ("blocked", r"\bblock(?:ed|s|ing)?\b|\bnot (?:be )?(?:allowed|permitted) (?:to )?(?:enter|in)\b"),
+    "access-restricted": (
+        "who may buy restricted",
+        r"\b(?:restrict|restricting|curb|curbing|limit|limiting|throttle) (?:\w+ )?(?:access|who|purchases|buying)\b"
+        r"|\b(?:put|impose|set) restrictions\b|\brestrictions (?:around|on) who\b",
+    ),
+    "case-by-case": ("case-by-case review", r"\bcase[- ]by[- ]case\b|\bone by one\b"),
+    "half-of-us-volume": (
+        "capped at half of US volume",
+        r"\bhalf of\b[^.;:]{0,50}\b(?:US|U\.S\.|American)\b|\b50 ?(?:%|per ?cent\b)[^.;:]{0,60}\b(?:US|U\.S\.)",
+    ),
+    "us-supply-certified": (
+        "US supply to be certified",
+        r"\bcertif\w*\b[^.;:]{0,60}\b(?:shortage|supply|ample)\b|\bsufficient\b[^.;:]{0,20}\bsupply\b",
+    ),
+    "per-customer-cap": ("a cap per customer", r"\bper[- ]customer\b"),
+    "special-cases": ("only in special cases", r"\bspecial (?:cases|circumstances)\b|\buniversity research\b"),
+    "prepayment": (
+        "full payment up front",
+        r"\bup ?front payment|\bpay(?:ing)? (?:the whole price |in full|up ?front)|\bfull payment|\bprepay\w*",
+    ),
+    "no-refunds": ("no refunds or cancellations", r"\brefunds?\b|\bcancell?ations?\b"),
+    "collateral": ("insurance or collateral instead", r"\bcollateral\b|\binsurance\b|\bpledged assets\b"),
+    "domestic-ratio": (
+        "domestic chips bought alongside",
+        r"\bdomestic(?:ally)?[- ](?:produced|made)\b[^.;:]{0,60}\b(?:alongside|with each|for every|ratio)\b",
+    ),
+    "told-lawmakers": (
+        "said at a congressional hearing",
+        r"\btold\b[^.;:]{0,30}\b(?:House|Senate|Congress|lawmakers|committee)\b|\bhearing\b|\btestif\w*",
+    ),
+    "approved-in-principle": (
+        "approved in principle",
+        r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|go-ahead|green light)\b",
+    ),
+    "denial": (
+        "a denial",
+        r"\b(?:denied|denies|denying|refuted|rejected)\b[^.;:]{0,40}\b(?:report|reports|claims?|that|it)\b",
+    ),
+    "customs": ("customs", r"\bcustoms\b"),
+    "first-batch": ("a first batch", r"\bfirst batch\b"),
+    "deliveries-begun": (
+        "deliveries begun",
+        r"\b(?:shipments?|deliveries) (?:to China )?(?:have |has |had )?(?:begun|began|started|resumed)\b"
+        r"|\b(?:began|begun|started) (?:shipping|delivering|to ship|to arrive)\b|\btook delivery\b"
+        r"|\b(?:each )?received (?:about|around|roughly|some|nearly|~) ?[\d,]+|\b(?:started|begun|began) receiving\b"
+        r"|\bhave (?:each )?(?:got|received|obtained) (?:about|around|roughly|some|nearly) [\d,]+"
+        r"|\b(?:have|has) (?:finally |now |already )?(?:reached|arrived in|arrived at|landed in)\b",
+    ),
+    "trivial-amount": (
+        "only a trivial amount",
+        r"\btrivial\b|\bsmall (?:amounts?|quantit(?:y|ies))\b|\bnear(?:ly)? zero\b",
+    ),
+    "held-offshore": (
+        "held offshore",
+        r"\boffshore\b|\boutside (?:the )?mainland\b|\b(?:held|kept|stored) in Hong Kong\b",
+    ),
+    "military-list": ("a military-company listing", r"\b1260H\b|\bChinese military compan(?:y|ies)\b|\bentity list\b"),
+    "court-challenge": ("a court challenge", r"\b(?:sued|sues|lawsuit|took .{0,30} to court|in court)\b"),
+    "travel-curbs": (
+        "travel curbs",
+        r"\bexit bans?\b|\btravel (?:curbs|restrictions|bans?)\b|\bfrom (?:leaving|travel(?:l?ing)? abroad)\b"
+        r"|\bpassports?\b",
+    ),
+    "diverted": ("chips diverted", r"\bsmuggl\w*|\bdivert(?:ed|ing)?\b|\bdiversion\b|\bre-?routed\b"),
+    "demand-asked": (
+        "buyers asked about demand",
+        r"\b(?:sounded|sounding|sound) out\b|\bgauge demand\b|\basked\b[^.;:]{0,60}\b(?:demand|how many)\b",
+    ),
+    "bill-advanced": (
+        "a bill advanced",
+        r"\b(?:bill|act)\b[^.;:]{0,40}\b(?:advanced|advances|passed|passes|introduced|markup)\b"
+        r"|\b(?:advanced|passed|introduced)\b[^.;:]{0,40}\b(?:bill|act)\b",
+    ),
+    "talks-scheduled": (
+        "talks scheduled",
+        r"\b(?:talks|summit)\b[^.;:]{0,40}\b(?:scheduled|planned|set for|will hold)\b",
+    ),
+    "overseas-subsidiaries": ("overseas subsidiaries", r"\bsubsidiar(?:y|ies)\b"),
+    "charge-taken": ("a charge taken", r"\b(?:charge|write-?down|wrote down|written down)\b"),
+    "no-china-outlook": (
+        "no China revenue in the outlook",
+        r"\b(?:outlook|guidance|forecast)\b[^.;:]{0,80}\b(?:no|excludes?|excluding|zero)\b[^.;:]{0,30}\bChina\b",
+    ),
+    "grey-market": ("grey-market prices", r"\bgr[ae]y[- ]market\b|\bblack[- ]market\b"),
+}
+EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pattern) in _EVENTS.items()}
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
+def events_in(text: str) -> set[str]:
+    """Every event the text tells of (a sentence, a summary or a whole article). In a sentence that
+    says none arrived, "have reached" is part of the denial, not a delivery."""
+    out: set[str] = set()
+    for sentence in _SENTENCE.split(text):
+        found = {name for name, (_, pattern) in EVENTS.items() if pattern.search(sentence)}
+        if "none-delivered" in found:
+            found.discard("deliveries-begun")
+        out |= found
+    return out
+
+
+# A story that leads with one of these is not a re-carry of a story that tells only of its
+# opposite: once deliveries have begun, "none delivered so far" is an earlier story.
+OPPOSITE = {"deliveries-begun": {"none-delivered", "blocked"}, "none-delivered": {"deliveries-begun"}}
+# ... and a story that leads with a denial answers an earlier report: it is not that report.
+ANSWERS = {"denial"}

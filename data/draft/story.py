@@ -1,0 +1,336 @@
+"""The same story in other words: who did what, who is cited for it, who is named, what is quoted.
+
+A rewrite of a story the tracker holds often shares no figure and few words with our summaries,
+yet a careful reader still knows it: the same organisations doing the same things ("Beijing asks
+firms to halt orders" / "Beijing tells firms to pause orders"), the same outlet cited for it
+("according to The Information", "the FT reported"), the same official named ("David Peters"),
+the words our claims quote from the original ("trivial"). The duplicate check (``duplicates``)
+adds these to its own signals, and counts against a match: a story from an outlet the text does
+not cite while it cites others, the same things done by other organisations, another chip.
+What a sentence says happened before ("according to earlier reports") is background, never
+the story.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from dataclasses import dataclass, field
+
+from data.draft.entities import OUTLETS, EntityIndex
+from data.draft.events import ANSWERS, EVENTS, OPPOSITE, events_in
+from data.load import SeedData
+from data.models import Claim, Source
+
+CITES = "for the same thing"
+SAME_PERSON = "names the same person"
+SAME_WORDS = "uses the words this source quotes"
+_STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle"}
+_NONE_KINDS = {"delivery", "shipment", "sale"}
+_CITE = (
+    r"\b(?:according to|citing|reported by|told|cited by|per)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
+    r"(?:the\s+|an?\s+)?({names})"
+)
+_SAID = r"\b(?:the\s+)?({outlets})(?:\s+News)?\s+(?:first\s+|separately\s+|also\s+)?(?:reported|said|wrote|has reported|had reported|reports)\b"
+_EARLIER = re.compile(
+    r"\b(?:previously|earlier reports?|last year|years? ago|in the past|back in|had earlier)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|\n+")
+
+
+_SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south china morning post",
+          "ap": "associated press", "nikkei": "nikkei asia"}  # fmt: skip
+
+
+def _clean(name: str | None) -> str:
+    """'The Financial Times', 'Financial Times (FT)' and 'the FT' name the same outlet."""
+    name = re.sub(r"\s*\(.*?\)", "", name or "").strip().lower()
+    name = re.sub(r"^the\s+", "", name)
+    return _SHORT.get(name, name)
+
+
+@dataclass
+class SourceStory:
+    """What one source's story is about, as the text signals compare it."""
+
+    events: dict[str, set[str]] = field(default_factory=dict)  # event -> actors of the claims carrying it
+    people: set[str] = field(default_factory=set)
+    origin: str = ""
+    origin_name: str = ""  # as the source writes it, for the reason shown
+    outlets: set[str] = field(default_factory=set)  # its origin, publisher and carriers
+    statuses: dict[str, set[str]] = field(default_factory=dict)  # metric -> the statuses its claims give
+    phrases: set[str] = field(default_factory=set)  # the article's own words we kept (wordings, quotes)
+    chips: set[str] = field(default_factory=set)  # the products its claims are about
+    buyers: set[str] = field(default_factory=set)  # the named buyers its claims are about
+
+
+@dataclass
+class StoryIndex:
+    stories: dict[str, SourceStory]
+    entities: EntityIndex
+    side: dict[str, set[str]]  # a government body -> every body on its side (same timeline lane)
+    named_buyers: set[str]  # buyers the tracker names one by one (not "other Chinese firms")
+    event_count: Counter[str]
+    people_count: Counter[str]
+    phrase_count: Counter[str]
+    cite: re.Pattern[str]
+    said: re.Pattern[str]
+
+
+@dataclass
+class TextStory:
+    """What the pasted text says happened and who did it, whom it cites for what, whom it names."""
+
+    events: dict[str, set[str]]  # event -> organisations named where the text says it
+    cited: dict[str, dict[str, set[str]]]  # cited origin -> event -> organisations, in the citing sentences
+    people: set[str]
+    phrases: set[str]
+    chips: set[str]  # the chips the text's story names (background sentences left out)
+    lead: set[str]  # the events of its first two paragraphs (the headline and the lead)
+    buyers: set[str]  # the named buyers its story names (background sentences left out)
+    cited_count: Counter[tuple[str, str]] = field(default_factory=Counter)  # sources that fit each citation
+
+
+def _people(person: str | None) -> list[str]:
+    """Full names from an attribution ('Rep. Gregory Meeks', 'Elizabeth Warren and Gregory Meeks')."""
+    out = []
+    for part in re.split(r"\band\b|,", re.sub(r"\s*\(.*?\)", "", person or "")):
+        words = [w for w in part.split() if w[:1].isupper() and not w.endswith(".")]
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    return out
+
+
+def _plain(text: str) -> str:
+    """Lower case, straight quotes, one space: how a kept phrase is looked for in a text."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", " ").replace("\u201d", " ")
+    return " " + " ".join(re.sub(r"[^a-z0-9'$%.,~-]+", " ", text).split()) + " "
+
+
+_AMOUNT_WORDS = frozenset(["thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion",
+                           "billions", "several", "about", "around", "roughly", "approximately", "more", "fewer",
+                           "less", "than", "least", "dozens"])  # fmt: skip
+
+
+def _telling(phrase: str) -> bool:
+    """Two words or more, one a long word that is not an amount; no digits (figures are compared apart)."""
+    words = re.findall(r"[a-z][a-z']+", phrase)
+    long_words = [w for w in words if len(w) >= 5 and w not in _AMOUNT_WORDS]
+    return len(words) >= 2 and bool(long_words) and not re.search(r"\d", phrase)
+
+
+def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -> SourceStory:
+    named = re.sub(r"\s*\(.*?\)", "", source.origin or source.publisher).strip()
+    story = SourceStory(origin=_clean(named), origin_name=named)
+    story.outlets = {story.origin, _clean(source.publisher), *(_clean(o.outlet) for o in source.carried_by)}
+    everyone: set[str] = set()
+    for claim in claims:
+        actors = set(claim.actors)
+        wording = ""
+        if claim.quantity is not None:
+            actors |= set(claim.quantity.applies_to)
+            story.statuses.setdefault(claim.quantity.metric, set()).add(claim.status or "")
+            wording = claim.quantity.wording or ""
+        everyone |= actors
+        story.buyers |= actors & named_buyers
+        if claim.product:
+            story.chips.add(claim.product)
+        words = f"{claim.summary} {claim.label or ''}"
+        found = events_in(f"{words} {wording}")
+        if claim.status in _STATUS_EVENT:
+            found.add(_STATUS_EVENT[claim.status])
+        if claim.status == "none" and claim.kind in _NONE_KINDS:
+            found.add("none-delivered")
+        for event in found:
+            story.events.setdefault(event, set()).update(actors)
+        story.people.update(_people(claim.attribution.person))
+        quoted = re.findall(r'"([^"]{4,80})"', f"{words} {claim.attribution.note or ''}")
+        story.phrases.update(p for p in map(_plain, [*quoted, wording]) if _telling(p))
+    for event in events_in(source.title):
+        story.events.setdefault(event, set()).update(everyone)
+    return story
+
+
+_INDEXES: dict[int, tuple[weakref.ref[SeedData], StoryIndex]] = {}
+_GOVERNMENT_LANES = ("us_government", "china_regulators")
+_GROUPS = ("other-", "cn-")  # "other Chinese firms", "state-owned firms", "universities": not one buyer
+
+
+def _sides(seeds: SeedData) -> dict[str, set[str]]:
+    lanes: dict[str, set[str]] = {}
+    for org in seeds.organisations.values():
+        if org.lane in _GOVERNMENT_LANES:
+            lanes.setdefault(org.lane, set()).add(org.id)
+    return {oid: lanes[org.lane] for oid, org in seeds.organisations.items() if org.lane in lanes}
+
+
+def story_index(seeds: SeedData) -> StoryIndex:
+    """Built once per loaded seed set, like the word index, and dropped with it."""
+    cached = _INDEXES.get(id(seeds))
+    if cached is not None and cached[0]() is seeds:
+        return cached[1]
+    by_source: dict[str, list[Claim]] = {sid: [] for sid in seeds.sources}
+    for record in seeds.claims:
+        by_source.setdefault(record.source_id, []).append(record.claim)
+    named = {o.id for o in seeds.organisations.values() if o.kind == "buyer" and not o.id.startswith(_GROUPS)}
+    stories = {sid: _source_story(src, by_source.get(sid, []), named) for sid, src in seeds.sources.items()}
+    events: Counter[str] = Counter(e for s in stories.values() for e in s.events)
+    people: Counter[str] = Counter(p for s in stories.values() for p in s.people)
+    phrases: Counter[str] = Counter(p for s in stories.values() for p in s.phrases)
+    names = {_clean(o) for o in OUTLETS} | {s.origin for s in stories.values() if len(s.origin) >= 3} | set(_SHORT)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    outlets = "|".join(re.escape(o) for o in sorted([*OUTLETS, "FT", "WSJ", "SCMP"], key=len, reverse=True))
+    cite = re.compile(_CITE.format(names=alternation) + r"(?![\w-])", re.IGNORECASE)
+    said = re.compile(_SAID.format(outlets=outlets) + r"|\((Reuters|Bloomberg|AP|AFP)\)")
+    built = StoryIndex(stories, EntityIndex(seeds), _sides(seeds), named, events, people, phrases, cite, said)
+    key = id(seeds)
+    _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
+    return built
+
+
+def read_text(index: StoryIndex, text: str) -> TextStory:
+    """The text's events with who does them, the origins it cites (for what) and the people it names.
+
+    Who: the organisations its paragraph names; a government body stands for its whole side
+    ("lawmakers" for the House committee, "Commerce" for its export bureau, "Beijing" for the
+    NDRC). What a sentence says happened before ("had previously told", "according to earlier
+    reports") is background, not the story.
+    """
+    said: list[tuple[str, set[str], set[str]]] = []  # (sentence, events, organisations)
+    lead: set[str] = set()
+    for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text) if p.strip()):
+        named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
+        around = named.union(*(index.side.get(o, set()) for o in named))
+        for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
+            found = set() if _EARLIER.search(sentence) else events_in(sentence)
+            said.append((sentence, found, around))
+            lead |= found if number < 2 else set()
+    events: dict[str, set[str]] = {}
+    cited: dict[str, dict[str, set[str]]] = {}
+    for number, (sentence, found, orgs) in enumerate(said):
+        for event in found:
+            events.setdefault(event, set()).update(orgs)
+        if _EARLIER.search(sentence):
+            continue  # an outlet cited for what happened before is the background's source
+        for match in [*index.cite.finditer(sentence), *index.said.finditer(sentence)]:
+            name = _clean(next(g for g in match.groups() if g))
+            cited.setdefault(name, {})
+            for _, near, who in said[max(number - 1, 0) : number + 1]:
+                for event in near:
+                    cited.setdefault(name, {}).setdefault(event, set()).update(who)
+    told = " ".join(sentence for sentence, _, _ in said if not _EARLIER.search(sentence))  # background left out
+    people = {p for p in index.people_count if re.search(rf"\b{re.escape(p)}\b", told)}
+    fits: Counter[tuple[str, str]] = Counter(
+        (story.origin, event)
+        for story in index.stories.values()
+        for event, who in cited.get(story.origin, {}).items()
+        if _doers(story, event, who) is not None
+    )
+    plain = _plain(told)
+    phrases = {p for p in index.phrase_count if p in plain}
+    mentions = index.entities.find(told)
+    chips = {m.id for m in mentions if m.kind == "chip"}
+    buyers = {m.id for m in mentions if m.id in index.named_buyers}
+    return TextStory(events, cited, people, phrases, chips, lead, buyers, fits)
+
+
+def _doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
+    """The organisations both say did this (an empty set when either names none), or None."""
+    if event not in story.events:
+        return None
+    actors = story.events[event]
+    shared = actors & who
+    return shared if shared or not actors or not who else None
+
+
+def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str, str]) -> list[tuple[float, str]]:
+    """Evidence that the text tells this source's story, each with its reason in plain words."""
+    story = index.stories.get(sid)
+    if story is None:
+        return []
+    out: list[tuple[float, str]] = []
+    doers = {e: _doers(story, e, who) for e, who in text.events.items()}
+    shared = sorted((e for e, d in doers.items() if d is not None), key=lambda e: index.event_count[e])
+    rarity = sum(1 / index.event_count[e] for e in shared)
+    if len(shared) >= 2 and rarity >= 0.25:
+        actors = sorted({a for e in shared for a in doers[e] or set()}, key=lambda a: names.get(a, a))
+        doing = ", ".join(names.get(a, a) for a in actors[:3])
+        what = "; ".join(EVENTS[e][0] for e in shared[:3])
+        out.append((min(0.5 * rarity, 0.35), f"the same actors doing the same things ({doing}: {what})"))
+    elif len(shared) == 1 and index.event_count[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
+        out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
+    for event, who in sorted(text.cited.get(story.origin, {}).items()):
+        if _doers(story, event, who) is None:
+            continue
+        count = text.cited_count[(story.origin, event)]
+        if 0 < count <= 3:
+            label = EVENTS[event][0]
+            out.append((0.35 / count, f"the text cites {story.origin_name} {CITES} ({label})"))
+            break
+    quoted = sorted(story.phrases & text.phrases, key=lambda p: index.phrase_count[p])
+    if quoted and index.phrase_count[quoted[0]] <= 3:
+        said = ", ".join(f"'{p.strip()}'" for p in quoted[:2])
+        out.append((0.25 / index.phrase_count[quoted[0]], f"it {SAME_WORDS} ({said})"))
+    for person in sorted(story.people & text.people):
+        count = index.people_count[person]
+        if count <= 3:
+            out.append((0.3 / count, f"it {SAME_PERSON} ({person})"))
+    return out
+
+
+def done_by_others(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text tells of the same things (two or more), but done by organisations this story never names."""
+    story = index.stories.get(sid)
+    if story is None:
+        return False
+    alike = [e for e in text.events if e in story.events and text.events[e] and story.events[e]]
+    return len(alike) >= 2 and all(_doers(story, e, text.events[e]) is None for e in alike)
+
+
+def contradicted(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text leads with what this source's story says had not happened yet (or the reverse), or
+    with a denial this story does not tell of (it answers the story, it is not the story)."""
+    story = index.stories.get(sid)
+    if story is None:
+        return False
+    mine = set(story.events)
+    answered = any(e in ANSWERS and e not in mine for e in text.lead)
+    return answered or any(OPPOSITE.get(e, set()) & mine and e not in mine for e in text.lead)
+
+
+def other_chip(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text is about chips this source's claims never name (an RTX Pro 5500 story is not an H200 one)."""
+    story = index.stories.get(sid)
+    return story is not None and bool(text.chips) and bool(story.chips) and not text.chips & story.chips
+
+
+def other_buyers(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text names buyers, this source names buyers, and none of them is the same firm."""
+    story = index.stories.get(sid)
+    return story is not None and bool(text.buyers) and bool(story.buyers) and not text.buyers & story.buyers
+
+
+def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:
+    """The text names the outlets it got its story from, and neither this story's origin nor any
+    outlet that carried it is one of them."""
+    story = index.stories.get(sid)
+    outlets = {_clean(o) for o in OUTLETS}
+    cited = set(text.cited) & outlets
+    if story is None or story.origin not in outlets or not cited or story.outlets & cited:
+        return None
+    return ", ".join(sorted(cited))
+
+
+_PROPOSED = {"proposed", "considering"}
+_IN_FORCE = {"applied", "in_effect", "approved", "announced"}
+
+
+def later_stage(mine: str | None, theirs: set[str]) -> bool:
+    """One says a measure is proposed, the other that it applies: two stages of it, two stories."""
+    return (
+        bool(mine)
+        and bool(theirs)
+        and ((mine in _PROPOSED and theirs <= _IN_FORCE) or (mine in _IN_FORCE and theirs <= _PROPOSED))
+    )
