@@ -107,6 +107,11 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\b(?:outlook|guidance|forecast)\b[^.;:]{0,80}\b(?:no|excludes?|excluding|zero)\b[^.;:]{0,30}\bChina\b",
     ),
     "grey-market": ("grey-market prices", r"\bgr[ae]y[- ]market\b|\bblack[- ]market\b"),
+    "sensitive-buyers-excluded": (
+        "sensitive buyers kept out",
+        r"\b(?:exclud\w*|kept out|barred|barring|shut out|left out)\b[^.;:]{0,80}\b(?:military|state-owned|critical infrastructure)\b"
+        r"|\b(?:military|state-owned)\b[^.;:]{0,80}\b(?:excluded|kept out|barred|left out|shut out)\b",
+    ),
 }
 EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pattern) in _EVENTS.items()}
 

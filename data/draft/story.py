@@ -103,7 +103,7 @@ def _people(person: str | None) -> list[str]:
     return out
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case, straight quotes, one space: how a kept phrase is looked for in a text."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", " ").replace("\u201d", " ")
     return " " + " ".join(re.sub(r"[^a-z0-9'$%.,~-]+", " ", text).split()) + " "
@@ -147,7 +147,7 @@ def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -
             story.events.setdefault(event, set()).update(actors)
         story.people.update(_people(claim.attribution.person))
         quoted = re.findall(r'"([^"]{4,80})"', f"{words} {claim.attribution.note or ''}")
-        story.phrases.update(p for p in map(_plain, [*quoted, wording]) if _telling(p))
+        story.phrases.update(p for p in map(plain, [*quoted, wording]) if _telling(p))
     for event in events_in(source.title):
         story.events.setdefault(event, set()).update(everyone)
     return story
@@ -228,8 +228,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
         for event, who in cited.get(story.origin, {}).items()
         if _doers(story, event, who) is not None
     )
-    plain = _plain(told)
-    phrases = {p for p in index.phrase_count if p in plain}
+    told_plain = plain(told)
+    phrases = {p for p in index.phrase_count if p in told_plain}
     mentions = index.entities.find(told)
     chips = {m.id for m in mentions if m.kind == "chip"}
     buyers = {m.id for m in mentions if m.id in index.named_buyers}
@@ -314,11 +314,16 @@ def other_buyers(index: StoryIndex, sid: str, text: TextStory) -> bool:
 
 def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:
     """The text names the outlets it got its story from, and neither this story's origin nor any
-    outlet that carried it is one of them."""
+    outlet that carried it is one of them. An article may repeat two stories and credit only one:
+    when the text tells of this story's own events without crediting them to another outlet, its
+    citations are about the other story and say nothing against this one."""
     story = index.stories.get(sid)
     outlets = {_clean(o) for o in OUTLETS}
     cited = set(text.cited) & outlets
     if story is None or story.origin not in outlets or not cited or story.outlets & cited:
+        return None
+    told = set(story.events) & set(text.events)
+    if told and not any(told & set(text.cited[name]) for name in cited):
         return None
     return ", ".join(sorted(cited))
 
