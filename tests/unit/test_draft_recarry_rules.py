@@ -90,3 +90,20 @@ def test_crediting_the_second_story_to_another_outlet_counts_against_it(real_see
     assert "2026-01-14-the-information-h200-special-circumstances-only" not in _fixture(
         "06-thenews-pk-customs-block", real_seeds
     )
+
+
+def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
+    from bench.draft_real import RETIRED, detail, summary_table
+
+    scored = {"figures": (1, 1), "recarries": (1, 1), "false_dups": [], "invented": 0, "background": 0}
+    scored |= {"extra_figures": 0, "missed": [], "invented_list": []}
+    results = {
+        name: {"split": RETIRED.get(split, split), "key_split": split, "form": scored, "paste": scored}
+        for name, split in (("a", "tune"), ("b", "held_out"), ("c", "fresh"), ("d", "fresh2"))
+    }
+    table = summary_table({"run": results})
+    assert "| run · tuned on | 2 |" in table
+    assert "| run · first fresh set, tuned on | 1 |" in table
+    assert "| run · second fresh held out | 1 |" in table
+    shown = detail(results)  # without --held-out: the tuned-on excerpts only
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`d`" not in shown
