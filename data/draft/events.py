@@ -51,7 +51,8 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "told-lawmakers": (
         "said at a congressional hearing",
-        r"\btold\b[^.;:]{0,30}\b(?:House|Senate|Congress|lawmakers|committee)\b|\bhearing\b|\btestif\w*",
+        r"\b(?:told|confirmed to|said to|informed|briefed)\b[^.;:]{0,30}\b(?:House|Senate|Congress|lawmakers|committee)\b"
+        r"|\bhearing\b|\btestif\w*",
     ),
     "approved-in-principle": (
         "approved in principle",

@@ -64,6 +64,7 @@ class SourceStory:
     phrases: set[str] = field(default_factory=set)  # the article's own words we kept (wordings, quotes)
     chips: set[str] = field(default_factory=set)  # the products its claims are about
     buyers: set[str] = field(default_factory=set)  # the named buyers its claims are about
+    said: dict[str, set[str]] = field(default_factory=dict)  # person -> the events of the claims credited to them
 
 
 @dataclass
@@ -145,7 +146,9 @@ def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -
             found.add("none-delivered")
         for event in found:
             story.events.setdefault(event, set()).update(actors)
-        story.people.update(_people(claim.attribution.person))
+        for person in _people(claim.attribution.person):
+            story.people.add(person)
+            story.said.setdefault(person, set()).update(found)
         quoted = re.findall(r'"([^"]{4,80})"', f"{words} {claim.attribution.note or ''}")
         story.phrases.update(p for p in map(plain, [*quoted, wording]) if _telling(p))
     for event in events_in(source.title):
@@ -275,7 +278,11 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         out.append((0.25 / index.phrase_count[quoted[0]], f"it {SAME_WORDS} ({said})"))
     for person in sorted(story.people & text.people):
         count = index.people_count[person]
-        if count <= 3:
+        if count > 3:
+            continue
+        if story.said.get(person, set()) & set(text.events):  # the same person, saying what they said here
+            out.append((min(0.6 / count, 0.3), f"it {SAME_PERSON} ({person}) saying the same thing"))
+        else:
             out.append((0.3 / count, f"it {SAME_PERSON} ({person})"))
     return out
 

@@ -107,3 +107,24 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · second fresh held out | 1 |" in table
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
     assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`d`" not in shown
+
+
+# --------------------------------------------------------------------------- the same official saying the same thing
+
+NONE_SO_FAR = "2026-02-24-reuters-no-h200-delivered-to-china"
+
+
+def test_the_same_official_saying_the_same_thing_names_the_story(real_seeds) -> None:
+    # "confirmed to the committee" is telling lawmakers as much as "told the committee" (27).
+    offered = _fixture("27-brandsit-h200-exports-stagnant", real_seeds)
+    assert NONE_SO_FAR in offered
+    assert "(David Peters) saying the same thing" in offered[NONE_SO_FAR][1]
+    assert "said at a congressional hearing" in offered[NONE_SO_FAR][1]
+
+
+def test_the_same_official_on_something_else_is_only_a_name(real_seeds) -> None:
+    # Near miss: the same official telling the same committee about something his claims never say.
+    text = "David Peters confirmed to the House committee that his bureau is hiring more export-enforcement agents."
+    why = _offered(text, real_seeds).get(NONE_SO_FAR, (0.0, ""))[1]
+    assert "saying the same thing" not in why
+    assert NONE_SO_FAR not in _offered(text, real_seeds)
