@@ -35,7 +35,15 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "us-supply-certified": (
         "US supply to be certified",
-        r"\bcertif\w*\b[^.;:]{0,60}\b(?:shortage|supply|ample)\b|\bsufficient\b[^.;:]{0,20}\bsupply\b",
+        r"\bcertif\w*\b[^.;:]{0,60}\b(?:shortage|supply|ample)\b|\b(?:sufficient|adequate|ample)\b[^.;:]{0,20}\bsupply\b",
+    ),
+    "buyer-security-checks": (
+        "security checks on the buyer",
+        r"\bsecurity (?:procedures|controls|safeguards)\b|\bknow[- ]your[- ]customer\b|\bKYC\b",
+    ),
+    "no-military-use": (
+        "no military end use",
+        r"\bmilitary end[- ]us\w*|\b(?:no|not|avoid\w*|barred from|ban\w* on)\b[^.;:]{0,30}\bmilitary (?:use|users?)\b",
     ),
     "per-customer-cap": ("a cap per customer", r"\bper[- ]customer\b"),
     "special-cases": ("only in special cases", r"\bspecial (?:cases|circumstances)\b|\buniversity research\b"),

@@ -261,7 +261,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         actors = sorted({a for e in shared for a in doers[e] or set()}, key=lambda a: names.get(a, a))
         doing = ", ".join(names.get(a, a) for a in actors[:3])
         what = "; ".join(EVENTS[e][0] for e in shared[:3])
-        out.append((min(0.5 * rarity, 0.35), f"the same actors doing the same things ({doing}: {what})"))
+        cap = min(0.35 + 0.1 * (len(shared) - 2), 0.5)  # each further thing both tell adds to the likeness
+        out.append((min(0.5 * rarity, cap), f"the same actors doing the same things ({doing}: {what})"))
     elif len(shared) == 1 and index.event_count[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     for event, who in sorted(text.cited.get(story.origin, {}).items()):

@@ -128,3 +128,32 @@ def test_the_same_official_on_something_else_is_only_a_name(real_seeds) -> None:
     why = _offered(text, real_seeds).get(NONE_SO_FAR, (0.0, ""))[1]
     assert "saying the same thing" not in why
     assert NONE_SO_FAR not in _offered(text, real_seeds)
+
+
+# --------------------------------------------------------------------------- the rule's conditions in other words
+
+BIS_RULE = "2026-01-15-federal-register-bis-h200-export-rule"
+
+
+def test_the_rules_conditions_in_other_words_name_the_rule(real_seeds) -> None:
+    # 36 retells the January rule by its conditions: enough US supply, security controls, no military use.
+    offered = _fixture("36-smarteconomy24-us-clears-h200-new-limits", real_seeds)
+    assert BIS_RULE in offered
+    why = offered[BIS_RULE][1]
+    assert "US supply to be certified" in why and "no military end use" in why and "security checks on the buyer" in why
+
+
+def test_the_conditions_words_do_not_fire_on_near_misses() -> None:
+    from data.draft.events import events_in
+
+    assert "no-military-use" in events_in("Buyers must avoid military use of the chips.")
+    assert "no-military-use" not in events_in("Critics fear the chips could be diverted to military purposes.")
+    assert "us-supply-certified" in events_in("Sales may go ahead while there is adequate supply at home.")
+    assert "us-supply-certified" not in events_in("Nvidia says supply of the H200 is tight.")
+    assert "buyer-security-checks" not in events_in("The national security review holds up sales.")
+
+
+def test_one_shared_condition_is_not_the_rule(real_seeds) -> None:
+    # Near miss: one of the conditions alone, in a story about something else, does not name the rule.
+    text = "Chinese buyers of Nvidia servers are now asked about their security controls by resellers in Shenzhen."
+    assert BIS_RULE not in _offered(text, real_seeds)
