@@ -331,7 +331,7 @@ def _against(
     chip; a lead that says the opposite of this story (deliveries begun, none delivered here); the figure the text shares with it at another stage here (proposed there, applied here);
     sharing no figure, another figure here for a thing whose figure the text shares with a
     different source (another version of the story: numbers that cannot both be true), or other
-    buyers named."""
+    buyers named; other people named, and nothing this story tells of."""
     factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
     if story.done_by_others(stories, sid, told):
         factor *= 0.5
@@ -339,6 +339,8 @@ def _against(
         factor *= 0.5
     if story.contradicted(stories, sid, told):
         factor *= 0.5
+    if story.other_people(stories, sid, told):
+        factor *= 0.7
     drafted, told_ranges, worded = figures  # the text's figures: status, the values each allows; a shared wording
     own = index.facts.get(sid, set())
     statuses = stories.stories[sid].statuses if sid in stories.stories else {}

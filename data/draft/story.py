@@ -320,6 +320,20 @@ def other_buyers(index: StoryIndex, sid: str, text: TextStory) -> bool:
     return story is not None and bool(text.buyers) and bool(story.buyers) and not text.buyers & story.buyers
 
 
+def other_people(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text names people, this story credits its claims to people, none the same, and nothing
+    this story tells of is in the text: only common words tie them ("the president", "Commerce"),
+    and the people speaking are not the same."""
+    story = index.stories.get(sid)
+    return (
+        story is not None
+        and bool(story.people)
+        and bool(text.people)
+        and not story.people & text.people
+        and not set(story.events) & set(text.events)
+    )
+
+
 def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:
     """The text names the outlets it got its story from, and neither this story's origin nor any
     outlet that carried it is one of them. An article may repeat two stories and credit only one:

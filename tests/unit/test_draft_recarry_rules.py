@@ -157,3 +157,26 @@ def test_one_shared_condition_is_not_the_rule(real_seeds) -> None:
     # Near miss: one of the conditions alone, in a story about something else, does not name the rule.
     text = "Chinese buyers of Nvidia servers are now asked about their security controls by resellers in Shenzhen."
     assert BIS_RULE not in _offered(text, real_seeds)
+
+
+# --------------------------------------------------------------------------- other people, nothing the story tells
+
+LUTNICK = "2025-11-24-trt-world-lutnick-h200-decision-trump"
+
+
+def test_other_people_and_none_of_its_events_count_against_a_story(real_seeds) -> None:
+    # 28 (a May summit story naming Trump, Bessent, Huang) shares only common words with the
+    # November story credited to Howard Lutnick.
+    offered = _fixture("28-osintsights-ten-firms-cleared", real_seeds)
+    assert LUTNICK not in offered
+
+
+def test_the_same_person_is_no_evidence_against_the_story(real_seeds) -> None:
+    # Near miss: the same text naming the person the story is credited to.
+    from data.draft import story
+
+    index = story.story_index(real_seeds)
+    others = story.read_text(index, "Donald Trump said the president would decide on H200 sales to China.")
+    same = story.read_text(index, "Howard Lutnick said the president would decide on H200 sales to China.")
+    assert story.other_people(index, LUTNICK, others)
+    assert not story.other_people(index, LUTNICK, same)
