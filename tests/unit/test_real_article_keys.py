@@ -16,7 +16,7 @@ from data.vocabulary import UNITS, Bound, ClaimKind, DatePrecision, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real_articles"
-SPLITS = ("tune", "held_out", "fresh")
+SPLITS = ("tune", "held_out", "fresh", "fresh2")
 EXCERPTS = sorted(REAL.glob("*.txt"))
 HEADER = ("url", "publisher", "published", "retrieved")
 # Which of low/high/value a bound may carry ("about 400,000" is a value, "over 400,000" a low).
@@ -108,6 +108,20 @@ def test_fresh_excerpts_are_new_to_the_tracker_and_the_fixtures(real_seeds) -> N
     assert not (set(urls) & (known | older))
     recarrying = [p for p in fresh if _key(p).get("recarries")]
     assert len(recarrying) >= 7 and len(fresh) - len(recarrying) >= 3
+
+
+def test_second_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real_seeds) -> None:
+    """The second held-out set (38 on): no URL or outlet is a source, a carrier or any older fixture."""
+    known = _known_urls(real_seeds)
+    older = [read_fixture(p)[0] for p in EXCERPTS if _key(p)["split"] != "fresh2"]
+    fresh2 = [p for p in EXCERPTS if _key(p)["split"] == "fresh2"]
+    headers = [read_fixture(p)[0] for p in fresh2]
+    urls = [h["url"] for h in headers]
+    assert len(fresh2) >= 12 and len(set(urls)) == len(urls)
+    assert not (set(urls) & (known | {h["url"] for h in older}))
+    assert not ({h["publisher"].lower() for h in headers} & {h["publisher"].lower() for h in older})
+    recarrying = [p for p in fresh2 if _key(p).get("recarries")]
+    assert len(recarrying) >= 8 and len(fresh2) - len(recarrying) >= 4
 
 
 def _entry(split: str, missed: list[str]) -> dict[str, Any]:
