@@ -33,9 +33,11 @@ from data.load import SeedData, load_seeds  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "real_articles"
 RUNS = ROOT / "bench" / "draft-real-runs"
-# Splits already looked at excerpt by excerpt: from run 3 on they count as tuned on (their key's
-# split is kept as `key_split`). `fresh` excerpts (21-37) and `fresh2` ones (38 on) are the held-out material.
-RETIRED = {"held_out"}
+# Splits already looked at excerpt by excerpt count as tuned on (their key's split is kept as
+# `key_split`): the eight `held_out` from run 3 on (merged with `tune`), the first `fresh` set
+# (21-37, held out in run 4) from run 5 on, in a row of its own. `fresh2` (38 onward) is held out.
+RETIRED = {"held_out": "tune", "fresh": "fresh_tuned"}
+TUNED_ON = {"tune", "fresh_tuned"}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9}  # fmt: skip
 _NUMBER = re.compile(
@@ -204,7 +206,7 @@ def run(seeds: SeedData) -> dict[str, Any]:
             "published": dt.date.fromisoformat(published) if published[:1].isdigit() else None,
         }
         split = key.get("split", "tune")
-        entry: dict[str, Any] = {"split": "tune" if split in RETIRED else split, "key_split": split}
+        entry: dict[str, Any] = {"split": RETIRED.get(split, split), "key_split": split}
         for mode, kwargs in (("form", form), ("paste", {})):
             started = time.perf_counter()
             draft = draft_from_text(body, seeds, **kwargs)
@@ -240,9 +242,10 @@ SPLIT_LABELS = {
     "tune": "tuned on",
     "held_out": "held out",
     "fresh": "fresh held out",
+    "fresh_tuned": "first fresh set, tuned on",
     "fresh2": "second fresh held out",
 }
-"""A key's split and how tables name it: `fresh` (21-37) and `fresh2` (38 on) excerpts were collected after all tuning."""
+"""A split and how tables name it: each fresh set was collected (keys first) after the tuning before it."""
 
 
 def summary_table(runs: dict[str, dict[str, Any]]) -> str:
@@ -272,7 +275,7 @@ def detail(results: dict[str, Any], held_out: bool = False) -> str:
     """Per excerpt for one run: what was missed, invented or wrongly matched (held-out ones on request)."""
     lines = []
     for name, entry in results.items():
-        if entry["split"] != "tune" and not held_out:
+        if entry["split"] not in TUNED_ON and not held_out:
             continue
         notes = list(entry["form"]["missed"])
         notes += [f"plain paste: {m}" for m in entry["paste"]["missed"] if m.startswith("re-carry")]

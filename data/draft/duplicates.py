@@ -23,8 +23,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from rapidfuzz import fuzz
 
 from data.draft import story
+from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
 from data.draft.model import Duplicate, Figure
 from data.draft.words import STOP
+from data.lexicon import Range
 from data.load import SeedData
 from data.models import Source
 
@@ -58,10 +60,6 @@ def _near(a: dt.date | None, b: dt.date | None, days: int = 1) -> bool:
     return a is not None and b is not None and abs((a - b).days) <= days
 
 
-def figure_key(unit: str | None, numbers: list[float]) -> set[tuple[str, float]]:
-    return {(unit or "", round(n, 3)) for n in numbers}
-
-
 def _tokens(text: str) -> list[str]:
     return [w.strip("'-") for w in _WORD.findall(text.lower()) if w not in STOP]
 
@@ -77,6 +75,10 @@ class _Index:
     default_idf: float
     facts: dict[str, set[tuple[str, str, float]]]  # (metric, unit, number): the same figure of the same thing
     fact_count: Counter[tuple[str, str, float]]
+    # (metric, unit) -> the figures it gives in numbers (a vague wording such as "millions" has none)
+    ranges: dict[str, dict[tuple[str, str], list[Range]]]
+    worded: dict[str, set[tuple[str, str, str]]]  # (metric, unit, wording) of figures given only in words
+    worded_count: Counter[tuple[str, str, str]]
 
 
 # Built once per loaded seed set (the page drafts many reports against one); keyed by identity,
@@ -91,6 +93,8 @@ def _index(seeds: SeedData) -> _Index:
     words: dict[str, list[str]] = {sid: [src.title] for sid, src in seeds.sources.items()}
     figures: dict[str, set[tuple[str, float]]] = {sid: set() for sid in seeds.sources}
     facts: dict[str, set[tuple[str, str, float]]] = {sid: set() for sid in seeds.sources}
+    ranges: dict[str, dict[tuple[str, str], list[Range]]] = {sid: {} for sid in seeds.sources}
+    worded: dict[str, set[tuple[str, str, str]]] = {sid: set() for sid in seeds.sources}
     for record in seeds.claims:
         if record.source_id not in words:
             continue
@@ -102,6 +106,11 @@ def _index(seeds: SeedData) -> _Index:
             numbers = [n for n in (quantity.value, quantity.low, quantity.high) if n is not None]
             figures[record.source_id] |= figure_key(quantity.unit, numbers)
             facts[record.source_id] |= {(quantity.metric, u, n) for u, n in figure_key(quantity.unit, numbers)}
+            if not numbers and quantity.wording:
+                worded[record.source_id].add((quantity.metric, quantity.unit, story.plain(quantity.wording)))
+            if numbers and quantity.basis == "reported":
+                own = ranges[record.source_id].setdefault((quantity.metric, quantity.unit), [])
+                own.append(as_range(quantity.value, quantity.low, quantity.high, quantity.bound))
     counts = {sid: Counter(_tokens(" ".join(parts))) for sid, parts in words.items()}
     df: Counter[str] = Counter()
     for counter in counts.values():
@@ -116,7 +125,8 @@ def _index(seeds: SeedData) -> _Index:
     fact_count: Counter[tuple[str, str, float]] = Counter()
     for fact_keys in facts.values():
         fact_count.update(fact_keys)
-    built = _Index(vectors, figures, idf, figure_count, default, facts, fact_count)
+    worded_count: Counter[tuple[str, str, str]] = Counter(w for keys in worded.values() for w in keys)
+    built = _Index(vectors, figures, idf, figure_count, default, facts, fact_count, ranges, worded, worded_count)
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
     return built
@@ -203,13 +213,20 @@ def find_duplicates(
     drafted: set[tuple[str, float]] = set()
     drafted_facts: set[tuple[str, str, float]] = set()
     fact_status: dict[tuple[str, str, float], str | None] = {}
+    fact_range: dict[tuple[str, str, float], Range] = {}
+    vague: list[tuple[str, str, str]] = []  # (metric, unit, wording) of figures the text gives only in words
     for claim_id, figure in figures:
+        metric = (metrics or {}).get(claim_id)
+        if figure.vague and metric and not metric.startswith("to-confirm"):
+            vague.append((metric, figure.unit or "", story.plain(figure.wording)))
         keys = figure_key(figure.unit, figure.numbers())
         drafted |= keys
         metric = (metrics or {}).get(claim_id)
         if metric and not metric.startswith("to-confirm"):
             drafted_facts |= {(metric, u, n) for u, n in keys}
             fact_status.update({(metric, u, n): (statuses or {}).get(claim_id) for u, n in keys})
+            told_range = as_range(figure.value, figure.low, figure.high, figure.bound)
+            fact_range.update({(metric, u, n): told_range for u, n in keys})
     chunks = [mine] + [_vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
     alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
     values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
@@ -237,6 +254,13 @@ def find_duplicates(
             weight = min(0.13 * (standout - 2.0), 0.65)
             signals.append((weight, f"the text shares its distinctive words ({', '.join(words)})"))
         facts = drafted_facts & index.facts.get(source.id, set())
+        words_alike = same_wording(vague, index.worded.get(source.id, set()))
+        if words_alike and (standout >= 2.0 or near_in_time):
+            rarity = sum(1 / index.worded_count[w] for w in words_alike)
+            listed = "; ".join(
+                f"'{w.strip()}' {_unit(u)}, {_metric_label(seeds, m)}" for m, u, w in sorted(words_alike)[:2]
+            )
+            signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} in the same words ({listed})"))
         if facts and (standout >= 2.0 or near_in_time):
             rarity = sum(1 / index.fact_count[f] for f in facts)
             listed = "; ".join(f"{n:,.0f} {_unit(u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
@@ -264,18 +288,30 @@ def find_duplicates(
         elif written_after and source.published and (written_after - max(d for d in when if d)).days > 21:
             score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
         if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
-            score *= _against(stories, source.id, told, fact_status, index)
+            score *= _against(stories, source.id, told, (fact_status, fact_range, bool(words_alike)), index)
         if score < THRESHOLD:
             continue
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]
         why = "; ".join(reason for _, reason in signals)
         out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
     out.sort(key=lambda d: d.score, reverse=True)
-    # Keep what is close to the best match (one clear re-carry should not drag in its neighbours),
-    # and any other source whose own figure of the same thing the text repeats (a round-up).
+    return _kept(out, stories, told)
+
+
+def _kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory) -> list[Duplicate]:
+    """What is close to the best match (one clear re-carry should not drag in its neighbours), any
+    other source whose own figure of the same thing the text repeats (a round-up), and a second
+    story on its own evidence: the text tells of something it tells that the best match does not."""
     if not out:
         return []
-    return [d for d in out if d.score >= out[0].score - 0.2 or _own_story(d.why)][:5]
+    best = stories.stories.get(out[0].source_id)
+    best_events = set(best.events) if best else set()
+
+    def apart(d: Duplicate) -> bool:
+        mine = stories.stories.get(d.source_id)
+        return mine is not None and bool((set(mine.events) & set(told.events)) - best_events)
+
+    return [d for d in out if d.score >= out[0].score - 0.2 or _own_story(d.why) or apart(d)][:5]
 
 
 def _own_story(why: str) -> bool:
@@ -287,14 +323,15 @@ def _against(
     stories: story.StoryIndex,
     sid: str,
     told: story.TextStory,
-    drafted: dict[tuple[str, str, float], str | None],
+    figures: tuple[dict[tuple[str, str, float], str | None], dict[tuple[str, str, float], Range], bool],
     index: _Index,
 ) -> float:
     """Evidence against a match (a factor on its score): the story comes from an outlet the text
     does not cite while it cites others; the same things done by other organisations; another
     chip; a lead that says the opposite of this story (deliveries begun, none delivered here); the figure the text shares with it at another stage here (proposed there, applied here);
     sharing no figure, another figure here for a thing whose figure the text shares with a
-    different source (another version of the story), or other buyers named."""
+    different source (another version of the story: numbers that cannot both be true), or other
+    buyers named; other people named, and nothing this story tells of."""
     factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
     if story.done_by_others(stories, sid, told):
         factor *= 0.5
@@ -302,12 +339,21 @@ def _against(
         factor *= 0.5
     if story.contradicted(stories, sid, told):
         factor *= 0.5
+    if story.other_people(stories, sid, told):
+        factor *= 0.7
+    drafted, told_ranges, worded = figures  # the text's figures: status, the values each allows; a shared wording
     own = index.facts.get(sid, set())
     statuses = stories.stories[sid].statuses if sid in stories.stories else {}
     shared = [fact for fact in drafted if fact in own]
-    if any(story.later_stage(drafted[fact], statuses.get(fact[0], set())) for fact in shared):
+    if worded and not shared:
+        shared = [("", "", 0.0)]  # the same figure in the same words: a shared figure, with no stage to compare
+    if any(story.later_stage(drafted.get(fact), statuses.get(fact[0], set())) for fact in shared):
         return factor * 0.5
-    if not shared and any(f[0] in statuses and index.fact_count[f] > 0 for f in drafted):
+    own_ranges = index.ranges.get(sid, {})
+    if not shared and any(
+        index.fact_count[f] > 0 and f[0] in statuses and conflicting(told_ranges[f], own_ranges.get(f[:2], []))
+        for f in drafted
+    ):
         return factor * 0.5
     if not shared and story.other_buyers(stories, sid, told):  # a shared figure outweighs the names
         return factor * 0.5

@@ -35,7 +35,15 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "us-supply-certified": (
         "US supply to be certified",
-        r"\bcertif\w*\b[^.;:]{0,60}\b(?:shortage|supply|ample)\b|\bsufficient\b[^.;:]{0,20}\bsupply\b",
+        r"\bcertif\w*\b[^.;:]{0,60}\b(?:shortage|supply|ample)\b|\b(?:sufficient|adequate|ample)\b[^.;:]{0,20}\bsupply\b",
+    ),
+    "buyer-security-checks": (
+        "security checks on the buyer",
+        r"\bsecurity (?:procedures|controls|safeguards)\b|\bknow[- ]your[- ]customer\b|\bKYC\b",
+    ),
+    "no-military-use": (
+        "no military end use",
+        r"\bmilitary end[- ]us\w*|\b(?:no|not|avoid\w*|barred from|ban\w* on)\b[^.;:]{0,30}\bmilitary (?:use|users?)\b",
     ),
     "per-customer-cap": ("a cap per customer", r"\bper[- ]customer\b"),
     "special-cases": ("only in special cases", r"\bspecial (?:cases|circumstances)\b|\buniversity research\b"),
@@ -51,7 +59,8 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "told-lawmakers": (
         "said at a congressional hearing",
-        r"\btold\b[^.;:]{0,30}\b(?:House|Senate|Congress|lawmakers|committee)\b|\bhearing\b|\btestif\w*",
+        r"\b(?:told|confirmed to|said to|informed|briefed)\b[^.;:]{0,30}\b(?:House|Senate|Congress|lawmakers|committee)\b"
+        r"|\bhearing\b|\btestif\w*",
     ),
     "approved-in-principle": (
         "approved in principle",
@@ -107,6 +116,11 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\b(?:outlook|guidance|forecast)\b[^.;:]{0,80}\b(?:no|excludes?|excluding|zero)\b[^.;:]{0,30}\bChina\b",
     ),
     "grey-market": ("grey-market prices", r"\bgr[ae]y[- ]market\b|\bblack[- ]market\b"),
+    "sensitive-buyers-excluded": (
+        "sensitive buyers kept out",
+        r"\b(?:exclud\w*|kept out|barred|barring|shut out|left out)\b[^.;:]{0,80}\b(?:military|state-owned|critical infrastructure)\b"
+        r"|\b(?:military|state-owned)\b[^.;:]{0,80}\b(?:excluded|kept out|barred|left out|shut out)\b",
+    ),
 }
 EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pattern) in _EVENTS.items()}
 

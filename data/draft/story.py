@@ -64,6 +64,7 @@ class SourceStory:
     phrases: set[str] = field(default_factory=set)  # the article's own words we kept (wordings, quotes)
     chips: set[str] = field(default_factory=set)  # the products its claims are about
     buyers: set[str] = field(default_factory=set)  # the named buyers its claims are about
+    said: dict[str, set[str]] = field(default_factory=dict)  # person -> the events of the claims credited to them
 
 
 @dataclass
@@ -103,7 +104,7 @@ def _people(person: str | None) -> list[str]:
     return out
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case, straight quotes, one space: how a kept phrase is looked for in a text."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", " ").replace("\u201d", " ")
     return " " + " ".join(re.sub(r"[^a-z0-9'$%.,~-]+", " ", text).split()) + " "
@@ -145,9 +146,11 @@ def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -
             found.add("none-delivered")
         for event in found:
             story.events.setdefault(event, set()).update(actors)
-        story.people.update(_people(claim.attribution.person))
+        for person in _people(claim.attribution.person):
+            story.people.add(person)
+            story.said.setdefault(person, set()).update(found)
         quoted = re.findall(r'"([^"]{4,80})"', f"{words} {claim.attribution.note or ''}")
-        story.phrases.update(p for p in map(_plain, [*quoted, wording]) if _telling(p))
+        story.phrases.update(p for p in map(plain, [*quoted, wording]) if _telling(p))
     for event in events_in(source.title):
         story.events.setdefault(event, set()).update(everyone)
     return story
@@ -228,8 +231,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
         for event, who in cited.get(story.origin, {}).items()
         if _doers(story, event, who) is not None
     )
-    plain = _plain(told)
-    phrases = {p for p in index.phrase_count if p in plain}
+    told_plain = plain(told)
+    phrases = {p for p in index.phrase_count if p in told_plain}
     mentions = index.entities.find(told)
     chips = {m.id for m in mentions if m.kind == "chip"}
     buyers = {m.id for m in mentions if m.id in index.named_buyers}
@@ -258,7 +261,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         actors = sorted({a for e in shared for a in doers[e] or set()}, key=lambda a: names.get(a, a))
         doing = ", ".join(names.get(a, a) for a in actors[:3])
         what = "; ".join(EVENTS[e][0] for e in shared[:3])
-        out.append((min(0.5 * rarity, 0.35), f"the same actors doing the same things ({doing}: {what})"))
+        cap = min(0.35 + 0.1 * (len(shared) - 2), 0.5)  # each further thing both tell adds to the likeness
+        out.append((min(0.5 * rarity, cap), f"the same actors doing the same things ({doing}: {what})"))
     elif len(shared) == 1 and index.event_count[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     for event, who in sorted(text.cited.get(story.origin, {}).items()):
@@ -275,7 +279,11 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         out.append((0.25 / index.phrase_count[quoted[0]], f"it {SAME_WORDS} ({said})"))
     for person in sorted(story.people & text.people):
         count = index.people_count[person]
-        if count <= 3:
+        if count > 3:
+            continue
+        if story.said.get(person, set()) & set(text.events):  # the same person, saying what they said here
+            out.append((min(0.6 / count, 0.3), f"it {SAME_PERSON} ({person}) saying the same thing"))
+        else:
             out.append((0.3 / count, f"it {SAME_PERSON} ({person})"))
     return out
 
@@ -312,13 +320,32 @@ def other_buyers(index: StoryIndex, sid: str, text: TextStory) -> bool:
     return story is not None and bool(text.buyers) and bool(story.buyers) and not text.buyers & story.buyers
 
 
+def other_people(index: StoryIndex, sid: str, text: TextStory) -> bool:
+    """The text names people, this story credits its claims to people, none the same, and nothing
+    this story tells of is in the text: only common words tie them ("the president", "Commerce"),
+    and the people speaking are not the same."""
+    story = index.stories.get(sid)
+    return (
+        story is not None
+        and bool(story.people)
+        and bool(text.people)
+        and not story.people & text.people
+        and not set(story.events) & set(text.events)
+    )
+
+
 def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:
     """The text names the outlets it got its story from, and neither this story's origin nor any
-    outlet that carried it is one of them."""
+    outlet that carried it is one of them. An article may repeat two stories and credit only one:
+    when the text tells of this story's own events without crediting them to another outlet, its
+    citations are about the other story and say nothing against this one."""
     story = index.stories.get(sid)
     outlets = {_clean(o) for o in OUTLETS}
     cited = set(text.cited) & outlets
     if story is None or story.origin not in outlets or not cited or story.outlets & cited:
+        return None
+    told = set(story.events) & set(text.events)
+    if told and not any(told & set(text.cited[name]) for name in cited):
         return None
     return ", ".join(sorted(cited))
 

@@ -1,0 +1,182 @@
+"""Two rules of the duplicate check that hid re-carries on the first fresh excerpts (issue 17
+part 5): a vague wording read as a disagreeing figure, and one outlet's citation held against a
+second story the same article repeats. Each with a case it must catch and a near miss it must not.
+
+The short texts are written for these tests; the fixtures are the published excerpts the bench scores.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.draft_real import read_fixture
+from data.draft import draft_from_text
+from data.draft.duplicates import SAME_FACT
+from data.draft.figure_match import as_range, conflicting
+
+REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
+SEED_REPORT = "2026-01-28-seed-report-china-clears-first-h200-imports"
+FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
+PREPAY = "2026-01-08-reuters-nvidia-demands-upfront-payment"
+LIMITED_USE = "2026-01-08-bloomberg-china-to-approve-h200-limited-use"
+PAYMENT = "Nvidia now asks Chinese buyers of the H200 for full payment up front, with no refunds and no cancellations"
+EXCLUDED = (
+    "Beijing intends to let some H200 imports in for commercial buyers only, excluding the military, "
+    "state-owned enterprises and critical infrastructure operators"
+)
+
+
+def _offered(text: str, seeds) -> dict[str, tuple[float, str]]:
+    return {d.source_id: (d.score, d.why) for d in draft_from_text(text, seeds).duplicates}
+
+
+def _fixture(name: str, seeds) -> dict[str, tuple[float, str]]:
+    _, body = read_fixture(REAL / f"{name}.txt")
+    return _offered(body, seeds)  # a plain paste
+
+
+# --------------------------------------------------------------------------- vague wording is not another figure
+
+
+def test_figures_that_can_both_be_true_do_not_disagree() -> None:
+    over_400k = as_range(None, 400_000, None, "more_than")
+    assert not conflicting(over_400k, [as_range(500_000, None, None, "approx")])
+    assert not conflicting(as_range(2_000_000, None, None, "approx"), [as_range(None, 2_000_000, None, "more_than")])
+    # ... while numbers that cannot both be true do.
+    assert conflicting(as_range(75_000, None, None, "exact"), [as_range(100_000, None, None, "exact")])
+    assert conflicting(over_400k, [as_range(None, None, 300_000, "at_most")])
+
+
+def test_the_same_vague_wording_of_the_same_thing_is_a_shared_figure(real_seeds) -> None:
+    # 22 sizes the batch only as "several hundred thousand", as the seed report does, and its
+    # "over two million" orders meet the seed report's vague "millions": that is no other figure.
+    offered = _fixture("22-cninews-first-batch-several-hundred-thousand", real_seeds)
+    assert SEED_REPORT in offered
+    assert f"{SAME_FACT} in the same words ('several hundred thousand' chips" in offered[SEED_REPORT][1].lower()
+    text = "Beijing has cleared a first batch of Nvidia H200 imports, several hundred thousand chips in all, for three internet giants."
+    assert "in the same words" in _offered(text, real_seeds)[FIRST_BATCH][1]
+
+
+def test_a_number_only_another_source_gives_still_points_there(real_seeds) -> None:
+    # Near miss: 03 gives "more than 400,000" where the seed report has only words, and the number
+    # is Reuters' (the updated version): the seed report is not offered, Reuters is.
+    offered = _fixture("03-news-az-first-batch", real_seeds)
+    assert FIRST_BATCH in offered
+    assert SEED_REPORT not in offered
+    # A number in the same words' place shares no wording either.
+    text = "Beijing has cleared a first batch of Nvidia H200 imports, about 250,000 chips in all, for three internet giants."
+    assert all("in the same words" not in why for _, why in _offered(text, real_seeds).values())
+
+
+# --------------------------------------------------------------------------- two stories in one article
+
+
+def test_an_article_repeating_two_stories_names_both(real_seeds) -> None:
+    # It credits Reuters for the payment terms only; the exclusions are Bloomberg's story, told on
+    # their own, and the strong Reuters match does not hide them.
+    offered = _offered(f"{PAYMENT}, Reuters reported.\n\nIn a separate development, {EXCLUDED}.", real_seeds)
+    assert PREPAY in offered and LIMITED_USE in offered
+    assert "sensitive buyers kept out" in offered[LIMITED_USE][1]
+    fixture = _fixture("34-techzine-full-prepayment-h200", real_seeds)
+    assert PREPAY in fixture and LIMITED_USE in fixture
+
+
+def test_crediting_the_second_story_to_another_outlet_counts_against_it(real_seeds) -> None:
+    # Near miss: the same exclusions credited to Reuters, which did not report them, weigh less.
+    alone = _offered(f"{PAYMENT}, Reuters reported.\n\nIn a separate development, {EXCLUDED}.", real_seeds)
+    credited = _offered(f"{PAYMENT}, Reuters reported.\n\n{EXCLUDED}, Reuters also reported.", real_seeds)
+    assert credited.get(LIMITED_USE, (0.0, ""))[0] < alone[LIMITED_USE][0] - 0.1
+    # ... and a story none of whose events the text tells stays marked down by the citation (06).
+    assert "2026-01-14-the-information-h200-special-circumstances-only" not in _fixture(
+        "06-thenews-pk-customs-block", real_seeds
+    )
+
+
+def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
+    from bench.draft_real import RETIRED, detail, summary_table
+
+    scored = {"figures": (1, 1), "recarries": (1, 1), "false_dups": [], "invented": 0, "background": 0}
+    scored |= {"extra_figures": 0, "missed": [], "invented_list": []}
+    results = {
+        name: {"split": RETIRED.get(split, split), "key_split": split, "form": scored, "paste": scored}
+        for name, split in (("a", "tune"), ("b", "held_out"), ("c", "fresh"), ("d", "fresh2"))
+    }
+    table = summary_table({"run": results})
+    assert "| run · tuned on | 2 |" in table
+    assert "| run · first fresh set, tuned on | 1 |" in table
+    assert "| run · second fresh held out | 1 |" in table
+    shown = detail(results)  # without --held-out: the tuned-on excerpts only
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`d`" not in shown
+
+
+# --------------------------------------------------------------------------- the same official saying the same thing
+
+NONE_SO_FAR = "2026-02-24-reuters-no-h200-delivered-to-china"
+
+
+def test_the_same_official_saying_the_same_thing_names_the_story(real_seeds) -> None:
+    # "confirmed to the committee" is telling lawmakers as much as "told the committee" (27).
+    offered = _fixture("27-brandsit-h200-exports-stagnant", real_seeds)
+    assert NONE_SO_FAR in offered
+    assert "(David Peters) saying the same thing" in offered[NONE_SO_FAR][1]
+    assert "said at a congressional hearing" in offered[NONE_SO_FAR][1]
+
+
+def test_the_same_official_on_something_else_is_only_a_name(real_seeds) -> None:
+    # Near miss: the same official telling the same committee about something his claims never say.
+    text = "David Peters confirmed to the House committee that his bureau is hiring more export-enforcement agents."
+    why = _offered(text, real_seeds).get(NONE_SO_FAR, (0.0, ""))[1]
+    assert "saying the same thing" not in why
+    assert NONE_SO_FAR not in _offered(text, real_seeds)
+
+
+# --------------------------------------------------------------------------- the rule's conditions in other words
+
+BIS_RULE = "2026-01-15-federal-register-bis-h200-export-rule"
+
+
+def test_the_rules_conditions_in_other_words_name_the_rule(real_seeds) -> None:
+    # 36 retells the January rule by its conditions: enough US supply, security controls, no military use.
+    offered = _fixture("36-smarteconomy24-us-clears-h200-new-limits", real_seeds)
+    assert BIS_RULE in offered
+    why = offered[BIS_RULE][1]
+    assert "US supply to be certified" in why and "no military end use" in why and "security checks on the buyer" in why
+
+
+def test_the_conditions_words_do_not_fire_on_near_misses() -> None:
+    from data.draft.events import events_in
+
+    assert "no-military-use" in events_in("Buyers must avoid military use of the chips.")
+    assert "no-military-use" not in events_in("Critics fear the chips could be diverted to military purposes.")
+    assert "us-supply-certified" in events_in("Sales may go ahead while there is adequate supply at home.")
+    assert "us-supply-certified" not in events_in("Nvidia says supply of the H200 is tight.")
+    assert "buyer-security-checks" not in events_in("The national security review holds up sales.")
+
+
+def test_one_shared_condition_is_not_the_rule(real_seeds) -> None:
+    # Near miss: one of the conditions alone, in a story about something else, does not name the rule.
+    text = "Chinese buyers of Nvidia servers are now asked about their security controls by resellers in Shenzhen."
+    assert BIS_RULE not in _offered(text, real_seeds)
+
+
+# --------------------------------------------------------------------------- other people, nothing the story tells
+
+LUTNICK = "2025-11-24-trt-world-lutnick-h200-decision-trump"
+
+
+def test_other_people_and_none_of_its_events_count_against_a_story(real_seeds) -> None:
+    # 28 (a May summit story naming Trump, Bessent, Huang) shares only common words with the
+    # November story credited to Howard Lutnick.
+    offered = _fixture("28-osintsights-ten-firms-cleared", real_seeds)
+    assert LUTNICK not in offered
+
+
+def test_the_same_person_is_no_evidence_against_the_story(real_seeds) -> None:
+    # Near miss: the same text naming the person the story is credited to.
+    from data.draft import story
+
+    index = story.story_index(real_seeds)
+    others = story.read_text(index, "Donald Trump said the president would decide on H200 sales to China.")
+    same = story.read_text(index, "Howard Lutnick said the president would decide on H200 sales to China.")
+    assert story.other_people(index, LUTNICK, others)
+    assert not story.other_people(index, LUTNICK, same)
