@@ -162,8 +162,8 @@ def test_a_day_named_weeks_after_the_story_makes_it_a_later_one(real_seeds) -> N
 def test_a_carriers_date_is_one_of_the_storys_days(real_seeds, day: dt.date, named: bool) -> None:
     # The AI Overwatch Act story (21 Jan) lists W.Media as carrying it on 26 Jan.
     text = (
-        f"On {day:%B} {day.day}, a report said the House Foreign Affairs Committee advanced the AI Overwatch Act, "
-        "a bill letting Congress block AI-chip export licences to adversaries."
+        f"On {day:%B} {day.day}, a report said the House Foreign Affairs panel advanced the AI Overwatch Act, "
+        "a bill that lets Congress block AI-chip export licences to adversaries."
     )
     why = _offered(text, real_seeds).get("2026-01-21-al-jazeera-house-panel-advances-ai-overwatch-act", "")
     assert ("this source's day" in why) is named
