@@ -35,9 +35,10 @@ FIXTURES = ROOT / "tests" / "fixtures" / "real_articles"
 RUNS = ROOT / "bench" / "draft-real-runs"
 # Splits already looked at excerpt by excerpt count as tuned on (their key's split is kept as
 # `key_split`): the eight `held_out` from run 3 on (merged with `tune`), the first `fresh` set
-# (21-37, held out in run 4) from run 5 on, in a row of its own. `fresh2` (38 onward) is held out.
-RETIRED = {"held_out": "tune", "fresh": "fresh_tuned"}
-TUNED_ON = {"tune", "fresh_tuned"}
+# (21-37, held out in run 4) from run 5 on, the second (`fresh2`, 38-50, held out in run 5) from
+# run 6 on, each in a row of its own. `fresh3` (51 onward) is held out.
+RETIRED = {"held_out": "tune", "fresh": "fresh_tuned", "fresh2": "fresh2_tuned"}
+TUNED_ON = {"tune", "fresh_tuned", "fresh2_tuned"}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9}  # fmt: skip
 _NUMBER = re.compile(
@@ -244,6 +245,8 @@ SPLIT_LABELS = {
     "fresh": "fresh held out",
     "fresh_tuned": "first fresh set, tuned on",
     "fresh2": "second fresh held out",
+    "fresh2_tuned": "second fresh set, tuned on",
+    "fresh3": "third fresh held out",
 }
 """A split and how tables name it: each fresh set was collected (keys first) after the tuning before it."""
 

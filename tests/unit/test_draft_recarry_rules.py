@@ -99,14 +99,17 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     scored |= {"extra_figures": 0, "missed": [], "invented_list": []}
     results = {
         name: {"split": RETIRED.get(split, split), "key_split": split, "form": scored, "paste": scored}
-        for name, split in (("a", "tune"), ("b", "held_out"), ("c", "fresh"), ("d", "fresh2"))
+        for name, split in (("a", "tune"), ("b", "held_out"), ("c", "fresh"), ("d", "fresh2"), ("e", "fresh3"))
     }
     table = summary_table({"run": results})
     assert "| run · tuned on | 2 |" in table
     assert "| run · first fresh set, tuned on | 1 |" in table
-    assert "| run · second fresh held out | 1 |" in table
+    assert "| run · second fresh set, tuned on | 1 |" in table
+    assert "| run · third fresh held out | 1 |" in table
+    assert "second fresh held out" not in table  # held out in run 5 only
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`d`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`e`" not in shown
+    assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
 
 # --------------------------------------------------------------------------- the same official saying the same thing
