@@ -16,7 +16,7 @@ from data.vocabulary import UNITS, Bound, ClaimKind, DatePrecision, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real_articles"
-SPLITS = ("tune", "held_out", "fresh", "fresh2")
+SPLITS = ("tune", "held_out", "fresh", "fresh2", "fresh3")
 EXCERPTS = sorted(REAL.glob("*.txt"))
 HEADER = ("url", "publisher", "published", "retrieved")
 # Which of low/high/value a bound may carry ("about 400,000" is a value, "over 400,000" a low).
@@ -122,6 +122,28 @@ def test_second_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(rea
     assert not ({h["publisher"].lower() for h in headers} & {h["publisher"].lower() for h in older})
     recarrying = [p for p in fresh2 if _key(p).get("recarries")]
     assert len(recarrying) >= 8 and len(fresh2) - len(recarrying) >= 4
+
+
+def _tracker_outlets(real_seeds) -> set[str]:
+    names = set()
+    for source in real_seeds.sources.values():
+        names.add(str(source.publisher or "").lower())
+        names.update(str(c.outlet or "").lower() for c in source.carried_by)
+    return names - {""}
+
+
+def test_third_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real_seeds) -> None:
+    """The third held-out set (51 on): no URL or outlet is a source, a carrier or any older fixture."""
+    older = [read_fixture(p)[0] for p in EXCERPTS if _key(p)["split"] != "fresh3"]
+    fresh3 = [p for p in EXCERPTS if _key(p)["split"] == "fresh3"]
+    headers = [read_fixture(p)[0] for p in fresh3]
+    urls = [h["url"] for h in headers]
+    publishers = {h["publisher"].lower() for h in headers}
+    assert len(fresh3) >= 15 and len(set(urls)) == len(urls) and len(publishers) == len(headers)
+    assert not (set(urls) & (_known_urls(real_seeds) | {h["url"] for h in older}))
+    assert not (publishers & ({h["publisher"].lower() for h in older} | _tracker_outlets(real_seeds)))
+    recarrying = [p for p in fresh3 if _key(p).get("recarries")]
+    assert len(recarrying) >= 10 and len(fresh3) - len(recarrying) >= 4
 
 
 def _entry(split: str, missed: list[str]) -> dict[str, Any]:
