@@ -32,7 +32,8 @@ EXTRA_ALIASES: dict[str, list[str]] = {
 # Role words ("customs agents", "lawmakers") and lists ("the Departments of State and Energy") are
 # matched by data.draft.org_rules, which checks the country word before them.
 PERSONS = {"Jensen Huang", "Huang", "Lutnick", "Howard Lutnick", "Lisa Su", "Colette Kress", "Trump", "Donald Trump",
-           "President Trump", "Warren", "Meeks"}  # fmt: skip
+           "President Trump", "Warren", "Meeks", "Xi Jinping", "President Xi", "David Sacks", "Marco Rubio",
+           "Jamieson Greer", "John Moolenaar"}  # fmt: skip
 OUTLETS = ["Reuters", "Bloomberg", "Financial Times", "The Information", "Nikkei Asia", "Nikkei", "Wall Street Journal",
            "South China Morning Post", "Caixin", "Xinhua", "Associated Press", "AFP", "CNBC", "New York Times",
            "TrendForce", "DigiTimes"]  # fmt: skip
@@ -185,7 +186,10 @@ class EntityIndex:
             mask = covered[kind]
             for match in pattern.finditer(text):
                 alias = _alias_of(match.group(0), lookup, sensitive)
-                if alias is None or mask[match.start()] or not self._fits(alias, match, text):
+                if alias is None or mask[match.start()]:
+                    continue
+                if not self._fits(alias, match, text):  # another sense: no fuzzy second guess either
+                    taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
                     continue
                 mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
                 taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
@@ -201,14 +205,21 @@ class EntityIndex:
             if taken[start]:
                 continue
             best = self._fuzzy(phrase)
-            if best is not None and (best.kind, best.id) not in found:
-                found[(best.kind, best.id)] = (start, best)
+            if best is None or (best.kind, best.id) in found:
+                continue
+            generic = best.kind == "organisation" and _generic(phrase)  # "Australia's Department of Defence"
+            if generic and org_rules.foreign(text, start, self.org_country.get(best.id, "")):
+                continue
+            found[(best.kind, best.id)] = (start, best)
         return [m for _, m in sorted(found.values(), key=lambda item: item[0])]
 
     def _fits(self, alias: _Alias, match: re.Match[str], text: str) -> bool:
         """A one-word name written capitalised is only that name ("Commerce", never "commerce"); a
-        generic name after another country's word ("India's foreign ministry") is another body."""
+        generic name after another country's word ("India's foreign ministry") is another body; a
+        capital that stands for its government is only the city after a trip ("flew to Beijing")."""
         if " " not in alias.alias and alias.alias[:1].isupper() and match.group(0)[:1].islower():
+            return False
+        if alias.alias in org_rules.NATIONS and org_rules.TRAVEL.search(text, 0, match.start()):
             return False
         if alias.kind == "organisation" and _generic(alias.alias):
             return not org_rules.foreign(text, match.start(), self.org_country.get(alias.id, ""))

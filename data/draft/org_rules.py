@@ -38,6 +38,13 @@ _NATION = re.compile(
 )
 
 
+# A trip to a capital is to the city, not to its government ("a visit to Beijing", "flew to Beijing").
+TRAVEL = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trips?|travel(?:l?ed|s|ling|ing)?|flew|fly(?:ing)?|journey|arriv(?:ed|es|ing)|"
+    r"returned|headed|went|moved|relocated|based|headquartered|meetings?|summit|talks)\s+(?:to|in|into)?\s*$"
+)
+
+
 def nation_before(text: str, start: int) -> str | None:
     """The country of the nationality word just before ``start`` ("China's leading ..."), or None.
 
@@ -74,7 +81,18 @@ ROLES: list[Role] = [
         r"customs?\s+(?:authorit(?:y|ies)|agents?|officers?|officials?|administration|agency|bureau|inspectors?|staff)",
     ),
     _role("cn-customs", r"customs", needs_nation=True),  # "China's customs", "Chinese border customs"
-    _role("us-congress", r"lawmakers|legislators|senators|congressmen|congresswomen|congressional\s+(?:leaders|hawks)"),
+    _role(
+        "us-congress",
+        r"lawmakers|legislators|senators|congressmen|congresswomen|congressional\s+(?:leaders|hawks|hearings?|panels?)",
+    ),
+    _role("us-commerce", r"commerce\s+secretary"),
+    # Chinese bodies as reports describe them after a country word: "China's market regulator"
+    _role("samr", r"(?:market|antitrust|competition)\s+(?:regulator|watchdog)", needs_nation=True),
+    _role("cac", r"(?:cyberspace|internet)\s+(?:regulator|watchdog)", needs_nation=True),
+    _role("ndrc", r"(?:state|economic)\s+planner|planning\s+agency", needs_nation=True),
+    _role("mofcom", r"commerce\s+ministry", needs_nation=True),
+    _role("miit", r"industry\s+ministry|(?:industry|technology)\s+regulator", needs_nation=True),
+    _role("cn-mof", r"finance\s+ministry", needs_nation=True),
     _role(
         "cn-universities",
         r"universities|research\s+(?:institutes|institutions|labs|laboratories)|academic\s+institutions",
@@ -126,9 +144,11 @@ _PLACE_BEFORE = re.compile(
 _ITEM = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _ITEMS = _ITEM + r"(?:\s*,\s*" + _ITEM + r")*\s*,?\s+(?:and|&)\s+" + _ITEM
 _LISTS = [
-    re.compile(r"\b(Departments|Ministries)\s+of\s+(?:the\s+)?(" + _ITEMS + r")"),
+    re.compile(r"\b([Dd]epartments|[Mm]inistries)\s+of\s+(?:the\s+)?(" + _ITEMS + r")"),
     re.compile(r"(?<![\w-])(" + _ITEMS + r")\s+([Dd]epartments|[Mm]inistries)\b"),
 ]
+# A department's head names it: "Secretary of State", "Energy Secretary", "Defense Secretary".
+_SECRETARY = re.compile(r"\bSecretary\s+of\s+(?:the\s+)?([A-Z][a-z]+)\b|(?<![\w-])([A-Z][a-z]+)\s+Secretary\b")
 
 
 def _listed(text: str, lookup: Callable[[str], str | None]) -> list[tuple[int, int, str, str]]:
@@ -143,6 +163,11 @@ def _listed(text: str, lookup: Callable[[str], str | None]) -> list[tuple[int, i
                 org = next(filter(None, (lookup(f"{single} of {n}") or lookup(f"{n} {single}") for n in names)), None)
                 if org:
                     out.append((match.start(), match.end(), org, match.group(0)))
+    for match in _SECRETARY.finditer(text):
+        item = match.group(1) or match.group(2)
+        org = lookup(f"Department of {item}") or lookup(f"{item} Department")
+        if org:
+            out.append((match.start(), match.end(), org, match.group(0)))
     return out
 
 

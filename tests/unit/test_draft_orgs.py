@@ -68,6 +68,22 @@ def _orgs(index: EntityIndex, text: str) -> set[str]:
         # Congress and its members
         ("US lawmakers from both parties objected.", "us-congress"),
         ("Republican senators wrote to the department.", "us-congress"),
+        ("Witnesses at a congressional hearing warned about the chips.", "us-congress"),
+        # a department's head, the departments in lower case
+        ("Secretary of State Jane Roe called the rule too loose.", "us-state-dept"),
+        ("The Energy Secretary said the labs would be consulted.", "us-energy-dept"),
+        ("Staff from the departments of Commerce and Justice met.", "us-doj"),
+        ("The commerce secretary defended the deal on television.", "us-commerce"),
+        # Chinese bodies described after a country word
+        ("China's market regulator opened a review of the purchase.", "samr"),
+        ("China's cyberspace regulator summoned the firms.", "cac"),
+        ("China's state planner is coordinating the conditions.", "ndrc"),
+        ("A statement from China's commerce ministry followed.", "mofcom"),
+        ("Chinese industry ministry officials met the buyers.", "miit"),
+        ("The State Council discussed the imports.", "cn-government"),
+        ("Xi Jinping raised the chips at the summit.", "cn-government"),
+        ("Beijing approved the imports on Wednesday.", "cn-government"),
+        ("Taiwan Semiconductor Manufacturing Co makes the part.", "tsmc"),
     ],
 )
 def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityIndex, text: str, org: str) -> None:
@@ -115,6 +131,16 @@ def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityI
         ("State lawmakers in Texas passed a bill; state senators agreed.", "us-congress"),
         ("Delegates met at the party congress.", "us-congress"),
         ("The Senate Foreign Relations Committee held a hearing.", "us-house-foreign-affairs"),
+        # a head of something else, a regulator of another country, a regulator with no country word
+        ("The Treasury Secretary and the Press Secretary spoke.", "us-state-dept"),
+        ("Germany's State Secretary for trade spoke.", "us-state-dept"),
+        ("The market regulator in Europe opened a review.", "samr"),
+        ("India's commerce ministry said it had no view.", "mofcom"),
+        ("Japan's finance ministry declined to comment.", "cn-mof"),
+        ("Australia's Department of Defence bought servers.", "us-defense-dept"),  # a close spelling too
+        # the capital as a place
+        ("Nvidia's chief executive has since traveled to Beijing and Shanghai.", "cn-government"),
+        ("The minister visited Beijing last week.", "cn-government"),
     ],
 )
 def test_a_near_miss_does_not_name_the_organisation(index: EntityIndex, text: str, org: str) -> None:
