@@ -37,6 +37,8 @@ PERSONS = {"Jensen Huang", "Huang", "Lutnick", "Howard Lutnick", "Lisa Su", "Col
 OUTLETS = ["Reuters", "Bloomberg", "Financial Times", "The Information", "Nikkei Asia", "Nikkei", "Wall Street Journal",
            "South China Morning Post", "Caixin", "Xinhua", "Associated Press", "AFP", "CNBC", "New York Times",
            "TrendForce", "DigiTimes"]  # fmt: skip
+# People whose names hold one of our aliases ("JD" for JD.com, "Warren" for the senator): never the organisation.
+_OTHER_NAMES = re.compile(r"\b(?:J\.?D\.?\s+Vance|Warren\s+Buffett?)\b")
 _OUTLET = r"(?:the\s+)?(" + "|".join(re.escape(o) for o in OUTLETS) + r")(?:\s+News)?"
 _ORIGIN = [
     re.compile(r"\bciting (?:a report (?:by|from|in) )?" + _OUTLET, re.IGNORECASE),
@@ -182,6 +184,9 @@ class EntityIndex:
         found: dict[tuple[str, str], tuple[int, EntityMatch]] = {}
         covered = {"organisation": bytearray(len(text) + 1), "chip": bytearray(len(text) + 1)}
         taken = bytearray(len(text) + 1)
+        for other in _OTHER_NAMES.finditer(text):  # someone else's name holding an alias ("JD Vance")
+            for mask in (covered["organisation"], taken):
+                mask[other.start() : other.end()] = b"\x01" * (other.end() - other.start())
         for kind, pattern, lookup, sensitive in self._scans:
             mask = covered[kind]
             for match in pattern.finditer(text):

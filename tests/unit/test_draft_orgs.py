@@ -45,6 +45,7 @@ def _orgs(index: EntityIndex, text: str) -> set[str]:
         ("An official testified to the House Committee on Foreign Affairs on Tuesday.", "us-house-foreign-affairs"),
         ("He told the House Foreign\nAffairs Committee that no chips had arrived.", "us-house-foreign-affairs"),
         ("He told the House of Representatives Foreign Affairs Committee so.", "us-house-foreign-affairs"),
+        ("Members of the House Foreign\u00a0Affairs  Committee asked.", "us-house-foreign-affairs"),
         # China as the acting state
         ("Analysts think China will approve a second round of purchases.", "cn-government"),
         ("Earlier, China had agreed to let a few buyers import the part.", "cn-government"),
@@ -84,6 +85,7 @@ def _orgs(index: EntityIndex, text: str) -> set[str]:
         ("Xi Jinping raised the chips at the summit.", "cn-government"),
         ("Beijing approved the imports on Wednesday.", "cn-government"),
         ("Taiwan Semiconductor Manufacturing Co makes the part.", "tsmc"),
+        ("JD's cloud arm ordered servers.", "jd-com"),
     ],
 )
 def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityIndex, text: str, org: str) -> None:
@@ -138,6 +140,9 @@ def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityI
         ("India's commerce ministry said it had no view.", "mofcom"),
         ("Japan's finance ministry declined to comment.", "cn-mof"),
         ("Australia's Department of Defence bought servers.", "us-defense-dept"),  # a close spelling too
+        # someone else's name that holds an alias
+        ("Vice President JD Vance said the chips should stay at home.", "jd-com"),
+        ("Warren Buffett's firm sold its chip shares.", "us-congress"),
         # the capital as a place
         ("Nvidia's chief executive has since traveled to Beijing and Shanghai.", "cn-government"),
         ("The minister visited Beijing last week.", "cn-government"),
