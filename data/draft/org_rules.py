@@ -45,12 +45,16 @@ TRAVEL = re.compile(
 )
 
 
+_MAYBE_NATION = re.compile(r"[A-Z]|\b(?:state|federal|mainland|provincial)\b")  # a cheap test before _NATION
+
+
 def nation_before(text: str, start: int) -> str | None:
     """The country of the nationality word just before ``start`` ("China's leading ..."), or None.
 
     Up to two lowercase words may sit between ("Chinese state-owned", "US federal").
     """
-    match = _NATION.search(text[max(0, start - 80) : start])
+    window = text[max(0, start - 60) : start]
+    match = _NATION.search(window) if _MAYBE_NATION.search(window) else None
     return NATIONS[match.group(1)] if match else None
 
 
@@ -69,10 +73,12 @@ class Role:
     org: str
     pattern: re.Pattern[str]
     needs_nation: bool = False
+    hints: tuple[str, ...] = ()  # lowercase words one of which the text must hold (a cheap test first)
 
 
 def _role(org: str, body: str, needs_nation: bool = False) -> Role:
-    return Role(org, re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE), needs_nation)
+    hints = tuple(sorted({w[:6] for w in re.findall(r"[a-z]{5,}", body)}))
+    return Role(org, re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE), needs_nation, hints)
 
 
 ROLES: list[Role] = [
@@ -119,6 +125,10 @@ _SMUGGLING_CASE = re.compile(
     rf"|\b(?:{_SMUGGLE})\b{_IN_SENTENCE}{{0,80}}?\b(?:indicted|charged|arrested|convicted)\b",
     re.IGNORECASE,
 )
+_HINTS = {
+    "nvidia-suppliers": ("supplier", "makers"),
+    "smuggling-networks": ("smuggl", "divert", "diversion", "illegal", "transship"),
+}
 _NEGATED = re.compile(r"\b(?:no one|nobody|not|never|no charges)\b", re.IGNORECASE)
 # "China" as the acting state: the subject of a clause whose verb is something only a government
 # does to imports and sales. After a preposition ("exports to China halted") it is a place.
@@ -152,7 +162,9 @@ _SECRETARY = re.compile(r"\bSecretary\s+of\s+(?:the\s+)?([A-Z][a-z]+)\b|(?<![\w-
 
 
 def _listed(text: str, lookup: Callable[[str], str | None]) -> list[tuple[int, int, str, str]]:
-    out = []
+    out: list[tuple[int, int, str, str]] = []
+    if not re.search(r"epartments|inistries|Secretary", text):
+        return out
     for number, pattern in enumerate(_LISTS):
         for match in pattern.finditer(text):
             plural, items = (match.group(1), match.group(2)) if number == 0 else (match.group(2), match.group(1))
@@ -180,8 +192,9 @@ def role_matches(
     ``lookup`` turns a name into the id it is an alias of, for the items of a list.
     """
     out: list[tuple[int, int, str, str]] = []
+    low = text.lower()
     for role in ROLES:
-        if role.org not in known:
+        if role.org not in known or not any(hint in low for hint in role.hints):
             continue
         country = known[role.org]
         for match in role.pattern.finditer(text):
@@ -194,13 +207,13 @@ def role_matches(
         (_SMUGGLING_CASE, "smuggling-networks"),
     ]
     for pattern, org in found:
-        if org not in known:
+        if org not in known or not any(hint in low for hint in _HINTS[org]):
             continue
         for match in pattern.finditer(text):
             if org == "smuggling-networks" and _NEGATED.search(text[max(0, match.start() - 40) : match.end()]):
                 continue
             out.append((match.start(), match.end(), org, match.group(0)))
-    if "cn-government" in known:
+    if "cn-government" in known and "China" in text:
         for match in _CHINA_ACTS.finditer(text):
             before = text[max(0, match.start() - 30) : match.start()]
             if not _PLACE_BEFORE.search(before):

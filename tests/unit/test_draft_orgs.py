@@ -86,6 +86,8 @@ def _orgs(index: EntityIndex, text: str) -> set[str]:
         ("Beijing approved the imports on Wednesday.", "cn-government"),
         ("Taiwan Semiconductor Manufacturing Co makes the part.", "tsmc"),
         ("JD's cloud arm ordered servers.", "jd-com"),
+        ("An Alibaba-backed start-up bought Huawei-made accelerators.", "alibaba"),
+        ("An Alibaba-backed start-up bought Huawei-made accelerators.", "huawei"),
     ],
 )
 def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityIndex, text: str, org: str) -> None:
@@ -144,6 +146,7 @@ def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityI
         ("Vice President JD Vance said the chips should stay at home.", "jd-com"),
         ("Warren Buffett's firm sold its chip shares.", "us-congress"),
         # the capital as a place
+        ("A Beijing-based fund bought the shares.", "cn-government"),
         ("Nvidia's chief executive has since traveled to Beijing and Shanghai.", "cn-government"),
         ("The minister visited Beijing last week.", "cn-government"),
     ],
