@@ -87,7 +87,7 @@ def grid_row(claim: dict[str, Any], cited: frozenset[str] = frozenset()) -> dict
         "date_basis": claim.get("date_basis") or "event",
         "actors": list(claim.get("actors") or []),
         "attribution_type": attribution.get("type"),
-        "sources_cited": attribution.get("sources_cited"),
+        "sources_cited": "" if attribution.get("sources_cited") is None else str(attribution["sources_cited"]),
         "person": choice(attribution.get("person")),
         "attribution_note": choice(attribution.get("note")),
         "confidence": choice(claim.get("confidence")),

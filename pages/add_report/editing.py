@@ -117,10 +117,9 @@ def claims_frame(draft: Draft) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["sources_cited"] = frame["sources_cited"].astype("Int64")
     for column in OPTIONAL_CHOICES:  # "" shows as an empty cell ("—" in the picker), never as "None"
         frame[column] = frame[column].map(lambda v: NONE if v is None or pd.isna(v) or v == "" else v)
-    for column in ("value", "low", "high"):  # text cells: an empty one stays empty instead of reading "None"
+    for column in ("value", "low", "high", "sources_cited"):  # text cells: an empty one stays empty, never "None"
         frame[column] = frame[column].map(_number_text)
     return frame
 

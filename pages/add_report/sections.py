@@ -155,7 +155,7 @@ def _column_config(seeds: SeedData) -> dict[str, Any]:
         "date_basis": cc.SelectboxColumn("Date is", options=editing.DATE_BASES, format_func=lambda b: {"event": "When it happened", "reported": "When it was reported"}.get(str(b), editing.words(b)), default="reported"),
         "actors": cc.MultiselectColumn("Organisations", options=organisations, format_func=org_name),
         "attribution_type": cc.SelectboxColumn("Attributed to", options=editing.ATTRIBUTIONS, format_func=editing.words, default="media_analysis"),
-        "sources_cited": cc.NumberColumn("Sources cited", min_value=0, max_value=100, step=1),
+        "sources_cited": cc.TextColumn("Sources cited", default="", help="How many sources the report gives for this claim, e.g. 2; empty when it does not say."),
         "person": cc.TextColumn("Person quoted", default=editing.NONE),
         "attribution_note": cc.TextColumn("Attribution note", default=editing.NONE),
         "confidence": cc.SelectboxColumn("Confidence", options=[editing.NONE, *editing.CONFIDENCES], format_func=lambda c: "As the source" if c == editing.NONE else editing.words(c)),

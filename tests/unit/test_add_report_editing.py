@@ -228,8 +228,21 @@ def test_a_new_rows_empty_text_cells_never_read_none(seeds) -> None:
 
     config = sections._column_config(seeds)
     text = {k: c for k, c in config.items() if c["type_config"]["type"] == "text" and not c.get("disabled")}
-    assert {"summary", "value", "wording", "fiscal_period", "id"} <= set(text)
+    assert {"summary", "value", "wording", "fiscal_period", "id", "sources_cited"} <= set(text)
     assert {k for k, c in text.items() if c.get("default") is None} == set()
+    # a number cell left empty reads "None" in the grid too: every editable number is a text cell
+    assert [k for k, c in config.items() if c["type_config"]["type"] == "number" and not c.get("disabled")] == []
     for column in editing.OPTIONAL_CHOICES:  # an optional text starts as the dash the drafted rows show
         if column in text:
             assert text[column]["default"] == editing.NONE, column
+
+
+def test_sources_cited_is_text_in_the_grid_and_a_number_in_the_file(seeds) -> None:
+    draft = draft_from_text("Nvidia has received orders for 2 million H200 chips, two people familiar said.", seeds)
+    frame = editing.claims_frame(draft)
+    assert list(frame["sources_cited"]) == ["2"]  # drafted from "two people"
+    frame.loc[0, "sources_cited"] = ""
+    cleared = editing.apply_edits(draft, frame, {})
+    assert cleared.claims[0].attribution.get("sources_cited") is None
+    frame.loc[0, "sources_cited"] = "3"
+    assert editing.apply_edits(draft, frame, {}).claims[0].attribution["sources_cited"] == 3
