@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import re
 
+_HOME_MADE = (
+    r"(?:domestic(?:ally)?[- ](?:produced|made)|(?:China|Chinese)[- ]made|home-?grown|locally[- ](?:made|produced))"
+)
 _EVENTS: dict[str, tuple[str, str]] = {
     "none-delivered": (
         "none delivered so far",
         r"\b(?:not|n't|yet to)\b[^.;:]{0,50}\b(?:received|receive|delivered|shipped|sold|reached|arrived)\b"
         r"|\bnone\b[^.;:]{0,40}\b(?:sold|delivered|shipped|received|arrived)\b|\bnot a single\b"
         r"|\bno\b[^.;:]{0,30}\b(?:have|has|had) (?:yet )?(?:been )?(?:delivered|shipped|sold|reached|arrived)\b"
-        r"|\bzero\b[^.;:]{0,30}\b(?:shipped|delivered|sold)\b",
+        r"|\bzero\b[^.;:]{0,30}\b(?:shipped|delivered|sold)\b"
+        r"|\bno (?:deliveries|shipments)\b[^.;:]{0,20}\b(?:made|yet|so far|taken place)\b",
     ),
     "orders-paused": (
         "orders paused",
-        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|stop placing|stop ordering)\b",
+        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b",
     ),
     "blocked": ("blocked", r"\bblock(?:ed|s|ing)?\b|\bnot (?:be )?(?:allowed|permitted) (?:to )?(?:enter|in)\b"),
     "access-restricted": (
@@ -55,7 +59,9 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "collateral": ("insurance or collateral instead", r"\bcollateral\b|\binsurance\b|\bpledged assets\b"),
     "domestic-ratio": (
         "domestic chips bought alongside",
-        r"\bdomestic(?:ally)?[- ](?:produced|made)\b[^.;:]{0,60}\b(?:alongside|with each|for every|ratio)\b",
+        rf"\b{_HOME_MADE}\b[^.;:]{{0,60}}\b(?:alongside|with each|for every|ratio|quota)\b"
+        rf"|\b(?:alongside|also (?:buy|purchase)|ratio|quota|(?:set|certain|fixed) (?:share|proportion))\b"
+        rf"[^.;:]{{0,40}}\b{_HOME_MADE}",
     ),
     "told-lawmakers": (
         "said at a congressional hearing",
@@ -72,6 +78,17 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "customs": ("customs", r"\bcustoms\b"),
     "first-batch": ("a first batch", r"\bfirst batch\b"),
+    "shipments-planned": (
+        "shipments planned",
+        r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|hop(?:es|ed|ing)|expect(?:s|ed)?|intend(?:s|ed)?) to (?:start |begin )?"
+        r"(?:ship|deliver)\w*|\bplanned (?:first )?(?:shipments?|deliveries)\b",
+    ),
+    "capacity-added": (
+        "production capacity added",
+        r"\b(?:add(?:s|ed|ing)?|expand(?:s|ed|ing)?|new|extra|additional|more) (?:new |H200 )?(?:production )?capacity\b"
+        r"|\bramp(?:s|ed|ing)? up (?:\w+ )?(?:production|output)\b"
+        r"|\b(?:step(?:s|ped|ping)? up|boost(?:s|ed|ing)?|extra|additional|more) (?:H200 )?(?:production|output)\b",
+    ),
     "deliveries-begun": (
         "deliveries begun",
         r"\b(?:shipments?|deliveries) (?:to China )?(?:have |has |had )?(?:begun|began|started|resumed)\b"
