@@ -72,6 +72,16 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "approved in principle",
         r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|go-ahead|green light)\b",
     ),
+    "conditional-approval": (
+        "approved on conditions",
+        r"\bconditional(?:ly)?\b[^.;:]{0,20}\b(?:approv\w*|clear\w*|nod|go-ahead|green light)"
+        r"|\bconditions? (?:attached|linked|tied)\b|\battach(?:es|ed|ing)? (?:\w+ ){0,2}conditions\b",
+    ),
+    "no-orders-placed": (
+        "no orders placed yet",
+        r"\b(?:no|not|n't|yet to)\b[^.;:]{0,40}\b(?:orders? (?:being |been |were |was )?placed"
+        r"|plac(?:ed|e|ing) (?:\w+ ){0,2}orders?)\b|\bhold(?:ing)? back (?:\w+ ){0,2}orders?\b",
+    ),
     "denial": (
         "a denial",
         r"\b(?:denied|denies|denying|refuted|rejected)\b[^.;:]{0,40}\b(?:report|reports|claims?|that|it)\b",

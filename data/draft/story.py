@@ -27,7 +27,8 @@ CITES = "for the same thing"
 SAME_PERSON = "names the same person"
 SAME_WORDS = "uses the words this source quotes"
 SAME_ACTORS = "the same actors doing the same things"
-_STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle"}
+_STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle",
+                 "conditional": "conditional-approval"}  # fmt: skip
 _NONE_KINDS = {"delivery", "shipment", "sale"}
 _CITE = (
     r"\b(?:according to|citing|reported by|told|cited by|per)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
@@ -39,6 +40,10 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|\n+")
+UNNAMED_FIRMS = "other-cn-buyers"
+_FIRMS = re.compile(
+    r"\bChinese (?:tech(?:nology)? |internet |AI )?(?:customers|firms|companies|buyers|clients|groups)\b", re.IGNORECASE
+)
 
 
 _SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south china morning post",
@@ -207,6 +212,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text) if p.strip()):
         named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
         around = named.union(*(index.side.get(o, set()) for o in named))
+        if _FIRMS.search(paragraph):  # "Chinese customers" are the tracker's unnamed Chinese firms
+            around.add(UNNAMED_FIRMS)
         for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
             found = set() if _EARLIER.search(sentence) else events_in(sentence)
             said.append((sentence, found, around))
@@ -244,12 +251,13 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
 
 
 def _doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
-    """The organisations both say did this (an empty set when either names none), or None."""
+    """The organisations both say did this (an empty set when either names none), or None. The
+    unnamed Chinese firms, read from general words, can make a match but never break one."""
     if event not in story.events:
         return None
     actors = story.events[event]
     shared = actors & who
-    return shared if shared or not actors or not who else None
+    return shared if shared or not actors or not who - {UNNAMED_FIRMS} else None
 
 
 def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str, str]) -> list[tuple[float, str]]:

@@ -7,11 +7,15 @@ a near miss it must not. The short texts are written for these tests, in the pro
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bench.draft_real import read_fixture
 from data.draft import draft_from_text
 from data.draft.duplicates import SAME_FACT
 from data.draft.events import events_in
 from data.draft.story import read_text, story_index
 
+REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
 STOCK = "2025-12-22-heise-reuters-h200-first-shipments-from-stock"
 ORDERS = "2025-12-31-newsbytes-reuters-china-h200-orders-2m"
 PAUSE = "2026-01-07-the-information-beijing-pauses-h200-orders"
@@ -160,3 +164,41 @@ def test_a_neighbour_telling_something_of_its_own_is_kept(real_seeds) -> None:
     )
     offered = _offered(text, real_seeds)
     assert RULE in offered and TERMS in offered
+
+
+# --------------------------------------------------------------------------- buyers holding back, approvals on conditions
+
+REVIEW_STALLS = "2026-02-04-ft-us-security-review-stalls-h200"
+REVIEW_OPENS = "2025-12-18-scmp-reuters-us-h200-interagency-review"
+
+
+def test_orders_not_placed_and_conditional_approval_are_events() -> None:
+    assert "no-orders-placed" in events_in("Buyers in China have not yet placed any sizeable orders.")
+    assert "no-orders-placed" in events_in("Customers are holding back their orders until the terms are known.")
+    assert "conditional-approval" in events_in("Regulators conditionally approved the startup's purchase.")
+    assert "conditional-approval" in events_in("Officials are attaching conditions on how the chips are used.")
+
+
+def test_orders_placed_and_market_conditions_are_not_those_events() -> None:
+    assert "no-orders-placed" not in events_in("Orders were placed last week for the first lot.")
+    assert "conditional-approval" not in events_in("Market conditions were weak in the quarter.")
+    assert "conditional-approval" not in events_in("The approval came without any fuss.")
+
+
+def test_chinese_customers_in_general_words_are_the_unnamed_firms(real_seeds) -> None:
+    index = story_index(real_seeds)
+    told = read_text(index, "Chinese customers are holding back their H200 orders for now.")
+    assert "other-cn-buyers" in told.events["no-orders-placed"]
+    # ... while Chinese customs (an agency) or a named firm are not the unnamed firms.
+    assert "other-cn-buyers" not in read_text(
+        index, "Chinese customs officers are holding back H200 orders."
+    ).events.get("no-orders-placed", set())
+
+
+def test_the_stalled_review_story_is_told_apart_from_the_review_opening(real_seeds) -> None:
+    # 35 retells the review stalling (buyers holding back, the FT cited); the review's opening in
+    # December shares its department names but none of its events, and is not offered.
+    _, body = read_fixture(REAL / "35-expresstv-security-review-halts-sales.txt")
+    offered = _offered(body, real_seeds)
+    assert REVIEW_STALLS in offered and REVIEW_OPENS not in offered
+    assert "Other Chinese firms (unnamed): no orders placed yet" in offered[REVIEW_STALLS][1]
