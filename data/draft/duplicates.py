@@ -218,6 +218,8 @@ def find_duplicates(
     fact_status: dict[tuple[str, str, float], str | None] = {}
     fact_range: dict[tuple[str, str, float], Range] = {}
     vague: list[tuple[str, str, str]] = []  # (metric, unit, wording) of figures the text gives only in words
+    lead_facts: set[tuple[str, str, float]] = set()  # figures the headline or first paragraph gives
+    lead = f"{title or ''}\n{next((line for line in text.splitlines() if line.strip()), '')}"
     for claim_id, figure in figures:
         metric = (metrics or {}).get(claim_id)
         if figure.vague and metric and not metric.startswith("to-confirm"):
@@ -227,6 +229,8 @@ def find_duplicates(
         metric = (metrics or {}).get(claim_id)
         if metric and not metric.startswith("to-confirm"):
             drafted_facts |= {(metric, u, n) for u, n in keys}
+            if figure.wording and figure.wording in lead:
+                lead_facts |= {(metric, u, n) for u, n in keys}
             fact_status.update({(metric, u, n): (statuses or {}).get(claim_id) for u, n in keys})
             told_range = as_range(figure.value, figure.low, figure.high, figure.bound)
             fact_range.update({(metric, u, n): told_range for u, n in keys})
@@ -272,7 +276,8 @@ def find_duplicates(
             )
             signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} in the same words ({listed})"))
         if facts and (standout >= 2.0 or near_in_time or vouched):
-            rarity = sum(1 / index.fact_count[f] for f in facts)
+            # A figure in the headline or first paragraph is the story's news, not its background: it counts twice.
+            rarity = sum((2 if f in lead_facts else 1) / index.fact_count[f] for f in facts)
             listed = "; ".join(f"{n:,.0f} {_unit(u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
             also = f", and it tells of the same ({EVENTS[tells_too[0]][0]})" if several else ""
             signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} ({listed}){also}"))

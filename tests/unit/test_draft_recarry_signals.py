@@ -202,3 +202,26 @@ def test_the_stalled_review_story_is_told_apart_from_the_review_opening(real_see
     offered = _offered(body, real_seeds)
     assert REVIEW_STALLS in offered and REVIEW_OPENS not in offered
     assert "Other Chinese firms (unnamed): no orders placed yet" in offered[REVIEW_STALLS][1]
+
+
+# --------------------------------------------------------------------------- the lead's own figure
+
+FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
+_NEWS = (
+    "This week Beijing approved imports of the H200 for ByteDance, Alibaba and Tencent: more than 400,000 chips in all."
+)
+_COMMENT = [
+    "The about-turn shows that self-reliance in chips still has its limits for the biggest platforms.",
+    "Training frontier models takes vast amounts of compute, and local suppliers cannot yet deliver it at scale.",
+    "Analysts expect the debate over domestic accelerators to run through the year.",
+]
+
+
+def test_a_figure_in_the_first_paragraph_is_the_storys_news(real_seeds) -> None:
+    # An opinion piece that opens with the news: its figure names the story it comments on.
+    offered = _offered("\n".join(["Self-reliance meets its limits", _NEWS, *_COMMENT]), real_seeds)
+    assert FIRST_BATCH in offered and "400,000 chips" in offered[FIRST_BATCH][1]
+
+
+def test_the_same_figure_as_a_closing_aside_is_no_re_carry(real_seeds) -> None:
+    assert FIRST_BATCH not in _offered("\n".join(["Self-reliance meets its limits", *_COMMENT, _NEWS]), real_seeds)
