@@ -12,6 +12,7 @@ from pathlib import Path
 from bench.draft_real import read_fixture
 from data.draft import draft_from_text
 from data.draft.duplicates import SAME_FACT
+from data.draft.entities import find_origin
 from data.draft.events import events_in
 from data.draft.story import read_text, story_index
 
@@ -225,3 +226,24 @@ def test_a_figure_in_the_first_paragraph_is_the_storys_news(real_seeds) -> None:
 
 def test_the_same_figure_as_a_closing_aside_is_no_re_carry(real_seeds) -> None:
     assert FIRST_BATCH not in _offered("\n".join(["Self-reliance meets its limits", *_COMMENT, _NEWS]), real_seeds)
+
+
+# --------------------------------------------------------------------------- the story's own origin
+
+
+def test_the_origin_is_the_first_outlet_the_text_credits() -> None:
+    assert (
+        find_origin("Beijing told firms to hold off, sources cited by the Financial Times said.") == "Financial Times"
+    )
+    assert find_origin("The Information, a tech news site, reported that orders were put on hold.") == "The Information"
+    assert find_origin("Reuters reports that customs officers turned the chips away.") == "Reuters"
+    lead_then_background = (
+        "Officials told firms to hold off on orders, the Financial Times reported. "
+        "According to Reuters, orders had earlier passed two million."
+    )
+    assert find_origin(lead_then_background) == "Financial Times"
+
+
+def test_an_outlet_named_without_credit_is_no_origin() -> None:
+    assert find_origin("Bloomberg, the data company, has offices in many cities.") is None
+    assert find_origin("Reuters reporters were not allowed into the briefing.") is None
