@@ -82,6 +82,32 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\b(?:no|not|n't|yet to)\b[^.;:]{0,40}\b(?:orders? (?:being |been |were |was )?placed"
         r"|plac(?:ed|e|ing) (?:\w+ ){0,2}orders?)\b|\bhold(?:ing)? back (?:\w+ ){0,2}orders?\b",
     ),
+    "licence-disclosure": (
+        "licences to be made public",
+        r"\b(?:disclos\w*|made public|make public)\b[^.;:]{0,60}\blicen[cs]\w*"
+        r"|\blicen[cs]\w*\b[^.;:]{0,60}\b(?:disclos\w*|made public|make public)",
+    ),
+    "president-decides": (
+        "the president's decision",
+        r"\b(?:call|decision|choice)\b (?:is |was |rests )?(?:for|with|up to) (?:the president|President Trump|Trump)\b"
+        r"|\bup to (?:the president|President Trump|Trump)\b"
+        r"|\b(?:the president|Trump) (?:alone |himself )?(?:will|would) (?:decide|make the (?:call|decision))\b",
+    ),
+    "share-gone": (
+        "market share down to zero",
+        r"\b(?:share|slice)\b[^.;:]{0,60}\b(?:to|at|is|was|of) (?:essentially |effectively |basically |almost )?"
+        r"(?:zero|nothing|nil)\b",
+    ),
+    "domestic-only": (
+        "domestic chips only",
+        rf"\b{_HOME_MADE}\b[^.;:]{{0,30}}\balone\b|\b(?:only|exclusively|solely)\b[^.;:]{{0,20}}\b(?:{_HOME_MADE}|domestic)"
+        r"|\bbar\w* foreign (?:AI )?chips\b",
+    ),
+    "volume-limits": (
+        "a limit on how many may be bought",
+        r"\b(?:limit|cap|restrict)\w*\b[^.;:]{0,20}\b(?:overall |total )?(?:quantity|number|volume|amount)\b"
+        r"[^.;:]{0,60}\b(?:buy|purchase|import)\w*|\bhow many\b[^.;:]{0,60}\b(?:may|can|could) (?:buy|purchase|import)\b",
+    ),
     "denial": (
         "a denial",
         r"\b(?:denied|denies|denying|refuted|rejected)\b[^.;:]{0,40}\b(?:report|reports|claims?|that|it)\b",

@@ -247,3 +247,30 @@ def test_the_origin_is_the_first_outlet_the_text_credits() -> None:
 def test_an_outlet_named_without_credit_is_no_origin() -> None:
     assert find_origin("Bloomberg, the data company, has offices in many cities.") is None
     assert find_origin("Reuters reporters were not allowed into the briefing.") is None
+
+
+# --------------------------------------------------------------------------- events for stories that had none
+
+
+def test_stories_without_events_get_theirs_in_other_words() -> None:
+    told = {
+        "licence-disclosure": "Two lawmakers want every export licence for the chip disclosed within two days.",
+        "president-decides": "Whether the sales go ahead is a decision for the president alone, the secretary said.",
+        "share-gone": "Huang put the company's share of the Chinese market at effectively zero.",
+        "domestic-only": "New state-funded data centres must use domestically made accelerators alone.",
+        "volume-limits": "Beijing is drafting rules to cap the total number of foreign chips a firm can purchase.",
+    }
+    for event, sentence in told.items():
+        assert event in events_in(sentence), event
+
+
+def test_near_misses_of_those_events_are_not_them() -> None:
+    near = {
+        "licence-disclosure": "Nvidia disclosed record revenue for the quarter.",
+        "president-decides": "The decision by Trump to allow sales surprised analysts.",
+        "share-gone": "The share price rose, with nothing new to report.",
+        "domestic-only": "China-made accelerators reached only 60% of the rival's speed.",
+        "volume-limits": "The number of firms that can purchase the chip has grown.",
+    }
+    for event, sentence in near.items():
+        assert event not in events_in(sentence), event
