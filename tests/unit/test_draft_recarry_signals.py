@@ -14,6 +14,7 @@ from data.draft import draft_from_text
 from data.draft.duplicates import SAME_FACT
 from data.draft.entities import find_origin
 from data.draft.events import events_in
+from data.draft.figures import find_figures
 from data.draft.story import read_text, story_index
 
 REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
@@ -274,3 +275,30 @@ def test_near_misses_of_those_events_are_not_them() -> None:
     }
     for event, sentence in near.items():
         assert event not in events_in(sentence), event
+
+
+# --------------------------------------------------------------------------- figures in other forms
+
+
+def test_letter_and_short_scales_on_chips_are_figures() -> None:
+    two_m = find_figures("Chinese firms have asked for more than 2m H200 chips.", True)
+    assert [(f.low, f.unit, f.bound) for f in two_m] == [(2_000_000, "chips", "more_than")]
+    assert [(f.value, f.unit) for f in find_figures("Nvidia holds about 700k H200 chips.", True)] == [
+        (700_000, "chips")
+    ]
+    mln = find_figures("Buyers put in orders for over 2 mln H200 chips.", True)
+    assert [(f.low, f.unit) for f in mln] == [(2_000_000, "chips")]  # never 2 chips
+
+
+def test_letter_scales_on_other_things_are_still_not_figures() -> None:
+    assert find_figures("The model has 7B parameters.", True) == []
+    assert find_figures("The launch drew 5M visitors.", True) == []
+
+
+def test_the_same_figures_in_letter_scales_name_the_story(real_seeds) -> None:
+    text = (
+        "Chinese tech groups have asked for more than 2m H200 chips for next year, far beyond the "
+        "700k Nvidia has on hand, and Nvidia has asked TSMC for extra output."
+    )
+    offered = _offered(text, real_seeds)
+    assert ORDERS in offered and "2,000,000 chips" in offered[ORDERS][1]
