@@ -108,6 +108,13 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\b(?:limit|cap|restrict)\w*\b[^.;:]{0,20}\b(?:overall |total )?(?:quantity|number|volume|amount)\b"
         r"[^.;:]{0,60}\b(?:buy|purchase|import)\w*|\bhow many\b[^.;:]{0,60}\b(?:may|can|could) (?:buy|purchase|import)\b",
     ),
+    "buyers-cleared": (
+        "a number of buyers cleared",
+        r"\b(?:approv\w*|clear\w*|licen[cs]\w*|signed off on|authori[sz]\w*)\b[^.;:]{0,40}"
+        r"\b(?:about |roughly |some |around |nearly |~)?(?:\d+|ten|a dozen|several|dozens of)\b[^.;:]{0,15}"
+        r"\b(?:firms|companies|buyers|customers)\b|\b(?:firms|companies|buyers|customers) (?:were |have been |had been )?"
+        r"(?:licensed|cleared)\b",
+    ),
     "denial": (
         "a denial",
         r"\b(?:denied|denies|denying|refuted|rejected)\b[^.;:]{0,40}\b(?:report|reports|claims?|that|it)\b",

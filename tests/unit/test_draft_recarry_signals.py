@@ -302,3 +302,26 @@ def test_the_same_figures_in_letter_scales_name_the_story(real_seeds) -> None:
     )
     offered = _offered(text, real_seeds)
     assert ORDERS in offered and "2,000,000 chips" in offered[ORDERS][1]
+
+
+# --------------------------------------------------------------------------- a number of buyers cleared
+
+CLEARED = "2026-05-14-reuters-us-clears-ten-chinese-h200-buyers"
+
+
+def test_a_number_of_buyers_cleared_is_an_event() -> None:
+    assert "buyers-cleared" in events_in("Washington has licensed some 12 Chinese companies to buy the part.")
+    assert "buyers-cleared" in events_in("By then about ten firms had been cleared by Commerce.")
+    assert "buyers-cleared" not in events_in("Beijing cleared imports for three internet giants.")
+    assert "buyers-cleared" not in events_in("Ten firms have applied for licences.")
+
+
+def test_buyers_cleared_and_nothing_shipped_by_the_same_actors_name_the_story(real_seeds) -> None:
+    text = (
+        "Commerce has cleared roughly 10 Chinese firms to buy the H200, officials indicated this week.\n\n"
+        "No deliveries have been made yet, and Commerce gave no timetable for them."
+    )
+    offered = _offered(text, real_seeds)
+    assert CLEARED in offered and "a number of buyers cleared; none delivered so far" in offered[CLEARED][1]
+    # Near miss: the same count of firms, applying rather than cleared, with nothing about deliveries.
+    assert CLEARED not in _offered("About 10 Chinese firms have applied to Commerce to buy the H200.", real_seeds)
