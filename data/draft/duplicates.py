@@ -6,7 +6,9 @@ near its source's date); a similar title; the text itself (distinctive words it 
 source's title, summaries and wordings, the same figures, the same origin, the story's own dates).
 The text signals work on a plain paste with no URL or date, so a re-carry is named from its
 words alone. One strong signal or two weaker ones make a match; a story months apart is a
-follow-up, not a re-carry.
+follow-up, not a re-carry. A shared figure needs something to vouch for it (standing out in
+words, the dates, the same actors doing the same things, or figures of two things with one of
+the story's events); ``offer`` picks which matches are shown. docs/architecture.md lists them all.
 """
 
 from __future__ import annotations
@@ -23,15 +25,16 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from rapidfuzz import fuzz
 
 from data.draft import story
+from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
 from data.draft.model import Duplicate, Figure
+from data.draft.offer import SAME_FACT, kept
 from data.draft.words import STOP
 from data.lexicon import Range
 from data.load import SeedData
 from data.models import Source
 
 THRESHOLD = 0.4
-SAME_FACT = "the same figures of the same things"
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]{2,}")
 
@@ -215,6 +218,8 @@ def find_duplicates(
     fact_status: dict[tuple[str, str, float], str | None] = {}
     fact_range: dict[tuple[str, str, float], Range] = {}
     vague: list[tuple[str, str, str]] = []  # (metric, unit, wording) of figures the text gives only in words
+    lead_facts: set[tuple[str, str, float]] = set()  # figures the headline or first paragraph gives
+    lead = f"{title or ''}\n{next((line for line in text.splitlines() if line.strip()), '')}"
     for claim_id, figure in figures:
         metric = (metrics or {}).get(claim_id)
         if figure.vague and metric and not metric.startswith("to-confirm"):
@@ -224,6 +229,8 @@ def find_duplicates(
         metric = (metrics or {}).get(claim_id)
         if metric and not metric.startswith("to-confirm"):
             drafted_facts |= {(metric, u, n) for u, n in keys}
+            if figure.wording and figure.wording in lead:
+                lead_facts |= {(metric, u, n) for u, n in keys}
             fact_status.update({(metric, u, n): (statuses or {}).get(claim_id) for u, n in keys})
             told_range = as_range(figure.value, figure.low, figure.high, figure.bound)
             fact_range.update({(metric, u, n): told_range for u, n in keys})
@@ -254,6 +261,13 @@ def find_duplicates(
             weight = min(0.13 * (standout - 2.0), 0.65)
             signals.append((weight, f"the text shares its distinctive words ({', '.join(words)})"))
         facts = drafted_facts & index.facts.get(source.id, set())
+        # A second story in a round-up stands out in no word count, yet stands on its own evidence:
+        # figures of two or more different things this source gives, with something it tells
+        # happening (figures alone in a sentence are background), or the same actors doing the
+        # same things. Either vouches for the figures the text shares with it.
+        tells_too = story.shared_events(stories, source.id, told)
+        several = len({m for m, _, _ in facts}) >= 2 and bool(tells_too)
+        vouched = several or any(story.SAME_ACTORS in reason for _, reason in signals)
         words_alike = same_wording(vague, index.worded.get(source.id, set()))
         if words_alike and (standout >= 2.0 or near_in_time):
             rarity = sum(1 / index.worded_count[w] for w in words_alike)
@@ -261,11 +275,13 @@ def find_duplicates(
                 f"'{w.strip()}' {_unit(u)}, {_metric_label(seeds, m)}" for m, u, w in sorted(words_alike)[:2]
             )
             signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} in the same words ({listed})"))
-        if facts and (standout >= 2.0 or near_in_time):
-            rarity = sum(1 / index.fact_count[f] for f in facts)
+        if facts and (standout >= 2.0 or near_in_time or vouched):
+            # A figure in the headline or first paragraph is the story's news, not its background: it counts twice.
+            rarity = sum((2 if f in lead_facts else 1) / index.fact_count[f] for f in facts)
             listed = "; ".join(f"{n:,.0f} {_unit(u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
-            signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} ({listed})"))
-        elif shared and (standout >= 2.0 or near_in_time):
+            also = f", and it tells of the same ({EVENTS[tells_too[0]][0]})" if several else ""
+            signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} ({listed}){also}"))
+        elif shared and (standout >= 2.0 or near_in_time or vouched):
             rarity = sum(1 / index.figure_count[f] for f in shared)
             listed = ", ".join(f"{n:,.0f} {_unit(u)}" for u, n in sorted(shared)[:4])
             signals.append((min(0.3 * rarity, 0.5), f"the same figures ({listed})"))
@@ -295,28 +311,7 @@ def find_duplicates(
         why = "; ".join(reason for _, reason in signals)
         out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
     out.sort(key=lambda d: d.score, reverse=True)
-    return _kept(out, stories, told)
-
-
-def _kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory) -> list[Duplicate]:
-    """What is close to the best match (one clear re-carry should not drag in its neighbours), any
-    other source whose own figure of the same thing the text repeats (a round-up), and a second
-    story on its own evidence: the text tells of something it tells that the best match does not."""
-    if not out:
-        return []
-    best = stories.stories.get(out[0].source_id)
-    best_events = set(best.events) if best else set()
-
-    def apart(d: Duplicate) -> bool:
-        mine = stories.stories.get(d.source_id)
-        return mine is not None and bool((set(mine.events) & set(told.events)) - best_events)
-
-    return [d for d in out if d.score >= out[0].score - 0.2 or _own_story(d.why) or apart(d)][:5]
-
-
-def _own_story(why: str) -> bool:
-    """A reason that ties the text to this source's own story, not to a neighbour's."""
-    return SAME_FACT in why.lower() or story.CITES in why or story.SAME_PERSON in why
+    return kept(out, stories, told)
 
 
 def _against(

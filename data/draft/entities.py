@@ -44,8 +44,8 @@ _OUTLET = r"(?:the\s+)?(" + "|".join(re.escape(o) for o in OUTLETS) + r")(?:\s+N
 _ORIGIN = [
     re.compile(r"\bciting (?:a report (?:by|from|in) )?" + _OUTLET, re.IGNORECASE),
     re.compile(r"\baccording to (?:a report (?:by|from|in) )?" + _OUTLET, re.IGNORECASE),
-    re.compile(r"\b(?:first )?reported (?:earlier )?by " + _OUTLET, re.IGNORECASE),
-    re.compile(_OUTLET + r" (?:first )?(?:reported|said|wrote|has reported|had reported)\b"),
+    re.compile(r"\b(?:first )?(?:reported|cited) (?:earlier )?by " + _OUTLET, re.IGNORECASE),
+    re.compile(_OUTLET + r"(?:,[^,.;]{3,60},)? (?:first )?(?:reported|reports|said|wrote|has reported|had reported)\b"),
     re.compile(r"\((Reuters|Bloomberg|AP|AFP)\)"),
 ]
 WORD_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -296,14 +296,15 @@ def _capitalised(text: str) -> list[tuple[int, str]]:
 
 
 def find_origin(text: str) -> str | None:
-    """The wire or outlet a story came from: 'citing Reuters', 'Bloomberg reported', '(Reuters) -'."""
-    for pattern in _ORIGIN:
-        match = pattern.search(text)
-        if match:
-            name = match.group(1)
-            canonical = next((o for o in OUTLETS if o.lower() == name.lower()), name)
-            return {"AP": "Associated Press", "Nikkei": "Nikkei Asia"}.get(canonical, canonical)
-    return None
+    """The wire or outlet a story came from: 'citing Reuters', 'Bloomberg reported', '(Reuters) -'.
+    The first one the text credits: a story names its own source in the lead, and the outlets it
+    cites further down are usually for background."""
+    found = [m for m in (pattern.search(text) for pattern in _ORIGIN) if m]
+    if not found:
+        return None
+    name = min(found, key=lambda m: m.start()).group(1)
+    canonical = next((o for o in OUTLETS if o.lower() == name.lower()), name)
+    return {"AP": "Associated Press", "Nikkei": "Nikkei Asia"}.get(canonical, canonical)
 
 
 def attribution(sentence: str, matches: list[EntityMatch]) -> dict[str, object] | None:

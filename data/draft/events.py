@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import re
 
+_HOME_MADE = (
+    r"(?:domestic(?:ally)?[- ](?:produced|made)|(?:China|Chinese)[- ]made|home-?grown|locally[- ](?:made|produced))"
+)
 _EVENTS: dict[str, tuple[str, str]] = {
     "none-delivered": (
         "none delivered so far",
         r"\b(?:not|n't|yet to)\b[^.;:]{0,50}\b(?:received|receive|delivered|shipped|sold|reached|arrived)\b"
         r"|\bnone\b[^.;:]{0,40}\b(?:sold|delivered|shipped|received|arrived)\b|\bnot a single\b"
         r"|\bno\b[^.;:]{0,30}\b(?:have|has|had) (?:yet )?(?:been )?(?:delivered|shipped|sold|reached|arrived)\b"
-        r"|\bzero\b[^.;:]{0,30}\b(?:shipped|delivered|sold)\b",
+        r"|\bzero\b[^.;:]{0,30}\b(?:shipped|delivered|sold)\b"
+        r"|\bno (?:deliveries|shipments)\b[^.;:]{0,20}\b(?:made|yet|so far|taken place)\b",
     ),
     "orders-paused": (
         "orders paused",
-        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|stop placing|stop ordering)\b",
+        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b",
     ),
     "blocked": ("blocked", r"\bblock(?:ed|s|ing)?\b|\bnot (?:be )?(?:allowed|permitted) (?:to )?(?:enter|in)\b"),
     "access-restricted": (
@@ -55,7 +59,9 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "collateral": ("insurance or collateral instead", r"\bcollateral\b|\binsurance\b|\bpledged assets\b"),
     "domestic-ratio": (
         "domestic chips bought alongside",
-        r"\bdomestic(?:ally)?[- ](?:produced|made)\b[^.;:]{0,60}\b(?:alongside|with each|for every|ratio)\b",
+        rf"\b{_HOME_MADE}\b[^.;:]{{0,60}}\b(?:alongside|with each|for every|ratio|quota)\b"
+        rf"|\b(?:alongside|also (?:buy|purchase)|ratio|quota|(?:set|certain|fixed) (?:share|proportion))\b"
+        rf"[^.;:]{{0,40}}\b{_HOME_MADE}",
     ),
     "told-lawmakers": (
         "said at a congressional hearing",
@@ -66,12 +72,66 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "approved in principle",
         r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|go-ahead|green light)\b",
     ),
+    "conditional-approval": (
+        "approved on conditions",
+        r"\bconditional(?:ly)?\b[^.;:]{0,20}\b(?:approv\w*|clear\w*|nod|go-ahead|green light)"
+        r"|\bconditions? (?:attached|linked|tied)\b|\battach(?:es|ed|ing)? (?:\w+ ){0,2}conditions\b",
+    ),
+    "no-orders-placed": (
+        "no orders placed yet",
+        r"\b(?:no|not|n't|yet to)\b[^.;:]{0,40}\b(?:orders? (?:being |been |were |was )?placed"
+        r"|plac(?:ed|e|ing) (?:\w+ ){0,2}orders?)\b|\bhold(?:ing)? back (?:\w+ ){0,2}orders?\b",
+    ),
+    "licence-disclosure": (
+        "licences to be made public",
+        r"\b(?:disclos\w*|made public|make public)\b[^.;:]{0,60}\blicen[cs]\w*"
+        r"|\blicen[cs]\w*\b[^.;:]{0,60}\b(?:disclos\w*|made public|make public)",
+    ),
+    "president-decides": (
+        "the president's decision",
+        r"\b(?:call|decision|choice)\b (?:is |was |rests )?(?:for|with|up to) (?:the president|President Trump|Trump)\b"
+        r"|\bup to (?:the president|President Trump|Trump)\b"
+        r"|\b(?:the president|Trump) (?:alone |himself )?(?:will|would) (?:decide|make the (?:call|decision))\b",
+    ),
+    "share-gone": (
+        "market share down to zero",
+        r"\b(?:share|slice)\b[^.;:]{0,60}\b(?:to|at|is|was|of) (?:essentially |effectively |basically |almost )?"
+        r"(?:zero|nothing|nil)\b",
+    ),
+    "domestic-only": (
+        "domestic chips only",
+        rf"\b{_HOME_MADE}\b[^.;:]{{0,30}}\balone\b|\b(?:only|exclusively|solely)\b[^.;:]{{0,20}}\b(?:{_HOME_MADE}|domestic)"
+        r"|\bbar\w* foreign (?:AI )?chips\b",
+    ),
+    "volume-limits": (
+        "a limit on how many may be bought",
+        r"\b(?:limit|cap|restrict)\w*\b[^.;:]{0,20}\b(?:overall |total )?(?:quantity|number|volume|amount)\b"
+        r"[^.;:]{0,60}\b(?:buy|purchase|import)\w*|\bhow many\b[^.;:]{0,60}\b(?:may|can|could) (?:buy|purchase|import)\b",
+    ),
+    "buyers-cleared": (
+        "a number of buyers cleared",
+        r"\b(?:approv\w*|clear\w*|licen[cs]\w*|signed off on|authori[sz]\w*)\b[^.;:]{0,40}"
+        r"\b(?:about |roughly |some |around |nearly |~)?(?:\d+|ten|a dozen|several|dozens of)\b[^.;:]{0,15}"
+        r"\b(?:firms|companies|buyers|customers)\b|\b(?:firms|companies|buyers|customers) (?:were |have been |had been )?"
+        r"(?:licensed|cleared)\b",
+    ),
     "denial": (
         "a denial",
         r"\b(?:denied|denies|denying|refuted|rejected)\b[^.;:]{0,40}\b(?:report|reports|claims?|that|it)\b",
     ),
     "customs": ("customs", r"\bcustoms\b"),
     "first-batch": ("a first batch", r"\bfirst batch\b"),
+    "shipments-planned": (
+        "shipments planned",
+        r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|hop(?:es|ed|ing)|expect(?:s|ed)?|intend(?:s|ed)?) to (?:start |begin )?"
+        r"(?:ship|deliver)\w*|\bplanned (?:first )?(?:shipments?|deliveries)\b",
+    ),
+    "capacity-added": (
+        "production capacity added",
+        r"\b(?:add(?:s|ed|ing)?|expand(?:s|ed|ing)?|new|extra|additional|more) (?:new |H200 )?(?:production )?capacity\b"
+        r"|\bramp(?:s|ed|ing)? up (?:\w+ )?(?:production|output)\b"
+        r"|\b(?:step(?:s|ped|ping)? up|boost(?:s|ed|ing)?|extra|additional|more) (?:H200 )?(?:production|output)\b",
+    ),
     "deliveries-begun": (
         "deliveries begun",
         r"\b(?:shipments?|deliveries) (?:to China )?(?:have |has |had )?(?:begun|began|started|resumed)\b"

@@ -12,8 +12,8 @@ import re
 from data.draft.model import Figure
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-           "trillion": 1e12, "tn": 1e12}  # fmt: skip
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+           "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
 # "two million", "a million": a small number word counts as a number only before a scale word.
 _SCALED_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "twenty": 20, "fifty": 50}  # fmt: skip
@@ -23,7 +23,7 @@ ATOM = re.compile(
     + r"|(?:"
     + "|".join(_SCALED_WORDS)
     + r")(?=\s(?:thousand|million|billion|trillion)\b))"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k|b)\b)?"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|\s?(?:mln|bln)\b|(?:bn|mn|tn|m|k|b)\b)?"
     r"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
@@ -52,6 +52,7 @@ UNIT_WORDS: list[tuple[str, str]] = [
 ]
 _UNIT_RE = [(re.compile(r"^(?:" + pattern + r")$", re.IGNORECASE), unit) for pattern, unit in UNIT_WORDS]
 _COUNT_UNITS = {"firms", "days", "hours", "votes"}
+_HARDWARE = {"chips", "accelerators", "modules", "dies"}  # units a letter scale may count ("2m H200s", "700k chips")
 _STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "which", "was", "were", "is", "are",
          "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
 CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
@@ -243,8 +244,10 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     if money_word:
         end += money_word.end()
     short_scale = (last.group("scale") or "").strip().lower() in ("b", "m", "k", "tn")
-    if short_scale and not currency:
-        return None  # "7B" parameters or "5M" of something: a letter scale counts only on money ("$14B")
+    if short_scale and not currency and _unit_after(sentence, last.end())[0] not in _HARDWARE:
+        return (
+            None  # "7B" parameters or "5M" of something: a letter scale counts on money ("$14B") or chips ("2m H200s")
+        )
     unit: str | None
     if percent:
         unit = "percent"

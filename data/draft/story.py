@@ -26,18 +26,24 @@ from data.models import Claim, Source
 CITES = "for the same thing"
 SAME_PERSON = "names the same person"
 SAME_WORDS = "uses the words this source quotes"
-_STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle"}
+SAME_ACTORS = "the same actors doing the same things"
+_STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle",
+                 "conditional": "conditional-approval"}  # fmt: skip
 _NONE_KINDS = {"delivery", "shipment", "sale"}
 _CITE = (
     r"\b(?:according to|citing|reported by|told|cited by|per)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
     r"(?:the\s+|an?\s+)?({names})"
 )
-_SAID = r"\b(?:the\s+)?({outlets})(?:\s+News)?\s+(?:first\s+|separately\s+|also\s+)?(?:reported|said|wrote|has reported|had reported|reports)\b"
+_SAID = r"\b(?:the\s+)?({outlets})(?:\s+News)?(?:,[^,.;]{{3,60}},)?\s+(?:first\s+|separately\s+|also\s+)?(?:reported|said|wrote|has reported|had reported|reports)\b"
 _EARLIER = re.compile(
     r"\b(?:previously|earlier reports?|last year|years? ago|in the past|back in|had earlier)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|\n+")
+UNNAMED_FIRMS = "other-cn-buyers"
+_FIRMS = re.compile(
+    r"\bChinese (?:tech(?:nology)? |internet |AI )?(?:customers|firms|companies|buyers|clients|groups)\b", re.IGNORECASE
+)
 
 
 _SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south china morning post",
@@ -206,21 +212,26 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text) if p.strip()):
         named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
         around = named.union(*(index.side.get(o, set()) for o in named))
+        if _FIRMS.search(paragraph):  # "Chinese customers" are the tracker's unnamed Chinese firms
+            around.add(UNNAMED_FIRMS)
         for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
             found = set() if _EARLIER.search(sentence) else events_in(sentence)
             said.append((sentence, found, around))
             lead |= found if number < 2 else set()
     events: dict[str, set[str]] = {}
     cited: dict[str, dict[str, set[str]]] = {}
+    citing = [bool(index.cite.search(s) or index.said.search(s)) for s, _, _ in said]
     for number, (sentence, found, orgs) in enumerate(said):
         for event in found:
             events.setdefault(event, set()).update(orgs)
         if _EARLIER.search(sentence):
             continue  # an outlet cited for what happened before is the background's source
+        # The sentence before counts too ("X happened. The FT said ..."), unless it credits its own outlet.
+        start = number - 1 if number > 0 and not citing[number - 1] else number
         for match in [*index.cite.finditer(sentence), *index.said.finditer(sentence)]:
             name = _clean(next(g for g in match.groups() if g))
             cited.setdefault(name, {})
-            for _, near, who in said[max(number - 1, 0) : number + 1]:
+            for _, near, who in said[start : number + 1]:
                 for event in near:
                     cited.setdefault(name, {}).setdefault(event, set()).update(who)
     told = " ".join(sentence for sentence, _, _ in said if not _EARLIER.search(sentence))  # background left out
@@ -240,12 +251,13 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
 
 
 def _doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
-    """The organisations both say did this (an empty set when either names none), or None."""
+    """The organisations both say did this (an empty set when either names none), or None. The
+    unnamed Chinese firms, read from general words, can make a match but never break one."""
     if event not in story.events:
         return None
     actors = story.events[event]
     shared = actors & who
-    return shared if shared or not actors or not who else None
+    return shared if shared or not actors or not who - {UNNAMED_FIRMS} else None
 
 
 def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str, str]) -> list[tuple[float, str]]:
@@ -255,14 +267,14 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         return []
     out: list[tuple[float, str]] = []
     doers = {e: _doers(story, e, who) for e, who in text.events.items()}
-    shared = sorted((e for e, d in doers.items() if d is not None), key=lambda e: index.event_count[e])
+    shared = shared_events(index, sid, text)
     rarity = sum(1 / index.event_count[e] for e in shared)
     if len(shared) >= 2 and rarity >= 0.25:
         actors = sorted({a for e in shared for a in doers[e] or set()}, key=lambda a: names.get(a, a))
         doing = ", ".join(names.get(a, a) for a in actors[:3])
         what = "; ".join(EVENTS[e][0] for e in shared[:3])
         cap = min(0.35 + 0.1 * (len(shared) - 2), 0.5)  # each further thing both tell adds to the likeness
-        out.append((min(0.5 * rarity, cap), f"the same actors doing the same things ({doing}: {what})"))
+        out.append((min(0.5 * rarity, cap), f"{SAME_ACTORS} ({doing}: {what})" if doing else f"{SAME_ACTORS} ({what})"))
     elif len(shared) == 1 and index.event_count[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     for event, who in sorted(text.cited.get(story.origin, {}).items()):
@@ -286,6 +298,15 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         else:
             out.append((0.3 / count, f"it {SAME_PERSON} ({person})"))
     return out
+
+
+def shared_events(index: StoryIndex, sid: str, text: TextStory) -> list[str]:
+    """What the text tells that this story tells too, by the same organisations (rarest first)."""
+    story = index.stories.get(sid)
+    if story is None:
+        return []
+    shared = (e for e, who in text.events.items() if _doers(story, e, who) is not None)
+    return sorted(shared, key=lambda e: index.event_count[e])
 
 
 def done_by_others(index: StoryIndex, sid: str, text: TextStory) -> bool:

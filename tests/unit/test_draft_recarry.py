@@ -42,7 +42,7 @@ def test_the_same_actors_doing_the_same_things_name_the_story(real_seeds) -> Non
     )
     offered = _offered(text, real_seeds)
     assert PREPAY in offered
-    assert "the same actors doing the same things (nvidia: " in offered[PREPAY].lower()
+    assert "the same actors doing the same things (nvidia, other chinese firms (unnamed): " in offered[PREPAY].lower()
     assert "full payment up front" in offered[PREPAY]
 
 

@@ -179,7 +179,7 @@ def test_the_same_person_is_no_evidence_against_the_story(real_seeds) -> None:
     from data.draft import story
 
     index = story.story_index(real_seeds)
-    others = story.read_text(index, "Donald Trump said the president would decide on H200 sales to China.")
-    same = story.read_text(index, "Howard Lutnick said the president would decide on H200 sales to China.")
+    others = story.read_text(index, "Donald Trump said H200 sales to China could go ahead.")
+    same = story.read_text(index, "Howard Lutnick said H200 sales to China could go ahead.")
     assert story.other_people(index, LUTNICK, others)
     assert not story.other_people(index, LUTNICK, same)
