@@ -162,3 +162,9 @@ def test_the_bench_reports_fresh_excerpts_apart_and_hides_their_misses() -> None
     assert rows[3].split(" | ")[1] == "2"  # both fresh excerpts counted in their own row
     assert "re-carry x" not in detail(results) and "figure 1" in detail(results)
     assert "`b` (fresh held out): re-carry x" in detail(results, held_out=True)
+
+
+def test_the_benchs_own_number_parser_reads_wire_abbreviations() -> None:
+    # "2 mln" is two million (a drafted 2,000,000 from it is not invented), never a bare 2
+    assert {2e6, 1.5e9} <= stated_values("orders for 2 mln chips worth 1.5 bln dollars")
+    assert 2.0 not in stated_values("orders for 2 mln chips")
