@@ -130,9 +130,38 @@ def view_date(claim_filter: ClaimFilter) -> dt.date:
     return claim_filter.as_of or dt.date.today()
 
 
-def empty_view(page: PageSpec, as_of: dt.date, params: Params, message: str = "") -> PageView:
-    """A view with nothing to draw (pages without charts declare this)."""
-    return PageView(page.page_id, page.title, page.question, as_of, dict(params), empty=message)
+def page_view(
+    page: PageSpec | str,
+    claim_filter: ClaimFilter,
+    params: Params,
+    *,
+    cards: tuple[CardView, ...] = (),
+    charts: tuple[ChartView, ...] = (),
+    tables: tuple[TableView, ...] = (),
+    notices: tuple[str, ...] = (),
+    empty: str = "",
+    lead: str = "chart",
+    extras: Mapping[str, Any] | None = None,
+) -> PageView:
+    """A page's ``PageView`` with its header taken from the registry (id, title, question), the
+    filter's as-of date and a copy of the params, so every view states them the same way and a
+    page's ``view`` names only what it shows. A page with nothing to draw passes ``empty=`` (what
+    its slide says instead)."""
+    spec = spec_of(page)
+    return PageView(
+        spec.page_id,
+        spec.title,
+        spec.question,
+        view_date(claim_filter),
+        dict(params),
+        cards=cards,
+        charts=charts,
+        tables=tables,
+        notices=notices,
+        empty=empty,
+        lead=lead,
+        extras=dict(extras or {}),
+    )
 
 
 # --------------------------------------------------------------------------- reading a link

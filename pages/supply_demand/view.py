@@ -13,8 +13,7 @@ from components.exports.images import plain_title
 from components.figures import plot_range_bars, plot_scenario_gap
 from components.format import fmt_number, plain
 from components.labels import BOUNDS, CONFIDENCES, label, metric_label
-from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, view_date
+from components.view import ChartView, PageView, Params, TableView, page_view
 from data.frames import ClaimFilter, build_supply_demand_frame
 from data.load import SeedData
 from data.scenario import binding_limit, defaults_at, run_scenario
@@ -102,19 +101,16 @@ def scenario(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> tupl
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["supply_demand"]
     figure, figures = figures_chart(seeds, claim_filter, bool(params.get("every")))
     sources = tuple(dict.fromkeys(s for ids in figures["source_ids"] for s in ids))
     charts = [ChartView("supply-demand-ranges", plain_title(figure), figure, sources, FIGURES_ALT)]
     gap = scenario(seeds, claim_filter, params)
     if gap is not None:
         charts.append(replace(gap[0], notes=(gap[1],)))
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        view_date(claim_filter),
-        dict(params),
+    return page_view(
+        "supply_demand",
+        claim_filter,
+        params,
         charts=tuple(charts),
         tables=(TableView("supply-demand", figures, full=build_supply_demand_frame(seeds, claim_filter)),),
     )

@@ -37,6 +37,8 @@ def test_views_are_pure_and_pages_do_not_import_each_other() -> None:
     for page in PAGES:
         source = (ROOT / "pages" / page.page_id / "view.py").read_text()
         assert "import streamlit" not in source and "from streamlit" not in source, page.page_id
+        # the header (id, title, question, as-of date, params) comes from one helper, not retyped
+        assert "PageView(" not in source and "page_view(" in source, f"{page.page_id}: build it with page_view"
         for other in PAGES:
             if other.page_id == page.page_id:
                 continue
