@@ -23,7 +23,9 @@ import plotly.graph_objects as go
 from fpdf import FPDF
 from PIL import Image
 
-from components.exports.images import RenderJob, as_of_text, render_many
+from components.exports.images import TITLE_ROOM_PX, RenderJob, as_of_text, base_font_px, render_many
+from components.figures.moment_labels import LabelRoom, refit
+from components.figures.timeline import MARKED_MOMENTS
 from components.theme import INK, MUTED, OKABE_ITO
 
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches
@@ -263,7 +265,37 @@ def slide_job(slide: Slide) -> RenderJob | None:
     font_px = CHART_TEXT_PT / 72 * IMAGE_WIDTH_PX / chart.width
     shown_px_per_image_px = chart.width * SHOWN_AT_PX / SLIDE_W / IMAGE_WIDTH_PX
     minimum = MIN_CHART_TEXT_PX / shown_px_per_image_px
-    return RenderJob(every_label(slide.figure), IMAGE_WIDTH_PX, height, "png", 2.0, font_px, minimum)
+    figure = every_label(deck_moments(slide.figure, font_px))
+    return RenderJob(figure, IMAGE_WIDTH_PX, height, "png", 2.0, font_px, minimum)
+
+
+DECK_MOMENT_ROWS = 3  # rows of key-moment labels on a deck slide, as on the meeting slide
+MOMENT_ROW_EM = 26 / 18  # a label row's height for its text size (the meeting slide's 26 px for 18 px)
+
+
+def deck_room(figure: go.Figure, font_px: float) -> LabelRoom:
+    """The deck image's room for key-moment labels, in the figure's own units (``chart_body``
+    scales every font by ``font_px`` over the body size afterwards): the image's width, labels at
+    the chart's text size, ``DECK_MOMENT_ROWS`` rows."""
+    base = base_font_px(figure.to_dict())
+    factor = font_px / base
+    tick = figure.layout.yaxis.tickfont.size or base
+    return LabelRoom(IMAGE_WIDTH_PX / factor, base, round(base * MOMENT_ROW_EM, 1), DECK_MOMENT_ROWS, tick)
+
+
+def deck_moments(figure: go.Figure, font_px: float) -> go.Figure:
+    """The timeline's key moments placed again for the deck's image, newest first (the page's are
+    placed for a 390 px phone in six rows of small text: scaled up, they took a third of the
+    chart); the top margin shrinks to the rows used (the figure's own title is not drawn in the
+    image: ``chart_body`` takes its ``TITLE_ROOM_PX`` off). Any other figure comes back as it is."""
+    room = deck_room(figure, font_px)
+    labels, rows = refit(figure, room, MARKED_MOMENTS)
+    if not labels:
+        return figure
+    shown = go.Figure(figure)
+    shown.layout.shapes, shown.layout.annotations = labels["shapes"], labels["annotations"]
+    shown.layout.margin.t = TITLE_ROOM_PX + 8 + room.row_px * rows  # 8: air under the subtitle
+    return shown
 
 
 def every_label(figure: go.Figure) -> go.Figure:

@@ -17,7 +17,7 @@ import pytest
 
 from components.briefings import briefing_slides, step_view
 from components.exports.images import chart_body
-from components.exports.layout import slide_job
+from components.exports.layout import DECK_MOMENT_ROWS, slide_job
 from components.figures import moment_labels, plot_timeline
 from components.ui.charts import meeting_figure
 from components.view import build_view
@@ -157,3 +157,29 @@ def test_moments_days_apart_are_marked_only_as_far_as_their_labels_fit() -> None
     shown = [n for n in slide.layout.annotations if moment_labels.is_label(n)]
     assert 0 < len(shown) < len(days) and pd.Timestamp(shown[0].x) == days.max()  # the newest first
     assert_readable(slide, SLIDE_WIDTHS["1280"], "slide")
+
+
+def test_the_deck_places_its_moments_for_the_slide_not_for_a_phone(real_seeds) -> None:
+    """The page's labels are placed for a 390 px phone (six rows of 11 px text); scaled up for the
+    deck's image they took a third of the chart. The deck places them again at the chart's text
+    size, in at most three rows, newest first."""
+    for briefing in real_seeds.briefings.values():
+        slides = briefing_slides(briefing, real_seeds, lambda n: f"https://h200.example/?step={n}")
+        for index, step in enumerate(briefing.steps):
+            if step.page != "timeline":
+                continue
+            job = slide_job(slides[index])
+            assert job is not None and job.font_px
+            drawn = chart_body(
+                job.figure, width=job.width, height=job.height, font_px=job.font_px, min_font_px=job.min_font_px
+            )
+            labels = [n for n in drawn.layout.annotations if moment_labels.is_label(n)]
+            where = f"{briefing.id} step {index + 1}"
+            assert labels and len({n.yshift for n in labels}) <= DECK_MOMENT_ROWS, where
+            assert min(n.font.size for n in labels) >= job.font_px - 0.1, f"{where}: labels smaller than the chart text"
+            newest = max(
+                pd.Timestamp(n.x) for n in slides[index].figure.layout.annotations if moment_labels.is_label(n)
+            )
+            assert newest in {pd.Timestamp(n.x) for n in labels}, f"{where}: the newest moment is not marked"
+            above = max(n.yshift + n.font.size * 1.4 for n in labels)
+            assert drawn.layout.margin.t <= above + 3 * job.font_px, f"{where}: room above the labels left empty"
