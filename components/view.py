@@ -49,7 +49,10 @@ class CardView:
 @dataclass(frozen=True)
 class ChartView:
     """A chart: its title (the takeaway, computed from the data), figure, sources and alt text.
-    ``notes`` are lines shown with it on screen and on its slide (the zero rows, a US limit)."""
+    ``notes`` are lines shown with it on screen and on its slide (the zero rows, a US limit).
+    ``slide_figure``: what a slide draws instead, where the page's figure has more rows than a
+    1280 x 720 slide holds legibly (same title, fewer bars); ``slide_caption`` then names in words,
+    bounds kept, what it leaves out, under the chart on the slide and in the deck."""
 
     key: str
     title: str
@@ -57,6 +60,13 @@ class ChartView:
     source_ids: tuple[str, ...]
     alt: str
     notes: tuple[str, ...] = ()
+    slide_figure: go.Figure | None = None
+    slide_caption: str = ""
+
+    @property
+    def on_slide(self) -> go.Figure:
+        """The figure a slide (meeting mode, the deck, the briefing preview) draws."""
+        return self.slide_figure if self.slide_figure is not None else self.figure
 
 
 @dataclass(frozen=True)

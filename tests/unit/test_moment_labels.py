@@ -17,7 +17,8 @@ import pytest
 
 from components.briefings import briefing_slides, step_view
 from components.exports.images import chart_body
-from components.exports.layout import DECK_MOMENT_ROWS, slide_job
+from components.exports.layout import slide_job
+from components.exports.slide_figures import DECK_MOMENT_ROWS
 from components.figures import moment_labels, plot_timeline
 from components.ui.charts import meeting_figure
 from components.view import build_view
