@@ -159,7 +159,7 @@ def slide_figure(figures: pd.DataFrame, names: dict[str, str], title: str) -> tu
         + (" (derived by the project)" if row["basis"] == "derived" else "")
         for row in left_out.to_dict("records")
     ]
-    counted = [str(f) for f in merged.loc[kept].get("firms", pd.Series(dtype=str)).dropna() if f]
+    counted = [str(f) for f in merged.get("firms", pd.Series(dtype=str)).dropna() if f]  # "4 firms" named
     caption = " ".join(
         [*([f"Also on the page: {'; '.join(rest)}."] if rest else []), *(f"{firms}." for firms in counted)]
     )
