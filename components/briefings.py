@@ -60,7 +60,8 @@ def view_slide(view: PageView, *, title: str, link: str, extra_sources: tuple[st
     return Slide(
         title=title,
         takeaway=takeaway,
-        figure=chart.figure if chart is not None else None,
+        figure=chart.on_slide if chart is not None else None,
+        caption=chart.slide_caption if chart is not None else "",
         kpis=kpis,
         source_line=source_line(seeds, (*view.slide_sources, *extra_sources)),
         link=link,
@@ -101,7 +102,8 @@ def page_slides(view: PageView, seeds: SeedData, link: str) -> list[Slide]:
             Slide(
                 title=chart.title or view.title,
                 takeaway=view.question,
-                figure=chart.figure,
+                figure=chart.on_slide,
+                caption=chart.slide_caption,
                 source_line=source_line(seeds, chart.source_ids),
                 link=link,
                 as_of=view.as_of,

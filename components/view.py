@@ -49,7 +49,10 @@ class CardView:
 @dataclass(frozen=True)
 class ChartView:
     """A chart: its title (the takeaway, computed from the data), figure, sources and alt text.
-    ``notes`` are lines shown with it on screen and on its slide (the zero rows, a US limit)."""
+    ``notes`` are lines shown with it on screen and on its slide (the zero rows, a US limit).
+    ``slide_figure``: what a slide draws instead, where the page's figure has more rows than a
+    1280 x 720 slide holds legibly (same title, fewer bars); ``slide_caption`` then names in words,
+    bounds kept, what it leaves out, under the chart on the slide and in the deck."""
 
     key: str
     title: str
@@ -57,6 +60,13 @@ class ChartView:
     source_ids: tuple[str, ...]
     alt: str
     notes: tuple[str, ...] = ()
+    slide_figure: go.Figure | None = None
+    slide_caption: str = ""
+
+    @property
+    def on_slide(self) -> go.Figure:
+        """The figure a slide (meeting mode, the deck, the briefing preview) draws."""
+        return self.slide_figure if self.slide_figure is not None else self.figure
 
 
 @dataclass(frozen=True)
@@ -130,9 +140,38 @@ def view_date(claim_filter: ClaimFilter) -> dt.date:
     return claim_filter.as_of or dt.date.today()
 
 
-def empty_view(page: PageSpec, as_of: dt.date, params: Params, message: str = "") -> PageView:
-    """A view with nothing to draw (pages without charts declare this)."""
-    return PageView(page.page_id, page.title, page.question, as_of, dict(params), empty=message)
+def page_view(
+    page: PageSpec | str,
+    claim_filter: ClaimFilter,
+    params: Params,
+    *,
+    cards: tuple[CardView, ...] = (),
+    charts: tuple[ChartView, ...] = (),
+    tables: tuple[TableView, ...] = (),
+    notices: tuple[str, ...] = (),
+    empty: str = "",
+    lead: str = "chart",
+    extras: Mapping[str, Any] | None = None,
+) -> PageView:
+    """A page's ``PageView`` with its header taken from the registry (id, title, question), the
+    filter's as-of date and a copy of the params, so every view states them the same way and a
+    page's ``view`` names only what it shows. A page with nothing to draw passes ``empty=`` (what
+    its slide says instead)."""
+    spec = spec_of(page)
+    return PageView(
+        spec.page_id,
+        spec.title,
+        spec.question,
+        view_date(claim_filter),
+        dict(params),
+        cards=cards,
+        charts=charts,
+        tables=tables,
+        notices=notices,
+        empty=empty,
+        lead=lead,
+        extras=dict(extras or {}),
+    )
 
 
 # --------------------------------------------------------------------------- reading a link

@@ -222,6 +222,15 @@ def _legend_shown(spec: dict) -> bool:
     return sum(1 for trace in spec.get("data", []) if trace.get("showlegend", True) is not False) > 1
 
 
+def base_font_px(spec: dict) -> float:
+    """The figure's body text size (its own, else its template's): ``chart_body`` scales every
+    font by ``font_px`` over this."""
+    layout = spec.get("layout", {})
+    template_layout = layout.get("template", {}).get("layout", {})
+    base = (layout.get("font") or {}).get("size") or (template_layout.get("font") or {}).get("size")
+    return float(base or PLOTLY_DEFAULT_FONT_PX)
+
+
 def chart_body(
     fig: go.Figure, *, width: int, height: int, font_px: float, min_font_px: float | None = None
 ) -> go.Figure:
@@ -230,8 +239,7 @@ def chart_body(
     spec = fig.to_dict()  # a deep copy: the caller's figure is never touched
     layout = spec.setdefault("layout", {})
     template_layout = layout.get("template", {}).get("layout", {})
-    base = (layout.get("font") or {}).get("size") or (template_layout.get("font") or {}).get("size")
-    factor = font_px / (base or PLOTLY_DEFAULT_FONT_PX)
+    factor = font_px / base_font_px(spec)
     _scale_fonts(spec, factor)
     layout.setdefault("font", {})["size"] = round(font_px, 1)
     legend = layout.setdefault("legend", {})

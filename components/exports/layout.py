@@ -24,6 +24,7 @@ from fpdf import FPDF
 from PIL import Image
 
 from components.exports.images import RenderJob, as_of_text, render_many
+from components.exports.slide_figures import deck_moments, every_label
 from components.theme import INK, MUTED, OKABE_ITO
 
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches
@@ -99,6 +100,7 @@ class Slide:
     link: str = ""
     as_of: dt.date | str | None = None
     notes: list[str] = field(default_factory=list)  # extra speaker notes (citations)
+    caption: str = ""  # a line under the chart: what the slide's version leaves out (ChartView.slide_caption)
 
 
 def clean_text(text: object) -> str:
@@ -237,8 +239,23 @@ def heading(slide: Slide) -> Heading:
     return Heading(Placed(box, fitted, valign="bottom", role="title"), takeaway, body)
 
 
+CAPTION_H = 0.55  # three lines at 11 pt
+CAPTION_SIZES = (13, 12, 11)
+
+
+def caption_box(slide: Slide) -> Box | None:
+    """Where the chart's caption goes: the bottom of the body, under the chart (none without one)."""
+    if not slide.caption or slide.figure is None:
+        return None
+    body = heading(slide).body
+    return Box(body.left, body.bottom - CAPTION_H, body.width, CAPTION_H)
+
+
 def step_layout(slide: Slide) -> StepLayout:
     body = heading(slide).body  # the body below this step's heading
+    caption = caption_box(slide)
+    if caption is not None:  # the chart ends above its caption
+        body = Box(body.left, body.top, body.width, caption.top - 0.05 - body.top)
     kpis = slide.kpis or []
     if len(kpis) > MAX_KPIS:
         raise ValueError(f"a slide holds at most {MAX_KPIS} KPIs, got {len(kpis)}")
@@ -263,24 +280,8 @@ def slide_job(slide: Slide) -> RenderJob | None:
     font_px = CHART_TEXT_PT / 72 * IMAGE_WIDTH_PX / chart.width
     shown_px_per_image_px = chart.width * SHOWN_AT_PX / SLIDE_W / IMAGE_WIDTH_PX
     minimum = MIN_CHART_TEXT_PX / shown_px_per_image_px
-    return RenderJob(every_label(slide.figure), IMAGE_WIDTH_PX, height, "png", 2.0, font_px, minimum)
-
-
-def every_label(figure: go.Figure) -> go.Figure:
-    """A copy whose category axes list every category (Plotly skips labels it thinks crowded),
-    each with the figure's own label where it has one (a range bar's carries its value in words:
-    "more than 200,000" must reach the slide and the deck), a bar's on one line."""
-    shown = go.Figure(figure)
-    for name in ("yaxis", "xaxis"):
-        axis = shown.layout[name]
-        categories = list(axis.categoryarray) if axis.categoryarray is not None else []
-        if categories and axis.type in (None, "-", "category"):
-            own = dict(zip(axis.tickvals or (), axis.ticktext or (), strict=False))
-            texts = [own.get(category, category) for category in categories]
-            if name == "yaxis":  # a slide is wide: one line per bar, so rows stay apart when short
-                texts = [" ".join(str(text).split("<br>")) for text in texts]
-            shown.layout[name].update(tickmode="array", tickvals=categories, ticktext=texts)
-    return shown
+    figure = every_label(deck_moments(slide.figure, font_px, IMAGE_WIDTH_PX))
+    return RenderJob(figure, IMAGE_WIDTH_PX, height, "png", 2.0, font_px, minimum)
 
 
 def render_slide_images(slides: Sequence[Slide]) -> list[bytes | None]:
@@ -335,6 +336,9 @@ def step_texts(step: Slide, index: int, total: int) -> list[Placed]:
     placed = [top.title]
     if step.takeaway:
         placed.append(Placed(top.takeaway, fit(step.takeaway, top.takeaway, TAKEAWAY_SIZES)))
+    caption = caption_box(step)
+    if caption is not None:
+        placed.append(Placed(caption, fit(step.caption, caption, CAPTION_SIZES), MUTED))
     if step.source_line:
         placed.append(Placed(SOURCE_BOX, fit(step.source_line, SOURCE_BOX, SOURCE_SIZES), MUTED))
     left = " · ".join(part for part in (as_of_text(step.as_of), f"Step {index} of {total}") if part)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.exports.images import chart_heading, chart_image, clamp_fonts
-from components.exports.layout import every_label
+from components.exports.slide_figures import every_label
 from components.figures.moment_labels import LabelRoom, refit
 from components.figures.timeline import MARKED_MOMENTS
 from components.format import SUBTITLE, wrap_lines

@@ -198,8 +198,10 @@ def render_cards(ctx: PageContext, view: PageView, per_row: int = 3) -> None:
 def render_view_chart(ctx: PageContext, view: PageView, index: int = 0, **kwargs: Any) -> object:
     """Chart ``index`` of the view with its alt text, sources and notes (the slide's lines)."""
     chart = view.charts[index]
-    event = render_chart(chart.figure, ctx=ctx, key=chart.key, alt=chart.alt, source_ids=chart.source_ids, **kwargs)
-    for note in chart.notes:
+    slide = ctx.present and not ctx.rendered  # the slide: its own version of the chart, if it has one
+    figure = chart.on_slide if slide else chart.figure
+    event = render_chart(figure, ctx=ctx, key=chart.key, alt=chart.alt, source_ids=chart.source_ids, **kwargs)
+    for note in (*chart.notes, *([chart.slide_caption] if slide and chart.slide_caption else [])):
         st.caption(md(note))
     return event
 

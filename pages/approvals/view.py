@@ -9,8 +9,7 @@ from components import takeaways
 from components.exports.images import plain_title
 from components.figures import plot_approval_matrix, plot_approvals_over_time
 from components.labels import STATUSES, fmt_date, label
-from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, view_date
+from components.view import ChartView, PageView, Params, TableView, page_view
 from data.frames import (
     ALL_BUYERS,
     ClaimFilter,
@@ -86,16 +85,13 @@ def narrow_cards(approvals: pd.DataFrame, rows: list[tuple[str, str]]) -> tuple[
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["approvals"]
     approvals = build_approvals_frame(seeds, claim_filter)
     matrix, matrix_sources = matrix_figure(seeds, claim_filter)
     volume, volume_sources = volume_figure(seeds, claim_filter)
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        view_date(claim_filter),
-        dict(params),
+    return page_view(
+        "approvals",
+        claim_filter,
+        params,
         charts=(
             ChartView("approvals-matrix", plain_title(matrix), matrix, tuple(matrix_sources), MATRIX_ALT),
             ChartView(

@@ -81,8 +81,8 @@ def render_preview(ctx: ui.PageContext, briefing: Briefing) -> None:
     if chart is None:
         st.info(view.empty or "This step shows no chart; its slide carries the page's numbers and sources.")
         return
-    ui.render_chart(chart.figure, ctx=ctx, key="briefing-preview", alt=chart.alt, source_ids=chart.source_ids)
-    for note in chart.notes:
+    ui.render_chart(chart.on_slide, ctx=ctx, key="briefing-preview", alt=chart.alt, source_ids=chart.source_ids)
+    for note in (*chart.notes, *([chart.slide_caption] if chart.slide_caption else [])):
         st.caption(ui.md(note))
 
 

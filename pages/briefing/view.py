@@ -5,28 +5,24 @@ from __future__ import annotations
 
 from components.briefings import step_view
 from components.link_options import COMPOSED
-from components.registry import BY_ID
-from components.view import PageView, Params, empty_view, view_date
+from components.view import PageView, Params, page_view, view_date
 from data.frames import ClaimFilter
 from data.load import SeedData
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["briefing"]
     as_of = view_date(claim_filter)
     shown = {k: b for k, b in seeds.briefings.items() if b.as_of <= as_of}
     pick = params.get("pick")
     briefing = shown.get(str(pick)) if pick != COMPOSED else None
     briefing = briefing or next(iter(shown.values()), None)
     if briefing is None:
-        return empty_view(page, as_of, params, "No briefing was pinned on or before the chosen date.")
+        return page_view("briefing", claim_filter, params, empty="No briefing was pinned on or before the chosen date.")
     first = step_view(briefing, 0, seeds)
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        as_of,
-        dict(params),
+    return page_view(
+        "briefing",
+        claim_filter,
+        params,
         cards=first.cards,
         charts=first.charts[:1],
         notices=first.notices,

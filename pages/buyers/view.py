@@ -10,8 +10,7 @@ from components import takeaways
 from components.exports.images import plain_title
 from components.figures import plot_buyer_quantities
 from components.link_options import group_members
-from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, view_date
+from components.view import ChartView, PageView, Params, TableView, page_view
 from data.frames import (
     ClaimFilter,
     build_buyer_quantities_frame,
@@ -63,7 +62,6 @@ def shares_of(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> dic
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["buyers"]
     quantities = build_buyer_quantities_frame(seeds, claim_filter)
     buyers = build_buyers_frame(seeds, claim_filter)
     names = dict(zip(buyers["organisation_id"], buyers["organisation"], strict=True))
@@ -81,12 +79,10 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
     in_selection = shown["organisation_id"].isin(picked) | shown["group_members"].map(
         lambda members: bool(picked.intersection(members or ()))
     )
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        view_date(claim_filter),
-        dict(params),
+    return page_view(
+        "buyers",
+        claim_filter,
+        params,
         charts=(ChartView("buyers-quantities", plain_title(figure), figure, sources, ALT, notes),),
         tables=(TableView("buyers", shown[in_selection] if picked else drawn, full=quantities),),
     )

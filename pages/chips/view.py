@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from components.exports.images import plain_title
 from components.figures import plot_chip_metric
-from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, figures_wanted, view_date
+from components.view import ChartView, PageView, Params, TableView, figures_wanted, page_view
 from data.frames import ClaimFilter, build_chips_frame
 from data.frames.chips import available
 from data.load import SeedData
@@ -26,7 +25,6 @@ def limits(seeds: SeedData, claim_filter: ClaimFilter, metric: str | None = None
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["chips"]
     metric = SPEC_BY_ID.get(str(params.get("metric")), SPEC_BY_ID[DEFAULT_METRIC])
     chips = build_chips_frame(seeds, claim_filter)
     rules = limits(seeds, claim_filter, metric.id)
@@ -43,12 +41,10 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
             chips, metric=metric.id, metric_label=metric.label, unit=metric.unit, threshold=threshold
         )
         charts = (ChartView(f"chips-{metric.id}", plain_title(figure), figure, sources, alt, notes),)
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        view_date(claim_filter),
-        dict(params),
+    return page_view(
+        "chips",
+        claim_filter,
+        params,
         charts=charts,
         tables=(TableView("chips", shown, full=chips),),
     )

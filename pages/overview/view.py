@@ -6,8 +6,7 @@ import pandas as pd
 
 from components.exports.images import plain_title
 from components.format import fmt_bound, fmt_range, fmt_row, num
-from components.registry import BY_ID
-from components.view import CardView, ChartView, PageView, Params, TableView, view_date
+from components.view import CardView, ChartView, PageView, Params, TableView, page_view
 from data.frames import ClaimFilter, build_estimates_frame
 from data.load import SeedData
 from pages.overview.helpers import headline_cards, headline_chart, kpi_detail, kpi_help
@@ -42,16 +41,13 @@ def cards_of(kpis: pd.DataFrame) -> tuple[CardView, ...]:
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["overview"]
     kpis = headline_cards(seeds, claim_filter)
     figure, sources = headline_chart(seeds, claim_filter)
     chart = ChartView("overview-ranges", plain_title(figure), figure, tuple(dict.fromkeys(sources)), ALT)
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        view_date(claim_filter),
-        dict(params),
+    return page_view(
+        "overview",
+        claim_filter,
+        params,
         cards=cards_of(kpis),
         charts=(chart,),
         tables=(TableView("overview", kpis, full=build_estimates_frame(seeds, claim_filter)),),

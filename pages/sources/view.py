@@ -10,8 +10,7 @@ from components.exports.images import plain_title
 from components.figures import plot_conflict_spread
 from components.labels import standalone
 from components.link_options import conflict_frame
-from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, figures_wanted, view_date
+from components.view import ChartView, PageView, Params, TableView, figures_wanted, page_view
 from data.frames import ClaimFilter, build_claims_frame
 from data.load import SeedData
 
@@ -55,7 +54,6 @@ def spread_figure(group: pd.DataFrame, name: str):
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["sources"]
     conflicts = conflict_frame(seeds, claim_filter)
     claims = readable_claims(seeds, claim_filter)
     shown = search_claims(claims, str(params.get("q") or ""))
@@ -81,12 +79,10 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
             TableView("conflicts", every),
             TableView("wording", wording_table(conflicts)),
         ]
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        view_date(claim_filter),
-        dict(params),
+    return page_view(
+        "sources",
+        claim_filter,
+        params,
         charts=charts,
         tables=tuple(tables),
         empty="" if not conflicts.empty else "No conflicting claims had been reported by the chosen date.",

@@ -3,6 +3,7 @@ unless every report is asked for) and the scenario under the link's inputs. Pure
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 import pandas as pd
@@ -11,17 +12,37 @@ import plotly.graph_objects as go
 from components import takeaways
 from components.exports.images import plain_title
 from components.figures import plot_range_bars, plot_scenario_gap
-from components.format import fmt_number, plain
+from components.format import fmt_number, fmt_row, plain
 from components.labels import BOUNDS, CONFIDENCES, label, metric_label
-from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, view_date
+from components.view import ChartView, PageView, Params, TableView, page_view
 from data.frames import ClaimFilter, build_supply_demand_frame
 from data.load import SeedData
 from data.scenario import binding_limit, defaults_at, run_scenario
-from data.vocabulary import SUPPLY_DEMAND_METRICS
+from data.vocabulary import (
+    BUYER_INTEREST,
+    DELIVERED,
+    EXPECTED_ORDERS,
+    FIRST_BATCH,
+    FIRST_SHIPMENT,
+    INITIAL_ORDERS,
+    NVIDIA_STOCK,
+    ORDERS,
+    PRELIMINARY_ORDER,
+    SUPPLY_DEMAND_METRICS,
+    US_IMPLIED_CEILING,
+    US_PER_CUSTOMER_CAP,
+    US_TOTAL_CEILING,
+)
 
 FIGURES_ALT = "Horizontal bars of every reported H200 demand, supply, approval and delivery figure, with ranges."
 SCENARIO_ALT = "Bars of demand, supply, the three limits, what could arrive and the gap under the chosen assumptions."
+
+
+def bar_label(metric: str, subject: str, publisher: str, date: pd.Timestamp) -> str:
+    """A bar's name (plain text): the figure, whom it is about (when it names someone), the
+    publisher (cut at 24 characters) and the month."""
+    shown = publisher if len(publisher) <= 24 else publisher[:23] + "…"
+    return f"{metric_label(metric, short=True)}{f' · {subject}' if subject else ''} · {shown} · {date:%b %Y}"
 
 
 def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -30,11 +51,11 @@ def label_figures(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     figures = figures.sort_values(["metric", "date"], key=lambda c: c.map(order) if c.name == "metric" else c).copy()
 
     def subject(applies_to: list[str]) -> str:
-        return f" · {names.get(applies_to[0], applies_to[0])}" if len(applies_to) == 1 else ""
+        return names.get(applies_to[0], applies_to[0]) if len(applies_to) == 1 else ""
 
     labels = pd.Series(
         [
-            f"{metric_label(m, short=True)}{subject(a)} · {p if len(p) <= 24 else p[:23] + '…'} · {d:%b %Y}"
+            bar_label(m, subject(a), p, d)
             for m, a, p, d in zip(
                 figures["metric"], figures["applies_to"], figures["publisher"], figures["date"], strict=True
             )
@@ -80,6 +101,71 @@ def figures_chart(seeds: SeedData, claim_filter: ClaimFilter, every_report: bool
     return figure, figures
 
 
+SLIDE_BARS = 10
+"""Bars a slide draws at most: at 1280 x 720, under the briefing bar, the chart's title and its
+legend, ten rows of 19 px labels stay apart (17 printed over each other)."""
+SLIDE_ORDER: tuple[str, ...] = (
+    *(ORDERS, EXPECTED_ORDERS, NVIDIA_STOCK, FIRST_BATCH, US_TOTAL_CEILING),  # what the title compares
+    *(US_PER_CUSTOMER_CAP, DELIVERED, BUYER_INTEREST, INITIAL_ORDERS, FIRST_SHIPMENT),
+    *(PRELIMINARY_ORDER, US_IMPLIED_CEILING),
+)
+"""Which figures a slide keeps first when the page has more than ``SLIDE_BARS``."""
+SAME_FIGURE = ("metric", "low", "high", "best", "bound", "basis", "open_high", "publisher", "date", "sources")
+FIRMS_CHARS = 30  # firms named in a merged bar's label up to this length, else counted
+
+
+def merge_firms(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """One row where one report gives the same figure for several firms, one each ("each" and
+    the firms in its label; every firm in its hover): four equal caps are one bar on a slide."""
+    keyed = figures.assign(sources=figures["source_ids"].map(tuple))
+    key = pd.Series([repr(tuple(row)) for row in keyed[list(SAME_FIGURE)].itertuples(index=False)], index=keyed.index)
+    rows = []
+    for _, group in keyed.groupby(key, sort=False):
+        one_firm = group[group["applies_to"].map(len) == 1]
+        if len(one_firm) < 2:
+            rows.extend(row for _, row in group.iterrows())
+            continue
+        row = one_firm.iloc[0].copy()
+        firms = [names.get(a[0], a[0]) for a in one_firm["applies_to"]]
+        who = ", ".join(firms) if len(", ".join(firms)) <= FIRMS_CHARS else f"{len(firms)} firms"
+        row["label"] = plain(bar_label(row["metric"], f"{who} (each)", row["publisher"], row["date"]))
+        row["hover"] = f"{row['hover']}<br>for each of: {plain(', '.join(firms))}"
+        row["applies_to"] = [a[0] for a in one_firm["applies_to"]]
+        row["firms"] = "" if who == ", ".join(firms) else f"“{who}”: {', '.join(firms[:-1])} and {firms[-1]}"
+        rows.append(row)
+        rows.extend(other for index, other in group.iterrows() if index not in one_firm.index)
+    return pd.DataFrame(rows).drop(columns=["sources"]).reset_index(drop=True)
+
+
+def slide_figure(figures: pd.DataFrame, names: dict[str, str], title: str) -> tuple[go.Figure | None, str]:
+    """The figures chart as a slide draws it, and the caption naming what it leaves out (bounds
+    kept); (None, "") when the page's chart fits a slide as it is."""
+    if len(figures) <= SLIDE_BARS:
+        return None, ""
+    merged = merge_firms(figures, names)
+    rank = merged["metric"].map({m: i for i, m in enumerate(SLIDE_ORDER)}).fillna(len(SLIDE_ORDER))
+    kept = merged.index.isin(rank.sort_values(kind="stable").index[:SLIDE_BARS])
+    left_out = merged[~kept]
+    how = [
+        *(["one bar for a figure several firms share"] if len(merged) < len(figures) else []),
+        *(["the rest named below"] if not left_out.empty else []),
+    ]
+    derived = "hatched = derived by the project; " if (merged.loc[kept, "basis"] == "derived").any() else ""
+    subtitle = f"{kept.sum()} bars for the page's {len(figures)} ({'; '.join(how)}); {derived}whiskers = reported range"
+    figure = plot_range_bars(merged[kept], title=title, subtitle=subtitle)
+    figure.update_layout(legend={"xref": "container"})  # from the slide's left edge: one row, not three
+    rest = [
+        f"{html.unescape(row['label'])} {'0 (none)' if row['best'] == 0 else fmt_row(row)}"
+        + (" (derived by the project)" if row["basis"] == "derived" else "")
+        for row in left_out.to_dict("records")
+    ]
+    counted = [str(f) for f in merged.get("firms", pd.Series(dtype=str)).dropna() if f]  # "4 firms" named
+    caption = " ".join(
+        [*([f"Also on the page: {'; '.join(rest)}."] if rest else []), *(f"{firms}." for firms in counted)]
+    )
+    return figure, caption
+
+
 def scenario(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> tuple[ChartView, str, pd.DataFrame] | None:
     """The gap chart under the link's inputs (cited defaults for the rest), its one-line reading,
     and the steps; None without scenario defaults."""
@@ -102,19 +188,28 @@ def scenario(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> tupl
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["supply_demand"]
     figure, figures = figures_chart(seeds, claim_filter, bool(params.get("every")))
     sources = tuple(dict.fromkeys(s for ids in figures["source_ids"] for s in ids))
-    charts = [ChartView("supply-demand-ranges", plain_title(figure), figure, sources, FIGURES_ALT)]
+    names = {o.id: o.name for o in seeds.organisations.values()}
+    on_slide, caption = slide_figure(figures, names, takeaways.supply_demand_title(figures))
+    charts = [
+        ChartView(
+            "supply-demand-ranges",
+            plain_title(figure),
+            figure,
+            sources,
+            FIGURES_ALT,
+            slide_figure=on_slide,
+            slide_caption=caption,
+        )
+    ]
     gap = scenario(seeds, claim_filter, params)
     if gap is not None:
         charts.append(replace(gap[0], notes=(gap[1],)))
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        view_date(claim_filter),
-        dict(params),
+    return page_view(
+        "supply_demand",
+        claim_filter,
+        params,
         charts=tuple(charts),
         tables=(TableView("supply-demand", figures, full=build_supply_demand_frame(seeds, claim_filter)),),
     )

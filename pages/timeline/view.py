@@ -9,8 +9,7 @@ from components import takeaways
 from components.exports.images import plain_title
 from components.figures import plot_timeline
 from components.labels import standalone
-from components.registry import BY_ID
-from components.view import ChartView, PageView, Params, TableView, figures_wanted, view_date
+from components.view import ChartView, PageView, Params, TableView, figures_wanted, page_view
 from data.frames import ClaimFilter, build_events_frame
 from data.load import SeedData
 
@@ -56,7 +55,6 @@ def key_moments(shown: pd.DataFrame) -> pd.DataFrame:
 
 
 def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView:
-    page = BY_ID["timeline"]
     events = readable_events(seeds, claim_filter)
     as_of = pd.Timestamp(claim_filter.as_of)
     shown = shown_events(events, as_of, params)
@@ -66,12 +64,10 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
     if figures_wanted():  # the data API asks for the tables only
         figure = plot_timeline(shown, title=takeaways.timeline_title(shown), key_moments=key_moments(shown))
         charts = (ChartView("timeline", plain_title(figure), figure, sources, ALT),)
-    return PageView(
-        page.page_id,
-        page.title,
-        page.question,
-        view_date(claim_filter),
-        dict(params),
+    return page_view(
+        "timeline",
+        claim_filter,
+        params,
         charts=charts,
         tables=(
             TableView("timeline", shown.sort_values(["date", "reported"], ascending=False), full=events),

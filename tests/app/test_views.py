@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from components.briefings import briefing_slides, step_params, step_view, view_slide
 from components.registry import BY_ID, PAGES, ROOT
 from components.ui.briefing import step_query
+from components.ui.sources import md
 from components.view import PageView, build_view, view_function
 from data.load import load_seeds
 
@@ -37,6 +38,8 @@ def test_views_are_pure_and_pages_do_not_import_each_other() -> None:
     for page in PAGES:
         source = (ROOT / "pages" / page.page_id / "view.py").read_text()
         assert "import streamlit" not in source and "from streamlit" not in source, page.page_id
+        # the header (id, title, question, as-of date, params) comes from one helper, not retyped
+        assert "PageView(" not in source and "page_view(" in source, f"{page.page_id}: build it with page_view"
         for other in PAGES:
             if other.page_id == page.page_id:
                 continue
@@ -85,8 +88,9 @@ def _documents(at: AppTest) -> list[int]:
     return [int(c.value.split("(", 1)[1].split(" ", 1)[0]) for c in at.caption if c.value.startswith("Sources (")]
 
 
-def assert_same(at: AppTest, view: PageView, *, title: str) -> None:
-    """The page shows the view's slide: its cards, or its first chart with that figure and sources."""
+def assert_same(at: AppTest, view: PageView, *, title: str, present: bool = False) -> None:
+    """The page shows the view's slide: its cards, or its first chart with that figure and sources
+    (in meeting mode the chart's slide version, where it has one: fewer bars than the page)."""
     assert not at.exception, [e.value for e in at.exception]
     known = [s for s in view.slide_sources if s in SEEDS.sources]
     slide = view_slide(view, title=title, link="https://h200.example/", seeds=SEEDS)
@@ -102,11 +106,13 @@ def assert_same(at: AppTest, view: PageView, *, title: str) -> None:
     shown = _charts(at)
     assert shown, "the page draws its view's chart"
     first = shown[0]
-    expected = json.loads(chart.figure.to_json())
+    expected = json.loads((chart.on_slide if present else chart.figure).to_json())
     words = lambda text: re.sub(r"<[^>]+>", " ", text).split()  # noqa: E731 - a slide wraps long titles
     assert words(first["layout"]["title"]["text"]) == words(expected["layout"]["title"]["text"])
     assert _without_fonts(first["data"]) == _without_fonts(expected["data"]), "the same figure as its slide"
-    assert slide.figure is chart.figure and slide.takeaway == chart.title
+    assert slide.figure is chart.on_slide and slide.takeaway == chart.title and slide.caption == chart.slide_caption
+    if present and chart.slide_caption:
+        assert md(chart.slide_caption) in [c.value for c in at.caption], "the slide names what it leaves out"
     if known:
         assert len(known) in _documents(at), "the page lists the slide's sources"
         assert slide.source_line != "Sources: none"
@@ -137,7 +143,7 @@ def test_briefing_step_and_its_slide_show_the_same_view(briefing_id: str, number
     assert not view.notices, f"step {number}'s link drops values: {view.notices}"
     query = step_query(briefing, number, present=True)
     at = _open(step.page, query, monkeypatch)
-    assert_same(at, view, title=step.caption)
+    assert_same(at, view, title=step.caption, present=True)
     status = " ".join(m.value for m in at.markdown)
     assert "Data as of" in status and "days old" not in status, "a slide carries no staleness banner"
     assert not [m for m in at.metric if m.proto.help], "no help icons on a slide"

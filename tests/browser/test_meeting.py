@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from components.registry import PAGES
 from data.frames import latest_report_date
 from data.load import load_seeds
+from pages.supply_demand.view import SLIDE_BARS
 from scripts.devserver import ROOT
 
 pytestmark = pytest.mark.browser
@@ -120,4 +122,33 @@ def test_overview_is_a_link_and_the_pinned_date_stays_in_the_address_bar(app_url
     _load(page, f"{app_url}/timeline?as_of={latest}")
     page.wait_for_timeout(1000)
     assert f"as_of={latest}" in page.url  # pinned to the latest report: kept, not collapsed
+    page.close()
+
+
+SUPPLY_STEP = next(i for i, s in enumerate(BRIEFING.steps, start=1) if s.page == "supply_demand")
+TICK_BOXES = """() => Array.from(document.querySelectorAll('.st-key-slide-chart .ytick text')).map(e => {
+  const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, text: e.textContent}; })"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+@pytest.mark.parametrize(
+    "path", [f"/?briefing={BRIEFING.id}&step={SUPPLY_STEP}&present=1", "/supply-demand?as_of=2026-10-31&present=1"]
+)
+def test_the_supply_demand_slide_keeps_every_bar_label_whole_and_apart(app_url, browser, size, path) -> None:
+    """17 to 19 bars printed their labels over each other at 1280 x 720: a slide draws at most ten,
+    each label on its own line with its bound, and names the rest under the chart."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    _load(page, f"{app_url}{path}")
+    page.wait_for_selector(".st-key-slide-chart .ytick text", state="attached", timeout=60000)
+    page.wait_for_timeout(1500)  # the chart is drawn again once its container has its height
+    boxes = sorted(page.evaluate(TICK_BOXES), key=lambda b: b["top"])
+    where = f"{path} at {size}"
+    assert 0 < len(boxes) <= SLIDE_BARS, f"{where}: {len(boxes)} bars"
+    for upper, lower in itertools.pairwise(boxes):
+        assert upper["bottom"] <= lower["top"] + 0.5, f"{where}: {upper['text']!r} prints over {lower['text']!r}"
+    assert all(b["left"] >= 0 for b in boxes), f"{where}: a label is cut at the left edge"
+    assert any("more than" in b["text"] for b in boxes) and any("up to" in b["text"] for b in boxes), where
+    assert "Also on the page:" in page.inner_text("body"), f"{where}: the caption naming the rest is missing"
+    fit = page.evaluate(FIT)
+    assert fit["doc"] <= fit["inner"] and fit["main"] <= fit["mainClient"] + 1, f"{where} scrolls: {fit}"
     page.close()

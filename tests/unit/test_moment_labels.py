@@ -16,8 +16,9 @@ import plotly.graph_objects as go
 import pytest
 
 from components.briefings import briefing_slides, step_view
-from components.exports.images import chart_body
+from components.exports.images import RenderJob, chart_body
 from components.exports.layout import slide_job
+from components.exports.slide_figures import DECK_MOMENT_ROWS
 from components.figures import moment_labels, plot_timeline
 from components.ui.charts import meeting_figure
 from components.view import build_view
@@ -104,8 +105,10 @@ def test_no_two_labels_overlap_on_a_slide(real_seeds, width: str) -> None:
         assert_readable(meeting_figure(fig), SLIDE_WIDTHS[width], f"{name} as a slide {width} px wide")
 
 
-def test_no_two_labels_overlap_in_the_deck(real_seeds) -> None:
-    """The PowerPoint / PDF image: fonts scaled up, rows with them."""
+def deck_timelines(real_seeds) -> list[tuple[str, go.Figure, RenderJob, go.Figure]]:
+    """Every timeline step of every briefing as the deck draws it: (where, the step's figure, its
+    render job, the chart body in the image)."""
+    found = []
     for briefing in real_seeds.briefings.values():
         slides = briefing_slides(briefing, real_seeds, lambda n: f"https://h200.example/?step={n}")
         for index, step in enumerate(briefing.steps):
@@ -116,7 +119,14 @@ def test_no_two_labels_overlap_in_the_deck(real_seeds) -> None:
             drawn = chart_body(
                 job.figure, width=job.width, height=job.height, font_px=job.font_px, min_font_px=job.min_font_px
             )
-            assert_readable(drawn, job.width, f"{briefing.id} step {index + 1} in the deck")
+            found.append((f"{briefing.id} step {index + 1}", slides[index].figure, job, drawn))
+    return found
+
+
+def test_no_two_labels_overlap_in_the_deck(real_seeds) -> None:
+    """The PowerPoint / PDF image: fonts scaled up, rows with them."""
+    for where, _, job, drawn in deck_timelines(real_seeds):
+        assert_readable(drawn, job.width, f"{where} in the deck")
 
 
 def test_the_october_slide_keeps_the_newest_moments(real_seeds) -> None:
@@ -157,3 +167,17 @@ def test_moments_days_apart_are_marked_only_as_far_as_their_labels_fit() -> None
     shown = [n for n in slide.layout.annotations if moment_labels.is_label(n)]
     assert 0 < len(shown) < len(days) and pd.Timestamp(shown[0].x) == days.max()  # the newest first
     assert_readable(slide, SLIDE_WIDTHS["1280"], "slide")
+
+
+def test_the_deck_places_its_moments_for_the_slide_not_for_a_phone(real_seeds) -> None:
+    """The page's labels are placed for a 390 px phone (six rows of 11 px text); scaled up for the
+    deck's image they took a third of the chart. The deck places them again at the chart's text
+    size, in at most three rows, newest first."""
+    for where, figure, job, drawn in deck_timelines(real_seeds):
+        labels = [n for n in drawn.layout.annotations if moment_labels.is_label(n)]
+        assert labels and len({n.yshift for n in labels}) <= DECK_MOMENT_ROWS, where
+        assert min(n.font.size for n in labels) >= job.font_px - 0.1, f"{where}: labels smaller than the chart text"
+        newest = max(pd.Timestamp(n.x) for n in figure.layout.annotations if moment_labels.is_label(n))
+        assert newest in {pd.Timestamp(n.x) for n in labels}, f"{where}: the newest moment is not marked"
+        above = max(n.yshift + n.font.size * 1.4 for n in labels)
+        assert drawn.layout.margin.t <= above + 3 * job.font_px, f"{where}: room above the labels left empty"

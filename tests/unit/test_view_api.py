@@ -18,6 +18,7 @@ def _link(page) -> dict:
 def test_every_page_builds_its_view_from_its_example_link(page, real_seeds) -> None:
     view = build_view(page.page_id, real_seeds, _link(page))
     assert isinstance(view, PageView) and view.page_id == page.page_id and view.title == page.title
+    assert view.question == page.question and view.params == read_view_link(page, real_seeds, _link(page)).values
     assert view.as_of == dt.date.fromisoformat(_link(page)["as_of"])
     assert not view.notices
     for chart in view.charts:
