@@ -104,6 +104,20 @@ def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | Non
     return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
 
 
+_STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled"}
+_STEP_KINDS = frozenset({"import_approval", "export_licence", "policy", "enforcement", "condition", "order"})
+
+
+def carries_statement(sentence: str, matches: list[EntityMatch]) -> bool:
+    """A sentence with a figure that also states a step (an approval, a block, a pause) by an
+    organisation it names gets a claim of its own for the step, as the seeds keep one: "Beijing
+    cleared three firms to buy 400,000 chips" is the approval and the figure. A figure with a
+    plan or no status ("orders of 2 million") is the figure alone."""
+    if suggest.status(sentence) not in _STEP_STATUSES or suggest.kind(sentence, None) not in _STEP_KINDS:
+        return False
+    return any(m.kind == "organisation" for m in matches)
+
+
 def main_chip(title: str | None, paragraphs: list[str], index: EntityIndex) -> str | None:
     """The chip the report is about: the first one its title or opening paragraphs name, else the
     one named most (counted paragraph by paragraph, so a long text costs one pass)."""

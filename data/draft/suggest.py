@@ -11,6 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from data.draft import statuses
 from data.load import SeedData
 
 _KIND_RULES: list[tuple[str, str]] = [
@@ -35,37 +36,6 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"demand|interest|want|seek|sought|asked for|requested", "demand_signal"),
     (r"\brule\b|regulation|policy|ban\b|tariff|export control|\bfee\b|surcharge|\bcut\b", "policy"),
     (r"visit|trip|travel", "visit"),
-]
-# Order matters: a negation or a pause is read before the plain verb it contains ("not approved").
-_STATUS_RULES: list[tuple[str, str]] = [
-    (
-        r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
-        r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
-        r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b",
-        "none",
-    ),
-    (
-        r"\bnot (?:yet|necessarily) (?:approved|signed off|cleared)|\bha(?:s|ve)(?:n't| not) (?:yet )?"
-        r"(?:approved|signed off|cleared|made a final decision)|\bawaiting|\bpending\b|waiting (?:for|in line)|"
-        r"\bqueue|yet to (?:make|decide)|still deciding",
-        "pending",
-    ),
-    (r"in principle", "in_principle"),
-    (
-        r"\bnot (?:be )?(?:allowed|permitted)\b|not authori[sz]ed|\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|"
-        r"turns? away|spurn",
-        "blocked",
-    ),
-    (r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|hold off|stop (?:placing|buying)|suspend", "paused"),
-    (r"\bhalt", "halted"),
-    (r"denied|reject", "denied"),
-    (r"cancel", "cancelled"),
-    (r"under review|reviewing|security review", "under_review"),
-    (r"consider|weigh|propos|mull|discuss|in talks|talked about|explor", "proposed"),
-    (r"approv|cleared|granted|green light|greenlit|signed off|authori[sz]", "approved"),
-    (r"condition|only (?:in|for) special|special (?:cases|circumstances)|case[- ]by[- ]case", "conditional"),
-    (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to", "planned"),
-    (r"took effect|in effect|in force|(?:have|has) begun|\bbegan\b|started (?:shipping|to ship)", "in_effect"),
 ]
 # (pattern, unit, metric, bounds it fits or None): the figure's own clause is tried before the sentence,
 # so two figures in one sentence ("orders of 2 million, above an inventory of 700,000") get their own metric.
@@ -149,7 +119,7 @@ def kind(sentence: str, unit: str | None) -> str:
 
 
 def status(sentence: str) -> str | None:
-    return _first(_STATUS_RULES, sentence)
+    return statuses.status(sentence)
 
 
 def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "statement") -> str:

@@ -1,0 +1,90 @@
+"""A claim's status from its sentence: which word decides, and which words never do.
+
+Three steps, so the status belongs to what the sentence says happened rather than to a word in
+passing: a concessive clause ("despite the US approval, ...") is set aside; a negation, a wait or
+a stated condition decides wherever it stands ("has not yet approved" is pending, "approved only
+in special cases" conditional); otherwise the sentence's first status word decides ("approved,
+after the earlier block" stays approved), skipping a word that is itself negated ("no option to
+cancel"). Pure, like the rest of the drafter.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ADVERB = r"(?:\w+ly )?"
+# Decide wherever they stand, in this order.
+_FIRST: list[tuple[str, str]] = [
+    (
+        r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
+        r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
+        r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b",
+        "none",
+    ),
+    (r"\bpending (?:an?|the) (?:\w+ ){0,3}review\b", "under_review"),
+    (
+        rf"\bnot (?:yet|necessarily) {_ADVERB}(?:approved|signed off|cleared|allowed|permitted|authori[sz]ed|granted)|"
+        rf"\b(?:has|have|had)(?:n't| not) (?:yet )?{_ADVERB}(?:approved|signed off|cleared|made a final decision)|"
+        rf"\b(?:has|have|had)(?:n't| not) yet {_ADVERB}(?:allowed|permitted|authori[sz]ed|granted)|"
+        r"\bdecision (?:has|have|had)(?:n't| not) (?:yet )?been (?:made|taken)|\bno final decision|"
+        r"\bawaiting|\bpending\b|waiting (?:for|in line)|\bqueue|yet to (?:make|decide|approve|allow|clear|grant|"
+        r"sign off|authori[sz]e)|still deciding",
+        "pending",
+    ),
+    (r"in principle", "in_principle"),
+    (
+        r"\bnot (?:be )?(?:allowed|permitted)\b|not authori[sz]ed|\b(?:could|can)(?:n't|not| not) (?:legally )?"
+        r"(?:enter|be imported|clear customs)",
+        "blocked",
+    ),
+    (r"only (?:in|for) special|special (?:cases|circumstances)|case[- ]by[- ]case|\bconditionally\b", "conditional"),
+]
+# Otherwise the first of these in the sentence decides.
+_WORDS: list[tuple[str, str]] = [
+    (r"\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|turns? away|spurn", "blocked"),
+    (
+        r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|hold off|stop (?:placing|buying)|suspend|\bon hold\b|"
+        r"not (?:be )?placing (?:\w+ )?orders until",
+        "paused",
+    ),
+    (r"\bhalt", "halted"),
+    (r"denied|reject", "denied"),
+    (r"cancel", "cancelled"),
+    (r"under review|reviewing|security review|inter-?agency review", "under_review"),
+    (r"consider|weigh|propos|mull|discuss|in talks|talked about|explor", "proposed"),
+    (
+        r"\bapprov(?:ed|es|ing)\b|received (?:\w+ )?approvals?\b|cleared|granted|green ?light|greenlit|signed off|"
+        r"authori[sz](?:ed|es|ing)\b",
+        "approved",
+    ),
+    (r"condition|requirements to (?:each |the )?approvals?", "conditional"),
+    (r"\bannounc(?:ed|es|ing)\b", "announced"),
+    (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to", "planned"),
+    (r"took effect|in effect|in force|(?:have|has) begun(?! \w+ing)|\bbegan\b(?! \w+ing)|started (?:shipping|to ship)",
+     "in_effect"),
+]  # fmt: skip
+_CONCESSIVE = re.compile(
+    r"\b(?:despite|in spite of|notwithstanding|even (?:after|though|as|if)|although)\b[^,;:.]*(?:[,;:]|$)", re.I
+)
+# ", with more firms now awaiting approval": an aside about others, not the sentence's own step.
+_ASIDE = re.compile(r",\s+with\s+(?:\w+\s+){1,4}?(?:now\s+|still\s+)?\w+ing\b[^;]*", re.IGNORECASE)
+_NEGATED = re.compile(r"(?:\b(?:no|not|without|never)\b|n't)[^,;.]{0,24}$", re.IGNORECASE)
+_PAST_MEASURE = re.compile(r"\b(?:prior|previous|former|[A-Z][a-z]+-era)\s+$")
+
+
+def status(sentence: str) -> str | None:
+    """The status the sentence states for what happened, or None."""
+    text = _ASIDE.sub(" ", _CONCESSIVE.sub(" ", sentence))
+    for pattern, value in _FIRST:
+        if re.search(pattern, text, re.IGNORECASE):
+            return value
+    best: tuple[int, str] | None = None
+    for pattern, value in _WORDS:
+        for found in re.finditer(pattern, text, re.IGNORECASE):
+            before = text[: found.start()]
+            if _NEGATED.search(before) or _PAST_MEASURE.search(before):
+                continue  # "no refunds or cancellations", "the prior ban": a denied word, a past measure
+            if best is None or found.start() < best[0]:
+                best = (found.start(), value)
+            break
+    return best[1] if best else None

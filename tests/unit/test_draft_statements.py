@@ -1,0 +1,72 @@
+"""Statuses of claims without a number: which word in a sentence decides the status.
+
+Each case has a near miss that must not change: the rule is about how the sentence is built
+(a negation, a concession, an aside, a denied word, a past measure), never one article's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from data.draft import draft_from_text
+from data.draft.statuses import status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a negation with an adverb between "not yet" and the verb is still a wait
+        ("The ministry has not yet formally cleared the purchase of the chips.", "pending"),
+        ("The ministry formally cleared the purchase of the chips.", "approved"),
+        ("Regulators in Beijing are yet to approve any of the orders.", "pending"),
+        ("Regulators in Beijing approved most of the orders.", "approved"),
+        ("A final decision has not yet been made on the licences.", "pending"),
+        # a concessive clause is set aside: the main clause decides
+        ("Despite the block at the border last month, Beijing has now cleared the cargo.", "approved"),
+        ("Beijing blocked the cargo at the border, then cleared part of it.", "blocked"),
+        ("Beijing cleared the cargo after a long block.", "approved"),
+        # a denied word is no status
+        ("Buyers pay in advance and have no right to cancel once the order is placed.", None),
+        ("Two buyers cancelled their orders last week.", "cancelled"),
+        # a past measure named in passing is not the sentence's status
+        ("Revenue fell sharply when the previous ban took effect.", "in_effect"),
+        ("Washington imposed a ban on the sales.", "blocked"),
+        # an aside about others ("with more firms now waiting") does not override the main step
+        ("Three firms were cleared to buy the chip, with several others still awaiting a decision.", "approved"),
+        ("Several firms are still awaiting a decision on the chip.", "pending"),
+        # "only in special cases" makes a future permission conditional
+        ("Imports will be permitted only in special cases.", "conditional"),
+        ("Imports will be permitted from next month.", "planned"),
+        # held up by a review is under review, not merely pending
+        ("Licences remain frozen pending a lengthy security review.", "under_review"),
+        ("Licences remain frozen pending an answer from the ministry.", "pending"),
+        ("The president announced that he is allowing the sales.", "announced"),
+        ("Officials told the companies to put their purchase orders on hold.", "paused"),
+        ("Officials told the companies to hold talks with the vendor.", None),
+        # the noun "approval" alone is no approval; a verb or "received approvals" is
+        ("There was doubt about the regulator's approval for months.", None),
+        ("The three firms received approvals during the visit.", "approved"),
+        ("Beijing has begun approving imports of the chip.", "approved"),
+    ],
+)
+def test_status_word_that_decides(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+def _statements(text: str, seeds) -> list:
+    draft = draft_from_text(text, seeds, publisher="Test Wire", published=dt.date(2026, 1, 28))
+    return [c for c in draft.claims if c.figure is None]
+
+
+def test_a_figure_sentence_that_states_an_approval_gets_a_statement_too(real_seeds) -> None:
+    text = "Beijing approved imports of the H200 for ByteDance and Alibaba, more than 300,000 chips in all.\n"
+    found = _statements(text, real_seeds)
+    assert [(c.kind, c.status) for c in found] == [("import_approval", "approved")]
+    assert found[0].text.startswith("Beijing approved imports")  # the sentence's own words
+
+
+def test_a_figure_sentence_without_a_step_stays_a_figure(real_seeds) -> None:
+    text = "Chinese companies have placed orders for more than 300,000 H200 chips, sources said.\n"
+    assert _statements(text, real_seeds) == []
