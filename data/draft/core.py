@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data.draft import background, entities, figures, suggest
+from data.draft import background, entities, figures, statuses, suggest
 from data.draft import dates as dates_mod
 from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
@@ -301,6 +301,8 @@ def _claim(
     unit = figure.unit if figure else None
     kind = suggest.kind(sentence, unit)
     status = suggest.status(sentence)
+    if figure is None:
+        kind, status = statuses.refine(kind, status, sentence)
     side = suggest.side(actors, seeds, sentence, kind)
     stage = suggest.stage(side, status, kind, sentence)
     mentions = [m for m in sentence_dates if not m.forward]

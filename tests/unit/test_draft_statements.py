@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from data.draft import draft_from_text
-from data.draft.statuses import status
+from data.draft.statuses import refine, status
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,47 @@ def test_a_figure_sentence_that_states_an_approval_gets_a_statement_too(real_see
 def test_a_figure_sentence_without_a_step_stays_a_figure(real_seeds) -> None:
     text = "Chinese companies have placed orders for more than 300,000 H200 chips, sources said.\n"
     assert _statements(text, real_seeds) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "has been told not to": a passive instruction is a block
+        ("Border officers were told not to clear the processors.", "blocked"),
+        ("Border officers were told to clear the processors quickly.", None),
+        # a curly apostrophe is still a negation
+        ("Officials said the parts couldn’t enter the country.", "blocked"),
+        ("Officials said the parts could enter the country.", None),
+    ],
+)
+def test_passive_and_typographic_negations(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        # the approver named before the verb decides whose step it is
+        ("The US administration approved the sales under several conditions.", "condition", "export_licence"),
+        ("Beijing has conditionally approved a start-up to buy the chip.", "condition", "import_approval"),
+        ("Washington has cleared the vendor to sell the part.", "import_approval", "export_licence"),
+        # near misses: a condition with no approval verb, a plan, and a leading concession keep their kind
+        ("The ministry is attaching conditions to each approval.", "condition", "condition"),
+        ("Beijing plans to limit who may buy the part.", "condition", "condition"),
+        ("While Washington approved the sales, buyers must pay in advance.", "condition", "condition"),
+    ],
+)
+def test_an_approval_is_the_approvers_step(sentence: str, kind: str, expected: str) -> None:
+    assert refine(kind, status(sentence), sentence)[0] == expected
+
+
+def test_a_customs_authority_stopping_goods_is_a_blocked_import() -> None:
+    assert refine("shipment", "halted", "Chinese customs halted the cargo at the border.") == (
+        "import_approval",
+        "blocked",
+    )
+    # near miss: goods halted for another reason, customs named only as a place at the end
+    assert refine("shipment", "halted", "The vendor halted the cargo for weeks before it reached the customs") == (
+        "shipment",
+        "halted",
+    )
