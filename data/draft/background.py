@@ -26,8 +26,11 @@ _STATEMENT = re.compile(
     r"\b(?:approv|cleared|authori[sz]|green light|block|bann?(?:ed|s)?\b|bar(?:red|s)?\b|paus|halt|suspend|"
     r"allow|permit|licen[cs]|condition|special (?:cases|circumstances)|case[- ]by[- ]case|restrict|"
     r"upfront|up front|none (?:so far|of)|not (?:yet )?(?:been )?(?:received|sold|shipped|delivered)|"
-    r"(?:have|has) begun|began shipping|started shipping|ship(?:ped|ments?)|deliver|order|purchase|"
-    r"consider|weigh|plans? to|preparing|cap\b|capped|limit|required|requires|must\b|cannot exceed|assurances)",
+    r"(?:have|has) begun|began shipping|started shipping|ship(?:ped|ments?)|(?:to|will|would) (?:start |begin )?ship\b|"
+    r"deliver|order|purchase|"
+    r"consider|weigh|plans? to|preparing|cap\b|capped|limit|required|requires|must\b|cannot exceed|assurances|"
+    r"(?:increas|boost|rais|ramp|expand|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"
+    r"(?:production|output)\b|(?:additional|more|new|extra) (?:production )?capacity)",
     re.IGNORECASE,
 )
 

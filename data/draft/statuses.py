@@ -59,7 +59,7 @@ _WORDS: list[tuple[str, str]] = [
     ),
     (r"condition|requirements to (?:each |the )?approvals?", "conditional"),
     (r"\bannounc(?:ed|es|ing)\b", "announced"),
-    (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to", "planned"),
+    (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to|hop(?:es|ing) to|intends? to", "planned"),
     (r"took effect|in effect|in force|(?:have|has) begun(?! \w+ing)|\bbegan\b(?! \w+ing)|started (?:shipping|to ship)",
      "in_effect"),
 ]  # fmt: skip

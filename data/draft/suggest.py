@@ -20,6 +20,11 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"\bprice[sd]?\b|cost[s]? |sell(?:s|ing)? for|apiece|per chip|per module", "price"),
     (r"revenue|profit|earnings|capex|capital expenditure|spend|budget|wrote down|write-?down", "financial"),
     (r"market share|share of (?:the|china)|market (?:is|was|worth)", "market"),
+    (  # a change to output is production, whatever it is for ("more capacity to speed up shipments")
+        r"\b(?:increas|boost|rais|ramp|expand|add|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"
+        r"(?:production|output|manufacturing)\b|\b(?:additional|more|new|extra) (?:production |manufacturing )?capacity\b",
+        "production",
+    ),
     (r"deliver|received", "delivery"),
     (r"ship(?:ped|ment|ments|ping)?\b|arriv|\bsold\b", "shipment"),
     (r"inventory|stock|stockpile", "supply"),

@@ -12,6 +12,7 @@ import pytest
 
 from data.draft import draft_from_text
 from data.draft.statuses import refine, status
+from data.draft.suggest import kind
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,31 @@ def test_a_customs_authority_stopping_goods_is_a_blocked_import() -> None:
         "shipment",
         "halted",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a change to output is production, even when its purpose is shipping
+        ("The vendor plans to raise production capacity so that it can speed up shipments abroad.", "production"),
+        ("The vendor plans to speed up shipments abroad.", "shipment"),
+        ("The firm is looking for additional capacity at its foundry partner.", "production"),
+        ("The firm has capacity to spare this year.", "statement"),
+    ],
+)
+def test_output_changes_are_production(sentence: str, expected: str) -> None:
+    assert kind(sentence, None) == expected
+
+
+def test_a_hoped_for_shipment_is_a_planned_statement(real_seeds) -> None:
+    found = _statements("Nvidia has told buyers in China that it hopes to ship the H200 by the spring.\n", real_seeds)
+    assert [(c.kind, c.status) for c in found] == [("shipment", "planned")]
+    # near miss: the same words about a past event name no plan and no step
+    assert status("Nvidia told buyers in China about the H200 last spring.") is None
+
+
+def test_a_production_change_by_a_named_firm_is_a_statement(real_seeds) -> None:
+    found = _statements("Nvidia is ramping up production of the H200 for buyers in China.\n", real_seeds)
+    assert [c.kind for c in found] == ["production"]
+    # near miss: a remark on the chip's speed, with no step, is no claim
+    assert _statements("Nvidia says the H200 is fast enough for most buyers in China.\n", real_seeds) == []
