@@ -18,10 +18,11 @@ _FIRST: list[tuple[str, str]] = [
     (
         r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
         r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
-        r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b",
+        r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b|"
+        r"\bno (?:deliveries|shipments|sales) (?:have|has) (?:yet )?been (?:made|completed)",
         "none",
     ),
-    (r"\bpending (?:an?|the) (?:\w+ ){0,3}review\b", "under_review"),
+    (r"\b(?:pending|amid(?:st)?|during|awaiting|under) (?:an?|the) (?:[\w.-]+ ){0,3}review\b", "under_review"),
     (
         rf"\bnot (?:yet|necessarily) {_ADVERB}(?:approved|signed off|cleared|allowed|permitted|authori[sz]ed|granted)|"
         rf"\b(?:has|have|had)(?:n't| not) (?:yet )?{_ADVERB}(?:approved|signed off|cleared|made a final decision)|"
@@ -44,14 +45,14 @@ _WORDS: list[tuple[str, str]] = [
     (r"\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|turns? away|spurn", "blocked"),
     (
         r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|hold off|stop (?:placing|buying)|suspend|\bon hold\b|"
-        r"not (?:be )?placing (?:\w+ )?orders until",
+        r"not (?:be )?placing (?:\w+ )?orders\b[^.;]{0,60}\buntil\b",
         "paused",
     ),
     (r"\bhalt", "halted"),
     (r"denied|reject", "denied"),
     (r"cancel", "cancelled"),
     (r"under review|reviewing|security review|inter-?agency review", "under_review"),
-    (r"consider|weigh|propos|mull|discuss|in talks|talked about|explor", "proposed"),
+    (r"consider|weigh|propos|mull|discuss|in talks|talked about|explor|push(?:es|ing)? for|call(?:s|ing)? for", "proposed"),
     (
         r"\bapprov(?:ed|es|ing)\b|received (?:\w+ )?approvals?\b|cleared|granted|green ?light|greenlit|signed off|"
         r"authori[sz](?:ed|es|ing)\b",
@@ -98,6 +99,11 @@ _APPROVAL_VERB = re.compile(
 )
 _US_APPROVER = re.compile(r"\b(?:U\.?S\.?|United States|Washington|Trump|administration|Commerce|White House|BIS)\b")
 _CN_APPROVER = re.compile(r"\b(?:China|Beijing|Chinese (?:government|authorities|regulators|officials))\b")
+_US_REVIEW = re.compile(
+    r"\b(?:U\.?S|US|American|Washington|Commerce|State Department|inter-?agency)\b\W*(?:[\w-]+\s+){0,2}review", re.I
+)
+_BUYING = re.compile(r"\b(?:orders|purchases|purchasing|buying)\b", re.IGNORECASE)
+_PAUSED_KINDS = frozenset({"condition", "financial", "market", "statement", "delivery", "shipment"})
 _RETHOUGHT = frozenset({"condition", "import_approval", "export_licence", "shipment", "delivery", "order", "statement"})
 
 
@@ -122,4 +128,8 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
             return "export_licence", claim_status
         if _CN_APPROVER.search(approver) and not _US_APPROVER.search(approver):
             return "import_approval", claim_status
+    if kind in _RETHOUGHT and claim_status == "under_review" and _US_REVIEW.search(sentence):
+        return "export_licence", claim_status  # sales held up by a US review wait on licences
+    if kind in _PAUSED_KINDS and claim_status == "paused" and _BUYING.search(sentence):
+        return "order", claim_status  # a pause of purchases is about orders, whatever else it names
     return kind, claim_status

@@ -18,7 +18,7 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"smuggl|indict|charged|arrest", "enforcement"),
     (r"\bbill\b|\bact\b|legislat|lawmakers|congress(?!ional panel)|committee votes?", "legislation"),
     (r"\bprice[sd]?\b|cost[s]? |sell(?:s|ing)? for|apiece|per chip|per module", "price"),
-    (r"revenue|profit|earnings|capex|capital expenditure|spend|budget|wrote down|write-?down", "financial"),
+    (r"revenue|profit|earnings|capex|capital expenditure|\bspend|budget|wrote down|write-?down", "financial"),
     (r"market share|share of (?:the|china)|market (?:is|was|worth)", "market"),
     (  # a change to output is production, whatever it is for ("more capacity to speed up shipments")
         r"\b(?:increas|boost|rais|ramp|expand|add|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"

@@ -41,8 +41,8 @@ from data.draft.suggest import kind
         ("Imports will be permitted only in special cases.", "conditional"),
         ("Imports will be permitted from next month.", "planned"),
         # held up by a review is under review, not merely pending
-        ("Licences remain frozen pending a lengthy security review.", "under_review"),
-        ("Licences remain frozen pending an answer from the ministry.", "pending"),
+        ("Licences remain stuck pending a lengthy security review.", "under_review"),
+        ("Licences remain stuck pending an answer from the ministry.", "pending"),
         ("The president announced that he is allowing the sales.", "announced"),
         ("Officials told the companies to put their purchase orders on hold.", "paused"),
         ("Officials told the companies to hold talks with the vendor.", None),
@@ -143,3 +143,34 @@ def test_a_production_change_by_a_named_firm_is_a_statement(real_seeds) -> None:
     assert [c.kind for c in found] == ["production"]
     # near miss: a remark on the chip's speed, with no step, is no claim
     assert _statements("Nvidia says the H200 is fast enough for most buyers in China.\n", real_seeds) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # held up during a review is under review, wherever "halted" stands
+        ("Exports have been halted for weeks amid a lengthy security review in Washington.", "under_review"),
+        ("Exports have been halted for weeks.", "halted"),
+        # buyers holding back until something is clear is a pause
+        ("Buyers are not placing orders for the part until the rules are clear.", "paused"),
+        ("Buyers are placing orders for the part.", None),
+        ("The ministry is pushing for tighter limits on the part.", "proposed"),
+        ("The ministry pushed the vendor aside.", None),
+        ("So far no deliveries have been made to the buyers.", "none"),
+        ("Deliveries have been made to the buyers.", None),
+    ],
+)
+def test_reviews_pauses_and_pushes(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+def test_whose_review_and_what_a_pause_stops() -> None:
+    review = "Sales of the part have been halted amid a US security review."
+    assert refine("statement", status(review), review)[0] == "export_licence"
+    no_reviewer = "Sales of the part have been halted amid a security review by the buyer."
+    assert refine("statement", status(no_reviewer), no_reviewer)[0] == "statement"
+    pause = "The ministry told firms to temporarily suspend purchases of the part."
+    assert kind(pause, None) != "financial"  # "suspend" is no spending
+    assert refine("condition", status(pause), pause)[0] == "order"
+    other = "The ministry told the vendor to temporarily suspend its price rises."
+    assert refine("price", status(other), other)[0] == "price"
