@@ -94,6 +94,10 @@ def _untracked_names(sentence: str) -> list[str]:
 _MONTH_OR_DAY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 
 
+_SPEC_DELIVERS = re.compile(
+    r"\bdeliver(?:s|ing|ed)?\b(?:\s+\S+){0,4}?\s+(?:times|performance|faster|improved|memory|bandwidth|speed)\b",
+    re.IGNORECASE,
+)
 _FIRM_STATUSES = frozenset(
     {"none", "blocked", "paused", "halted", "denied", "pending", "approved", "conditional", "in_principle"}
 )
@@ -101,6 +105,7 @@ _FIRM_STATUSES = frozenset(
 
 def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
     """A sentence without a number still makes a claim when it names who and says what happened."""
+    sentence = _SPEC_DELIVERS.sub(" ", sentence)  # "delivers six times the performance" is a spec
     if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
         return False  # "the money the US will earn" is no claim: a plan needs an action word
     named = [m for m in matches if m.kind == "organisation"] or [m for m in matches if m.id == main_chip]

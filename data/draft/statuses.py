@@ -71,6 +71,8 @@ _CONCESSIVE = re.compile(
 # ", with more firms now awaiting approval": an aside about others, not the sentence's own step.
 _ASIDE = re.compile(r",\s+with\s+(?:\w+\s+){1,4}?(?:now\s+|still\s+)?\w+ing\b[^;]*", re.IGNORECASE)
 _NEGATED = re.compile(r"(?:\b(?:no|not|without|never)\b|n['’]t)[^,;.]{0,24}$", re.IGNORECASE)
+# "whether Beijing will approve", "who gets approved": a question the sentence leaves open
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^,;.]{0,50}$|\bwho (?:gets|will get|can|may)\s+$", re.IGNORECASE)
 _PAST_MEASURE = re.compile(r"\b(?:prior|previous|former|[A-Z][a-z]+-era)\s+$")
 
 
@@ -84,7 +86,7 @@ def status(sentence: str) -> str | None:
     for pattern, value in _WORDS:
         for found in re.finditer(pattern, text, re.IGNORECASE):
             before = text[: found.start()]
-            if _NEGATED.search(before) or _PAST_MEASURE.search(before):
+            if _NEGATED.search(before) or _PAST_MEASURE.search(before) or _OPEN_QUESTION.search(before):
                 continue  # "no refunds or cancellations", "the prior ban": a denied word, a past measure
             if best is None or found.start() < best[0]:
                 best = (found.start(), value)

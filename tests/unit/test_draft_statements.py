@@ -174,3 +174,23 @@ def test_whose_review_and_what_a_pause_stops() -> None:
     assert refine("condition", status(pause), pause)[0] == "order"
     other = "The ministry told the vendor to temporarily suspend its price rises."
     assert refine("price", status(other), other)[0] == "price"
+
+
+def test_a_chip_that_delivers_performance_is_a_spec_not_a_delivery(real_seeds) -> None:
+    assert _statements("Nvidia's H200 delivers about five times the performance of older parts.\n", real_seeds) == []
+    # near miss: chips delivered to buyers are a delivery
+    found = _statements("Nvidia delivered its first H200 chips to buyers in China this week.\n", real_seeds)
+    assert [c.kind for c in found] == ["delivery"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a step the sentence leaves open ("whether", "who gets") is no status
+        ("Analysts doubt whether the ministry will approve the imports.", None),
+        ("The ministry has not said who gets approved next.", None),
+        ("The ministry approved the imports, analysts said.", "approved"),
+    ],
+)
+def test_open_questions_state_no_status(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
