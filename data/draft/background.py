@@ -30,7 +30,8 @@ _STATEMENT = re.compile(
     r"deliver|order|purchase|"
     r"consider|weigh|plans? to|preparing|cap\b|capped|limit|required|requires|must\b|cannot exceed|assurances|"
     r"(?:increas|boost|rais|ramp|expand|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"
-    r"(?:production|output)\b|(?:additional|more|new|extra) (?:production )?capacity)",
+    r"(?:production|output)\b|(?:additional|more|new|extra) (?:production )?capacity|go-ahead|guidance|"
+    r"discourag(?:ed|ing)\b|advis(?:ed|ory|ories)\b|\bvisit(?:s|ed|ing)?\b|\btrip\b)",
     re.IGNORECASE,
 )
 
@@ -94,6 +95,10 @@ def _untracked_names(sentence: str) -> list[str]:
 _MONTH_OR_DAY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 
 
+_ANALYST = re.compile(r"\b(?:analysts?|experts?|observers?|commentators?|critics?)\b", re.IGNORECASE)
+_OPINION = re.compile(
+    r"\b(?:believes?|thinks?|argues?|argued|suggest(?:s|ing|ed)?|described|could be|may be|speculat\w*)\b", re.I
+)
 _SPEC_DELIVERS = re.compile(
     r"\bdeliver(?:s|ing|ed)?\b(?:\s+\S+){0,4}?\s+(?:times|performance|faster|improved|memory|bandwidth|speed)\b",
     re.IGNORECASE,
@@ -105,6 +110,8 @@ _FIRM_STATUSES = frozenset(
 
 def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
     """A sentence without a number still makes a claim when it names who and says what happened."""
+    if _ANALYST.search(sentence) and _OPINION.search(sentence):
+        return False  # "an analyst believes Beijing could be bargaining": a view, not what happened
     sentence = _SPEC_DELIVERS.sub(" ", sentence)  # "delivers six times the performance" is a spec
     if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
         return False  # "the money the US will earn" is no claim: a plan needs an action word

@@ -54,7 +54,7 @@ _WORDS: list[tuple[str, str]] = [
     (r"under review|reviewing|security review|inter-?agency review", "under_review"),
     (r"consider|weigh|propos|mull|discuss|in talks|talked about|explor|push(?:es|ing)? for|call(?:s|ing)? for", "proposed"),
     (
-        r"\bapprov(?:ed|es|ing)\b|received (?:\w+ )?approvals?\b|cleared|granted|green ?light|greenlit|signed off|"
+        r"\bapprov(?:ed|es|ing)\b|received (?:\w+ )?approvals?\b|cleared|granted|green ?light|greenlit|signed off|go-ahead|"
         r"authori[sz](?:ed|es|ing)\b",
         "approved",
     ),
@@ -96,7 +96,7 @@ def status(sentence: str) -> str | None:
 
 _CUSTOMS = re.compile(r"\bcustoms\b", re.IGNORECASE)
 _APPROVAL_VERB = re.compile(
-    r"\b(?:approv(?:ed|es|ing)|cleared|granted|authori[sz](?:ed|es|ing)|green ?light(?:ed)?|allow(?:ed|ing|s))\b",
+    r"\b(?:approv(?:ed|es|ing)|cleared|granted|authori[sz](?:ed|es|ing)|green ?light(?:ed)?|allow(?:ed|ing|s)|go-ahead)\b",
     re.IGNORECASE,
 )
 _US_APPROVER = re.compile(r"\b(?:U\.?S\.?|United States|Washington|Trump|administration|Commerce|White House|BIS)\b")
@@ -104,6 +104,7 @@ _CN_APPROVER = re.compile(r"\b(?:China|Beijing|Chinese (?:government|authorities
 _US_REVIEW = re.compile(
     r"\b(?:U\.?S|US|American|Washington|Commerce|State Department|inter-?agency)\b\W*(?:[\w-]+\s+){0,2}review", re.I
 )
+_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip)\b", re.IGNORECASE)
 _BUYING = re.compile(r"\b(?:orders|purchases|purchasing|buying)\b", re.IGNORECASE)
 _PAUSED_KINDS = frozenset({"condition", "financial", "market", "statement", "delivery", "shipment"})
 _RETHOUGHT = frozenset({"condition", "import_approval", "export_licence", "shipment", "delivery", "order", "statement"})
@@ -130,6 +131,8 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
             return "export_licence", claim_status
         if _CN_APPROVER.search(approver) and not _US_APPROVER.search(approver):
             return "import_approval", claim_status
+    if kind in ("import_approval", "export_licence") and claim_status is None and _VISIT.search(sentence):
+        return "visit", claim_status  # "the approvals came during his trip": no approval verb, the trip is the news
     if kind in _RETHOUGHT and claim_status == "under_review" and _US_REVIEW.search(sentence):
         return "export_licence", claim_status  # sales held up by a US review wait on licences
     if kind in _PAUSED_KINDS and claim_status == "paused" and _BUYING.search(sentence):

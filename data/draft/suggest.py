@@ -25,6 +25,10 @@ _KIND_RULES: list[tuple[str, str]] = [
         r"(?:production|output|manufacturing)\b|\b(?:additional|more|new|extra) (?:production |manufacturing )?capacity\b",
         "production",
     ),
+    (
+        r"\bguidance\b|\bdiscourag(?:ed|ing)\b|\badvis(?:ed|ory|ories)\b",
+        "policy",
+    ),  # officials steering buyers: a policy
     (r"deliver|received", "delivery"),
     (r"ship(?:ped|ment|ments|ping)?\b|arriv|\bsold\b", "shipment"),
     (r"inventory|stock|stockpile", "supply"),

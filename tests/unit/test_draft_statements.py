@@ -194,3 +194,36 @@ def test_a_chip_that_delivers_performance_is_a_spec_not_a_delivery(real_seeds) -
 )
 def test_open_questions_state_no_status(sentence: str, expected: str | None) -> None:
     assert status(sentence) == expected
+
+
+def test_officials_steering_buyers_is_a_policy(real_seeds) -> None:
+    text = "Chinese authorities gave firms guidance discouraging them from buying the H200 this month.\n"
+    assert [c.kind for c in _statements(text, real_seeds)] == ["policy"]
+    # near miss: an argument that sales discourage a rival is no guidance
+    assert kind("Selling the chip abroad discourages rivals from catching up, Nvidia says.", None) != "policy"
+
+
+def test_a_go_ahead_is_an_approval_by_the_side_that_gives_it() -> None:
+    sentence = "The Trump administration gave the vendor the go-ahead to sell the part abroad."
+    assert status(sentence) == "approved"
+    assert refine("statement", "approved", sentence)[0] == "export_licence"
+    assert status("The vendor went ahead with its plan to sell the part abroad.") != "approved"
+
+
+def test_a_trip_is_a_visit_when_no_approval_verb_is_the_news() -> None:
+    assert refine("import_approval", None, "The approvals came during the chief executive's trip to Beijing.") == (
+        "visit",
+        None,
+    )
+    # near miss: an approval verb makes it the approval, the trip only its setting
+    sentence = "Beijing approved the imports during the chief executive's trip."
+    assert refine("import_approval", status(sentence), sentence)[0] == "import_approval"
+
+
+def test_an_analysts_view_is_not_a_claim(real_seeds) -> None:
+    text = "An analyst believes Beijing is using the H200 to pressure Washington ahead of a visit by Trump.\n"
+    assert _statements(text, real_seeds) == []
+    # near miss: the same visit reported as news is a claim
+    assert [c.kind for c in _statements("Trump will visit Beijing in April to discuss the H200.\n", real_seeds)] == [
+        "visit"
+    ]
