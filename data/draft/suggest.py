@@ -41,6 +41,10 @@ _KIND_RULES: list[tuple[str, str]] = [
     ),
     (r"licen[cs]e|approv\w*\s+(?:\S+\s+){0,3}(?:sales?|exports?)\b|export approval", "export_licence"),
     (r"import|customs|approv|cleared|green light|allowed? .* to buy|permitted|authori[sz]", "import_approval"),
+    (
+        r"expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing)|in (?:high|strong) demand",
+        "demand_signal",
+    ),  # wanting to buy is demand, not yet an order
     (r"\border(?:s|ed)?\b|purchase|bought|\bbuy", "order"),
     (r"demand|interest|want|seek|sought|asked for|requested", "demand_signal"),
     (r"\brule\b|regulation|policy|ban\b|tariff|export control|\bfee\b|surcharge|\bcut\b", "policy"),

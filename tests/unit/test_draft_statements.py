@@ -227,3 +227,10 @@ def test_an_analysts_view_is_not_a_claim(real_seeds) -> None:
     assert [c.kind for c in _statements("Trump will visit Beijing in April to discuss the H200.\n", real_seeds)] == [
         "visit"
     ]
+
+
+def test_wanting_to_buy_is_a_demand_signal(real_seeds) -> None:
+    found = _statements("Alibaba and ByteDance have expressed a strong desire to buy the H200.\n", real_seeds)
+    assert [c.kind for c in found] == ["demand_signal"]
+    # near miss: buying it is an order
+    assert kind("Alibaba and ByteDance bought the H200 last week.", None) == "order"
