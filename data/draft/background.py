@@ -100,6 +100,11 @@ _ANALYST = re.compile(r"\b(?:analysts?|experts?|observers?|commentators?|critics
 _OPINION = re.compile(
     r"\b(?:believes?|thinks?|argues?|argued|suggest(?:s|ing|ed)?|described|could be|may be|speculat\w*)\b", re.I
 )
+_HEDGE = re.compile(
+    r"^\W*(?:it (?:seems|appears)|arguably|perhaps|maybe)\b|\b(?:typically|usually|generally) (?:fall|falls|go|goes|is|are)\b|"
+    r"\bdid not (?:immediately )?respond to (?:a |our )?requests? for comment|\bdeclined to comment\b",
+    re.IGNORECASE,
+)
 _SPEC_DELIVERS = re.compile(
     r"\bdeliver(?:s|ing|ed)?\b(?:\s+\S+){0,4}?\s+(?:times|performance|faster|improved|memory|bandwidth|speed)\b",
     re.IGNORECASE,
@@ -111,8 +116,8 @@ _FIRM_STATUSES = frozenset(
 
 def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
     """A sentence without a number still makes a claim when it names who and says what happened."""
-    if _ANALYST.search(sentence) and _OPINION.search(sentence):
-        return False  # "an analyst believes Beijing could be bargaining": a view, not what happened
+    if (_ANALYST.search(sentence) and _OPINION.search(sentence)) or _HEDGE.search(sentence):
+        return False  # "an analyst believes ...", "it seems ...", "typically ...": a view or a habit, not an event
     sentence = _SPEC_DELIVERS.sub(" ", sentence)  # "delivers six times the performance" is a spec
     if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
         return False  # "the money the US will earn" is no claim: a plan needs an action word

@@ -234,3 +234,20 @@ def test_wanting_to_buy_is_a_demand_signal(real_seeds) -> None:
     assert [c.kind for c in found] == ["demand_signal"]
     # near miss: buying it is an order
     assert kind("Alibaba and ByteDance bought the H200 last week.", None) == "order"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It seems that deliveries of the H200 to China may take longer than Nvidia hoped.\n",
+        "Export licences for the H200 typically fall under the Commerce Department.\n",
+        "The Commerce Department did not respond to a request for comment on the H200 licences.\n",
+    ],
+)
+def test_hedges_habits_and_no_comment_are_not_claims(text: str, real_seeds) -> None:
+    assert _statements(text, real_seeds) == []
+
+
+def test_the_same_facts_stated_plainly_are_claims(real_seeds) -> None:
+    assert _statements("Deliveries of the H200 to China will take longer than Nvidia hoped.\n", real_seeds)
+    assert _statements("The Commerce Department granted export licences for the H200 this week.\n", real_seeds)
