@@ -133,7 +133,8 @@ def carries_statement(sentence: str, matches: list[EntityMatch]) -> bool:
     """A sentence with a figure that also states a step (an approval, a block, a pause) by an
     organisation it names gets a claim of its own for the step, as the seeds keep one: "Beijing
     cleared three firms to buy 400,000 chips" is the approval and the figure. A figure with a
-    plan or no status ("orders of 2 million") is the figure alone."""
+    plan or no status ("orders of 2 million") is the figure alone, and so is a wording-only
+    figure ("authorised a small number"): its claim is the statement (the caller checks that)."""
     if suggest.status(sentence) not in _STEP_STATUSES or suggest.kind(sentence, None) not in _STEP_KINDS:
         return False
     return any(m.kind == "organisation" for m in matches)

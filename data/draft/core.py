@@ -237,7 +237,7 @@ def _claims(
             context = (matches, paragraph_matches, main_chip, default_attr, published, locator, mentions)
             for figure in found:
                 claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
-            if found and background.carries_statement(sentence, matches):
+            if any(not f.vague for f in found) and background.carries_statement(sentence, matches):
                 claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
             if not found and background.is_statement(
                 sentence, matches, main_chip

@@ -251,3 +251,9 @@ def test_hedges_habits_and_no_comment_are_not_claims(text: str, real_seeds) -> N
 def test_the_same_facts_stated_plainly_are_claims(real_seeds) -> None:
     assert _statements("Deliveries of the H200 to China will take longer than Nvidia hoped.\n", real_seeds)
     assert _statements("The Commerce Department granted export licences for the H200 this week.\n", real_seeds)
+
+
+def test_a_wording_only_figure_is_its_own_statement(real_seeds) -> None:
+    text = "The Commerce Department has authorised only a small number of H200 exports to China.\n"
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 3, 3))
+    assert len(draft.claims) == 1 and draft.claims[0].figure is not None  # no second claim for the same step
