@@ -238,7 +238,9 @@ def _claims(
             for figure in found:
                 claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
             if any(not f.vague for f in found) and background.carries_statement(sentence, matches):
-                claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
+                step = _claim(seeds, index, sentence, None, context, prefix, used_ids)
+                step.to_confirm.append("the step this sentence states, beside its figure's claim")
+                claims.append(step)
             if not found and background.is_statement(
                 sentence, matches, main_chip
             ):  # a wording-only figure has its claim

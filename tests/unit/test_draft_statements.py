@@ -257,3 +257,11 @@ def test_a_wording_only_figure_is_its_own_statement(real_seeds) -> None:
     text = "The Commerce Department has authorised only a small number of H200 exports to China.\n"
     draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 3, 3))
     assert len(draft.claims) == 1 and draft.claims[0].figure is not None  # no second claim for the same step
+
+
+def test_the_step_beside_a_figure_says_so_in_its_notes(real_seeds) -> None:
+    text = "Beijing approved imports of the H200 for ByteDance and Alibaba, more than 300,000 chips in all.\n"
+    (step,) = _statements(text, real_seeds)
+    assert any("beside its figure" in note for note in step.to_confirm)
+    (plain,) = _statements("Beijing approved imports of the H200 for ByteDance and Alibaba.\n", real_seeds)
+    assert not any("beside its figure" in note for note in plain.to_confirm)
