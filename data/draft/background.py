@@ -32,7 +32,8 @@ _STATEMENT = re.compile(
     r"(?:increas|boost|rais|ramp|expand|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"
     r"(?:production|output)\b|(?:additional|more|new|extra) (?:production )?capacity|go-ahead|guidance|"
     r"discourag(?:ed|ing)\b|advis(?:ed|ory|ories)\b|\bvisit(?:s|ed|ing)?\b|\btrip\b|"
-    r"in (?:high|strong|great) demand|expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing))",
+    r"in (?:high|strong|great) demand|expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing)|"
+    r"\bhold(?:s|ing)? up (?:the |a )?(?:decision|approval)|\bstuck\b)",
     re.IGNORECASE,
 )
 

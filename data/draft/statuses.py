@@ -29,7 +29,7 @@ _FIRST: list[tuple[str, str]] = [
         rf"\b(?:has|have|had)(?:n't| not) yet {_ADVERB}(?:allowed|permitted|authori[sz]ed|granted)|"
         r"\bdecision (?:has|have|had)(?:n't| not) (?:yet )?been (?:made|taken)|\bno final decision|"
         r"\bawaiting|\bpending\b|waiting (?:for|in line)|\bqueue|yet to (?:make|decide|approve|allow|clear|grant|"
-        r"sign off|authori[sz]e)|still deciding",
+        r"sign off|authori[sz]e)|still deciding|\bhold(?:s|ing)? up (?:the |a )?(?:decision|approval)|\bstuck\b",
         "pending",
     ),
     (r"in principle", "in_principle"),
@@ -96,7 +96,7 @@ def status(sentence: str) -> str | None:
 
 _CUSTOMS = re.compile(r"\bcustoms\b", re.IGNORECASE)
 _APPROVAL_VERB = re.compile(
-    r"\b(?:approv(?:ed|es|ing)|cleared|granted|authori[sz](?:ed|es|ing)|green ?light(?:ed)?|allow(?:ed|ing|s)|go-ahead)\b",
+    r"\b(?:approv(?:ed|es|ing)|cleared|granted|authori[sz](?:ed|es|ing)|green ?light(?:ed)?|allow(?:ed|ing|s)?|permit(?:s|ted)?|go-ahead)\b",
     re.IGNORECASE,
 )
 _US_APPROVER = re.compile(r"\b(?:U\.?S\.?|United States|Washington|Trump|administration|Commerce|White House|BIS)\b")

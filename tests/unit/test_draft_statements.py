@@ -265,3 +265,22 @@ def test_the_step_beside_a_figure_says_so_in_its_notes(real_seeds) -> None:
     assert any("beside its figure" in note for note in step.to_confirm)
     (plain,) = _statements("Beijing approved imports of the H200 for ByteDance and Alibaba.\n", real_seeds)
     assert not any("beside its figure" in note for note in plain.to_confirm)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Beijing appears to be holding up the decision on the imports.", "pending"),
+        ("Beijing held a meeting on the imports.", None),
+        ("The sale seems stuck on the Chinese side.", "pending"),
+    ],
+)
+def test_a_decision_held_up_is_pending(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+def test_an_announced_permission_to_ship_is_the_approvers_step() -> None:
+    sentence = "The US president announced that he would allow some shipments of the part."
+    assert refine("shipment", status(sentence), sentence) == ("export_licence", "announced")
+    other = "The vendor announced that it would make some shipments of the part."
+    assert refine("shipment", status(other), other)[0] == "shipment"
