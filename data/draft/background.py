@@ -103,7 +103,10 @@ _OPINION = re.compile(
 )
 _HEDGE = re.compile(
     r"^\W*(?:it (?:seems|appears)|arguably|perhaps|maybe)\b|\b(?:typically|usually|generally) (?:fall|falls|go|goes|is|are)\b|"
-    r"\bdid not (?:immediately )?respond to (?:a |our )?requests? for comment|\bdeclined to comment\b",
+    r"\bdid not (?:immediately )?respond to (?:a |our )?requests? for comment|\bdeclined to comment\b|"
+    r"\b(?:it remains (?:unclear|to be seen)|uncertainty remain(?:s|ed)|there (?:was|is|has been) (?:\w+ )?uncertainty|"
+    r"failed to (?:find out|learn|establish))\b|"
+    r"^\W*(?:the|this|these|that) (?:\w+ ){0,6}?(?:suggests? that|reflects?|highlights?|underscores?)\b",
     re.IGNORECASE,
 )
 _SPEC_DELIVERS = re.compile(

@@ -284,3 +284,20 @@ def test_an_announced_permission_to_ship_is_the_approvers_step() -> None:
     assert refine("shipment", status(sentence), sentence) == ("export_licence", "announced")
     other = "The vendor announced that it would make some shipments of the part."
     assert refine("shipment", status(other), other)[0] == "shipment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For weeks there was uncertainty over whether Beijing would allow H200 imports.\n",
+        "It remains unclear whether Beijing will approve more H200 purchases.\n",
+        "The strict terms reflect how unsure Nvidia is about H200 approvals in China.\n",
+    ],
+)
+def test_open_questions_and_commentary_are_not_claims(text: str, real_seeds) -> None:
+    assert _statements(text, real_seeds) == []
+
+
+def test_a_step_that_ends_uncertainty_is_still_a_claim(real_seeds) -> None:
+    text = "Beijing has begun approving H200 imports, ending months of regulatory uncertainty.\n"
+    assert [(c.kind, c.status) for c in _statements(text, real_seeds)] == [("import_approval", "approved")]
