@@ -52,7 +52,8 @@ _WORDS: list[tuple[str, str]] = [
     (r"denied|reject", "denied"),
     (r"cancel", "cancelled"),
     (r"under review|reviewing|security review|inter-?agency review", "under_review"),
-    (r"consider|weigh|propos|mull|discuss|in talks|talked about|explor|push(?:es|ing)? for|call(?:s|ing)? for", "proposed"),
+    # "considering a cap" deliberates; "buyers consider the chip an upgrade" only judges it
+    (r"consider(?:ing|ed|ation)|\bconsiders? (?!(?:the|a|an|it|them|this|that)\b)|weigh|propos|mull|discuss|in talks|talked about|explor|push(?:es|ing)? for|call(?:s|ing)? for", "proposed"),
     (
         r"\bapprov(?:ed|es|ing)\b|received (?:\w+ )?approvals?\b|cleared|granted|green ?light|greenlit|signed off|go-ahead|"
         r"authori[sz](?:ed|es|ing)\b",

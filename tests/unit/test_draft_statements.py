@@ -301,3 +301,20 @@ def test_open_questions_and_commentary_are_not_claims(text: str, real_seeds) -> 
 def test_a_step_that_ends_uncertainty_is_still_a_claim(real_seeds) -> None:
     text = "Beijing has begun approving H200 imports, ending months of regulatory uncertainty.\n"
     assert [(c.kind, c.status) for c in _statements(text, real_seeds)] == [("import_approval", "approved")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Washington is considering a cap on sales of the part.", "proposed"),
+        ("Buyers consider the part a big step up from older ones.", None),
+    ],
+)
+def test_considering_a_step_is_proposed_but_judging_a_chip_is_not(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+def test_buyers_judging_the_chip_is_not_a_claim(real_seeds) -> None:
+    assert _statements("Chinese buyers consider the H200 a big step up from older parts.\n", real_seeds) == []
+    found = _statements("Beijing is considering a cap on H200 purchases by Chinese buyers.\n", real_seeds)
+    assert [c.status for c in found] == ["proposed"]
