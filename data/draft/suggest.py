@@ -120,6 +120,9 @@ _US_WORDS = re.compile(r"\b(?:U\.?S\.?|US|Washington|Trump|Commerce|administrati
 _CN_WORDS = re.compile(r"\b(?:Beijing|China's|Chinese (?:government|authorities|regulators|customs))\b")
 
 
+_STEP_SIDES = {"import_approval": "China", "export_licence": "US"}
+
+
 def kind(sentence: str, unit: str | None) -> str:
     if unit in ("usd_per_chip", "rmb_per_module"):
         return "price"
@@ -136,6 +139,8 @@ def status(sentence: str) -> str | None:
 
 
 def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "statement") -> str:
+    if claim_kind in _STEP_SIDES:  # an import approval is Beijing's step, an export licence Washington's,
+        return _STEP_SIDES[claim_kind]  # whoever else the sentence names (the buyers, Nvidia's chief)
     buyer_named = any(seeds.organisations[a].kind == "buyer" for a in actors if a in seeds.organisations)
     buyers_in_words = re.search(r"\bChinese (?:tech )?(?:firms|companies|customers|buyers|giants)\b", sentence)
     if (buyer_named or buyers_in_words) and claim_kind in ("order", "demand_signal", "application"):

@@ -318,3 +318,13 @@ def test_buyers_judging_the_chip_is_not_a_claim(real_seeds) -> None:
     assert _statements("Chinese buyers consider the H200 a big step up from older parts.\n", real_seeds) == []
     found = _statements("Beijing is considering a cap on H200 purchases by Chinese buyers.\n", real_seeds)
     assert [c.status for c in found] == ["proposed"]
+
+
+def test_an_approval_step_belongs_to_its_side_whoever_else_is_named(real_seeds) -> None:
+    found = _statements(
+        "ByteDance and Alibaba were cleared to import the H200 during Jensen Huang's visit.\n", real_seeds
+    )
+    assert [(c.kind, c.side) for c in found] == [("import_approval", "China")]
+    # near miss: a visit alone stays with whoever visits
+    (visit,) = _statements("Nvidia's Jensen Huang will visit Shanghai next week to talk about the H200.\n", real_seeds)
+    assert (visit.kind, visit.side) == ("visit", "vendor")
