@@ -45,7 +45,7 @@ _WORDS: list[tuple[str, str]] = [
     (r"\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|turns? away|spurn", "blocked"),
     (
         r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|hold off|stop (?:placing|buying)|suspend|\bon hold\b|"
-        r"not (?:be )?placing (?:\w+ )?orders\b[^.;]{0,60}\buntil\b",
+        r"not (?:be )?placing (?:\w+ )?orders\b[^.;]{0,60}\buntil\b|\b(?:temporary|a) hold on\b",
         "paused",
     ),
     (r"\bhalt", "halted"),
@@ -106,6 +106,7 @@ _US_REVIEW = re.compile(
     r"\b(?:U\.?S|US|American|Washington|Commerce|State Department|inter-?agency)\b\W*(?:[\w-]+\s+){0,2}review", re.I
 )
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip)\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+([^,;.]{3,60})")
 _BUYING = re.compile(r"\b(?:orders|purchases|purchasing|buying)\b", re.IGNORECASE)
 _PAUSED_KINDS = frozenset({"condition", "financial", "market", "statement", "delivery", "shipment"})
 _RETHOUGHT = frozenset({"condition", "import_approval", "export_licence", "shipment", "delivery", "order", "statement"})
@@ -128,6 +129,9 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
     verb = _APPROVAL_VERB.search(main)
     if claim_status in ("approved", "conditional", "announced") and verb and kind in _RETHOUGHT:
         approver = main[: verb.start()]
+        passive = _BY_AGENT.match(main[verb.end() :])  # "were approved by the Trump administration"
+        if passive:
+            approver = passive.group(1)
         if _US_APPROVER.search(approver) and not _CN_APPROVER.search(approver):
             return "export_licence", claim_status
         if _CN_APPROVER.search(approver) and not _US_APPROVER.search(approver):

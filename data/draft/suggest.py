@@ -29,6 +29,7 @@ _KIND_RULES: list[tuple[str, str]] = [
         r"\bguidance\b|\bdiscourag(?:ed|ing)\b|\badvis(?:ed|ory|ories)\b",
         "policy",
     ),  # officials steering buyers: a policy
+    (r"received (?:\w+ )?orders\b", "order"),  # orders received are orders, not deliveries
     (r"deliver|received", "delivery"),
     (r"ship(?:ped|ment|ments|ping)?\b|arriv|\bsold\b", "shipment"),
     (r"inventory|stock|stockpile", "supply"),

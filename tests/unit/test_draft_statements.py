@@ -328,3 +328,20 @@ def test_an_approval_step_belongs_to_its_side_whoever_else_is_named(real_seeds) 
     # near miss: a visit alone stays with whoever visits
     (visit,) = _statements("Nvidia's Jensen Huang will visit Shanghai next week to talk about the H200.\n", real_seeds)
     assert (visit.kind, visit.side) == ("visit", "vendor")
+
+
+def test_a_passive_approval_belongs_to_the_agent_after_by() -> None:
+    sentence = "Exports of the part were finally approved by the Trump administration this week."
+    assert refine("import_approval", status(sentence), sentence)[0] == "export_licence"
+    sentence = "Imports of the part were approved by Beijing on Monday."
+    assert refine("export_licence", status(sentence), sentence)[0] == "import_approval"
+    # near miss: no agent named, the keyword kind stays
+    sentence = "Imports of the part were approved on Monday."
+    assert refine("import_approval", status(sentence), sentence)[0] == "import_approval"
+
+
+def test_a_temporary_hold_is_a_pause_and_orders_received_are_orders() -> None:
+    assert status("The move follows a temporary hold on shipments earlier this month.") == "paused"
+    assert status("The move follows a long hold-up at the border.") is None
+    assert kind("We have not received purchase orders yet, the chief executive said.", None) == "order"
+    assert kind("The buyers received their first chips yesterday.", None) == "delivery"
