@@ -26,8 +26,15 @@ _STATEMENT = re.compile(
     r"\b(?:approv|cleared|authori[sz]|green light|block|bann?(?:ed|s)?\b|bar(?:red|s)?\b|paus|halt|suspend|"
     r"allow|permit|licen[cs]|condition|special (?:cases|circumstances)|case[- ]by[- ]case|restrict|"
     r"upfront|up front|none (?:so far|of)|not (?:yet )?(?:been )?(?:received|sold|shipped|delivered)|"
-    r"(?:have|has) begun|began shipping|started shipping|ship(?:ped|ments?)|deliver|order|purchase|"
-    r"consider|weigh|plans? to|preparing|cap\b|capped|limit|required|requires|must\b|cannot exceed|assurances)",
+    r"(?:have|has) begun|began shipping|started shipping|ship(?:ped|ments?)|(?:to|will|would) (?:start |begin )?ship\b|"
+    r"deliver|order|purchase|"
+    r"consider(?:ing|ed|ation)|\bconsiders? (?!(?:the|a|an|it|them|this|that)\b)|weigh|plans? to|preparing|"
+    r"cap\b|capped|limit|required|requires|must\b|cannot exceed|assurances|"
+    r"(?:increas|boost|rais|ramp|expand|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"
+    r"(?:production|output)\b|(?:additional|more|new|extra) (?:production )?capacity|go-ahead|guidance|"
+    r"discourag(?:ed|ing)\b|advis(?:ed|ory|ories)\b|\bvisit(?:s|ed|ing)?\b|\btrip\b|"
+    r"in (?:high|strong|great) demand|expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing)|"
+    r"\bhold(?:s|ing)? up (?:the |a )?(?:decision|approval)|\bstuck\b)",
     re.IGNORECASE,
 )
 
@@ -91,6 +98,22 @@ def _untracked_names(sentence: str) -> list[str]:
 _MONTH_OR_DAY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 
 
+_ANALYST = re.compile(r"\b(?:analysts?|experts?|observers?|commentators?|critics?)\b", re.IGNORECASE)
+_OPINION = re.compile(
+    r"\b(?:believes?|thinks?|argues?|argued|suggest(?:s|ing|ed)?|described|could be|may be|speculat\w*)\b", re.I
+)
+_HEDGE = re.compile(
+    r"^\W*(?:it (?:seems|appears)|arguably|perhaps|maybe)\b|\b(?:typically|usually|generally) (?:fall|falls|go|goes|is|are)\b|"
+    r"\bdid not (?:immediately )?respond to (?:a |our )?requests? for comment|\bdeclined to comment\b|"
+    r"\b(?:it remains (?:unclear|to be seen)|uncertainty remain(?:s|ed)|there (?:was|is|has been) (?:\w+ )?uncertainty|"
+    r"failed to (?:find out|learn|establish))\b|"
+    r"^\W*(?:the|this|these|that) (?:\w+ ){0,6}?(?:suggests? that|reflects?|highlights?|underscores?)\b",
+    re.IGNORECASE,
+)
+_SPEC_DELIVERS = re.compile(
+    r"\bdeliver(?:s|ing|ed)?\b(?:\s+\S+){0,4}?\s+(?:times|performance|faster|improved|memory|bandwidth|speed)\b",
+    re.IGNORECASE,
+)
 _FIRM_STATUSES = frozenset(
     {"none", "blocked", "paused", "halted", "denied", "pending", "approved", "conditional", "in_principle"}
 )
@@ -98,10 +121,28 @@ _FIRM_STATUSES = frozenset(
 
 def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
     """A sentence without a number still makes a claim when it names who and says what happened."""
+    if (_ANALYST.search(sentence) and _OPINION.search(sentence)) or _HEDGE.search(sentence):
+        return False  # "an analyst believes ...", "it seems ...", "typically ...": a view or a habit, not an event
+    sentence = _SPEC_DELIVERS.sub(" ", sentence)  # "delivers six times the performance" is a spec
     if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
         return False  # "the money the US will earn" is no claim: a plan needs an action word
     named = [m for m in matches if m.kind == "organisation"] or [m for m in matches if m.id == main_chip]
     return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
+
+
+_STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled"}
+_STEP_KINDS = frozenset({"import_approval", "export_licence", "policy", "enforcement", "condition", "order"})
+
+
+def carries_statement(sentence: str, matches: list[EntityMatch]) -> bool:
+    """A sentence with a figure that also states a step (an approval, a block, a pause) by an
+    organisation it names gets a claim of its own for the step, as the seeds keep one: "Beijing
+    cleared three firms to buy 400,000 chips" is the approval and the figure. A figure with a
+    plan or no status ("orders of 2 million") is the figure alone, and so is a wording-only
+    figure ("authorised a small number"): its claim is the statement (the caller checks that)."""
+    if suggest.status(sentence) not in _STEP_STATUSES or suggest.kind(sentence, None) not in _STEP_KINDS:
+        return False
+    return any(m.kind == "organisation" for m in matches)
 
 
 def main_chip(title: str | None, paragraphs: list[str], index: EntityIndex) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data.draft import background, entities, figures, suggest
+from data.draft import background, entities, figures, statuses, suggest
 from data.draft import dates as dates_mod
 from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
@@ -237,6 +237,10 @@ def _claims(
             context = (matches, paragraph_matches, main_chip, default_attr, published, locator, mentions)
             for figure in found:
                 claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
+            if any(not f.vague for f in found) and background.carries_statement(sentence, matches):
+                step = _claim(seeds, index, sentence, None, context, prefix, used_ids)
+                step.to_confirm.append("the step this sentence states, beside its figure's claim")
+                claims.append(step)
             if not found and background.is_statement(
                 sentence, matches, main_chip
             ):  # a wording-only figure has its claim
@@ -299,6 +303,8 @@ def _claim(
     unit = figure.unit if figure else None
     kind = suggest.kind(sentence, unit)
     status = suggest.status(sentence)
+    if figure is None:
+        kind, status = statuses.refine(kind, status, sentence)
     side = suggest.side(actors, seeds, sentence, kind)
     stage = suggest.stage(side, status, kind, sentence)
     mentions = [m for m in sentence_dates if not m.forward]

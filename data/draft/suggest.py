@@ -11,14 +11,25 @@ import re
 
 from rapidfuzz import fuzz
 
+from data.draft import statuses
 from data.load import SeedData
 
 _KIND_RULES: list[tuple[str, str]] = [
     (r"smuggl|indict|charged|arrest", "enforcement"),
     (r"\bbill\b|\bact\b|legislat|lawmakers|congress(?!ional panel)|committee votes?", "legislation"),
     (r"\bprice[sd]?\b|cost[s]? |sell(?:s|ing)? for|apiece|per chip|per module", "price"),
-    (r"revenue|profit|earnings|capex|capital expenditure|spend|budget|wrote down|write-?down", "financial"),
+    (r"revenue|profit|earnings|capex|capital expenditure|\bspend|budget|wrote down|write-?down", "financial"),
     (r"market share|share of (?:the|china)|market (?:is|was|worth)", "market"),
+    (  # a change to output is production, whatever it is for ("more capacity to speed up shipments")
+        r"\b(?:increas|boost|rais|ramp|expand|add|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"
+        r"(?:production|output|manufacturing)\b|\b(?:additional|more|new|extra) (?:production |manufacturing )?capacity\b",
+        "production",
+    ),
+    (
+        r"\bguidance\b|\bdiscourag(?:ed|ing)\b|\badvis(?:ed|ory|ories)\b",
+        "policy",
+    ),  # officials steering buyers: a policy
+    (r"received (?:\w+ )?orders\b", "order"),  # orders received are orders, not deliveries
     (r"deliver|received", "delivery"),
     (r"ship(?:ped|ment|ments|ping)?\b|arriv|\bsold\b", "shipment"),
     (r"inventory|stock|stockpile", "supply"),
@@ -31,41 +42,14 @@ _KIND_RULES: list[tuple[str, str]] = [
     ),
     (r"licen[cs]e|approv\w*\s+(?:\S+\s+){0,3}(?:sales?|exports?)\b|export approval", "export_licence"),
     (r"import|customs|approv|cleared|green light|allowed? .* to buy|permitted|authori[sz]", "import_approval"),
+    (
+        r"expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing)|in (?:high|strong) demand",
+        "demand_signal",
+    ),  # wanting to buy is demand, not yet an order
     (r"\border(?:s|ed)?\b|purchase|bought|\bbuy", "order"),
     (r"demand|interest|want|seek|sought|asked for|requested", "demand_signal"),
     (r"\brule\b|regulation|policy|ban\b|tariff|export control|\bfee\b|surcharge|\bcut\b", "policy"),
     (r"visit|trip|travel", "visit"),
-]
-# Order matters: a negation or a pause is read before the plain verb it contains ("not approved").
-_STATUS_RULES: list[tuple[str, str]] = [
-    (
-        r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
-        r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
-        r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b",
-        "none",
-    ),
-    (
-        r"\bnot (?:yet|necessarily) (?:approved|signed off|cleared)|\bha(?:s|ve)(?:n't| not) (?:yet )?"
-        r"(?:approved|signed off|cleared|made a final decision)|\bawaiting|\bpending\b|waiting (?:for|in line)|"
-        r"\bqueue|yet to (?:make|decide)|still deciding",
-        "pending",
-    ),
-    (r"in principle", "in_principle"),
-    (
-        r"\bnot (?:be )?(?:allowed|permitted)\b|not authori[sz]ed|\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|"
-        r"turns? away|spurn",
-        "blocked",
-    ),
-    (r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|hold off|stop (?:placing|buying)|suspend", "paused"),
-    (r"\bhalt", "halted"),
-    (r"denied|reject", "denied"),
-    (r"cancel", "cancelled"),
-    (r"under review|reviewing|security review", "under_review"),
-    (r"consider|weigh|propos|mull|discuss|in talks|talked about|explor", "proposed"),
-    (r"approv|cleared|granted|green light|greenlit|signed off|authori[sz]", "approved"),
-    (r"condition|only (?:in|for) special|special (?:cases|circumstances)|case[- ]by[- ]case", "conditional"),
-    (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to", "planned"),
-    (r"took effect|in effect|in force|(?:have|has) begun|\bbegan\b|started (?:shipping|to ship)", "in_effect"),
 ]
 # (pattern, unit, metric, bounds it fits or None): the figure's own clause is tried before the sentence,
 # so two figures in one sentence ("orders of 2 million, above an inventory of 700,000") get their own metric.
@@ -137,6 +121,9 @@ _US_WORDS = re.compile(r"\b(?:U\.?S\.?|US|Washington|Trump|Commerce|administrati
 _CN_WORDS = re.compile(r"\b(?:Beijing|China's|Chinese (?:government|authorities|regulators|customs))\b")
 
 
+_STEP_SIDES = {"import_approval": "China", "export_licence": "US"}
+
+
 def kind(sentence: str, unit: str | None) -> str:
     if unit in ("usd_per_chip", "rmb_per_module"):
         return "price"
@@ -149,10 +136,12 @@ def kind(sentence: str, unit: str | None) -> str:
 
 
 def status(sentence: str) -> str | None:
-    return _first(_STATUS_RULES, sentence)
+    return statuses.status(sentence)
 
 
 def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "statement") -> str:
+    if claim_kind in _STEP_SIDES:  # an import approval is Beijing's step, an export licence Washington's,
+        return _STEP_SIDES[claim_kind]  # whoever else the sentence names (the buyers, Nvidia's chief)
     buyer_named = any(seeds.organisations[a].kind == "buyer" for a in actors if a in seeds.organisations)
     buyers_in_words = re.search(r"\bChinese (?:tech )?(?:firms|companies|customers|buyers|giants)\b", sentence)
     if (buyer_named or buyers_in_words) and claim_kind in ("order", "demand_signal", "application"):
