@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from data.draft.model import Figure
+from data.draft.units import COUNT_NOUN, COUNT_UNITS, OTHER_COUNT, unit_after
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
@@ -18,7 +19,7 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "bill
 _SCALED_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "twenty": 20, "fifty": 50}  # fmt: skip
 ATOM = re.compile(
-    r"(?<![\w.,/$¥])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>"
+    r"(?<![\w.,/$¥€£])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>"
     + NUM
     + r"|(?:"
     + "|".join(_SCALED_WORDS)
@@ -33,27 +34,6 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12,
 }  # fmt: skip
 _WORD_ATOM = re.compile(r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-UNIT_WORDS: list[tuple[str, str]] = [
-    (r"chips?|gpus?|h200s|h20s|processors?|units|pieces|graphics cards?", "chips"),
-    (r"accelerators?", "accelerators"),
-    (r"modules?|servers?|boards?|8-gpu systems?", "modules"),
-    (r"dies", "dies"),
-    (r"companies|firms|buyers|customers|groups|enterprises|businesses|licensees", "firms"),
-    (r"days", "days"),
-    (r"hours", "hours"),
-    (r"votes", "votes"),
-    (r"parameters", "parameters"),
-    (r"tb/s", "tb_per_s"),
-    (r"gb/s", "gb_per_s"),
-    (r"gb", "gb"),
-    (r"tflops|teraflops", "tflops"),
-    (r"pflops|petaflops", "pflops"),
-    (r"watts|w", "watts"),
-]
-_UNIT_RE = [(re.compile(r"^(?:" + pattern + r")$", re.IGNORECASE), unit) for pattern, unit in UNIT_WORDS]
-_COUNT_UNITS = {"firms", "days", "hours", "votes"}
-_STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "which", "was", "were", "is", "are",
-         "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
 CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
 # Bound words, exactly as the seed schema reads them: "more than"/"over" is a strict lower bound
 # (more_than, never at_least and never exact), "less than"/"under" a strict upper one (less_than).
@@ -72,6 +52,18 @@ _BOUNDS: list[tuple[str, str]] = [
 _BOUND_RE = [
     (re.compile(r"(?:^|\W)(" + words + r")\s*(?:\$|US\$|RMB ?|¥)?$", re.IGNORECASE), bound) for words, bound in _BOUNDS
 ]
+# "may not receive more than 50%": a negated floor is a cap, a negated ceiling a floor. Only a
+# modal or auxiliary negation of the verb that takes the number counts: "is not clear whether more
+# than" and "did not say why more than" negate another verb, whose clause the number is in.
+_CLAUSE = (
+    r"(?:whether|if|that|why|how|when|where|what|which|who|say|said|know|knew|disclose|confirm|reveal|"
+    r"specify|explain|comment)\b"
+)
+_NEGATED = re.compile(
+    r"(?:\b(?:may|can|could|will|would|should|must|shall|do|does|did)\s+not|\b(?:cannot|can't|won't|mustn't|"
+    r"don't|doesn't|didn't|shouldn't|wouldn't)|\bnever)\s+(?:(?!" + _CLAUSE + r")[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
 _AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
@@ -130,24 +122,6 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?:\bq|\bno\.|#|\bfy|\bfiscal\s)\s*$", before, re.IGNORECASE))
 
 
-def _unit_after(text: str, pos: int, max_words: int = 4) -> tuple[str | None, int]:
-    """The first unit noun within a few words after ``pos``; stops at punctuation and small words."""
-    cursor = pos
-    for _ in range(max_words):
-        match = re.match(r"\s*([A-Za-z][\w/-]*|[A-Z0-9][\w/-]*)", text[cursor:])
-        if not match:
-            return None, pos
-        word = match.group(1)
-        cleaned = word.lower().rstrip("-")
-        for pattern, unit in _UNIT_RE:
-            if pattern.match(cleaned):
-                return unit, cursor + match.end()
-        if cleaned in _STOP and not (cleaned == "of" or cleaned == "the"):
-            return None, pos
-        cursor += match.end()
-    return None, pos
-
-
 def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
     """The bound word right before a number: the longest phrase wins ("no more than" over "more than")."""
     before = text[max(0, start - 60) : start]
@@ -158,7 +132,13 @@ def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
             best = (found.start(1), bound)
     if best is None:
         return "exact", False, start
-    return best[1], best[1] in ("more_than", "less_than"), start - (len(before) - best[0])
+    begin = start - (len(before) - best[0])
+    window = text[max(0, begin - 40) : begin]
+    negated = _NEGATED.search(window)
+    if negated and best[1] in ("more_than", "less_than"):  # "may not get more than 50%": at most 50 %, 50 allowed
+        bound = "at_most" if best[1] == "more_than" else "at_least"
+        return bound, False, begin - (len(window) - negated.start())
+    return best[1], best[1] in ("more_than", "less_than"), begin
 
 
 _MODULE_CONTEXT = re.compile(
@@ -171,7 +151,12 @@ _MODULE_CONTEXT = re.compile(
 _PRICE_WORD = re.compile(r"\bpric(?:e|es|ed|ing)\b|\bcosts?\b|\bsells? for\b|\bsold for\b|\bquoted at\b", re.I)
 
 
+_ASIDE = re.compile(r"^\s*\([^()]{0,40}\)")
+
+
 def _per_item(after: str) -> str | None:
+    """What a price is per: the words right after it, past a conversion in brackets ("(€23,000) each")."""
+    after = _ASIDE.sub("", after, count=1)
     match = re.match(
         r"^\s*(?:per|a|an|each|for each|for an?)\s+(?:(?:8|eight)[- ](?:gpu|card|chip)\s+)?(\w+)|^\s*(each|apiece)\b",
         after,
@@ -180,14 +165,11 @@ def _per_item(after: str) -> str | None:
     if not match:
         return None
     noun = (match.group(1) or match.group(2)).lower()
-    if noun in ("each", "apiece", "chip", "gpu", "unit", "processor", "h200"):
+    if noun in ("each", "apiece", "piece", "chip", "gpu", "unit", "processor", "h200"):
         return "chip"
     if noun in ("module", "server", "system", "board", "node", "configuration", "cabinet", "rack"):
         return "module"
     return None
-
-
-_COUNT_NOUN = re.compile(r"\b(orders?|inventory|stock|shipments?|deliveries|units|volumes?)\b", re.IGNORECASE)
 
 
 def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
@@ -219,7 +201,7 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
 def _money_unit(sentence: str, currency: str, start: int, end: int) -> str:
     """usd / rmb, or a per-chip / per-module price when the words say so."""
     per = _per_item(sentence[end:])
-    each = re.match(r"^\s*(?:each|apiece)", sentence[end:])
+    each = re.match(r"^\s*(?:each|apiece|a piece)", _ASIDE.sub("", sentence[end:], count=1))
     server_before = _MODULE_CONTEXT.search(sentence[:start])
     if server_before and ((per == "chip" and each) or (per is None and _PRICE_WORD.search(sentence))):
         per = "module"
@@ -254,18 +236,20 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
         unit = "days" if sentence[end + 1] == "d" else "hours"
         end += 4 if unit == "days" else 5
     else:
-        unit, unit_end = _unit_after(sentence, end)
+        unit, unit_end = unit_after(sentence, end)
         if unit is not None:
             end = unit_end
         elif re.search(r"\btpp\b", sentence[: first.start()], re.IGNORECASE):
             unit = "tpp"
-        elif max(low, high) >= 100 and (
-            CHIP_CONTEXT.search(sentence) or (chip_context and _COUNT_NOUN.search(sentence))
+        elif (
+            max(low, high) >= 100
+            and not OTHER_COUNT.match(sentence[end:])
+            and (CHIP_CONTEXT.search(sentence) or (chip_context and COUNT_NOUN.search(sentence)))
         ):
             unit = "chips"
         else:
             return None
-    if unit in _COUNT_UNITS and max(low, high) > 1e6:
+    if unit in COUNT_UNITS and max(low, high) > 1e6:
         return None
     bound, strict, start = _bound_before(sentence, first.start())
     after = sentence[end:]
@@ -293,14 +277,18 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
 
 
 def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
-    """'ten companies', 'three days': small counts written as words, only before a count noun."""
+    """'ten companies', 'three days', 'eight H200 chips': small counts written as words, only right
+    before a count or chip noun (never "one of the chips", never "one chip" as in a price per chip)."""
     out = []
     for match in _WORD_ATOM.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue
-        unit, end = _unit_after(sentence, match.end(), max_words=2)
-        if unit not in _COUNT_UNITS:
-            continue
+        unit, end = unit_after(sentence, match.end(), max_words=2)
+        if unit not in COUNT_UNITS:
+            unit, end = unit_after(sentence, match.end(), max_words=3)
+            chips = unit in ("chips", "modules") and match.group(1).lower() not in ("one", "a dozen")
+            if not chips or re.match(r"\s+(?:of|the)\b", sentence[match.end() :], re.IGNORECASE):
+                continue
         bound, strict, start = _bound_before(sentence, match.start())
         value = float(_WORD_NUMBERS[match.group(1).lower()])
         figure = Figure(unit=unit, bound=bound, wording="", strict=strict)
@@ -316,6 +304,9 @@ def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
     return out
 
 
+_MONEY_AFTER = re.compile(r"^\s+(?:of\s+)?(?:(?:us|u\.s\.)\s+)?(?:dollars|yuan|renminbi|euros)\b", re.IGNORECASE)
+
+
 def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> list[Figure]:
     """Lexicon wordings ("several hundred thousand"): kept as words, no value is made up."""
     out: list[Figure] = []
@@ -326,7 +317,9 @@ def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> 
         for match in re.finditer(r"(?<![\w-])" + re.escape(wording) + r"(?![\w-])", sentence, re.IGNORECASE):
             if any(s < match.end() and match.start() < e for s, e in spans):
                 continue
-            unit, end = _unit_after(sentence, match.end())
+            if _MONEY_AFTER.match(sentence[match.end() :]):
+                continue  # "worth millions of dollars": an amount of money, not a count of chips
+            unit, end = unit_after(sentence, match.end())
             if unit is None and CHIP_CONTEXT.search(sentence):
                 unit, end = "chips", match.end()
             if unit is None:

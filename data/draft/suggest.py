@@ -67,6 +67,10 @@ _STATUS_RULES: list[tuple[str, str]] = [
     (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to", "planned"),
     (r"took effect|in effect|in force|(?:have|has) begun|\bbegan\b|started (?:shipping|to ship)", "in_effect"),
 ]
+# "as many as"/"total" reads as the US ceiling only in a sentence about no one's orders: "initial orders
+# are expected to total as many as 80,000" sizes orders, "shipments could reach a million in total" a cap.
+_WEAK_CEILING = r"as many as|\btotal\b|could reach"
+_UNLESS_SENTENCE = {_WEAK_CEILING: re.compile(r"\borders?\b", re.IGNORECASE)}
 # (pattern, unit, metric, bounds it fits or None): the figure's own clause is tried before the sentence,
 # so two figures in one sentence ("orders of 2 million, above an inventory of 700,000") get their own metric.
 _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
@@ -78,19 +82,19 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
         "us-per-customer-cap",
         ("at_most", "less_than", "exact"),
     ),
+    (r"ceiling|across all customers|china-wide", "chips", "us-total-ceiling", ("at_most", "less_than", "exact")),
+    (_WEAK_CEILING, "chips", "us-total-ceiling", ("at_most", "less_than", "exact")),
     (
-        r"as many as|\btotal\b|ceiling|across all customers|china-wide|could reach",
-        "chips",
-        "us-total-ceiling",
-        ("at_most", "less_than", "exact"),
-    ),
-    (
-        r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted",
+        r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted|"
+        r"green light to (?:buy|purchase|import)|greenlit|(?:allowed|permitted) to (?:buy|purchase|import)",
         "chips",
         "cn-first-batch-chips",
         None,
     ),
-    (r"inventory|in stock|\bstock\b", "chips", "nvidia-h200-stock", None),
+    (r"inventory|in stock|\bstock\b|(?:has|have|had) (?:\w+ )?available|on hand", "chips", "nvidia-h200-stock", None),
+    # the seller expecting orders ("Nvidia had expected orders of", "anticipating over 1 million orders"),
+    # not orders placed; "orders are expected to total" stays the buyers' orders
+    (r"\b(?:expect|anticipat)\w*\s+(?:[\w.,]+\s+){0,4}?orders\b", "chips", "nvidia-expected-orders", None),
     (r"\border", "chips", "cn-h200-orders", None),
     (
         r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed",
@@ -114,6 +118,13 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
         "us-china-share-of-us-volume-pct",
         None,
     ),
+    (  # other words for the US government's take: a levy, a charge, a payment, what the US receives
+        r"\blevy\b|\bpayment\b|\bcharge\b|coffers|(?:U\.?S\.?|United States|government|Treasury|Washington)\s+"
+        r"(?:\w+\s+){0,2}?(?:receive|get|take|collect|keep)s?\b",
+        "percent",
+        "us-revenue-cut-pct",
+        None,
+    ),
     (r"market share|share of", "percent", "nvidia-china-share-pct", None),
     (
         r"reap|a year from|annual|opportunity|could (?:earn|generate|bring)",
@@ -123,7 +134,8 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ),
 ]
 _DELIVERED = re.compile(
-    r"\b(?:delivered|received(?! (?:an? )?(?:approvals?|the green|permission|clearance|licen))|arrived|have shipped|"
+    r"\b(?:delivered|received(?! (?:an? )?(?:approvals?|the green|permission|clearance|licen|(?:\w+ )?orders?\b|"
+    r"bookings|requests|applications|enquiries|inquiries))|arrived|have shipped|"
     r"has shipped|were shipped)\b",
     re.IGNORECASE,
 )
@@ -220,7 +232,9 @@ def metric(
             return "h200-delivered-to-china", 100.0
         for pattern, rule_unit, metric_id, bounds in _METRIC_RULES:
             if unit == rule_unit and (bounds is None or bound in bounds) and re.search(pattern, text, re.IGNORECASE):
-                return metric_id, 100.0
+                unless = _UNLESS_SENTENCE.get(pattern)
+                if unless is None or not unless.search(sentence):
+                    return metric_id, 100.0
     priced = {"usd_per_chip": "price-per-chip", "rmb_per_module": "price-per-module"}.get(unit or "")
     if priced and product and f"{product}-{priced}" in declared:
         return f"{product}-{priced}", 100.0

@@ -1,0 +1,129 @@
+"""Figures the drafter reads from one sentence: bound, unit and the count noun it belongs to.
+
+Every rule has a case it must catch and a near miss it must leave alone, in the project's own
+words (no article sentence is copied here).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from data.draft.figures import find_figures, find_vague
+from data.draft.model import Figure
+
+
+def _only(sentence: str) -> Figure:
+    found = find_figures(sentence)
+    assert len(found) == 1, [f.as_quantity() for f in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- bounds
+
+
+def test_a_negated_more_than_is_a_cap_that_allows_the_number() -> None:
+    figure = _only("Buyers in China may not get more than 40% of what US clients receive.")
+    assert (figure.bound, figure.high, figure.strict) == ("at_most", 40.0, False)
+    assert figure.wording == "may not get more than 40%"  # the negation is shown with the number
+
+
+def test_a_negated_fewer_than_is_a_floor() -> None:
+    figure = _only("Each order cannot hold fewer than 300 H200 chips.")
+    assert (figure.bound, figure.low, figure.strict) == ("at_least", 300.0, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is not clear whether more than 40% of the chips will ship.",  # "is not" negates nothing about 40 %
+        "Sales of the chip grew by more than 40% this quarter.",
+        "Lawmakers did not say why more than 300 H200 chips were held.",  # "why" starts another clause
+    ],
+)
+def test_more_than_stays_strict_without_a_negated_verb(sentence: str) -> None:
+    figure = _only(sentence)
+    assert (figure.bound, figure.strict) == ("more_than", True)
+
+
+# --------------------------------------------------------------------------- prices
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Buyers ordered H200 chips at roughly $26,000 (about €22,000) each.",
+        "Buyers ordered H200 chips at roughly US$26,000 (RM105,000) a piece.",
+        "Buyers ordered H200 chips at roughly $26,000 per piece.",
+    ],
+)
+def test_a_price_each_past_a_converted_amount_is_per_chip(sentence: str) -> None:
+    figure = _only(sentence)  # the euro or ringgit amount in brackets is never a second figure
+    assert (figure.unit, figure.bound, figure.value) == ("usd_per_chip", "approx", 26000.0)
+
+
+def test_a_bracketed_amount_without_each_is_plain_money() -> None:
+    figure = _only("The deal is worth roughly $26,000 (about €22,000) in all.")
+    assert (figure.unit, figure.value) == ("usd", 26000.0)
+
+
+def test_a_euro_amount_is_not_read_as_a_bare_count() -> None:
+    assert find_figures("The H200 chips sold for €22,000 in Europe.") == []
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_a_chip_word_naming_a_module_counts_modules() -> None:
+    figure = _only("The first delivery may be between 6,000 and 9,000 chip modules.")
+    assert (figure.unit, figure.low, figure.high) == ("modules", 6000.0, 9000.0)
+    assert figure.wording.endswith("chip modules")
+
+
+def test_a_chip_word_before_another_noun_still_counts_chips() -> None:
+    figure = _only("Buyers placed 9,000 chip orders with the vendor.")
+    assert figure.unit == "chips"
+
+
+def test_a_possessive_does_not_hide_the_unit() -> None:
+    figure = _only("Agents tried to move about 60 of Nvidia's latest H200 chips abroad.")
+    assert (figure.unit, figure.bound, figure.value) == ("chips", "approx", 60.0)
+
+
+def test_nvidia_accelerators_are_chips_other_accelerators_are_not() -> None:
+    assert _only("Firms booked more than three million of Nvidia's H200 AI accelerators.").unit == "chips"
+    assert _only("Cambricon plans 300,000 Siyuan 590 accelerators next year.").unit == "accelerators"
+
+
+def test_another_plural_noun_after_the_number_is_not_a_chip_count() -> None:
+    # "tenders" is what is counted; the chips named later in the sentence are not its unit
+    assert find_figures("A survey of more than 120 tenders found H200 chips in labs.") == []
+    assert _only("Chinese buyers placed 3 million orders for H200 chips.").unit == "chips"
+
+
+def test_small_chip_counts_written_as_words() -> None:
+    assert _only("A lab says it runs seven H200 chips.").as_quantity() == {
+        "value": 7,
+        "unit": "chips",
+        "bound": "exact",
+        "wording": "seven H200 chips",
+    }
+    assert _only("The team trained on six Nvidia H200 processors.").value == 6.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One of the H200 chips was faulty.",  # "one of": not a count
+        "Three of the chips were seized.",  # a part of a group the sentence does not size
+        "One H200 chip costs less than a server.",  # "one chip": a unit of price talk, not a quantity
+        "An eight-GPU server is the usual box.",  # a configuration, not a count
+    ],
+)
+def test_word_numbers_that_are_not_chip_counts(sentence: str) -> None:
+    assert [f for f in find_figures(sentence) if f.unit in ("chips", "modules")] == []
+
+
+def test_millions_of_dollars_is_money_not_chips() -> None:
+    assert find_vague("They moved Nvidia chips worth millions of dollars.", ["millions"], []) == []
+    found = find_vague("Buyers want millions of H200 chips.", ["millions"], [])
+    assert [f.wording for f in found] == ["millions of H200 chips"]

@@ -1,0 +1,103 @@
+"""Which tracker metric a drafted figure is offered: the rule that fits its own words, never a new
+slug when a declared metric says the same thing, and never a neighbouring metric's meaning.
+
+Cases and near misses are written in the project's own words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from data.draft import suggest
+from data.draft.figures import find_figures
+from data.load import SeedData
+
+
+def _metric(sentence: str, seeds: SeedData, *, status: str | None = None, at: int = 0) -> str:
+    figure = find_figures(sentence, chip_context=True)[at]
+    near = sentence[max(0, figure.start - 60) : figure.end + 40]
+    metric, _ = suggest.metric(
+        sentence,
+        figure.unit,
+        seeds,
+        near=near,
+        bound=figure.bound,
+        product="h200",
+        claim_status=status,
+        span=(figure.start, figure.end),
+    )
+    return metric
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports go ahead on condition of a 25% payment to the US Treasury.",
+        "Sales were allowed subject to a 25 percent levy.",
+        "The president will impose a 25 percent charge on what those sales earn.",
+        "Nvidia pledged to hand 25% of its China H200 sales to the coffers of Washington.",
+        "The government would take 25 percent of what the chips bring in.",
+    ],
+)
+def test_the_us_take_in_other_words_is_the_revenue_cut(sentence: str, real_seeds: SeedData) -> None:
+    assert _metric(sentence, real_seeds) == "us-revenue-cut-pct"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("Nvidia's share of China's AI chip market fell to 5%.", "nvidia-china-share-pct"),
+        ("Chinese buyers may not receive more than 50% of the chips sold to US customers.",
+         "us-china-share-of-us-volume-pct"),
+    ],
+)  # fmt: skip
+def test_other_shares_are_not_the_revenue_cut(sentence: str, metric: str, real_seeds: SeedData) -> None:
+    assert _metric(sentence, real_seeds) == metric
+
+
+def test_orders_the_seller_expects_are_not_orders_placed(real_seeds: SeedData) -> None:
+    assert _metric("Nvidia had expected orders of over 1.5 million chips from China.", real_seeds) == (
+        "nvidia-expected-orders"
+    )
+    assert _metric("The company was anticipating more than 1.5 million orders for H200 chips.", real_seeds) == (
+        "nvidia-expected-orders"
+    )
+    # near miss: buyers' orders stay orders, also when a later step is expected
+    assert _metric("Chinese firms placed orders for more than 1.5 million H200 chips.", real_seeds) == "cn-h200-orders"
+
+
+def test_received_orders_are_not_deliveries(real_seeds: SeedData) -> None:
+    assert _metric("Nvidia has received orders for more than 1.5 million H200 chips.", real_seeds) == ("cn-h200-orders")
+    # near miss: a buyer receiving chips is a delivery
+    assert _metric("ByteDance has received about 9,000 H200 chips.", real_seeds) == "h200-delivered-to-china"
+
+
+def test_as_many_as_in_a_sentence_about_orders_is_not_the_us_ceiling(real_seeds: SeedData) -> None:
+    metric = _metric("First orders are expected to total as many as 70,000 H200 chips.", real_seeds)
+    assert metric == "cn-h200-orders"
+    # near miss: shipments that could reach a total, with no orders in the sentence, are the ceiling
+    assert _metric("Shipments to China could reach as many as 900,000 units in total.", real_seeds) == (
+        "us-total-ceiling"
+    )
+
+
+def test_a_green_light_to_buy_is_the_first_batch(real_seeds: SeedData) -> None:
+    sentence = "Three firms got the green light to purchase over 300,000 H200 chips in all."
+    assert _metric(sentence, real_seeds) == "cn-first-batch-chips"
+    # near miss: the green light to sell is not a number of chips Beijing let in
+    assert _metric("Nvidia got the green light to sell 300,000 H200 chips.", real_seeds) != "cn-first-batch-chips"
+
+
+def test_what_the_seller_has_available_is_its_stock(real_seeds: SeedData) -> None:
+    assert _metric("That is far beyond the 600,000 chips Nvidia has available.", real_seeds) == "nvidia-h200-stock"
+    assert _metric("Buyers want 600,000 chips available by March.", real_seeds) != "nvidia-h200-stock"
+
+
+def test_chip_modules_get_the_module_metric(real_seeds: SeedData) -> None:
+    sentence = "The first shipment will be 6,000 to 9,000 chip modules."
+    assert _metric(sentence, real_seeds) == "first-shipment-modules"
+
+
+def test_a_price_each_gets_the_chip_price_metric(real_seeds: SeedData) -> None:
+    sentence = "Firms ordered H200 chips priced near $26,000 (about €22,000) each."
+    assert _metric(sentence, real_seeds) == "h200-price-per-chip"
