@@ -6,10 +6,14 @@ words (no article sentence is copied here).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from data.draft import draft_from_text
 from data.draft.figures import find_figures, find_vague
 from data.draft.model import Figure
+from data.load import SeedData
 
 
 def _only(sentence: str) -> Figure:
@@ -127,3 +131,47 @@ def test_millions_of_dollars_is_money_not_chips() -> None:
     assert find_vague("They moved Nvidia chips worth millions of dollars.", ["millions"], []) == []
     found = find_vague("Buyers want millions of H200 chips.", ["millions"], [])
     assert [f.wording for f in found] == ["millions of H200 chips"]
+
+
+# --------------------------------------------------------------------------- background numbers
+
+
+def _drafted(text: str, seeds: SeedData) -> tuple[list[str], list[str]]:
+    draft = draft_from_text(text, seeds, publisher="Test Wire", published=dt.date(2026, 2, 3))
+    wordings = [c.figure.wording for c in draft.claims if c.figure is not None]
+    return wordings, [n for n in draft.notes if "left out" in n]
+
+
+def test_a_share_price_move_is_listed_not_drafted(real_seeds: SeedData) -> None:
+    text = (
+        "Chinese buyers ordered more than 1.5 million H200 chips, people familiar said.\n\n"
+        "Nvidia stock has climbed 25% this year to about $190 per share.\n\n"
+        "Shares of a server maker dropped 20% on the news about H200 exports to China.\n"
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["more than 1.5 million H200 chips"]
+    assert len(notes) == 2 and all("share-price move" in n for n in notes)
+
+
+def test_a_stock_of_chips_and_a_market_share_are_not_share_prices(real_seeds: SeedData) -> None:
+    text = (
+        "Nvidia holds a stock of about 600,000 H200 chips for China.\n\n"
+        "Its market share in China's AI chip market fell to 5%.\n"
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["about 600,000 H200 chips", "5%"]
+    assert notes == []
+
+
+def test_a_figure_counting_an_untracked_chip_is_left_out_its_neighbour_kept(real_seeds: SeedData) -> None:
+    text = "Prosecutors say the pair shipped some 300 A100 GPUs and tried to ship about 40 H200 chips to China.\n"
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["about 40 H200 chips"]
+    assert len(notes) == 1 and "A100" in notes[0] and "does not follow" in notes[0]
+
+
+def test_a_figure_counting_a_tracked_chip_stays(real_seeds: SeedData) -> None:
+    # the H20 is one of the tracker's chips: its figures are drafted beside the H200's
+    text = "China's buyers took about 300 H20 chips and about 40 H200 chips last month.\n"
+    wordings, _ = _drafted(text, real_seeds)
+    assert wordings == ["about 300 H20 chips", "about 40 H200 chips"]
