@@ -88,7 +88,7 @@ def _currency(match: re.Match[str], after: str) -> str | None:
         return "rmb"
     if re.match(r"^\s*(?:yuan|renminbi)\b", after, re.IGNORECASE):
         return "rmb"
-    if re.match(r"^\s*(?:us\s+)?dollars\b", after, re.IGNORECASE):
+    if re.match(r"^\s*(?:us\s+|u\.s\.\s+)?dollars\b", after, re.IGNORECASE):
         return "usd"
     return None
 
@@ -221,7 +221,7 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
         low = _number(first.group("num")) * _SCALES[last.group("scale").strip().lower()]
     percent = bool(last.group("pct") or first.group("pct"))
     end = last.end()
-    money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+)?dollars)\b", tail, re.IGNORECASE)
+    money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+|u\.s\.\s+)?dollars)\b", tail, re.IGNORECASE)
     if money_word:
         end += money_word.end()
     short_scale = (last.group("scale") or "").strip().lower() in ("b", "m", "k", "tn")

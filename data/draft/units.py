@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 UNIT_WORDS: list[tuple[str, str]] = [
-    (r"chips?|gpus?|h200s|h20s|processors?|units|pieces|graphics cards?", "chips"),
+    (r"chips?|microchips?|gpus?|h200s|h20s|processors?|units|pieces|graphics cards?", "chips"),
     (r"accelerators?", "accelerators"),
     (r"modules?|servers?|boards?|8-gpu systems?", "modules"),
     (r"dies", "dies"),
@@ -30,7 +30,7 @@ _UNIT_RE = [(re.compile(r"^(?:" + pattern + r")$", re.IGNORECASE), unit) for pat
 COUNT_UNITS = {"firms", "days", "hours", "votes"}
 _STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "which", "was", "were", "is", "are",
          "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
-_WORD = re.compile(r"\s*([A-Za-z][\w/-]*|[A-Z0-9][\w/-]*)(?:['’]s\b)?")
+_WORD = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][\w/-]*|[A-Z0-9][\w/-]*)(?:['’]s\b)?")  # "A.I." is one word
 _PLURAL = re.compile(r"^(?!(?:this|plus|less|thus|news)$)[a-z]{3,}(?<!ss)(?<!ous)s$")
 _NVIDIA_CHIP = re.compile(r"\bNvidia\b|\b[HB]\d{2,3}[A-Z]?\b", re.IGNORECASE)
 _MODULE_NOUN = re.compile(r"\s*(?:modules?|servers?|boards?|systems?|nodes?|racks?|cabinets?)\b", re.IGNORECASE)

@@ -175,3 +175,15 @@ def test_a_figure_counting_a_tracked_chip_stays(real_seeds: SeedData) -> None:
     text = "China's buyers took about 300 H20 chips and about 40 H200 chips last month.\n"
     wordings, _ = _drafted(text, real_seeds)
     assert wordings == ["about 300 H20 chips", "about 40 H200 chips"]
+
+
+def test_dotted_abbreviations_and_microchips() -> None:
+    figure = _only("Orders may total as many as 70,000 H200 A.I. microchips, reports say.")
+    assert (figure.unit, figure.bound, figure.wording) == ("chips", "at_most", "as many as 70,000 H200 A.I. microchips")
+    # near miss: "A.I." is one word, and what follows it is still the unit
+    assert find_figures("They hired 7,000 A.I. researchers.") == []
+
+
+def test_us_dollars_spelled_with_dots_are_money() -> None:
+    figure = _only("About 70,000 U.S. dollars changed hands.")
+    assert (figure.unit, figure.value, figure.wording) == ("usd", 70000.0, "About 70,000 U.S. dollars")
