@@ -40,8 +40,8 @@ CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?
 # The longest phrase that ends right before the number wins, so "no more than" is at_most.
 _BOUNDS: list[tuple[str, str]] = [
     (r"just over|just under|just shy of|nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
-     r"estimated|close to|circa|~|an approximate|or so|approx\.?", "approx"),
-    (r"more than|over|above|in excess of|exceeding|upwards of|north of|greater than|surpassing|topping", "more_than"),
+     r"estimated|close to|circa|~|an approximate|or so|approx\.?|in the region of|on the order of", "approx"),
+    (r"more than|over|above|in excess of|exceeding|upwards? of|north of|greater than|surpassing|topping", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than", "at_least"),
     (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
      r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum|"
@@ -65,6 +65,7 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
+_AFTER_APPROX = re.compile(r"^(?:\s+or so\b|-odd\b|\s+or thereabouts\b)", re.IGNORECASE)
 _AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 
@@ -102,7 +103,7 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     after = text[end : end + 12]
     before = text[max(0, start - 12) : start]
     if re.match(r"^(?:st|nd|rd|th)\b|^:\d|^-?[a-z]", after, re.IGNORECASE) and not re.match(
-        r"^-(?:plus|day|hour)\b", after
+        r"^-(?:plus|day|hour|odd)\b", after
     ):
         return True
     if not raw[0].isdigit():
@@ -224,9 +225,13 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+|u\.s\.\s+)?dollars)\b", tail, re.IGNORECASE)
     if money_word:
         end += money_word.end()
-    short_scale = (last.group("scale") or "").strip().lower() in ("b", "m", "k", "tn")
-    if short_scale and not currency:
-        return None  # "7B" parameters or "5M" of something: a letter scale counts only on money ("$14B")
+    scale = (last.group("scale") or "").strip().lower()
+    short_scale = scale in ("b", "m", "k", "tn") and not currency
+    if short_scale and scale not in ("k", "m"):
+        return None  # "7B" parameters: a letter scale counts only on money ("$14B") or chips ("400K chips")
+    rough = _AFTER_APPROX.match(sentence[end:]) if not percent and not currency else None
+    if rough:
+        end += rough.end()  # "10,000 or so H200 chips", "10,000-odd chips": about 10,000
     unit: str | None
     if percent:
         unit = "percent"
@@ -237,6 +242,8 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
         end += 4 if unit == "days" else 5
     else:
         unit, unit_end = unit_after(sentence, end)
+        if short_scale and unit not in ("chips", "modules", "accelerators"):
+            return None  # "5M of something": a letter scale counts chips only when a chip noun follows
         if unit is not None:
             end = unit_end
         elif re.search(r"\btpp\b", sentence[: first.start()], re.IGNORECASE):
@@ -252,6 +259,8 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     if unit in COUNT_UNITS and max(low, high) > 1e6:
         return None
     bound, strict, start = _bound_before(sentence, first.start())
+    if rough and bound == "exact":
+        bound = "approx"
     after = sentence[end:]
     if ranged:
         if sentence[max(0, first.start() - 9) : first.start()].lower().rstrip().endswith("between"):

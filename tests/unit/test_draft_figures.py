@@ -187,3 +187,31 @@ def test_dotted_abbreviations_and_microchips() -> None:
 def test_us_dollars_spelled_with_dots_are_money() -> None:
     figure = _only("About 70,000 U.S. dollars changed hands.")
     assert (figure.unit, figure.value, figure.wording) == ("usd", 70000.0, "About 70,000 U.S. dollars")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound", "wording"),
+    [
+        ("The vendor sent 9,000 or so H200 chips.", "approx", "9,000 or so H200 chips"),
+        ("The vendor sent 9,000-odd H200 chips.", "approx", "9,000-odd H200 chips"),
+        ("Buyers asked for upward of 250,000 H200 chips.", "more_than", "upward of 250,000 H200 chips"),
+        ("Orders sit in the region of 1.5 million H200 chips.", "approx", "in the region of 1.5 million H200 chips"),
+    ],
+)
+def test_rough_and_floor_wordings_on_either_side_of_the_number(sentence: str, bound: str, wording: str) -> None:
+    figure = _only(sentence)
+    assert (figure.unit, figure.bound, figure.wording) == ("chips", bound, wording)
+
+
+def test_a_letter_scale_counts_chips_only_before_a_chip_noun() -> None:
+    assert _only("A buyer wants 350K H200 chips.").as_quantity() == {
+        "value": 350000,
+        "unit": "chips",
+        "bound": "exact",
+        "wording": "350K H200 chips",
+    }
+    assert _only("Orders reached 1.5m H200s.").value == 1_500_000.0
+    # near misses: a letter scale on anything else is not a figure
+    assert find_figures("The model has 70B parameters and H200 chips run it.") == []
+    assert find_figures("The app had 5M users of H200 chips.") == []
+    assert find_figures("The test ran 9,000 or so times on H200 chips.") == []
