@@ -166,7 +166,7 @@ def _per_item(after: str) -> str | None:
     if not match:
         return None
     noun = (match.group(1) or match.group(2)).lower()
-    if noun in ("each", "apiece", "piece", "chip", "gpu", "unit", "processor", "h200"):
+    if noun in ("each", "apiece", "piece", "chip", "gpu", "unit", "processor", "h200", "card"):
         return "chip"
     if noun in ("module", "server", "system", "board", "node", "configuration", "cabinet", "rack"):
         return "module"

@@ -70,7 +70,16 @@ _STATUS_RULES: list[tuple[str, str]] = [
 # "as many as"/"total" reads as the US ceiling only in a sentence about no one's orders: "initial orders
 # are expected to total as many as 80,000" sizes orders, "shipments could reach a million in total" a cap.
 _WEAK_CEILING = r"as many as|\btotal\b|could reach"
-_UNLESS_SENTENCE = {_WEAK_CEILING: re.compile(r"\borders?\b", re.IGNORECASE)}
+# Chips the US has licensed ("licensed up to 100,000", "licences issued for"), never what firms applied for.
+_LICENSED = (
+    r"\blicensed\b|licen[cs]es? (?:\w+ )?(?:granted|issued|approved)|(?:granted|issued|approved) (?:\w+ )?licen[cs]es?"
+)
+# Chips sold into China so far ("Nvidia has sold about 30,000"), never a plan to sell.
+_SOLD = r"\b(?:has|have|had) (?:\w+ )?sold\b|\bsold (?:\w+ ){0,3}(?:to|into|in) (?:china|chinese)"
+_UNLESS_SENTENCE = {
+    _WEAK_CEILING: re.compile(r"\borders?\b", re.IGNORECASE),
+    _LICENSED: re.compile(r"\bappl(?:y|ied|ies|ying|ications?)\b", re.IGNORECASE),
+}
 # (pattern, unit, metric, bounds it fits or None): the figure's own clause is tried before the sentence,
 # so two figures in one sentence ("orders of 2 million, above an inventory of 700,000") get their own metric.
 _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
@@ -84,6 +93,7 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ),
     (r"ceiling|across all customers|china-wide", "chips", "us-total-ceiling", ("at_most", "less_than", "exact")),
     (_WEAK_CEILING, "chips", "us-total-ceiling", ("at_most", "less_than", "exact")),
+    (_LICENSED, "chips", "us-licensed-h200-volume", None),
     (
         r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted|"
         r"green light to (?:buy|purchase|import)|greenlit|(?:allowed|permitted) to (?:buy|purchase|import)",
@@ -230,6 +240,8 @@ def metric(
             continue
         if unit == "chips" and _DELIVERED.search(text) and claim_status not in ("planned", "none", "proposed"):
             return "h200-delivered-to-china", 100.0
+        if unit == "chips" and re.search(_SOLD, text, re.I) and claim_status not in ("planned", "none", "proposed"):
+            return "h200-sold-to-china", 100.0
         for pattern, rule_unit, metric_id, bounds in _METRIC_RULES:
             if unit == rule_unit and (bounds is None or bound in bounds) and re.search(pattern, text, re.IGNORECASE):
                 unless = _UNLESS_SENTENCE.get(pattern)

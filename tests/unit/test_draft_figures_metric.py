@@ -101,3 +101,28 @@ def test_chip_modules_get_the_module_metric(real_seeds: SeedData) -> None:
 def test_a_price_each_gets_the_chip_price_metric(real_seeds: SeedData) -> None:
     sentence = "Firms ordered H200 chips priced near $26,000 (about €22,000) each."
     assert _metric(sentence, real_seeds) == "h200-price-per-chip"
+
+
+def test_chips_the_us_licensed_are_the_licensed_volume(real_seeds: SeedData) -> None:
+    assert _metric("Washington has licensed up to 90,000 H200s for two buyers.", real_seeds) == (
+        "us-licensed-h200-volume"
+    )
+    assert _metric("The US issued licences for 45,000 H200 chips.", real_seeds) == "us-licensed-h200-volume"
+    # near miss: what firms applied for is not what was licensed
+    assert _metric("Firms have applied for licences covering 250,000 H200 chips.", real_seeds) != (
+        "us-licensed-h200-volume"
+    )
+
+
+def test_chips_sold_so_far_are_sales_never_a_plan(real_seeds: SeedData) -> None:
+    assert _metric("Nvidia has sold about 25,000 H200 chips to China so far.", real_seeds) == "h200-sold-to-china"
+    assert _metric("Nvidia plans to sell 25,000 H200 chips to China.", real_seeds, status="planned") != (
+        "h200-sold-to-china"
+    )
+
+
+def test_a_price_per_card_is_per_chip(real_seeds: SeedData) -> None:
+    figure = find_figures("The card would cost around $7,500 per card in China.")[0]
+    assert (figure.unit, figure.bound) == ("usd_per_chip", "approx")
+    # near miss: a price per server stays a module price, never a chip price
+    assert find_figures("An H200 server costs about $250,000 per server.")[0].unit != "usd_per_chip"
