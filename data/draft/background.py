@@ -63,7 +63,8 @@ def reason(
 # A company's share price moving is market news, not a figure about the chips ("shares fell 30%",
 # "$180 per share", "$400 million worth of its shares"); "market share" and a stock of chips are not.
 _SHARE_PRICE = re.compile(
-    r"\bshares\b(?! of (?:the |its )?(?:market|revenue|sales|volume|chips?|orders?)\b)|\bper share\b|"
+    r"\bshares\b(?! of (?:the |its )?(?:market|revenue|sales|volume|chips?|orders?)\b)|\b(?:per|a) share\b(?! of)|"
+    r"\b(?:pre-?market|after-hours)\b|\bin (?:early |late |morning |afternoon )?trading\b|"
     r"\b(?:share|stock) prices?\b|\bmarket (?:cap|capitali[sz]ation|value)\b|"
     r"\bstock (?:has |had )?(?:rose|risen|rises|fell|fallen|falls|jumped|dropped|climbed|gained|slid|surged|"
     r"closed|traded|trades)\b",

@@ -25,7 +25,7 @@ ATOM = re.compile(
     + "|".join(_SCALED_WORDS)
     + r")(?=\s(?:thousand|million|billion|trillion)\b))"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k|b)\b)?"
-    r"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
+    r"(?P<pct>\s?(?:%|percent\b|per cent\b)|(?-i:pc)\b)?",  # "25pc": British papers' percent
     re.IGNORECASE,
 )
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -117,7 +117,9 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     if re.match(r"^\s*" + _MONTHS + r"\b", after, re.IGNORECASE) and int(float(raw.replace(",", ""))) <= 31:
         return True
     if re.search(
-        r"\b(?:Siyuan|Ascend|Atlas|RTX|Pro|MI|Instinct|Kunlun|Hopper|Blackwell|Rubin|model|version)\s*$", before
+        r"\b(?:Siyuan|Ascend|Atlas|RTX|Pro|MI|Instinct|Kunlun|Hopper|Blackwell|Rubin|model|version|[Ss]ection|"
+        r"[Aa]rticle|[Cc]hapter|[Cc]lause|[Pp]aragraph|[Rr]ule|[Tt]itle|[Pp]art)\s*$",
+        before,
     ):
         return True
     return bool(re.search(r"(?:\bq|\bno\.|#|\bfy|\bfiscal\s)\s*$", before, re.IGNORECASE))

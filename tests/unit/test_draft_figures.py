@@ -215,3 +215,26 @@ def test_a_letter_scale_counts_chips_only_before_a_chip_noun() -> None:
     assert find_figures("The model has 70B parameters and H200 chips run it.") == []
     assert find_figures("The app had 5M users of H200 chips.") == []
     assert find_figures("The test ran 9,000 or so times on H200 chips.") == []
+
+
+def test_a_section_number_is_not_a_chip_count() -> None:
+    assert find_figures("Under Section 301, H200 chips from the plant face checks.") == []
+    # near miss: the same number counting chips is a figure
+    assert _only("The plant made 301 H200 chips.").value == 301.0
+
+
+def test_pc_after_a_number_is_percent_and_pcs_are_not() -> None:
+    figure = _only("The government keeps 20pc of what H200 chips earn in China.")
+    assert (figure.unit, figure.value, figure.wording) == ("percent", 20.0, "20pc")
+    assert [f for f in find_figures("They bought 12 PCs for the lab.") if f.unit == "percent"] == []
+
+
+def test_a_price_a_share_and_a_move_in_trading_are_share_prices(real_seeds: SeedData) -> None:
+    text = (
+        "Nvidia ended at $175 a share after the H200 news from China.\n\n"
+        "The stock gained 4% in early trading on the H200 report from China.\n\n"
+        "Chinese buyers took a share of about 30% of H200 output.\n"
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["about 30%"]  # "a share of" output is no share price
+    assert len(notes) == 2 and all("share-price move" in n for n in notes)
