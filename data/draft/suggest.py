@@ -67,17 +67,22 @@ _STATUS_RULES: list[tuple[str, str]] = [
     (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to", "planned"),
     (r"took effect|in effect|in force|(?:have|has) begun|\bbegan\b|started (?:shipping|to ship)", "in_effect"),
 ]
-# "as many as"/"total" reads as the US ceiling only in a sentence about no one's orders: "initial orders
-# are expected to total as many as 80,000" sizes orders, "shipments could reach a million in total" a cap.
+# "as many as"/"total" reads as the US ceiling only in a sentence about no one's orders or forecast:
+# "initial orders are expected to total as many as 80,000" sizes orders, "shipments could reach a
+# million in total" a cap.
 _WEAK_CEILING = r"as many as|\btotal\b|could reach"
 # Chips the US has licensed ("licensed up to 100,000", "licences issued for"), never what firms applied for.
 _LICENSED = (
     r"\blicensed\b|licen[cs]es? (?:\w+ )?(?:granted|issued|approved)|(?:granted|issued|approved) (?:\w+ )?licen[cs]es?"
 )
+# Approving a sale or an export is Washington's step ("approved the sale of 100,000"), unless Beijing
+# is the one the sentence names.
+_SALE_APPROVED = r"\b(?:allowed|approved|authori[sz]ed|permitted|cleared) (?:the )?(?:sales?|exports?)\b"
 # Chips sold into China so far ("Nvidia has sold about 30,000"), never a plan to sell.
 _SOLD = r"\b(?:has|have|had) (?:\w+ )?sold\b|\bsold (?:\w+ ){0,3}(?:to|into|in) (?:china|chinese)"
 _UNLESS_SENTENCE = {
-    _WEAK_CEILING: re.compile(r"\borders?\b", re.IGNORECASE),
+    _WEAK_CEILING: re.compile(r"\borders?\b|\b(?:expected|forecast|projected|estimated)\b", re.IGNORECASE),
+    _SALE_APPROVED: re.compile(r"\bBeijing\b|\bChinese (?:government|authorities|regulators)\b"),
     _LICENSED: re.compile(r"\bappl(?:y|ied|ies|ying|ications?)\b", re.IGNORECASE),
 }
 # (pattern, unit, metric, bounds it fits or None): the figure's own clause is tried before the sentence,
@@ -94,9 +99,10 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     (r"ceiling|across all customers|china-wide", "chips", "us-total-ceiling", ("at_most", "less_than", "exact")),
     (_WEAK_CEILING, "chips", "us-total-ceiling", ("at_most", "less_than", "exact")),
     (_LICENSED, "chips", "us-licensed-h200-volume", None),
+    (_SALE_APPROVED, "chips", "us-licensed-h200-volume", None),
     (
         r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted|"
-        r"green light to (?:buy|purchase|import)|greenlit|(?:allowed|permitted) to (?:buy|purchase|import)",
+        r"green light to (?:buy|purchase|import)|greenlit|(?:allowed|permitted|let) (?:\w+ ){0,3}?to (?:buy|purchase|import)",
         "chips",
         "cn-first-batch-chips",
         None,
@@ -107,7 +113,8 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     (r"\b(?:expect|anticipat)\w*\s+(?:[\w.,]+\s+){0,4}?orders\b", "chips", "nvidia-expected-orders", None),
     (r"\border", "chips", "cn-h200-orders", None),
     (
-        r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed",
+        r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed|"
+        r"(?:plans?|planning|intends?|looking|seeks?|seeking|hopes?) to (?:buy|purchase|order|acquire)",
         "chips",
         "buyer-interest",
         None,
@@ -146,7 +153,9 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
 _DELIVERED = re.compile(
     r"\b(?:delivered|received(?! (?:an? )?(?:approvals?|the green|permission|clearance|licen|(?:\w+ )?orders?\b|"
     r"bookings|requests|applications|enquiries|inquiries))|arrived|have shipped|"
-    r"has shipped|were shipped)\b",
+    r"has shipped|were shipped|t(?:aken|ook|akes) delivery|deliveries (?:so far|to date|(?:have )?total(?:led)?)|"
+    r"(?:have|has) (?:now )?reached (?:china|chinese|customers|buyers|the country)|made it (?:in)?to|(?:sent|shipped|exported) (?:so far|to date)|"
+    r"got(?! (?:the )?(?:green light|go-ahead|nod|approval|permission|clearance|licen)))\b",
     re.IGNORECASE,
 )
 

@@ -126,3 +126,46 @@ def test_a_price_per_card_is_per_chip(real_seeds: SeedData) -> None:
     assert (figure.unit, figure.bound) == ("usd_per_chip", "approx")
     # near miss: a price per server stays a module price, never a chip price
     assert find_figures("An H200 server costs about $250,000 per server.")[0].unit != "usd_per_chip"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tencent has taken delivery of about 9,000 H200s.",
+        "So far deliveries total about 18,000 H200 chips.",
+        "About 18,000 H200 chips have reached Chinese customers.",
+        "ByteDance got roughly 9,000 H200 processors by the end of the month.",
+        "Only 18,000 H200s have made it into China.",
+        "Shipping has begun, with about 18,000 H200s sent so far.",
+    ],
+)
+def test_deliveries_in_other_words(sentence: str, real_seeds: SeedData) -> None:
+    assert _metric(sentence, real_seeds) == "h200-delivered-to-china"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orders have reached 1.8 million H200 chips.",  # orders reaching a level are not chips reaching China
+        "ByteDance got the green light to buy 9,000 H200 processors.",  # a permission, not chips in hand
+    ],
+)
+def test_near_misses_of_deliveries(sentence: str, real_seeds: SeedData) -> None:
+    assert _metric(sentence, real_seeds) != "h200-delivered-to-china"
+
+
+def test_a_sale_approved_is_washingtons_unless_beijing_is_named(real_seeds: SeedData) -> None:
+    assert _metric("Washington approved the sale of 90,000 H200 chips to two buyers.", real_seeds) == (
+        "us-licensed-h200-volume"
+    )
+    assert _metric("Beijing approved the sale of 90,000 H200 chips to one buyer.", real_seeds) == (
+        "cn-first-batch-chips"
+    )
+    assert _metric("Beijing has allowed three firms to import 90,000 H200 chips.", real_seeds) == (
+        "cn-first-batch-chips"
+    )
+
+
+def test_a_plan_to_buy_is_interest_and_a_forecast_total_is_no_ceiling(real_seeds: SeedData) -> None:
+    assert _metric("Alibaba plans to buy 35,000 H200 chips.", real_seeds) == "buyer-interest"
+    assert _metric("Deliveries are expected to total 18,000 H200 chips by autumn.", real_seeds) != "us-total-ceiling"
