@@ -80,7 +80,14 @@ _LICENSED = (
 _SALE_APPROVED = r"\b(?:allowed|approved|authori[sz]ed|permitted|cleared) (?:the )?(?:sales?|exports?)\b"
 # Chips sold into China so far ("Nvidia has sold about 30,000"), never a plan to sell.
 _SOLD = r"\b(?:has|have|had) (?:\w+ )?sold\b|\bsold (?:\w+ ){0,3}(?:to|into|in) (?:china|chinese)"
+# "a 25% share of revenue" is the US take only where the sentence names the US side: "China's share
+# of Nvidia's revenue" is not.
+_SHARE_OF_SALES = r"share of (?:the )?(?:sales|revenue|proceeds)"
 _UNLESS_SENTENCE = {
+    _SHARE_OF_SALES: re.compile(
+        r"^(?!.*\b(?:U\.?S\.?|US|United States|Washington|government|Treasury|administration|Trump|White House)\b)",
+        re.S,
+    ),
     _WEAK_CEILING: re.compile(r"\borders?\b|\b(?:expected|forecast|projected|estimated)\b", re.IGNORECASE),
     _SALE_APPROVED: re.compile(r"\bBeijing\b|\bChinese (?:government|authorities|regulators)\b"),
     _LICENSED: re.compile(r"\bappl(?:y|ied|ies|ying|ications?)\b", re.IGNORECASE),
@@ -123,12 +130,8 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     (r"first shipment|initial shipment", "modules", "first-shipment-modules", None),
     (r"licen[cs]|cleared|approved", "firms", "us-cleared-firms", None),
     (r"tpp|performance", "tpp", "bis-tpp-limit", None),
-    (
-        r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b|share of (?:the )?(?:sales|revenue|proceeds)",
-        "percent",
-        "us-revenue-cut-pct",
-        None,
-    ),
+    (r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b", "percent", "us-revenue-cut-pct", None),
+    (_SHARE_OF_SALES, "percent", "us-revenue-cut-pct", None),
     (
         r"of the (?:total )?volume|sold to (?:u\.?s\.?|american) customers|of (?:its )?u\.?s\.? (?:sales|volume)",
         "percent",
@@ -243,7 +246,7 @@ def metric(
     offered when the sentence names that period, and a planned shipment is never "delivered".
     """
     declared = set(getattr(seeds, "metrics", {}) or {})
-    windows = [sentence[max(0, start - 30) : end + 15] for start, end in [span]] if span else []
+    windows = [_own_clause(sentence, start, end) for start, end in [span]] if span else []
     for text in (*windows, near, sentence):
         if not text:
             continue
@@ -256,6 +259,9 @@ def metric(
                 unless = _UNLESS_SENTENCE.get(pattern)
                 if unless is None or not unless.search(sentence):
                     return metric_id, 100.0
+    family = next((f for f in (_period_family(t, sentence, unit, declared) for t in (*windows, near)) if f), None)
+    if family:
+        return family, 100.0
     priced = {"usd_per_chip": "price-per-chip", "rmb_per_module": "price-per-module"}.get(unit or "")
     if priced and product and f"{product}-{priced}" in declared:
         return f"{product}-{priced}", 100.0
@@ -274,8 +280,50 @@ def metric(
     return f"to-confirm-new-metric-{(unit or 'figure').replace('_', '-')}", 0.0
 
 
+# Metrics declared once per period ("nvidia-dc-revenue-q2-fy27"): the sentence's words pick the family,
+# the period it names picks the member; a sentence naming no period gets none (never a guessed quarter).
+_FAMILIES: list[tuple[str, str, str]] = [
+    (r"data[- ]cent(?:er|re)", "percent", "nvidia-h200-share-of-dc-revenue"),
+    (r"\bcharges?\b|write-?downs?|wrote down", "usd", "nvidia-h200-charge"),
+    (r"(?=.*\bchina\b)(?=.*data[- ]cent).*(?:guid|outlook|forecast|expect)", "usd", "nvidia-china-dc-revenue-guidance"),
+    (r"guid|outlook|forecast|expect", "usd", "nvidia-revenue-guidance"),
+    (r"data[- ]cent(?:er|re) revenue", "usd", "nvidia-dc-revenue"),
+    (r"\brevenue\b", "usd", "nvidia-revenue"),
+]
+
+
+def _period_family(text: str | None, sentence: str, unit: str | None, declared: set[str]) -> str | None:
+    """The declared metric of the family the figure's own words (``text``) name, for the period the
+    sentence names ("guided revenue of $54 billion, assuming no China ..." is revenue guidance)."""
+    for pattern, family_unit, prefix in _FAMILIES:
+        if not text or unit != family_unit or not re.search(pattern, text, re.IGNORECASE):
+            continue
+        shape = re.compile(rf"^{re.escape(prefix)}-(?:q[1-4]|h[12])-fy\d\d$")
+        members = sorted(m for m in declared if shape.match(m) and period_fits(m, sentence))
+        if len(members) == 1:
+            return members[0]
+    return None
+
+
 _MODULE = re.compile(r"\b(?:modules?|servers?|configurations?|systems?|nodes?)\b|\b(?:8|eight)[- ](?:gpu|card)", re.I)
 _QUARTER_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+
+
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,?\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+
+
+def _own_clause(sentence: str, start: int, end: int) -> str:
+    """The figure with 30 characters before and 15 after, widened to whole words ("revenue", never
+    "reve") and cut at a clause break: in "want 2 million but approved just 400,000" each figure
+    keeps its own verb."""
+    low, high = max(0, start - 30), min(len(sentence), end + 15)
+    while low > 0 and sentence[low - 1].isalnum():
+        low -= 1
+    while high < len(sentence) and sentence[high].isalnum():
+        high += 1
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, low, start)]
+    after = _CLAUSE_BREAK.search(sentence, end, high)
+    return sentence[(before[-1] if before else low) : (after.start() if after else high)]
 
 
 def period_fits(metric_id: str, sentence: str) -> bool:
@@ -284,7 +332,7 @@ def period_fits(metric_id: str, sentence: str) -> bool:
     quarter = re.search(r"\bq([1-4])\b", metric_id)
     if quarter and not re.search(rf"\bq{quarter.group(1)}\b|{_QUARTER_WORDS[quarter.group(1)]}[- ]quarter", text):
         return False
-    fiscal = re.search(r"\bfy(\d{2})\b", metric_id)
+    fiscal = re.search(r"\bfy(?:20)?(\d{2})\b", metric_id)  # "fy27" and "fy2025" alike
     if fiscal and not re.search(
         rf"\bfy\s?(?:20)?{fiscal.group(1)}\b|fiscal (?:year )?(?:20)?{fiscal.group(1)}\b", text
     ):

@@ -169,3 +169,41 @@ def test_a_sale_approved_is_washingtons_unless_beijing_is_named(real_seeds: Seed
 def test_a_plan_to_buy_is_interest_and_a_forecast_total_is_no_ceiling(real_seeds: SeedData) -> None:
     assert _metric("Alibaba plans to buy 35,000 H200 chips.", real_seeds) == "buyer-interest"
     assert _metric("Deliveries are expected to total 18,000 H200 chips by autumn.", real_seeds) != "us-total-ceiling"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("In the second quarter of fiscal 2027, licensed H200 sales to China were under 1% of data center revenue.",
+         "nvidia-h200-share-of-dc-revenue-q2-fy27"),
+        ("Over the first half of fiscal 2027 the company booked a $0.5 billion charge on H200 stock.",
+         "nvidia-h200-charge-h1-fy27"),
+        ("Data center revenue reached $40 billion in the second quarter of fiscal 2027.", "nvidia-dc-revenue-q2-fy27"),
+        ("Revenue in the second quarter of fiscal 2027 came to $46 billion.", "nvidia-revenue-q2-fy27"),
+        ("For the third quarter of fiscal 2027 it guided revenue of $53 billion, with no China data center sales.",
+         "nvidia-revenue-guidance-q3-fy27"),
+    ],
+)  # fmt: skip
+def test_a_metric_declared_per_period_is_offered_for_the_period_named(
+    sentence: str, metric: str, real_seeds: SeedData
+) -> None:
+    assert _metric(sentence, real_seeds) == metric
+
+
+def test_no_period_named_no_period_metric(real_seeds: SeedData) -> None:
+    # near miss: the same words without a period never get a guessed quarter
+    metric = _metric("Licensed H200 sales to China were under 1% of data center revenue.", real_seeds)
+    assert not metric.endswith(("-fy27", "-fy26", "-fy2025-pct"))
+    # a four-digit fiscal year in a metric id is a period too: fiscal 2025 is not last year
+    assert "fy2025" not in _metric("China was 12% of the company's sales last year.", real_seeds)
+
+
+def test_a_share_of_revenue_is_the_us_take_only_beside_the_us(real_seeds: SeedData) -> None:
+    assert _metric("The value is net of the US government's 25% share of revenue.", real_seeds) == "us-revenue-cut-pct"
+    assert _metric("China's share of the company's revenue was 12% last year.", real_seeds) != "us-revenue-cut-pct"
+
+
+def test_each_figure_keeps_its_own_clause(real_seeds: SeedData) -> None:
+    sentence = "Big Chinese platforms want 1.8 million H200 chips but Beijing approved only 350,000."
+    assert _metric(sentence, real_seeds, at=0) == "buyer-interest"
+    assert _metric(sentence, real_seeds, at=1) == "cn-first-batch-chips"
