@@ -65,6 +65,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
+# "over" that belongs to its verb ("hand over 25% of sales", "turned over", "fork over") is no bound.
+_PHRASAL_OVER = re.compile(r"\b(?:hand|turn|fork|sign|give|gave|given|giving)(?:s|ed|ing)?\s+$", re.IGNORECASE)
 _AFTER_APPROX = re.compile(r"^(?:\s+or so\b|-odd\b|\s+or thereabouts\b)", re.IGNORECASE)
 _AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
@@ -136,6 +138,8 @@ def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
     if best is None:
         return "exact", False, start
     begin = start - (len(before) - best[0])
+    if text[begin : begin + 4].lower() == "over" and _PHRASAL_OVER.search(text[max(0, begin - 20) : begin]):
+        return "exact", False, start  # "hand over 25%": the verb's "over", the number is as said
     window = text[max(0, begin - 40) : begin]
     negated = _NEGATED.search(window)
     if negated and best[1] in ("more_than", "less_than"):  # "may not get more than 50%": at most 50 %, 50 allowed

@@ -139,7 +139,8 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
         None,
     ),
     (  # other words for the US government's take: a levy, a charge, a payment, what the US receives
-        r"\blevy\b|\bpayment\b|\bcharge\b|coffers|(?:U\.?S\.?|United States|government|Treasury|Washington)\s+"
+        r"\blevy\b|\bpayment\b|\bcharge\b|coffers|\b(?:(?:hand|turn|fork)\w* over|giv\w+|gave)\b.{0,60}\bto (?:the )?"
+        r"(?:U\.?S\b|United States|government|Treasury|Washington|administration)|(?:U\.?S\.?|United States|government|Treasury|Washington)\s+"
         r"(?:\w+\s+){0,2}?(?:receive|get|take|collect|keep)s?\b",
         "percent",
         "us-revenue-cut-pct",
@@ -247,14 +248,18 @@ def metric(
     """
     declared = set(getattr(seeds, "metrics", {}) or {})
     windows = [_own_clause(sentence, start, end) for start, end in [span]] if span else []
+    other_chip = _h200_metrics(seeds) if product and product != "h200" else set()  # an H20 deal is no H200 metric
     for text in (*windows, near, sentence):
         if not text:
             continue
-        if unit == "chips" and _DELIVERED.search(text) and claim_status not in ("planned", "none", "proposed"):
+        settled = unit == "chips" and claim_status not in ("planned", "none", "proposed")
+        if settled and _DELIVERED.search(text) and "h200-delivered-to-china" not in other_chip:
             return "h200-delivered-to-china", 100.0
-        if unit == "chips" and re.search(_SOLD, text, re.I) and claim_status not in ("planned", "none", "proposed"):
+        if settled and re.search(_SOLD, text, re.I) and "h200-sold-to-china" not in other_chip:
             return "h200-sold-to-china", 100.0
         for pattern, rule_unit, metric_id, bounds in _METRIC_RULES:
+            if metric_id in other_chip:
+                continue
             if unit == rule_unit and (bounds is None or bound in bounds) and re.search(pattern, text, re.IGNORECASE):
                 unless = _UNLESS_SENTENCE.get(pattern)
                 if unless is None or not unless.search(sentence):
@@ -271,6 +276,8 @@ def metric(
     for record in seeds.claims:
         quantity = record.claim.quantity
         if quantity is None or quantity.unit != unit or not period_fits(quantity.metric, sentence):
+            continue
+        if quantity.metric in other_chip:
             continue
         score = fuzz.token_set_ratio(sentence.lower(), f"{quantity.wording or ''} {record.claim.summary}".lower())
         if score > best_score:
@@ -310,6 +317,12 @@ _QUARTER_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 
 
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,?\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+
+
+def _h200_metrics(seeds: SeedData) -> set[str]:
+    """Metrics whose label names the H200: never offered for a figure about another chip."""
+    declared = getattr(seeds, "metrics", {}) or {}
+    return {mid for mid, m in declared.items() if "H200" in str(getattr(m, "label", "") or "")}
 
 
 def _own_clause(sentence: str, start: int, end: int) -> str:

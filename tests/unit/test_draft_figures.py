@@ -238,3 +238,11 @@ def test_a_price_a_share_and_a_move_in_trading_are_share_prices(real_seeds: Seed
     wordings, notes = _drafted(text, real_seeds)
     assert wordings == ["about 30%"]  # "a share of" output is no share price
     assert len(notes) == 2 and all("share-price move" in n for n in notes)
+
+
+def test_over_that_belongs_to_its_verb_is_no_bound() -> None:
+    assert _only("The vendor will hand over 20% of its China H200 sales.").as_quantity()["bound"] == "exact"
+    assert _only("The vendor turned over roughly 20% of its China sales.").bound == "approx"
+    # near misses: "paid over" and "sold over" are amounts above the number
+    assert _only("Buyers paid over $2 billion for H200 chips.").bound == "more_than"
+    assert _only("The vendor sold over 9,000 H200 chips.").bound == "more_than"

@@ -207,3 +207,22 @@ def test_each_figure_keeps_its_own_clause(real_seeds: SeedData) -> None:
     sentence = "Big Chinese platforms want 1.8 million H200 chips but Beijing approved only 350,000."
     assert _metric(sentence, real_seeds, at=0) == "buyer-interest"
     assert _metric(sentence, real_seeds, at=1) == "cn-first-batch-chips"
+
+
+def test_handing_a_share_to_the_us_is_the_revenue_cut(real_seeds: SeedData) -> None:
+    assert _metric("The vendor will hand over 20% of its H200 sales to the US.", real_seeds) == "us-revenue-cut-pct"
+    # near miss: giving a share to someone else is not the US take
+    assert _metric("The vendor will give 20% of its H200 chips to partners.", real_seeds) != "us-revenue-cut-pct"
+
+
+def test_a_figure_about_another_chip_gets_no_h200_metric(real_seeds: SeedData) -> None:
+    sentence = "The vendor agreed to give 15% of its H20 revenue to the US government."
+    figure = find_figures(sentence)[0]
+    for product in ("h20", "h200"):
+        metric, _ = suggest.metric(sentence, figure.unit, real_seeds, bound=figure.bound, product=product,
+                                   span=(figure.start, figure.end))  # fmt: skip
+        assert (metric == "us-revenue-cut-pct") is (product == "h200")
+    delivered = "Tencent has taken delivery of about 9,000 H20 chips."
+    figure = find_figures(delivered)[0]
+    metric, _ = suggest.metric(delivered, figure.unit, real_seeds, bound=figure.bound, product="h20")
+    assert metric != "h200-delivered-to-china"
