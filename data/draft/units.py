@@ -12,7 +12,7 @@ import re
 UNIT_WORDS: list[tuple[str, str]] = [
     (r"chips?|microchips?|gpus?|h200s|h20s|processors?|units|pieces|graphics cards?", "chips"),
     (r"accelerators?", "accelerators"),
-    (r"modules?|servers?|boards?|8-gpu systems?", "modules"),
+    (r"modules?|servers?|boards?|systems?|nodes?|8-gpu systems?", "modules"),
     (r"dies", "dies"),
     (r"companies|firms|buyers|customers|groups|enterprises|businesses|licensees", "firms"),
     (r"days", "days"),

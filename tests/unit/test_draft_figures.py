@@ -246,3 +246,10 @@ def test_over_that_belongs_to_its_verb_is_no_bound() -> None:
     # near misses: "paid over" and "sold over" are amounts above the number
     assert _only("Buyers paid over $2 billion for H200 chips.").bound == "more_than"
     assert _only("The vendor sold over 9,000 H200 chips.").bound == "more_than"
+
+
+def test_systems_and_nodes_of_a_chip_are_modules() -> None:
+    assert _only("The vendor will ship 900 HGX H200 systems to one buyer.").unit == "modules"
+    assert _only("The cluster runs 450 H200 nodes.").unit == "modules"
+    # near miss: systems of something else are not counted at all, and chips stay chips
+    assert [f.unit for f in find_figures("The state bought 900 weapons systems and 450 H200 chips.")] == ["chips"]
