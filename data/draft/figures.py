@@ -67,6 +67,14 @@ _NEGATED = re.compile(
 _AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
 # "over" that belongs to its verb ("hand over 25% of sales", "turned over", "fork over") is no bound.
 _PHRASAL_OVER = re.compile(r"\b(?:hand|turn|fork|sign|give|gave|given|giving)(?:s|ed|ing)?\s+$", re.IGNORECASE)
+# "raised from 15% to 25%", "rose from 10,000 to 20,000": a change between two readings, never a range.
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|increased?|increases|decreased?|"
+    r"decreases|raised?|raises|cut|cuts|lowered|lifted|dropped|drops|jumped|climbed|slid|slipped|surged|soared|"
+    r"doubled|went|goes|moved|up|down|revised|changed|boosted|trimmed|reduced|expanded|shrank|narrowed|widened)"
+    r"\s+(?:\w+\s+)?from\s*(?:\$|US\$|RMB ?|¥)?$",
+    re.IGNORECASE,
+)
 _AFTER_APPROX = re.compile(r"^(?:\s+or so\b|-odd\b|\s+or thereabouts\b)", re.IGNORECASE)
 _AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
@@ -194,7 +202,8 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
         nxt = atoms[index + 1] if index + 1 < len(atoms) else None
         if nxt is not None and _JOIN.match(sentence[first.end() : nxt.start()]):
             joiner = sentence[first.end() : nxt.start()].strip().lower()
-            if joiner != "and" or between:
+            change = joiner == "to" and _CHANGE_FROM.search(sentence[max(0, first.start() - 40) : first.start()])
+            if (joiner != "and" or between) and not change:
                 last = nxt
                 index += 1
         index += 1

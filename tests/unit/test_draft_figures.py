@@ -253,3 +253,13 @@ def test_systems_and_nodes_of_a_chip_are_modules() -> None:
     assert _only("The cluster runs 450 H200 nodes.").unit == "modules"
     # near miss: systems of something else are not counted at all, and chips stay chips
     assert [f.unit for f in find_figures("The state bought 900 weapons systems and 450 H200 chips.")] == ["chips"]
+
+
+def test_a_change_from_one_reading_to_another_is_not_a_range() -> None:
+    found = find_figures("The levy was raised from 12% to 22%.")
+    assert [(f.value, f.bound) for f in found] == [(12.0, "exact"), (22.0, "exact")]
+    found = find_figures("Deliveries rose from 9,000 to 18,000 H200 chips.", chip_context=True)
+    assert [(f.value, f.unit) for f in found] == [(9000.0, "chips"), (18000.0, "chips")]
+    # near misses: a span the text gives as one quantity stays a range
+    assert _only("The batch may range from 35,000 to 70,000 H200 chips.").bound == "range"
+    assert _only("Shipments of 35,000 to 70,000 H200 chips are planned.").bound == "range"
