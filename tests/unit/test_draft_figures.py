@@ -263,3 +263,21 @@ def test_a_change_from_one_reading_to_another_is_not_a_range() -> None:
     # near misses: a span the text gives as one quantity stays a range
     assert _only("The batch may range from 35,000 to 70,000 H200 chips.").bound == "range"
     assert _only("Shipments of 35,000 to 70,000 H200 chips are planned.").bound == "range"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound", "low", "high"),
+    [
+        ("The vendor shipped just over 9,000 H200 chips.", "more_than", 9000.0, None),
+        ("The vendor shipped slightly more than 9,000 H200 chips.", "more_than", 9000.0, None),
+        ("The buyer got just under 9,000 H200 chips.", "less_than", None, 9000.0),
+        ("Orders were just shy of 1.8 million H200 chips.", "less_than", None, 1_800_000.0),
+    ],
+)
+def test_just_over_and_just_under_keep_their_side(sentence: str, bound: str, low: float, high: float) -> None:
+    figure = _only(sentence)
+    assert (figure.bound, figure.low, figure.high, figure.strict) == (bound, low, high, True)
+
+
+def test_nearly_stays_approximate() -> None:
+    assert _only("Nearly 9,000 H200 chips shipped.").bound == "approx"  # "nearly" gives no side
