@@ -197,11 +197,13 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
     atoms = [m for m in ATOM.finditer(sentence) if not _is_noise(sentence, m)]
     figures: list[Figure] = []
     index = 0
+    earlier: Figure | None = None  # the "from" reading of a change, which takes the price unit of the "to" one
     while index < len(atoms):
         first = atoms[index]
         last = first
         between = sentence[max(0, first.start() - 9) : first.start()].lower().rstrip().endswith("between")
         nxt = atoms[index + 1] if index + 1 < len(atoms) else None
+        change = None
         if nxt is not None and _JOIN.match(sentence[first.end() : nxt.start()]):
             joiner = sentence[first.end() : nxt.start()].strip().lower()
             change = joiner == "to" and _CHANGE_FROM.search(sentence[max(0, first.start() - 40) : first.start()])
@@ -210,6 +212,9 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
                 index += 1
         index += 1
         figure = _build(sentence, first, last, chip_context)
+        if figure is not None and earlier is not None and (figure.unit or "").startswith(f"{earlier.unit}_per_"):
+            earlier.unit = figure.unit  # "rose from $25,000 to $27,000 per chip": both are per chip
+        earlier = figure if change and figure is not None and figure.unit in ("usd", "rmb") else None
         if figure is not None:
             figures.append(figure)
     figures.extend(_word_figures(sentence, figures))

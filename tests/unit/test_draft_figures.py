@@ -281,3 +281,11 @@ def test_just_over_and_just_under_keep_their_side(sentence: str, bound: str, low
 
 def test_nearly_stays_approximate() -> None:
     assert _only("Nearly 9,000 H200 chips shipped.").bound == "approx"  # "nearly" gives no side
+
+
+def test_the_earlier_reading_of_a_price_change_is_per_chip_too() -> None:
+    found = find_figures("The price went from $24,000 to $26,000 per chip.")
+    assert [(f.value, f.unit) for f in found] == [(24000.0, "usd_per_chip"), (26000.0, "usd_per_chip")]
+    # near miss: a later, separate price does not make two totals per chip
+    found = find_figures("Sales rose from $2 billion to $3 billion, or $26,000 per chip.")
+    assert [f.unit for f in found] == ["usd", "usd", "usd_per_chip"]
