@@ -67,6 +67,36 @@ def reason(
     return None
 
 
+# A company's share price moving is market news, not a figure about the chips ("shares fell 30%",
+# "$180 per share", "$400 million worth of its shares"); "market share" and a stock of chips are not.
+_SHARE_PRICE = re.compile(
+    r"\bshares\b(?! of (?:the |its )?(?:market|revenue|sales|volume|chips?|orders?)\b)|\b(?:per|a) share\b(?! of)|"
+    r"\b(?:pre-?market|after-hours)\b|\bin (?:early |late |morning |afternoon )?trading\b|"
+    r"\b(?:share|stock) prices?\b|\bmarket (?:cap|capitali[sz]ation|value)\b|"
+    r"\bstock (?:has |had )?(?:rose|risen|rises|fell|fallen|falls|jumped|dropped|climbed|gained|slid|surged|"
+    r"closed|traded|trades)\b",
+    re.IGNORECASE,
+)
+# A chip model in a figure's own words ("400 A100 GPUs"): Nvidia's and AMD's naming.
+_MODEL = re.compile(r"\b(?:[ABHL]\d{2,3}[A-Z]?|G[HB]\d{3}|MI\d{3}[A-Z]?)\b")
+
+
+def number_reason(sentence: str) -> str | None:
+    """Why a sentence's numbers are background though its words may not be: a share-price move."""
+    if _SHARE_PRICE.search(sentence):
+        return "a share-price move, not a figure about the chips"
+    return None
+
+
+def figure_reason(wording: str, main_chip: str | None, tracked: set[str]) -> str | None:
+    """A figure whose own words count a chip the tracker does not follow ("around 400 A100 GPUs"
+    beside 50 H200s); a tracked chip (the H20, an Ascend) keeps its figure."""
+    models = {m.lower() for m in _MODEL.findall(wording)}
+    if main_chip and models and not models & ({main_chip, "h200"} | tracked):
+        return f"it counts the {', '.join(sorted(m.upper() for m in models))}, which the tracker does not follow"
+    return None
+
+
 _EARLIER = re.compile(r"\b(?:last year|years? ago|in the past|previously|back in|in (?:19|20)\d\d)\b", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     ["The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "By", "From", "With", "As", "An",

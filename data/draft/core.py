@@ -213,6 +213,7 @@ def _claims(
     default_attr = _article_attribution(article, index)
     prefix = f"{''.join(w[0] for w in re.findall(r'[A-Za-z0-9]+', publisher))[:3].lower() or 'x'}-{published:%m%d}"
     used_ids = {r.claim.id for r in seeds.claims}
+    tracked = set(seeds.chips)  # a figure counting a chip outside these (and the main chip) is background
     for number, paragraph in enumerate(article.paragraphs, start=1):
         paragraph_matches = index.find(paragraph)
         history = bool(background.HISTORY_PARAGRAPH.match(paragraph))
@@ -229,6 +230,14 @@ def _claims(
             found = [f for f in found if all(round(n, 6) in stated for n in f.numbers())]
             locator = f"para {number}"
             reason = background.reason(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
+            if not reason and found:
+                reason = background.number_reason(sentence)
+            others = [(f, background.figure_reason(f.wording, main_chip, tracked)) for f in found] if not reason else []
+            for figure, why in [(f, why) for f, why in others if why]:
+                left_out.append(f'{locator}: "{figure.wording}" left out ({why}); add it by hand if it matters.')
+                found.remove(figure)
+            if others and not found:
+                continue  # every figure counted another chip: the sentence is not drafted as a statement either
             if reason:
                 if found:
                     listed = ", ".join(f'"{f.wording}"' for f in found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from data.draft.model import Figure
+from data.draft.units import COUNT_NOUN, COUNT_UNITS, OTHER_COUNT, unit_after
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -18,13 +19,13 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m"
 _SCALED_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "twenty": 20, "fifty": 50}  # fmt: skip
 ATOM = re.compile(
-    r"(?<![\w.,/$¥])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>"
+    r"(?<![\w.,/$¥€£])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>"
     + NUM
     + r"|(?:"
     + "|".join(_SCALED_WORDS)
     + r")(?=\s(?:thousand|million|billion|trillion)\b))"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|\s?(?:mln|bln)\b|(?:bn|mn|tn|m|k|b)\b)?"
-    r"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
+    r"(?P<pct>\s?(?:%|percent\b|per cent\b)|(?-i:pc)\b)?",  # "25pc": British papers' percent
     re.IGNORECASE,
 )
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -33,47 +34,50 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12,
 }  # fmt: skip
 _WORD_ATOM = re.compile(r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-UNIT_WORDS: list[tuple[str, str]] = [
-    (r"chips?|gpus?|h200s|h20s|processors?|units|pieces|graphics cards?", "chips"),
-    (r"accelerators?", "accelerators"),
-    (r"modules?|servers?|boards?|8-gpu systems?", "modules"),
-    (r"dies", "dies"),
-    (r"companies|firms|buyers|customers|groups|enterprises|businesses|licensees", "firms"),
-    (r"days", "days"),
-    (r"hours", "hours"),
-    (r"votes", "votes"),
-    (r"parameters", "parameters"),
-    (r"tb/s", "tb_per_s"),
-    (r"gb/s", "gb_per_s"),
-    (r"gb", "gb"),
-    (r"tflops|teraflops", "tflops"),
-    (r"pflops|petaflops", "pflops"),
-    (r"watts|w", "watts"),
-]
-_UNIT_RE = [(re.compile(r"^(?:" + pattern + r")$", re.IGNORECASE), unit) for pattern, unit in UNIT_WORDS]
-_COUNT_UNITS = {"firms", "days", "hours", "votes"}
-_HARDWARE = {"chips", "accelerators", "modules", "dies"}  # units a letter scale may count ("2m H200s", "700k chips")
-_STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "which", "was", "were", "is", "are",
-         "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
 CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
 # Bound words, exactly as the seed schema reads them: "more than"/"over" is a strict lower bound
 # (more_than, never at_least and never exact), "less than"/"under" a strict upper one (less_than).
 # The longest phrase that ends right before the number wins, so "no more than" is at_most.
 _BOUNDS: list[tuple[str, str]] = [
-    (r"just over|just under|just shy of|nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
-     r"estimated|close to|circa|~|an approximate|or so|approx\.?", "approx"),
-    (r"more than|over|above|in excess of|exceeding|upwards of|north of|greater than|surpassing|topping", "more_than"),
+    (r"nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
+     r"estimated|close to|circa|~|an approximate|or so|approx\.?|in the region of|on the order of", "approx"),
+    (r"just over|just above|slightly (?:more than|over|above)|more than|over|above|in excess of|exceeding|"
+     r"upwards? of|north of|greater than|surpassing|topping", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than", "at_least"),
     (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
      r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum|"
      r"ceiling (?:\w+ ){0,2}(?:sits |set |stands )?at|"
      r"limited to|limiting [\w' ]{1,40} to(?: buying| purchasing| buy)?|caps? (?:\w+ )?at", "at_most"),
-    (r"below|under|less than|fewer than|short of|beneath", "less_than"),
+    (r"just under|just below|just shy of|slightly (?:less than|under|below)|below|under|less than|fewer than|short of|"
+     r"beneath", "less_than"),
 ]  # fmt: skip
 _BOUND_RE = [
     (re.compile(r"(?:^|\W)(" + words + r")\s*(?:\$|US\$|RMB ?|¥)?$", re.IGNORECASE), bound) for words, bound in _BOUNDS
 ]
+# "may not receive more than 50%": a negated floor is a cap, a negated ceiling a floor. Only a
+# modal or auxiliary negation of the verb that takes the number counts: "is not clear whether more
+# than" and "did not say why more than" negate another verb, whose clause the number is in.
+_CLAUSE = (
+    r"(?:whether|if|that|why|how|when|where|what|which|who|say|said|know|knew|disclose|confirm|reveal|"
+    r"specify|explain|comment)\b"
+)
+_NEGATED = re.compile(
+    r"(?:\b(?:may|can|could|will|would|should|must|shall|do|does|did)\s+not|\b(?:cannot|can't|won't|mustn't|"
+    r"don't|doesn't|didn't|shouldn't|wouldn't)|\bnever)\s+(?:(?!" + _CLAUSE + r")[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
+# "over" that belongs to its verb ("hand over 25% of sales", "turned over", "fork over") is no bound.
+_PHRASAL_OVER = re.compile(r"\b(?:hand|turn|fork|sign|give|gave|given|giving)(?:s|ed|ing)?\s+$", re.IGNORECASE)
+# "raised from 15% to 25%", "rose from 10,000 to 20,000": a change between two readings, never a range.
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|increased?|increases|decreased?|"
+    r"decreases|raised?|raises|cut|cuts|lowered|lifted|dropped|drops|jumped|climbed|slid|slipped|surged|soared|"
+    r"doubled|went|goes|moved|up|down|revised|changed|boosted|trimmed|reduced|expanded|shrank|narrowed|widened)"
+    r"\s+(?:\w+\s+)?from\s*(?:\$|US\$|RMB ?|¥)?$",
+    re.IGNORECASE,
+)
+_AFTER_APPROX = re.compile(r"^(?:\s+or so\b|-odd\b|\s+or thereabouts\b)", re.IGNORECASE)
 _AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 
@@ -97,7 +101,7 @@ def _currency(match: re.Match[str], after: str) -> str | None:
         return "rmb"
     if re.match(r"^\s*(?:yuan|renminbi)\b", after, re.IGNORECASE):
         return "rmb"
-    if re.match(r"^\s*(?:us\s+)?dollars\b", after, re.IGNORECASE):
+    if re.match(r"^\s*(?:us\s+|u\.s\.\s+)?dollars\b", after, re.IGNORECASE):
         return "usd"
     return None
 
@@ -111,7 +115,7 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     after = text[end : end + 12]
     before = text[max(0, start - 12) : start]
     if re.match(r"^(?:st|nd|rd|th)\b|^:\d|^-?[a-z]", after, re.IGNORECASE) and not re.match(
-        r"^-(?:plus|day|hour)\b", after
+        r"^-(?:plus|day|hour|odd)\b", after
     ):
         return True
     if not raw[0].isdigit():
@@ -125,28 +129,12 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     if re.match(r"^\s*" + _MONTHS + r"\b", after, re.IGNORECASE) and int(float(raw.replace(",", ""))) <= 31:
         return True
     if re.search(
-        r"\b(?:Siyuan|Ascend|Atlas|RTX|Pro|MI|Instinct|Kunlun|Hopper|Blackwell|Rubin|model|version)\s*$", before
+        r"\b(?:Siyuan|Ascend|Atlas|RTX|Pro|MI|Instinct|Kunlun|Hopper|Blackwell|Rubin|model|version|[Ss]ection|"
+        r"[Aa]rticle|[Cc]hapter|[Cc]lause|[Pp]aragraph|[Rr]ule|[Tt]itle|[Pp]art)\s*$",
+        before,
     ):
         return True
     return bool(re.search(r"(?:\bq|\bno\.|#|\bfy|\bfiscal\s)\s*$", before, re.IGNORECASE))
-
-
-def _unit_after(text: str, pos: int, max_words: int = 4) -> tuple[str | None, int]:
-    """The first unit noun within a few words after ``pos``; stops at punctuation and small words."""
-    cursor = pos
-    for _ in range(max_words):
-        match = re.match(r"\s*([A-Za-z][\w/-]*|[A-Z0-9][\w/-]*)", text[cursor:])
-        if not match:
-            return None, pos
-        word = match.group(1)
-        cleaned = word.lower().rstrip("-")
-        for pattern, unit in _UNIT_RE:
-            if pattern.match(cleaned):
-                return unit, cursor + match.end()
-        if cleaned in _STOP and not (cleaned == "of" or cleaned == "the"):
-            return None, pos
-        cursor += match.end()
-    return None, pos
 
 
 def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
@@ -159,7 +147,15 @@ def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
             best = (found.start(1), bound)
     if best is None:
         return "exact", False, start
-    return best[1], best[1] in ("more_than", "less_than"), start - (len(before) - best[0])
+    begin = start - (len(before) - best[0])
+    if text[begin : begin + 4].lower() == "over" and _PHRASAL_OVER.search(text[max(0, begin - 20) : begin]):
+        return "exact", False, start  # "hand over 25%": the verb's "over", the number is as said
+    window = text[max(0, begin - 40) : begin]
+    negated = _NEGATED.search(window)
+    if negated and best[1] in ("more_than", "less_than"):  # "may not get more than 50%": at most 50 %, 50 allowed
+        bound = "at_most" if best[1] == "more_than" else "at_least"
+        return bound, False, begin - (len(window) - negated.start())
+    return best[1], best[1] in ("more_than", "less_than"), begin
 
 
 _MODULE_CONTEXT = re.compile(
@@ -172,7 +168,12 @@ _MODULE_CONTEXT = re.compile(
 _PRICE_WORD = re.compile(r"\bpric(?:e|es|ed|ing)\b|\bcosts?\b|\bsells? for\b|\bsold for\b|\bquoted at\b", re.I)
 
 
+_ASIDE = re.compile(r"^\s*\([^()]{0,40}\)")
+
+
 def _per_item(after: str) -> str | None:
+    """What a price is per: the words right after it, past a conversion in brackets ("(€23,000) each")."""
+    after = _ASIDE.sub("", after, count=1)
     match = re.match(
         r"^\s*(?:per|a|an|each|for each|for an?)\s+(?:(?:8|eight)[- ](?:gpu|card|chip)\s+)?(\w+)|^\s*(each|apiece)\b",
         after,
@@ -181,14 +182,11 @@ def _per_item(after: str) -> str | None:
     if not match:
         return None
     noun = (match.group(1) or match.group(2)).lower()
-    if noun in ("each", "apiece", "chip", "gpu", "unit", "processor", "h200"):
+    if noun in ("each", "apiece", "piece", "chip", "gpu", "unit", "processor", "h200", "card"):
         return "chip"
     if noun in ("module", "server", "system", "board", "node", "configuration", "cabinet", "rack"):
         return "module"
     return None
-
-
-_COUNT_NOUN = re.compile(r"\b(orders?|inventory|stock|shipments?|deliveries|units|volumes?)\b", re.IGNORECASE)
 
 
 def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
@@ -199,18 +197,24 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
     atoms = [m for m in ATOM.finditer(sentence) if not _is_noise(sentence, m)]
     figures: list[Figure] = []
     index = 0
+    earlier: Figure | None = None  # the "from" reading of a change, which takes the price unit of the "to" one
     while index < len(atoms):
         first = atoms[index]
         last = first
         between = sentence[max(0, first.start() - 9) : first.start()].lower().rstrip().endswith("between")
         nxt = atoms[index + 1] if index + 1 < len(atoms) else None
+        change = None
         if nxt is not None and _JOIN.match(sentence[first.end() : nxt.start()]):
             joiner = sentence[first.end() : nxt.start()].strip().lower()
-            if joiner != "and" or between:
+            change = joiner == "to" and _CHANGE_FROM.search(sentence[max(0, first.start() - 40) : first.start()])
+            if (joiner != "and" or between) and not change:
                 last = nxt
                 index += 1
         index += 1
         figure = _build(sentence, first, last, chip_context)
+        if figure is not None and earlier is not None and (figure.unit or "").startswith(f"{earlier.unit}_per_"):
+            earlier.unit = figure.unit  # "rose from $25,000 to $27,000 per chip": both are per chip
+        earlier = figure if change and figure is not None and figure.unit in ("usd", "rmb") else None
         if figure is not None:
             figures.append(figure)
     figures.extend(_word_figures(sentence, figures))
@@ -220,7 +224,7 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
 def _money_unit(sentence: str, currency: str, start: int, end: int) -> str:
     """usd / rmb, or a per-chip / per-module price when the words say so."""
     per = _per_item(sentence[end:])
-    each = re.match(r"^\s*(?:each|apiece)", sentence[end:])
+    each = re.match(r"^\s*(?:each|apiece|a piece)", _ASIDE.sub("", sentence[end:], count=1))
     server_before = _MODULE_CONTEXT.search(sentence[:start])
     if server_before and ((per == "chip" and each) or (per is None and _PRICE_WORD.search(sentence))):
         per = "module"
@@ -240,14 +244,16 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
         low = _number(first.group("num")) * _SCALES[last.group("scale").strip().lower()]
     percent = bool(last.group("pct") or first.group("pct"))
     end = last.end()
-    money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+)?dollars)\b", tail, re.IGNORECASE)
+    money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+|u\.s\.\s+)?dollars)\b", tail, re.IGNORECASE)
     if money_word:
         end += money_word.end()
-    short_scale = (last.group("scale") or "").strip().lower() in ("b", "m", "k", "tn")
-    if short_scale and not currency and _unit_after(sentence, last.end())[0] not in _HARDWARE:
-        return (
-            None  # "7B" parameters or "5M" of something: a letter scale counts on money ("$14B") or chips ("2m H200s")
-        )
+    scale = (last.group("scale") or "").strip().lower()
+    short_scale = scale in ("b", "m", "k", "tn") and not currency
+    if short_scale and scale not in ("k", "m"):
+        return None  # "7B" parameters: a letter scale counts only on money ("$14B") or chips ("400K chips")
+    rough = _AFTER_APPROX.match(sentence[end:]) if not percent and not currency else None
+    if rough:
+        end += rough.end()  # "10,000 or so H200 chips", "10,000-odd chips": about 10,000
     unit: str | None
     if percent:
         unit = "percent"
@@ -257,20 +263,26 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
         unit = "days" if sentence[end + 1] == "d" else "hours"
         end += 4 if unit == "days" else 5
     else:
-        unit, unit_end = _unit_after(sentence, end)
+        unit, unit_end = unit_after(sentence, end)
+        if short_scale and unit not in ("chips", "modules", "accelerators"):
+            return None  # "5M of something": a letter scale counts chips only when a chip noun follows
         if unit is not None:
             end = unit_end
         elif re.search(r"\btpp\b", sentence[: first.start()], re.IGNORECASE):
             unit = "tpp"
-        elif max(low, high) >= 100 and (
-            CHIP_CONTEXT.search(sentence) or (chip_context and _COUNT_NOUN.search(sentence))
+        elif (
+            max(low, high) >= 100
+            and not OTHER_COUNT.match(sentence[end:])
+            and (CHIP_CONTEXT.search(sentence) or (chip_context and COUNT_NOUN.search(sentence)))
         ):
             unit = "chips"
         else:
             return None
-    if unit in _COUNT_UNITS and max(low, high) > 1e6:
+    if unit in COUNT_UNITS and max(low, high) > 1e6:
         return None
     bound, strict, start = _bound_before(sentence, first.start())
+    if rough and bound == "exact":
+        bound = "approx"
     after = sentence[end:]
     if ranged:
         if sentence[max(0, first.start() - 9) : first.start()].lower().rstrip().endswith("between"):
@@ -296,14 +308,18 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
 
 
 def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
-    """'ten companies', 'three days': small counts written as words, only before a count noun."""
+    """'ten companies', 'three days', 'eight H200 chips': small counts written as words, only right
+    before a count or chip noun (never "one of the chips", never "one chip" as in a price per chip)."""
     out = []
     for match in _WORD_ATOM.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue
-        unit, end = _unit_after(sentence, match.end(), max_words=2)
-        if unit not in _COUNT_UNITS:
-            continue
+        unit, end = unit_after(sentence, match.end(), max_words=2)
+        if unit not in COUNT_UNITS:
+            unit, end = unit_after(sentence, match.end(), max_words=3)
+            chips = unit in ("chips", "modules") and match.group(1).lower() not in ("one", "a dozen")
+            if not chips or re.match(r"\s+(?:of|the)\b", sentence[match.end() :], re.IGNORECASE):
+                continue
         bound, strict, start = _bound_before(sentence, match.start())
         value = float(_WORD_NUMBERS[match.group(1).lower()])
         figure = Figure(unit=unit, bound=bound, wording="", strict=strict)
@@ -319,6 +335,9 @@ def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
     return out
 
 
+_MONEY_AFTER = re.compile(r"^\s+(?:of\s+)?(?:(?:us|u\.s\.)\s+)?(?:dollars|yuan|renminbi|euros)\b", re.IGNORECASE)
+
+
 def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> list[Figure]:
     """Lexicon wordings ("several hundred thousand"): kept as words, no value is made up."""
     out: list[Figure] = []
@@ -329,7 +348,9 @@ def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> 
         for match in re.finditer(r"(?<![\w-])" + re.escape(wording) + r"(?![\w-])", sentence, re.IGNORECASE):
             if any(s < match.end() and match.start() < e for s, e in spans):
                 continue
-            unit, end = _unit_after(sentence, match.end())
+            if _MONEY_AFTER.match(sentence[match.end() :]):
+                continue  # "worth millions of dollars": an amount of money, not a count of chips
+            unit, end = unit_after(sentence, match.end())
             if unit is None and CHIP_CONTEXT.search(sentence):
                 unit, end = "chips", match.end()
             if unit is None:

@@ -51,6 +51,31 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"\brule\b|regulation|policy|ban\b|tariff|export control|\bfee\b|surcharge|\bcut\b", "policy"),
     (r"visit|trip|travel", "visit"),
 ]
+# "as many as"/"total" reads as the US ceiling only in a sentence about no one's orders or forecast:
+# "initial orders are expected to total as many as 80,000" sizes orders, "shipments could reach a
+# million in total" a cap.
+_WEAK_CEILING = r"as many as|\btotal\b|could reach"
+# Chips the US has licensed ("licensed up to 100,000", "licences issued for"), never what firms applied for.
+_LICENSED = (
+    r"\blicensed\b|licen[cs]es? (?:\w+ )?(?:granted|issued|approved)|(?:granted|issued|approved) (?:\w+ )?licen[cs]es?"
+)
+# Approving a sale or an export is Washington's step ("approved the sale of 100,000"), unless Beijing
+# is the one the sentence names.
+_SALE_APPROVED = r"\b(?:allowed|approved|authori[sz]ed|permitted|cleared) (?:the )?(?:sales?|exports?)\b"
+# Chips sold into China so far ("Nvidia has sold about 30,000"), never a plan to sell.
+_SOLD = r"\b(?:has|have|had) (?:\w+ )?sold\b|\bsold (?:\w+ ){0,3}(?:to|into|in) (?:china|chinese)"
+# "a 25% share of revenue" is the US take only where the sentence names the US side: "China's share
+# of Nvidia's revenue" is not.
+_SHARE_OF_SALES = r"share of (?:the )?(?:sales|revenue|proceeds)"
+_UNLESS_SENTENCE = {
+    _SHARE_OF_SALES: re.compile(
+        r"^(?!.*\b(?:U\.?S\.?|US|United States|Washington|government|Treasury|administration|Trump|White House)\b)",
+        re.S,
+    ),
+    _WEAK_CEILING: re.compile(r"\borders?\b|\b(?:expected|forecast|projected|estimated)\b", re.IGNORECASE),
+    _SALE_APPROVED: re.compile(r"\bBeijing\b|\bChinese (?:government|authorities|regulators)\b"),
+    _LICENSED: re.compile(r"\bappl(?:y|ied|ies|ying|ications?)\b", re.IGNORECASE),
+}
 # (pattern, unit, metric, bounds it fits or None): the figure's own clause is tried before the sentence,
 # so two figures in one sentence ("orders of 2 million, above an inventory of 700,000") get their own metric.
 _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
@@ -62,22 +87,25 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
         "us-per-customer-cap",
         ("at_most", "less_than", "exact"),
     ),
+    (r"ceiling|across all customers|china-wide", "chips", "us-total-ceiling", ("at_most", "less_than", "exact")),
+    (_WEAK_CEILING, "chips", "us-total-ceiling", ("at_most", "less_than", "exact")),
+    (_LICENSED, "chips", "us-licensed-h200-volume", None),
+    (_SALE_APPROVED, "chips", "us-licensed-h200-volume", None),
     (
-        r"as many as|\btotal\b|ceiling|across all customers|china-wide|could reach",
-        "chips",
-        "us-total-ceiling",
-        ("at_most", "less_than", "exact"),
-    ),
-    (
-        r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted",
+        r"first batch|approv|cleared to (?:buy|purchase|import)|authori[sz]ed|can import|granted|"
+        r"green light to (?:buy|purchase|import)|greenlit|(?:allowed|permitted|let) (?:\w+ ){0,3}?to (?:buy|purchase|import)",
         "chips",
         "cn-first-batch-chips",
         None,
     ),
-    (r"inventory|in stock|\bstock\b", "chips", "nvidia-h200-stock", None),
+    (r"inventory|in stock|\bstock\b|(?:has|have|had) (?:\w+ )?available|on hand", "chips", "nvidia-h200-stock", None),
+    # the seller expecting orders ("Nvidia had expected orders of", "anticipating over 1 million orders"),
+    # not orders placed; "orders are expected to total" stays the buyers' orders
+    (r"\b(?:expect|anticipat)\w*\s+(?:[\w.,]+\s+){0,4}?orders\b", "chips", "nvidia-expected-orders", None),
     (r"\border", "chips", "cn-h200-orders", None),
     (
-        r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed",
+        r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed|"
+        r"(?:plans?|planning|intends?|looking|seeks?|seeking|hopes?) to (?:buy|purchase|order|acquire)",
         "chips",
         "buyer-interest",
         None,
@@ -86,16 +114,20 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     (r"first shipment|initial shipment", "modules", "first-shipment-modules", None),
     (r"licen[cs]|cleared|approved", "firms", "us-cleared-firms", None),
     (r"tpp|performance", "tpp", "bis-tpp-limit", None),
-    (
-        r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b|share of (?:the )?(?:sales|revenue|proceeds)",
-        "percent",
-        "us-revenue-cut-pct",
-        None,
-    ),
+    (r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b", "percent", "us-revenue-cut-pct", None),
+    (_SHARE_OF_SALES, "percent", "us-revenue-cut-pct", None),
     (
         r"of the (?:total )?volume|sold to (?:u\.?s\.?|american) customers|of (?:its )?u\.?s\.? (?:sales|volume)",
         "percent",
         "us-china-share-of-us-volume-pct",
+        None,
+    ),
+    (  # other words for the US government's take: a levy, a charge, a payment, what the US receives
+        r"\blevy\b|\bpayment\b|\bcharge\b|coffers|\b(?:(?:hand|turn|fork)\w* over|giv\w+|gave)\b.{0,60}\bto (?:the )?"
+        r"(?:U\.?S\b|United States|government|Treasury|Washington|administration)|(?:U\.?S\.?|United States|government|Treasury|Washington)\s+"
+        r"(?:\w+\s+){0,2}?(?:receive|get|take|collect|keep)s?\b",
+        "percent",
+        "us-revenue-cut-pct",
         None,
     ),
     (r"market share|share of", "percent", "nvidia-china-share-pct", None),
@@ -107,8 +139,11 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ),
 ]
 _DELIVERED = re.compile(
-    r"\b(?:delivered|received(?! (?:an? )?(?:approvals?|the green|permission|clearance|licen))|arrived|have shipped|"
-    r"has shipped|were shipped)\b",
+    r"\b(?:delivered|received(?! (?:an? )?(?:approvals?|the green|permission|clearance|licen|(?:\w+ )?orders?\b|"
+    r"bookings|requests|applications|enquiries|inquiries))|arrived|have shipped|"
+    r"has shipped|were shipped|t(?:aken|ook|akes) delivery|deliveries (?:so far|to date|(?:have )?total(?:led)?)|"
+    r"(?:have|has) (?:now )?reached (?:china|chinese|customers|buyers|the country)|made it (?:in)?to|(?:sent|shipped|exported) (?:so far|to date)|"
+    r"got(?! (?:the )?(?:green light|go-ahead|nod|approval|permission|clearance|licen)))\b",
     re.IGNORECASE,
 )
 
@@ -201,15 +236,26 @@ def metric(
     offered when the sentence names that period, and a planned shipment is never "delivered".
     """
     declared = set(getattr(seeds, "metrics", {}) or {})
-    windows = [sentence[max(0, start - 30) : end + 15] for start, end in [span]] if span else []
+    windows = [_own_clause(sentence, start, end) for start, end in [span]] if span else []
+    other_chip = _h200_metrics(seeds) if product and product != "h200" else set()  # an H20 deal is no H200 metric
     for text in (*windows, near, sentence):
         if not text:
             continue
-        if unit == "chips" and _DELIVERED.search(text) and claim_status not in ("planned", "none", "proposed"):
+        settled = unit == "chips" and claim_status not in ("planned", "none", "proposed")
+        if settled and _DELIVERED.search(text) and "h200-delivered-to-china" not in other_chip:
             return "h200-delivered-to-china", 100.0
+        if settled and re.search(_SOLD, text, re.I) and "h200-sold-to-china" not in other_chip:
+            return "h200-sold-to-china", 100.0
         for pattern, rule_unit, metric_id, bounds in _METRIC_RULES:
+            if metric_id in other_chip:
+                continue
             if unit == rule_unit and (bounds is None or bound in bounds) and re.search(pattern, text, re.IGNORECASE):
-                return metric_id, 100.0
+                unless = _UNLESS_SENTENCE.get(pattern)
+                if unless is None or not unless.search(sentence):
+                    return metric_id, 100.0
+    family = next((f for f in (_period_family(t, sentence, unit, declared) for t in (*windows, near)) if f), None)
+    if family:
+        return family, 100.0
     priced = {"usd_per_chip": "price-per-chip", "rmb_per_module": "price-per-module"}.get(unit or "")
     if priced and product and f"{product}-{priced}" in declared:
         return f"{product}-{priced}", 100.0
@@ -220,6 +266,8 @@ def metric(
         quantity = record.claim.quantity
         if quantity is None or quantity.unit != unit or not period_fits(quantity.metric, sentence):
             continue
+        if quantity.metric in other_chip:
+            continue
         score = fuzz.token_set_ratio(sentence.lower(), f"{quantity.wording or ''} {record.claim.summary}".lower())
         if score > best_score:
             best, best_score = quantity.metric, score
@@ -228,8 +276,56 @@ def metric(
     return f"to-confirm-new-metric-{(unit or 'figure').replace('_', '-')}", 0.0
 
 
+# Metrics declared once per period ("nvidia-dc-revenue-q2-fy27"): the sentence's words pick the family,
+# the period it names picks the member; a sentence naming no period gets none (never a guessed quarter).
+_FAMILIES: list[tuple[str, str, str]] = [
+    (r"data[- ]cent(?:er|re)", "percent", "nvidia-h200-share-of-dc-revenue"),
+    (r"\bcharges?\b|write-?downs?|wrote down", "usd", "nvidia-h200-charge"),
+    (r"(?=.*\bchina\b)(?=.*data[- ]cent).*(?:guid|outlook|forecast|expect)", "usd", "nvidia-china-dc-revenue-guidance"),
+    (r"guid|outlook|forecast|expect", "usd", "nvidia-revenue-guidance"),
+    (r"data[- ]cent(?:er|re) revenue", "usd", "nvidia-dc-revenue"),
+    (r"\brevenue\b", "usd", "nvidia-revenue"),
+]
+
+
+def _period_family(text: str | None, sentence: str, unit: str | None, declared: set[str]) -> str | None:
+    """The declared metric of the family the figure's own words (``text``) name, for the period the
+    sentence names ("guided revenue of $54 billion, assuming no China ..." is revenue guidance)."""
+    for pattern, family_unit, prefix in _FAMILIES:
+        if not text or unit != family_unit or not re.search(pattern, text, re.IGNORECASE):
+            continue
+        shape = re.compile(rf"^{re.escape(prefix)}-(?:q[1-4]|h[12])-fy\d\d$")
+        members = sorted(m for m in declared if shape.match(m) and period_fits(m, sentence))
+        if len(members) == 1:
+            return members[0]
+    return None
+
+
 _MODULE = re.compile(r"\b(?:modules?|servers?|configurations?|systems?|nodes?)\b|\b(?:8|eight)[- ](?:gpu|card)", re.I)
 _QUARTER_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+
+
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,?\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
+
+
+def _h200_metrics(seeds: SeedData) -> set[str]:
+    """Metrics whose label names the H200: never offered for a figure about another chip."""
+    declared = getattr(seeds, "metrics", {}) or {}
+    return {mid for mid, m in declared.items() if "H200" in str(getattr(m, "label", "") or "")}
+
+
+def _own_clause(sentence: str, start: int, end: int) -> str:
+    """The figure with 30 characters before and 15 after, widened to whole words ("revenue", never
+    "reve") and cut at a clause break: in "want 2 million but approved just 400,000" each figure
+    keeps its own verb."""
+    low, high = max(0, start - 30), min(len(sentence), end + 15)
+    while low > 0 and sentence[low - 1].isalnum():
+        low -= 1
+    while high < len(sentence) and sentence[high].isalnum():
+        high += 1
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, low, start)]
+    after = _CLAUSE_BREAK.search(sentence, end, high)
+    return sentence[(before[-1] if before else low) : (after.start() if after else high)]
 
 
 def period_fits(metric_id: str, sentence: str) -> bool:
@@ -238,7 +334,7 @@ def period_fits(metric_id: str, sentence: str) -> bool:
     quarter = re.search(r"\bq([1-4])\b", metric_id)
     if quarter and not re.search(rf"\bq{quarter.group(1)}\b|{_QUARTER_WORDS[quarter.group(1)]}[- ]quarter", text):
         return False
-    fiscal = re.search(r"\bfy(\d{2})\b", metric_id)
+    fiscal = re.search(r"\bfy(?:20)?(\d{2})\b", metric_id)  # "fy27" and "fy2025" alike
     if fiscal and not re.search(
         rf"\bfy\s?(?:20)?{fiscal.group(1)}\b|fiscal (?:year )?(?:20)?{fiscal.group(1)}\b", text
     ):

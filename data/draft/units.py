@@ -1,0 +1,71 @@
+"""Which noun a number counts: chips, modules, firms, days ... (a unit word within a few words after it).
+
+The drafter's figure reader (``figures``) asks this module what a number counts; a unit is read
+only from the words right after the number, so a chip named later in the sentence never becomes
+the unit of a number that counts something else ("more than 100 tenders ... H200 chips").
+"""
+
+from __future__ import annotations
+
+import re
+
+UNIT_WORDS: list[tuple[str, str]] = [
+    (r"chips?|microchips?|gpus?|h200s|h20s|processors?|units|pieces|graphics cards?", "chips"),
+    (r"accelerators?", "accelerators"),
+    (r"modules?|servers?|boards?|systems?|nodes?|8-gpu systems?", "modules"),
+    (r"dies", "dies"),
+    (r"companies|firms|buyers|customers|groups|enterprises|businesses|licensees", "firms"),
+    (r"days", "days"),
+    (r"hours", "hours"),
+    (r"votes", "votes"),
+    (r"parameters", "parameters"),
+    (r"tb/s", "tb_per_s"),
+    (r"gb/s", "gb_per_s"),
+    (r"gb", "gb"),
+    (r"tflops|teraflops", "tflops"),
+    (r"pflops|petaflops", "pflops"),
+    (r"watts|w", "watts"),
+]
+_UNIT_RE = [(re.compile(r"^(?:" + pattern + r")$", re.IGNORECASE), unit) for pattern, unit in UNIT_WORDS]
+COUNT_UNITS = {"firms", "days", "hours", "votes"}
+_STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "which", "was", "were", "is", "are",
+         "will", "would", "could", "may", "per", "each", "as", "than", "or", "this", "last", "next"}  # fmt: skip
+_WORD = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][\w/-]*|[A-Z0-9][\w/-]*)(?:['’]s\b)?")  # "A.I." is one word
+_PLURAL = re.compile(r"^(?!(?:this|plus|less|thus|news)$)[a-z]{3,}(?<!ss)(?<!ous)s$")
+_NVIDIA_CHIP = re.compile(r"\bNvidia\b|\b[HB]\d{2,3}[A-Z]?\b", re.IGNORECASE)
+_MODULE_NOUN = re.compile(r"\s*(?:modules?|servers?|boards?|systems?|nodes?|racks?|cabinets?)\b", re.IGNORECASE)
+
+
+def unit_after(text: str, pos: int, max_words: int = 4) -> tuple[str | None, int]:
+    """The first unit noun within a few words after ``pos``; stops at punctuation and small words.
+
+    "of" and "the" cost nothing and a possessive is one word ("50 of Nvidia's newer H200 chips");
+    a chip word naming a module ("5,000 chip modules", "GPU servers") is the module."""
+    cursor, words = pos, 0
+    while words < max_words:
+        match = _WORD.match(text[cursor:])
+        if not match:
+            return None, pos
+        word = match.group(1)
+        cleaned = word.lower().rstrip("-")
+        for pattern, unit in _UNIT_RE:
+            if pattern.match(cleaned):
+                module = _MODULE_NOUN.match(text[cursor + match.end() :]) if unit == "chips" else None
+                if module:
+                    return "modules", cursor + match.end() + module.end()
+                if unit == "accelerators" and _NVIDIA_CHIP.search(text[pos:cursor]):
+                    return "chips", cursor + match.end()  # "two million Nvidia H200 accelerators": H200s are chips
+                return unit, cursor + match.end()
+        if (cleaned in _STOP and not (cleaned == "of" or cleaned == "the")) or _PLURAL.match(word):
+            return None, pos  # a small word, or another plural noun: "100 tenders shows chips" counts tenders
+        words += cleaned not in ("of", "the")
+        cursor += match.end()
+    return None, pos
+
+
+# A plural noun right after the number counts something else ("more than 100 tenders"), unless
+# it is one of the counts of chips the fallback is for ("1 million orders").
+OTHER_COUNT = re.compile(
+    r"^\s+(?!(?:orders|shipments|deliveries|units|volumes|plus|less|this|pieces|apiece)\b)[a-z]{3,}s\b"
+)
+COUNT_NOUN = re.compile(r"\b(orders?|inventory|stock|shipments?|deliveries|units|volumes?)\b", re.IGNORECASE)

@@ -1,0 +1,291 @@
+"""Figures the drafter reads from one sentence: bound, unit and the count noun it belongs to.
+
+Every rule has a case it must catch and a near miss it must leave alone, in the project's own
+words (no article sentence is copied here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from data.draft import draft_from_text
+from data.draft.figures import find_figures, find_vague
+from data.draft.model import Figure
+from data.load import SeedData
+
+
+def _only(sentence: str) -> Figure:
+    found = find_figures(sentence)
+    assert len(found) == 1, [f.as_quantity() for f in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- bounds
+
+
+def test_a_negated_more_than_is_a_cap_that_allows_the_number() -> None:
+    figure = _only("Buyers in China may not get more than 40% of what US clients receive.")
+    assert (figure.bound, figure.high, figure.strict) == ("at_most", 40.0, False)
+    assert figure.wording == "may not get more than 40%"  # the negation is shown with the number
+
+
+def test_a_negated_fewer_than_is_a_floor() -> None:
+    figure = _only("Each order cannot hold fewer than 300 H200 chips.")
+    assert (figure.bound, figure.low, figure.strict) == ("at_least", 300.0, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is not clear whether more than 40% of the chips will ship.",  # "is not" negates nothing about 40 %
+        "Sales of the chip grew by more than 40% this quarter.",
+        "Lawmakers did not say why more than 300 H200 chips were held.",  # "why" starts another clause
+    ],
+)
+def test_more_than_stays_strict_without_a_negated_verb(sentence: str) -> None:
+    figure = _only(sentence)
+    assert (figure.bound, figure.strict) == ("more_than", True)
+
+
+# --------------------------------------------------------------------------- prices
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Buyers ordered H200 chips at roughly $26,000 (about €22,000) each.",
+        "Buyers ordered H200 chips at roughly US$26,000 (RM105,000) a piece.",
+        "Buyers ordered H200 chips at roughly $26,000 per piece.",
+    ],
+)
+def test_a_price_each_past_a_converted_amount_is_per_chip(sentence: str) -> None:
+    figure = _only(sentence)  # the euro or ringgit amount in brackets is never a second figure
+    assert (figure.unit, figure.bound, figure.value) == ("usd_per_chip", "approx", 26000.0)
+
+
+def test_a_bracketed_amount_without_each_is_plain_money() -> None:
+    figure = _only("The deal is worth roughly $26,000 (about €22,000) in all.")
+    assert (figure.unit, figure.value) == ("usd", 26000.0)
+
+
+def test_a_euro_amount_is_not_read_as_a_bare_count() -> None:
+    assert find_figures("The H200 chips sold for €22,000 in Europe.") == []
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_a_chip_word_naming_a_module_counts_modules() -> None:
+    figure = _only("The first delivery may be between 6,000 and 9,000 chip modules.")
+    assert (figure.unit, figure.low, figure.high) == ("modules", 6000.0, 9000.0)
+    assert figure.wording.endswith("chip modules")
+
+
+def test_a_chip_word_before_another_noun_still_counts_chips() -> None:
+    figure = _only("Buyers placed 9,000 chip orders with the vendor.")
+    assert figure.unit == "chips"
+
+
+def test_a_possessive_does_not_hide_the_unit() -> None:
+    figure = _only("Agents tried to move about 60 of Nvidia's latest H200 chips abroad.")
+    assert (figure.unit, figure.bound, figure.value) == ("chips", "approx", 60.0)
+
+
+def test_nvidia_accelerators_are_chips_other_accelerators_are_not() -> None:
+    assert _only("Firms booked more than three million of Nvidia's H200 AI accelerators.").unit == "chips"
+    assert _only("Cambricon plans 300,000 Siyuan 590 accelerators next year.").unit == "accelerators"
+
+
+def test_another_plural_noun_after_the_number_is_not_a_chip_count() -> None:
+    # "tenders" is what is counted; the chips named later in the sentence are not its unit
+    assert find_figures("A survey of more than 120 tenders found H200 chips in labs.") == []
+    assert _only("Chinese buyers placed 3 million orders for H200 chips.").unit == "chips"
+
+
+def test_small_chip_counts_written_as_words() -> None:
+    assert _only("A lab says it runs seven H200 chips.").as_quantity() == {
+        "value": 7,
+        "unit": "chips",
+        "bound": "exact",
+        "wording": "seven H200 chips",
+    }
+    assert _only("The team trained on six Nvidia H200 processors.").value == 6.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One of the H200 chips was faulty.",  # "one of": not a count
+        "Three of the chips were seized.",  # a part of a group the sentence does not size
+        "One H200 chip costs less than a server.",  # "one chip": a unit of price talk, not a quantity
+        "An eight-GPU server is the usual box.",  # a configuration, not a count
+    ],
+)
+def test_word_numbers_that_are_not_chip_counts(sentence: str) -> None:
+    assert [f for f in find_figures(sentence) if f.unit in ("chips", "modules")] == []
+
+
+def test_millions_of_dollars_is_money_not_chips() -> None:
+    assert find_vague("They moved Nvidia chips worth millions of dollars.", ["millions"], []) == []
+    found = find_vague("Buyers want millions of H200 chips.", ["millions"], [])
+    assert [f.wording for f in found] == ["millions of H200 chips"]
+
+
+# --------------------------------------------------------------------------- background numbers
+
+
+def _drafted(text: str, seeds: SeedData) -> tuple[list[str], list[str]]:
+    draft = draft_from_text(text, seeds, publisher="Test Wire", published=dt.date(2026, 2, 3))
+    wordings = [c.figure.wording for c in draft.claims if c.figure is not None]
+    return wordings, [n for n in draft.notes if "left out" in n]
+
+
+def test_a_share_price_move_is_listed_not_drafted(real_seeds: SeedData) -> None:
+    text = (
+        "Chinese buyers ordered more than 1.5 million H200 chips, people familiar said.\n\n"
+        "Nvidia stock has climbed 25% this year to about $190 per share.\n\n"
+        "Shares of a server maker dropped 20% on the news about H200 exports to China.\n"
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["more than 1.5 million H200 chips"]
+    assert len(notes) == 2 and all("share-price move" in n for n in notes)
+
+
+def test_a_stock_of_chips_and_a_market_share_are_not_share_prices(real_seeds: SeedData) -> None:
+    text = (
+        "Nvidia holds a stock of about 600,000 H200 chips for China.\n\n"
+        "Its market share in China's AI chip market fell to 5%.\n"
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["about 600,000 H200 chips", "5%"]
+    assert notes == []
+
+
+def test_a_figure_counting_an_untracked_chip_is_left_out_its_neighbour_kept(real_seeds: SeedData) -> None:
+    text = "Prosecutors say the pair shipped some 300 A100 GPUs and tried to ship about 40 H200 chips to China.\n"
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["about 40 H200 chips"]
+    assert len(notes) == 1 and "A100" in notes[0] and "does not follow" in notes[0]
+
+
+def test_a_figure_counting_a_tracked_chip_stays(real_seeds: SeedData) -> None:
+    # the H20 is one of the tracker's chips: its figures are drafted beside the H200's
+    text = "China's buyers took about 300 H20 chips and about 40 H200 chips last month.\n"
+    wordings, _ = _drafted(text, real_seeds)
+    assert wordings == ["about 300 H20 chips", "about 40 H200 chips"]
+
+
+def test_dotted_abbreviations_and_microchips() -> None:
+    figure = _only("Orders may total as many as 70,000 H200 A.I. microchips, reports say.")
+    assert (figure.unit, figure.bound, figure.wording) == ("chips", "at_most", "as many as 70,000 H200 A.I. microchips")
+    # near miss: "A.I." is one word, and what follows it is still the unit
+    assert find_figures("They hired 7,000 A.I. researchers.") == []
+
+
+def test_us_dollars_spelled_with_dots_are_money() -> None:
+    figure = _only("About 70,000 U.S. dollars changed hands.")
+    assert (figure.unit, figure.value, figure.wording) == ("usd", 70000.0, "About 70,000 U.S. dollars")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound", "wording"),
+    [
+        ("The vendor sent 9,000 or so H200 chips.", "approx", "9,000 or so H200 chips"),
+        ("The vendor sent 9,000-odd H200 chips.", "approx", "9,000-odd H200 chips"),
+        ("Buyers asked for upward of 250,000 H200 chips.", "more_than", "upward of 250,000 H200 chips"),
+        ("Orders sit in the region of 1.5 million H200 chips.", "approx", "in the region of 1.5 million H200 chips"),
+    ],
+)
+def test_rough_and_floor_wordings_on_either_side_of_the_number(sentence: str, bound: str, wording: str) -> None:
+    figure = _only(sentence)
+    assert (figure.unit, figure.bound, figure.wording) == ("chips", bound, wording)
+
+
+def test_a_letter_scale_counts_chips_only_before_a_chip_noun() -> None:
+    assert _only("A buyer wants 350K H200 chips.").as_quantity() == {
+        "value": 350000,
+        "unit": "chips",
+        "bound": "exact",
+        "wording": "350K H200 chips",
+    }
+    assert _only("Orders reached 1.5m H200s.").value == 1_500_000.0
+    # near misses: a letter scale on anything else is not a figure
+    assert find_figures("The model has 70B parameters and H200 chips run it.") == []
+    assert find_figures("The app had 5M users of H200 chips.") == []
+    assert find_figures("The test ran 9,000 or so times on H200 chips.") == []
+
+
+def test_a_section_number_is_not_a_chip_count() -> None:
+    assert find_figures("Under Section 301, H200 chips from the plant face checks.") == []
+    # near miss: the same number counting chips is a figure
+    assert _only("The plant made 301 H200 chips.").value == 301.0
+
+
+def test_pc_after_a_number_is_percent_and_pcs_are_not() -> None:
+    figure = _only("The government keeps 20pc of what H200 chips earn in China.")
+    assert (figure.unit, figure.value, figure.wording) == ("percent", 20.0, "20pc")
+    assert [f for f in find_figures("They bought 12 PCs for the lab.") if f.unit == "percent"] == []
+
+
+def test_a_price_a_share_and_a_move_in_trading_are_share_prices(real_seeds: SeedData) -> None:
+    text = (
+        "Nvidia ended at $175 a share after the H200 news from China.\n\n"
+        "The stock gained 4% in early trading on the H200 report from China.\n\n"
+        "Chinese buyers took a share of about 30% of H200 output.\n"
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["about 30%"]  # "a share of" output is no share price
+    assert len(notes) == 2 and all("share-price move" in n for n in notes)
+
+
+def test_over_that_belongs_to_its_verb_is_no_bound() -> None:
+    assert _only("The vendor will hand over 20% of its China H200 sales.").as_quantity()["bound"] == "exact"
+    assert _only("The vendor turned over roughly 20% of its China sales.").bound == "approx"
+    # near misses: "paid over" and "sold over" are amounts above the number
+    assert _only("Buyers paid over $2 billion for H200 chips.").bound == "more_than"
+    assert _only("The vendor sold over 9,000 H200 chips.").bound == "more_than"
+
+
+def test_systems_and_nodes_of_a_chip_are_modules() -> None:
+    assert _only("The vendor will ship 900 HGX H200 systems to one buyer.").unit == "modules"
+    assert _only("The cluster runs 450 H200 nodes.").unit == "modules"
+    # near miss: systems of something else are not counted at all, and chips stay chips
+    assert [f.unit for f in find_figures("The state bought 900 weapons systems and 450 H200 chips.")] == ["chips"]
+
+
+def test_a_change_from_one_reading_to_another_is_not_a_range() -> None:
+    found = find_figures("The levy was raised from 12% to 22%.")
+    assert [(f.value, f.bound) for f in found] == [(12.0, "exact"), (22.0, "exact")]
+    found = find_figures("Deliveries rose from 9,000 to 18,000 H200 chips.", chip_context=True)
+    assert [(f.value, f.unit) for f in found] == [(9000.0, "chips"), (18000.0, "chips")]
+    # near misses: a span the text gives as one quantity stays a range
+    assert _only("The batch may range from 35,000 to 70,000 H200 chips.").bound == "range"
+    assert _only("Shipments of 35,000 to 70,000 H200 chips are planned.").bound == "range"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound", "low", "high"),
+    [
+        ("The vendor shipped just over 9,000 H200 chips.", "more_than", 9000.0, None),
+        ("The vendor shipped slightly more than 9,000 H200 chips.", "more_than", 9000.0, None),
+        ("The buyer got just under 9,000 H200 chips.", "less_than", None, 9000.0),
+        ("Orders were just shy of 1.8 million H200 chips.", "less_than", None, 1_800_000.0),
+    ],
+)
+def test_just_over_and_just_under_keep_their_side(sentence: str, bound: str, low: float, high: float) -> None:
+    figure = _only(sentence)
+    assert (figure.bound, figure.low, figure.high, figure.strict) == (bound, low, high, True)
+
+
+def test_nearly_stays_approximate() -> None:
+    assert _only("Nearly 9,000 H200 chips shipped.").bound == "approx"  # "nearly" gives no side
+
+
+def test_the_earlier_reading_of_a_price_change_is_per_chip_too() -> None:
+    found = find_figures("The price went from $24,000 to $26,000 per chip.")
+    assert [(f.value, f.unit) for f in found] == [(24000.0, "usd_per_chip"), (26000.0, "usd_per_chip")]
+    # near miss: a later, separate price does not make two totals per chip
+    found = find_figures("Sales rose from $2 billion to $3 billion, or $26,000 per chip.")
+    assert [f.unit for f in found] == ["usd", "usd", "usd_per_chip"]
