@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components import ui
+from components.format import counted
 from components.registry import BY_ID
 from data.draft import Draft, DraftError, draft_from_file, draft_from_text, recheck_duplicates
 from data.load import SeedData
@@ -71,13 +72,21 @@ def recheck(draft: Draft, seeds: SeedData) -> Draft:
     return draft
 
 
+def left_out_count(notes: list[str]) -> int:
+    """Figures named in the "left out" notes: one note lists every figure of its sentence."""
+    listed = [n.split(" left out (", 1)[0].split(": ", 1)[-1] for n in notes]
+    return sum(text.count('", "') + 1 for text in listed)
+
+
 def render_notes(draft: Draft) -> None:
     background = [n for n in draft.notes if n.startswith("para ") and " left out (" in n]
     for note in draft.notes:
         if note not in background:
             st.info(ui.md(note), icon=":material/info:")
     if background:
-        with st.expander(f"{len(background)} figure(s) left out as background (history, other chips, unrelated firms)"):
+        count = left_out_count(background)
+        label = counted(count, "figure") + " left out as background (history, other chips or firms, share prices)"
+        with st.expander(label):
             st.text("\n".join(background))
     if not draft.claims and draft.text.strip():  # a citation-only entry says so in its note above
         st.warning(

@@ -246,3 +246,14 @@ def test_sources_cited_is_text_in_the_grid_and_a_number_in_the_file(seeds) -> No
     assert cleared.claims[0].attribution.get("sources_cited") is None
     frame.loc[0, "sources_cited"] = "3"
     assert editing.apply_edits(draft, frame, {}).claims[0].attribution["sources_cited"] == 3
+
+
+def test_the_left_out_label_counts_figures_not_notes() -> None:
+    from pages.add_report.sections import left_out_count
+
+    notes = [
+        'para 2: "up 3%", "down 1.5%" left out (a share-price move); add it by hand if it matters.',
+        'para 4: "10,000 A100s" left out (another chip); add it by hand if it matters.',
+    ]
+    assert left_out_count(notes) == 3
+    assert left_out_count(notes[1:]) == 1
