@@ -5,8 +5,10 @@ would score the drafter against a wrong answer. No drafter runs here."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, get_args
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -16,7 +18,7 @@ from data.vocabulary import UNITS, Bound, ClaimKind, DatePrecision, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real_articles"
-SPLITS = ("tune", "held_out", "fresh", "fresh2", "fresh3")
+SPLITS = ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh4")
 EXCERPTS = sorted(REAL.glob("*.txt"))
 HEADER = ("url", "publisher", "published", "retrieved")
 # Which of low/high/value a bound may carry ("about 400,000" is a value, "over 400,000" a low).
@@ -144,6 +146,32 @@ def test_third_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real
     assert not (publishers & ({h["publisher"].lower() for h in older} | _tracker_outlets(real_seeds)))
     recarrying = [p for p in fresh3 if _key(p).get("recarries")]
     assert len(recarrying) >= 10 and len(fresh3) - len(recarrying) >= 4
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).netloc.lower()
+    return host.removeprefix("www.").removeprefix("stage.")
+
+
+def test_fourth_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real_seeds) -> None:
+    """The fourth held-out set (67 on): no URL, site or outlet is a source, a carrier or an older fixture."""
+    older = [read_fixture(p)[0] for p in EXCERPTS if _key(p)["split"] != "fresh4"]
+    fresh4 = [p for p in EXCERPTS if _key(p)["split"] == "fresh4"]
+    headers = [read_fixture(p)[0] for p in fresh4]
+    urls = [h["url"] for h in headers]
+    publishers = {h["publisher"].lower() for h in headers}
+    assert len(fresh4) >= 12 and len(set(urls)) == len(urls) and len(publishers) == len(headers)
+    known = _known_urls(real_seeds) | {h["url"] for h in older}
+    assert not (set(urls) & known)
+    assert not ({_host(u) for u in urls} & {_host(u) for u in known})
+    # An outlet named inside a longer name counts too: "TS2 Space (ts2.tech)" is the carrier "TS2".
+    outlets = {h["publisher"].lower() for h in older} | _tracker_outlets(real_seeds)
+    for header in headers:
+        named = f"{header['publisher']} {_host(header['url'])}".lower()
+        clash = [o for o in outlets if re.search(rf"(?<![\w]){re.escape(o)}(?![\w])", named)]
+        assert not clash, (header["url"], clash)
+    recarrying = [p for p in fresh4 if _key(p).get("recarries")]
+    assert len(recarrying) >= 8 and len(fresh4) - len(recarrying) >= 3
 
 
 def _entry(split: str, missed: list[str]) -> dict[str, Any]:
