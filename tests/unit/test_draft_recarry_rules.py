@@ -99,16 +99,24 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     scored |= {"extra_figures": 0, "missed": [], "invented_list": []}
     results = {
         name: {"split": RETIRED.get(split, split), "key_split": split, "form": scored, "paste": scored}
-        for name, split in (("a", "tune"), ("b", "held_out"), ("c", "fresh"), ("d", "fresh2"), ("e", "fresh3"))
+        for name, split in (
+            ("a", "tune"),
+            ("b", "held_out"),
+            ("c", "fresh"),
+            ("d", "fresh2"),
+            ("e", "fresh3"),
+            ("f", "fresh4"),
+        )
     }
     table = summary_table({"run": results})
     assert "| run · tuned on | 2 |" in table
     assert "| run · first fresh set, tuned on | 1 |" in table
     assert "| run · second fresh set, tuned on | 1 |" in table
-    assert "| run · third fresh held out | 1 |" in table
-    assert "second fresh held out" not in table  # held out in run 5 only
+    assert "| run · third fresh set, tuned on | 1 |" in table
+    assert "| run · fourth fresh held out | 1 |" in table
+    assert "second fresh held out" not in table and "third fresh held out" not in table  # held out once each
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`e`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`f`" not in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
 
