@@ -80,3 +80,35 @@ def test_an_announced_permission_beside_a_figure_is_a_step_of_its_own(real_seeds
 def test_an_announced_result_beside_a_figure_stays_a_figure(real_seeds) -> None:
     text = "Nvidia announced that its China revenue rose 25% in the quarter on H200 demand.\n"
     assert _statements(text, real_seeds) == []
+
+
+def test_each_bullet_is_a_sentence_of_its_own() -> None:
+    from data.draft.extract import sentences
+
+    paragraph = (
+        "Key points: • Beijing cleared the first imports. • Washington permitted the sales earlier • Nothing else."
+    )
+    found = sentences(paragraph)
+    assert [text for _, text in found] == [
+        "Key points:",
+        "Beijing cleared the first imports.",
+        "Washington permitted the sales earlier",
+        "Nothing else.",
+    ]
+    assert all(paragraph[offset : offset + len(text)] == text for offset, text in found)
+    # a dot between words without spaces is no bullet
+    assert [text for _, text in sentences("The price•performance ratio improved. Buyers noticed.")] == [
+        "The price•performance ratio improved.",
+        "Buyers noticed.",
+    ]
+
+
+def test_two_steps_in_run_on_bullets_are_two_claims(real_seeds) -> None:
+    text = (
+        "Summary:\n • Beijing approved imports of the H200 for three firms. • The United States permitted H200 "
+        "sales to vetted Chinese buyers last year.\n"
+    )
+    assert sorted((c.kind, c.status) for c in _statements(text, real_seeds)) == [
+        ("export_licence", "approved"),
+        ("import_approval", "approved"),
+    ]
