@@ -160,7 +160,8 @@ def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | Non
     return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
 
 
-_STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled"}
+# an announced permission or fee is a step too ("Trump announced that Nvidia would be permitted to export ...")
+_STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled", "announced"}
 _STEP_KINDS = frozenset({"import_approval", "export_licence", "policy", "enforcement", "condition", "order"})
 
 

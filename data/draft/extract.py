@@ -256,6 +256,15 @@ def _dateline_date(text: str) -> dt.date | None:
 def sentences(paragraph: str) -> list[tuple[int, str]]:
     """Split a paragraph into sentences, keeping each one's offset; abbreviations do not split."""
     out: list[tuple[int, str]] = []
+    # a bullet is its own sentence, with or without a full stop: "... the country. • The United States ..."
+    pieces = [m for m in re.finditer(r"(?:^|(?<=\s))•\s*", paragraph)]
+    if pieces:
+        bounds = [m.end() for m in pieces]
+        if paragraph[: pieces[0].start()].strip():
+            out.extend(sentences(paragraph[: pieces[0].start()]))
+        for begin, upto in zip(bounds, [m.start() for m in pieces[1:]] + [len(paragraph)], strict=True):
+            out.extend((begin + offset, text) for offset, text in sentences(paragraph[begin:upto]))
+        return out
     start = 0
     for match in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(0-9$])", paragraph):
         piece = paragraph[start : match.start() + 1]

@@ -29,7 +29,11 @@ _FIRST: list[tuple[str, str]] = [
         rf"\b(?:has|have|had)(?:n't| not) yet {_ADVERB}(?:allowed|permitted|authori[sz]ed|granted)|"
         r"\bdecision (?:has|have|had)(?:n't| not) (?:yet )?been (?:made|taken)|\bno final decision|"
         r"\bawaiting|\bpending\b|waiting (?:for|in line)|\bqueue|yet to (?:make|decide|approve|allow|clear|grant|"
-        r"sign off|authori[sz]e)|still deciding|\bhold(?:s|ing)? up (?:the |a )?(?:decision|approval)|\bstuck\b",
+        r"sign off|authori[sz]e)|still deciding|\bhold(?:s|ing)? up (?:the |a )?(?:decision|approval)|\bstuck\b|"
+        # a permission still asked for: "still needs final approval", "applied for licences"
+        r"\bstill (?:needs?|requires?) (?:\w+ ){0,2}(?:approval|clearance|sign-off|permission|licen[cs]es?)\b|"
+        r"\b(?:seek(?:s|ing)?|sought|appl(?:y|ies|ied|ying) for) (?:\w+ ){0,3}(?:approval|clearance|permission|"
+        r"licen[cs]es?)\b",
         "pending",
     ),
     (r"in principle", "in_principle"),
@@ -44,19 +48,26 @@ _FIRST: list[tuple[str, str]] = [
 _WORDS: list[tuple[str, str]] = [
     (r"\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|turns? away|spurn", "blocked"),
     (
-        r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|hold off|stop (?:placing|buying)|suspend|\bon hold\b|"
+        r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|h(?:old(?:s|ing)?|eld) off|refrain(?:s|ed|ing)? from|\bfr(?:eez|oz)e|stop (?:placing|buying)|suspend|\bon hold\b|"
         r"not (?:be )?placing (?:\w+ )?orders\b[^.;]{0,60}\buntil\b|\b(?:temporary|a) hold on\b",
         "paused",
     ),
     (r"\bhalt", "halted"),
     (r"denied|reject", "denied"),
     (r"cancel", "cancelled"),
-    (r"under review|reviewing|security review|inter-?agency review", "under_review"),
+    # every form of the verb: "agencies review the terms", "regulators are vetting", "was evaluated"
+    (r"under review|reviewing|security review|inter-?agency review|\breview(?:s|ed)?\b(?= (?:the|their|its|licen|appl))|"
+     r"\b(?:be|been|being) reviewed\b|evaluat(?:es|ed|ing)\b|scrutini[sz](?:es|ed|ing)\b", "under_review"),
     # "considering a cap" deliberates; "buyers consider the chip an upgrade" only judges it
     (r"consider(?:ing|ed|ation)|\bconsiders? (?!(?:the|a|an|it|them|this|that)\b)|weigh|propos|mull|discuss|in talks|talked about|explor|push(?:es|ing)? for|call(?:s|ing)? for", "proposed"),
     (
-        r"\bapprov(?:ed|es|ing)\b|received (?:\w+ )?approvals?\b|cleared|granted|green ?light|greenlit|signed off|go-ahead|"
-        r"authori[sz](?:ed|es|ing)\b",
+        r"\bapprov(?:ed|es|ing)\b|(?:received|won|secured|obtained|got|gave|given) (?:\w+ )?approvals?\b|cleared|granted|"
+        r"green ?light|greenlit|signed off|go-ahead|authori[sz](?:ed|es|ing)\b|"
+        # a permission given to someone or something: "allowed Nvidia to sell", "permitted H200 sales", "the
+        # decision to allow exports"; never "hesitant to allow", "would be allowed", "the permitted chips"
+        r"(?<!could )(?<!would )(?<!might )(?<!may )\b(?:allow(?:s|ed)|permit(?:s|ted))\s+(?:[\w$.'’-]+\s+){0,4}?"
+        r"(?:sales?|exports?|shipments?|imports?|purchases?|to (?:sell|export|ship|buy|import|purchase|be (?:sold|"
+        r"exported|shipped|imported)))\b|\b(?:decision|move|vote|order) to (?:allow|permit)\b",
         "approved",
     ),
     (r"condition|requirements to (?:each |the )?approvals?", "conditional"),

@@ -15,7 +15,7 @@ from data.draft import statuses
 from data.load import SeedData
 
 _KIND_RULES: list[tuple[str, str]] = [
-    (r"smuggl|indict|charged|arrest", "enforcement"),
+    (r"smuggl|indict|charged|arrest|prosecut|\bseiz(?:ed|es|ing|ure)|\bdivert|diversion", "enforcement"),
     (r"\bbill\b|\bact\b|legislat|lawmakers|congress(?!ional panel)|committee votes?", "legislation"),
     (r"\bprice[sd]?\b|cost[s]? |sell(?:s|ing)? for|apiece|per chip|per module", "price"),
     (r"revenue|profit|earnings|capex|capital expenditure|\bspend|budget|wrote down|write-?down", "financial"),
@@ -25,6 +25,8 @@ _KIND_RULES: list[tuple[str, str]] = [
         r"(?:production|output|manufacturing)\b|\b(?:additional|more|new|extra) (?:production |manufacturing )?capacity\b",
         "production",
     ),
+    # an inquiry is enforcement unless it is into one's own output ("investigating whether it can add production")
+    (r"investigat|\bprobe[ds]?\b|\binquiry\b", "enforcement"),
     (
         r"\bguidance\b|\bdiscourag(?:ed|ing)\b|\badvis(?:ed|ory|ories)\b",
         "policy",
