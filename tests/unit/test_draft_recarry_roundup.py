@@ -1,7 +1,8 @@
 """The duplicate check's per-section pass (issue 17 part 5): a round-up retelling several older
 stories, a paragraph each, gets each story named on that paragraph's own evidence, while two
 figures recalled in one background paragraph of an ordinary article stay unmatched. The short
-texts are written for these tests, in the project's words.
+texts are written for these tests, in the project's words. Also the false match a block offered
+as one choice of two made ("will approve or block" read as a block done).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from data.draft import draft_from_text, sections
+from data.draft.events import events_in
 from data.draft.model import Figure
 from data.draft.story import story_index
 
@@ -86,3 +88,21 @@ def test_rare_figures_alone_need_a_roundup_around_them(real_seeds) -> None:
     # story, so its two figures (no event, no standout) are not enough by themselves.
     alone = ROUNDUP.split("Item one.")[0] + "Item two." + ROUNDUP.split("Item two.")[1]
     assert BUDGET not in _offered(alone, real_seeds)
+
+
+# --------------------------------------------------------------------------- a block that has not happened
+
+
+def test_a_block_offered_as_a_choice_or_aimed_at_by_a_bill_is_no_block() -> None:
+    assert "blocked" not in events_in("Only the president will approve or block the sale, the minister said.")
+    assert "blocked" not in events_in("Several senators back legislation to block any such licence.")
+    assert "blocked" not in events_in("The cabinet is weighing whether to block the deal.")
+    assert "blocked" not in events_in("Regulators can block or clear the merger within a month.")
+
+
+def test_a_block_that_happened_is_still_a_block() -> None:
+    assert "blocked" in events_in("Port officials blocked the shipment on Tuesday.")
+    assert "blocked" in events_in("Agents were ordered to block the crates at the border.")
+    # A bill in the same sentence does not undo a block that happened.
+    assert "blocked" in events_in("A bill is pending, and customs has already blocked the imports.")
+    assert "blocked" in events_in("Beijing blocks imports of the chip, according to two officials.")
