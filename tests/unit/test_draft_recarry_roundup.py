@@ -29,19 +29,19 @@ Item one. Buyers in China are said to want upwards of 2 million H200 parts for n
 three times the roughly 700,000 units Nvidia holds, so the chipmaker has gone to TSMC asking it to
 add production capacity for the part from the second quarter.
 
-Item two. The owner of TikTok has set aside $14 billion (¥100 billion) for Nvidia hardware next
-year, according to people who know its budget, a step up from what it spent this year on servers.
+Item two. One large Chinese app maker has earmarked $14 billion (¥100 billion) for H200-class
+parts over the coming year, people close to the firm said, well above the sum it put aside before.
 
 Item three. {_FILLER} Cloud prices in the region have stayed flat for a month.
 """
 
 # An ordinary article about something else that recalls the same two figures as background.
-BACKGROUND = f"""Customs officers at two southern ports have been told to stop clearing a class of
-accelerator shipments, according to three freight agents who deal with the ports every day, and
+BACKGROUND = f"""Customs officers at two southern Chinese ports have been told to stop clearing H200
+shipments, according to three freight agents who deal with the ports every day, and
 the agents expect the halt to last at least until the end of the month. {_FILLER}
 
-Demand has been strong for months: buyers wanted more than 2 million of the chips, well above the
-roughly 700,000 the vendor had on hand, and some already paid deposits.
+Demand has been strong for months: Chinese buyers wanted more than 2 million H200 chips, well above
+the roughly 700,000 chips the vendor had on hand, and some already paid deposits.
 
 The freight agents said they had not been given any written notice, only a phone call from the
 port authority on Monday morning, and that they were waiting for guidance from their clients.
@@ -73,11 +73,13 @@ def test_each_story_of_a_roundup_is_named_with_its_paragraph(real_seeds) -> None
     for kwargs in ({}, {"published": dt.date(2026, 3, 20), "publisher": "Compute Digest"}):
         offered = _offered(ROUNDUP, real_seeds, **kwargs)
         assert ORDERS in offered and BUDGET in offered, offered.keys()
-        assert "the paragraph 'item two. the owner of" in offered[BUDGET].lower()
+        assert "the paragraph 'item two. one large chinese" in offered[BUDGET].lower()
         assert sections.RETOLD in offered[BUDGET]
 
 
 def test_the_same_two_figures_as_background_are_not_a_recarry(real_seeds) -> None:
+    drafted = [c.figure for c in draft_from_text(BACKGROUND, real_seeds).claims if c.figure]
+    assert sections.read(story_index(real_seeds), BACKGROUND, drafted)  # the paragraph is read, and ...
     for kwargs in ({}, {"published": dt.date(2026, 1, 20), "publisher": "Port Wire"}):
         offered = _offered(BACKGROUND, real_seeds, **kwargs)
         assert ORDERS not in offered, offered.get(ORDERS)
@@ -87,7 +89,9 @@ def test_rare_figures_alone_need_a_roundup_around_them(real_seeds) -> None:
     # The budget paragraph on its own beside unrelated paragraphs: no other section retells a
     # story, so its two figures (no event, no standout) are not enough by themselves.
     alone = ROUNDUP.split("Item one.")[0] + "Item two." + ROUNDUP.split("Item two.")[1]
-    assert BUDGET not in _offered(alone, real_seeds)
+    drafted = [c.figure for c in draft_from_text(alone, real_seeds).claims if c.figure]
+    assert sections.read(story_index(real_seeds), alone, drafted)  # its figures are read, and ...
+    assert BUDGET not in _offered(alone, real_seeds, published=dt.date(2026, 3, 20))
 
 
 # --------------------------------------------------------------------------- a block that has not happened
