@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
 
+from data.draft import sections as sections_mod
 from data.draft import story
 from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
@@ -242,6 +243,15 @@ def find_duplicates(
     stories = story.story_index(seeds)
     told = story.read_text(stories, f"{title or ''}\n\n{text}")
     names = {oid: org.name for oid, org in seeds.organisations.items()}
+    parts = sections_mod.read(stories, text, [f for _, f in figures])  # a round-up's stories, one by one
+    part_standouts = [_standouts(index, part.text) for part in parts]
+
+    def retold_by(sid: str, elsewhere: set[int]) -> tuple[float, str, int] | None:
+        known = index.figures.get(sid, set())
+        return sections_mod.matching(parts, stories, sid, known, index.figure_count, part_standouts, elsewhere)
+
+    strict = {sid: retold_by(sid, set()) for sid in index.figures}
+    retold_in = {found[2] for found in strict.values() if found}  # sections shown to retell a story
     out: list[Duplicate] = []
     for source in seeds.sources.values():
         signals = _signals(source, url, title, publisher, published)
@@ -295,11 +305,16 @@ def find_duplicates(
         carried = _carrier_signal(source, publisher, published, similarity >= 0.1)
         if carried:
             signals.append(carried)
+        retold = strict.get(source.id) or retold_by(source.id, retold_in)
+        if retold:
+            signals.append(retold[:2])
         score = 1.0
         for weight, _ in signals:
             score *= 1 - min(max(weight, 0.0), 1.0)
         score = 1 - score
-        if not any(w >= 1.0 for w, _ in signals) and days is not None and days > 21:
+        if retold:
+            pass  # a round-up retells older stories: weeks apart is what it is, not a follow-up
+        elif not any(w >= 1.0 for w, _ in signals) and days is not None and days > 21:
             score *= 0.3  # months apart: a follow-up or a new story, not a re-carry
         elif written_after and source.published and (written_after - max(d for d in when if d)).days > 21:
             score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
@@ -364,6 +379,15 @@ def _metric_label(seeds: SeedData, metric: str) -> str:
     declared = getattr(seeds, "metrics", {}).get(metric)
     label = getattr(declared, "label", None)
     return str(label) if label else metric.replace("-", " ")
+
+
+def _standouts(index: _Index, text: str) -> dict[str, float]:
+    """How far each source stands out from all the others in the words it shares with ``text``."""
+    mine = _vector(Counter(_tokens(text)), index.idf, index.default_idf)
+    values = {sid: _similarity(mine, vector) for sid, vector in index.vectors.items()}
+    mean = sum(values.values()) / (len(values) or 1)
+    spread = math.sqrt(sum((v - mean) ** 2 for v in values.values()) / (len(values) or 1)) or 1.0
+    return {sid: (v - mean) / spread for sid, v in values.items()}
 
 
 def _chunks(text: str) -> list[str]:

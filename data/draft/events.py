@@ -186,16 +186,27 @@ EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pa
 
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# A block that is only one choice of two ("approve or block") or what a bill or a push aims at
+# ("bills to block any approval") has not happened: read the sentence without those phrases.
+_MOOT_BLOCK = re.compile(
+    r"\b(?:approve|allow|permit|clear|let \w+(?: \w+)?)\s+or\s+block\b|\bblock\s+or\s+(?:approve|allow|permit|clear)\b"
+    r"|\b(?:bills?|legislation|measures?|proposals?|amendments?|efforts?|push(?:es)?|bids?)\s+(?:\w+\s+){0,2}to\s+block\b"
+    r"|\bwhether to block\b",
+    re.IGNORECASE,
+)
 
 
 def events_in(text: str) -> set[str]:
     """Every event the text tells of (a sentence, a summary or a whole article). In a sentence that
-    says none arrived, "have reached" is part of the denial, not a delivery."""
+    says none arrived, "have reached" is part of the denial, not a delivery; a block offered as
+    one choice of two, or as what a bill aims at, is not a block."""
     out: set[str] = set()
     for sentence in _SENTENCE.split(text):
         found = {name for name, (_, pattern) in EVENTS.items() if pattern.search(sentence)}
         if "none-delivered" in found:
             found.discard("deliveries-begun")
+        if "blocked" in found and not EVENTS["blocked"][1].search(_MOOT_BLOCK.sub(" ", sentence)):
+            found.discard("blocked")
         out |= found
     return out
 

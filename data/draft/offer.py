@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from data.draft import story
 from data.draft.model import Duplicate
+from data.draft.sections import RETOLD
 
 SAME_FACT = "the same figures of the same things"
 
@@ -40,4 +41,4 @@ def own_story(why: str) -> bool:
     """A reason that ties the text to this source's own story, not to a neighbour's. Citing the
     same outlet for something the best match tells as well is not one: a wire is cited for many
     stories, and the best match already explains that part of the text."""
-    return SAME_FACT in why.lower() or story.SAME_PERSON in why
+    return SAME_FACT in why.lower() or RETOLD in why or story.SAME_PERSON in why

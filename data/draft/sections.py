@@ -1,0 +1,114 @@
+"""A round-up's stories, one section at a time: the duplicate check's per-paragraph pass.
+
+A newsletter or digest retells several older stories, a paragraph or a bullet each. Scored as a
+whole, each story is a fraction of the text and falls below the bar; scored section by section,
+a paragraph that gives two or more of a source's own figures and tells one of its events (or
+stands out in its words) re-carries that source on its own evidence. One shared figure, or a
+common word, in one short paragraph is never enough. Apart from ``duplicates`` (which scores the
+whole text) so that each module does one job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from data.draft import story
+from data.draft.figure_match import figure_key
+from data.draft.model import Figure
+
+RETOLD = "retells it on its own: the same figures"  # in the reason; ``offer`` keeps such a match
+MIN_WORDS = 30  # shorter neighbours (a heading, a one-line bullet) are read with the next one
+STANDOUT = 2.5  # how far a section's words must stand out for one source (z-score among all)
+RARE = 1.5  # figures nearly no other source gives (two found only here: 2.0) vouch for themselves
+MIN_SECTIONS = 2  # a text of one section is the whole-text check's job
+
+
+@dataclass
+class Section:
+    """One paragraph (or group of short ones): where it sits, the figures it gives, what it tells."""
+
+    number: int  # 1-based, as a reader counts paragraphs
+    figures: set[tuple[str, float]]
+    text: str
+    opening: str  # its first few words, so the reason says which paragraph
+    stories: story.StoryIndex
+
+    @cached_property
+    def told(self) -> story.TextStory:
+        """What it tells, read only when some source shares two of its figures (most never do)."""
+        return story.read_text(self.stories, self.text)
+
+
+def split(text: str) -> list[str]:
+    """The text's paragraphs (lines, when it has no blank lines), short neighbours grouped."""
+    return [" ".join(group) for group in _groups(text)]
+
+
+def _groups(text: str) -> list[list[str]]:
+    """The paragraphs of each section (see ``split``)."""
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    if len(blocks) < MIN_SECTIONS:
+        blocks = [line for line in text.splitlines() if line.strip()]
+    out: list[list[str]] = []
+    held: list[str] = []
+    for block in blocks:
+        held.append(" ".join(block.split()))
+        if len(" ".join(held).split()) >= MIN_WORDS:
+            out.append(held)
+            held = []
+    if held:
+        if out:
+            out[-1] += held
+        else:
+            out.append(held)
+    return out if len(out) >= MIN_SECTIONS else []
+
+
+def read(stories: story.StoryIndex, text: str, figures: list[Figure]) -> list[Section]:
+    """Each section with the figures whose wording it holds and the events it tells."""
+    out: list[Section] = []
+    for number, group in enumerate(_groups(text), start=1):
+        chunk = " ".join(group)
+        given = [f for f in figures if f.wording and f.wording in chunk]
+        keys: set[tuple[str, float]] = set()
+        for figure in given:
+            keys |= figure_key(figure.unit, figure.numbers())
+        if len(keys) >= 2:  # a section with fewer figures can re-carry nothing on this pass
+            # Named by its first words where its figures start (a heading grouped with it says little).
+            first = next((p for p in group if any(f.wording in p for f in given)), group[0])
+            opening = " ".join(first.split()[:5])
+            out.append(Section(number, keys, chunk, opening, stories))
+    return out
+
+
+def matching(
+    sections: list[Section],
+    stories: story.StoryIndex,
+    sid: str,
+    known: set[tuple[str, float]],
+    figure_count: Counter[tuple[str, float]],
+    standouts: list[dict[str, float]],
+    retold_elsewhere: set[int] | None = None,
+) -> tuple[float, str, int] | None:
+    """A section re-carrying this source on its own: two or more different figures the source
+    gives, with one of its events told in that same section or its words standing out for this
+    source among all sources (``standouts``: per section, each source's z-score). In a text already shown to
+    be a round-up (``retold_elsewhere``: the sections that retell some source that way), figures
+    so rare that nearly no other source gives them are enough in another section; in an ordinary
+    article two figures recalled in one paragraph are background. The weight grows with rarity."""
+    for section, standout in zip(sections, standouts, strict=True):
+        shared = section.figures & known
+        if len({n for _, n in shared}) < 2:
+            continue
+        rarity = sum(1 / max(figure_count[f], 1) for f in shared)
+        vouched = bool(story.shared_events(stories, sid, section.told)) or standout.get(sid, 0.0) >= STANDOUT
+        roundup = bool(retold_elsewhere) and section.number not in (retold_elsewhere or set())
+        if not vouched and not (roundup and rarity >= RARE):
+            continue
+        listed = ", ".join(f"{n:,.0f} {u.replace('_', ' ')}" for u, n in sorted(shared)[:3])
+        reason = f"the paragraph '{section.opening} …' {RETOLD} ({listed})"
+        return min(0.25 + 0.2 * rarity, 0.55), reason, section.number
+    return None
