@@ -8,6 +8,7 @@ import datetime as dt
 
 import streamlit as st
 
+from components.format import counted
 from components.registry import BY_ID, PageSpec
 from components.state import CONFIDENCE_OPTIONS, parse_date
 from components.ui.briefing import render_add_to_briefing, render_briefing_step
@@ -148,7 +149,7 @@ def render_problems_banner(seeds: SeedData) -> None:
     lines = "\n".join(f"- `{problem}`" for problem in seeds.problems[:50])
     more = f"\n- … and {len(seeds.problems) - 50} more" if len(seeds.problems) > 50 else ""
     st.error(
-        f"**{len(seeds.problems)} problem(s) in the seed files.** Everything valid is still shown; "
+        f"**{counted(len(seeds.problems), 'problem')} in the seed files.** Everything valid is still shown; "
         f"the items below were skipped until fixed.\n\n{lines}{more}",
         icon=":material/error:",
     )

@@ -22,6 +22,8 @@ from data.load import SeedData, load_seeds
 
 _WIRES = {"reuters", "bloomberg", "associated press", "afp", "xinhua", "kyodo"}
 
+UNKNOWN_PUBLISHER = "Unknown publisher"  # the form asks for the outlet; the reliability note never names it
+
 
 @dataclass
 class Draft:
@@ -101,7 +103,7 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     origin = entities.find_origin(body) or entities.find_origin(" ".join(article.notes))
     if publisher is None:
         # The outlet the text cites ("according to Bloomberg") is its origin, not its publisher.
-        publisher = "Unknown publisher"
+        publisher = UNKNOWN_PUBLISHER
         notes.append("No publisher was found: fill in the outlet that published this text.")
     index = entities.EntityIndex(seeds)
     lexicon_words = list(seeds.lexicon)
@@ -173,7 +175,7 @@ def _source_block(
         kind = "blog"
     attributions = sorted({c.attribution.get("type", "") for c in claims} - {""})
     reliability = (
-        f"Drafted from the text of this {publisher} report"
+        f"Drafted from the text of this {'' if publisher == UNKNOWN_PUBLISHER else publisher + ' '}report"
         + (f" (story originally from {origin})" if origin and origin.lower() != publisher.lower() else "")
         + (f"; attribution: {', '.join(a.replace('_', ' ') for a in attributions)}" if attributions else "")
         + ". Not yet reviewed: confirm the figures, kinds and statuses against the article."

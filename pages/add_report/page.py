@@ -12,6 +12,7 @@ import hashlib
 import streamlit as st
 
 from components import auth, ui
+from components.format import counted
 from components.ui.identity import editor_identity
 from data.draft import DraftError, save_seed_yaml, summary_problems, validate_seed_yaml
 from pages.add_report import editing, link, sections, source_form
@@ -152,7 +153,7 @@ columns[0].download_button(
 )
 if problems:
     columns[2].caption(
-        f"Download and save are enabled once the {len(problems)} problem(s) under “4 · Check” are fixed."
+        f"Download and save are enabled once the {counted(len(problems), 'problem')} under “4 · Check” are fixed."
     )
 if editable and not state.get("ar_saved"):
     if columns[1].button(

@@ -221,7 +221,7 @@ def render_problems(problems: list[str]) -> None:
     if not problems:
         st.success("The file passes the tracker's checks (the same models and loader the dashboard uses).")
         return
-    st.error(f"{len(problems)} thing(s) to fix before the file can be saved:", icon=":material/rule:")
+    st.error(f"{counted(len(problems), 'thing')} to fix before the file can be saved:", icon=":material/rule:")
     st.text("\n".join(f"• {editing.plain_problem(problem)}" for problem in problems))
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from components import auth, ui
+from components.format import counted
 from components.labels import fmt_date
 from components.ui.inbox import open_in_add_report
 from data.draft import DraftError, save_seed_yaml, summary_problems, validate_seed_yaml
@@ -87,7 +88,7 @@ def render_candidate(candidate: dict[str, Any], seeds: SeedData, box: Inbox, edi
         st.caption(
             f"{ui.md(candidate.get('publisher') or 'Publisher not found')} · published "
             f"{fmt_date(published) if published else 'date not found on the page'} · fetched {fetched_words(candidate.get('fetched_at'))} "
-            f"from {ui.md(feed)} · {int(candidate.get('claims') or 0)} candidate claim(s)"
+            f"from {ui.md(feed)} · {counted(int(candidate.get('claims') or 0), 'candidate claim')}"
         )
         st.markdown(
             f"**Relevance:** {ui.md(relevance.get('level', 'unknown'))}, {ui.md(relevance.get('reason', ''))}  \n"
@@ -217,7 +218,7 @@ def _accept_form(candidate: dict[str, Any], ident: str, seeds: SeedData, box: In
     problems = [f"A summary copies the article word for word: “{runs[0]}”" for runs in copied.values()]
     problems += validate_seed_yaml(yaml_text, ui.seeds_dir())
     if problems:
-        st.error(f"{len(problems)} thing(s) to fix before it can be saved (or open it in Add a report):")
+        st.error(f"{counted(len(problems), 'thing')} to fix before it can be saved (or open it in Add a report):")
         st.text("\n".join(f"• {problem}" for problem in problems))
         return
     try:

@@ -257,3 +257,12 @@ def test_the_left_out_label_counts_figures_not_notes() -> None:
     ]
     assert left_out_count(notes) == 3
     assert left_out_count(notes[1:]) == 1
+
+
+def test_the_reliability_note_never_names_a_placeholder_outlet(seeds) -> None:
+    # without a publisher the form asks for one; the drafted note must not read "this Unknown publisher report"
+    draft = draft_from_text("Nvidia has received orders for 2 million H200 chips, two people familiar said.", seeds)
+    reliability = draft.source["reliability"]
+    assert reliability.startswith("Drafted from the text of this report") and "Unknown" not in reliability
+    named = draft_from_text("Nvidia has received orders for 2 million H200 chips.", seeds, publisher="Reuters")
+    assert named.source["reliability"].startswith("Drafted from the text of this Reuters report")
