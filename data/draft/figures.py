@@ -40,16 +40,16 @@ CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?
 # The longest phrase that ends right before the number wins, so "no more than" is at_most.
 _BOUNDS: list[tuple[str, str]] = [
     (r"nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
-     r"estimated|close to|circa|~|an approximate|or so|approx\.?|in the region of|on the order of", "approx"),
+     r"estimated|close to|circa|~|≈|an approximate|or so|approx\.?|in the region of|on the order of", "approx"),
     (r"just over|just above|slightly (?:more than|over|above)|more than|over|above|in excess of|exceeding|"
-     r"upwards? of|north of|greater than|surpassing|topping", "more_than"),
-    (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than", "at_least"),
+     r"upwards? of|north of|greater than|surpassing|topping|>", "more_than"),
+    (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than|≥|>=", "at_least"),
     (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
      r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum|"
      r"ceiling (?:\w+ ){0,2}(?:sits |set |stands )?at|"
-     r"limited to|limiting [\w' ]{1,40} to(?: buying| purchasing| buy)?|caps? (?:\w+ )?at", "at_most"),
+     r"limited to|limiting [\w' ]{1,40} to(?: buying| purchasing| buy)?|caps? (?:\w+ )?at|≤|<=", "at_most"),
     (r"just under|just below|just shy of|slightly (?:less than|under|below)|below|under|less than|fewer than|short of|"
-     r"beneath", "less_than"),
+     r"beneath|<", "less_than"),
 ]  # fmt: skip
 _BOUND_RE = [
     (re.compile(r"(?:^|\W)(" + words + r")\s*(?:\$|US\$|RMB ?|¥)?$", re.IGNORECASE), bound) for words, bound in _BOUNDS

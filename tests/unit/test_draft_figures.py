@@ -289,3 +289,24 @@ def test_the_earlier_reading_of_a_price_change_is_per_chip_too() -> None:
     # near miss: a later, separate price does not make two totals per chip
     found = find_figures("Sales rose from $2 billion to $3 billion, or $26,000 per chip.")
     assert [f.unit for f in found] == ["usd", "usd", "usd_per_chip"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound"),
+    [
+        ("Alibaba asked for >200,000 H200 chips.", "more_than"),
+        ("The chips cost ≈US$27,000 each.", "approx"),
+        ("Shipments reached ~10,000 H200 chips.", "approx"),
+        ("Each licence allows ≤75,000 H200 chips.", "at_most"),
+        ("Each buyer may take >= 5,000 H200 chips.", "at_least"),
+        ("China took <1% of data-centre revenue.", "less_than"),
+    ],
+)
+def test_bound_symbols_in_bullets_keep_their_bound(sentence: str, bound: str) -> None:
+    # digests write bounds as symbols; ">200,000" is a strict floor, never an exact 200,000
+    assert _only(sentence).bound == bound
+
+
+def test_a_bare_number_beside_an_arrow_or_a_ratio_stays_exact() -> None:
+    assert _only("Orders rose from none to 40,000 H200 chips.").bound == "exact"
+    assert _only("The board voted 3-2 to buy 40,000 H200 chips.").bound == "exact"
