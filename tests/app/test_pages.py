@@ -141,7 +141,7 @@ def test_bad_seed_file_shows_banner_and_keeps_the_rest(tmp_path, monkeypatch) ->
     at = _open(BY_ID["overview"].path)
     assert not at.exception
     banner = " ".join(e.value for e in at.error)
-    assert "1 problem(s) in the seed files" in banner
+    assert "1 problem in the seed files" in banner  # one problem, in the singular
     assert "seeds/sources/2026-02-02-broken.yaml:1: (file): the '[' opened on this line is never closed" in banner
     assert len(at.metric) == 6  # the valid data still renders
 

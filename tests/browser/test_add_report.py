@@ -112,7 +112,7 @@ def test_paste_duplicate_edit_download_save_and_find(editing_app, browser, tmp_p
     for row, summary in enumerate(SUMMARIES):
         _edit_cell(page, grid, row, summary)
         left = len(SUMMARIES) - row - 1  # each summary clears one problem; wait for the rerun to show it
-        done = f"{left} thing(s) to fix" if left else "The file passes the tracker's checks"
+        done = f"{left} thing{'' if left == 1 else 's'} to fix" if left else "The file passes the tracker's checks"
         page.get_by_text(done).wait_for(timeout=30000)
     _set_published_today(page, today)  # the analyst records it as today's report
     page.get_by_text("The file passes the tracker's checks").wait_for(timeout=30000)
