@@ -106,6 +106,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("d", "fresh2"),
             ("e", "fresh3"),
             ("f", "fresh4"),
+            ("g", "fresh5"),
         )
     }
     table = summary_table({"run": results})
@@ -113,10 +114,11 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · first fresh set, tuned on | 1 |" in table
     assert "| run · second fresh set, tuned on | 1 |" in table
     assert "| run · third fresh set, tuned on | 1 |" in table
-    assert "| run · fourth fresh held out | 1 |" in table
-    assert "second fresh held out" not in table and "third fresh held out" not in table  # held out once each
+    assert "| run · fourth fresh set, tuned on | 1 |" in table
+    assert "| run · fifth fresh held out | 1 |" in table
+    assert all(f"{n} fresh held out" not in table for n in ("second", "third", "fourth"))  # held out once each
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`f`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`g`" not in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
 
