@@ -81,11 +81,49 @@ _SHARE_PRICE = re.compile(
 _MODEL = re.compile(r"\b(?:[ABHL]\d{2,3}[A-Z]?|G[HB]\d{3}|MI\d{3}[A-Z]?)\b")
 
 
+# A stock index moving is market news too ("the Nikkei 225 gained 0.2%", "the Hang Seng fell"):
+# an index named by its word or by the usual index names, beside a move verb.
+_INDEX_MOVE = re.compile(
+    r"\b(?:Nikkei|Hang Seng|Kospi|KOSPI|S&P|Nasdaq|NASDAQ|Dow(?: Jones)?|FTSE|DAX|CSI ?300|Shanghai Composite|"
+    r"STOXX|Stoxx|Sensex|(?:stock|equity|benchmark|composite|market) ind(?:ex|ices))\b"
+    r"(?:\W+\w+){0,8}?\W+(?:gain\w*|rose|ris(?:es|ing|en)|fell|fall(?:s|ing|en)?|drop\w*|climb\w*|slid\w*|slipp?\w*|"
+    r"declin\w*|advanc\w*|edg\w*|jump\w*|surg\w*|tumbl\w*|los(?:s|t|es|ing)|up|down)\b|"
+    r"\b(?:gain\w*|declin\w*|loss\w*|drops?)\b(?:\W+\w+){0,4}?\W+(?:in|on|for) (?:the )?(?:Nikkei|Hang Seng|Kospi|S&P|Nasdaq|Dow)\b",
+)
+
+
 def number_reason(sentence: str) -> str | None:
-    """Why a sentence's numbers are background though its words may not be: a share-price move."""
+    """Why a sentence's numbers are background though its words may not be: a share-price or a
+    stock-index move (market news, not a figure about the chips)."""
     if _SHARE_PRICE.search(sentence):
         return "a share-price move, not a figure about the chips"
+    if _INDEX_MOVE.search(sentence):
+        return "a stock-index move, not a figure about the chips"
     return None
+
+
+# Words that put a paragraph on the tracker's subject: a chip of any kind, or China.
+_CHIP_WORDS = re.compile(
+    r"\b(?:chips?|chipmakers?|GPUs?|semiconductors?|accelerators?|processors?|silicon|wafers?|foundr(?:y|ies)|"
+    r"H200s?|Hopper|Blackwell|Ascend)\b",
+    re.IGNORECASE,
+)
+
+
+SUBJECT_KINDS = frozenset({"vendor", "chipmaker", "buyer", "distributor"})  # organisations whose trade is the chips
+
+
+def paragraph_reason(paragraph: str, paragraph_matches: list[EntityMatch], subject_orgs: set[str]) -> str | None:
+    """A paragraph that names no chip (no tracked chip, no chip model, no chip word), not China
+    and no organisation of the chip trade (``subject_orgs``: vendors, chipmakers, buyers, Chinese
+    bodies) is another story, as a digest's other items are (a court case, an agency's budget):
+    its numbers are listed, not drafted. The paragraph, not the sentence, decides, so a figure in
+    a sentence whose neighbour names the chip or Nvidia stays a claim."""
+    if any(m.kind == "chip" or m.id in subject_orgs for m in paragraph_matches):
+        return None
+    if _CHINA.search(paragraph) or _CHIP_WORDS.search(paragraph) or _MODEL.search(paragraph):
+        return None
+    return "a paragraph that names neither a chip nor China"
 
 
 def figure_reason(wording: str, main_chip: str | None, tracked: set[str]) -> str | None:
