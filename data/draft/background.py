@@ -12,7 +12,7 @@ import re
 
 from data.draft import suggest
 from data.draft.entities import EntityIndex
-from data.draft.model import EntityMatch
+from data.draft.model import EntityMatch, Figure
 
 ON_TOPIC = re.compile(r"\bH200s?\b|\bChina\b|\bChinese\b|\bBeijing\b", re.IGNORECASE)
 HISTORY_PARAGRAPH = re.compile(
@@ -133,6 +133,32 @@ def figure_reason(wording: str, main_chip: str | None, tracked: set[str]) -> str
     if main_chip and models and not models & ({main_chip, "h200"} | tracked):
         return f"it counts the {', '.join(sorted(m.upper() for m in models))}, which the tracker does not follow"
     return None
+
+
+SPEC_UNITS = frozenset({"tflops", "pflops", "tops", "tpp"})
+# "... at 70% of the H200's performance": a percentage of a chip's performance (a spec ratio)
+_PERFORMANCE_SHARE = re.compile(r"^\W*of (?:the )?(?:\S+\s+){0,2}?(?:performance|compute|throughput)\b", re.IGNORECASE)
+
+
+def comparison_reason(sentence: str, figure: Figure, matches: list[EntityMatch], main_chip: str | None) -> str | None:
+    """In a sentence comparing chips, a specification figure (TFLOPS, TPP, a share of another
+    chip's performance) belongs to the chip named last before it: the main chip's own is kept
+    (its spec is a claim the seeds keep), the other chip's is that chip's reference data
+    ("the H200's 900 TFLOPS against the H20's 150 TFLOPS": the 150 is listed, not drafted)."""
+    chips = {m.id: m.matched for m in matches if m.kind == "chip"}
+    if not main_chip or len(chips) < 2 or main_chip not in chips:
+        return None
+    after = sentence[figure.start + len(figure.wording) :]
+    if figure.unit not in SPEC_UNITS and not (figure.unit == "percent" and _PERFORMANCE_SHARE.match(after)):
+        return None
+    last: tuple[int, str] | None = None
+    for chip, alias in chips.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", sentence[: figure.start]):
+            if last is None or hit.start() > last[0]:
+                last = (hit.start(), chip)
+    if last is None or last[1] == main_chip:
+        return None
+    return f"a specification of the {chips[last[1]]} in a comparison, not a claim of this report"
 
 
 _EARLIER = re.compile(r"\b(?:last year|years? ago|in the past|previously|back in|in (?:19|20)\d\d)\b", re.IGNORECASE)

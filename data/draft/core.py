@@ -238,6 +238,7 @@ def _claims(
                     paragraph, paragraph_matches, subject
                 )
             others = [(f, background.figure_reason(f.wording, main_chip, tracked)) for f in found] if not reason else []
+            others = [(f, why or background.comparison_reason(sentence, f, matches, main_chip)) for f, why in others]
             for figure, why in [(f, why) for f, why in others if why]:
                 left_out.append(f'{locator}: "{figure.wording}" left out ({why}); add it by hand if it matters.')
                 found.remove(figure)

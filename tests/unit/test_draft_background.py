@@ -93,3 +93,21 @@ def test_a_figure_beside_a_sentence_naming_the_chip_stays(real_seeds: SeedData) 
     )
     wordings, _ = _drafted(text, real_seeds)
     assert "about $4 billion" in wordings
+
+
+# --------------------------------------------------------------------------- specs in a comparison
+
+
+def test_the_other_chips_spec_in_a_comparison_is_listed_the_main_chips_kept(real_seeds: SeedData) -> None:
+    text = "Chinese cloud firms want the H200 for China, whose 900 TFLOPS dwarf the H20's 150 TFLOPS, buyers say.\n"
+    wordings, notes = _drafted(text, real_seeds)
+    assert "900 TFLOPS" in wordings and "150 TFLOPS" not in wordings
+    assert any('"150 TFLOPS"' in n and "comparison" in n for n in notes)
+
+
+def test_a_spec_of_one_chip_alone_or_a_plain_percentage_stays(real_seeds: SeedData) -> None:
+    # near misses: no second chip to compare with, and a percentage that is no share of performance
+    wordings, _ = _drafted("The H20 sold in China offers 150 TFLOPS, a buyer said.\n", real_seeds)
+    assert "150 TFLOPS" in wordings
+    wordings, _ = _drafted("Nvidia pays 25% of H200 sales in China to Washington, unlike the H20 deal.\n", real_seeds)
+    assert "25%" in wordings
