@@ -99,7 +99,19 @@ def number_reason(sentence: str) -> str | None:
         return "a share-price move, not a figure about the chips"
     if _INDEX_MOVE.search(sentence):
         return "a stock-index move, not a figure about the chips"
+    goods = _GOODS.search(sentence)
+    if goods and not (_CHIP_WORDS.search(sentence) or _MODEL.search(sentence)):
+        return f"about {goods.group(0).lower()}, not the chips"
     return None
+
+
+# Other goods of a trade fight (minerals, farm goods, energy): a sentence about them that names no
+# chip gives their figures ("controls 90% of the supply of rare earths"), not the chips'.
+_GOODS = re.compile(
+    r"\b(?:rare[- ]earths?|critical minerals|minerals|gallium|germanium|graphite|antimony|lithium|cobalt|magnets|"
+    r"soybeans?|soy|pork|beef|corn|wheat|crude|oil|LNG|natural gas|coal|steel|aluminium|aluminum|copper|fentanyl)\b",
+    re.IGNORECASE,
+)
 
 
 # Words that put a paragraph on the tracker's subject: a chip of any kind, or China.

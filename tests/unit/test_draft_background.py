@@ -111,3 +111,19 @@ def test_a_spec_of_one_chip_alone_or_a_plain_percentage_stays(real_seeds: SeedDa
     assert "150 TFLOPS" in wordings
     wordings, _ = _drafted("Nvidia pays 25% of H200 sales in China to Washington, unlike the H20 deal.\n", real_seeds)
     assert "25%" in wordings
+
+
+# --------------------------------------------------------------------------- other goods of a trade fight
+
+
+def test_a_figure_about_minerals_or_farm_goods_is_not_the_chips() -> None:
+    assert number_reason("Beijing answered with curbs on gallium, of which China refines 95%.") == (
+        "about gallium, not the chips"
+    )
+    assert number_reason("China agreed to buy 12 million tonnes of soybeans this season.") is not None
+
+
+def test_a_sentence_naming_goods_and_chips_keeps_its_figures() -> None:
+    # near miss: the goods are an aside in a sentence about the chips themselves
+    assert number_reason("Beside the rare earth truce, Washington cleared 20,000 H200 chips for China.") is None
+    assert number_reason("Beijing's oil deal came as ByteDance ordered GPUs worth $2 billion.") is None
