@@ -12,7 +12,7 @@ import re
 
 from data.draft import suggest
 from data.draft.entities import EntityIndex
-from data.draft.model import EntityMatch
+from data.draft.model import EntityMatch, Figure
 
 ON_TOPIC = re.compile(r"\bH200s?\b|\bChina\b|\bChinese\b|\bBeijing\b", re.IGNORECASE)
 HISTORY_PARAGRAPH = re.compile(
@@ -81,11 +81,61 @@ _SHARE_PRICE = re.compile(
 _MODEL = re.compile(r"\b(?:[ABHL]\d{2,3}[A-Z]?|G[HB]\d{3}|MI\d{3}[A-Z]?)\b")
 
 
+# A stock index moving is market news too ("the Nikkei 225 gained 0.2%", "the Hang Seng fell"):
+# an index named by its word or by the usual index names, beside a move verb.
+_INDEX_MOVE = re.compile(
+    r"\b(?:Nikkei|Hang Seng|Kospi|KOSPI|S&P|Nasdaq|NASDAQ|Dow(?: Jones)?|FTSE|DAX|CSI ?300|Shanghai Composite|"
+    r"STOXX|Stoxx|Sensex|(?:stock|equity|benchmark|composite|market) ind(?:ex|ices))\b"
+    r"(?:\W+\w+){0,8}?\W+(?:gain\w*|rose|ris(?:es|ing|en)|fell|fall(?:s|ing|en)?|drop\w*|climb\w*|slid\w*|slipp?\w*|"
+    r"declin\w*|advanc\w*|edg\w*|jump\w*|surg\w*|tumbl\w*|los(?:s|t|es|ing)|up|down)\b|"
+    r"\b(?:gain\w*|declin\w*|loss\w*|drops?)\b(?:\W+\w+){0,4}?\W+(?:in|on|for) (?:the )?(?:Nikkei|Hang Seng|Kospi|S&P|Nasdaq|Dow)\b",
+)
+
+
 def number_reason(sentence: str) -> str | None:
-    """Why a sentence's numbers are background though its words may not be: a share-price move."""
+    """Why a sentence's numbers are background though its words may not be: a share-price or a
+    stock-index move (market news, not a figure about the chips)."""
     if _SHARE_PRICE.search(sentence):
         return "a share-price move, not a figure about the chips"
+    if _INDEX_MOVE.search(sentence):
+        return "a stock-index move, not a figure about the chips"
+    goods = _GOODS.search(sentence)
+    if goods and not (_CHIP_WORDS.search(sentence) or _MODEL.search(sentence)):
+        return f"about {goods.group(0).lower()}, not the chips"
     return None
+
+
+# Other goods of a trade fight (minerals, farm goods, energy): a sentence about them that names no
+# chip gives their figures ("controls 90% of the supply of rare earths"), not the chips'.
+_GOODS = re.compile(
+    r"\b(?:rare[- ]earths?|critical minerals|minerals|gallium|germanium|graphite|antimony|lithium|cobalt|magnets|"
+    r"soybeans?|soy|pork|beef|corn|wheat|crude|oil|LNG|natural gas|coal|steel|aluminium|aluminum|copper|fentanyl)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that put a paragraph on the tracker's subject: a chip of any kind, or China.
+_CHIP_WORDS = re.compile(
+    r"\b(?:chips?|chipmakers?|GPUs?|semiconductors?|accelerators?|processors?|silicon|wafers?|foundr(?:y|ies)|"
+    r"H200s?|Hopper|Blackwell|Ascend)\b",
+    re.IGNORECASE,
+)
+
+
+SUBJECT_KINDS = frozenset({"vendor", "chipmaker", "buyer", "distributor"})  # organisations whose trade is the chips
+
+
+def paragraph_reason(paragraph: str, paragraph_matches: list[EntityMatch], subject_orgs: set[str]) -> str | None:
+    """A paragraph that names no chip (no tracked chip, no chip model, no chip word), not China
+    and no organisation of the chip trade (``subject_orgs``: vendors, chipmakers, buyers, Chinese
+    bodies) is another story, as a digest's other items are (a court case, an agency's budget):
+    its numbers are listed, not drafted. The paragraph, not the sentence, decides, so a figure in
+    a sentence whose neighbour names the chip or Nvidia stays a claim."""
+    if any(m.kind == "chip" or m.id in subject_orgs for m in paragraph_matches):
+        return None
+    if _CHINA.search(paragraph) or _CHIP_WORDS.search(paragraph) or _MODEL.search(paragraph):
+        return None
+    return "a paragraph that names neither a chip nor China"
 
 
 def figure_reason(wording: str, main_chip: str | None, tracked: set[str]) -> str | None:
@@ -95,6 +145,32 @@ def figure_reason(wording: str, main_chip: str | None, tracked: set[str]) -> str
     if main_chip and models and not models & ({main_chip, "h200"} | tracked):
         return f"it counts the {', '.join(sorted(m.upper() for m in models))}, which the tracker does not follow"
     return None
+
+
+SPEC_UNITS = frozenset({"tflops", "pflops", "tops", "tpp"})
+# "... at 70% of the H200's performance": a percentage of a chip's performance (a spec ratio)
+_PERFORMANCE_SHARE = re.compile(r"^\W*of (?:the )?(?:\S+\s+){0,2}?(?:performance|compute|throughput)\b", re.IGNORECASE)
+
+
+def comparison_reason(sentence: str, figure: Figure, matches: list[EntityMatch], main_chip: str | None) -> str | None:
+    """In a sentence comparing chips, a specification figure (TFLOPS, TPP, a share of another
+    chip's performance) belongs to the chip named last before it: the main chip's own is kept
+    (its spec is a claim the seeds keep), the other chip's is that chip's reference data
+    ("the H200's 900 TFLOPS against the H20's 150 TFLOPS": the 150 is listed, not drafted)."""
+    chips = {m.id: m.matched for m in matches if m.kind == "chip"}
+    if not main_chip or len(chips) < 2 or main_chip not in chips:
+        return None
+    after = sentence[figure.start + len(figure.wording) :]
+    if figure.unit not in SPEC_UNITS and not (figure.unit == "percent" and _PERFORMANCE_SHARE.match(after)):
+        return None
+    last: tuple[int, str] | None = None
+    for chip, alias in chips.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", sentence[: figure.start]):
+            if last is None or hit.start() > last[0]:
+                last = (hit.start(), chip)
+    if last is None or last[1] == main_chip:
+        return None
+    return f"a specification of the {chips[last[1]]} in a comparison, not a claim of this report"
 
 
 _EARLIER = re.compile(r"\b(?:last year|years? ago|in the past|previously|back in|in (?:19|20)\d\d)\b", re.IGNORECASE)

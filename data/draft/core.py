@@ -216,6 +216,7 @@ def _claims(
     prefix = f"{''.join(w[0] for w in re.findall(r'[A-Za-z0-9]+', publisher))[:3].lower() or 'x'}-{published:%m%d}"
     used_ids = {r.claim.id for r in seeds.claims}
     tracked = set(seeds.chips)  # a figure counting a chip outside these (and the main chip) is background
+    subject = {o.id for o in seeds.organisations.values() if o.kind in background.SUBJECT_KINDS or o.country == "CN"}
     for number, paragraph in enumerate(article.paragraphs, start=1):
         paragraph_matches = index.find(paragraph)
         history = bool(background.HISTORY_PARAGRAPH.match(paragraph))
@@ -233,8 +234,11 @@ def _claims(
             locator = f"para {number}"
             reason = background.reason(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
             if not reason and found:
-                reason = background.number_reason(sentence)
+                reason = background.number_reason(sentence) or background.paragraph_reason(
+                    paragraph, paragraph_matches, subject
+                )
             others = [(f, background.figure_reason(f.wording, main_chip, tracked)) for f in found] if not reason else []
+            others = [(f, why or background.comparison_reason(sentence, f, matches, main_chip)) for f, why in others]
             for figure, why in [(f, why) for f, why in others if why]:
                 left_out.append(f'{locator}: "{figure.wording}" left out ({why}); add it by hand if it matters.')
                 found.remove(figure)
