@@ -75,7 +75,8 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "conditional-approval": (
         "approved on conditions",
         r"\bconditional(?:ly)?\b[^.;:]{0,20}\b(?:approv\w*|clear\w*|nod|go-ahead|green light)"
-        r"|\bconditions? (?:attached|linked|tied)\b|\battach(?:es|ed|ing)? (?:\w+ ){0,2}conditions\b",
+        r"|\bconditions? (?:attached|linked|tied|imposed|set)\b|\b(?:attach|impos|lay|lai|set|plac)(?:e|es|ed|ing|s|d)? "
+        r"(?:\w+ ){0,2}conditions\b|\bconditions\b[^.;:]{0,20}\b(?:impos|attach)\w*",
     ),
     "no-orders-placed": (
         "no orders placed yet",
@@ -124,7 +125,14 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "shipments-planned": (
         "shipments planned",
         r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|hop(?:es|ed|ing)|expect(?:s|ed)?|intend(?:s|ed)?) to (?:start |begin )?"
-        r"(?:ship|deliver)\w*|\bplanned (?:first )?(?:shipments?|deliveries)\b",
+        r"(?:ship|deliver)\w*|\bplanned (?:first )?(?:shipments?|deliveries)\b"
+        r"|\b(?:will|would|is to|are to) (?:begin|start) (?:shipping|delivering|to ship|to deliver)\b"
+        r"|\bprepar(?:es|ed|ing|e) to (?:ship|deliver)\b",
+    ),
+    "from-stock": (
+        "shipped from stock",
+        r"\b(?:from|using|out of|drawn from) (?:its |their |existing |current |available )*"
+        r"(?:stock|stocks|inventory|inventories|stockpiles?)\b",
     ),
     "capacity-added": (
         "production capacity added",
@@ -176,6 +184,17 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\b(?:outlook|guidance|forecast)\b[^.;:]{0,80}\b(?:no|excludes?|excluding|zero)\b[^.;:]{0,30}\bChina\b",
     ),
     "grey-market": ("grey-market prices", r"\bgr[ae]y[- ]market\b|\bblack[- ]market\b"),
+    # The whole family of verbs a go-ahead is told in ("permit/allow/clear/approve/green-light/sign
+    # off on the sale"), not one of them: a re-carry words it its own way. A denied one is not it.
+    "sale-permitted": (
+        "sales allowed",
+        r"\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|green[- ]light\w*|sign\w* off on|authori[sz]\w*"
+        r"|let(?:s|ting)?|go-ahead (?:for|to))\b[^.;:]{0,30}\b(?:sale|sales|sell|selling|exports?|exporting|ship|shipments?)\b",
+    ),
+    "xi-informed": (
+        "Xi told of the decision",
+        r"\b(?:informed|told|notified|briefed)\b[^.;:]{0,30}\bXi\b|\bXi\b[^.;:]{0,40}\b(?:positive\w*|when told|was told)",
+    ),
     "sensitive-buyers-excluded": (
         "sensitive buyers kept out",
         r"\b(?:exclud\w*|kept out|barred|barring|shut out|left out)\b[^.;:]{0,80}\b(?:military|state-owned|critical infrastructure)\b"
@@ -195,11 +214,18 @@ _MOOT_BLOCK = re.compile(
     re.IGNORECASE,
 )
 
+# "Would not allow the sale", "no sale has been approved", "refused to clear exports": no go-ahead.
+_DENIED = re.compile(
+    r"\b(?:not|n't|never|no|nor|refus\w*|declin\w*|without|yet to|until)\b[^.;:]{0,25}"
+    r"\b(?:permit|allow|clear|approv|green[- ]light|sign\w* off|authori[sz]|let)\w*",
+    re.IGNORECASE,
+)
+
 
 def events_in(text: str) -> set[str]:
     """Every event the text tells of (a sentence, a summary or a whole article). In a sentence that
     says none arrived, "have reached" is part of the denial, not a delivery; a block offered as
-    one choice of two, or as what a bill aims at, is not a block."""
+    one choice of two, or as what a bill aims at, is not a block; a go-ahead denied is none."""
     out: set[str] = set()
     for sentence in _SENTENCE.split(text):
         found = {name for name, (_, pattern) in EVENTS.items() if pattern.search(sentence)}
@@ -207,6 +233,8 @@ def events_in(text: str) -> set[str]:
             found.discard("deliveries-begun")
         if "blocked" in found and not EVENTS["blocked"][1].search(_MOOT_BLOCK.sub(" ", sentence)):
             found.discard("blocked")
+        if "sale-permitted" in found and _DENIED.search(sentence):
+            found.discard("sale-permitted")
         out |= found
     return out
 

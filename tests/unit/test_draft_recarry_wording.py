@@ -1,0 +1,141 @@
+"""The duplicate check on new wording (issue 17 part 5, run 7): a go-ahead told with any verb of its
+family ("permit / allow / clear / approve / green-light / sign off on the sale"), and Xi told of the
+decision, are events the text and our summaries share; a go-ahead denied is none. Each with a case
+and a near miss. The sentences are written for these tests, not taken from articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from data.draft import draft_from_text
+from data.draft.events import events_in
+
+TRUMP_GO_AHEAD = "2025-12-09-anadolu-trump-allows-h200-china"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The White House will permit the sale of the chip to vetted buyers.",
+        "Washington has allowed Nvidia to sell the part abroad.",
+        "Officials cleared exports of the accelerator last week.",
+        "The administration signed off on shipments to two customers.",
+        "Regulators green-lighted sales to a short list of firms.",
+        "The president said he would let the company sell it there.",
+    ],
+)
+def test_a_go_ahead_in_any_verb_of_its_family_is_one_event(sentence: str) -> None:
+    assert "sale-permitted" in events_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The White House would not permit the sale of the chip.",
+        "No shipments have been approved so far.",
+        "Officials refused to clear exports of the accelerator.",
+        "The firm is yet to be allowed to sell the part.",
+        "Analysts think the sale could move the shares.",  # a sale, no go-ahead
+    ],
+)
+def test_a_go_ahead_denied_or_absent_is_not_one(sentence: str) -> None:
+    assert "sale-permitted" not in events_in(sentence)
+
+
+def test_xi_told_of_the_decision_is_an_event_and_a_mention_of_xi_is_not() -> None:
+    assert "xi-informed" in events_in("He said he had briefed Xi Jinping on the plan.")
+    assert "xi-informed" in events_in("Xi reacted positively, he wrote.")
+    assert "xi-informed" not in events_in("Xi Jinping is due to visit in April.")
+
+
+GO_AHEAD_RETOLD = (
+    "US President Donald Trump wrote online that Nvidia may go ahead and sell its H200 processors "
+    'to vetted "approved customers" in China, a shift in policy.\n\n'
+    "He added that he had informed Chinese leader Xi Jinping of the move and that the response was good."
+)
+# The near miss: the same chip and actors, the same verb family, but a go-ahead withheld and no Xi.
+GO_AHEAD_WITHHELD = (
+    "US President Donald Trump wrote online that Nvidia will not be allowed to sell its H200 processors "
+    "in China for now, a shift in policy.\n\n"
+    "He added that talks with Beijing would go on."
+)
+
+
+def test_the_go_ahead_retold_in_new_words_is_offered(real_seeds) -> None:
+    offered = {d.source_id: d for d in draft_from_text(GO_AHEAD_RETOLD, real_seeds).duplicates}
+    assert TRUMP_GO_AHEAD in offered
+    assert "Xi told of the decision" in offered[TRUMP_GO_AHEAD].why
+
+
+def test_a_go_ahead_withheld_is_not_offered_the_go_ahead(real_seeds) -> None:
+    offered = {d.source_id for d in draft_from_text(GO_AHEAD_WITHHELD, real_seeds).duplicates}
+    assert TRUMP_GO_AHEAD not in offered
+
+
+# --------------------------------------------------------------------------- the first shipments, from stock
+
+FROM_STOCK = "2025-12-22-heise-reuters-h200-first-shipments-from-stock"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vendor will begin shipping the boards before the holiday.",
+        "The company is preparing to deliver the first units next month.",
+    ],
+)
+def test_shipping_announced_in_other_words_is_shipments_planned(sentence: str) -> None:
+    assert "shipments-planned" in events_in(sentence)
+
+
+def test_shipping_that_has_begun_is_not_shipments_planned() -> None:
+    found = events_in("The vendor began shipping the boards last week.")
+    assert "shipments-planned" not in found
+    assert "deliveries-begun" in found
+
+
+def test_orders_filled_from_stock_is_an_event_and_a_share_stock_is_not() -> None:
+    assert "from-stock" in events_in("The first orders will be met from existing inventory.")
+    assert "from-stock" in events_in("Units drawn from its stockpile go out first.")
+    assert "from-stock" not in events_in("The stock fell 3% as inventory worries grew.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regulators are still working out the conditions they will impose on the buyers.",
+        "The ministry set strict conditions for each purchase.",
+        "The approval came with conditions attached.",
+    ],
+)
+def test_conditions_in_any_verb_of_their_family_are_a_conditional_approval(sentence: str) -> None:
+    assert "conditional-approval" in events_in(sentence)
+
+
+def test_conditions_named_without_being_set_are_not() -> None:
+    assert "conditional-approval" not in events_in("Market conditions stayed weak through the quarter.")
+
+
+SHIPMENT_RETOLD = (
+    "Nvidia is preparing to ship H200 accelerators to Chinese clients before the Lunar New Year, "
+    "Reuters reported, citing people familiar with it.\n\n"
+    "The first orders will be filled from existing inventory: 5,000 to 10,000 boards, or some "
+    "40,000 to 80,000 chips."
+)
+# The near miss: the same chip and vendor, shipping already under way and no stock, no figures.
+SHIPMENT_BEGUN = (
+    "Nvidia has started delivering H200 accelerators to Chinese clients, Reuters reported.\n\n"
+    "The firm said more would follow in the spring."
+)
+
+
+def test_the_first_shipments_from_stock_retold_are_offered(real_seeds) -> None:
+    offered = {d.source_id: d for d in draft_from_text(SHIPMENT_RETOLD, real_seeds).duplicates}
+    assert FROM_STOCK in offered
+    assert "shipped from stock" in offered[FROM_STOCK].why
+
+
+def test_shipments_already_begun_are_not_offered_the_plan_from_stock(real_seeds) -> None:
+    offered = {d.source_id for d in draft_from_text(SHIPMENT_BEGUN, real_seeds).duplicates}
+    assert FROM_STOCK not in offered
