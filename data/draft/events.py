@@ -53,14 +53,15 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "special-cases": ("only in special cases", r"\bspecial (?:cases|circumstances)\b|\buniversity research\b"),
     "prepayment": (
         "full payment up front",
-        r"\bup ?front payment|\bpay(?:ing)? (?:the whole price |in full|up ?front)|\bfull payment|\bprepay\w*",
+        r"\bup ?front payment|\bpay(?:ing)? (?:the whole price |in full|up ?front)|\bfull payment|\bprepay\w*"
+        r"|\b(?:pay|pays|paid|paying)\b[^.;:]{0,40}\b(?:up ?front|in advance|before (?:shipment|delivery))\b",
     ),
     "no-refunds": ("no refunds or cancellations", r"\brefunds?\b|\bcancell?ations?\b"),
     "collateral": ("insurance or collateral instead", r"\bcollateral\b|\binsurance\b|\bpledged assets\b"),
     "domestic-ratio": (
         "domestic chips bought alongside",
-        rf"\b{_HOME_MADE}\b[^.;:]{{0,60}}\b(?:alongside|with each|for every|ratio|quota)\b"
-        rf"|\b(?:alongside|also (?:buy|purchase)|ratio|quota|(?:set|certain|fixed) (?:share|proportion))\b"
+        rf"\b{_HOME_MADE}\b[^.;:]{{0,60}}\b(?:alongside|with each|for every|ratios?|quotas?)\b"
+        rf"|\b(?:alongside|also (?:buy|purchase)|ratios?|quotas?|(?:set|certain|fixed) (?:share|proportion))\b"
         rf"[^.;:]{{0,40}}\b{_HOME_MADE}",
     ),
     "told-lawmakers": (

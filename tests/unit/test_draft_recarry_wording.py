@@ -12,6 +12,7 @@ from data.draft import draft_from_text
 from data.draft.events import events_in
 
 TRUMP_GO_AHEAD = "2025-12-09-anadolu-trump-allows-h200-china"
+PREPAY = "2026-01-08-reuters-nvidia-demands-upfront-payment"
 
 
 @pytest.mark.parametrize(
@@ -139,3 +140,43 @@ def test_the_first_shipments_from_stock_retold_are_offered(real_seeds) -> None:
 def test_shipments_already_begun_are_not_offered_the_plan_from_stock(real_seeds) -> None:
     offered = {d.source_id for d in draft_from_text(SHIPMENT_BEGUN, real_seeds).duplicates}
     assert FROM_STOCK not in offered
+
+
+# --------------------------------------------------------------------------- payment up front, quotas
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Buyers now have to pay the full amount of each order upfront.",
+        "Customers paid for the boards in advance.",
+        "The firm wants clients to pay 100% before shipment.",
+    ],
+)
+def test_paying_up_front_in_other_words_is_prepayment(sentence: str) -> None:
+    assert "prepayment" in events_in(sentence)
+
+
+def test_paying_on_delivery_is_not_prepayment() -> None:
+    assert "prepayment" not in events_in("Customers pay when the boards arrive, as before.")
+
+
+def test_quotas_and_ratios_in_the_plural_tie_orders_to_home_made_chips() -> None:
+    assert "domestic-ratio" in events_in("Officials draft quotas that favour Chinese-made chips.")
+    assert "domestic-ratio" in events_in("Locally made processors would be bought under ratios set by the state.")
+    assert "domestic-ratio" not in events_in("Officials draft quotas for rare-earth exports.")
+
+
+UPFRONT_RETOLD = (
+    "Nvidia now wants Chinese customers to pay 100% of each H200 order upfront, "
+    "with no chance to cancel or get a refund."
+)
+UPFRONT_DENIED_NEAR_MISS = "Nvidia said Chinese customers may pay for H200 orders when the chips are delivered."
+
+
+def test_payment_up_front_retold_is_offered_the_payment_story(real_seeds) -> None:
+    assert PREPAY in {d.source_id for d in draft_from_text(UPFRONT_RETOLD, real_seeds).duplicates}
+
+
+def test_payment_on_delivery_is_not_offered_the_payment_story(real_seeds) -> None:
+    assert PREPAY not in {d.source_id for d in draft_from_text(UPFRONT_DENIED_NEAR_MISS, real_seeds).duplicates}
