@@ -43,7 +43,12 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "buyer-security-checks": (
         "security checks on the buyer",
-        r"\bsecurity (?:procedures|controls|safeguards)\b|\bknow[- ]your[- ]customer\b|\bKYC\b",
+        r"\bsecurity (?:procedures|controls|safeguards)\b|\bknow[- ]your[- ]customer\b|\bKYC\b"
+        r"|\b(?:vetted|screened|verified) (?:\w+ )?(?:customers|buyers|end[- ]users|clients)\b",
+    ),
+    "independent-check": (
+        "checked by an independent party",
+        r"\b(?:third[- ]party|independent)\b[^.;:]{0,30}\b(?:review\w*|audit\w*|test\w*|lab\w*|check\w*|inspect\w*)",
     ),
     "no-military-use": (
         "no military end use",

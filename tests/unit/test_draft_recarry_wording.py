@@ -180,3 +180,68 @@ def test_payment_up_front_retold_is_offered_the_payment_story(real_seeds) -> Non
 
 def test_payment_on_delivery_is_not_offered_the_payment_story(real_seeds) -> None:
     assert PREPAY not in {d.source_id for d in draft_from_text(UPFRONT_DENIED_NEAR_MISS, real_seeds).duplicates}
+
+
+# --------------------------------------------------------------------------- who acts when no body is named
+
+
+def _doers(text: str, event: str, real_seeds) -> set[str]:
+    from data.draft import story
+
+    return story.read_text(story.story_index(real_seeds), text).events.get(event, set())
+
+
+def test_a_country_as_the_subject_of_a_government_verb_is_its_government(real_seeds) -> None:
+    assert "cn-government" in _doers("China asked some firms to pause new H200 orders.", "orders-paused", real_seeds)
+
+
+def test_a_country_named_as_a_place_is_no_actor(real_seeds) -> None:
+    doers = _doers("Sales in China were paused by Nvidia for the quarter.", "orders-paused", real_seeds)
+    assert "cn-government" not in doers
+
+
+def test_the_president_is_the_white_house_and_a_company_president_is_not(real_seeds) -> None:
+    assert "us-white-house" in _doers("The president said sales were on hold.", "orders-paused", real_seeds)
+    doers = _doers("The president of the company said sales were on hold.", "orders-paused", real_seeds)
+    assert "us-white-house" not in doers
+
+
+def test_the_us_as_the_subject_of_an_approval_is_washington(real_seeds) -> None:
+    doers = _doers("The US approval requires vetted customers for every sale.", "buyer-security-checks", real_seeds)
+    assert "us-white-house" in doers
+    doers = _doers("US customers must be vetted customers too, Nvidia said.", "buyer-security-checks", real_seeds)
+    assert "us-white-house" not in doers
+
+
+# --------------------------------------------------------------------------- the January rule's checks
+
+JANUARY_RULE = "2026-01-15-federal-register-bis-h200-export-rule"
+
+
+def test_an_independent_review_is_an_event_and_a_review_alone_is_not() -> None:
+    assert "independent-check" in events_in("Each unit needs a third-party audit before it leaves.")
+    assert "independent-check" in events_in("An independent lab must test every shipment.")
+    assert "independent-check" not in events_in("The agency will review every shipment.")
+
+
+def test_vetted_buyers_are_security_checks_on_the_buyer() -> None:
+    assert "buyer-security-checks" in events_in("Sales go only to vetted customers.")
+    assert "buyer-security-checks" not in events_in("Customers were vetting the offer.")
+
+
+RULE_RETOLD = (
+    "The US approval lets Nvidia sell the H200 in China under a new framework: only vetted customers "
+    "may buy, and a third-party review is required for every unit sold."
+)
+# The near miss: the same chip, the same approval, neither of the rule's two checks.
+RULE_NEAR_MISS = "The US approval lets Nvidia sell the H200 in China, and buyers there are weighing orders."
+
+
+def test_two_rare_things_the_rule_tells_done_by_washington_offer_the_rule(real_seeds) -> None:
+    offered = {d.source_id: d for d in draft_from_text(RULE_RETOLD, real_seeds).duplicates}
+    assert JANUARY_RULE in offered
+    assert "checked by an independent party" in offered[JANUARY_RULE].why
+
+
+def test_the_approval_alone_does_not_offer_the_rule(real_seeds) -> None:
+    assert JANUARY_RULE not in {d.source_id for d in draft_from_text(RULE_NEAR_MISS, real_seeds).duplicates}
