@@ -81,6 +81,7 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "conditional-approval": (
         "approved on conditions",
         r"\bconditional(?:ly)?\b[^.;:]{0,20}\b(?:approv\w*|clear\w*|nod|go-ahead|green light)"
+        r"|\b(?:approv\w*|licen[cs]\w*|clearances?)\b[^.;:]{0,30}\bconditioned\b"
         r"|\bconditions? (?:attached|linked|tied|imposed|set)\b|\b(?:attach|impos|lay|lai|set|plac)(?:e|es|ed|ing|s|d)? "
         r"(?:\w+ ){0,2}conditions\b|\bconditions\b[^.;:]{0,20}\b(?:impos|attach)\w*",
     ),
@@ -193,9 +194,10 @@ _EVENTS: dict[str, tuple[str, str]] = {
     # The whole family of verbs a go-ahead is told in ("permit/allow/clear/approve/green-light/sign
     # off on the sale"), not one of them: a re-carry words it its own way. A denied one is not it.
     "sale-permitted": (
-        "sales allowed",
+        "a sale or an import allowed",
         r"\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|green[- ]light\w*|sign\w* off on|authori[sz]\w*"
-        r"|let(?:s|ting)?|go-ahead (?:for|to))\b[^.;:]{0,30}\b(?:sale|sales|sell|selling|exports?|exporting|ship|shipments?)\b",
+        r"|let(?:s|ting)?|go-ahead (?:for|to))\b[^.;:]{0,30}\b(?:sale|sales|sell|selling|exports?|exporting|ship|shipments?|imports?|importing"
+        r"|purchases?|purchasing|buy|buying)\b",
     ),
     "xi-informed": (
         "Xi told of the decision",
@@ -220,9 +222,10 @@ _MOOT_BLOCK = re.compile(
     re.IGNORECASE,
 )
 
-# "Would not allow the sale", "no sale has been approved", "refused to clear exports": no go-ahead.
+# "Would not allow the sale", "no sale has been approved", "refused to clear exports", "whether it
+# will allow the sale", "hopes it will allow the sale": no go-ahead.
 _DENIED = re.compile(
-    r"\b(?:not|n't|never|no|nor|refus\w*|declin\w*|without|yet to|until)\b[^.;:]{0,25}"
+    r"\b(?:not|n't|never|no|nor|refus\w*|declin\w*|without|yet to|until|whether|hop(?:e|es|ed|ing)|wait\w*)\b[^.;:]{0,25}"
     r"\b(?:permit|allow|clear|approv|green[- ]light|sign\w* off|authori[sz]|let)\w*",
     re.IGNORECASE,
 )

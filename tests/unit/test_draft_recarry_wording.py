@@ -245,3 +245,36 @@ def test_two_rare_things_the_rule_tells_done_by_washington_offer_the_rule(real_s
 
 def test_the_approval_alone_does_not_offer_the_rule(real_seeds) -> None:
     assert JANUARY_RULE not in {d.source_id for d in draft_from_text(RULE_NEAR_MISS, real_seeds).duplicates}
+
+
+# --------------------------------------------------------------------------- a go-ahead on the buying side
+
+
+def test_an_import_or_a_purchase_cleared_is_a_go_ahead_too() -> None:
+    assert "sale-permitted" in events_in("Beijing has approved the import of the chips for three firms.")
+    assert "sale-permitted" in events_in("Regulators cleared purchases by two cloud groups.")
+    assert "sale-permitted" not in events_in("Beijing has not approved any import of the chips.")
+    assert "sale-permitted" not in events_in("Firms wait to hear whether Beijing will let them buy the chips.")
+    assert "sale-permitted" not in events_in("The chief executive hopes China will allow the sale soon.")
+
+
+def test_licences_conditioned_on_something_are_a_conditional_approval() -> None:
+    assert "conditional-approval" in events_in("Licences are sometimes conditioned on buying local chips.")
+    assert "conditional-approval" not in events_in("Buyers are conditioned to expect delays.")
+
+
+FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
+BATCH_RETOLD = (
+    "China has approved the import of Nvidia H200 chips for ByteDance, Alibaba and Tencent, "
+    "allowing them to buy more than 400,000 in all, with licences conditioned on terms still being set."
+)
+# The near miss: the same three buyers and chip, nothing cleared, no figure.
+BATCH_NEAR_MISS = "ByteDance, Alibaba and Tencent are still waiting to hear whether China will let them buy H200 chips."
+
+
+def test_the_first_batch_retold_without_its_words_is_offered(real_seeds) -> None:
+    assert FIRST_BATCH in {d.source_id for d in draft_from_text(BATCH_RETOLD, real_seeds).duplicates}
+
+
+def test_buyers_still_waiting_are_not_offered_the_first_batch(real_seeds) -> None:
+    assert FIRST_BATCH not in {d.source_id for d in draft_from_text(BATCH_NEAR_MISS, real_seeds).duplicates}
