@@ -43,7 +43,12 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "buyer-security-checks": (
         "security checks on the buyer",
-        r"\bsecurity (?:procedures|controls|safeguards)\b|\bknow[- ]your[- ]customer\b|\bKYC\b",
+        r"\bsecurity (?:procedures|controls|safeguards)\b|\bknow[- ]your[- ]customer\b|\bKYC\b"
+        r"|\b(?:vetted|screened|verified) (?:\w+ )?(?:customers|buyers|end[- ]users|clients)\b",
+    ),
+    "independent-check": (
+        "checked by an independent party",
+        r"\b(?:third[- ]party|independent)\b[^.;:]{0,30}\b(?:review\w*|audit\w*|test\w*|lab\w*|check\w*|inspect\w*)",
     ),
     "no-military-use": (
         "no military end use",
@@ -53,14 +58,15 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "special-cases": ("only in special cases", r"\bspecial (?:cases|circumstances)\b|\buniversity research\b"),
     "prepayment": (
         "full payment up front",
-        r"\bup ?front payment|\bpay(?:ing)? (?:the whole price |in full|up ?front)|\bfull payment|\bprepay\w*",
+        r"\bup ?front payment|\bpay(?:ing)? (?:the whole price |in full|up ?front)|\bfull payment|\bprepay\w*"
+        r"|\b(?:pay|pays|paid|paying)\b[^.;:]{0,40}\b(?:up ?front|in advance|before (?:shipment|delivery))\b",
     ),
     "no-refunds": ("no refunds or cancellations", r"\brefunds?\b|\bcancell?ations?\b"),
     "collateral": ("insurance or collateral instead", r"\bcollateral\b|\binsurance\b|\bpledged assets\b"),
     "domestic-ratio": (
         "domestic chips bought alongside",
-        rf"\b{_HOME_MADE}\b[^.;:]{{0,60}}\b(?:alongside|with each|for every|ratio|quota)\b"
-        rf"|\b(?:alongside|also (?:buy|purchase)|ratio|quota|(?:set|certain|fixed) (?:share|proportion))\b"
+        rf"\b{_HOME_MADE}\b[^.;:]{{0,60}}\b(?:alongside|with each|for every|ratios?|quotas?)\b"
+        rf"|\b(?:alongside|also (?:buy|purchase)|ratios?|quotas?|(?:set|certain|fixed) (?:share|proportion))\b"
         rf"[^.;:]{{0,40}}\b{_HOME_MADE}",
     ),
     "told-lawmakers": (
@@ -75,7 +81,9 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "conditional-approval": (
         "approved on conditions",
         r"\bconditional(?:ly)?\b[^.;:]{0,20}\b(?:approv\w*|clear\w*|nod|go-ahead|green light)"
-        r"|\bconditions? (?:attached|linked|tied)\b|\battach(?:es|ed|ing)? (?:\w+ ){0,2}conditions\b",
+        r"|\b(?:approv\w*|licen[cs]\w*|clearances?)\b[^.;:]{0,30}\bconditioned\b"
+        r"|\bconditions? (?:attached|linked|tied|imposed|set)\b|\b(?:attach|impos|lay|lai|set|plac)(?:e|es|ed|ing|s|d)? "
+        r"(?:\w+ ){0,2}conditions\b|\bconditions\b[^.;:]{0,20}\b(?:impos|attach)\w*",
     ),
     "no-orders-placed": (
         "no orders placed yet",
@@ -124,7 +132,14 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "shipments-planned": (
         "shipments planned",
         r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|hop(?:es|ed|ing)|expect(?:s|ed)?|intend(?:s|ed)?) to (?:start |begin )?"
-        r"(?:ship|deliver)\w*|\bplanned (?:first )?(?:shipments?|deliveries)\b",
+        r"(?:ship|deliver)\w*|\bplanned (?:first )?(?:shipments?|deliveries)\b"
+        r"|\b(?:will|would|is to|are to) (?:begin|start) (?:shipping|delivering|to ship|to deliver)\b"
+        r"|\bprepar(?:es|ed|ing|e) to (?:ship|deliver)\b",
+    ),
+    "from-stock": (
+        "shipped from stock",
+        r"\b(?:from|using|out of|drawn from) (?:its |their |existing |current |available )*"
+        r"(?:stock|stocks|inventory|inventories|stockpiles?)\b",
     ),
     "capacity-added": (
         "production capacity added",
@@ -176,6 +191,18 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\b(?:outlook|guidance|forecast)\b[^.;:]{0,80}\b(?:no|excludes?|excluding|zero)\b[^.;:]{0,30}\bChina\b",
     ),
     "grey-market": ("grey-market prices", r"\bgr[ae]y[- ]market\b|\bblack[- ]market\b"),
+    # The whole family of verbs a go-ahead is told in ("permit/allow/clear/approve/green-light/sign
+    # off on the sale"), not one of them: a re-carry words it its own way. A denied one is not it.
+    "sale-permitted": (
+        "a sale or an import allowed",
+        r"\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|green[- ]light\w*|sign\w* off on|authori[sz]\w*"
+        r"|let(?:s|ting)?|go-ahead (?:for|to))\b[^.;:]{0,30}\b(?:sale|sales|sell|selling|exports?|exporting|ship|shipments?|imports?|importing"
+        r"|purchases?|purchasing|buy|buying)\b",
+    ),
+    "xi-informed": (
+        "Xi told of the decision",
+        r"\b(?:informed|told|notified|briefed)\b[^.;:]{0,30}\bXi\b|\bXi\b[^.;:]{0,40}\b(?:positive\w*|when told|was told)",
+    ),
     "sensitive-buyers-excluded": (
         "sensitive buyers kept out",
         r"\b(?:exclud\w*|kept out|barred|barring|shut out|left out)\b[^.;:]{0,80}\b(?:military|state-owned|critical infrastructure)\b"
@@ -195,11 +222,19 @@ _MOOT_BLOCK = re.compile(
     re.IGNORECASE,
 )
 
+# "Would not allow the sale", "no sale has been approved", "refused to clear exports", "whether it
+# will allow the sale", "hopes it will allow the sale": no go-ahead.
+_DENIED = re.compile(
+    r"\b(?:not|n't|never|no|nor|refus\w*|declin\w*|without|yet to|until|whether|hop(?:e|es|ed|ing)|wait\w*)\b[^.;:]{0,25}"
+    r"\b(?:permit|allow|clear|approv|green[- ]light|sign\w* off|authori[sz]|let)\w*",
+    re.IGNORECASE,
+)
+
 
 def events_in(text: str) -> set[str]:
     """Every event the text tells of (a sentence, a summary or a whole article). In a sentence that
     says none arrived, "have reached" is part of the denial, not a delivery; a block offered as
-    one choice of two, or as what a bill aims at, is not a block."""
+    one choice of two, or as what a bill aims at, is not a block; a go-ahead denied is none."""
     out: set[str] = set()
     for sentence in _SENTENCE.split(text):
         found = {name for name, (_, pattern) in EVENTS.items() if pattern.search(sentence)}
@@ -207,6 +242,8 @@ def events_in(text: str) -> set[str]:
             found.discard("deliveries-begun")
         if "blocked" in found and not EVENTS["blocked"][1].search(_MOOT_BLOCK.sub(" ", sentence)):
             found.discard("blocked")
+        if "sale-permitted" in found and _DENIED.search(sentence):
+            found.discard("sale-permitted")
         out |= found
     return out
 

@@ -45,6 +45,20 @@ _FIRMS = re.compile(
     r"\bChinese (?:tech(?:nology)? |internet |AI )?(?:customers|firms|companies|buyers|clients|groups)\b", re.IGNORECASE
 )
 
+# A country as the subject of a government's verb is its government ("China approved", "the US
+# approval"), "the president" the White House; a country as a place ("sales in China") is no actor.
+_STATE_VERBS = (
+    r"(?:has |had |is |was |will |would |then |also |\w+ly )*(?:approv|allow|permit|clear|licens|ask|instruct|ordered|told"
+    r"|tell|ban|block|bar|prepar|plan|requir|restrict|limit|gave|give|grant|halt|paus|sign|consider|weigh|draft"
+    r"|impos|summon)\w*"
+)
+_STATE_ALIASES = {
+    "cn-government": re.compile(rf"\bChina\s+{_STATE_VERBS}"),
+    "us-white-house": re.compile(
+        r"\b[Tt]he [Pp]resident\b(?! of (?:Nvidia|the (?:company|firm)))"
+        rf"|\b(?:U\.S\.|US|United States)(?:'s|’s)?\s+(?:government|administration|approval|authori[sz]ation|{_STATE_VERBS})"
+    ),
+}
 
 _SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south china morning post",
           "ap": "associated press", "nikkei": "nikkei asia"}  # fmt: skip
@@ -214,6 +228,9 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
         around = named.union(*(index.side.get(o, set()) for o in named))
         if _FIRMS.search(paragraph):  # "Chinese customers" are the tracker's unnamed Chinese firms
             around.add(UNNAMED_FIRMS)
+        for org, alias in _STATE_ALIASES.items():  # "China approved", "the president said": the state acting
+            if org in index.side and alias.search(paragraph):
+                around |= {org} | index.side[org]
         for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
             found = set() if _EARLIER.search(sentence) else events_in(sentence)
             said.append((sentence, found, around))
@@ -274,6 +291,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         doing = ", ".join(names.get(a, a) for a in actors[:3])
         what = "; ".join(EVENTS[e][0] for e in shared[:3])
         cap = min(0.35 + 0.1 * (len(shared) - 2), 0.5)  # each further thing both tell adds to the likeness
+        if all(index.event_count[e] <= 2 for e in shared):
+            cap = max(cap, 0.45)  # things at most one other story tells, both here: as strong as a rare figure
         out.append((min(0.5 * rarity, cap), f"{SAME_ACTORS} ({doing}: {what})" if doing else f"{SAME_ACTORS} ({what})"))
     elif len(shared) == 1 and index.event_count[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
