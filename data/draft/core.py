@@ -144,8 +144,8 @@ def recheck_duplicates(
         figures=[(c.id, c.figure) for c in draft.claims if c.figure is not None],
         carrier=carrier,
         text=draft.text,
-        text_dates=_text_days(draft.dates),
-        written_after=max((m.date for m in draft.dates if _dated_day(m)), default=None),
+        text_dates=dates_mod.text_days(draft.dates),
+        written_after=max((m.date for m in draft.dates if dates_mod.dated_day(m)), default=None),
         metrics={c.id: c.metric for c in draft.claims},
         statuses={c.id: c.status for c in draft.claims},
     )
@@ -260,7 +260,7 @@ def _claims(
                 sentence, matches, main_chip
             ):  # a wording-only figure has its claim
                 claims.append(_claim(seeds, index, sentence, None, context, prefix, used_ids))
-    return claims, _unique_dates(all_dates), list(seen_entities.values()), left_out
+    return claims, dates_mod.unique_dates(all_dates), list(seen_entities.values()), left_out
 
 
 _GROUP = re.compile(
@@ -377,28 +377,3 @@ def _article_attribution(article: Article, index: entities.EntityIndex) -> dict[
             if found and found.get("type") == "anonymous_sources":
                 return found
     return {"type": "media_analysis", "note": "the report gives no attribution for this; confirm"}
-
-
-_NAMED_DAY = re.compile(r"[A-Za-z]{3}")
-_YEAR = re.compile(r"\b20\d\d\b")
-
-
-def _dated_day(mention: DateMention) -> bool:
-    """A past day named with its year ("on 14 July 2026"): the text was written after it."""
-    return mention.precision == "day" and bool(_YEAR.search(mention.phrase)) and not mention.forward
-
-
-def _text_days(mentions: list[DateMention]) -> list[dt.date]:
-    """Days the text names with a month ("on January 13", "Feb 24"): the story's own dates."""
-    return [m.date for m in mentions if m.precision == "day" and _NAMED_DAY.search(m.phrase) and not m.forward]
-
-
-def _unique_dates(mentions: list[DateMention]) -> list[DateMention]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for mention in mentions:
-        key = (mention.date.isoformat(), mention.precision)
-        if key not in seen:
-            seen.add(key)
-            out.append(mention)
-    return out

@@ -194,3 +194,29 @@ def add_fiscal_periods(claims: list[Any], text: str, title: str) -> None:
         claim.fiscal_period = fiscal_period(claim.text) or fallback
         if claim.fiscal_period:
             claim.to_confirm.append("fiscal_period")
+
+
+_NAMED_DAY = re.compile(r"[A-Za-z]{3}")
+_WITH_YEAR = re.compile(r"\b20\d\d\b")
+
+
+def dated_day(mention: DateMention) -> bool:
+    """A past day named with its year ("on 14 July 2026"): the text was written after it."""
+    return mention.precision == "day" and bool(_WITH_YEAR.search(mention.phrase)) and not mention.forward
+
+
+def text_days(mentions: list[DateMention]) -> list[dt.date]:
+    """Days the text names with a month ("on January 13", "Feb 24"): the story's own dates."""
+    return [m.date for m in mentions if m.precision == "day" and _NAMED_DAY.search(m.phrase) and not m.forward]
+
+
+def unique_dates(mentions: list[DateMention]) -> list[DateMention]:
+    """Each date once, at each precision it is named with."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for mention in mentions:
+        key = (mention.date.isoformat(), mention.precision)
+        if key not in seen:
+            seen.add(key)
+            out.append(mention)
+    return out

@@ -30,7 +30,7 @@ from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
 from data.draft.model import Duplicate, Figure
 from data.draft.offer import SAME_FACT, kept
-from data.draft.words import STOP
+from data.draft.words import STOP, plain, similarity, top_words, vector
 from data.lexicon import Range
 from data.load import SeedData
 from data.models import Source
@@ -111,7 +111,7 @@ def _index(seeds: SeedData) -> _Index:
             figures[record.source_id] |= figure_key(quantity.unit, numbers)
             facts[record.source_id] |= {(quantity.metric, u, n) for u, n in figure_key(quantity.unit, numbers)}
             if not numbers and quantity.wording:
-                worded[record.source_id].add((quantity.metric, quantity.unit, story.plain(quantity.wording)))
+                worded[record.source_id].add((quantity.metric, quantity.unit, plain(quantity.wording)))
             if numbers and quantity.basis == "reported":
                 own = ranges[record.source_id].setdefault((quantity.metric, quantity.unit), [])
                 own.append(as_range(quantity.value, quantity.low, quantity.high, quantity.bound))
@@ -122,7 +122,7 @@ def _index(seeds: SeedData) -> _Index:
     total = len(counts) + 1
     idf = {w: math.log(total / (n + 0.5)) for w, n in df.items()}
     default = math.log(total / 0.5)
-    vectors = {sid: _vector(counter, idf, default) for sid, counter in counts.items()}
+    vectors = {sid: vector(counter, idf, default) for sid, counter in counts.items()}
     figure_count: Counter[tuple[str, float]] = Counter()
     for keys in figures.values():
         figure_count.update(keys)
@@ -134,22 +134,6 @@ def _index(seeds: SeedData) -> _Index:
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
     return built
-
-
-def _vector(counter: Counter[str], idf: dict[str, float], default: float) -> dict[str, float]:
-    weights = {w: (1 + math.log(n)) * idf.get(w, default) for w, n in counter.items()}
-    norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
-    return {w: x / norm for w, x in weights.items()}
-
-
-def _similarity(mine: dict[str, float], theirs: dict[str, float]) -> float:
-    return sum(mine[w] * x for w, x in theirs.items() if w in mine)
-
-
-def _top_words(mine: dict[str, float], theirs: dict[str, float]) -> list[str]:
-    """The four shared words that weigh most: the explanation shown beside a match."""
-    shared = sorted(((mine[w] * x, w) for w, x in theirs.items() if w in mine), reverse=True)
-    return [w for _, w in shared[:4]]
 
 
 def _carrier_signal(
@@ -213,7 +197,7 @@ def find_duplicates(
     own dates place it in time, and nothing is compared with today's date.
     """
     index = _index(seeds)
-    mine = _vector(Counter(_tokens(f"{title or ''} {text}")), index.idf, index.default_idf)
+    mine = vector(Counter(_tokens(f"{title or ''} {text}")), index.idf, index.default_idf)
     drafted: set[tuple[str, float]] = set()
     drafted_facts: set[tuple[str, str, float]] = set()
     fact_status: dict[tuple[str, str, float], str | None] = {}
@@ -224,7 +208,7 @@ def find_duplicates(
     for claim_id, figure in figures:
         metric = (metrics or {}).get(claim_id)
         if figure.vague and metric and not metric.startswith("to-confirm"):
-            vague.append((metric, figure.unit or "", story.plain(figure.wording)))
+            vague.append((metric, figure.unit or "", plain(figure.wording)))
         keys = figure_key(figure.unit, figure.numbers())
         drafted |= keys
         metric = (metrics or {}).get(claim_id)
@@ -235,7 +219,7 @@ def find_duplicates(
             fact_status.update({(metric, u, n): (statuses or {}).get(claim_id) for u, n in keys})
             told_range = as_range(figure.value, figure.low, figure.high, figure.bound)
             fact_range.update({(metric, u, n): told_range for u, n in keys})
-    chunks = [mine] + [_vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
+    chunks = [mine] + [vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
     alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
     values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
     mean = sum(values) / len(values)
@@ -266,7 +250,7 @@ def find_duplicates(
         near_in_time = (days is not None and days <= 3) or text_day is not None
         # How far this source stands out from the rest in shared wording: the whole text, or its best
         # pair of paragraphs (a round-up re-carries several stories, one or two paragraphs each).
-        words = _top_words(chunks[where], index.vectors.get(source.id, {})) if similarity >= 0.08 else []
+        words = top_words(chunks[where], index.vectors.get(source.id, {})) if similarity >= 0.08 else []
         if len(words) >= 3 and standout >= 2.5:  # a line or two sharing one word is no evidence
             weight = min(0.13 * (standout - 2.0), 0.65)
             signals.append((weight, f"the text shares its distinctive words ({', '.join(words)})"))
@@ -383,8 +367,8 @@ def _metric_label(seeds: SeedData, metric: str) -> str:
 
 def _standouts(index: _Index, text: str) -> dict[str, float]:
     """How far each source stands out from all the others in the words it shares with ``text``."""
-    mine = _vector(Counter(_tokens(text)), index.idf, index.default_idf)
-    values = {sid: _similarity(mine, vector) for sid, vector in index.vectors.items()}
+    mine = vector(Counter(_tokens(text)), index.idf, index.default_idf)
+    values = {sid: similarity(mine, vector) for sid, vector in index.vectors.items()}
     mean = sum(values.values()) / (len(values) or 1)
     spread = math.sqrt(sum((v - mean) ** 2 for v in values.values()) / (len(values) or 1)) or 1.0
     return {sid: (v - mean) / spread for sid, v in values.items()}
@@ -397,10 +381,10 @@ def _chunks(text: str) -> list[str]:
 
 def _best_similarity(chunks: list[dict[str, float]], vector: dict[str, float]) -> tuple[float, int]:
     """Whole-text similarity, or 0.8 x the best paragraph pair's, whichever is higher (and which one)."""
-    whole = _similarity(chunks[0], vector)
+    whole = similarity(chunks[0], vector)
     best, where = 0.0, 0
     for number, chunk in enumerate(chunks[1:], start=1):
-        value = _similarity(chunk, vector)
+        value = similarity(chunk, vector)
         if value > best:
             best, where = value, number
     return (whole, 0) if whole >= 0.8 * best else (0.8 * best, where)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from data.draft.entities import OUTLETS, EntityIndex
 from data.draft.events import ANSWERS, EVENTS, OPPOSITE, events_in
+from data.draft.words import plain
 from data.load import SeedData
 from data.models import Claim, Source
 
@@ -122,12 +123,6 @@ def _people(person: str | None) -> list[str]:
         if len(words) >= 2:
             out.append(" ".join(words))
     return out
-
-
-def plain(text: str) -> str:
-    """Lower case, straight quotes, one space: how a kept phrase is looked for in a text."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", " ").replace("\u201d", " ")
-    return " " + " ".join(re.sub(r"[^a-z0-9'$%.,~-]+", " ", text).split()) + " "
 
 
 _AMOUNT_WORDS = frozenset(["thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion",

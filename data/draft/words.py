@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+
 # Words too common to tell two texts apart (also left out of a draft's id).
 COMMON_WORDS = frozenset(
     [
@@ -21,3 +25,27 @@ STOP = COMMON_WORDS | frozenset(
         "would", "year"
     ]
 )  # fmt: skip
+
+
+def vector(counter: Counter[str], idf: dict[str, float], default: float) -> dict[str, float]:
+    """Word counts weighted by rarity (log count x idf), scaled to length 1."""
+    weights = {w: (1 + math.log(n)) * idf.get(w, default) for w, n in counter.items()}
+    norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+    return {w: x / norm for w, x in weights.items()}
+
+
+def similarity(mine: dict[str, float], theirs: dict[str, float]) -> float:
+    """Cosine of two unit vectors: 1 for the same words in the same proportions, 0 for none shared."""
+    return sum(mine[w] * x for w, x in theirs.items() if w in mine)
+
+
+def top_words(mine: dict[str, float], theirs: dict[str, float]) -> list[str]:
+    """The four shared words that weigh most: the explanation shown beside a match."""
+    shared = sorted(((mine[w] * x, w) for w, x in theirs.items() if w in mine), reverse=True)
+    return [w for _, w in shared[:4]]
+
+
+def plain(text: str) -> str:
+    """Lower case, straight quotes, one space: how a kept phrase is looked for in a text."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", " ").replace("\u201d", " ")
+    return " " + " ".join(re.sub(r"[^a-z0-9'$%.,~-]+", " ", text).split()) + " "
