@@ -64,7 +64,7 @@ def test_added_and_broken_files_are_picked_up_without_restart(tmp_path, browser)
         path.write_text(new_source.replace("kind: statement", "kind: [broken"))
         _interact(page)
         body = page.inner_text("body")
-        assert re.search(r"1 problem\(s\) in the seed files", body)
+        assert re.search(r"1 problem in the seed files", body)  # one problem, in the singular
         assert f"seeds/sources/{day}-live-edit-wire.yaml" in body
         assert page.locator(".js-plotly-plot").count() >= 1  # everything valid still renders
         assert "marker sentence" not in body
