@@ -121,6 +121,21 @@ def fmt_row(row: object) -> str:
     )
 
 
+def reported_none(row: object) -> bool:
+    """A best reading of 0 that says none ("0 delivered"), not a strict floor of 0 ("more than 0":
+    shipments have begun, no figure given), which must never read or draw as none."""
+    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
+    best, bound = get("best", None), get("bound", None)
+    if is_missing(bound):
+        bound = get("best_bound", None)
+    return not is_missing(best) and float(best) == 0 and bound != "more_than"
+
+
+def value_words(row: object) -> str:
+    """A bar's value in words: "0 (none)" for a reported none, else the figure with its bound."""
+    return "0 (none)" if reported_none(row) else fmt_row(row)
+
+
 def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 

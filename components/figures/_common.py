@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.format import SUBTITLE, fmt_row, is_missing, wrap_lines
+from components.format import SUBTITLE, fmt_row, reported_none, value_words, wrap_lines
 from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME, TEMPLATE_TOP_PX
 
 TITLE_CHARS = 84
@@ -147,12 +147,9 @@ def range_traces(
         if not part.empty:
             colour = colours.get(str(group), MUTED)
             fig.add_traces(_group_traces(part, str(group), colour, selected_column=selected_column, selected=selected))
-    values = {
-        str(row["label"]): ("0 (none)" if log_x and not is_missing(row["best"]) and row["best"] == 0 else fmt_row(row))
-        for row in rows.to_dict("records")
-    }
+    values = {str(row["label"]): (value_words(row) if log_x else fmt_row(row)) for row in rows.to_dict("records")}
     fig.update_yaxes(tickmode="array", tickvals=list(values), ticktext=[tick_text(k, v) for k, v in values.items()])
-    zeros = rows[rows["best"].fillna(-1) == 0] if log_x else rows.iloc[0:0]
+    zeros = rows[[reported_none(row) for row in rows.to_dict("records")]] if log_x else rows.iloc[0:0]
     if not zeros.empty:
         fig.add_trace(
             go.Scatter(

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from components import takeaways
 from components.exports.images import plain_title
 from components.figures import plot_range_bars, plot_scenario_gap
-from components.format import fmt_number, fmt_row, plain
+from components.format import fmt_number, plain, value_words
 from components.labels import BOUNDS, CONFIDENCES, label, metric_label
 from components.view import ChartView, PageView, Params, TableView, page_view
 from data.frames import ClaimFilter, build_supply_demand_frame
@@ -155,7 +155,7 @@ def slide_figure(figures: pd.DataFrame, names: dict[str, str], title: str) -> tu
     figure = plot_range_bars(merged[kept], title=title, subtitle=subtitle)
     figure.update_layout(legend={"xref": "container"})  # from the slide's left edge: one row, not three
     rest = [
-        f"{html.unescape(row['label'])} {'0 (none)' if row['best'] == 0 else fmt_row(row)}"
+        f"{html.unescape(row['label'])} {value_words(row)}"
         + (" (derived by the project)" if row["basis"] == "derived" else "")
         for row in left_out.to_dict("records")
     ]

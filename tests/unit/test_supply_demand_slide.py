@@ -12,7 +12,7 @@ import pytest
 
 from components.briefings import view_slide
 from components.exports.layout import CAPTION_SIZES, SOURCE_BOX, caption_box, fit, step_layout
-from components.format import fmt_row
+from components.format import value_words
 from components.ui.charts import PRESENT_FONT_PX, SLIDE_ROOM, meeting_figure
 from components.view import build_view
 from data.vocabulary import SUPPLY_DEMAND_METRICS
@@ -28,7 +28,7 @@ def _ticks(figure) -> list[str]:
 
 
 def _value(row: dict) -> str:
-    return "0 (none)" if row["best"] == 0 else fmt_row(row)
+    return value_words(row)
 
 
 @pytest.fixture(scope="module", params=DATES)
@@ -93,3 +93,16 @@ def test_the_deck_puts_the_caption_between_the_chart_and_the_sources(shown, real
     assert box is not None and layout.chart is not None
     assert layout.chart.bottom <= box.top and box.bottom <= SOURCE_BOX.top, date
     assert not fit(slide.caption, box, CAPTION_SIZES).cut, f"{date}: the caption is cut in the deck"
+
+
+def test_a_strict_floor_of_zero_never_reads_or_draws_as_none(real_seeds) -> None:
+    # "shipments have begun" (more than 0) is not "0 delivered": no "0 (none)" label, no zero marker
+    assert value_words({"best": 0, "low": 0, "unit": "chips", "bound": "more_than"}) == "more than 0"
+    assert value_words({"best": 0, "value": 0, "low": 0, "high": 0, "unit": "chips", "bound": "exact"}) == "0 (none)"
+    chart = build_view("supply_demand", real_seeds, {"as_of": "2026-10-31"}).charts[0]
+    for figure in (chart.figure, chart.slide_figure):
+        ticks = _ticks(figure)
+        begun = [t for t in ticks if "CNBC" in t and "Jul 2026" in t]
+        assert begun and all("more than 0" in t and "(none)" not in t for t in begun), ticks
+        zero_marks = [t for t in figure.data if t.name == "Reported zero"]
+        assert all("CNBC" not in str(y) for trace in zero_marks for y in trace.y)
