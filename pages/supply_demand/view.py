@@ -40,8 +40,11 @@ SCENARIO_ALT = "Bars of demand, supply, the three limits, what could arrive and 
 
 def bar_label(metric: str, subject: str, publisher: str, date: pd.Timestamp) -> str:
     """A bar's name (plain text): the figure, whom it is about (when it names someone), the
-    publisher (cut at 24 characters) and the month."""
-    shown = publisher if len(publisher) <= 24 else publisher[:23] + "…"
+    publisher and the month. A long "X via mirror" shows the outlet X (the hover names both);
+    only an outlet name itself longer than 24 characters is cut, at a word, with "…"."""
+    shown = publisher if len(publisher) <= 24 else publisher.split(" via ")[0].strip()
+    if len(shown) > 24:
+        shown = shown[:24].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return f"{metric_label(metric, short=True)}{f' · {subject}' if subject else ''} · {shown} · {date:%b %Y}"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 
+import pandas as pd
 import pytest
 
 from components.briefings import view_slide
@@ -106,3 +107,13 @@ def test_a_strict_floor_of_zero_never_reads_or_draws_as_none(real_seeds) -> None
         assert begun and all("more than 0" in t and "(none)" not in t for t in begun), ticks
         zero_marks = [t for t in figure.data if t.name == "Reported zero"]
         assert all("CNBC" not in str(y) for trace in zero_marks for y in trace.y)
+
+
+def test_bar_labels_name_the_outlet_whole() -> None:
+    from pages.supply_demand.view import bar_label
+
+    when = pd.Timestamp("2026-03-03")
+    assert " · Bloomberg · Mar 2026" in bar_label("us-total-ceiling", "", "Bloomberg via Business Times", when)
+    assert " · South China Morning Post · " in bar_label("cn-first-batch-chips", "", "South China Morning Post", when)
+    cut = bar_label("cn-first-batch-chips", "", "An Outlet With A Very Long Name Indeed", when)
+    assert " · An Outlet With A Very… · " in cut  # cut at a word, never mid-word
