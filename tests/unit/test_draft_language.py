@@ -13,10 +13,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real_articles"
 OTHER_LANGUAGES = {"83", "87", "88", "89", "92", "94", "96"}  # German, Italian and Arabic pages (see the README)
 
 
-@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem[:2])
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem.partition("-")[0])
 def test_real_excerpts_get_the_notice_only_when_not_in_english(path: Path) -> None:
     _, body = read_fixture(path)
-    assert (NOT_ENGLISH in read_text(body).notes) == (path.stem[:2] in OTHER_LANGUAGES)
+    assert (NOT_ENGLISH in read_text(body).notes) == (path.stem.partition("-")[0] in OTHER_LANGUAGES)
 
 
 def test_an_english_text_in_our_words_gets_no_notice() -> None:
