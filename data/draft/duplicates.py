@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from rapidfuzz import fuzz
 
 from data.draft import sections as sections_mod
-from data.draft import story
+from data.draft import story, story_against
 from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
 from data.draft.model import Duplicate, Figure
@@ -326,14 +326,14 @@ def _against(
     sharing no figure, another figure here for a thing whose figure the text shares with a
     different source (another version of the story: numbers that cannot both be true), or other
     buyers named; other people named, and nothing this story tells of."""
-    factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
-    if story.done_by_others(stories, sid, told):
+    factor = 0.6 if story_against.cites_others(stories, sid, told) else 1.0
+    if story_against.done_by_others(stories, sid, told):
         factor *= 0.5
-    if story.other_chip(stories, sid, told):
+    if story_against.other_chip(stories, sid, told):
         factor *= 0.5
-    if story.contradicted(stories, sid, told):
+    if story_against.contradicted(stories, sid, told):
         factor *= 0.5
-    if story.other_people(stories, sid, told):
+    if story_against.other_people(stories, sid, told):
         factor *= 0.7
     drafted, told_ranges, worded = figures  # the text's figures: status, the values each allows; a shared wording
     own = index.facts.get(sid, set())
@@ -341,7 +341,7 @@ def _against(
     shared = [fact for fact in drafted if fact in own]
     if worded and not shared:
         shared = [("", "", 0.0)]  # the same figure in the same words: a shared figure, with no stage to compare
-    if any(story.later_stage(drafted.get(fact), statuses.get(fact[0], set())) for fact in shared):
+    if any(story_against.later_stage(drafted.get(fact), statuses.get(fact[0], set())) for fact in shared):
         return factor * 0.5
     own_ranges = index.ranges.get(sid, {})
     if not shared and any(
@@ -349,7 +349,7 @@ def _against(
         for f in drafted
     ):
         return factor * 0.5
-    if not shared and story.other_buyers(stories, sid, told):  # a shared figure outweighs the names
+    if not shared and story_against.other_buyers(stories, sid, told):  # a shared figure outweighs the names
         return factor * 0.5
     return factor
 

@@ -13,6 +13,8 @@ import re
 _HOME_MADE = (
     r"(?:domestic(?:ally)?[- ](?:produced|made)|(?:China|Chinese)[- ]made|home-?grown|locally[- ](?:made|produced))"
 )
+# Buying in its other words ("acquire", "procure"): a go-ahead to acquire chips is one to buy them.
+_BUYING = r"purchas(?:e|es|ed|ing)|buy|buying|acqui(?:re|res|red|ring|sition|sitions)|procur(?:e|es|ed|ing|ement)"
 _EVENTS: dict[str, tuple[str, str]] = {
     "none-delivered": (
         "none delivered so far",
@@ -26,7 +28,14 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "orders paused",
         r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b",
     ),
-    "blocked": ("blocked", r"\bblock(?:ed|s|ing)?\b|\bnot (?:be )?(?:allowed|permitted) (?:to )?(?:enter|in)\b"),
+    # A block is the whole family of its verbs ("block", "ban", "prohibit", "forbid", "bar ... from
+    # entering"), not one word: a retelling picks its own. Who blocks is left to the actors.
+    "blocked": (
+        "blocked",
+        r"\bblock(?:ed|s|ing)?\b|\bnot (?:be )?(?:allowed|permitted) (?:to )?(?:enter|in)\b"
+        r"|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|forb(?:id|ids|ade|idden|idding)|bar(?:s|red|ring)?)\b"
+        r"[^.;:]{0,60}\b(?:from )?(?:entering|entry|imports?|importing|into (?:the country|China))\b",
+    ),
     "access-restricted": (
         "who may buy restricted",
         r"\b(?:restrict|restricting|curb|curbing|limit|limiting|throttle) (?:\w+ )?(?:access|who|purchases|buying)\b"
@@ -197,7 +206,14 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "a sale or an import allowed",
         r"\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|green[- ]light\w*|sign\w* off on|authori[sz]\w*"
         r"|let(?:s|ting)?|go-ahead (?:for|to))\b[^.;:]{0,30}\b(?:sale|sales|sell|selling|exports?|exporting|ship|shipments?|imports?|importing"
-        r"|purchases?|purchasing|buy|buying)\b",
+        rf"|{_BUYING})\b"
+        # The grammar of a permission, however long its recipient: "<verb> <whom> to [adverb] buy"
+        # ("approved three named firms to jointly purchase"), "approval/a green light ... for the
+        # purchase" ("granted approval to one named firm for the purchase").
+        rf"|\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|authori[sz]\w*)\b[^.;:]{{0,60}}?\bto (?:\w+ly )?"
+        rf"(?:sell|export|ship|import|{_BUYING})\b"
+        rf"|\b(?:approval|green light|go-ahead|permission|clearance|nod)\b[^.;:]{{0,50}}?\b(?:for|of) (?:the |its |their )?"
+        rf"(?:sale|export|import|{_BUYING})\w*\b",
     ),
     "xi-informed": (
         "Xi told of the decision",

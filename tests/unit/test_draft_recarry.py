@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.draft_real import read_fixture
-from data.draft import draft_from_text, story
+from data.draft import draft_from_text, story, story_against
 from data.draft.events import events_in
 
 REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
@@ -132,10 +132,10 @@ def test_the_same_figure_at_another_stage_is_a_later_story(real_seeds) -> None:
 
 
 def test_stages() -> None:
-    assert story.later_stage("proposed", {"applied"}) and story.later_stage("applied", {"proposed"})
-    assert not story.later_stage("proposed", {"proposed"})
-    assert not story.later_stage("planned", {"in_effect"})  # a rule "will" cap: the same rule
-    assert not story.later_stage("proposed", set()) and not story.later_stage(None, {"applied"})
+    assert story_against.later_stage("proposed", {"applied"}) and story_against.later_stage("applied", {"proposed"})
+    assert not story_against.later_stage("proposed", {"proposed"})
+    assert not story_against.later_stage("planned", {"in_effect"})  # a rule "will" cap: the same rule
+    assert not story_against.later_stage("proposed", set()) and not story_against.later_stage(None, {"applied"})
 
 
 # --------------------------------------------------------------------------- the story's own dates
@@ -288,11 +288,11 @@ def test_a_denial_answers_a_story_and_is_not_it(real_seeds) -> None:
 def test_an_outlet_that_carried_the_story_is_no_evidence_against_it(real_seeds) -> None:
     index = story.story_index(real_seeds)
     hammer = story.read_text(index, "Beijing will restrict who may buy the H200, Hammerdown Headlines reported.")
-    assert story.cites_others(index, FT_LIMITS, hammer) is None  # not an outlet we know: nothing cited
+    assert story_against.cites_others(index, FT_LIMITS, hammer) is None  # not an outlet we know: nothing cited
     reuters = story.read_text(index, "Beijing will restrict who may buy the H200, Reuters reported.")
-    assert story.cites_others(index, FT_LIMITS, reuters) == "reuters"
+    assert story_against.cites_others(index, FT_LIMITS, reuters) == "reuters"
     ft = story.read_text(index, "Beijing will restrict who may buy the H200, the FT reported.")
-    assert story.cites_others(index, FT_LIMITS, ft) is None
+    assert story_against.cites_others(index, FT_LIMITS, ft) is None
 
 
 def test_an_outlet_cited_for_the_background_is_not_the_storys_outlet(real_seeds) -> None:

@@ -186,10 +186,10 @@ def test_other_people_and_none_of_its_events_count_against_a_story(real_seeds) -
 
 def test_the_same_person_is_no_evidence_against_the_story(real_seeds) -> None:
     # Near miss: the same text naming the person the story is credited to.
-    from data.draft import story
+    from data.draft import story, story_against
 
     index = story.story_index(real_seeds)
     others = story.read_text(index, "Donald Trump said H200 sales to China could go ahead.")
     same = story.read_text(index, "Howard Lutnick said H200 sales to China could go ahead.")
-    assert story.other_people(index, LUTNICK, others)
-    assert not story.other_people(index, LUTNICK, same)
+    assert story_against.other_people(index, LUTNICK, others)
+    assert not story_against.other_people(index, LUTNICK, same)
