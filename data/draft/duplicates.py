@@ -30,6 +30,7 @@ from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
 from data.draft.model import Duplicate, Figure
 from data.draft.offer import SAME_FACT, kept
+from data.draft.sections import WORDS_AND_EVENTS
 from data.draft.words import STOP, plain, similarity, top_words, vector
 from data.lexicon import Range
 from data.load import SeedData
@@ -292,10 +293,7 @@ def find_duplicates(
         retold = strict.get(source.id) or retold_by(source.id, retold_in)
         if retold:
             signals.append(retold[:2])
-        score = 1.0
-        for weight, _ in signals:
-            score *= 1 - min(max(weight, 0.0), 1.0)
-        score = 1 - score
+        score = _combined(signals)
         if retold:
             pass  # a round-up retells older stories: weeks apart is what it is, not a follow-up
         elif not any(w >= 1.0 for w, _ in signals) and days is not None and days > 21:
@@ -304,13 +302,23 @@ def find_duplicates(
             score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
         if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
             score *= _against(stories, source.id, told, (fact_status, fact_range, bool(words_alike)), index)
-        if score < THRESHOLD:
+        if score < THRESHOLD - WORDS_AND_EVENTS:  # nothing a paragraph adds could carry it over
             continue
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]
         why = "; ".join(reason for _, reason in signals)
         out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
-    out.sort(key=lambda d: d.score, reverse=True)
+    every = sections_mod.every(stories, text)  # each paragraph, figures or not, for a second story in words
+    out = sections_mod.add_told_in_words(out, every, stories, [_standouts(index, p.text) for p in every])
+    out = sorted((d for d in out if d.score >= THRESHOLD), key=lambda d: d.score, reverse=True)
     return kept(out, stories, told)
+
+
+def _combined(signals: list[tuple[float, str]]) -> float:
+    """Signals combine as 1 - product(1 - w): each adds what the others leave unexplained."""
+    score = 1.0
+    for weight, _ in signals:
+        score *= 1 - min(max(weight, 0.0), 1.0)
+    return 1 - score
 
 
 def _against(

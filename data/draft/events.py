@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from data.draft.words import NO_ABBREVIATION
+
 _HOME_MADE = (
     r"(?:domestic(?:ally)?[- ](?:produced|made)|(?:China|Chinese)[- ]made|home-?grown|locally[- ](?:made|produced))"
 )
@@ -39,7 +41,10 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "access-restricted": (
         "who may buy restricted",
         r"\b(?:restrict|restricting|curb|curbing|limit|limiting|throttle) (?:\w+ )?(?:access|who|purchases|buying)\b"
-        r"|\b(?:put|impose|set) restrictions\b|\brestrictions (?:around|on) who\b",
+        r"|\b(?:put|impose|set) restrictions\b|\brestrictions (?:around|on) who\b"
+        # the nouns of the same verbs: "restrictions on access", "curbs on purchases", "access limits"
+        r"|\b(?:restrictions?|curbs?|limits?|limitations?) (?:on|to) (?:\w+ )?(?:access|purchases|buying)\b"
+        r"|\baccess (?:restrictions|curbs|limits)\b",
     ),
     "case-by-case": ("case-by-case review", r"\bcase[- ]by[- ]case\b|\bone by one\b"),
     "half-of-us-volume": (
@@ -228,7 +233,7 @@ _EVENTS: dict[str, tuple[str, str]] = {
 EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pattern) in _EVENTS.items()}
 
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE = re.compile(rf"(?<=[.!?;]){NO_ABBREVIATION}\s+")
 # A block that is only one choice of two ("approve or block") or what a bill or a push aims at
 # ("bills to block any approval") has not happened: read the sentence without those phrases.
 _MOOT_BLOCK = re.compile(

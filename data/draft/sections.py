@@ -17,13 +17,15 @@ from functools import cached_property
 
 from data.draft import story
 from data.draft.figure_match import figure_key
-from data.draft.model import Figure
+from data.draft.model import Duplicate, Figure
 
 RETOLD = "retells it on its own: the same figures"  # in the reason; ``offer`` keeps such a match
 MIN_WORDS = 30  # shorter neighbours (a heading, a one-line bullet) are read with the next one
 STANDOUT = 2.5  # how far a section's words must stand out for one source (z-score among all)
 RARE = 1.5  # figures nearly no other source gives (two found only here: 2.0) vouch for themselves
 MIN_SECTIONS = 2  # a text of one section is the whole-text check's job
+IN_WORDS = "tells its story in its words, the same things done by the same actors"
+WORDS_AND_EVENTS = 0.2  # some evidence, never enough alone (as one rare event): it adds to the rest
 
 
 @dataclass
@@ -84,6 +86,33 @@ def read(stories: story.StoryIndex, text: str, figures: list[Figure]) -> list[Se
     return out
 
 
+def every(stories: story.StoryIndex, text: str) -> list[Section]:
+    """Every section, figures or not (a story with few figures is retold in words and events)."""
+    out = []
+    for number, group in enumerate(_groups(text), start=1):
+        out.append(Section(number, set(), " ".join(group), " ".join(group[0].split()[:5]), stories))
+    return out
+
+
+def told_in_words(
+    sections: list[Section], stories: story.StoryIndex, sid: str, standouts: list[dict[str, float]]
+) -> tuple[float, str, Section] | None:
+    """A section retelling this source without its figures: its words stand out for this source
+    among all sources (z-score ``STANDOUT``) and it tells two or more of the source's events, done
+    by the same actors. Either alone is common (a paragraph shares words, or one event, with many
+    stories); both in one paragraph is the story told again. Read only where the words stand out.
+    ``duplicates`` adds it only for a source other than the best match, whose events there the
+    best match does not all tell (a sibling of the best match gains nothing from it)."""
+    for section, standout in zip(sections, standouts, strict=True):
+        if standout.get(sid, 0.0) < STANDOUT:
+            continue
+        shared = story.shared_events(stories, sid, section.told)
+        if len(shared) >= 2:
+            what = "; ".join(story.EVENTS[e][0] for e in shared[:3])
+            return WORDS_AND_EVENTS, f"the paragraph '{section.opening} …' {IN_WORDS} ({what})", section
+    return None
+
+
 def matching(
     sections: list[Section],
     stories: story.StoryIndex,
@@ -112,3 +141,26 @@ def matching(
         reason = f"the paragraph '{section.opening} …' {RETOLD} ({listed})"
         return min(0.25 + 0.2 * rarity, 0.55), reason, section.number
     return None
+
+
+def add_told_in_words(
+    out: list[Duplicate], every: list[Section], stories: story.StoryIndex, standouts: list[dict[str, float]]
+) -> list[Duplicate]:
+    """A paragraph telling a second story in its words and events (``told_in_words``) adds to that
+    story's score, never above the best match's, unless the best match tells all those events
+    there too: then the paragraph is the best match's, and its sibling (the same news from
+    another outlet) gains nothing. The best match stays first."""
+    if not out or not every:
+        return out
+    best = max(out, key=lambda d: d.score)
+    for d in out:
+        found = None if d is best else told_in_words(every, stories, d.source_id, standouts)
+        if found is None:
+            continue
+        weight, reason, section = found
+        theirs = set(story.shared_events(stories, d.source_id, section.told))
+        if theirs <= set(story.shared_events(stories, best.source_id, section.told)):
+            continue
+        d.score = min(1 - (1 - d.score) * (1 - weight), best.score)
+        d.why = f"{d.why}; {reason}" if d.why else reason[:1].upper() + reason[1:]
+    return sorted(out, key=lambda d: (d.score, d is best), reverse=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from data.draft.entities import OUTLETS, EntityIndex
 from data.draft.events import EVENTS, events_in
-from data.draft.words import plain
+from data.draft.words import NO_ABBREVIATION, plain
 from data.load import SeedData
 from data.models import Claim, Source
 
@@ -40,7 +40,7 @@ _EARLIER = re.compile(
     r"\b(?:previously|earlier reports?|last year|years? ago|in the past|back in|had earlier)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|\n+")
+_SENTENCE = re.compile(rf"(?<=[.!?]){NO_ABBREVIATION}\s+(?=[A-Z“\"'(])|\n+")
 UNNAMED_FIRMS = "other-cn-buyers"
 _FIRMS = re.compile(
     r"\bChinese (?:tech(?:nology)? |internet |AI )?(?:customers|firms|companies|buyers|clients|groups)\b", re.IGNORECASE
@@ -306,17 +306,17 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
     out: list[tuple[float, str]] = []
     doers = {e: common_doers(story, e, who) for e, who in text.events.items()}
     shared = shared_events(index, sid, text)
-    count = {e: rarity_of(index, e, doers[e] or set()) for e in shared}
-    rarity = sum(1 / count[e] for e in shared)
+    told_by = {e: rarity_of(index, e, doers[e] or set()) for e in shared}
+    rarity = sum(1 / told_by[e] for e in shared)
     if len(shared) >= 2 and rarity >= 0.25:
         actors = sorted({a for e in shared for a in doers[e] or set()}, key=lambda a: names.get(a, a))
         doing = ", ".join(names.get(a, a) for a in actors[:3])
         what = "; ".join(EVENTS[e][0] for e in shared[:3])
         cap = min(0.35 + 0.1 * (len(shared) - 2), 0.5)  # each further thing both tell adds to the likeness
-        if all(count[e] <= 2 for e in shared):
+        if all(told_by[e] <= 2 for e in shared):
             cap = max(cap, 0.45)  # things at most one other story tells, both here: as strong as a rare figure
         out.append((min(0.5 * rarity, cap), f"{SAME_ACTORS} ({doing}: {what})" if doing else f"{SAME_ACTORS} ({what})"))
-    elif len(shared) == 1 and count[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
+    elif len(shared) == 1 and told_by[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     for event, who in sorted(text.cited.get(story.origin, {}).items()):
         if common_doers(story, event, who) is None:

@@ -108,3 +108,100 @@ def test_the_same_clearance_for_another_firm_stays_weak(real_seeds) -> None:
     # Near misses: a firm many stories name, and another rarely named firm this story never names.
     assert _weight(real_seeds, "ByteDance") < 0.3
     assert _weight(real_seeds, "Baidu") < 0.3
+
+
+# --------------------------------------------------------------------------- a citing sentence read whole
+
+
+def test_an_abbreviation_ends_no_sentence_so_the_citation_keeps_its_events(real_seeds) -> None:
+    index = story.story_index(real_seeds)
+    text = story.read_text(
+        index,
+        "The Financial Times reported that Beijing is weighing restrictions on access to the part, "
+        "despite the U.S. President's decision to allow its sale.",
+    )
+    assert {"access-restricted", "sale-permitted"} <= set(text.cited["financial times"])
+
+
+def test_a_full_stop_after_a_word_still_ends_a_sentence() -> None:
+    # Near miss: only short abbreviations are read through; "plant." ends its sentence.
+    assert story._SENTENCE.split("Output rose at the plant. Then prices fell.") == [
+        "Output rose at the plant.",
+        "Then prices fell.",
+    ]
+    assert len(story._SENTENCE.split("Sen. Smith spoke. Mr. Lee replied.")) == 2
+
+
+def test_restrictions_on_access_in_their_nouns_restrict_who_may_buy() -> None:
+    assert "access-restricted" in events_in("Regulators are drafting restrictions on access to the accelerator.")
+    assert "access-restricted" in events_in("Curbs on purchases by state firms are expected.")
+    # Near misses: restrictions on something other than buying or access.
+    assert "access-restricted" not in events_in("Restrictions on travel were eased in spring.")
+    assert "access-restricted" not in events_in("The limits on exports were relaxed.")
+
+
+# --------------------------------------------------------------------------- a second story told in words
+
+RULE = "2026-01-15-federal-register-bis-h200-export-rule"
+CUSTOMS = "2026-01-14-reuters-china-customs-blocks-h200"
+FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
+SEED_REPORT = "2026-01-28-seed-report-china-clears-first-h200-imports"
+
+DIGEST = (
+    "Weekly chip brief\n\n"
+    "Washington's new export rule lets Nvidia ship the H200 to China only to vetted buyers, and each order needs "
+    "an independent third-party review before it leaves, the Commerce Department's BIS said in its notice.\n\n"
+    "Elsewhere: China's customs service has told its agents that the H200 is not permitted to enter the country, "
+    "and officials summoned tech companies and instructed them to avoid buying the part unless it is truly needed, "
+    "which one person described as a ban for now."
+)
+# The near miss: one story in two paragraphs; its siblings (the same news from other outlets)
+# stand out in the same paragraph and tell the same things.
+ONE_STORY = (
+    "Beijing has cleared its first batch of H200 imports, letting ByteDance, Alibaba and Tencent buy the chips "
+    "during the Nvidia chief's visit, three people with knowledge of the decision said this week.\n\n"
+    "The approval of this first batch came with conditions the firms must meet, and more buyers are queuing for "
+    "their own go-ahead, the people added, asking not to be named."
+)
+
+
+def test_a_paragraph_telling_a_second_story_in_its_words_and_events_adds_to_it(real_seeds) -> None:
+    from data.draft import draft_from_text
+    from data.draft.sections import IN_WORDS
+
+    offered = {d.source_id: d for d in draft_from_text(DIGEST, real_seeds).duplicates}
+    assert CUSTOMS in offered and RULE in offered
+    assert IN_WORDS in offered[RULE].why and "Washington's new export rule" in offered[RULE].why
+    assert offered[RULE].score <= offered[CUSTOMS].score  # a second story never outranks the best
+
+
+def test_a_sibling_of_the_best_match_gains_nothing_from_the_same_paragraph(real_seeds) -> None:
+    from data.draft import draft_from_text, sections
+    from data.draft.duplicates import _index, _standouts
+    from data.draft.sections import IN_WORDS
+
+    index = story.story_index(real_seeds)
+    every = sections.every(index, ONE_STORY)
+    standouts = [_standouts(_index(real_seeds), part.text) for part in every]
+    assert sections.told_in_words(every, index, SEED_REPORT, standouts) is not None  # alone, it would count
+    offered = {d.source_id: d for d in draft_from_text(ONE_STORY, real_seeds).duplicates}
+    assert next(iter(offered)) == FIRST_BATCH
+    assert all(IN_WORDS not in d.why for d in offered.values())
+
+
+def test_a_paragraph_sharing_words_and_one_event_is_not_a_story_told_again(real_seeds) -> None:
+    # Near miss: the same paragraph with the border kept open (new paperwork, nobody kept out):
+    # its words still stand out for the customs story, but it tells only one of its events.
+    from data.draft import sections
+    from data.draft.duplicates import _index, _standouts
+
+    index = story.story_index(real_seeds)
+    text = DIGEST.replace(
+        "that the H200 is not permitted to enter the country", "about new forms to fill in for the H200"
+    )
+    every = sections.every(index, text)
+    standouts = [_standouts(_index(real_seeds), part.text) for part in every]
+    last = every[-1]
+    assert standouts[-1][CUSTOMS] >= sections.STANDOUT
+    assert story.shared_events(index, CUSTOMS, last.told) == ["customs"]
+    assert sections.told_in_words(every, index, CUSTOMS, standouts) is None
