@@ -228,12 +228,14 @@ def find_duplicates(
     stories = story.story_index(seeds)
     told = story.read_text(stories, f"{title or ''}\n\n{text}")
     names = {oid: org.name for oid, org in seeds.organisations.items()}
-    parts = sections_mod.read(stories, text, [f for _, f in figures])  # a round-up's stories, one by one
+    named = [(metrics or {}).get(claim_id) for claim_id, _ in figures]
+    parts = sections_mod.read(stories, text, [f for _, f in figures], named)  # a round-up's stories, one by one
     part_standouts = [_standouts(index, part.text) for part in parts]
 
     def retold_by(sid: str, elsewhere: set[int]) -> tuple[float, str, int] | None:
         known = index.figures.get(sid, set())
-        return sections_mod.matching(parts, stories, sid, known, index.figure_count, part_standouts, elsewhere)
+        facts = (index.facts.get(sid, set()), index.fact_count, index.ranges.get(sid, {}))
+        return sections_mod.matching(parts, stories, sid, known, index.figure_count, part_standouts, elsewhere, facts)
 
     strict = {sid: retold_by(sid, set()) for sid in index.figures}
     retold_in = {found[2] for found in strict.values() if found}  # sections shown to retell a story

@@ -205,3 +205,47 @@ def test_a_paragraph_sharing_words_and_one_event_is_not_a_story_told_again(real_
     assert standouts[-1][CUSTOMS] >= sections.STANDOUT
     assert story.shared_events(index, CUSTOMS, last.told) == ["customs"]
     assert sections.told_in_words(every, index, CUSTOMS, standouts) is None
+
+
+# --------------------------------------------------------------------------- one figure of the same thing, in a round-up
+
+ORDERS_ITEM = (
+    "Demand first: Chinese technology groups have ordered more than 2 million H200 units for 2026, against an "
+    "inventory of roughly 700,000 chips at Nvidia, which asked TSMC to make more of them from the second quarter."
+)
+BATCH_ITEM = (
+    "Beijing has now approved ByteDance, Alibaba and Tencent to buy more than 400,000 H200 chips between them, "
+    "officials having weighed the request for weeks while domestic suppliers lobbied against it."
+)
+MARKET_ITEM = (
+    "Elsewhere in the market, analysts expect data-centre spending to keep climbing through the year as cloud "
+    "firms race to add capacity for their largest models and inference fleets."
+)
+
+
+def test_in_a_roundup_one_rare_figure_of_the_same_thing_and_an_event_retell_a_story(real_seeds) -> None:
+    from data.draft import draft_from_text
+
+    offered = {
+        d.source_id: d.why
+        for d in draft_from_text(f"Chip digest\n\n{ORDERS_ITEM}\n\n{BATCH_ITEM}", real_seeds).duplicates
+    }
+    assert "of the same thing (400,000 chips)" in offered[FIRST_BATCH]
+    assert "Beijing has now approved" in offered[FIRST_BATCH]
+
+
+def test_outside_a_roundup_one_figure_in_a_paragraph_retells_nothing(real_seeds) -> None:
+    # Near miss: the same paragraph beside one that retells no story: the text is no round-up.
+    from data.draft import draft_from_text
+
+    drafted = draft_from_text(f"Chip digest\n\n{MARKET_ITEM}\n\n{BATCH_ITEM}", real_seeds)
+    assert all("of the same thing" not in d.why for d in drafted.duplicates)
+
+
+def test_one_end_of_a_range_is_not_the_same_figure() -> None:
+    from data.draft.sections import _one_number
+    from data.lexicon import Range
+
+    assert _one_number(400000, [Range(400000, None, "reported", "", open_high=True, bound="more_than")])
+    assert _one_number(25, [Range(25, 25, "reported", "")])
+    assert not _one_number(25, [Range(15, 25, "reported", "", bound="range")])  # "15-25%" is not "25%"
