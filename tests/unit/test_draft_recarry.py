@@ -8,19 +8,13 @@ tests/fixtures/real_articles/ are the published excerpts the benchmark scores.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from bench.draft_real import read_fixture
 from data.draft import draft_from_text, story, story_against
 from data.draft.events import events_in
-
-REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
-PAUSE = "2026-01-07-the-information-beijing-pauses-h200-orders"
-PREPAY = "2026-01-08-reuters-nvidia-demands-upfront-payment"
-NONE_SO_FAR = "2026-02-24-reuters-no-h200-delivered-to-china"
-FT_LIMITS = "2025-12-09-cryptews-ft-china-to-limit-h200-access"
+from tests.unit.recarry_sources import FT_LIMITS, NONE_SO_FAR, PAUSE, PREPAY, REAL
 
 
 def _offered(text: str, seeds, **form) -> dict[str, str]:

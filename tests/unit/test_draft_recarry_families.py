@@ -11,9 +11,7 @@ import pytest
 
 from data.draft import story
 from data.draft.events import events_in
-
-DEEPSEEK = "2026-01-30-reuters-deepseek-conditional-h200-approval"
-
+from tests.unit.recarry_sources import CUSTOMS, DEEPSEEK, FIRST_BATCH, RULE, SEED_REPORT
 
 # --------------------------------------------------------------------------- a go-ahead, by its grammar
 
@@ -142,10 +140,6 @@ def test_restrictions_on_access_in_their_nouns_restrict_who_may_buy() -> None:
 
 # --------------------------------------------------------------------------- a second story told in words
 
-RULE = "2026-01-15-federal-register-bis-h200-export-rule"
-CUSTOMS = "2026-01-14-reuters-china-customs-blocks-h200"
-FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
-SEED_REPORT = "2026-01-28-seed-report-china-clears-first-h200-imports"
 
 DIGEST = (
     "Weekly chip brief\n\n"
