@@ -27,7 +27,7 @@ RARE_FACT = 3  # a figure of a named thing at most three sources give (as with p
 ONE_FACT = 0.45  # ... with one of the story's events in a round-up: as strong as a rare shared figure, enough
 RARE = 1.5  # figures nearly no other source gives (two found only here: 2.0) vouch for themselves
 MIN_SECTIONS = 2  # a text of one section is the whole-text check's job
-IN_WORDS = "tells its story in its words, the same things done by the same actors"
+IN_WORDS = "tells its story in its words"
 WORDS_AND_EVENTS = 0.2  # some evidence, never enough alone (as one rare event): it adds to the rest
 
 
@@ -125,7 +125,8 @@ def told_in_words(
         shared = story.shared_events(stories, sid, section.told)
         if len(shared) >= 2:
             what = "; ".join(story.EVENTS[e][0] for e in shared[:3])
-            return WORDS_AND_EVENTS, f"the paragraph '{section.opening} …' {IN_WORDS} ({what})", section
+            reason = f"the paragraph '{section.opening} …' {IN_WORDS}, the same things done by the same actors ({what})"
+            return WORDS_AND_EVENTS, reason, section
     return None
 
 
@@ -194,5 +195,7 @@ def add_told_in_words(
         if theirs <= set(story.shared_events(stories, best.source_id, section.told)):
             continue
         d.score = min(1 - (1 - d.score) * (1 - weight), best.score)
+        if all(story.EVENTS[e][0] in d.why for e in theirs):  # the events are listed already: say it once
+            reason = reason.split(f"{IN_WORDS},")[0] + IN_WORDS
         d.why = f"{d.why}; {reason}" if d.why else reason[:1].upper() + reason[1:]
     return sorted(out, key=lambda d: (d.score, d is best), reverse=True)

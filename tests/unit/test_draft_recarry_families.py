@@ -167,6 +167,7 @@ def test_a_paragraph_telling_a_second_story_in_its_words_and_events_adds_to_it(r
     assert CUSTOMS in offered and RULE in offered
     assert IN_WORDS in offered[RULE].why and "Washington's new export rule" in offered[RULE].why
     assert offered[RULE].score <= offered[CUSTOMS].score  # a second story never outranks the best
+    assert offered[RULE].why.count("security checks on the buyer") == 1  # events already listed are not repeated
 
 
 def test_a_sibling_of_the_best_match_gains_nothing_from_the_same_paragraph(real_seeds) -> None:
