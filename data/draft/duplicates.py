@@ -25,11 +25,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from rapidfuzz import fuzz
 
 from data.draft import sections as sections_mod
-from data.draft import story
+from data.draft import story, story_against
 from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
 from data.draft.model import Duplicate, Figure
 from data.draft.offer import SAME_FACT, kept
+from data.draft.sections import WORDS_AND_EVENTS
 from data.draft.words import STOP, plain, similarity, top_words, vector
 from data.lexicon import Range
 from data.load import SeedData
@@ -227,12 +228,14 @@ def find_duplicates(
     stories = story.story_index(seeds)
     told = story.read_text(stories, f"{title or ''}\n\n{text}")
     names = {oid: org.name for oid, org in seeds.organisations.items()}
-    parts = sections_mod.read(stories, text, [f for _, f in figures])  # a round-up's stories, one by one
+    named = [(metrics or {}).get(claim_id) for claim_id, _ in figures]
+    parts = sections_mod.read(stories, text, [f for _, f in figures], named)  # a round-up's stories, one by one
     part_standouts = [_standouts(index, part.text) for part in parts]
 
     def retold_by(sid: str, elsewhere: set[int]) -> tuple[float, str, int] | None:
         known = index.figures.get(sid, set())
-        return sections_mod.matching(parts, stories, sid, known, index.figure_count, part_standouts, elsewhere)
+        facts = (index.facts.get(sid, set()), index.fact_count, index.ranges.get(sid, {}))
+        return sections_mod.matching(parts, stories, sid, known, index.figure_count, part_standouts, elsewhere, facts)
 
     strict = {sid: retold_by(sid, set()) for sid in index.figures}
     retold_in = {found[2] for found in strict.values() if found}  # sections shown to retell a story
@@ -292,10 +295,7 @@ def find_duplicates(
         retold = strict.get(source.id) or retold_by(source.id, retold_in)
         if retold:
             signals.append(retold[:2])
-        score = 1.0
-        for weight, _ in signals:
-            score *= 1 - min(max(weight, 0.0), 1.0)
-        score = 1 - score
+        score = _combined(signals)
         if retold:
             pass  # a round-up retells older stories: weeks apart is what it is, not a follow-up
         elif not any(w >= 1.0 for w, _ in signals) and days is not None and days > 21:
@@ -304,13 +304,23 @@ def find_duplicates(
             score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
         if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
             score *= _against(stories, source.id, told, (fact_status, fact_range, bool(words_alike)), index)
-        if score < THRESHOLD:
+        if score < THRESHOLD - WORDS_AND_EVENTS:  # nothing a paragraph adds could carry it over
             continue
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]
         why = "; ".join(reason for _, reason in signals)
         out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
-    out.sort(key=lambda d: d.score, reverse=True)
+    every = sections_mod.every(stories, text)  # each paragraph, figures or not, for a second story in words
+    out = sections_mod.add_told_in_words(out, every, stories, [_standouts(index, p.text) for p in every])
+    out = sorted((d for d in out if d.score >= THRESHOLD), key=lambda d: d.score, reverse=True)
     return kept(out, stories, told)
+
+
+def _combined(signals: list[tuple[float, str]]) -> float:
+    """Signals combine as 1 - product(1 - w): each adds what the others leave unexplained."""
+    score = 1.0
+    for weight, _ in signals:
+        score *= 1 - min(max(weight, 0.0), 1.0)
+    return 1 - score
 
 
 def _against(
@@ -326,14 +336,14 @@ def _against(
     sharing no figure, another figure here for a thing whose figure the text shares with a
     different source (another version of the story: numbers that cannot both be true), or other
     buyers named; other people named, and nothing this story tells of."""
-    factor = 0.6 if story.cites_others(stories, sid, told) else 1.0
-    if story.done_by_others(stories, sid, told):
+    factor = 0.6 if story_against.cites_others(stories, sid, told) else 1.0
+    if story_against.done_by_others(stories, sid, told):
         factor *= 0.5
-    if story.other_chip(stories, sid, told):
+    if story_against.other_chip(stories, sid, told):
         factor *= 0.5
-    if story.contradicted(stories, sid, told):
+    if story_against.contradicted(stories, sid, told):
         factor *= 0.5
-    if story.other_people(stories, sid, told):
+    if story_against.other_people(stories, sid, told):
         factor *= 0.7
     drafted, told_ranges, worded = figures  # the text's figures: status, the values each allows; a shared wording
     own = index.facts.get(sid, set())
@@ -341,7 +351,7 @@ def _against(
     shared = [fact for fact in drafted if fact in own]
     if worded and not shared:
         shared = [("", "", 0.0)]  # the same figure in the same words: a shared figure, with no stage to compare
-    if any(story.later_stage(drafted.get(fact), statuses.get(fact[0], set())) for fact in shared):
+    if any(story_against.later_stage(drafted.get(fact), statuses.get(fact[0], set())) for fact in shared):
         return factor * 0.5
     own_ranges = index.ranges.get(sid, {})
     if not shared and any(
@@ -349,7 +359,7 @@ def _against(
         for f in drafted
     ):
         return factor * 0.5
-    if not shared and story.other_buyers(stories, sid, told):  # a shared figure outweighs the names
+    if not shared and story_against.other_buyers(stories, sid, told):  # a shared figure outweighs the names
         return factor * 0.5
     return factor
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 
+from data.draft.words import NO_ABBREVIATION
+
 _HOME_MADE = (
     r"(?:domestic(?:ally)?[- ](?:produced|made)|(?:China|Chinese)[- ]made|home-?grown|locally[- ](?:made|produced))"
 )
+# Buying in its other words ("acquire", "procure"): a go-ahead to acquire chips is one to buy them.
+_BUYING = r"purchas(?:e|es|ed|ing)|buy|buying|acqui(?:re|res|red|ring|sition|sitions)|procur(?:e|es|ed|ing|ement)"
 _EVENTS: dict[str, tuple[str, str]] = {
     "none-delivered": (
         "none delivered so far",
@@ -26,11 +30,21 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "orders paused",
         r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b",
     ),
-    "blocked": ("blocked", r"\bblock(?:ed|s|ing)?\b|\bnot (?:be )?(?:allowed|permitted) (?:to )?(?:enter|in)\b"),
+    # A block is the whole family of its verbs ("block", "ban", "prohibit", "forbid", "bar ... from
+    # entering"), not one word: a retelling picks its own. Who blocks is left to the actors.
+    "blocked": (
+        "blocked",
+        r"\bblock(?:ed|s|ing)?\b|\bnot (?:be )?(?:allowed|permitted) (?:to )?(?:enter|in)\b"
+        r"|\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|forb(?:id|ids|ade|idden|idding)|bar(?:s|red|ring)?)\b"
+        r"[^.;:]{0,60}\b(?:from )?(?:entering|entry|imports?|importing|into (?:the country|China))\b",
+    ),
     "access-restricted": (
         "who may buy restricted",
         r"\b(?:restrict|restricting|curb|curbing|limit|limiting|throttle) (?:\w+ )?(?:access|who|purchases|buying)\b"
-        r"|\b(?:put|impose|set) restrictions\b|\brestrictions (?:around|on) who\b",
+        r"|\b(?:put|impose|set) restrictions\b|\brestrictions (?:around|on) who\b"
+        # the nouns of the same verbs: "restrictions on access", "curbs on purchases", "access limits"
+        r"|\b(?:restrictions?|curbs?|limits?|limitations?) (?:on|to) (?:\w+ )?(?:access|purchases|buying)\b"
+        r"|\baccess (?:restrictions|curbs|limits)\b",
     ),
     "case-by-case": ("case-by-case review", r"\bcase[- ]by[- ]case\b|\bone by one\b"),
     "half-of-us-volume": (
@@ -197,7 +211,14 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "a sale or an import allowed",
         r"\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|green[- ]light\w*|sign\w* off on|authori[sz]\w*"
         r"|let(?:s|ting)?|go-ahead (?:for|to))\b[^.;:]{0,30}\b(?:sale|sales|sell|selling|exports?|exporting|ship|shipments?|imports?|importing"
-        r"|purchases?|purchasing|buy|buying)\b",
+        rf"|{_BUYING})\b"
+        # The grammar of a permission, however long its recipient: "<verb> <whom> to [adverb] buy"
+        # ("approved three named firms to jointly purchase"), "approval/a green light ... for the
+        # purchase" ("granted approval to one named firm for the purchase").
+        rf"|\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|authori[sz]\w*)\b[^.;:]{{0,60}}?\bto (?:\w+ly )?"
+        rf"(?:sell|export|ship|import|{_BUYING})\b"
+        rf"|\b(?:approval|green light|go-ahead|permission|clearance|nod)\b[^.;:]{{0,50}}?\b(?:for|of) (?:the |its |their )?"
+        rf"(?:sale|export|import|{_BUYING})\w*\b",
     ),
     "xi-informed": (
         "Xi told of the decision",
@@ -212,7 +233,7 @@ _EVENTS: dict[str, tuple[str, str]] = {
 EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pattern) in _EVENTS.items()}
 
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE = re.compile(rf"(?<=[.!?;]){NO_ABBREVIATION}\s+")
 # A block that is only one choice of two ("approve or block") or what a bill or a push aims at
 # ("bills to block any approval") has not happened: read the sentence without those phrases.
 _MOOT_BLOCK = re.compile(

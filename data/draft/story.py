@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from data.draft.entities import OUTLETS, EntityIndex
-from data.draft.events import ANSWERS, EVENTS, OPPOSITE, events_in
-from data.draft.words import plain
+from data.draft.events import EVENTS, events_in
+from data.draft.words import NO_ABBREVIATION, plain
 from data.load import SeedData
 from data.models import Claim, Source
 
@@ -40,7 +40,7 @@ _EARLIER = re.compile(
     r"\b(?:previously|earlier reports?|last year|years? ago|in the past|back in|had earlier)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|\n+")
+_SENTENCE = re.compile(rf"(?<=[.!?]){NO_ABBREVIATION}\s+(?=[A-Z“\"'(])|\n+")
 UNNAMED_FIRMS = "other-cn-buyers"
 _FIRMS = re.compile(
     r"\bChinese (?:tech(?:nology)? |internet |AI )?(?:customers|firms|companies|buyers|clients|groups)\b", re.IGNORECASE
@@ -65,7 +65,7 @@ _SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south 
           "ap": "associated press", "nikkei": "nikkei asia"}  # fmt: skip
 
 
-def _clean(name: str | None) -> str:
+def clean_outlet(name: str | None) -> str:
     """'The Financial Times', 'Financial Times (FT)' and 'the FT' name the same outlet."""
     name = re.sub(r"\s*\(.*?\)", "", name or "").strip().lower()
     name = re.sub(r"^the\s+", "", name)
@@ -95,6 +95,10 @@ class StoryIndex:
     side: dict[str, set[str]]  # a government body -> every body on its side (same timeline lane)
     named_buyers: set[str]  # buyers the tracker names one by one (not "other Chinese firms")
     event_count: Counter[str]
+    # (event, firm) -> how many stories have that firm doing it, for a firm at most three stories
+    # name (as with people): a rarely named firm doing the same thing is rarer than the thing
+    # ("conditionally approved" is common; for one start-up, not). Nvidia or ByteDance say nothing.
+    pair_count: Counter[tuple[str, str]]
     people_count: Counter[str]
     phrase_count: Counter[str]
     cite: re.Pattern[str]
@@ -139,8 +143,8 @@ def _telling(phrase: str) -> bool:
 
 def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -> SourceStory:
     named = re.sub(r"\s*\(.*?\)", "", source.origin or source.publisher).strip()
-    story = SourceStory(origin=_clean(named), origin_name=named)
-    story.outlets = {story.origin, _clean(source.publisher), *(_clean(o.outlet) for o in source.carried_by)}
+    story = SourceStory(origin=clean_outlet(named), origin_name=named)
+    story.outlets = {story.origin, clean_outlet(source.publisher), *(clean_outlet(o.outlet) for o in source.carried_by)}
     everyone: set[str] = set()
     for claim in claims:
         actors = set(claim.actors)
@@ -184,6 +188,19 @@ def _sides(seeds: SeedData) -> dict[str, set[str]]:
     return {oid: lanes[org.lane] for oid, org in seeds.organisations.items() if org.lane in lanes}
 
 
+def _firm(actor: str, sides: dict[str, set[str]]) -> bool:
+    """A firm the text names itself: not a government body (read from its side's stand-ins too),
+    not a group of firms read from general words."""
+    return actor not in sides and actor != UNNAMED_FIRMS and not actor.startswith(_GROUPS)
+
+
+def rarity_of(index: StoryIndex, event: str, doers: set[str]) -> int:
+    """How many stories tell this event, or, when a firm both name does it, how many have that
+    firm doing it (the fewer, the more it says)."""
+    counts = [index.pair_count[(event, a)] for a in doers if index.pair_count[(event, a)]]
+    return min([index.event_count[event], *counts]) or 1
+
+
 def story_index(seeds: SeedData) -> StoryIndex:
     """Built once per loaded seed set, like the word index, and dropped with it."""
     cached = _INDEXES.get(id(seeds))
@@ -195,14 +212,23 @@ def story_index(seeds: SeedData) -> StoryIndex:
     named = {o.id for o in seeds.organisations.values() if o.kind == "buyer" and not o.id.startswith(_GROUPS)}
     stories = {sid: _source_story(src, by_source.get(sid, []), named) for sid, src in seeds.sources.items()}
     events: Counter[str] = Counter(e for s in stories.values() for e in s.events)
+    sides = _sides(seeds)
+    firms: Counter[str] = Counter(
+        a for s in stories.values() for a in set().union(*s.events.values()) if _firm(a, sides)
+    )
+    pairs: Counter[tuple[str, str]] = Counter(
+        (e, a) for s in stories.values() for e, who in s.events.items() for a in who if 0 < firms[a] <= 3
+    )
     people: Counter[str] = Counter(p for s in stories.values() for p in s.people)
     phrases: Counter[str] = Counter(p for s in stories.values() for p in s.phrases)
-    names = {_clean(o) for o in OUTLETS} | {s.origin for s in stories.values() if len(s.origin) >= 3} | set(_SHORT)
+    names = (
+        {clean_outlet(o) for o in OUTLETS} | {s.origin for s in stories.values() if len(s.origin) >= 3} | set(_SHORT)
+    )
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     outlets = "|".join(re.escape(o) for o in sorted([*OUTLETS, "FT", "WSJ", "SCMP"], key=len, reverse=True))
     cite = re.compile(_CITE.format(names=alternation) + r"(?![\w-])", re.IGNORECASE)
     said = re.compile(_SAID.format(outlets=outlets) + r"|\((Reuters|Bloomberg|AP|AFP)\)")
-    built = StoryIndex(stories, EntityIndex(seeds), _sides(seeds), named, events, people, phrases, cite, said)
+    built = StoryIndex(stories, EntityIndex(seeds), sides, named, events, pairs, people, phrases, cite, said)
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
     return built
@@ -241,7 +267,7 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
         # The sentence before counts too ("X happened. The FT said ..."), unless it credits its own outlet.
         start = number - 1 if number > 0 and not citing[number - 1] else number
         for match in [*index.cite.finditer(sentence), *index.said.finditer(sentence)]:
-            name = _clean(next(g for g in match.groups() if g))
+            name = clean_outlet(next(g for g in match.groups() if g))
             cited.setdefault(name, {})
             for _, near, who in said[start : number + 1]:
                 for event in near:
@@ -252,7 +278,7 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
         (story.origin, event)
         for story in index.stories.values()
         for event, who in cited.get(story.origin, {}).items()
-        if _doers(story, event, who) is not None
+        if common_doers(story, event, who) is not None
     )
     told_plain = plain(told)
     phrases = {p for p in index.phrase_count if p in told_plain}
@@ -262,7 +288,7 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     return TextStory(events, cited, people, phrases, chips, lead, buyers, fits)
 
 
-def _doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
+def common_doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
     """The organisations both say did this (an empty set when either names none), or None. The
     unnamed Chinese firms, read from general words, can make a match but never break one."""
     if event not in story.events:
@@ -278,21 +304,22 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
     if story is None:
         return []
     out: list[tuple[float, str]] = []
-    doers = {e: _doers(story, e, who) for e, who in text.events.items()}
+    doers = {e: common_doers(story, e, who) for e, who in text.events.items()}
     shared = shared_events(index, sid, text)
-    rarity = sum(1 / index.event_count[e] for e in shared)
+    told_by = {e: rarity_of(index, e, doers[e] or set()) for e in shared}
+    rarity = sum(1 / told_by[e] for e in shared)
     if len(shared) >= 2 and rarity >= 0.25:
         actors = sorted({a for e in shared for a in doers[e] or set()}, key=lambda a: names.get(a, a))
         doing = ", ".join(names.get(a, a) for a in actors[:3])
         what = "; ".join(EVENTS[e][0] for e in shared[:3])
         cap = min(0.35 + 0.1 * (len(shared) - 2), 0.5)  # each further thing both tell adds to the likeness
-        if all(index.event_count[e] <= 2 for e in shared):
+        if all(told_by[e] <= 2 for e in shared):
             cap = max(cap, 0.45)  # things at most one other story tells, both here: as strong as a rare figure
         out.append((min(0.5 * rarity, cap), f"{SAME_ACTORS} ({doing}: {what})" if doing else f"{SAME_ACTORS} ({what})"))
-    elif len(shared) == 1 and index.event_count[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
+    elif len(shared) == 1 and told_by[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     for event, who in sorted(text.cited.get(story.origin, {}).items()):
-        if _doers(story, event, who) is None:
+        if common_doers(story, event, who) is None:
             continue
         count = text.cited_count[(story.origin, event)]
         if 0 < count <= 3:
@@ -319,80 +346,5 @@ def shared_events(index: StoryIndex, sid: str, text: TextStory) -> list[str]:
     story = index.stories.get(sid)
     if story is None:
         return []
-    shared = (e for e, who in text.events.items() if _doers(story, e, who) is not None)
+    shared = (e for e, who in text.events.items() if common_doers(story, e, who) is not None)
     return sorted(shared, key=lambda e: index.event_count[e])
-
-
-def done_by_others(index: StoryIndex, sid: str, text: TextStory) -> bool:
-    """The text tells of the same things (two or more), but done by organisations this story never names."""
-    story = index.stories.get(sid)
-    if story is None:
-        return False
-    alike = [e for e in text.events if e in story.events and text.events[e] and story.events[e]]
-    return len(alike) >= 2 and all(_doers(story, e, text.events[e]) is None for e in alike)
-
-
-def contradicted(index: StoryIndex, sid: str, text: TextStory) -> bool:
-    """The text leads with what this source's story says had not happened yet (or the reverse), or
-    with a denial this story does not tell of (it answers the story, it is not the story)."""
-    story = index.stories.get(sid)
-    if story is None:
-        return False
-    mine = set(story.events)
-    answered = any(e in ANSWERS and e not in mine for e in text.lead)
-    return answered or any(OPPOSITE.get(e, set()) & mine and e not in mine for e in text.lead)
-
-
-def other_chip(index: StoryIndex, sid: str, text: TextStory) -> bool:
-    """The text is about chips this source's claims never name (an RTX Pro 5500 story is not an H200 one)."""
-    story = index.stories.get(sid)
-    return story is not None and bool(text.chips) and bool(story.chips) and not text.chips & story.chips
-
-
-def other_buyers(index: StoryIndex, sid: str, text: TextStory) -> bool:
-    """The text names buyers, this source names buyers, and none of them is the same firm."""
-    story = index.stories.get(sid)
-    return story is not None and bool(text.buyers) and bool(story.buyers) and not text.buyers & story.buyers
-
-
-def other_people(index: StoryIndex, sid: str, text: TextStory) -> bool:
-    """The text names people, this story credits its claims to people, none the same, and nothing
-    this story tells of is in the text: only common words tie them ("the president", "Commerce"),
-    and the people speaking are not the same."""
-    story = index.stories.get(sid)
-    return (
-        story is not None
-        and bool(story.people)
-        and bool(text.people)
-        and not story.people & text.people
-        and not set(story.events) & set(text.events)
-    )
-
-
-def cites_others(index: StoryIndex, sid: str, text: TextStory) -> str | None:
-    """The text names the outlets it got its story from, and neither this story's origin nor any
-    outlet that carried it is one of them. An article may repeat two stories and credit only one:
-    when the text tells of this story's own events without crediting them to another outlet, its
-    citations are about the other story and say nothing against this one."""
-    story = index.stories.get(sid)
-    outlets = {_clean(o) for o in OUTLETS}
-    cited = set(text.cited) & outlets
-    if story is None or story.origin not in outlets or not cited or story.outlets & cited:
-        return None
-    told = set(story.events) & set(text.events)
-    if told and not any(told & set(text.cited[name]) for name in cited):
-        return None
-    return ", ".join(sorted(cited))
-
-
-_PROPOSED = {"proposed", "considering"}
-_IN_FORCE = {"applied", "in_effect", "approved", "announced"}
-
-
-def later_stage(mine: str | None, theirs: set[str]) -> bool:
-    """One says a measure is proposed, the other that it applies: two stages of it, two stories."""
-    return (
-        bool(mine)
-        and bool(theirs)
-        and ((mine in _PROPOSED and theirs <= _IN_FORCE) or (mine in _IN_FORCE and theirs <= _PROPOSED))
-    )

@@ -27,6 +27,14 @@ STOP = COMMON_WORDS | frozenset(
 )  # fmt: skip
 
 
+# A full stop after a short abbreviation ("U.S. President", "Rep. Smith") ends no sentence: read as
+# one, a citing sentence keeps what it cites ("X reported that ... despite the U.S. go-ahead").
+NO_ABBREVIATION = (
+    r"(?<!\bU\.S\.)(?<!\bU\.K\.)(?<!\bE\.U\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bRep\.)(?<!\bSen\.)"
+    r"(?<!\bGov\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bCo\.)(?<!\bNo\.)(?<!\bSt\.)(?<!\bvs\.)"
+)
+
+
 def vector(counter: Counter[str], idf: dict[str, float], default: float) -> dict[str, float]:
     """Word counts weighted by rarity (log count x idf), scaled to length 1."""
     weights = {w: (1 + math.log(n)) * idf.get(w, default) for w, n in counter.items()}

@@ -8,19 +8,13 @@ tests/fixtures/real_articles/ are the published excerpts the benchmark scores.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from bench.draft_real import read_fixture
-from data.draft import draft_from_text, story
+from data.draft import draft_from_text, story, story_against
 from data.draft.events import events_in
-
-REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
-PAUSE = "2026-01-07-the-information-beijing-pauses-h200-orders"
-PREPAY = "2026-01-08-reuters-nvidia-demands-upfront-payment"
-NONE_SO_FAR = "2026-02-24-reuters-no-h200-delivered-to-china"
-FT_LIMITS = "2025-12-09-cryptews-ft-china-to-limit-h200-access"
+from tests.unit.recarry_sources import FT_LIMITS, NONE_SO_FAR, PAUSE, PREPAY, REAL
 
 
 def _offered(text: str, seeds, **form) -> dict[str, str]:
@@ -132,10 +126,10 @@ def test_the_same_figure_at_another_stage_is_a_later_story(real_seeds) -> None:
 
 
 def test_stages() -> None:
-    assert story.later_stage("proposed", {"applied"}) and story.later_stage("applied", {"proposed"})
-    assert not story.later_stage("proposed", {"proposed"})
-    assert not story.later_stage("planned", {"in_effect"})  # a rule "will" cap: the same rule
-    assert not story.later_stage("proposed", set()) and not story.later_stage(None, {"applied"})
+    assert story_against.later_stage("proposed", {"applied"}) and story_against.later_stage("applied", {"proposed"})
+    assert not story_against.later_stage("proposed", {"proposed"})
+    assert not story_against.later_stage("planned", {"in_effect"})  # a rule "will" cap: the same rule
+    assert not story_against.later_stage("proposed", set()) and not story_against.later_stage(None, {"applied"})
 
 
 # --------------------------------------------------------------------------- the story's own dates
@@ -288,11 +282,11 @@ def test_a_denial_answers_a_story_and_is_not_it(real_seeds) -> None:
 def test_an_outlet_that_carried_the_story_is_no_evidence_against_it(real_seeds) -> None:
     index = story.story_index(real_seeds)
     hammer = story.read_text(index, "Beijing will restrict who may buy the H200, Hammerdown Headlines reported.")
-    assert story.cites_others(index, FT_LIMITS, hammer) is None  # not an outlet we know: nothing cited
+    assert story_against.cites_others(index, FT_LIMITS, hammer) is None  # not an outlet we know: nothing cited
     reuters = story.read_text(index, "Beijing will restrict who may buy the H200, Reuters reported.")
-    assert story.cites_others(index, FT_LIMITS, reuters) == "reuters"
+    assert story_against.cites_others(index, FT_LIMITS, reuters) == "reuters"
     ft = story.read_text(index, "Beijing will restrict who may buy the H200, the FT reported.")
-    assert story.cites_others(index, FT_LIMITS, ft) is None
+    assert story_against.cites_others(index, FT_LIMITS, ft) is None
 
 
 def test_an_outlet_cited_for_the_background_is_not_the_storys_outlet(real_seeds) -> None:

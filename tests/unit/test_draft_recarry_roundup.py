@@ -13,9 +13,7 @@ from data.draft import draft_from_text, sections
 from data.draft.events import events_in
 from data.draft.model import Figure
 from data.draft.story import story_index
-
-ORDERS = "2025-12-31-newsbytes-reuters-china-h200-orders-2m"
-BUDGET = "2025-12-31-scmp-bytedance-nvidia-spend-2026"
+from tests.unit.recarry_sources import BUDGET, ORDERS
 
 _FILLER = (
     "Analysts at several brokerages have spent the week revising their forecasts for the sector, "

@@ -7,18 +7,12 @@ The short texts are written for these tests; the fixtures are the published exce
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bench.draft_real import read_fixture
 from data.draft import draft_from_text
 from data.draft.duplicates import SAME_FACT
 from data.draft.figure_match import as_range, conflicting
+from tests.unit.recarry_sources import FIRST_BATCH, LIMITED_USE, LUTNICK, NONE_SO_FAR, PREPAY, REAL, RULE, SEED_REPORT
 
-REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
-SEED_REPORT = "2026-01-28-seed-report-china-clears-first-h200-imports"
-FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
-PREPAY = "2026-01-08-reuters-nvidia-demands-upfront-payment"
-LIMITED_USE = "2026-01-08-bloomberg-china-to-approve-h200-limited-use"
 PAYMENT = "Nvidia now asks Chinese buyers of the H200 for full payment up front, with no refunds and no cancellations"
 EXCLUDED = (
     "Beijing intends to let some H200 imports in for commercial buyers only, excluding the military, "
@@ -127,8 +121,6 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
 
 # --------------------------------------------------------------------------- the same official saying the same thing
 
-NONE_SO_FAR = "2026-02-24-reuters-no-h200-delivered-to-china"
-
 
 def test_the_same_official_saying_the_same_thing_names_the_story(real_seeds) -> None:
     # "confirmed to the committee" is telling lawmakers as much as "told the committee" (27).
@@ -148,14 +140,12 @@ def test_the_same_official_on_something_else_is_only_a_name(real_seeds) -> None:
 
 # --------------------------------------------------------------------------- the rule's conditions in other words
 
-BIS_RULE = "2026-01-15-federal-register-bis-h200-export-rule"
-
 
 def test_the_rules_conditions_in_other_words_name_the_rule(real_seeds) -> None:
     # 36 retells the January rule by its conditions: enough US supply, security controls, no military use.
     offered = _fixture("36-smarteconomy24-us-clears-h200-new-limits", real_seeds)
-    assert BIS_RULE in offered
-    why = offered[BIS_RULE][1]
+    assert RULE in offered
+    why = offered[RULE][1]
     assert "US supply to be certified" in why and "no military end use" in why and "security checks on the buyer" in why
 
 
@@ -172,12 +162,10 @@ def test_the_conditions_words_do_not_fire_on_near_misses() -> None:
 def test_one_shared_condition_is_not_the_rule(real_seeds) -> None:
     # Near miss: one of the conditions alone, in a story about something else, does not name the rule.
     text = "Chinese buyers of Nvidia servers are now asked about their security controls by resellers in Shenzhen."
-    assert BIS_RULE not in _offered(text, real_seeds)
+    assert RULE not in _offered(text, real_seeds)
 
 
 # --------------------------------------------------------------------------- other people, nothing the story tells
-
-LUTNICK = "2025-11-24-trt-world-lutnick-h200-decision-trump"
 
 
 def test_other_people_and_none_of_its_events_count_against_a_story(real_seeds) -> None:
@@ -189,10 +177,10 @@ def test_other_people_and_none_of_its_events_count_against_a_story(real_seeds) -
 
 def test_the_same_person_is_no_evidence_against_the_story(real_seeds) -> None:
     # Near miss: the same text naming the person the story is credited to.
-    from data.draft import story
+    from data.draft import story, story_against
 
     index = story.story_index(real_seeds)
     others = story.read_text(index, "Donald Trump said H200 sales to China could go ahead.")
     same = story.read_text(index, "Howard Lutnick said H200 sales to China could go ahead.")
-    assert story.other_people(index, LUTNICK, others)
-    assert not story.other_people(index, LUTNICK, same)
+    assert story_against.other_people(index, LUTNICK, others)
+    assert not story_against.other_people(index, LUTNICK, same)

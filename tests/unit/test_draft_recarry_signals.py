@@ -7,8 +7,6 @@ a near miss it must not. The short texts are written for these tests, in the pro
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bench.draft_real import read_fixture
 from data.draft import draft_from_text
 from data.draft.duplicates import SAME_FACT
@@ -16,13 +14,17 @@ from data.draft.entities import find_origin
 from data.draft.events import events_in
 from data.draft.figures import find_figures
 from data.draft.story import read_text, story_index
-
-REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
-STOCK = "2025-12-22-heise-reuters-h200-first-shipments-from-stock"
-ORDERS = "2025-12-31-newsbytes-reuters-china-h200-orders-2m"
-PAUSE = "2026-01-07-the-information-beijing-pauses-h200-orders"
-RULE = "2026-01-15-federal-register-bis-h200-export-rule"
-TERMS = "2026-02-10-reuters-lutnick-nvidia-licence-terms"
+from tests.unit.recarry_sources import (
+    CLEARED,
+    FIRST_BATCH,
+    ORDERS,
+    REAL,
+    REVIEW_OPENS,
+    REVIEW_STALLS,
+    RULE,
+    STOCK,
+    TERMS,
+)
 
 
 def _offered(text: str, seeds) -> dict[str, tuple[float, str]]:
@@ -170,9 +172,6 @@ def test_a_neighbour_telling_something_of_its_own_is_kept(real_seeds) -> None:
 
 # --------------------------------------------------------------------------- buyers holding back, approvals on conditions
 
-REVIEW_STALLS = "2026-02-04-ft-us-security-review-stalls-h200"
-REVIEW_OPENS = "2025-12-18-scmp-reuters-us-h200-interagency-review"
-
 
 def test_orders_not_placed_and_conditional_approval_are_events() -> None:
     assert "no-orders-placed" in events_in("Buyers in China have not yet placed any sizeable orders.")
@@ -208,7 +207,6 @@ def test_the_stalled_review_story_is_told_apart_from_the_review_opening(real_see
 
 # --------------------------------------------------------------------------- the lead's own figure
 
-FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
 _NEWS = (
     "This week Beijing approved imports of the H200 for ByteDance, Alibaba and Tencent: more than 400,000 chips in all."
 )
@@ -305,8 +303,6 @@ def test_the_same_figures_in_letter_scales_name_the_story(real_seeds) -> None:
 
 
 # --------------------------------------------------------------------------- a number of buyers cleared
-
-CLEARED = "2026-05-14-reuters-us-clears-ten-chinese-h200-buyers"
 
 
 def test_a_number_of_buyers_cleared_is_an_event() -> None:

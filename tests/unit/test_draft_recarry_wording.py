@@ -10,9 +10,7 @@ import pytest
 
 from data.draft import draft_from_text
 from data.draft.events import events_in
-
-TRUMP_GO_AHEAD = "2025-12-09-anadolu-trump-allows-h200-china"
-PREPAY = "2026-01-08-reuters-nvidia-demands-upfront-payment"
+from tests.unit.recarry_sources import FIRST_BATCH, PREPAY, RULE, STOCK, TRUMP_GO_AHEAD
 
 
 @pytest.mark.parametrize(
@@ -76,8 +74,6 @@ def test_a_go_ahead_withheld_is_not_offered_the_go_ahead(real_seeds) -> None:
 
 # --------------------------------------------------------------------------- the first shipments, from stock
 
-FROM_STOCK = "2025-12-22-heise-reuters-h200-first-shipments-from-stock"
-
 
 @pytest.mark.parametrize(
     "sentence",
@@ -133,13 +129,13 @@ SHIPMENT_BEGUN = (
 
 def test_the_first_shipments_from_stock_retold_are_offered(real_seeds) -> None:
     offered = {d.source_id: d for d in draft_from_text(SHIPMENT_RETOLD, real_seeds).duplicates}
-    assert FROM_STOCK in offered
-    assert "shipped from stock" in offered[FROM_STOCK].why
+    assert STOCK in offered
+    assert "shipped from stock" in offered[STOCK].why
 
 
 def test_shipments_already_begun_are_not_offered_the_plan_from_stock(real_seeds) -> None:
     offered = {d.source_id for d in draft_from_text(SHIPMENT_BEGUN, real_seeds).duplicates}
-    assert FROM_STOCK not in offered
+    assert STOCK not in offered
 
 
 # --------------------------------------------------------------------------- payment up front, quotas
@@ -215,8 +211,6 @@ def test_the_us_as_the_subject_of_an_approval_is_washington(real_seeds) -> None:
 
 # --------------------------------------------------------------------------- the January rule's checks
 
-JANUARY_RULE = "2026-01-15-federal-register-bis-h200-export-rule"
-
 
 def test_an_independent_review_is_an_event_and_a_review_alone_is_not() -> None:
     assert "independent-check" in events_in("Each unit needs a third-party audit before it leaves.")
@@ -239,12 +233,12 @@ RULE_NEAR_MISS = "The US approval lets Nvidia sell the H200 in China, and buyers
 
 def test_two_rare_things_the_rule_tells_done_by_washington_offer_the_rule(real_seeds) -> None:
     offered = {d.source_id: d for d in draft_from_text(RULE_RETOLD, real_seeds).duplicates}
-    assert JANUARY_RULE in offered
-    assert "checked by an independent party" in offered[JANUARY_RULE].why
+    assert RULE in offered
+    assert "checked by an independent party" in offered[RULE].why
 
 
 def test_the_approval_alone_does_not_offer_the_rule(real_seeds) -> None:
-    assert JANUARY_RULE not in {d.source_id for d in draft_from_text(RULE_NEAR_MISS, real_seeds).duplicates}
+    assert RULE not in {d.source_id for d in draft_from_text(RULE_NEAR_MISS, real_seeds).duplicates}
 
 
 # --------------------------------------------------------------------------- a go-ahead on the buying side
@@ -263,7 +257,6 @@ def test_licences_conditioned_on_something_are_a_conditional_approval() -> None:
     assert "conditional-approval" not in events_in("Buyers are conditioned to expect delays.")
 
 
-FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
 BATCH_RETOLD = (
     "China has approved the import of Nvidia H200 chips for ByteDance, Alibaba and Tencent, "
     "allowing them to buy more than 400,000 in all, with licences conditioned on terms still being set."
