@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from data.draft import suggest
+from data.draft import statement_words, suggest
 from data.draft.entities import EntityIndex
 from data.draft.model import EntityMatch, Figure
 
@@ -231,9 +231,12 @@ def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | Non
         return False  # "an analyst believes ...", "it seems ...", "typically ...": a view or a habit, not an event
     sentence = _SPEC_DELIVERS.sub(" ", sentence)  # "delivers six times the performance" is a spec
     if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
-        return False  # "the money the US will earn" is no claim: a plan needs an action word
+        # "the money the US will earn" is no claim: a plan needs an action word (or a family of its own)
+        return statement_words.is_claim(sentence, matches, main_chip)
     named = [m for m in matches if m.kind == "organisation"] or [m for m in matches if m.id == main_chip]
-    return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
+    if named or (_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence)):
+        return True
+    return statement_words.is_claim(sentence, matches, main_chip)  # "companies aren't placing orders yet"
 
 
 # an announced permission or fee is a step too ("Trump announced that Nvidia would be permitted to export ...")

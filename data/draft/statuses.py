@@ -13,13 +13,21 @@ from __future__ import annotations
 import re
 
 _ADVERB = r"(?:\w+ly )?"
+# No orders placed yet, in any form of the verb: "have not placed orders", "orders aren't being placed",
+# "yet to place any orders"; "not placing orders until ..." is a pause, not none (see _WORDS).
+NO_ORDERS = (
+    r"\b(?:has|have|had)(?:n['’]t| not) (?:yet )?(?:placed|made|submitted) (?:\w+ ){0,2}?orders\b|"
+    r"\borders? (?:are|is|have|has|were)(?:n['’]t| not) (?:yet )?(?:being |been )?placed\b|"
+    r"\b(?:aren['’]t|are not|isn['’]t|is not) (?:yet )?placing (?:\w+ ){0,2}?orders\b(?![^.;]{0,60}\buntil\b)|"
+    r"\byet to (?:place|make|receive) (?:any )?(?:\w+ )?orders\b|\bno orders (?:have|has) (?:yet )?been (?:placed|made)"
+)
 # Decide wherever they stand, in this order.
 _FIRST: list[tuple[str, str]] = [
     (
         r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
         r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
         r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b|"
-        r"\bno (?:deliveries|shipments|sales) (?:have|has) (?:yet )?been (?:made|completed)",
+        r"\bno (?:deliveries|shipments|sales) (?:have|has) (?:yet )?been (?:made|completed)|" + NO_ORDERS,
         "none",
     ),
     (r"\b(?:pending|amid(?:st)?|during|awaiting|under) (?:an?|the) (?:[\w.-]+ ){0,3}review\b", "under_review"),
@@ -48,7 +56,7 @@ _FIRST: list[tuple[str, str]] = [
 _WORDS: list[tuple[str, str]] = [
     (r"\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|turns? away|spurn", "blocked"),
     (
-        r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|h(?:old(?:s|ing)?|eld) off|refrain(?:s|ed|ing)? from|\bfr(?:eez|oz)e|stop (?:placing|buying)|suspend|\bon hold\b|"
+        r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|h(?:old(?:s|ing)?|eld) off|refrain(?:s|ed|ing)? from|\bfr(?:eez|oz)e|stop(?:s|ped|ping)? (?:placing|buying|purchasing|ordering)|suspend|\bon hold\b|"
         r"not (?:be )?placing (?:\w+ )?orders\b[^.;]{0,60}\buntil\b|\b(?:temporary|a) hold on\b",
         "paused",
     ),
@@ -67,12 +75,19 @@ _WORDS: list[tuple[str, str]] = [
         # decision to allow exports"; never "hesitant to allow", "would be allowed", "the permitted chips"
         r"(?<!could )(?<!would )(?<!might )(?<!may )\b(?:allow(?:s|ed)|permit(?:s|ted))\s+(?:[\w$.'’-]+\s+){0,4}?"
         r"(?:sales?|exports?|shipments?|imports?|purchases?|to (?:sell|export|ship|buy|import|purchase|be (?:sold|"
-        r"exported|shipped|imported)))\b|\b(?:decision|move|vote|order) to (?:allow|permit)\b",
+        r"exported|shipped|imported)))\b|"
+        # a decided permission in the infinitive: "the decision to approve exports", "the move to clear the chips"
+        r"\b(?:decision|move|vote|order|ruling)(?:\s+(?!whether\b)[\w,]+){0,5}?\s+to (?:allow|permit|approve|clear|authori[sz]e|green-?light)\b",
         "approved",
     ),
     (r"condition|requirements to (?:each |the )?approvals?", "conditional"),
-    (r"\bannounc(?:ed|es|ing)\b", "announced"),
-    (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to|hop(?:es|ing) to|intends? to", "planned"),
+    # announcing, and confirming or declaring that a permission will come: "confirmed that he would permit"
+    (r"\bannounc(?:ed|es|ing)\b|\b(?:confirm|declar|unveil)(?:ed|es|s)?\b(?= (?:[\w.,]+ ){0,6}?that (?:[\w.]+ ){1,4}?"
+     r"(?:would|will) (?:\w+ )?(?:allow|permit|approve|authori[sz]e|grant|let|clear)\b)", "announced"),
+    (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to|hop(?:es|ing) to|intends? to|"
+     # a step put ahead in time: "shipments planned for March", "slated to", "poised to", "on track to"
+     r"\b(?:planned|scheduled|slated) (?:for|as early as|by|in|to)\b|\b(?:slated|poised|on track|scheduled|due) to\b",
+     "planned"),
     (r"took effect|in effect|in force|(?:have|has) begun(?! \w+ing)|\bbegan\b(?! \w+ing)|started (?:shipping|to ship)",
      "in_effect"),
 ]  # fmt: skip
@@ -88,9 +103,39 @@ _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^,;.]{0,50}$|\bwho (?:gets|will
 _PAST_MEASURE = re.compile(r"\b(?:prior|previous|former|[A-Z][a-z]+-era)\s+$")
 
 
+# A clause of cause or time ("after customs said the chips were not permitted", "because Beijing has not
+# approved", "following the ban") says why or when; the main clause says what happened.
+_CAUSE = re.compile(
+    r"^\W*(?:after|because|since|following|once)\b[^,;]*,\s*|"
+    r"\s(?:after|because|since|following|as a result of|in response to)\s[^,;]*",
+    re.IGNORECASE,
+)
+# "approved" naming whom a sale may go to ("sales to approved customers", "“approved customers”") is no step
+_ATTRIBUTIVE = re.compile(
+    r"approved[\"”’]?\s+(?:[\w-]+\s+){0,2}?(?:customers|buyers|clients|users|end[- ]users|entities|parties|"
+    r"purchasers|list|vendors|suppliers|commercial|business)\b",
+    re.IGNORECASE,
+)
+_BEFORE_ATTRIBUTIVE = re.compile(r"(?:\b(?:to|for|of|the|only|and|among|with)\s+[\"“‘]?|[\"“‘])$", re.IGNORECASE)
+
+
+_FRAME_WORDS = 4  # "It comes", "This came as": a main clause this short only frames what it concedes
+
+
 def status(sentence: str) -> str | None:
-    """The status the sentence states for what happened, or None."""
+    """The status the sentence states for what happened, or None: its main clause's when that
+    states one ("suppliers paused production after customs blocked the chips" is a pause)."""
     text = _ASIDE.sub(" ", _CONCESSIVE.sub(" ", sentence))
+    main = _CAUSE.sub(" ", text)
+    if main.strip() and main != text and (found := _status(main)) is not None:
+        return found
+    found = _status(text)
+    if found is None and text != sentence and len(re.findall(r"\w+", text)) <= _FRAME_WORDS:
+        found = _status(sentence)  # "It comes despite the US approval": the concession is all it says
+    return found
+
+
+def _status(text: str) -> str | None:
     for pattern, value in _FIRST:
         if re.search(pattern, text, re.IGNORECASE):
             return value
@@ -99,7 +144,9 @@ def status(sentence: str) -> str | None:
         for found in re.finditer(pattern, text, re.IGNORECASE):
             before = text[: found.start()]
             if _NEGATED.search(before) or _PAST_MEASURE.search(before) or _OPEN_QUESTION.search(before):
-                continue  # "no refunds or cancellations", "the prior ban": a denied word, a past measure
+                continue
+            if _ATTRIBUTIVE.match(text, found.start()) and _BEFORE_ATTRIBUTIVE.search(before):
+                continue  # "to approved customers": whom sales may go to, not an approval  # "no refunds or cancellations", "the prior ban": a denied word, a past measure
             if best is None or found.start() < best[0]:
                 best = (found.start(), value)
             break
@@ -123,6 +170,22 @@ _PAUSED_KINDS = frozenset({"condition", "financial", "market", "statement", "del
 _RETHOUGHT = frozenset({"condition", "import_approval", "export_licence", "shipment", "delivery", "order", "statement"})
 
 
+_NO_ORDERS_RE = re.compile(NO_ORDERS, re.IGNORECASE)
+# Shipping put ahead in time, by the seller or of the goods: "aims to start shipping by mid-February", "will
+# begin shipping", "shipments are expected to begin in the second half", "with shipments planned for March".
+PLANNED_SHIPPING = re.compile(
+    r"\b(?:plans?|planning|aims?|aiming|expect(?:s|ed)?|set|scheduled|slated|poised|prepar(?:es|ing)|intends?|will|would|"
+    r"on track)\s+(?:to\s+)?(?:start|begin|resume|commence)?\s*(?:ship(?:ping)?|deliver(?:ing)?)\b|"
+    r"\b(?:shipments?|deliveries|shipping)\s+(?:\w+\s+){0,4}?(?:are |is |were |was )?(?:expected|planned|set|scheduled|"
+    r"slated|due|poised)\s+(?:to (?:begin|start|resume|arrive)|for|as early as|by|in)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|would|plans? to|is to|are to)\b", re.IGNORECASE)
+_OWN_STEP_KINDS = frozenset(
+    {"import_approval", "export_licence", "policy", "condition", "order", "production", "legislation"}
+)
+
+
 def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str | None]:
     """A statement's kind from the step its status words name, where the keyword kinds miss it.
 
@@ -132,6 +195,11 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
     export licence, Beijing clearing purchases an import approval ("conditionally approved" stays
     an approval, with its condition as the status). A condition, a plan or a price keeps its kind.
     """
+    if claim_status == "none" and _NO_ORDERS_RE.search(sentence):
+        return "order", claim_status  # "have approvals but aren't placing orders yet": the orders are what is none
+    ahead = claim_status == "planned" or (claim_status == "announced" and _FUTURE.search(sentence))
+    if ahead and kind not in _OWN_STEP_KINDS and PLANNED_SHIPPING.search(sentence):
+        return "shipment", "planned"  # "announced that it will begin shipping" is a plan to ship
     if claim_status in ("blocked", "halted", "paused") and _CUSTOMS.search(sentence):
         customs = _CUSTOMS.search(sentence)
         if customs and customs.start() < len(sentence) // 2 + 20:  # customs is who acts, not where

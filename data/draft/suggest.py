@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from data.draft import statuses
+from data.draft import statement_words, statuses
 from data.load import SeedData
 
 _KIND_RULES: list[tuple[str, str]] = [
@@ -28,9 +28,9 @@ _KIND_RULES: list[tuple[str, str]] = [
     # an inquiry is enforcement unless it is into one's own output ("investigating whether it can add production")
     (r"investigat|\bprobe[ds]?\b|\binquiry\b", "enforcement"),
     (
-        r"\bguidance\b|\bdiscourag(?:ed|ing)\b|\badvis(?:ed|ory|ories)\b",
+        r"\bguidance\b|\bdiscourag(?:ed|ing)\b|\badvis(?:ed|ory|ories)\b|" + statement_words.WARNED_OFF.pattern,
         "policy",
-    ),  # officials steering buyers: a policy
+    ),  # officials steering buyers: a policy ("warned against purchasing", "told to avoid buying")
     (r"received (?:\w+ )?orders\b", "order"),  # orders received are orders, not deliveries
     (r"deliver|received", "delivery"),
     (r"ship(?:ped|ment|ments|ping)?\b|arriv|\bsold\b", "shipment"),
@@ -45,9 +45,10 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"licen[cs]e|approv\w*\s+(?:\S+\s+){0,3}(?:sales?|exports?)\b|export approval", "export_licence"),
     (r"import|customs|approv|cleared|green light|allowed? .* to buy|permitted|authori[sz]", "import_approval"),
     (
-        r"expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing)|in (?:high|strong) demand",
+        r"expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing)|in (?:high|strong) demand|"
+        + statement_words.DEMAND.pattern,
         "demand_signal",
-    ),  # wanting to buy is demand, not yet an order
+    ),  # wanting to buy is demand, not yet an order ("seeking the chips", "rushing to buy", "demand remains high")
     (r"\border(?:s|ed)?\b|purchase|bought|\bbuy", "order"),
     (r"demand|interest|want|seek|sought|asked for|requested", "demand_signal"),
     (r"\brule\b|regulation|policy|ban\b|tariff|export control|\bfee\b|surcharge|\bcut\b", "policy"),

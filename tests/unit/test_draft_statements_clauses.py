@@ -1,0 +1,144 @@
+"""Statements read by how the sentence is built: the main clause over a clause of cause or time, a
+concession that is all a sentence says, "approved" naming whom sales may go to, a decided permission
+in the infinitive, an announced future permission, shipping put ahead in time, no orders placed yet.
+
+Every case has a near miss in nearly the same words that must come out otherwise. The sentences are
+our own, not any article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from data.draft import draft_from_text
+from data.draft.statuses import refine, status
+from data.draft.suggest import kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the main clause says what happened; a clause of cause or time says why or when
+        ("Board makers paused production after the border office said the parts were not permitted in.", "paused"),
+        ("Because the regulator has not yet approved the purchases, the assemblers stopped buying.", "paused"),
+        # ... unless the main clause states nothing: then the whole sentence decides
+        ("The slump came after the border office said the parts were not permitted in.", "blocked"),
+        # ... and a wait stated in a clause of its own still decides
+        ("Sales remain stuck, weeks after the licence was granted, pending a security review.", "under_review"),
+        # a concession is set aside when the main clause carries the news ...
+        ("Despite the approval in Washington, Beijing has not yet allowed the imports.", "pending"),
+        # ... but when the main clause only frames it, the concession is what the sentence says
+        ("This comes even though Washington approved the exports.", "approved"),
+        ("Even though Washington approved the exports, buyers remain cautious about the terms.", None),
+    ],
+)
+def test_the_main_clause_decides(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "approved" before the buyers it names is whom a sale may go to, not a step ...
+        ("The boards may only be sold to approved customers abroad.", None),
+        ("Shipments are limited to “approved buyers” in the region.", None),
+        # ... while an approval of named buyers is one
+        ("The ministry approved three companies to import the boards.", "approved"),
+        ("Regulators approved the buyers' applications on Friday.", "approved"),
+    ],
+)
+def test_approved_as_an_adjective_is_no_approval(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The cabinet's decision in March to approve the exports surprised investors.", "approved"),
+        ("The move to clear the boards came late on Friday.", "approved"),
+        ("The decision whether to approve the exports lies with the cabinet.", None),
+        # a permission confirmed for the future is announced; a remark that someone will decide is not
+        ("The president confirmed on Monday that he would permit the sales to vetted buyers.", "announced"),
+        ("The minister said the president will approve or block the sales.", "planned"),
+    ],
+)
+def test_permissions_in_other_shapes(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # shipping put ahead in time is a planned shipment, whatever else the sentence names
+        ("The vendor aims to start shipping the boards before the spring holiday.", ("shipment", "planned")),
+        ("The vendor told clients it will begin shipping the boards in March.", ("shipment", "planned")),
+        ("The vendor announced to clients that it will begin shipping the boards soon.", ("shipment", "planned")),
+        # an announcement about something else stays what it was
+        ("The vendor announced a new board for data centres.", ("statement", "announced")),
+        # no orders placed is none, and the orders are what is none
+        ("The firms hold approvals but are not placing orders yet.", ("order", "none")),
+        ("The buyers have not yet placed any orders for the boards.", ("order", "none")),
+        # holding orders back until something happens is a pause, not none
+        ("The buyers are not placing orders until the terms are settled.", ("order", "paused")),
+        ("The buyers placed orders for the boards this week.", ("order", None)),
+    ],
+)
+def test_planned_shipping_and_no_orders(sentence: str, expected: tuple[str, str | None]) -> None:
+    assert refine(kind(sentence, None), status(sentence), sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Labs across the country are seeking the boards for research.", "demand_signal"),
+        ("Demand for these accelerators remains very high among cloud firms.", "demand_signal"),
+        ("Cloud firms are rushing to secure the boards before the rules change.", "demand_signal"),
+        ("Regulators warned the platforms against purchasing the boards.", "policy"),
+    ],
+)
+def test_demand_and_warnings_are_their_own_kinds(sentence: str, expected: str) -> None:
+    assert kind(sentence, None) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an idiom of racing and a goal that is sought are no demand for the chip ...
+        "Officials paused the orders, as the capital seeks to favour home-grown chip design in the race for AI.",
+        # ... nor are customers described by what they want
+        "The vendor set stricter payment terms for customers who want to buy the boards.",
+    ],
+)
+def test_near_misses_are_no_demand(sentence: str) -> None:
+    assert kind(sentence, None) != "demand_signal"
+
+
+def _statements(text: str, seeds) -> list[tuple[str, str | None]]:
+    draft = draft_from_text(text, seeds, publisher="Test Wire", published=dt.date(2026, 1, 28))
+    return sorted((c.kind, c.status) for c in draft.claims if c.figure is None)
+
+
+def test_statements_without_a_status_word_are_drafted(real_seeds) -> None:
+    text = (
+        "Demand for Nvidia's H200 chips remains very high among Chinese cloud companies.\n\n"
+        "Chinese companies have approvals but are not placing orders for the H200 yet.\n\n"
+        "Nvidia aims to start shipping the H200 to China before the Lunar New Year.\n"
+    )
+    assert _statements(text, real_seeds) == [("demand_signal", None), ("order", "none"), ("shipment", "planned")]
+
+
+def test_demand_talk_with_no_tracked_chip_or_firm_is_not_drafted(real_seeds) -> None:
+    text = "Demand for garden furniture remains very high among retailers this spring.\n"
+    assert _statements(text, real_seeds) == []
+
+
+def test_a_shipping_plan_beside_another_figure_is_a_claim_of_its_own(real_seeds) -> None:
+    text = "Nvidia had expected orders of more than 900,000 H200 chips, with shipments planned as early as April.\n"
+    assert ("shipment", "planned") in _statements(text, real_seeds)
+
+
+def test_a_figure_that_is_the_shipping_plan_gets_no_second_claim(real_seeds) -> None:
+    text = "Nvidia plans to ship 60,000 H200 chips to Chinese buyers in April.\n"
+    assert _statements(text, real_seeds) == []
