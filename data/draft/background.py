@@ -240,7 +240,7 @@ def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | Non
 
 
 # an announced permission or fee is a step too ("Trump announced that Nvidia would be permitted to export ...")
-_STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled", "announced"}
+_STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled", "announced", "proposed"}
 _STEP_KINDS = frozenset({"import_approval", "export_licence", "policy", "enforcement", "condition", "order"})
 
 
@@ -252,7 +252,13 @@ def carries_statement(sentence: str, matches: list[EntityMatch]) -> bool:
     figure ("authorised a small number"): its claim is the statement (the caller checks that)."""
     if suggest.status(sentence) not in _STEP_STATUSES or suggest.kind(sentence, None) not in _STEP_KINDS:
         return False
-    return any(m.kind == "organisation" for m in matches)
+    return any(m.kind == "organisation" for m in matches) or bool(_GOVERNMENT.search(sentence))
+
+
+# A government by its stand-ins ("Washington approved H200 exports"): who takes a step, named or not
+_GOVERNMENT = re.compile(
+    r"\b(?:Washington|Beijing|White House|Trump administration|(?:U\.S\.|US|Chinese) government)\b"
+)
 
 
 def main_chip(title: str | None, paragraphs: list[str], index: EntityIndex) -> str | None:

@@ -42,6 +42,15 @@ WARNED_OFF = re.compile(
     r"(?:against|not to|to avoid|to refrain from|to stop)\s+(?:\w+\s+){0,2}?(?:buy|purchas|order|us(?:e|ing))\w*",
     re.IGNORECASE,
 )
+# An authority acting against smuggling: arrests, charges, indictments, seizures, pleas, sentences.
+ENFORCEMENT = re.compile(
+    r"\b(?:arrest(?:ed|s|ing)?|charged|indict(?:ed|ment|s)?|seiz(?:ed|es|ing|ure)|prosecut\w*|pleaded guilty|"
+    r"sentenced|convicted|smuggled)\b|"  # "smuggling concerns grow" is a worry, not an action ...
+    # ... but acting on it is one: "shut down a smuggling network", "smuggling is a priority for law enforcement"
+    r"\b(?:(?:shut|shuts|broke|breaks|cracked|cracking|cracks|clamped|clamping)\s+(?:down|up)|dismantl\w*|crackdown|"
+    r"law enforcement)\b(?=[^.;]{0,60}\bsmuggl)|\bsmuggl\w*\b(?=[^.;]{0,60}\blaw enforcement\b)",
+    re.IGNORECASE,
+)
 # The buyers in general words, standing for whom such a sentence is about when it names no one.
 _BUYERS_IN_WORDS = re.compile(
     r"\b(?:companies|firms|customers|buyers|clients|giants|hyperscalers|labs|universities|institutes|"
@@ -53,7 +62,7 @@ _NO_ORDERS = re.compile(statuses.NO_ORDERS, re.IGNORECASE)
 
 def is_claim(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
     """A sentence of one of these families, about a tracked chip or named organisation."""
-    families = (DEMAND, WARNED_OFF, _NO_ORDERS, statuses.PLANNED_SHIPPING)
+    families = (DEMAND, WARNED_OFF, ENFORCEMENT, _NO_ORDERS, statuses.PLANNED_SHIPPING)
     if not any(family.search(sentence) for family in families):
         return False
     if any(m.kind == "organisation" for m in matches):

@@ -44,7 +44,7 @@ _FIRST: list[tuple[str, str]] = [
         r"licen[cs]es?)\b",
         "pending",
     ),
-    (r"in principle", "in_principle"),
+    (r"in[- ]principle", "in_principle"),
     (
         r"\bnot (?:be )?(?:allowed|permitted)\b|not authori[sz]ed|\b(?:could|can)(?:n['’]t|not| not) (?:legally )?"
         r"(?:enter|be imported|clear customs)|\btold (?:\w+ ){0,3}not to (?:clear|import|let|allow|admit)\b",
@@ -54,7 +54,9 @@ _FIRST: list[tuple[str, str]] = [
 ]
 # Otherwise the first of these in the sentence decides.
 _WORDS: list[tuple[str, str]] = [
-    (r"\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|turns? away|spurn", "blocked"),
+    # a ban by any word for it, and a restriction that stands: "remains restricted", "stays off-limits"
+    (r"\bbann?(?:ed|s)?\b|\bblock|\bbarred\b|\brefus|turns? away|spurn|\bprohibit(?:s|ed|ing)?\b|\boff-limits\b|"
+     r"\b(?:remains?|remained|stays?|stayed|still)\s+(?:\w+\s+)?restricted\b", "blocked"),
     (
         r"\bpaus|temporarily halt|halt(?:ed)? (?:new )?orders|h(?:old(?:s|ing)?|eld) off|refrain(?:s|ed|ing)? from|\bfr(?:eez|oz)e|stop(?:s|ped|ping)? (?:placing|buying|purchasing|ordering)|suspend|\bon hold\b|"
         r"not (?:be )?placing (?:\w+ )?orders\b[^.;]{0,60}\buntil\b|\b(?:temporary|a) hold on\b",
@@ -100,7 +102,7 @@ _ASIDE = re.compile(r",\s+with\s+(?:\w+\s+){1,4}?(?:now\s+|still\s+)?\w+ing\b[^;
 _NEGATED = re.compile(r"(?:\b(?:no|not|without|never)\b|n['’]t)[^,;.]{0,24}$", re.IGNORECASE)
 # "whether Beijing will approve", "who gets approved": a question the sentence leaves open
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^,;.]{0,50}$|\bwho (?:gets|will get|can|may)\s+$", re.IGNORECASE)
-_PAST_MEASURE = re.compile(r"\b(?:prior|previous|former|[A-Z][a-z]+-era)\s+$")
+_PAST_MEASURE = re.compile(r"\b(?:prior|previous|former|formerly|[A-Z][a-z]+-era)\s+$")
 
 
 # A clause of cause or time ("after customs said the chips were not permitted", "because Beijing has not
@@ -155,7 +157,7 @@ def _status(text: str) -> str | None:
 
 _CUSTOMS = re.compile(r"\bcustoms\b", re.IGNORECASE)
 _APPROVAL_VERB = re.compile(
-    r"\b(?:approv(?:ed|es|ing)|cleared|granted|authori[sz](?:ed|es|ing)|green ?light(?:ed)?|allow(?:ed|ing|s)?|permit(?:s|ted)?|go-ahead)\b",
+    r"\b(?:approv(?:ed|es|ing)|cleared|granted|authori[sz](?:ed|es|ing)|green ?light(?:ed)?|greenlit|allow(?:ed|ing|s)?|permit(?:s|ted)?|go-ahead)\b",
     re.IGNORECASE,
 )
 _US_APPROVER = re.compile(r"\b(?:U\.?S\.?|United States|Washington|Trump|administration|Commerce|White House|BIS)\b")
@@ -167,7 +169,16 @@ _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+([^,;.]{3,60})")
 _BUYING = re.compile(r"\b(?:orders|purchases|purchasing|buying)\b", re.IGNORECASE)
 _PAUSED_KINDS = frozenset({"condition", "financial", "market", "statement", "delivery", "shipment"})
-_RETHOUGHT = frozenset({"condition", "import_approval", "export_licence", "shipment", "delivery", "order", "statement"})
+# Kinds a keyword gave that an approval's approver overrides: "the arrests came the day Trump authorised exports"
+# states the approval, whatever else it names (an arrest, a revenue share, output).
+_RETHOUGHT = frozenset(
+    {"condition", "import_approval", "export_licence", "shipment", "delivery", "order", "statement", "enforcement",
+     "financial", "production", "market"}
+)  # fmt: skip
+# "obtained approval from the US administration", "conditional approval from the Trump administration"
+_FROM_AGENT = re.compile(
+    r"\bapprovals?\s+from\s+([^,;]{3,60}?)(?=\s+(?:to|for|on|in|that|which|after|before)\b|[,;]|\.(?:\s|$)|$)", re.I
+)  # the approver ends where what was approved begins: "from the US administration | to sell in China"
 
 
 _NO_ORDERS_RE = re.compile(NO_ORDERS, re.IGNORECASE)
@@ -205,14 +216,17 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
         if customs and customs.start() < len(sentence) // 2 + 20:  # customs is who acts, not where
             return "import_approval", "blocked"
     main = _CONCESSIVE.sub(" ", sentence)
-    verb = _APPROVAL_VERB.search(main)
+    if not (_APPROVAL_VERB.search(main) or _FROM_AGENT.search(main)):
+        main = sentence  # "It comes despite the US approval": the concession is all it says
+    verb = _APPROVAL_VERB.search(main) or _FROM_AGENT.search(main)
     if claim_status in ("approved", "conditional", "announced") and verb and kind in _RETHOUGHT:
         approver = main[: verb.start()]
         passive = _BY_AGENT.match(main[verb.end() :])  # "were approved by the Trump administration"
-        if passive:
-            approver = passive.group(1)
+        if passive or verb.re is _FROM_AGENT:
+            approver = passive.group(1) if passive else verb.group(1)
         if _US_APPROVER.search(approver) and not _CN_APPROVER.search(approver):
-            return "export_licence", claim_status
+            # the seeds never file a US licence as conditional: its conditions are claims of their own
+            return "export_licence", "approved" if claim_status == "conditional" else claim_status
         if _CN_APPROVER.search(approver) and not _US_APPROVER.search(approver):
             return "import_approval", claim_status
     if kind in ("import_approval", "export_licence") and claim_status is None and _VISIT.search(sentence):

@@ -142,3 +142,69 @@ def test_a_shipping_plan_beside_another_figure_is_a_claim_of_its_own(real_seeds)
 def test_a_figure_that_is_the_shipping_plan_gets_no_second_claim(real_seeds) -> None:
     text = "Nvidia plans to ship 60,000 H200 chips to Chinese buyers in April.\n"
     assert _statements(text, real_seeds) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a hyphenated "in-principle" is the same step as "in principle"
+        ("The regulator gave in-principle approval to the three platforms.", "in_principle"),
+        ("The regulator gave final approval to the three platforms.", "approved"),
+        # a restriction that stands is a block; a restriction merely talked about is not
+        ("The newer boards remain restricted for sale to the region.", "blocked"),
+        ("The newer boards are prohibited from entering the region.", "blocked"),
+        ("Critics talked about the restrictions on the newer boards.", "proposed"),
+        # "formerly" puts a measure in the past; "previously" only dates an event the report states
+        ("The earlier government had formerly prohibited such boards.", None),
+        ("Customs had previously halted the shipments.", "halted"),
+    ],
+)
+def test_step_words_in_other_forms(sentence: str, expected: str | None) -> None:
+    assert status(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the approver decides the kind, whatever keyword kind the rest of the sentence has
+        (
+            "The arrests came on the day the Trump administration authorized limited exports.",
+            ("export_licence", "approved"),
+        ),
+        ("The arrests came after a long inquiry by federal agents.", ("enforcement", None)),
+        # an approval "from" someone is theirs; the seeds never file a US licence as conditional
+        (
+            "The vendor obtained approval from the US administration to sell the boards there.",
+            ("export_licence", "approved"),
+        ),
+        (
+            "It comes despite conditional approval from the Trump administration for the exports.",
+            ("export_licence", "approved"),
+        ),
+        # a conditional approval by Beijing stays conditional
+        ("Beijing conditionally approved purchases for two platforms.", ("import_approval", "conditional")),
+    ],
+)
+def test_the_approver_decides_the_kind(sentence: str, expected: tuple[str, str | None]) -> None:
+    assert refine(kind(sentence, None), status(sentence), sentence) == expected
+
+
+def test_enforcement_actions_are_drafted_worries_are_not(real_seeds) -> None:
+    acted = "Federal agents arrested two traders accused of routing Nvidia H200 chips to China.\n"
+    assert _statements(acted, real_seeds) == [("enforcement", None)]
+    worried = "Concerns about H200 chip smuggling into China keep growing among Nvidia watchers.\n"
+    assert _statements(worried, real_seeds) == []
+
+
+def test_a_proposal_beside_its_figure_is_a_claim_of_its_own(real_seeds) -> None:
+    text = "The Trump administration is weighing a cap of 60,000 Nvidia H200 chips per Chinese buyer.\n"
+    assert ("condition", "proposed") in _statements(text, real_seeds)
+    plain = "The Trump administration set a price floor of 60,000 dollars per Nvidia H200 server.\n"
+    assert all(step != "proposed" for _, step in _statements(plain, real_seeds))
+
+
+def test_a_step_by_a_government_named_by_its_capital_beside_a_figure(real_seeds) -> None:
+    text = "Washington approved H200 exports but required the chips to pass through US labs for a 25% fee.\n"
+    assert ("export_licence", "approved") in _statements(text, real_seeds)
+    other = "Analysts expect H200 exports to add 25% to the segment this year.\n"
+    assert _statements(other, real_seeds) == []
