@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from data.draft import statement_words, suggest
+from data.draft import statement_words, statuses, suggest
 from data.draft.entities import EntityIndex
 from data.draft.model import EntityMatch, Figure
 
@@ -250,7 +250,9 @@ def carries_statement(sentence: str, matches: list[EntityMatch]) -> bool:
     cleared three firms to buy 400,000 chips" is the approval and the figure. A figure with a
     plan or no status ("orders of 2 million") is the figure alone, and so is a wording-only
     figure ("authorised a small number"): its claim is the statement (the caller checks that)."""
-    if suggest.status(sentence) not in _STEP_STATUSES or suggest.kind(sentence, None) not in _STEP_KINDS:
+    step_status = suggest.status(sentence)
+    step_kind, _ = statuses.refine(suggest.kind(sentence, None), step_status, sentence)  # the approver's step
+    if step_status not in _STEP_STATUSES or step_kind not in _STEP_KINDS:
         return False
     return any(m.kind == "organisation" for m in matches) or bool(_GOVERNMENT.search(sentence))
 

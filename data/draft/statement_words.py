@@ -58,13 +58,18 @@ _BUYERS_IN_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NO_ORDERS = re.compile(statuses.NO_ORDERS, re.IGNORECASE)
+_WORLDWIDE = re.compile(r"\b(?:globally|worldwide|global|around the world|across the world)\b", re.IGNORECASE)
+_CHINA = re.compile(r"\b(?:China|Chinese|Beijing)\b")
 
 
 def is_claim(sentence: str, matches: list[EntityMatch], main_chip: str | None) -> bool:
     """A sentence of one of these families, about a tracked chip or named organisation."""
     families = (DEMAND, WARNED_OFF, ENFORCEMENT, _NO_ORDERS, statuses.PLANNED_SHIPPING)
-    if not any(family.search(sentence) for family in families):
+    found = [family for family in families if family.search(sentence)]
+    if not found:
         return False
+    if found == [DEMAND] and _WORLDWIDE.search(sentence) and not _CHINA.search(sentence):
+        return False  # "demand for such processors has surged globally": the market at large, not China's buyers
     if any(m.kind == "organisation" for m in matches):
         return True
     if main_chip is None and not any(m.kind == "chip" for m in matches):

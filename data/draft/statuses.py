@@ -88,7 +88,8 @@ _WORDS: list[tuple[str, str]] = [
      r"(?:would|will) (?:\w+ )?(?:allow|permit|approve|authori[sz]e|grant|let|clear)\b)", "announced"),
     (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to|hop(?:es|ing) to|intends? to|"
      # a step put ahead in time: "shipments planned for March", "slated to", "poised to", "on track to"
-     r"\b(?:planned|scheduled|slated) (?:for|as early as|by|in|to)\b|\b(?:slated|poised|on track|scheduled|due) to\b",
+     r"\b(?:planned|scheduled|slated) (?:for|as early as|by|in|to)\b|\b(?:slated|poised|on track|scheduled) to\b|"
+     r"\bdue to (?=(?:begin|start|arrive|ship|be|take|open|launch|resume)\b)",
      "planned"),
     (r"took effect|in effect|in force|(?:have|has) begun(?! \w+ing)|\bbegan\b(?! \w+ing)|started (?:shipping|to ship)",
      "in_effect"),
@@ -109,7 +110,7 @@ _PAST_MEASURE = re.compile(r"\b(?:prior|previous|former|formerly|[A-Z][a-z]+-era
 # approved", "following the ban") says why or when; the main clause says what happened.
 _CAUSE = re.compile(
     r"^\W*(?:after|because|since|following|once)\b[^,;]*,\s*|"
-    r"\s(?:after|because|since|following|as a result of|in response to)\s[^,;]*",
+    r"\s(?:after|because|since|following|as a result of|in response to|due to|owing to)\s[^,;]*",
     re.IGNORECASE,
 )
 # "approved" naming whom a sale may go to ("sales to approved customers", "“approved customers”") is no step
@@ -211,9 +212,10 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
     ahead = claim_status == "planned" or (claim_status == "announced" and _FUTURE.search(sentence))
     if ahead and kind not in _OWN_STEP_KINDS and PLANNED_SHIPPING.search(sentence):
         return "shipment", "planned"  # "announced that it will begin shipping" is a plan to ship
-    if claim_status in ("blocked", "halted", "paused") and _CUSTOMS.search(sentence):
-        customs = _CUSTOMS.search(sentence)
-        if customs and customs.start() < len(sentence) // 2 + 20:  # customs is who acts, not where
+    own = _CAUSE.sub(" ", sentence)  # "suppliers paused after customs said ...": customs is the cause, not who acts
+    if claim_status in ("blocked", "halted", "paused") and _CUSTOMS.search(own):
+        customs = _CUSTOMS.search(own)
+        if customs and customs.start() < len(own) // 2 + 20:  # customs is who acts, not where
             return "import_approval", "blocked"
     main = _CONCESSIVE.sub(" ", sentence)
     if not (_APPROVAL_VERB.search(main) or _FROM_AGENT.search(main)):

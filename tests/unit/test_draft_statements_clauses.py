@@ -208,3 +208,37 @@ def test_a_step_by_a_government_named_by_its_capital_beside_a_figure(real_seeds)
     assert ("export_licence", "approved") in _statements(text, real_seeds)
     other = "Analysts expect H200 exports to add 25% to the segment this year.\n"
     assert _statements(other, real_seeds) == []
+
+
+def test_customs_in_a_clause_of_cause_is_not_who_acts() -> None:
+    caused = "Board makers paused production after the customs office said the parts were not permitted in."
+    assert refine(kind(caused, None), status(caused), caused) == ("production", "paused")
+    acting = "The customs office paused imports of the parts this week."
+    assert refine(kind(acting, None), status(acting), acting) == ("import_approval", "blocked")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The first boards are due to arrive before the holiday.", "planned"),
+        # "due to" giving a cause is no plan: the block in that clause is what the sentence states
+        ("Output has been disrupted due to a blockade at the border.", "blocked"),
+    ],
+)
+def test_due_to_a_cause_is_no_plan(sentence: str, expected: str) -> None:
+    assert status(sentence) == expected
+
+
+def test_an_announced_permission_beside_a_figure_is_the_approvers_step(real_seeds) -> None:
+    text = (
+        "On Monday President Donald Trump announced that Nvidia would be granted permission to sell the H200 "
+        "to China subject to a 25% export tax.\n"
+    )
+    assert _statements(text, real_seeds) == [("export_licence", "announced")]
+
+
+def test_demand_in_the_world_at_large_is_not_chinas(real_seeds) -> None:
+    world = "Demand for Nvidia H200 processors has surged globally as cloud companies invest.\n"
+    assert _statements(world, real_seeds) == []
+    china = "Demand for Nvidia H200 processors has surged in China as cloud companies invest.\n"
+    assert _statements(china, real_seeds) == [("demand_signal", None)]
