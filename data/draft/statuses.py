@@ -40,6 +40,9 @@ _FIRST: list[tuple[str, str]] = [
         r"sign off|authori[sz]e)|still deciding|\bhold(?:s|ing)? up (?:the |a )?(?:decision|approval)|\bstuck\b|"
         # a permission still asked for: "still needs final approval", "applied for licences"
         r"\bstill (?:needs?|requires?) (?:\w+ ){0,2}(?:approval|clearance|sign-off|permission|licen[cs]es?)\b|"
+        # terms not settled yet: "still finalizing the conditions", "under negotiation", "yet to be finalised"
+        r"\bstill (?:finali[sz]|negotiat|hammering out|working out|drafting)\w*|\b(?:under|in) negotiation\b|"
+        r"\b(?:yet to be|not yet(?: been)?|still being) (?:finali[sz]ed|settled|agreed|set|decided|negotiated)\b|"
         r"\b(?:seek(?:s|ing)?|sought|appl(?:y|ies|ied|ying) for) (?:\w+ ){0,3}(?:approval|clearance|permission|"
         r"licen[cs]es?)\b",
         "pending",
@@ -95,7 +98,7 @@ _WORDS: list[tuple[str, str]] = [
      "in_effect"),
 ]  # fmt: skip
 _CONCESSIVE = re.compile(
-    r"(?:\b(?:despite|in spite of|notwithstanding|even (?:after|though|as|if)|although)|^\W*while)\b[^,;:.]*(?:[,;:]|$)",
+    r"(?:\b(?:despite|in spite of|notwithstanding|even (?:after|though|as|if)|although)|^\W*while)\b[^,;:.]*(?:[,;:]|\.?\s*$)",
     re.I,
 )  # "While Washington has cleared the sale, Beijing has yet to ...": a sentence-initial "while" concedes
 # ", with more firms now awaiting approval": an aside about others, not the sentence's own step.
@@ -183,6 +186,13 @@ _FROM_AGENT = re.compile(
 
 
 _NO_ORDERS_RE = re.compile(NO_ORDERS, re.IGNORECASE)
+_UNSETTLED_TERMS = re.compile(
+    r"\b(?:still (?:finali[sz]|negotiat|hammering out|working out|drafting)\w*|finali[sz]\w*)\s+(?:\w+\s+){0,4}?"
+    r"(?:conditions|terms|requirements|rules|criteria)\b|"
+    r"\b(?:conditions|terms|requirements|criteria)\b[^.;]{0,40}\b(?:yet to be|not yet(?: been)?|still being|under) "
+    r"(?:finali[sz]ed|settled|agreed|negotiated|negotiation)\b",
+    re.IGNORECASE,
+)
 # Shipping put ahead in time, by the seller or of the goods: "aims to start shipping by mid-February", "will
 # begin shipping", "shipments are expected to begin in the second half", "with shipments planned for March".
 PLANNED_SHIPPING = re.compile(
@@ -207,6 +217,8 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
     export licence, Beijing clearing purchases an import approval ("conditionally approved" stays
     an approval, with its condition as the status). A condition, a plan or a price keeps its kind.
     """
+    if claim_status == "pending" and _UNSETTLED_TERMS.search(sentence):
+        return "condition", claim_status  # "still finalizing the conditions": the conditions are what waits
     if claim_status == "none" and _NO_ORDERS_RE.search(sentence):
         return "order", claim_status  # "have approvals but aren't placing orders yet": the orders are what is none
     ahead = claim_status == "planned" or (claim_status == "announced" and _FUTURE.search(sentence))

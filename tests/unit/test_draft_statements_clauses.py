@@ -242,3 +242,20 @@ def test_demand_in_the_world_at_large_is_not_chinas(real_seeds) -> None:
     assert _statements(world, real_seeds) == []
     china = "Demand for Nvidia H200 processors has surged in China as cloud companies invest.\n"
     assert _statements(china, real_seeds) == [("demand_signal", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # terms not settled yet wait: the conditions are what is pending
+        ("The planning agency is still finalising the conditions for the buyers.", ("condition", "pending")),
+        ("The terms for the buyers have yet to be finalised by the agency.", ("condition", "pending")),
+        # settled terms are a condition that stands
+        ("The planning agency finalised the conditions for the buyers last week.", ("condition", "conditional")),
+        # a concession at the end of a sentence is set aside like one at its start
+        ("The agency has set conditions on the approvals, although the terms are still under negotiation.",
+         ("condition", "conditional")),
+    ],
+)  # fmt: skip
+def test_terms_not_settled_are_pending(sentence: str, expected: tuple[str, str | None]) -> None:
+    assert refine(kind(sentence, None), status(sentence), sentence) == expected
