@@ -68,6 +68,13 @@ _WORDS: list[tuple[str, str]] = [
     (r"\bhalt", "halted"),
     (r"denied|reject", "denied"),
     (r"cancel", "cancelled"),
+    # a measure being prepared is proposed, whoever weighs it: "reviewing a plan to require", "draft quotas",
+    # "stricter limits could be placed", "potentially capping purchases"
+    (r"\b(?:review|weigh|consider|study|studi|mull|discuss|debat|prepar|draft)\w*\s+(?:a |the |new )?(?:plan|proposal|"
+     r"draft|idea|rules?|quotas?|regulations?|guidelines?|measures?|requirements?)\b|\bdraft (?:rules|quotas|regulations|"
+     r"guidelines|measures|requirements)\b|\b(?:limits|caps|restrictions|quotas|requirements|conditions|curbs)\s+"
+     r"(?:could|may|might|would) (?:also )?be (?:placed|imposed|introduced|set|added|tightened)\b|"
+     r"\bpotentially (?:capping|limiting|restricting|requiring)\b", "proposed"),
     # every form of the verb: "agencies review the terms", "regulators are vetting", "was evaluated"
     (r"under review|reviewing|security review|inter-?agency review|\breview(?:s|ed)?\b(?= (?:the|their|its|licen|appl))|"
      r"\b(?:be|been|being) reviewed\b|evaluat(?:es|ed|ing)\b|scrutini[sz](?:es|ed|ing)\b", "under_review"),

@@ -19,7 +19,10 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"\bbill\b|\bact\b|legislat|lawmakers|congress(?!ional panel)|committee votes?", "legislation"),
     (r"\bprice[sd]?\b|cost[s]? |sell(?:s|ing)? for|apiece|per chip|per module", "price"),
     (r"revenue|profit|earnings|capex|capital expenditure|\bspend|budget|wrote down|write-?down", "financial"),
-    (r"market share|share of (?:the|china)|market (?:is|was|worth)", "market"),
+    (
+        r"market share|share of (?:the|china(?!-made))|market (?:is|was|worth)",
+        "market",
+    ),  # not "a share of China-made chips"
     (  # a change to output is production, whatever it is for ("more capacity to speed up shipments")
         r"\b(?:increas|boost|rais|ramp|expand|add|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"
         r"(?:production|output|manufacturing)\b|\b(?:additional|more|new|extra) (?:production |manufacturing )?capacity\b",
@@ -39,6 +42,7 @@ _KIND_RULES: list[tuple[str, str]] = [
     (
         r"\bcap\b|capped|limit|ceiling|condition|restrict|only (?:in|for) special|special (?:cases|circumstances)|"
         r"case[- ]by[- ]case|upfront|up front|in advance|must\b|required to|allowance|quota|"
+        r"\brequir(?:e|es|ing)\s+(?:[\w'’-]+\s+){1,5}?to\b|"
         r"counts? (?:against|toward)",
         "condition",
     ),

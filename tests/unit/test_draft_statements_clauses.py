@@ -259,3 +259,27 @@ def test_demand_in_the_world_at_large_is_not_chinas(real_seeds) -> None:
 )  # fmt: skip
 def test_terms_not_settled_are_pending(sentence: str, expected: tuple[str, str | None]) -> None:
     assert refine(kind(sentence, None), status(sentence), sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a measure being prepared is proposed, whoever weighs it ...
+        (
+            "Regulators are reviewing a plan to require buyers to take some home-made boards too.",
+            ("condition", "proposed"),
+        ),
+        ("Officials are drafting quotas that favour home-made boards.", ("condition", "proposed")),
+        ("Tighter limits could be placed on the board sales, a person said.", ("condition", "proposed")),
+        # ... while a review of applications stays a review, and a quota in force is a condition
+        ("Regulators are reviewing the licence applications for the boards.", ("export_licence", "under_review")),
+        ("Buyers must meet a quota of home-made boards under the rule.", ("condition", None)),
+    ],
+)
+def test_a_measure_being_prepared_is_proposed(sentence: str, expected: tuple[str, str | None]) -> None:
+    assert refine(kind(sentence, None), status(sentence), sentence) == expected
+
+
+def test_a_share_of_china_made_chips_is_no_market_share() -> None:
+    assert kind("The rule asks buyers to take a share of China-made boards.", None) != "market"
+    assert kind("The vendor's share of China's market fell to nothing.", None) == "market"
