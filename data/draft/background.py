@@ -240,7 +240,8 @@ def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | Non
 
 
 # an announced permission or fee is a step too ("Trump announced that Nvidia would be permitted to export ...")
-_STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled", "announced", "proposed"}
+# A proposal is not here: the seeds keep "weighing a cap of 75,000" as the figure's own claim, status proposed
+_STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled", "announced"}
 _STEP_KINDS = frozenset({"import_approval", "export_licence", "policy", "enforcement", "condition", "order"})
 
 

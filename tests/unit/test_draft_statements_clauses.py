@@ -196,11 +196,12 @@ def test_enforcement_actions_are_drafted_worries_are_not(real_seeds) -> None:
     assert _statements(worried, real_seeds) == []
 
 
-def test_a_proposal_beside_its_figure_is_a_claim_of_its_own(real_seeds) -> None:
+def test_a_proposal_rides_on_its_figure_as_the_seeds_keep_it(real_seeds) -> None:
     text = "The Trump administration is weighing a cap of 60,000 Nvidia H200 chips per Chinese buyer.\n"
-    assert ("condition", "proposed") in _statements(text, real_seeds)
-    plain = "The Trump administration set a price floor of 60,000 dollars per Nvidia H200 server.\n"
-    assert all(step != "proposed" for _, step in _statements(plain, real_seeds))
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 1, 28))
+    assert [(c.kind, c.status, c.figure is not None) for c in draft.claims] == [("condition", "proposed", True)]
+    approved = "The Trump administration approved a cap of 60,000 Nvidia H200 chips per Chinese buyer.\n"
+    assert _statements(approved, real_seeds) == [("export_licence", "approved")]  # a step taken gets its own claim
 
 
 def test_a_step_by_a_government_named_by_its_capital_beside_a_figure(real_seeds) -> None:
