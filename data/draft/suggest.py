@@ -185,7 +185,10 @@ def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "s
     if claim_kind in _STEP_SIDES:  # an import approval is Beijing's step, an export licence Washington's,
         return _STEP_SIDES[claim_kind]  # whoever else the sentence names (the buyers, Nvidia's chief)
     buyer_named = any(seeds.organisations[a].kind == "buyer" for a in actors if a in seeds.organisations)
-    buyers_in_words = re.search(r"\bChinese (?:tech )?(?:firms|companies|customers|buyers|giants)\b", sentence)
+    # the buyers in general words, with one word of what kind: "Chinese tech firms", "Chinese cloud companies"
+    buyers_in_words = re.search(
+        r"\bChinese (?:[\w-]+ )?(?:firms|companies|customers|buyers|giants|platforms|hyperscalers)\b", sentence
+    )
     if (buyer_named or buyers_in_words) and claim_kind in ("order", "demand_signal", "application"):
         return "buyer"
     countries = [seeds.organisations[a].country for a in actors if a in seeds.organisations]

@@ -284,3 +284,15 @@ def test_a_measure_being_prepared_is_proposed(sentence: str, expected: tuple[str
 def test_a_share_of_china_made_chips_is_no_market_share() -> None:
     assert kind("The rule asks buyers to take a share of China-made boards.", None) != "market"
     assert kind("The vendor's share of China's market fell to nothing.", None) == "market"
+
+
+def test_buyers_in_general_words_are_the_buyer_side(real_seeds) -> None:
+    text = (
+        "Chinese cloud companies hold approvals for the Nvidia H200 but are not placing orders yet.\n\n"
+        "Nvidia is not placing orders with its suppliers for the H200 yet.\n"
+    )
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 1, 28))
+    assert [(c.kind, c.status, c.side) for c in draft.claims] == [
+        ("order", "none", "buyer"),
+        ("order", "none", "vendor"),
+    ]
