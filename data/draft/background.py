@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from data.draft import suggest
+from data.draft import statement_words, statuses, suggest
 from data.draft.entities import EntityIndex
 from data.draft.model import EntityMatch, Figure
 
@@ -231,12 +231,16 @@ def is_statement(sentence: str, matches: list[EntityMatch], main_chip: str | Non
         return False  # "an analyst believes ...", "it seems ...", "typically ...": a view or a habit, not an event
     sentence = _SPEC_DELIVERS.sub(" ", sentence)  # "delivers six times the performance" is a spec
     if not (_STATEMENT.search(sentence) or suggest.status(sentence) in _FIRM_STATUSES):
-        return False  # "the money the US will earn" is no claim: a plan needs an action word
+        # "the money the US will earn" is no claim: a plan needs an action word (or a family of its own)
+        return statement_words.is_claim(sentence, matches, main_chip)
     named = [m for m in matches if m.kind == "organisation"] or [m for m in matches if m.id == main_chip]
-    return bool(named) or bool(_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence))
+    if named or (_CHINA.search(sentence) and main_chip and re.search(r"\bchips?\b", sentence)):
+        return True
+    return statement_words.is_claim(sentence, matches, main_chip)  # "companies aren't placing orders yet"
 
 
 # an announced permission or fee is a step too ("Trump announced that Nvidia would be permitted to export ...")
+# A proposal is not here: the seeds keep "weighing a cap of 75,000" as the figure's own claim, status proposed
 _STEP_STATUSES = _FIRM_STATUSES - {"none"} | {"under_review", "cancelled", "announced"}
 _STEP_KINDS = frozenset({"import_approval", "export_licence", "policy", "enforcement", "condition", "order"})
 
@@ -247,9 +251,17 @@ def carries_statement(sentence: str, matches: list[EntityMatch]) -> bool:
     cleared three firms to buy 400,000 chips" is the approval and the figure. A figure with a
     plan or no status ("orders of 2 million") is the figure alone, and so is a wording-only
     figure ("authorised a small number"): its claim is the statement (the caller checks that)."""
-    if suggest.status(sentence) not in _STEP_STATUSES or suggest.kind(sentence, None) not in _STEP_KINDS:
+    step_status = suggest.status(sentence)
+    step_kind, _ = statuses.refine(suggest.kind(sentence, None), step_status, sentence)  # the approver's step
+    if step_status not in _STEP_STATUSES or step_kind not in _STEP_KINDS:
         return False
-    return any(m.kind == "organisation" for m in matches)
+    return any(m.kind == "organisation" for m in matches) or bool(_GOVERNMENT.search(sentence))
+
+
+# A government by its stand-ins ("Washington approved H200 exports"): who takes a step, named or not
+_GOVERNMENT = re.compile(
+    r"\b(?:Washington|Beijing|White House|Trump administration|(?:U\.S\.|US|Chinese) government)\b"
+)
 
 
 def main_chip(title: str | None, paragraphs: list[str], index: EntityIndex) -> str | None:

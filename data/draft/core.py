@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data.draft import background, entities, figures, statuses, suggest
+from data.draft import background, entities, figures, statement_words, statuses, suggest
 from data.draft import dates as dates_mod
 from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
@@ -250,9 +250,16 @@ def _claims(
                     left_out.append(f"{locator}: {listed} left out ({reason}); add it by hand if it matters.")
                 continue
             context = (matches, paragraph_matches, main_chip, default_attr, published, locator, mentions)
-            for figure in found:
-                claims.extend(_figure_claims(seeds, index, sentence, figure, context, prefix, used_ids))
-            if any(not f.vague for f in found) and background.carries_statement(sentence, matches):
+            figure_claims = [
+                c for f in found for c in _figure_claims(seeds, index, sentence, f, context, prefix, used_ids)
+            ]
+            claims.extend(figure_claims)
+            spans = [(f.start, f.end) for f in found]  # "orders of 1m, with shipments planned for March"
+            if found and statement_words.planned_step(sentence, matches, spans):
+                step = _claim(seeds, index, sentence, None, context, prefix, used_ids)
+                step.to_confirm.append("the shipping plan this sentence states, beside its figure's claim")
+                claims.append(step)
+            elif any(not f.vague for f in found) and background.carries_statement(sentence, matches):
                 step = _claim(seeds, index, sentence, None, context, prefix, used_ids)
                 step.to_confirm.append("the step this sentence states, beside its figure's claim")
                 claims.append(step)

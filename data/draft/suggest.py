@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from data.draft import statuses
+from data.draft import statement_words, statuses
 from data.load import SeedData
 
 _KIND_RULES: list[tuple[str, str]] = [
@@ -19,7 +19,10 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"\bbill\b|\bact\b|legislat|lawmakers|congress(?!ional panel)|committee votes?", "legislation"),
     (r"\bprice[sd]?\b|cost[s]? |sell(?:s|ing)? for|apiece|per chip|per module", "price"),
     (r"revenue|profit|earnings|capex|capital expenditure|\bspend|budget|wrote down|write-?down", "financial"),
-    (r"market share|share of (?:the|china)|market (?:is|was|worth)", "market"),
+    (
+        r"market share|share of (?:the|china(?!-made))|market (?:is|was|worth)",
+        "market",
+    ),  # not "a share of China-made chips"
     (  # a change to output is production, whatever it is for ("more capacity to speed up shipments")
         r"\b(?:increas|boost|rais|ramp|expand|add|commission|halt|paus|stop|cut|suspend)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?"
         r"(?:production|output|manufacturing)\b|\b(?:additional|more|new|extra) (?:production |manufacturing )?capacity\b",
@@ -28,9 +31,9 @@ _KIND_RULES: list[tuple[str, str]] = [
     # an inquiry is enforcement unless it is into one's own output ("investigating whether it can add production")
     (r"investigat|\bprobe[ds]?\b|\binquiry\b", "enforcement"),
     (
-        r"\bguidance\b|\bdiscourag(?:ed|ing)\b|\badvis(?:ed|ory|ories)\b",
+        r"\bguidance\b|\bdiscourag(?:ed|ing)\b|\badvis(?:ed|ory|ories)\b|" + statement_words.WARNED_OFF.pattern,
         "policy",
-    ),  # officials steering buyers: a policy
+    ),  # officials steering buyers: a policy ("warned against purchasing", "told to avoid buying")
     (r"received (?:\w+ )?orders\b", "order"),  # orders received are orders, not deliveries
     (r"deliver|received", "delivery"),
     (r"ship(?:ped|ment|ments|ping)?\b|arriv|\bsold\b", "shipment"),
@@ -39,15 +42,17 @@ _KIND_RULES: list[tuple[str, str]] = [
     (
         r"\bcap\b|capped|limit|ceiling|condition|restrict|only (?:in|for) special|special (?:cases|circumstances)|"
         r"case[- ]by[- ]case|upfront|up front|in advance|must\b|required to|allowance|quota|"
+        r"\brequir(?:e|es|ing)\s+(?:[\w'’-]+\s+){1,5}?to\b|"
         r"counts? (?:against|toward)",
         "condition",
     ),
     (r"licen[cs]e|approv\w*\s+(?:\S+\s+){0,3}(?:sales?|exports?)\b|export approval", "export_licence"),
     (r"import|customs|approv|cleared|green light|allowed? .* to buy|permitted|authori[sz]", "import_approval"),
     (
-        r"expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing)|in (?:high|strong) demand",
+        r"expressed (?:\w+ ){0,2}(?:interest|desire)|interest in (?:buying|acquiring|purchasing)|in (?:high|strong) demand|"
+        + statement_words.DEMAND.pattern,
         "demand_signal",
-    ),  # wanting to buy is demand, not yet an order
+    ),  # wanting to buy is demand, not yet an order ("seeking the chips", "rushing to buy", "demand remains high")
     (r"\border(?:s|ed)?\b|purchase|bought|\bbuy", "order"),
     (r"demand|interest|want|seek|sought|asked for|requested", "demand_signal"),
     (r"\brule\b|regulation|policy|ban\b|tariff|export control|\bfee\b|surcharge|\bcut\b", "policy"),
@@ -180,7 +185,10 @@ def side(actors: list[str], seeds: SeedData, sentence: str, claim_kind: str = "s
     if claim_kind in _STEP_SIDES:  # an import approval is Beijing's step, an export licence Washington's,
         return _STEP_SIDES[claim_kind]  # whoever else the sentence names (the buyers, Nvidia's chief)
     buyer_named = any(seeds.organisations[a].kind == "buyer" for a in actors if a in seeds.organisations)
-    buyers_in_words = re.search(r"\bChinese (?:tech )?(?:firms|companies|customers|buyers|giants)\b", sentence)
+    # the buyers in general words, with one word of what kind: "Chinese tech firms", "Chinese cloud companies"
+    buyers_in_words = re.search(
+        r"\bChinese (?:[\w-]+ )?(?:firms|companies|customers|buyers|giants|platforms|hyperscalers)\b", sentence
+    )
     if (buyer_named or buyers_in_words) and claim_kind in ("order", "demand_signal", "application"):
         return "buyer"
     countries = [seeds.organisations[a].country for a in actors if a in seeds.organisations]
