@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from data.draft import statuses
+from data.draft import metric_words, statuses
 from data.load import SeedData
 
 _KIND_RULES: list[tuple[str, str]] = [
@@ -69,10 +69,27 @@ _SOLD = r"\b(?:has|have|had) (?:\w+ )?sold\b|\bsold (?:\w+ ){0,3}(?:to|into|in) 
 # "a 25% share of revenue" is the US take only where the sentence names the US side: "China's share
 # of Nvidia's revenue" is not.
 _SHARE_OF_SALES = r"share of (?:the )?(?:sales|revenue|proceeds)"
+# The same take told with the verb: "will share 25% of the revenues with the US".
+_SHARES_SALES = r"\bshar(?:e|es|ed|ing)\s+(?:\S+\s+){0,3}?of\s+(?:the\s+|its\s+)?(?:sales|revenues?|proceeds)\b"
+# A levy on the chips under any of its names (tariff, tax, duty, toll): the US take on H200 sales. A rate on a
+# country's goods ("tariffs on Chinese goods", a trade truce) is a trade-war rate, not this.
+_LEVY = r"\b(?:tariffs?|tax|duty|duties|toll)\b"
+# A share of what ships to US buyers ("less than 50% of what it sells to US customers", "of US domestic
+# sales", "of Nvidia's U.S. volume"): the US 50% rule, in any order of those words.
+_OF_US_VOLUME = (
+    r"\bof\b[^.;%]{0,40}?(?:\bU\.?S\.?(?=[\s-])|\bUS\b|\bAmerican\b|\bdomestic\b)[^.;%]{0,25}?"
+    r"\b(?:customers|sales|shipments|volumes?|buyers)\b"
+)
+_NO_US_SIDE = re.compile(
+    r"^(?!.*\b(?:U\.?S\.?|US|United States|Washington|government|Treasury|administration|Trump|White House)\b)", re.S
+)
 _UNLESS_SENTENCE = {
-    _SHARE_OF_SALES: re.compile(
-        r"^(?!.*\b(?:U\.?S\.?|US|United States|Washington|government|Treasury|administration|Trump|White House)\b)",
-        re.S,
+    _SHARE_OF_SALES: _NO_US_SIDE,
+    _SHARES_SALES: _NO_US_SIDE,
+    _LEVY: re.compile(
+        r"\bgoods\b|\bimports? from\b|\b(?:Chinese|China's) (?:imports|exports|products)\b|\btrade (?:war|truce|deal)\b|"
+        r"\btax (?:credits?|rates?|breaks?|bills?)\b|\bincome tax\b",
+        re.IGNORECASE,
     ),
     _WEAK_CEILING: re.compile(r"\borders?\b|\b(?:expected|forecast|projected|estimated)\b", re.IGNORECASE),
     _SALE_APPROVED: re.compile(r"\bBeijing\b|\bChinese (?:government|authorities|regulators)\b"),
@@ -118,6 +135,9 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     (r"tpp|performance", "tpp", "bis-tpp-limit", None),
     (r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b", "percent", "us-revenue-cut-pct", None),
     (_SHARE_OF_SALES, "percent", "us-revenue-cut-pct", None),
+    (_SHARES_SALES, "percent", "us-revenue-cut-pct", None),
+    (_OF_US_VOLUME, "percent", "us-china-share-of-us-volume-pct", None),
+    (_LEVY, "percent", "us-revenue-cut-pct", None),
     (
         r"of the (?:total )?volume|sold to (?:u\.?s\.?|american) customers|of (?:its )?u\.?s\.? (?:sales|volume)",
         "percent",
@@ -275,6 +295,16 @@ def metric(
             best, best_score = quantity.metric, score
     if best is not None and best_score >= 70:
         return best, round(best_score, 1)
+    own_words = metric_words.described(
+        sentence,
+        unit,
+        getattr(seeds, "metrics", {}) or {},
+        fits=lambda m: period_fits(m, sentence),
+        near=windows[0] if windows else near,
+        exclude=other_chip,
+    )
+    if own_words:
+        return own_words, 60.0
     return f"to-confirm-new-metric-{(unit or 'figure').replace('_', '-')}", 0.0
 
 
