@@ -39,6 +39,20 @@ _NATION = re.compile(
 )
 
 
+# A capital or a country opening an institution's name ("Beijing Jiaotong University", "Shanghai Stock
+# Exchange") is part of that name, not the government.
+IN_A_NAME = re.compile(
+    r"(?:\s+[A-Z][\w.-]*){0,3}\s+(?:University|Institute|Academy|College|Laborator(?:y|ies)|Hospital|Bank|Airport|"
+    r"Stock\s+Exchange)\b"
+)
+# A named university whose name holds a Chinese place ("Beijing Jiaotong University", "the Shanghai
+# University of Finance"): one of the Chinese universities.
+_CN_UNIVERSITY = re.compile(
+    r"(?<![\w-])(?:Beijing|Peking|Shanghai|Shenzhen|Nanjing|Wuhan|Hefei|Harbin|Xi['’]?an|Tianjin|Chongqing|Chinese|China)"
+    r"(?:\s+[A-Z][\w.-]*){0,3}\s+(?:University|Institute\s+of\s+Technology|Academy\s+of\s+Sciences)\b"
+)
+
+
 # A trip to a capital is to the city, not to its government ("a visit to Beijing", "flew to Beijing").
 TRAVEL = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|trips?|travel(?:l?ed|s|ling|ing)?|flew|fly(?:ing)?|journey|arriv(?:ed|es|ing)|"
@@ -244,6 +258,9 @@ def role_matches(
             if org == "smuggling-networks" and _NEGATED.search(text[max(0, match.start() - 40) : match.end()]):
                 continue
             out.append((match.start(), match.end(), org, match.group(0)))
+    if "cn-universities" in known and ("Univers" in text or "Academy" in text):
+        for match in _CN_UNIVERSITY.finditer(text):
+            out.append((match.start(), match.end(), "cn-universities", match.group(0)))
     if "cn-government" in known and "China" in text:
         for match in _CHINA_ACTS.finditer(text):
             before = text[max(0, match.start() - 30) : match.start()]

@@ -8,8 +8,11 @@ acted upon, a trip to the capital. Sentences are written for these tests.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from data.draft import draft_from_text
 from data.draft.entities import EntityIndex
 from data.load import SeedData
 
@@ -64,3 +67,28 @@ def test_a_role_or_another_naming_finds_the_organisation(index: EntityIndex, tex
 )
 def test_a_near_miss_names_no_organisation(index: EntityIndex, text: str, org: str) -> None:
     assert org not in _orgs(index, text)
+
+
+def test_a_capital_opening_a_universitys_name_is_the_university(index: EntityIndex) -> None:
+    found = _orgs(index, "Researchers at Beijing Normal University bought two boards.")
+    assert "cn-universities" in found and "cn-government" not in found
+    # near miss: the capital acting, and a university named with no Chinese place
+    assert "cn-government" in _orgs(index, "Beijing approved the purchase by a university.")
+    assert "cn-universities" not in _orgs(index, "Researchers at Stanford University bought two boards.")
+
+
+def test_the_chinese_military_is_a_state_buyer(index: EntityIndex) -> None:
+    assert "cn-state-buyers" in _orgs(index, "A PLA hospital sought eight of the chips.")
+    assert "cn-state-buyers" not in _orgs(index, "The plan sought eight of the chips.")
+
+
+def test_a_count_in_a_smuggling_case_applies_to_the_network(real_seeds: SeedData) -> None:
+    text = (
+        "Nvidia H200 chips are at the centre of a new case.\n\n"
+        "Prosecutors charged two men with smuggling; they tried to move about 50 H200 chips to China.\n\n"
+        "Separately, Nvidia sold 50 H200 chips to a cloud firm in Texas.\n"
+    )
+    draft = draft_from_text(text, real_seeds, published=dt.date(2026, 3, 1), publisher="Test Wire")
+    applies = [c.applies_to for c in draft.claims if c.figure is not None]
+    assert ["smuggling-networks"] in applies  # the case's count
+    assert [] in applies  # the sale in another sentence names no network
