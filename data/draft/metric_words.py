@@ -1,10 +1,14 @@
 """A declared metric offered from its own words when no keyword rule and no existing claim fits.
 
 Each metric in ``seeds/reference/metrics.yaml`` says what it counts in its label and description
-("US limit on memory bandwidth"). A figure whose own clause shares at least two of those content
-words, with the same unit, is offered that metric rather than a new "to-confirm" slug; a tie
-between two metrics offers neither. Words every metric shares (chip, China, Nvidia, dollars) carry
-no meaning here and are left out.
+("US limit on memory bandwidth"). A figure whose sentence shares at least two of those content
+words, one of them a rare word in the figure's own clause, with the same unit, is offered that
+metric rather than a new "to-confirm" slug; a tie between two metrics offers neither. Words nearly
+every metric shares (chip, China, Nvidia, dollars) are left out, and a word weighs less the more
+metrics of the unit use it.
+
+It also holds the word families suggest.py's keyword rules read (a levy by any name, a share of US
+volume, orders filled from stock, wanting to order) and whether a sentence names a tracked buyer.
 """
 
 from __future__ import annotations
@@ -73,3 +77,39 @@ def described(
     if not scored or (len(scored) > 1 and abs(scored[1][0] - scored[0][0]) < 1e-9):
         return None
     return scored[0][1]
+
+
+# Word families the keyword rules in suggest.py use: each names a metric in any outlet's wording.
+# The same take told with the verb: "will share 25% of the revenues with the US".
+SHARES_SALES = r"\bshar(?:e|es|ed|ing)\s+(?:\S+\s+){0,3}?of\s+(?:the\s+|its\s+)?(?:sales|revenues?|proceeds)\b"
+# A levy on the chips under any of its names (tariff, tax, duty, toll): the US take on H200 sales. A rate on a
+# country's goods ("tariffs on Chinese goods", a trade truce) is a trade-war rate, not this.
+LEVY = r"\b(?:tariffs?|tax|duty|duties|toll)\b"
+# A share of what ships to US buyers ("less than 50% of what it sells to US customers", "of US domestic
+# sales", "of Nvidia's U.S. volume"): the US 50% rule, in any order of those words.
+OF_US_VOLUME = (
+    r"\bof\b[^.;%]{0,40}?(?:\bU\.?S\.?(?=[\s-])|\bUS\b|\bAmerican\b|\bdomestic\b)[^.;%]{0,25}?"
+    r"\b(?:customers|sales|shipments|volumes?|buyers)\b"
+)
+FROM_STOCK = (
+    r"\b(?:fulfill?(?:ed|ing)?|filled|met|served|supplied|covered)\s+(?:\w+\s+){0,2}?(?:from|using|with|out\s+of)\s+"
+    r"(?:\w+\s+){0,2}?(?:inventory|stock|stockpiles?)\b"
+)
+WANTS_TO_ORDER = (
+    r"\b(?:interest(?:ed)?\s+in|wants?\s+to|wanted\s+to|would\s+like\s+to|hop(?:e|es|ed|ing)\s+to|"
+    r"seek(?:s|ing)?\s+to|plan(?:s|ned|ning)?\s+to)\s+(?:\w+\s+)?(?:order|buy|purchas|acquir)\w*"
+)
+# The first shipment in its wordings: "first shipments", "the initial batch of chip shipments", "first deliveries".
+FIRST_SHIPMENT = (
+    r"\b(?:first|initial|opening|earliest)\s+(?:batch\s+of\s+(?:\w+\s+){0,2}?)?(?:shipments?|deliver(?:y|ies))\b"
+)
+
+
+def names_a_buyer(sentence: str, seeds: Any) -> bool:
+    """True when the sentence names a buyer the tracker follows, a firm or a named group ("PLA"), by name or alias."""
+    for org in seeds.organisations.values():
+        if org.kind != "buyer":
+            continue
+        if any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence) for name in (org.name, *org.aliases)):
+            return True
+    return False

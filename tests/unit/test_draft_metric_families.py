@@ -125,3 +125,30 @@ def test_common_words_in_the_figures_clause_name_no_metric() -> None:
     text = "Before the curbs it held a 15% market share"
     assert metric_words.described(text, "percent", metrics, fits=lambda _m: True, near="a 15% market share") is None
     assert metric_words.described(text, "percent", metrics, fits=lambda _m: True, near="the curbs, a 15%") == "a-share"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "at"),
+    [
+        ("Early orders will be met from existing stock: 4,000 to 8,000 boards, or 32,000 to 64,000 chips.",
+         "first-shipment-modules", 0),
+        ("Early orders will be met from existing stock: 4,000 to 8,000 boards, or 32,000 to 64,000 chips.",
+         "first-shipment-chips", 1),
+        ("The initial batch of H200 shipments could hold 30,000 chips.", "first-shipment-chips", 0),
+    ],
+)  # fmt: skip
+def test_orders_filled_from_stock_and_a_first_batch_shipped_are_the_first_shipment(
+    sentence: str, metric: str, at: int, real_seeds: SeedData
+) -> None:
+    assert _metric(sentence, real_seeds, at=at) == metric
+
+
+def test_initial_orders_not_filled_from_stock_stay_orders(real_seeds: SeedData) -> None:
+    assert _metric("Initial orders could reach 60,000 H200 chips.", real_seeds) == "initial-orders"
+
+
+def test_wanting_to_order_is_one_buyers_interest_and_market_wide_wants_are_orders(real_seeds: SeedData) -> None:
+    assert _metric("Tencent said it was interested in ordering 150,000 H200 chips.", real_seeds) == "buyer-interest"
+    # near misses: no buyer named (what Chinese firms want, market-wide), and orders placed
+    assert _metric("Chinese tech giants want 1.5 million H200 chips.", real_seeds) == "cn-h200-orders"
+    assert _metric("Tencent has placed orders for 150,000 H200 chips.", real_seeds) != "buyer-interest"
