@@ -86,7 +86,7 @@ _UNLESS_SENTENCE = {
     SHARES_SALES: _NO_US_SIDE,
     LEVY: re.compile(
         r"\bgoods\b|\bimports? from\b|\b(?:Chinese|China's) (?:imports|exports|products)\b|\btrade (?:war|truce|deal)\b|"
-        r"\btax (?:credits?|rates?|breaks?|bills?)\b|\bincome tax\b",
+        r"\btax (?:credits?|rates?|breaks?|bills?)\b|\bincome tax\b|\bH20\b|\bMI308\b",  # the H20/MI308 deal has its own metric
         re.IGNORECASE,
     ),
     _WEAK_CEILING: re.compile(r"\borders?\b|\b(?:expected|forecast|projected|estimated)\b", re.IGNORECASE),
@@ -132,7 +132,12 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     (FIRST_SHIPMENT, "modules", "first-shipment-modules", None),
     (r"licen[cs]|cleared|approved", "firms", "us-cleared-firms", None),
     (r"tpp|performance", "tpp", "bis-tpp-limit", None),
-    (r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b", "percent", "us-revenue-cut-pct", None),
+    (
+        r"\bfee\b|\bcut\b(?!-)|surcharge|paid to|payable|remit|\bclip\b",
+        "percent",
+        "us-revenue-cut-pct",
+        None,
+    ),  # not "cut-down"
     (_SHARE_OF_SALES, "percent", "us-revenue-cut-pct", None),
     (SHARES_SALES, "percent", "us-revenue-cut-pct", None),
     (OF_US_VOLUME, "percent", "us-china-share-of-us-volume-pct", None),

@@ -49,6 +49,7 @@ def test_a_levy_on_the_chips_by_any_name_is_the_us_take(sentence: str, real_seed
     [
         "The truce lowered US tariffs on Chinese goods to 30% while chips stayed under review.",
         "A 20% tax credit for chip plants was part of the spending bill.",
+        "Last summer a 15% tax was set on sales of the H200's cut-down cousin, the H20.",  # the H20 deal's own
         "Chinese firms will share 25% of the revenues among themselves, analysts of the chip market said.",
     ],
 )
