@@ -97,8 +97,8 @@ def _fig_numbers(claim: Any) -> list[float]:
 
 
 def _same_numbers(spec: dict[str, Any], claim: Any) -> bool:
-    if "wording" in spec:
-        return claim.figure.vague and spec["wording"].lower() in claim.figure.wording.lower()
+    if "wording" in spec:  # a key given in words ("over two million") matches the figure drawn from them,
+        return spec["wording"].lower() in claim.figure.wording.lower()  # vague or read as digits times a scale
     mine, want = _fig_numbers(claim), _numbers(spec)
     return len(mine) == len(want) and all(abs(a - b) <= 1e-6 * max(1.0, b) for a, b in zip(mine, want, strict=True))
 

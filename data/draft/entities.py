@@ -38,6 +38,7 @@ PERSONS = {"Jensen Huang", "Huang", "Lutnick", "Howard Lutnick", "Lisa Su", "Col
 OUTLETS = ["Reuters", "Bloomberg", "Financial Times", "The Information", "Nikkei Asia", "Nikkei", "Wall Street Journal",
            "South China Morning Post", "Caixin", "Xinhua", "Associated Press", "AFP", "CNBC", "New York Times",
            "TrendForce", "DigiTimes"]  # fmt: skip
+_BUYING_OTHERS = frozenset({"smuggling-networks"})
 # People whose names hold one of our aliases ("JD" for JD.com, "Warren" for the senator): never the organisation.
 _OTHER_NAMES = re.compile(r"\b(?:J\.?D\.?\s+Vance|Warren\s+Buffett?)\b")
 _OUTLET = r"(?:the\s+)?(" + "|".join(re.escape(o) for o in OUTLETS) + r")(?:\s+News)?"
@@ -241,7 +242,8 @@ class EntityIndex:
     def _fits(self, alias: _Alias, match: re.Match[str], text: str) -> bool:
         """A one-word name written capitalised is only that name ("Commerce", never "commerce"); a
         generic name after another country's word ("India's foreign ministry") is another body; a
-        capital that stands for its government is only the city after a trip ("flew to Beijing")."""
+        capital that stands for its government is only the city after a trip ("flew to Beijing") or when it
+        opens an institution's name ("Beijing Normal University")."""
         if " " not in alias.alias and alias.alias[:1].isupper() and match.group(0)[:1].islower():
             return False
         if text.startswith("-", match.end()) and self.org_kind.get(alias.id) not in _COMPANY_KINDS:
@@ -250,6 +252,8 @@ class EntityIndex:
             text, max(0, match.start() - 40), match.start()
         ):
             return False
+        if alias.alias in org_rules.NATIONS and org_rules.IN_A_NAME.match(text, match.end()):
+            return False  # "Beijing Jiaotong University": the city opens a name
         if alias.kind == "organisation" and _generic(alias.alias):
             return not org_rules.foreign(text, match.start(), self.org_country.get(alias.id, ""))
         return True
@@ -280,7 +284,13 @@ class EntityIndex:
         return [m.id for m in matches if m.kind == "organisation"]
 
     def buyers(self, matches: list[EntityMatch]) -> list[str]:
-        return [m.id for m in matches if m.kind == "organisation" and self.org_kind.get(m.id) == "buyer"]
+        """Whom a count or an amount in the sentence is about: the buyers it names, and a smuggling
+        network it names (the network buys and ships the chips a case counts)."""
+        return [
+            m.id
+            for m in matches
+            if m.kind == "organisation" and (self.org_kind.get(m.id) == "buyer" or m.id in _BUYING_OTHERS)
+        ]
 
 
 def _prefix_score(phrase: str, alias: str) -> float:

@@ -79,6 +79,14 @@ _CHANGE_FROM = re.compile(
 )
 _AFTER_APPROX = re.compile(r"^(?:\s+or so\b|-odd\b|\s+or thereabouts\b)", re.IGNORECASE)
 _AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
+# The number is a cap's level when the cap noun closes its own phrase: "a 75,000-per-customer cap",
+# "the '75,000 chips per Chinese customer' limit". Only the words of a per-buyer phrase may sit between,
+# so "75,000 chips, well under the cap" keeps its number as written.
+_CAP_AFTER = re.compile(
+    r"^(?:[\s-]*(?:per|a|an|each|every|single|chinese|customer|buyer|firm|company|client|entity)s?\b)*"
+    r"[\s-]*[\"”’']?[\s-]*(?:cap|ceiling|limit)\b",
+    re.IGNORECASE,
+)
 _JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 
 
@@ -221,9 +229,20 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
     return figures
 
 
+# One chip named before its price: "each chip priced at", "a single H200 costs", "one GPU sells for".
+_ONE_CHIP_PRICED = re.compile(
+    r"\b(?:each|per|a single|one|every)\s+(?:h200\s+|nvidia\s+)?(?:chip|gpu|h200|processor|card|unit)\s+"
+    r"(?:is\s+|was\s+|being\s+)?(?:priced|costs?|sells?\s+for|sold\s+for|retails?\s+for|goes\s+for|going\s+for)\b"
+    r"[^.;$]{0,25}$",
+    re.IGNORECASE,
+)
+
+
 def _money_unit(sentence: str, currency: str, start: int, end: int) -> str:
     """usd / rmb, or a per-chip / per-module price when the words say so."""
     per = _per_item(sentence[end:])
+    if per is None and _ONE_CHIP_PRICED.search(sentence[max(0, start - 80) : start]):
+        per = "chip"
     each = re.match(r"^\s*(?:each|apiece|a piece)", _ASIDE.sub("", sentence[end:], count=1))
     server_before = _MODULE_CONTEXT.search(sentence[:start])
     if server_before and ((per == "chip" and each) or (per is None and _PRICE_WORD.search(sentence))):
@@ -296,6 +315,8 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     elif _AFTER_AT_MOST.match(after):
         end += _AFTER_AT_MOST.match(after).end()  # type: ignore[union-attr]
         figure = Figure(unit=unit, bound="at_most", wording="", high=low)
+    elif bound == "exact" and not percent and _CAP_AFTER.match(after):
+        figure = Figure(unit=unit, bound="at_most", wording="", high=low)  # the level of a cap is its most
     elif bound in ("at_least", "more_than"):
         figure = Figure(unit=unit, bound=bound, wording="", low=low, strict=strict)
     elif bound in ("at_most", "less_than"):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 NATIONS: dict[str, str] = {
     "US": "US", "U.S.": "US", "United States": "US", "American": "US", "America": "US", "Washington": "US",
     "Republican": "US", "Democratic": "US", "federal": "US", "Chinese": "CN", "China": "CN", "Beijing": "CN",
+    "Peking": "CN", "Pechino": "CN",
     "mainland": "CN", "PRC": "CN", "Shenzhen": "CN", "Shanghai": "CN", "Taiwanese": "TW", "Taiwan": "TW",
     "Taipei": "TW", "Hong Kong": "HK", "Japanese": "JP", "Japan": "JP", "Korean": "KR", "South Korean": "KR",
     "Korea": "KR", "Indian": "IN", "India": "IN", "European": "EU", "EU": "EU", "Europe": "EU", "British": "GB",
@@ -35,6 +36,20 @@ _NOT_BETWEEN = r"[a-z]+ed\s|(?:is|was|has|had|at|in|of|to|for|by|from|with|and|o
 _NATION = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(NATIONS, key=len, reverse=True)) + r")"
     r"(?:['’]s)?\s+(?:(?!" + _NOT_BETWEEN + r")[a-z][\w-]*\s+){0,2}$"
+)
+
+
+# A capital or a country opening an institution's name ("Beijing Jiaotong University", "Shanghai Stock
+# Exchange") is part of that name, not the government.
+IN_A_NAME = re.compile(
+    r"(?:\s+[A-Z][\w.-]*){0,3}\s+(?:University|Institute|Academy|College|Laborator(?:y|ies)|Hospital|Bank|Airport|"
+    r"Stock\s+Exchange)\b"
+)
+# A named university whose name holds a Chinese place ("Beijing Jiaotong University", "the Shanghai
+# University of Finance"): one of the Chinese universities.
+_CN_UNIVERSITY = re.compile(
+    r"(?<![\w-])(?:Beijing|Peking|Shanghai|Shenzhen|Nanjing|Wuhan|Hefei|Harbin|Xi['’]?an|Tianjin|Chongqing|Chinese|China)"
+    r"(?:\s+[A-Z][\w.-]*){0,3}\s+(?:University|Institute\s+of\s+Technology|Academy\s+of\s+Sciences)\b"
 )
 
 
@@ -56,6 +71,17 @@ def nation_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 60) : start]
     match = _NATION.search(window) if _MAYBE_NATION.search(window) else None
     return NATIONS[match.group(1)] if match else None
+
+
+_IN_NATION = re.compile(
+    r"\s+(?:in|from|across)\s+(?:mainland\s+)?(China|Beijing|the\s+US|the\s+United\s+States|Taiwan|Japan)\b"
+)
+
+
+def nation_after(text: str, end: int) -> str | None:
+    """The country named right after a role ("universities in China", "labs across the US"), or None."""
+    match = _IN_NATION.match(text, end)
+    return NATIONS.get(re.sub(r"^the\s+", "", match.group(1)).replace("  ", " ")) if match else None
 
 
 def foreign(text: str, start: int, country: str) -> bool:
@@ -101,10 +127,18 @@ ROLES: list[Role] = [
     _role("cn-mof", r"finance\s+ministry", needs_nation=True),
     _role(
         "cn-universities",
-        r"universities|research\s+(?:institutes|institutions|labs|laboratories)|academic\s+institutions",
+        r"universit(?:y|ies)|research\s+(?:institutes|institutions|labs|laboratories)|academic\s+institutions",
         needs_nation=True,
     ),
-    _role("cn-state-buyers", r"state[-\s]owned\s+(?:enterprises|companies|firms|groups|entities)|state\s+enterprises"),
+    # owned, run, backed or controlled by the state: "state-owned enterprises", "a state-run AI institute"
+    _role(
+        "cn-state-buyers",
+        r"state[-\s](?:owned|run|backed|controlled)\s+(?:[\w-]+\s+){0,2}?(?:enterprises?|companies|company|firms?|groups?|"
+        r"entities|entity|institutes?|institutions?|labs?|laborator(?:y|ies)|agencies|buyers|conglomerates?)|"
+        r"state\s+enterprises",
+    ),
+    # the government named by where it sits: "authorities in China", "the leadership in Beijing"
+    _role("cn-government", r"(?:authorities|government|leadership|officials|regulators)\s+in\s+(?:China|Beijing)"),
     _role("smuggling-networks", r"(?:chip\s+)?smugglers|smuggling\s+(?:rings?|networks?|syndicates?|operations?)"),
 ]
 
@@ -113,7 +147,12 @@ ROLES: list[Role] = [
 _NVIDIA_SUPPLIERS = re.compile(
     r"\b(?:Nvidia|H200|H20)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:suppliers|component\s+makers|parts\s+makers)\b"
     r"|\bsuppliers\s+(?:(?:that|which|who)\s+)?(?:[\w-]+\s+){0,3}?(?:of|to|for)\s+(?:the\s+|its\s+)?"
-    r"(?:[\w-]+\s+(?:and|or)\s+)?(?:Nvidia|H200)\b",
+    r"(?:[\w-]+\s+(?:and|or)\s+)?(?:Nvidia|H200)\b"
+    # a chip's parts makers ("parts suppliers", "its component suppliers"), and suppliers stopping output
+    # ("suppliers have paused production", "Suppliers to Pause Production"), in a text about the H200
+    r"|(?<!domestic\s)(?<!local\s)\b(?:parts|components?)\s+(?:suppliers|makers)\b"
+    r"|\bsuppliers\s+(?:(?:have|had|has|to|will|would|were|are)\s+)?(?:\w+\s+)?"
+    r"(?:paus|halt|stopp?|suspend|cut|freez|froze)\w*\s+(?:\w+\s+)?(?:production|output|manufacturing|work)\b",
     re.IGNORECASE,
 )
 # People charged over smuggling or diversion: the network is named by its case, not by a name.
@@ -139,7 +178,7 @@ _STATE_VERB = (  # verbs only: "China approved", never the nouns ("a China appro
     r"forb(?:ids?|ade|idden)|prohibit(?:s|ed|ing)?|suspend(?:s|ed|ing)?|decid(?:ed|es)|signed\s+off|greenlit"
 )
 _CHINA_ACTS = re.compile(
-    r"(?<![\w-])China(?:\s+(?:has|had|would|will|could|may|might|did|does))?"
+    r"(?<![\w-])China(?:\s+(?:has|had|would|will|could|may|might|did|does|(?:is|was|has\s+been)(?=\s+(?:\w+\s+)?\w+ing\b)))?"  # "is rejecting"; "was barred" is done to it
     r"(?:\s+(?:not|now|also|reportedly|formally|quietly|already|finally|since|yet|previously|recently|officially|"
     r"effectively|initially|then|later|still))*\s+(?:" + _STATE_VERB + r")\b"
 )
@@ -156,6 +195,8 @@ _ITEMS = _ITEM + r"(?:\s*,\s*" + _ITEM + r")*\s*,?\s+(?:and|&)\s+" + _ITEM
 _LISTS = [
     re.compile(r"\b([Dd]epartments|[Mm]inistries)\s+of\s+(?:the\s+)?(" + _ITEMS + r")"),
     re.compile(r"(?<![\w-])(" + _ITEMS + r")\s+([Dd]epartments|[Mm]inistries)\b"),
+    # one department named, the rest of the list after it: "the State Department, Defense, and Energy"
+    re.compile(r"(?<![\w-])(" + _ITEM + r"\s+(Department|Ministry)\s*,\s*" + _ITEMS + r")"),
 ]
 # A department's head names it: "Secretary of State", "Energy Secretary", "Defense Secretary".
 _SECRETARY = re.compile(r"\bSecretary\s+of\s+(?:the\s+)?([A-Z][a-z]+)\b|(?<![\w-])([A-Z][a-z]+)\s+Secretary\b")
@@ -163,11 +204,13 @@ _SECRETARY = re.compile(r"\bSecretary\s+of\s+(?:the\s+)?([A-Z][a-z]+)\b|(?<![\w-
 
 def _listed(text: str, lookup: Callable[[str], str | None]) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
-    if not re.search(r"epartments|inistries|Secretary", text):
+    if not re.search(r"epartment|inistr|Secretary", text):
         return out
     for number, pattern in enumerate(_LISTS):
         for match in pattern.finditer(text):
             plural, items = (match.group(1), match.group(2)) if number == 0 else (match.group(2), match.group(1))
+            if number == 2:
+                items = re.sub(r"\s+(?:Department|Ministry)\b", "", items, count=1)
             single = "Department" if plural.lower().startswith("department") else "Ministry"
             for item in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", items):
                 item = re.sub(r"^The\s+", "", item.strip())
@@ -199,6 +242,8 @@ def role_matches(
         country = known[role.org]
         for match in role.pattern.finditer(text):
             nation = nation_before(text, match.start())
+            if nation is None and role.needs_nation:
+                nation = nation_after(text, match.end())  # "academic institutions in China"
             if nation != country and (nation is not None or role.needs_nation):
                 continue
             out.append((match.start(), match.end(), role.org, match.group(0)))
@@ -213,6 +258,9 @@ def role_matches(
             if org == "smuggling-networks" and _NEGATED.search(text[max(0, match.start() - 40) : match.end()]):
                 continue
             out.append((match.start(), match.end(), org, match.group(0)))
+    if "cn-universities" in known and ("Univers" in text or "Academy" in text):
+        for match in _CN_UNIVERSITY.finditer(text):
+            out.append((match.start(), match.end(), "cn-universities", match.group(0)))
     if "cn-government" in known and "China" in text:
         for match in _CHINA_ACTS.finditer(text):
             before = text[max(0, match.start() - 30) : match.start()]

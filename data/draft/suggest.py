@@ -11,7 +11,16 @@ import re
 
 from rapidfuzz import fuzz
 
-from data.draft import statement_words, statuses
+from data.draft import metric_words, statement_words, statuses
+from data.draft.metric_words import (
+    FIRST_SHIPMENT,
+    FROM_STOCK,
+    LEVY,
+    OF_US_VOLUME,
+    SHARES_SALES,
+    WANTS_TO_ORDER,
+    names_a_buyer,
+)
 from data.load import SeedData
 
 _KIND_RULES: list[tuple[str, str]] = [
@@ -74,10 +83,16 @@ _SOLD = r"\b(?:has|have|had) (?:\w+ )?sold\b|\bsold (?:\w+ ){0,3}(?:to|into|in) 
 # "a 25% share of revenue" is the US take only where the sentence names the US side: "China's share
 # of Nvidia's revenue" is not.
 _SHARE_OF_SALES = r"share of (?:the )?(?:sales|revenue|proceeds)"
+_NO_US_SIDE = re.compile(
+    r"^(?!.*\b(?:U\.?S\.?|US|United States|Washington|government|Treasury|administration|Trump|White House)\b)", re.S
+)
 _UNLESS_SENTENCE = {
-    _SHARE_OF_SALES: re.compile(
-        r"^(?!.*\b(?:U\.?S\.?|US|United States|Washington|government|Treasury|administration|Trump|White House)\b)",
-        re.S,
+    _SHARE_OF_SALES: _NO_US_SIDE,
+    SHARES_SALES: _NO_US_SIDE,
+    LEVY: re.compile(
+        r"\bgoods\b|\bimports? from\b|\b(?:Chinese|China's) (?:imports|exports|products)\b|\btrade (?:war|truce|deal)\b|"
+        r"\btax (?:credits?|rates?|breaks?|bills?)\b|\bincome tax\b|\bH20\b|\bMI308\b",  # the H20/MI308 deal has its own metric
+        re.IGNORECASE,
     ),
     _WEAK_CEILING: re.compile(r"\borders?\b|\b(?:expected|forecast|projected|estimated)\b", re.IGNORECASE),
     _SALE_APPROVED: re.compile(r"\bBeijing\b|\bChinese (?:government|authorities|regulators)\b"),
@@ -109,6 +124,7 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     # the seller expecting orders ("Nvidia had expected orders of", "anticipating over 1 million orders"),
     # not orders placed; "orders are expected to total" stays the buyers' orders
     (r"\b(?:expect|anticipat)\w*\s+(?:[\w.,]+\s+){0,4}?orders\b", "chips", "nvidia-expected-orders", None),
+    (WANTS_TO_ORDER, "chips", "buyer-interest", None),  # wanting to order is interest, not an order
     (r"\border", "chips", "cn-h200-orders", None),
     (
         r"requested|would like to (?:purchase|buy)|\bwant|interest|sought|asked for|signall?ed|"
@@ -117,12 +133,20 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
         "buyer-interest",
         None,
     ),
-    (r"first shipment|initial shipment|first deliveries", "chips", "first-shipment-chips", None),
-    (r"first shipment|initial shipment", "modules", "first-shipment-modules", None),
+    (FIRST_SHIPMENT, "chips", "first-shipment-chips", None),
+    (FIRST_SHIPMENT, "modules", "first-shipment-modules", None),
     (r"licen[cs]|cleared|approved", "firms", "us-cleared-firms", None),
     (r"tpp|performance", "tpp", "bis-tpp-limit", None),
-    (r"\bfee\b|\bcut\b|surcharge|paid to|payable|remit|\bclip\b", "percent", "us-revenue-cut-pct", None),
+    (
+        r"\bfee\b|\bcut\b(?!-)|surcharge|paid to|payable|remit|\bclip\b",
+        "percent",
+        "us-revenue-cut-pct",
+        None,
+    ),  # not "cut-down"
     (_SHARE_OF_SALES, "percent", "us-revenue-cut-pct", None),
+    (SHARES_SALES, "percent", "us-revenue-cut-pct", None),
+    (OF_US_VOLUME, "percent", "us-china-share-of-us-volume-pct", None),
+    (LEVY, "percent", "us-revenue-cut-pct", None),
     (
         r"of the (?:total )?volume|sold to (?:u\.?s\.?|american) customers|of (?:its )?u\.?s\.? (?:sales|volume)",
         "percent",
@@ -248,6 +272,9 @@ def metric(
     declared = set(getattr(seeds, "metrics", {}) or {})
     windows = [_own_clause(sentence, start, end) for start, end in [span]] if span else []
     other_chip = _h200_metrics(seeds) if product and product != "h200" else set()  # an H20 deal is no H200 metric
+    stocked = {"chips": "first-shipment-chips", "modules": "first-shipment-modules"}.get(unit or "")
+    if stocked and stocked not in other_chip and re.search(FROM_STOCK, sentence, re.IGNORECASE):
+        return stocked, 100.0  # orders met from stock size the first shipment, whatever "stock" sits nearer
     for text in (*windows, near, sentence):
         if not text:
             continue
@@ -262,6 +289,12 @@ def metric(
             if unit == rule_unit and (bounds is None or bound in bounds) and re.search(pattern, text, re.IGNORECASE):
                 unless = _UNLESS_SENTENCE.get(pattern)
                 if unless is None or not unless.search(sentence):
+                    if (
+                        metric_id == "buyer-interest"
+                        and "cn-h200-orders" in declared
+                        and not names_a_buyer(sentence, seeds)
+                    ):
+                        return "cn-h200-orders", 100.0  # what Chinese firms want market-wide, no one buyer's interest
                     return metric_id, 100.0
     family = next((f for f in (_period_family(t, sentence, unit, declared) for t in (*windows, near)) if f), None)
     if family:
@@ -283,6 +316,16 @@ def metric(
             best, best_score = quantity.metric, score
     if best is not None and best_score >= 70:
         return best, round(best_score, 1)
+    own_words = metric_words.described(
+        sentence,
+        unit,
+        getattr(seeds, "metrics", {}) or {},
+        fits=lambda m: period_fits(m, sentence),
+        near=windows[0] if windows else near,
+        exclude=other_chip,
+    )
+    if own_words:
+        return own_words, 60.0
     return f"to-confirm-new-metric-{(unit or 'figure').replace('_', '-')}", 0.0
 
 

@@ -310,3 +310,50 @@ def test_bound_symbols_in_bullets_keep_their_bound(sentence: str, bound: str) ->
 def test_a_bare_number_beside_an_arrow_or_a_ratio_stays_exact() -> None:
     assert _only("Orders rose from none to 40,000 H200 chips.").bound == "exact"
     assert _only("The board voted 3-2 to buy 40,000 H200 chips.").bound == "exact"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials weigh a 75,000 H200s per customer cap.",
+        "The “50,000 chips per Chinese buyer” limit would bind the largest firms.",
+        "Talks centre on a 120,000 chips a firm ceiling.",
+    ],
+)
+def test_a_number_that_is_a_caps_level_is_its_most(sentence: str) -> None:
+    figure = _only(sentence)
+    assert figure.bound == "at_most" and figure.high is not None and figure.value is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The firm bought 75,000 chips, well under the cap.",
+        "About 75,000 chips per customer were shipped before any cap.",
+        "Each buyer got 75,000 chips; a limit came later.",
+    ],
+)
+def test_a_number_beside_a_cap_it_is_not_the_level_of_stays_as_written(sentence: str) -> None:
+    assert _only(sentence).bound in ("exact", "approx")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Demand is strong, with each chip priced at around $27,000.",
+        "A single H200 costs roughly $30,000 in Shenzhen.",
+    ],
+)
+def test_a_price_after_one_chip_is_per_chip(sentence: str) -> None:
+    assert _only(sentence).unit == "usd_per_chip"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each server is priced at about $300,000.",
+        "The chips in the order cost $2 billion in all.",
+    ],
+)
+def test_a_price_of_a_server_or_of_many_chips_is_not_per_chip(sentence: str) -> None:
+    assert _only(sentence).unit != "usd_per_chip"

@@ -205,7 +205,8 @@ def test_a_share_of_revenue_is_the_us_take_only_beside_the_us(real_seeds: SeedDa
 
 def test_each_figure_keeps_its_own_clause(real_seeds: SeedData) -> None:
     sentence = "Big Chinese platforms want 1.8 million H200 chips but Beijing approved only 350,000."
-    assert _metric(sentence, real_seeds, at=0) == "buyer-interest"
+    # what the platforms want, no one buyer named: the market-wide orders (buyer-interest is one buyer's)
+    assert _metric(sentence, real_seeds, at=0) == "cn-h200-orders"
     assert _metric(sentence, real_seeds, at=1) == "cn-first-batch-chips"
 
 

@@ -26,6 +26,7 @@ TUNED = [p for p in sorted(REAL.glob("*.txt")) if int(p.name.split("-")[0]) <= 5
 # or it is named off the H200 story), or the city stands for the country in a way a reader could
 # take either way. Anything not here is a wrong name.
 REVIEWED_EXTRAS: dict[tuple[str, str], str] = {
+    ("05", "cn-state-buyers"): "state-backed firms (telecom operators) stay under tight control: the group named",
     ("08", "us-congress"): "US lawmakers of both parties criticise the approval",
     ("09", "nvidia"): "Nvidia is named throughout; the key lists only the officials",
     ("09", "us-congress"): "lawmakers in Washington argue about the approval",
@@ -36,6 +37,7 @@ REVIEWED_EXTRAS: dict[tuple[str, str], str] = {
     ("27", "cn-government"): "Beijing's rise as a technology power: the country or its government",
     ("27", "us-congress"): "the hawks are in Congress, named as such",
     ("32", "us-congress"): "a group of US senators brings the bill",
+    ("33", "cn-state-buyers"): "a state-run AI institute's tender for an eight-chip server: a state buyer",
     ("39", "cn-government"): "China blocks the chips' entry: the state acting (the key names only customs)",
     ("49", "cn-government"): "Beijing's military capabilities: the country or its government",
 }
