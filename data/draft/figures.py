@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from data.draft.model import Figure
-from data.draft.units import COUNT_NOUN, COUNT_UNITS, OTHER_COUNT, unit_after
+from data.draft.units import COUNT_NOUN, COUNT_UNITS, OTHER_COUNT, money_unit, unit_after
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -166,37 +166,6 @@ def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
     return best[1], best[1] in ("more_than", "less_than"), begin
 
 
-_MODULE_CONTEXT = re.compile(
-    r"\b(?:servers?|modules?|systems?|configurations?|nodes?|boards?|machines?|cabinets?|racks?)\b|"
-    r"\b(?:8|eight)[- ](?:gpu|card|chip)\b",
-    re.IGNORECASE,
-)
-
-
-_PRICE_WORD = re.compile(r"\bpric(?:e|es|ed|ing)\b|\bcosts?\b|\bsells? for\b|\bsold for\b|\bquoted at\b", re.I)
-
-
-_ASIDE = re.compile(r"^\s*\([^()]{0,40}\)")
-
-
-def _per_item(after: str) -> str | None:
-    """What a price is per: the words right after it, past a conversion in brackets ("(€23,000) each")."""
-    after = _ASIDE.sub("", after, count=1)
-    match = re.match(
-        r"^\s*(?:per|a|an|each|for each|for an?)\s+(?:(?:8|eight)[- ](?:gpu|card|chip)\s+)?(\w+)|^\s*(each|apiece)\b",
-        after,
-        re.IGNORECASE,
-    )
-    if not match:
-        return None
-    noun = (match.group(1) or match.group(2)).lower()
-    if noun in ("each", "apiece", "piece", "chip", "gpu", "unit", "processor", "h200", "card"):
-        return "chip"
-    if noun in ("module", "server", "system", "board", "node", "configuration", "cabinet", "rack"):
-        return "module"
-    return None
-
-
 def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
     """Every numeric figure in one sentence, ranges joined, with unit and bound.
 
@@ -229,29 +198,6 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
     return figures
 
 
-# One chip named before its price: "each chip priced at", "a single H200 costs", "one GPU sells for".
-_ONE_CHIP_PRICED = re.compile(
-    r"\b(?:each|per|a single|one|every)\s+(?:h200\s+|nvidia\s+)?(?:chip|gpu|h200|processor|card|unit)\s+"
-    r"(?:is\s+|was\s+|being\s+)?(?:priced|costs?|sells?\s+for|sold\s+for|retails?\s+for|goes\s+for|going\s+for)\b"
-    r"[^.;$]{0,25}$",
-    re.IGNORECASE,
-)
-
-
-def _money_unit(sentence: str, currency: str, start: int, end: int) -> str:
-    """usd / rmb, or a per-chip / per-module price when the words say so."""
-    per = _per_item(sentence[end:])
-    if per is None and _ONE_CHIP_PRICED.search(sentence[max(0, start - 80) : start]):
-        per = "chip"
-    each = re.match(r"^\s*(?:each|apiece|a piece)", _ASIDE.sub("", sentence[end:], count=1))
-    server_before = _MODULE_CONTEXT.search(sentence[:start])
-    if server_before and ((per == "chip" and each) or (per is None and _PRICE_WORD.search(sentence))):
-        per = "module"
-    if per == "module" and currency == "rmb":
-        return "rmb_per_module"
-    return f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
-
-
 def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_context: bool = False) -> Figure | None:
     ranged = first is not last
     tail = sentence[last.end() :]
@@ -277,7 +223,7 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     if percent:
         unit = "percent"
     elif currency:
-        unit = _money_unit(sentence, currency, first.start(), end)
+        unit = money_unit(sentence, currency, first.start(), end)
     elif re.match(r"^-(day|hour)\b", sentence[end:]):
         unit = "days" if sentence[end + 1] == "d" else "hours"
         end += 4 if unit == "days" else 5

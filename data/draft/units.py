@@ -1,4 +1,5 @@
-"""Which noun a number counts: chips, modules, firms, days ... (a unit word within a few words after it).
+"""Which noun a number counts: chips, modules, firms, days ... (a unit word within a few words after it),
+and what a price is per (a chip or a module).
 
 The drafter's figure reader (``figures``) asks this module what a number counts; a unit is read
 only from the words right after the number, so a chip named later in the sentence never becomes
@@ -69,3 +70,59 @@ OTHER_COUNT = re.compile(
     r"^\s+(?!(?:orders|shipments|deliveries|units|volumes|plus|less|this|pieces|apiece)\b)[a-z]{3,}s\b"
 )
 COUNT_NOUN = re.compile(r"\b(orders?|inventory|stock|shipments?|deliveries|units|volumes?)\b", re.IGNORECASE)
+
+
+# What a price is per (a chip, a module) -------------------------------------------------
+
+_MODULE_CONTEXT = re.compile(
+    r"\b(?:servers?|modules?|systems?|configurations?|nodes?|boards?|machines?|cabinets?|racks?)\b|"
+    r"\b(?:8|eight)[- ](?:gpu|card|chip)\b",
+    re.IGNORECASE,
+)
+
+
+_PRICE_WORD = re.compile(r"\bpric(?:e|es|ed|ing)\b|\bcosts?\b|\bsells? for\b|\bsold for\b|\bquoted at\b", re.I)
+
+
+_ASIDE = re.compile(r"^\s*\([^()]{0,40}\)")
+
+
+def _per_item(after: str) -> str | None:
+    """What a price is per: the words right after it, past a conversion in brackets ("(€23,000) each")."""
+    after = _ASIDE.sub("", after, count=1)
+    match = re.match(
+        r"^\s*(?:per|a|an|each|for each|for an?)\s+(?:(?:8|eight)[- ](?:gpu|card|chip)\s+)?(\w+)|^\s*(each|apiece)\b",
+        after,
+        re.IGNORECASE,
+    )
+    if not match:
+        return None
+    noun = (match.group(1) or match.group(2)).lower()
+    if noun in ("each", "apiece", "piece", "chip", "gpu", "unit", "processor", "h200", "card"):
+        return "chip"
+    if noun in ("module", "server", "system", "board", "node", "configuration", "cabinet", "rack"):
+        return "module"
+    return None
+
+
+# One chip named before its price: "each chip priced at", "a single H200 costs", "one GPU sells for".
+_ONE_CHIP_PRICED = re.compile(
+    r"\b(?:each|per|a single|one|every)\s+(?:h200\s+|nvidia\s+)?(?:chip|gpu|h200|processor|card|unit)\s+"
+    r"(?:is\s+|was\s+|being\s+)?(?:priced|costs?|sells?\s+for|sold\s+for|retails?\s+for|goes\s+for|going\s+for)\b"
+    r"[^.;$]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def money_unit(sentence: str, currency: str, start: int, end: int) -> str:
+    """usd / rmb, or a per-chip / per-module price when the words say so."""
+    per = _per_item(sentence[end:])
+    if per is None and _ONE_CHIP_PRICED.search(sentence[max(0, start - 80) : start]):
+        per = "chip"
+    each = re.match(r"^\s*(?:each|apiece|a piece)", _ASIDE.sub("", sentence[end:], count=1))
+    server_before = _MODULE_CONTEXT.search(sentence[:start])
+    if server_before and ((per == "chip" and each) or (per is None and _PRICE_WORD.search(sentence))):
+        per = "module"
+    if per == "module" and currency == "rmb":
+        return "rmb_per_module"
+    return f"{currency}_per_chip" if per == "chip" and currency == "usd" else currency
