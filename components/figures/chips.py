@@ -53,12 +53,15 @@ def plot_chip_metric(
             )
         )
     if not estimates.empty:
-        # an estimate is a span from its low to its high reading: a floating bar, no invented midpoint
+        # an estimate's range is a floating bar from its low to its high reading (no invented
+        # midpoint); an estimate of one figure (a roadmap target) is a hatched bar from zero, as a
+        # published one is solid: drawn as a 2 % sliver at its height it read as no bar at all
+        point = estimates["high"] <= estimates["low"]
         fig.add_trace(
             go.Bar(
                 x=estimates["chip"],
-                y=(estimates["high"] - estimates["low"]).clip(lower=0).where(lambda v: v > 0, estimates["high"] * 0.02),
-                base=estimates["low"],
+                y=(estimates["high"] - estimates["low"]).where(~point, estimates["high"]),
+                base=estimates["low"].where(~point, 0),
                 name="Estimate (range, no datasheet)",
                 marker={
                     "color": BASIS_COLOURS["derived"],

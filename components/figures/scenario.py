@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures._common import base_layout, empty_figure
-from components.format import fmt_number, plain, wrap_lines
+from components.format import fmt_bound, plain, wrap_lines
 from components.theme import BASIS_COLOURS, BASIS_LABELS, BASIS_PATTERN
 
 LABEL_CHARS = 12
@@ -15,7 +15,7 @@ LABEL_CHARS = 12
 def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
     """Demand versus what could arrive under the chosen assumptions, step by step.
 
-    Expects columns ``label, value, basis, note`` in order: demand first, the binding limits,
+    Expects columns ``label, value, basis, note`` (and ``bound``, a cited figure's) in order: demand first, the binding limits,
     then the deliverable result and the gap.
     """
     if steps.empty:
@@ -45,7 +45,11 @@ def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
                     if BASIS_PATTERN[basis]
                     else {},
                 },
-                text=[fmt_number(v) for v in part["value"]],
+                # an input at its cited figure keeps that figure's bound: "more than 2M", never "2M"
+                text=[
+                    fmt_bound(v, str(b) if "bound" in part else None)
+                    for v, b in zip(part["value"], part.get("bound", part["value"]), strict=True)
+                ],
                 textposition="outside",
                 cliponaxis=False,
                 customdata=part["note"],
