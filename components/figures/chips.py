@@ -62,7 +62,7 @@ def plot_chip_metric(
                 x=estimates["chip"],
                 y=(estimates["high"] - estimates["low"]).where(~point, estimates["high"]),
                 base=estimates["low"].where(~point, 0),
-                name="Estimate (range, no datasheet)",
+                name="Estimate (no datasheet)",
                 marker={
                     "color": BASIS_COLOURS["derived"],
                     "pattern": {"shape": "/", "fgcolor": "white", "fillmode": "overlay", "solidity": 0.35},

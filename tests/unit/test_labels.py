@@ -123,6 +123,14 @@ def test_staleness_is_part_of_the_status_line() -> None:
     assert "no report by then" in status_text(day, None, day, day)
 
 
+def test_a_view_of_the_past_names_the_staleness_as_the_trackers() -> None:
+    """Viewed at 30 Jun 2026 ("latest report 29 Jun 2026"), the age is the tracker's newest report's
+    (28 Sep 2026, 65 days before 2 Dec), so it must say so: "newest report 65 days old" read as 29 Jun's."""
+    line = status_text(dt.date(2026, 6, 30), dt.date(2026, 6, 29), dt.date(2026, 9, 28), dt.date(2026, 12, 2))
+    assert "latest report **29 Jun 2026**" in line
+    assert "tracker's newest report 65 days old" in line
+
+
 def test_glossary_explains_the_terms() -> None:
     text = glossary_markdown()
     for term in ("TPP", "50 %", "25 %", "Licence stages", "In principle"):
