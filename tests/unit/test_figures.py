@@ -280,11 +280,30 @@ def test_a_scenario_bar_at_its_cited_figure_keeps_the_bound(real_seeds) -> None:
     moved = run_scenario({**defaults, "demand": 3e6}, defaults, bounds).set_index("label")
     assert moved.loc["Demand", "bound"] == "exact" and moved.loc["Demand", "basis"] == "assumed"
     fig = figures.plot_scenario_gap(steps.reset_index(), title="T")
-    texts = [text for trace in fig.data for text in trace.text]
+    texts = [text.replace("<br>", " ") for trace in fig.data for text in trace.text]
     assert "more than 2M" in texts and "about 700,000" in texts and "more than 400,000" in texts
     assert "2M" not in texts
+    # lines short enough for a bar at 1280 px, so Plotly does not shrink them to the bar's width
+    assert max(len(line) for trace in fig.data for text in trace.text for line in text.split("<br>")) <= 9
 
     chart, _, _ = scenario(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 9, 28)), {})
     assert "against more than 2M demanded" in chart.title
     early, _, _ = scenario(real_seeds, frames.ClaimFilter(as_of=dt.date(2025, 12, 1)), {})
     assert "more than" not in early.title  # no report yet: a placeholder, no bound
+
+
+def test_a_group_figure_stays_bright_when_its_members_are_picked(real_seeds) -> None:
+    """Briefing step 5 picks ByteDance, Alibaba and Tencent and speaks of their group approval;
+    that group's bar was drawn faded (its id is none of the three), and its hover said "at least"
+    for Reuters' "more than 400,000"."""
+    import datetime as dt
+
+    quantities = frames.build_buyer_quantities_frame(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 6, 5)))
+    fig = figures.plot_buyer_quantities(quantities, title="T", selected=["bytedance", "alibaba", "tencent"])
+    approved = next(t for t in fig.data if t.name == "Approved by Beijing")
+    group = list(approved.customdata).index("alibaba+bytedance+tencent")
+    assert approved.marker.opacity[group] == 1.0
+    assert "more than 400,000" in approved.hovertext[group]
+    caps = next(t for t in fig.data if t.name == "US cap")
+    faded = dict(zip(caps.customdata, caps.marker.opacity, strict=True))
+    assert faded["jd-com"] < 1.0 and faded["bytedance"] == 1.0  # others still fade

@@ -135,3 +135,17 @@ def test_glossary_explains_the_terms() -> None:
     text = glossary_markdown()
     for term in ("TPP", "50 %", "25 %", "Licence stages", "In principle"):
         assert term in text
+
+
+def test_a_source_line_counts_in_the_right_number(real_seeds) -> None:
+    """Briefing step 3 (27 Jan 2026) rests on one report: its slide read "Sources (1 documents, 1
+    independent origins)"."""
+    from components.ui.sources import footer, footer_counts
+
+    one = footer(real_seeds, ("2025-12-31-newsbytes-reuters-china-h200-orders-2m",))
+    assert footer_counts(one) == "1 document, 1 independent origin"
+    two = footer(
+        real_seeds,
+        ("2026-01-28-reuters-china-approves-first-h200-batch", "2026-01-28-scmp-china-clears-first-h200-orders"),
+    )
+    assert footer_counts(two) == "2 documents, 2 independent origins"
