@@ -307,3 +307,48 @@ def test_a_group_figure_stays_bright_when_its_members_are_picked(real_seeds) -> 
     caps = next(t for t in fig.data if t.name == "US cap")
     faded = dict(zip(caps.customdata, caps.marker.opacity, strict=True))
     assert faded["jd-com"] < 1.0 and faded["bytedance"] == 1.0  # others still fade
+
+
+def test_every_kind_of_event_has_a_marker_of_its_own() -> None:
+    """Marker shape is the timeline's only key to the kind of event: "status" (a circle-dot) read
+    as the same blue circle as "statement". Two kinds may share a shape only as filled and open."""
+    import re
+    from typing import get_args
+
+    from components.figures.timeline import KIND_SYMBOLS
+    from data.vocabulary import ClaimKind
+
+    kinds = set(get_args(ClaimKind))
+    assert kinds <= set(KIND_SYMBOLS), kinds - set(KIND_SYMBOLS)
+    shapes: dict[str, list[str]] = {}
+    for symbol in KIND_SYMBOLS.values():
+        match = re.fullmatch(r"(.+?)(-open)?(-dot)?", symbol)
+        assert match is not None
+        shapes.setdefault(match.group(1), []).append((match.group(2) or "") + (match.group(3) or ""))
+    for base, variants in shapes.items():
+        assert sorted(variants) == sorted(set(variants)) and set(variants) <= {"", "-open"}, (base, variants)
+
+
+def test_a_held_approval_reading_keeps_its_bound_in_the_hover(real_seeds) -> None:
+    """The China step is held from the newest firm reading to the as-of date; that held point's
+    hover said only "latest reading, held to the as-of date" over "400,000 chips", losing "more than"."""
+    import datetime as dt
+
+    from pages.approvals.view import volume_figure
+
+    figure, _ = volume_figure(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 9, 28)))
+    china = next(t for t in figure.data if t.name == "China side")
+    held = china.customdata[-1][0]
+    assert "held to the as-of date" in held and ("more than 400,000" in held or "about 400,000" in held), held
+
+
+def test_the_approvals_title_names_beijings_step_in_a_word(real_seeds) -> None:
+    """At 5 Jun 2026 Beijing's newest step is a pause; the title read "latest step: paused / final"
+    (the stage's name) on briefing step 4."""
+    import datetime as dt
+
+    from pages.approvals.view import matrix_figure
+
+    figure, _ = matrix_figure(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 6, 5)))
+    title = figure.layout.title.text.split("<br><span")[0].replace("<br>", " ")
+    assert title.endswith("Beijing's latest step: paused"), title
