@@ -352,3 +352,14 @@ def test_the_approvals_title_names_beijings_step_in_a_word(real_seeds) -> None:
     figure, _ = matrix_figure(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 6, 5)))
     title = figure.layout.title.text.split("<br><span")[0].replace("<br>", " ")
     assert title.endswith("Beijing's latest step: paused"), title
+
+
+def test_a_chip_axis_title_fits_a_short_plot(real_seeds) -> None:
+    """The deck's TPP slide cut its axis title to "Total processing performance (T": the plot under
+    the upright chip names is short, so the title comes in lines of at most 18 characters."""
+    import datetime as dt
+
+    chips = frames.build_chips_frame(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 6, 5)))
+    fig = figures.plot_chip_metric(chips, metric="tpp", metric_label="Total processing performance", unit="TPP")
+    lines = fig.layout.yaxis.title.text.split("<br>")
+    assert " ".join(lines) == "Total processing performance (TPP)" and max(map(len, lines)) <= 18
