@@ -136,6 +136,22 @@ def value_words(row: object) -> str:
     return "0 (none)" if reported_none(row) else fmt_row(row)
 
 
+def bar_words(row: object) -> tuple[str, str]:
+    """A range bar's label: the value its bar is drawn at, in words, and a note with the reports'
+    span when that differs ("up to 75,000", "(reports: up to 100,000)"). A bar drawn at the
+    strongest report's 75,000 once read "up to 100,000", the widest reading's words."""
+    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
+    span = value_words(row)
+    best = get("best", None)
+    if is_missing(best) or reported_none(row):
+        return span, ""
+    bound = get("bound", None)
+    if is_missing(bound):
+        bound = get("best_bound", None)
+    words = fmt_bound(float(best), None if is_missing(bound) or bound == "range" else str(bound), get("unit", None))
+    return (span, "") if words == span else (words, f"(reports: {span})")
+
+
 def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 

@@ -104,7 +104,10 @@ def approvals_title(approvals: pd.DataFrame, estimates: pd.DataFrame) -> str:
     else:
         latest = china.sort_values(["date", "stage_order"]).iloc[-1]
         stage, status = str(latest["stage_label"]).lower(), str(latest["status"]).replace("_", " ")
-        parts.append(f"Beijing's latest step: {stage}" + ("" if status in stage else f" ({status})"))
+        # the status alone where the stage's name holds it: "paused", not "paused / final"
+        parts.append(
+            f"Beijing's latest step: {status}" if status in stage else f"Beijing's latest step: {stage} ({status})"
+        )
     return "; ".join(parts)
 
 

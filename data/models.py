@@ -267,6 +267,7 @@ class ScenarioDefault(Strict):
     """An earlier default of a scenario input: what the reports said before the newest one."""
 
     default: float
+    bound: Bound = Field("exact", description="the cited figure's bound: 'more than 2 million' is more_than")
     basis: str = Field(min_length=5, description="why this default, in words, true on its date")
     sources: list[str] = Field(default_factory=list, description="empty: holds before any report")
 
@@ -279,6 +280,7 @@ class ScenarioParameter(Strict):
     id: str = Field(pattern=ID_PATTERN)
     label: str
     default: float
+    bound: Bound = Field("exact", description="the cited figure's bound, kept by a bar drawn at the default")
     min: float
     max: float
     step: float = Field(gt=0)

@@ -22,6 +22,25 @@ FORMULA = (
 )
 
 
+INPUTS = (
+    "demand",
+    "stock",
+    "new_production",
+    "rule_share_pct",
+    "per_customer_cap",
+    "cleared_firms",
+    "china_approved",
+    "conversion_pct",
+)
+"""The inputs ``run_scenario`` needs, each a parameter of seeds/reference/scenarios.yaml."""
+
+
+def missing_inputs(parameters: Mapping[str, ScenarioParameter]) -> list[str]:
+    """The model's inputs with no loaded parameter (one skipped for a seed problem): the page says
+    so and draws no scenario, where it used to stop with an error box and no charts at all."""
+    return [name for name in INPUTS if name not in parameters]
+
+
 @dataclass(frozen=True)
 class DefaultAt:
     """A scenario input's default as it stood on the as-of date, with what it rests on."""
@@ -29,6 +48,7 @@ class DefaultAt:
     value: float
     basis: str
     sources: tuple[str, ...]
+    bound: str = "exact"  # the cited figure's bound ("more than 2 million"), kept while the input is at it
 
 
 def defaults_at(parameters: Mapping[str, ScenarioParameter], seeds: SeedData, as_of: dt.date) -> dict[str, DefaultAt]:
@@ -47,19 +67,26 @@ def defaults_at(parameters: Mapping[str, ScenarioParameter], seeds: SeedData, as
         ]
         chosen = known[-1] if known else readings[0]
         basis = chosen.basis if known else f"No report by this date: a placeholder for you to set ({chosen.basis})"
-        out[parameter.id] = DefaultAt(float(chosen.default), basis, tuple(chosen.sources) if known else ())
+        bound = chosen.bound if known else "exact"
+        out[parameter.id] = DefaultAt(float(chosen.default), basis, tuple(chosen.sources) if known else (), bound)
     return out
 
 
-def run_scenario(values: Mapping[str, float], defaults: Mapping[str, float]) -> pd.DataFrame:
-    """Steps of the model as rows: label, value, basis, note.
+def run_scenario(
+    values: Mapping[str, float], defaults: Mapping[str, float], bounds: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Steps of the model as rows: label, value, basis, note, bound.
 
-    An input left at its cited default is drawn as *reported*; one the user moved is an
-    *assumption*; everything computed from inputs is an *assumption* too, since it is a model.
+    An input left at its cited default is drawn as *reported*, with the cited figure's bound
+    (``bounds``: "more than 2 million" stays more than); one the user moved is an *assumption*;
+    everything computed from inputs is an *assumption* too, since it is a model (bound "exact").
     """
 
     def basis(name: str) -> str:
         return "reported" if float(values[name]) == float(defaults[name]) else "assumed"
+
+    def bound(name: str) -> str:
+        return str((bounds or {}).get(name, "exact")) if basis(name) == "reported" else "exact"
 
     supply = float(values["stock"]) + float(values["new_production"])
     rule_limit = supply * float(values["rule_share_pct"]) / 100
@@ -70,9 +97,12 @@ def run_scenario(values: Mapping[str, float], defaults: Mapping[str, float]) -> 
     arrive = limits[binding] * float(values["conversion_pct"]) / 100
     demand = float(values["demand"])
     supply_basis = "reported" if basis("stock") == basis("new_production") == "reported" else "assumed"
-    rows = [
-        ("Demand", demand, basis("demand"), "Chinese orders requested"),
-        ("Available supply", supply, supply_basis, "stock + new production"),
+    # stock + nothing new keeps the stock's bound; a sum of two figures with bounds is about their sum
+    added = {bound("stock"), bound("new_production")} - {"exact"}
+    supply_bound = bound("stock") if float(values["new_production"]) == 0 else ("approx" if added else "exact")
+    rows: list[tuple[object, ...]] = [
+        ("Demand", demand, basis("demand"), "Chinese orders requested", bound("demand")),
+        ("Available supply", supply, supply_basis, "stock + new production", supply_bound),
         (
             "Allowed by 50 % rule",
             rule_limit,
@@ -85,7 +115,7 @@ def run_scenario(values: Mapping[str, float], defaults: Mapping[str, float]) -> 
             "assumed",
             f"{values['per_customer_cap']:,.0f} per firm × {values['cleared_firms']:g} firms",
         ),
-        ("Approved by Beijing", china_limit, basis("china_approved"), "reported first batch"),
+        ("Approved by Beijing", china_limit, basis("china_approved"), "reported first batch", bound("china_approved")),
         (
             "Could arrive",
             arrive,
@@ -94,8 +124,9 @@ def run_scenario(values: Mapping[str, float], defaults: Mapping[str, float]) -> 
         ),
         ("Gap", max(demand - arrive, 0.0), "assumed", "demand − could arrive"),
     ]
-    return pd.DataFrame(rows, columns=["label", "value", "basis", "note"]).astype(
-        {"label": "string", "value": "Float64", "basis": "string", "note": "string"}
+    rows = [row if len(row) == 5 else (*row, "exact") for row in rows]
+    return pd.DataFrame(rows, columns=["label", "value", "basis", "note", "bound"]).astype(
+        {"label": "string", "value": "Float64", "basis": "string", "note": "string", "bound": "string"}
     )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.format import SUBTITLE, fmt_row, reported_none, value_words, wrap_lines
+from components.format import SUBTITLE, bar_words, fmt_row, reported_none, wrap_lines
 from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME, TEMPLATE_TOP_PX
 
 TITLE_CHARS = 84
@@ -104,11 +104,11 @@ TICK_LINE = 26
 label column leaves the bars room and never cuts a value."""
 
 
-def tick_text(label: str, value: str) -> str:
-    """A bar's label in short lines with its value in bold on the last one: the value sits in the
-    label column, which Plotly always fits whole (a value drawn past the whisker is cut off on a
-    narrow screen: 'more tha')."""
-    return "<br>".join([*wrap_lines(str(label), TICK_LINE), f"<b>{value}</b>"])
+def tick_text(label: str, value: str, note: str = "") -> str:
+    """A bar's label in short lines with its value in bold after it (and a note, such as the
+    reports' span, under that): the value sits in the label column, which Plotly always fits
+    whole (a value drawn past the whisker is cut off on a narrow screen: 'more tha')."""
+    return "<br>".join([*wrap_lines(str(label), TICK_LINE), f"<b>{value}</b>", *([note] if note else [])])
 
 
 LINE_PX = 17
@@ -118,7 +118,8 @@ LINE_PX = 17
 def bars_height(rows: pd.DataFrame, extra: int = 200) -> int:
     """A range chart's height: every bar as tall as the tallest label (Plotly spaces categories
     evenly), so no label overlaps the next."""
-    lines = max((tick_text(str(label), "x").count("<br>") + 1 for label in rows["label"]), default=1)
+    notes = [bar_words(row)[1] for row in rows.to_dict("records")] if {"best", "low", "high"} <= set(rows) else []
+    lines = max((tick_text(str(label), "x").count("<br>") + 1 for label in rows["label"]), default=1) + any(notes)
     return max(360, len(rows) * max(40, LINE_PX * lines + 10) + extra)
 
 
@@ -147,8 +148,8 @@ def range_traces(
         if not part.empty:
             colour = colours.get(str(group), MUTED)
             fig.add_traces(_group_traces(part, str(group), colour, selected_column=selected_column, selected=selected))
-    values = {str(row["label"]): (value_words(row) if log_x else fmt_row(row)) for row in rows.to_dict("records")}
-    fig.update_yaxes(tickmode="array", tickvals=list(values), ticktext=[tick_text(k, v) for k, v in values.items()])
+    values = {str(row["label"]): (bar_words(row) if log_x else (fmt_row(row), "")) for row in rows.to_dict("records")}
+    fig.update_yaxes(tickmode="array", tickvals=list(values), ticktext=[tick_text(k, *v) for k, v in values.items()])
     zeros = rows[[reported_none(row) for row in rows.to_dict("records")]] if log_x else rows.iloc[0:0]
     if not zeros.empty:
         fig.add_trace(

@@ -129,7 +129,8 @@ def plot_approvals_over_time(frame: pd.DataFrame, *, title: str, until: object =
                 # hold the last firm reading until the as-of date, so a step reads as "still the latest"
                 last = points.iloc[[-1]].copy()
                 last["date"] = pd.Timestamp(until)
-                last["label"] = "latest reading, held to the as-of date"
+                # the reading keeps its words ("more than 400,000 (Reuters …)"): its bound was lost here
+                last["label"] = [f"{text}; the latest reading, held to the as-of date" for text in last["label"]]
                 points = pd.concat([points, last], ignore_index=True)
             fig.add_trace(
                 _volume_trace(points, f"{side} side" + (" (low confidence)" if weak else ""), colour, bool(weak))

@@ -50,14 +50,15 @@ def plot_buyer_quantities(
     ]
     rows["unit"] = "chips"
     rows["hover"] = [
-        f"<b>{plain(name)}</b><br>{m}: {fmt_range(num(lo), num(hi), 'chips', bool(o))} ({b})<br>{scope}"
+        f"<b>{plain(name)}</b><br>{m}: {fmt_range(num(lo), num(hi), 'chips', bool(o), bound)} ({b})<br>{scope}"
         f"<br>sources: {plain(', '.join(src))}"
-        for name, m, lo, hi, o, b, scope, src in zip(
+        for name, m, lo, hi, o, bound, b, scope, src in zip(
             rows["organisation"],
             rows["measure_label"],
             rows["low"],
             rows["high"],
             rows["open_high"],
+            rows["bound"] if "bound" in rows else [None] * len(rows),
             rows["basis"],
             rows["scope"],
             rows["source_ids"],
@@ -77,6 +78,14 @@ def plot_buyer_quantities(
     rows = rows.sort_values(
         ["organisation_id", "measure_label"], key=lambda c: c.map(order) if c.name == "organisation_id" else c
     )
+    # a group figure is highlighted with any of its members: picking ByteDance, Alibaba and Tencent
+    # faded the very group approval of the three that the briefing's caption is about
+    members = rows["group_members"] if "group_members" in rows else pd.Series([()] * len(rows), index=rows.index)
+    groups = [
+        g
+        for g, m in zip(rows["organisation_id"], members, strict=True)
+        if isinstance(m, (list, tuple)) and set(m) & set(selected)
+    ]
     fig = go.Figure()
     range_traces(
         fig,
@@ -85,7 +94,7 @@ def plot_buyer_quantities(
         colours=BUYER_MEASURE_COLOURS,
         log_x=True,
         selected_column="organisation_id",
-        selected=selected,
+        selected=[*selected, *groups] if selected else (),
     )
     add_basis_key(fig, rows["basis"])
     fig.update_layout(barmode="overlay", bargap=0.3)

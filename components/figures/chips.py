@@ -10,6 +10,7 @@ from components.format import plain, wrap_lines
 from components.theme import BASIS_COLOURS, OKABE_ITO
 
 LIMIT_CHARS = 24  # a limit's label in lines this long
+AXIS_CHARS = 18  # the value axis's title in lines this long
 
 
 def plot_chip_metric(
@@ -53,13 +54,16 @@ def plot_chip_metric(
             )
         )
     if not estimates.empty:
-        # an estimate is a span from its low to its high reading: a floating bar, no invented midpoint
+        # an estimate's range is a floating bar from its low to its high reading (no invented
+        # midpoint); an estimate of one figure (a roadmap target) is a hatched bar from zero, as a
+        # published one is solid: drawn as a 2 % sliver at its height it read as no bar at all
+        point = estimates["high"] <= estimates["low"]
         fig.add_trace(
             go.Bar(
                 x=estimates["chip"],
-                y=(estimates["high"] - estimates["low"]).clip(lower=0).where(lambda v: v > 0, estimates["high"] * 0.02),
-                base=estimates["low"],
-                name="Estimate (range, no datasheet)",
+                y=(estimates["high"] - estimates["low"]).where(~point, estimates["high"]),
+                base=estimates["low"].where(~point, 0),
+                name="Estimate (no datasheet)",
                 marker={
                     "color": BASIS_COLOURS["derived"],
                     "pattern": {"shape": "/", "fgcolor": "white", "fillmode": "overlay", "solidity": 0.35},
@@ -81,7 +85,9 @@ def plot_chip_metric(
     fig.update_layout(barmode="overlay", bargap=0.3)
     # upright names: tilted, the first ones ran off the chart's left edge on a phone
     fig.update_xaxes(categoryorder="array", categoryarray=list(part["chip"]), tickangle=-90, title=None)
-    fig.update_yaxes(title=f"{metric_label} ({unit})", rangemode="tozero")
+    # the axis title in short lines: on a deck slide the plot is as short as 220 px under the
+    # upright chip names, and "Total processing performance (TPP)" was cut to "(T"
+    fig.update_yaxes(title="<br>".join(wrap_lines(f"{metric_label} ({unit})", AXIS_CHARS)), rangemode="tozero")
     # taller than the default: the upright chip names take about 170 px under the bars
     return base_layout(
         fig, title, "Hatched = estimate (no vendor datasheet); whiskers = range across sources", height=600

@@ -6,16 +6,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures._common import base_layout, empty_figure
-from components.format import fmt_number, plain, wrap_lines
+from components.format import BOUND_WORDS, fmt_number, plain, wrap_lines
 from components.theme import BASIS_COLOURS, BASIS_LABELS, BASIS_PATTERN
 
 LABEL_CHARS = 12
 
 
+def bar_text(value: float, bound: str | None) -> str:
+    """A step's value over its bar: '231,000', or 'more than<br>2M' (the bound's words above)."""
+    words = BOUND_WORDS.get(str(bound or "exact"), "").strip()
+    return f"{words}<br>{fmt_number(value)}" if words else fmt_number(value)
+
+
 def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
     """Demand versus what could arrive under the chosen assumptions, step by step.
 
-    Expects columns ``label, value, basis, note`` in order: demand first, the binding limits,
+    Expects columns ``label, value, basis, note`` (and ``bound``, a cited figure's) in order: demand first, the binding limits,
     then the deliverable result and the gap.
     """
     if steps.empty:
@@ -45,7 +51,14 @@ def plot_scenario_gap(steps: pd.DataFrame, *, title: str) -> go.Figure:
                     if BASIS_PATTERN[basis]
                     else {},
                 },
-                text=[fmt_number(v) for v in part["value"]],
+                # an input at its cited figure keeps that figure's bound: "more than 2M", never "2M";
+                # the bound's words on a line of their own: on one line Plotly shrank "more than
+                # 400,000" to the bar's width at 1280 px, too small to read (a phone still shrinks
+                # them, where full-size labels would run into the next bar's)
+                text=[
+                    bar_text(v, str(b) if "bound" in part else None)
+                    for v, b in zip(part["value"], part.get("bound", part["value"]), strict=True)
+                ],
                 textposition="outside",
                 cliponaxis=False,
                 customdata=part["note"],

@@ -30,9 +30,11 @@ KIND_SYMBOLS = {
     "enforcement": "hourglass",
     "market": "bowtie",
     "financial": "diamond-open",
-    "status": "circle-dot",
-    "spec": "square-dot",
+    "status": "hexagram",
+    "spec": "diamond-tall",
 }
+"""One marker per kind of event. Two kinds share a shape only as filled and open (statement and
+visit): "status" was a circle-dot, the same blue circle as "statement" in the legend and on the chart."""
 
 
 MAX_POINTS = 400

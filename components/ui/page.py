@@ -127,7 +127,11 @@ def status_text(as_of: dt.date, used: dt.date | None, newest: dt.date, now: dt.d
     )
     age = (now - newest).days
     if age > STALE_AFTER_DAYS:
-        line += f" · :orange[:material/history: newest report {age} days old: last known statuses, not live news]"
+        # the tracker's, not the view's: after "latest report 29 Jun 2026" (a view of 30 Jun), "newest report
+        # 65 days old" read as the age of 29 Jun
+        line += (
+            f" · :orange[:material/history: tracker's newest report {age} days old: last known statuses, not live news]"
+        )
     return line
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from components.format import counted
 from data.load import SeedData
 from data.outlets import outlet_of
 
@@ -120,6 +121,12 @@ def footer(seeds: SeedData, ids: tuple[str, ...]) -> Footer:
     return built
 
 
+def footer_counts(built: Footer) -> str:
+    """'1 document, 1 independent origin' or '12 documents, 5 independent origins' (a slide read
+    "1 documents, 1 independent origins")."""
+    return f"{counted(built.count, 'document')}, {counted(built.origins, 'independent origin')}"
+
+
 def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str, compact: bool = False) -> None:
     """The sources behind one chart or number: a one-line summary and an expander with links
     (``compact``, on a slide: the one line only, short enough to stay on one line).
@@ -135,7 +142,7 @@ def render_source_footer(seeds: SeedData, source_ids: Iterable[str], *, key: str
     names = shown_footer.names
     limit = 150 if compact else 260
     shown = names if len(names) < limit else names[: limit - 3].rsplit(",", 1)[0] + ", …"
-    st.caption(f"Sources ({shown_footer.count} documents, {shown_footer.origins} independent origins): {md(shown)}")
+    st.caption(f"Sources ({footer_counts(shown_footer)}): {md(shown)}")
     if compact:
         return
     with st.expander(f"All {len(ids)} sources behind this", expanded=False):

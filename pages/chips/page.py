@@ -23,7 +23,8 @@ if missing:
     )
 rule = limits(ctx.seeds, ctx.claim_filter)
 st.caption(
-    "Huawei publishes no full datasheets, so its figures are estimates shown as ranges. "
+    "Huawei publishes no full datasheets, so its figures are estimates, hatched: a range where sources differ, "
+    "a bar from zero where one figure (such as a roadmap target) is given. "
     + (
         "Under the US export rule, chips are licensed case by case only below these limits: "
         + "; ".join(f"{t.label}" for t in rule)

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from components import takeaways
 from components.figures import plot_range_bars
-from components.format import counted, fmt_row, plain
+from components.format import bar_words, counted, plain
 from components.glossary import GLOSSARY
 from components.labels import BASES, label
 from data.frames import ClaimFilter, build_estimates_frame, build_events_frame
@@ -90,7 +90,7 @@ def headline_chart(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figur
     rows = pick_headlines(estimates, CHART_KEYS)
     if not rows.empty:
         rows["hover"] = [
-            f"<b>{plain(r['title'])}</b><br>{fmt_row(r)} ({label(r['basis'], BASES).lower()})<br>{counted(int(r['independent_origins']), 'independent origin')}"
+            f"<b>{plain(r['title'])}</b><br>{' '.join(filter(None, bar_words(r)))}, {label(r['basis'], BASES).lower()}<br>{counted(int(r['independent_origins']), 'independent origin')}"
             for r in rows.to_dict("records")
         ]
         rows["label"] = rows["label"].astype(str)

@@ -9,7 +9,7 @@ import streamlit as st
 from components import ui
 from components.labels import UNITS, column_label, label
 from components.ui.links import follow_default
-from data.scenario import FORMULA, defaults_at
+from data.scenario import FORMULA, defaults_at, missing_inputs
 
 
 def render_scenario_inputs(ctx: ui.PageContext) -> bool:
@@ -17,6 +17,14 @@ def render_scenario_inputs(ctx: ui.PageContext) -> bool:
     parameters = ctx.seeds.scenarios
     if not parameters:
         st.warning("No scenario defaults are loaded (seeds/reference/scenarios.yaml); the scenario is unavailable.")
+        return False
+    missing = missing_inputs(parameters)
+    if missing:
+        st.warning(
+            "The scenario is unavailable: seeds/reference/scenarios.yaml has no valid input "
+            + ", ".join(f"`{name}`" for name in missing)
+            + " (see the problems listed above)."
+        )
         return False
     readings = defaults_at(parameters, ctx.seeds, ctx.as_of)
     defaults = {key: reading.value for key, reading in readings.items()}

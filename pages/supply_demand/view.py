@@ -12,12 +12,12 @@ import plotly.graph_objects as go
 from components import takeaways
 from components.exports.images import plain_title
 from components.figures import plot_range_bars, plot_scenario_gap
-from components.format import fmt_number, plain, value_words
+from components.format import fmt_bound, fmt_number, plain, value_words
 from components.labels import BOUNDS, CONFIDENCES, label, metric_label
 from components.view import ChartView, PageView, Params, TableView, page_view
 from data.frames import ClaimFilter, build_supply_demand_frame
 from data.load import SeedData
-from data.scenario import binding_limit, defaults_at, run_scenario
+from data.scenario import binding_limit, defaults_at, missing_inputs, run_scenario
 from data.vocabulary import (
     BUYER_INTEREST,
     DELIVERED,
@@ -172,15 +172,16 @@ def slide_figure(figures: pd.DataFrame, names: dict[str, str], title: str) -> tu
 def scenario(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> tuple[ChartView, str, pd.DataFrame] | None:
     """The gap chart under the link's inputs (cited defaults for the rest), its one-line reading,
     and the steps; None without scenario defaults."""
-    if not seeds.scenarios or claim_filter.as_of is None:
+    if not seeds.scenarios or missing_inputs(seeds.scenarios) or claim_filter.as_of is None:
         return None
     readings = defaults_at(seeds.scenarios, seeds, claim_filter.as_of)
     defaults = {key: reading.value for key, reading in readings.items()}
     values = {**defaults, **{k: float(v) for k, v in dict(params.get("s_") or {}).items() if k in defaults}}
-    steps = run_scenario(values, defaults)
-    by_label = steps.set_index("label")["value"]
-    gap, arrive = float(by_label.loc["Gap"]), float(by_label.loc["Could arrive"])
-    title = f"Under these inputs, about {fmt_number(arrive)} chips could arrive against {fmt_number(float(values['demand']))} demanded"
+    steps = run_scenario(values, defaults, {key: reading.bound for key, reading in readings.items()})
+    by_label = steps.set_index("label")
+    gap, arrive = float(by_label.loc["Gap", "value"]), float(by_label.loc["Could arrive", "value"])
+    demand = fmt_bound(float(values["demand"]), str(by_label.loc["Demand", "bound"]))
+    title = f"Under these inputs, about {fmt_number(arrive)} chips could arrive against {demand} demanded"
     figure = plot_scenario_gap(steps, title=title)
     reading = (
         f"Could arrive: {fmt_number(arrive)} chips, limited by {binding_limit(steps)} · "

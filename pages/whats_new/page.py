@@ -52,7 +52,7 @@ def summary_row(changes: Changes) -> None:
         ("Disagreements", f"{opened} opened", f"{resolved} resolved"),
     ]
     for column, (title, value, detail) in zip(st.columns(len(cards)), cards, strict=True):
-        column.metric(title, value, help=detail)
+        column.metric(title, value, help=None if ctx.present else detail)  # no help icons on a slide
         column.caption(detail)
         ctx.kpis.append(Kpi(title, value, detail))
 
@@ -173,12 +173,13 @@ def claims_table(changes: Changes) -> None:
 summary_row(changes)
 if changes.empty:
     empty_state(changes)
+ids = changes.new_sources["source_id"].tolist() + changes.statuses["source_id"].tolist()
+ui.end_slide(ctx, ids)  # a slide is the four numbers: the tables under them ran a 720 px slide to 1,400 px
 sources_table(changes)
 headlines_table(changes)
 statuses_table(changes)
 movements_table(changes)
 conflicts_table(changes)
 claims_table(changes)
-ids = changes.new_sources["source_id"].tolist() + changes.statuses["source_id"].tolist()
 ui.render_source_footer(seeds, ids, key="whats-new")
 ui.finish_page(ctx)

@@ -153,3 +153,21 @@ def test_page_runs_on_its_own(page) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == page.title
     assert bool(at.get("plotly_chart")) or not page.has_chart
+
+
+def test_a_scenario_input_lost_to_a_seed_problem_leaves_the_page_standing(tmp_path, monkeypatch) -> None:
+    """One scenario parameter with a misspelt key is skipped by the loader; the page used to stop
+    with Streamlit's error box and no chart. Now the figures chart is drawn, the problem is in the
+    banner and the scenario says which input it lacks."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    scenarios = seeds / "reference" / "scenarios.yaml"
+    text = scenarios.read_text()
+    scenarios.write_text(text.replace("    default: 400000\n", "    default: 400000\n    bownd: more_than\n", 1))
+    monkeypatch.setenv("H200_SEEDS_DIR", str(seeds))
+    at = _open("pages/supply_demand/page.py", {"as_of": "2026-09-28"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert "scenarios.yaml" in " ".join(e.value for e in at.error)
+    assert any("`china_approved`" in w.value for w in at.warning), [w.value for w in at.warning]
+    charts = _charts(at)
+    assert len(charts) == 1 and any(trace.get("y") for trace in charts[0]["data"])

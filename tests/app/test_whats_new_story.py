@@ -82,3 +82,14 @@ def test_the_feeds_newest_entries_are_what_the_linked_page_shows(monkeypatch) ->
     assert f"Status changes per buyer and stage ({len(statuses)})" in headings
     shown = set(at.dataframe[0].value["Title"])
     assert all(any(title in e.title for e in reports) for title in shown)
+
+
+def test_in_meeting_mode_the_slide_is_the_four_numbers(monkeypatch) -> None:
+    """With ?present=1 the page ran on under its numbers (five tables: 1,411 px on a 720 px slide);
+    the slide ends after them, with the sources of what they count."""
+    at = _open(monkeypatch, {"since": "2026-03-31", "until": "2026-05-31", "present": "1"})
+    assert [m.label for m in at.metric] == ["New reports", "Status changes", "Headline figures moved", "Disagreements"]
+    assert not [s.value for s in at.subheader], "no tables on the slide"
+    assert not at.dataframe
+    assert not [m for m in at.metric if m.proto.help], "no help icons on a slide"
+    assert any(c.value.startswith("Sources") for c in at.caption), [c.value for c in at.caption]

@@ -190,7 +190,176 @@ def test_bar_values_sit_whole_in_the_label_column(small_seeds) -> None:
     assert any("<b>more than" in text or "<b>at least" in text for text in ticks.values())
     for text in ticks.values():
         lines = text.split("<br>")
+        if lines[-1].startswith("(reports: "):  # the reports' span, under the value its bar is drawn at
+            lines = lines[:-1]
         assert lines[-1].startswith("<b>") and lines[-1].endswith("</b>")
         assert all(len(line) <= 26 for line in lines[:-1]), lines
     # every bar is as tall as its label, so labels of neighbouring bars never overlap
     assert fig.layout.height >= sum(text.count("<br>") + 1 for text in ticks.values()) * 17
+
+
+def test_a_bar_is_labelled_with_the_value_it_is_drawn_at() -> None:
+    """The overview's US cap bar is drawn at the strongest report (up to 75,000) with a whisker to
+    the widest (up to 100,000); its label read "up to 100,000", a value no bar showed."""
+    rows = pd.DataFrame(
+        {
+            "label": ["US cap per customer", "Orders requested"],
+            "low": [pd.NA, 2_000_000.0],
+            "high": [100_000.0, 2_000_000.0],
+            "best": [75_000.0, 2_000_000.0],
+            "best_bound": ["at_most", "more_than"],
+            "open_high": [False, False],
+            "basis": ["reported", "reported"],
+            "unit": ["chips", "chips"],
+            "hover": ["h", "h"],
+        }
+    )
+    fig = figures.plot_range_bars(rows, title="T")
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    assert ticks["US cap per customer"].split("<br>")[-2:] == ["<b>up to 75,000</b>", "(reports: up to 100,000)"]
+    assert ticks["Orders requested"].split("<br>")[-1] == "<b>more than 2M</b>"
+    bar = next(t for t in fig.data if t.type == "bar" and "US cap per customer" in list(t.y))
+    assert list(bar.x)[list(bar.y).index("US cap per customer")] == 75_000
+    assert fmt.bar_words({"best": 0, "low": 0, "high": 0, "unit": "chips", "best_bound": "exact"}) == ("0 (none)", "")
+
+
+def test_the_overview_cap_bar_reads_as_its_card(real_seeds) -> None:
+    """On the real seeds at 28 Sep 2026 the card says up to 75,000; the chart's bar says it too."""
+    import datetime as dt
+
+    from pages.overview.helpers import headline_chart
+
+    figure, _ = headline_chart(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 9, 28)))
+    cap = next(t for t in figure.layout.yaxis.ticktext if t.startswith("US cap per customer"))
+    assert "<b>up to 75,000</b>" in cap and "(reports: up to 100,000)" in cap
+
+
+def test_a_point_estimate_is_a_hatched_bar_and_reads_as_an_estimate() -> None:
+    """Huawei's roadmap targets (one figure each, no datasheet) were 2 % slivers floating at their
+    height on the chart, and plain figures ("14.4") in the specs table, read as published."""
+    from pages.chips.helpers import spec_table
+
+    chips = pd.DataFrame(
+        {
+            "chip_id": ["h200", "ascend-970", "ascend-910b"],
+            "chip": ["Nvidia H200", "Huawei Ascend 970", "Huawei Ascend 910B"],
+            "vendor": ["Nvidia", "Huawei", "Huawei"],
+            "metric": ["bandwidth_tb_s"] * 3,
+            "value": [4.8, 14.4, pd.NA],
+            "low": [4.8, 14.4, 0.4],
+            "high": [4.8, 14.4, 1.2],
+            "estimate": [False, True, True],
+            "note": [pd.NA, "roadmap target", pd.NA],
+            "source_ids": [["a"], ["b"], ["c"]],
+        }
+    )
+    fig = figures.plot_chip_metric(chips, metric="bandwidth_tb_s", metric_label="Memory bandwidth", unit="TB/s")
+    hatched = next(t for t in fig.data if t.name.startswith("Estimate"))
+    drawn = dict(zip(hatched.x, zip(hatched.base, hatched.y, strict=True), strict=True))
+    assert drawn["Huawei Ascend 970"] == (0, 14.4)  # from zero to the target
+    assert drawn["Huawei Ascend 910B"][0] == 0.4 and abs(drawn["Huawei Ascend 910B"][1] - 0.8) < 1e-9  # a span
+    table = spec_table(chips).set_index("chip")["Memory bandwidth (TB/s)"]
+    assert table["Huawei Ascend 970"] == "14.4 (estimate)"
+    assert table["Huawei Ascend 910B"] == "0.40–1.2 (estimate)"
+    assert table["Nvidia H200"] == "4.8"
+
+
+def test_a_scenario_bar_at_its_cited_figure_keeps_the_bound(real_seeds) -> None:
+    """Demand at its cited default is Reuters' "more than 2 million": the bar read "2M" and the
+    title "against 2M demanded". Moved by the user, it is an assumption with no bound."""
+    import datetime as dt
+
+    from pages.supply_demand.view import scenario
+
+    defaults = {"demand": 2e6, "stock": 7e5, "new_production": 0, "rule_share_pct": 33}
+    defaults |= {"per_customer_cap": 75000, "cleared_firms": 10, "china_approved": 4e5, "conversion_pct": 100}
+    bounds = {"demand": "more_than", "stock": "approx", "china_approved": "more_than"}
+    steps = run_scenario(defaults, defaults, bounds).set_index("label")
+    assert steps.loc["Demand", "bound"] == "more_than" and steps.loc["Available supply", "bound"] == "approx"
+    assert steps.loc["Could arrive", "bound"] == "exact"
+    moved = run_scenario({**defaults, "demand": 3e6}, defaults, bounds).set_index("label")
+    assert moved.loc["Demand", "bound"] == "exact" and moved.loc["Demand", "basis"] == "assumed"
+    fig = figures.plot_scenario_gap(steps.reset_index(), title="T")
+    texts = [text.replace("<br>", " ") for trace in fig.data for text in trace.text]
+    assert "more than 2M" in texts and "about 700,000" in texts and "more than 400,000" in texts
+    assert "2M" not in texts
+    # lines short enough for a bar at 1280 px, so Plotly does not shrink them to the bar's width
+    assert max(len(line) for trace in fig.data for text in trace.text for line in text.split("<br>")) <= 9
+
+    chart, _, _ = scenario(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 9, 28)), {})
+    assert "against more than 2M demanded" in chart.title
+    early, _, _ = scenario(real_seeds, frames.ClaimFilter(as_of=dt.date(2025, 12, 1)), {})
+    assert "more than" not in early.title  # no report yet: a placeholder, no bound
+
+
+def test_a_group_figure_stays_bright_when_its_members_are_picked(real_seeds) -> None:
+    """Briefing step 5 picks ByteDance, Alibaba and Tencent and speaks of their group approval;
+    that group's bar was drawn faded (its id is none of the three), and its hover said "at least"
+    for Reuters' "more than 400,000"."""
+    import datetime as dt
+
+    quantities = frames.build_buyer_quantities_frame(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 6, 5)))
+    fig = figures.plot_buyer_quantities(quantities, title="T", selected=["bytedance", "alibaba", "tencent"])
+    approved = next(t for t in fig.data if t.name == "Approved by Beijing")
+    group = list(approved.customdata).index("alibaba+bytedance+tencent")
+    assert approved.marker.opacity[group] == 1.0
+    assert "more than 400,000" in approved.hovertext[group]
+    caps = next(t for t in fig.data if t.name == "US cap")
+    faded = dict(zip(caps.customdata, caps.marker.opacity, strict=True))
+    assert faded["jd-com"] < 1.0 and faded["bytedance"] == 1.0  # others still fade
+
+
+def test_every_kind_of_event_has_a_marker_of_its_own() -> None:
+    """Marker shape is the timeline's only key to the kind of event: "status" (a circle-dot) read
+    as the same blue circle as "statement". Two kinds may share a shape only as filled and open."""
+    import re
+    from typing import get_args
+
+    from components.figures.timeline import KIND_SYMBOLS
+    from data.vocabulary import ClaimKind
+
+    kinds = set(get_args(ClaimKind))
+    assert kinds <= set(KIND_SYMBOLS), kinds - set(KIND_SYMBOLS)
+    shapes: dict[str, list[str]] = {}
+    for symbol in KIND_SYMBOLS.values():
+        match = re.fullmatch(r"(.+?)(-open)?(-dot)?", symbol)
+        assert match is not None
+        shapes.setdefault(match.group(1), []).append((match.group(2) or "") + (match.group(3) or ""))
+    for base, variants in shapes.items():
+        assert sorted(variants) == sorted(set(variants)) and set(variants) <= {"", "-open"}, (base, variants)
+
+
+def test_a_held_approval_reading_keeps_its_bound_in_the_hover(real_seeds) -> None:
+    """The China step is held from the newest firm reading to the as-of date; that held point's
+    hover said only "latest reading, held to the as-of date" over "400,000 chips", losing "more than"."""
+    import datetime as dt
+
+    from pages.approvals.view import volume_figure
+
+    figure, _ = volume_figure(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 9, 28)))
+    china = next(t for t in figure.data if t.name == "China side")
+    held = china.customdata[-1][0]
+    assert "held to the as-of date" in held and ("more than 400,000" in held or "about 400,000" in held), held
+
+
+def test_the_approvals_title_names_beijings_step_in_a_word(real_seeds) -> None:
+    """At 5 Jun 2026 Beijing's newest step is a pause; the title read "latest step: paused / final"
+    (the stage's name) on briefing step 4."""
+    import datetime as dt
+
+    from pages.approvals.view import matrix_figure
+
+    figure, _ = matrix_figure(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 6, 5)))
+    title = figure.layout.title.text.split("<br><span")[0].replace("<br>", " ")
+    assert title.endswith("Beijing's latest step: paused"), title
+
+
+def test_a_chip_axis_title_fits_a_short_plot(real_seeds) -> None:
+    """The deck's TPP slide cut its axis title to "Total processing performance (T": the plot under
+    the upright chip names is short, so the title comes in lines of at most 18 characters."""
+    import datetime as dt
+
+    chips = frames.build_chips_frame(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 6, 5)))
+    fig = figures.plot_chip_metric(chips, metric="tpp", metric_label="Total processing performance", unit="TPP")
+    lines = fig.layout.yaxis.title.text.split("<br>")
+    assert " ".join(lines) == "Total processing performance (TPP)" and max(map(len, lines)) <= 18

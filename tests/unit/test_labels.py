@@ -123,7 +123,29 @@ def test_staleness_is_part_of_the_status_line() -> None:
     assert "no report by then" in status_text(day, None, day, day)
 
 
+def test_a_view_of_the_past_names_the_staleness_as_the_trackers() -> None:
+    """Viewed at 30 Jun 2026 ("latest report 29 Jun 2026"), the age is the tracker's newest report's
+    (28 Sep 2026, 65 days before 2 Dec), so it must say so: "newest report 65 days old" read as 29 Jun's."""
+    line = status_text(dt.date(2026, 6, 30), dt.date(2026, 6, 29), dt.date(2026, 9, 28), dt.date(2026, 12, 2))
+    assert "latest report **29 Jun 2026**" in line
+    assert "tracker's newest report 65 days old" in line
+
+
 def test_glossary_explains_the_terms() -> None:
     text = glossary_markdown()
     for term in ("TPP", "50 %", "25 %", "Licence stages", "In principle"):
         assert term in text
+
+
+def test_a_source_line_counts_in_the_right_number(real_seeds) -> None:
+    """Briefing step 3 (27 Jan 2026) rests on one report: its slide read "Sources (1 documents, 1
+    independent origins)"."""
+    from components.ui.sources import footer, footer_counts
+
+    one = footer(real_seeds, ("2025-12-31-newsbytes-reuters-china-h200-orders-2m",))
+    assert footer_counts(one) == "1 document, 1 independent origin"
+    two = footer(
+        real_seeds,
+        ("2026-01-28-reuters-china-approves-first-h200-batch", "2026-01-28-scmp-china-clears-first-h200-orders"),
+    )
+    assert footer_counts(two) == "2 documents, 2 independent origins"
