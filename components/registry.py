@@ -34,6 +34,7 @@ class PageSpec:
     # rather than the story's as-of date. What's new tells the story by default, so it is True there.
     story_dates: bool = True
     has_chart: bool = True  # the default view draws a chart with its source footer (the page tests check it)
+    slide: bool = True  # False for an editing page: meeting mode shows a notice instead of its hidden form
 
     @property
     def file(self) -> Path:
@@ -204,6 +205,7 @@ PAGES: tuple[PageSpec, ...] = (
         example_link=(("as_of", "2026-06-05"), ("inbox_show", "All")),
         has_chart=False,
         story_dates=False,
+        slide=False,
     ),
     PageSpec(
         "add_report",
@@ -214,6 +216,7 @@ PAGES: tuple[PageSpec, ...] = (
         "Is this report already in the tracker, and what would it add?",
         example_link=(("as_of", "2026-06-05"),),
         has_chart=False,
+        slide=False,
     ),
 )
 

@@ -13,11 +13,24 @@ LIMIT_CHARS = 24  # a limit's label in lines this long
 AXIS_CHARS = 18  # the value axis's title in lines this long
 
 
+def _along(horizontal: bool, names: object, values: object) -> dict[str, object]:
+    """A bar trace's axes: chip names along x and values up y, or (``horizontal``) the other way."""
+    return {"y": names, "x": values, "orientation": "h"} if horizontal else {"x": names, "y": values}
+
+
 def plot_chip_metric(
-    frame: pd.DataFrame, *, metric: str, metric_label: str, unit: str, threshold: tuple[float, str] | None = None
+    frame: pd.DataFrame,
+    *,
+    metric: str,
+    metric_label: str,
+    unit: str,
+    threshold: tuple[float, str] | None = None,
+    horizontal: bool = False,
 ) -> go.Figure:
     """One spec across chips: published figures as bars, estimates as hatched spans from low to high
-    (never a midpoint); a US limit as a line."""
+    (never a midpoint); a US limit as a line. ``horizontal`` lays the bars on their side, names on
+    the left, for a slide: upright names under a dozen chips left a 1280 x 720 slide a plot about
+    90 px tall."""
     part = frame[frame["metric"] == metric]
     title = f"{metric_label}: the H200 against its rivals"
     if part.empty:
@@ -29,6 +42,7 @@ def plot_chip_metric(
         if not domestic.empty and domestic["top"].max() < float(h200["value"].iloc[0]):
             title = f"{metric_label}: every Chinese chip recorded trails the H200"
     fig = go.Figure()
+    name, value = ("y", "x") if horizontal else ("x", "y")  # which axis carries the chips, which the values
     published = part[~part["estimate"].astype(bool) & part["value"].notna()]
     estimates = part[part["estimate"].astype(bool) | part["value"].isna()]
     customdata = [
@@ -39,8 +53,7 @@ def plot_chip_metric(
     if not published.empty:
         fig.add_trace(
             go.Bar(
-                x=published["chip"],
-                y=published["value"],
+                **_along(horizontal, published["chip"], published["value"]),
                 name="Published figure",
                 marker={
                     "color": [
@@ -48,7 +61,7 @@ def plot_chip_metric(
                     ]
                 },
                 customdata=[custom[i] for i in published.index],
-                hovertemplate="<b>%{x}</b>: %{y:,.4~g} "
+                hovertemplate=f"<b>%{{{name}}}</b>: %{{{value}:,.4~g}} "
                 + unit
                 + "<br>%{customdata[1]}<br>sources: %{customdata[0]}<extra></extra>",
             )
@@ -60,8 +73,11 @@ def plot_chip_metric(
         point = estimates["high"] <= estimates["low"]
         fig.add_trace(
             go.Bar(
-                x=estimates["chip"],
-                y=(estimates["high"] - estimates["low"]).where(~point, estimates["high"]),
+                **_along(
+                    horizontal,
+                    estimates["chip"],
+                    (estimates["high"] - estimates["low"]).where(~point, estimates["high"]),
+                ),
                 base=estimates["low"].where(~point, 0),
                 name="Estimate (no datasheet)",
                 marker={
@@ -69,26 +85,32 @@ def plot_chip_metric(
                     "pattern": {"shape": "/", "fgcolor": "white", "fillmode": "overlay", "solidity": 0.35},
                 },
                 customdata=[custom[i] for i in estimates.index],
-                hovertemplate="<b>%{x}</b>: estimated %{customdata[2]} "
+                hovertemplate=f"<b>%{{{name}}}</b>: estimated %{{customdata[2]}} "
                 + unit
                 + "<br>%{customdata[1]}<br>sources: %{customdata[0]}<extra></extra>",
             )
         )
     if threshold is not None:
-        fig.add_hline(
-            y=threshold[0],
-            line={"color": OKABE_ITO["vermillion"], "width": 2, "dash": "dash"},
-            annotation_text="<br>".join(wrap_lines(threshold[1], LIMIT_CHARS)),  # whole on a phone
-            annotation_position="top right",  # over the short bars, clear of the tall ones
-            annotation_font={"color": OKABE_ITO["vermillion"]},
-        )
+        limit = {
+            "line": {"color": OKABE_ITO["vermillion"], "width": 2, "dash": "dash"},
+            "annotation_text": "<br>".join(wrap_lines(threshold[1], LIMIT_CHARS)),  # whole on a phone
+            "annotation_font": {"color": OKABE_ITO["vermillion"]},
+        }
+        if horizontal:  # beside the line at the bottom, by the shortest bars (the tallest lead, at the top)
+            fig.add_vline(x=threshold[0], annotation_position="bottom right", **limit)
+        else:
+            fig.add_hline(y=threshold[0], annotation_position="top right", **limit)  # over the short bars
     fig.update_layout(barmode="overlay", bargap=0.3)
+    subtitle = "Hatched = estimate (no vendor datasheet); whiskers = range across sources"
+    axis_title = "<br>".join(wrap_lines(f"{metric_label} ({unit})", AXIS_CHARS))
+    if horizontal:  # the leader at the top: Plotly draws the first category at the bottom
+        fig.update_yaxes(categoryorder="array", categoryarray=list(part["chip"])[::-1], title=None)
+        fig.update_xaxes(title=f"{metric_label} ({unit})", rangemode="tozero")
+        return base_layout(fig, title, subtitle, height=max(360, 120 + 34 * len(part)))
     # upright names: tilted, the first ones ran off the chart's left edge on a phone
     fig.update_xaxes(categoryorder="array", categoryarray=list(part["chip"]), tickangle=-90, title=None)
     # the axis title in short lines: on a deck slide the plot is as short as 220 px under the
     # upright chip names, and "Total processing performance (TPP)" was cut to "(T"
-    fig.update_yaxes(title="<br>".join(wrap_lines(f"{metric_label} ({unit})", AXIS_CHARS)), rangemode="tozero")
+    fig.update_yaxes(title=axis_title, rangemode="tozero")
     # taller than the default: the upright chip names take about 170 px under the bars
-    return base_layout(
-        fig, title, "Hatched = estimate (no vendor datasheet); whiskers = range across sources", height=600
-    )
+    return base_layout(fig, title, subtitle, height=600)

@@ -115,7 +115,9 @@ def page_context(page_id: str) -> PageContext:
         st.caption(page.question)
     render_status_line(seeds, as_of, latest, present=present)
     _show_link_notices(page, notices)
-    render_problems_banner(seeds)
+    render_problems_banner(seeds, present=present)
+    if present and not page.slide:
+        render_not_a_slide(page)
     return PageContext(page, seeds, claim_filter, as_of, latest, present, fingerprint)
 
 
@@ -147,8 +149,15 @@ def render_status_line(seeds: SeedData, as_of: dt.date, latest: dt.date, *, pres
     )
 
 
-def render_problems_banner(seeds: SeedData) -> None:
+def render_problems_banner(seeds: SeedData, *, present: bool = False) -> None:
+    """Every seed problem, listed; on a slide one short line, so the list does not squash the chart."""
     if not seeds.problems:
+        return
+    if present:
+        st.caption(
+            f":red[:material/error: {counted(len(seeds.problems), 'problem')} in the seed files: those items are "
+            "left out (listed outside meeting mode).]"
+        )
         return
     lines = "\n".join(f"- `{problem}`" for problem in seeds.problems[:50])
     more = f"\n- … and {len(seeds.problems) - 50} more" if len(seeds.problems) > 50 else ""
@@ -157,6 +166,17 @@ def render_problems_banner(seeds: SeedData) -> None:
         f"the items below were skipped until fixed.\n\n{lines}{more}",
         icon=":material/error:",
     )
+
+
+def render_not_a_slide(page: PageSpec) -> None:
+    """An editing page has no slide: meeting mode hides its inputs, which left an empty form box
+    and a button with nothing to press it for. Say so plainly and stop."""
+    st.subheader(page.title)
+    st.info(
+        f"{page.title} is an editing page, not a slide. Open it without `present=1` in the link to use it.",
+        icon=":material/edit_off:",
+    )
+    st.stop()
 
 
 def _render_share_link(link: str) -> None:

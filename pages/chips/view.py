@@ -37,10 +37,13 @@ def view(seeds: SeedData, claim_filter: ClaimFilter, params: Params) -> PageView
     notes = (f"{rules[0].label}.",) if rules else ()
     charts: tuple[ChartView, ...] = ()
     if figures_wanted():  # the data API asks for the tables only
-        figure = plot_chip_metric(
-            chips, metric=metric.id, metric_label=metric.label, unit=metric.unit, threshold=threshold
+        spec = {"metric": metric.id, "metric_label": metric.label, "unit": metric.unit, "threshold": threshold}
+        figure = plot_chip_metric(chips, **spec)
+        # the slide's bars on their side: a 1280 x 720 slide's plot was ~90 px under a dozen upright names
+        slide = plot_chip_metric(chips, **spec, horizontal=True)
+        charts = (
+            ChartView(f"chips-{metric.id}", plain_title(figure), figure, sources, alt, notes, slide_figure=slide),
         )
-        charts = (ChartView(f"chips-{metric.id}", plain_title(figure), figure, sources, alt, notes),)
     return page_view(
         "chips",
         claim_filter,

@@ -58,7 +58,8 @@ def is_reference(seeds: SeedData, source_id: str) -> bool:
 
 
 def news_events(events: pd.DataFrame, seeds: SeedData, as_of: dt.date) -> pd.DataFrame:
-    """Events up to ``as_of`` that are news (no spec sheets or encyclopedia pages), newest report first."""
+    """Events up to ``as_of`` that are news (no spec sheets or encyclopedia pages), newest event
+    first, ties by the newer report (ordered by report, the dates read 28, 27, 27, 23, 24 Sep)."""
     shown = events[events["date"] <= pd.Timestamp(as_of)]
     shown = shown[~shown["kind"].isin(REFERENCE_KINDS)]
     # astype(bool): mapping an empty column gives an object Series, which pandas would read as a
@@ -66,7 +67,7 @@ def news_events(events: pd.DataFrame, seeds: SeedData, as_of: dt.date) -> pd.Dat
     shown = shown[~shown["source_id"].map(lambda s: is_reference(seeds, s)).astype(bool)]
     # an undated page counts from the day it was read, which is not when anything happened
     shown = shown[~shown["source_id"].map(lambda s: s in seeds.sources and seeds.sources[s].undated).astype(bool)]
-    return shown.sort_values(["reported", "date"], ascending=False)
+    return shown.sort_values(["date", "reported"], ascending=False, kind="stable")
 
 
 def org_names(seeds: SeedData) -> dict[str, str]:
@@ -103,7 +104,8 @@ def headline_chart(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figur
 
 
 def latest_news(seeds: SeedData, claim_filter: ClaimFilter, count: int) -> pd.DataFrame:
-    """The newest ``count`` news events (no reference pages), built once per filter and seed content."""
+    """The ``count`` latest news events by event date (no reference pages), built once per filter
+    and seed content."""
     events = build_events_frame(seeds, claim_filter)
     as_of = claim_filter.as_of or dt.date.today()
     return news_events(events, seeds, as_of).head(count)

@@ -28,7 +28,10 @@ for row in latest.itertuples():
         f"*{ui.md(row.publisher)}* · confidence {label(row.confidence, 'confidence').lower()}"
     )
 ui.render_source_footer(ctx.seeds, latest["source_id"].tolist(), key="overview-events")
-st.caption("Specification sheets and encyclopedia pages are left out here; the timeline and Sources pages list them.")
+st.caption(
+    "Newest event first (on the same day, the newer report first). Specification sheets and encyclopedia "
+    "pages are left out here; the timeline and Sources pages list them."
+)
 
 with st.expander("Glossary: TPP, the 50 % rule, the 25 % share, licence stages", icon=":material/help:"):
     st.markdown(glossary_markdown())
