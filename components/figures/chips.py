@@ -101,7 +101,7 @@ def plot_chip_metric(
         else:
             fig.add_hline(y=threshold[0], annotation_position="top right", **limit)  # over the short bars
     fig.update_layout(barmode="overlay", bargap=0.3)
-    subtitle = "Hatched = estimate (no vendor datasheet); whiskers = range across sources"
+    subtitle = "Solid = vendor datasheet; hatched = estimate (no datasheet), drawn from its low to its high reading"
     axis_title = "<br>".join(wrap_lines(f"{metric_label} ({unit})", AXIS_CHARS))
     if horizontal:  # the leader at the top: Plotly draws the first category at the bottom
         fig.update_yaxes(categoryorder="array", categoryarray=list(part["chip"])[::-1], title=None)

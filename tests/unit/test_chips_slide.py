@@ -51,3 +51,13 @@ def test_a_us_limit_on_the_slide_is_a_vertical_line_at_its_value() -> None:
     assert all(s.x0 == s.x1 and s.xref == "x" for s in limits)
     page_lines = [s for s in chart.figure.layout.shapes if s.type == "line"]
     assert [s.x0 for s in limits] == [s.y0 for s in page_lines]
+
+
+def test_the_chips_key_names_only_what_the_chart_draws() -> None:
+    """The chart draws no whiskers (an estimate's range is its floating bar): its key promised them."""
+    for metric in ("memory_gb", "tpp"):
+        chart = _chart(metric)
+        for fig in (chart.figure, chart.on_slide):
+            drawn = [t for t in fig.data if t.error_y is not None and t.error_y.array is not None]
+            assert not drawn
+            assert "whisker" not in fig.layout.title.text.lower()
