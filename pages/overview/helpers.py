@@ -67,7 +67,30 @@ def news_events(events: pd.DataFrame, seeds: SeedData, as_of: dt.date) -> pd.Dat
     shown = shown[~shown["source_id"].map(lambda s: is_reference(seeds, s)).astype(bool)]
     # an undated page counts from the day it was read, which is not when anything happened
     shown = shown[~shown["source_id"].map(lambda s: s in seeds.sources and seeds.sources[s].undated).astype(bool)]
+    # a date set ahead of its report was a plan when told ("a launch in Q4 2026", reported a year
+    # before): it is news only once its whole period has passed by the as-of date
+    planned = shown["date"] > shown["reported"]
+    shown = shown[~planned | (_period_ends(shown) <= pd.Timestamp(as_of))]
     return shown.sort_values(["date", "reported"], ascending=False, kind="stable")
+
+
+_PERIOD_END = {
+    "week": pd.offsets.Day(6),
+    "month": pd.offsets.MonthEnd(0),
+    "quarter": pd.offsets.QuarterEnd(0),
+    "year": pd.offsets.YearEnd(0),
+}
+
+
+def _period_ends(events: pd.DataFrame) -> pd.Series:
+    """The last day each event's date can mean: a quarter's date is its first day, its end the last."""
+    precision = events["date_precision"] if "date_precision" in events else pd.Series("day", index=events.index)
+    dates = pd.to_datetime(events["date"])
+    return pd.Series(
+        [d + _PERIOD_END[p] if p in _PERIOD_END else d for d, p in zip(dates, precision, strict=True)],
+        index=events.index,
+        dtype="datetime64[ns]",
+    )
 
 
 def org_names(seeds: SeedData) -> dict[str, str]:

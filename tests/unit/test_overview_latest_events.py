@@ -50,3 +50,22 @@ def test_the_real_archive_lists_latest_events_in_date_order() -> None:
         assert len(dates) == 5
         assert dates == sorted(dates, reverse=True), dates
         assert max(dates) <= pd.Timestamp(as_of)
+
+
+def test_a_plan_told_ahead_is_no_latest_event_until_its_period_has_passed() -> None:
+    """A launch "in Q4 2026" reported in 2025 sat at the top of Latest events at 31 Oct 2026."""
+    seeds = load_seeds(ROOT / "tests" / "fixtures" / "valid" / "seeds")
+    events = _events(
+        [
+            ("plan", "2026-10-01", "2025-09-22"),  # Q4 2026, told a year ahead
+            ("rule", "2026-10-05", "2026-10-02"),  # takes effect on a day, told three days ahead
+            ("news", "2026-10-20", "2026-10-20"),
+        ]
+    )
+    events["date_precision"] = ["quarter", "day", "day"]
+    october = list(news_events(events, seeds, dt.date(2026, 10, 31))["claim_id"])
+    assert october == ["news", "rule"]  # the day has passed; the quarter has not
+    january = list(news_events(events, seeds, dt.date(2027, 1, 5))["claim_id"])
+    assert january == ["news", "rule", "plan"]
+    real = latest_news(load_seeds(ROOT / "seeds"), ClaimFilter(as_of=dt.date(2026, 10, 31)), 5)
+    assert not ((real["date"] > real["reported"]) & (real["date_precision"] != "day")).any()
