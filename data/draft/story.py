@@ -29,7 +29,7 @@ SAME_PERSON = "names the same person"
 SAME_WORDS = "uses the words this source quotes"
 SAME_ACTORS = "the same actors doing the same things"
 _STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle",
-                 "conditional": "conditional-approval"}  # fmt: skip
+                 "conditional": "conditional-approval", "under_review": "under-review"}  # fmt: skip
 _NONE_KINDS = {"delivery", "shipment", "sale"}
 _CITE = (
     r"\b(?:according to|citing|reported by|told|cited by|per)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"

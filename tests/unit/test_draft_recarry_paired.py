@@ -56,3 +56,25 @@ def test_beside_a_clear_match_a_neighbour_with_two_kinds_is_not_named(real_seeds
     # same day (the same actors and events, its own figure) has two kinds just under it too
     offered = _offered("02-thecryptagon-first-batch", real_seeds)
     assert FIRST_BATCH in offered and SCMP_BATCH not in offered
+
+
+# --------------------------------------------------------------------------- word families
+
+
+def test_none_sold_and_a_review_holding_sales_in_other_words_are_events() -> None:
+    from data.draft.events import events_in
+
+    assert "none-delivered" in events_in("The accelerator is still unsold across the mainland.")
+    assert "none-delivered" in events_in("The vendor has yet to reach Chinese buyers with the part.")
+    assert "under-review" in events_in("Licences sit in an inter-agency review in Washington.")
+    assert "under-review" in events_in("The application is under review at the agency.")
+    assert "under-review" in events_in("A slow review in the State Department has held up the sale.")
+
+
+def test_near_misses_of_unsold_and_review_are_not_events() -> None:
+    from data.draft.events import events_in
+
+    assert "none-delivered" not in events_in("The part sold out within a week in Shenzhen.")
+    assert "none-delivered" not in events_in("The firm has yet to comment on the report.")
+    assert "under-review" not in events_in("Critics gave the new chip glowing reviews.")
+    assert "under-review" not in events_in("Our editors review every story before it runs.")
