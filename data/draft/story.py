@@ -318,6 +318,9 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         out.append((min(0.5 * rarity, cap), f"{SAME_ACTORS} ({doing}: {what})" if doing else f"{SAME_ACTORS} ({what})"))
     elif len(shared) == 1 and told_by[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
+    elif len(shared) == 1 and told_by[shared[0]] <= 4 and not _counted(story, shared[0], text):
+        # told by three or four stories: less (and nothing when a citation or a person counts it)
+        out.append((0.15, f"the same rare event ({EVENTS[shared[0]][0]})"))
     for event, who in sorted(text.cited.get(story.origin, {}).items()):
         if common_doers(story, event, who) is None:
             continue
@@ -339,6 +342,13 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         else:
             out.append((0.3 / count, f"it {SAME_PERSON} ({person})"))
     return out
+
+
+def _counted(story: SourceStory, event: str, text: TextStory) -> bool:
+    """The event is already the evidence of another signal: the text cites this story's outlet for
+    it, or names a person this story has saying it."""
+    said = set().union(*(story.said.get(p, set()) for p in story.people & text.people))
+    return event in text.cited.get(story.origin, {}) or event in said
 
 
 def shared_events(index: StoryIndex, sid: str, text: TextStory) -> list[str]:

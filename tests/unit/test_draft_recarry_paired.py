@@ -10,7 +10,7 @@ from __future__ import annotations
 from bench.draft_real import read_fixture
 from data.draft import draft_from_text
 from data.draft.offer import PAIRED, combined, enough
-from tests.unit.recarry_sources import FIRST_BATCH, REAL, SCMP_BATCH, TRUMP_GO_AHEAD
+from tests.unit.recarry_sources import FIRST_BATCH, GATEKEEPER, PAUSE, REAL, SCMP_BATCH, TRUMP_GO_AHEAD
 
 QUOTED = (0.25, "it uses the words this source quotes ('a phrase')")
 FIGURE = (0.12, "the same figures of the same things (25 percent, a cut)")
@@ -78,3 +78,31 @@ def test_near_misses_of_unsold_and_review_are_not_events() -> None:
     assert "none-delivered" not in events_in("The firm has yet to comment on the report.")
     assert "under-review" not in events_in("Critics gave the new chip glowing reviews.")
     assert "under-review" not in events_in("Our editors review every story before it runs.")
+
+
+# --------------------------------------------------------------------------- one event of few stories
+
+
+def test_one_event_three_or_four_stories_tell_is_some_evidence(real_seeds) -> None:
+    from data.draft.story import read_text, story_index
+
+    stories = story_index(real_seeds)
+    text = read_text(stories, "Prosecutors in New York charged two traders with smuggling Nvidia parts into China.")
+    assert 3 <= stories.event_count["diverted"] <= 4
+    assert (0.15, "the same rare event (chips diverted)") in story_signals_of(stories, GATEKEEPER, text)
+
+
+def test_one_event_many_stories_tell_is_not(real_seeds) -> None:
+    # near miss: a pause is told by more than four stories; one shared pause says little
+    from data.draft.story import read_text, story_index
+
+    stories = story_index(real_seeds)
+    text = read_text(stories, "Chinese buyers were told to halt their orders of the part for now.")
+    assert stories.event_count["orders-paused"] > 4
+    assert not [r for _, r in story_signals_of(stories, PAUSE, text) if "rare event" in r]
+
+
+def story_signals_of(stories, sid: str, text) -> list[tuple[float, str]]:
+    from data.draft.story import story_signals
+
+    return story_signals(stories, sid, text, {})
