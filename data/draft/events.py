@@ -29,7 +29,8 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "orders-paused": (
         "orders paused",
-        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b",
+        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b"
+        rf"|\b(?:stop|stops|stopped|cease|ceased) (?:{_BUYING})\b",
     ),
     # A block is the whole family of its verbs ("block", "ban", "prohibit", "forbid", "bar ... from
     # entering"), not one word: a retelling picks its own. Who blocks is left to the actors.

@@ -61,6 +61,16 @@ _STATE_ALIASES = {
     ),
 }
 
+# Firms a paragraph leaves unnamed by country, where China's government acts on them ("China told
+# tech companies to stop buying"): its own firms, unless another country is named with them.
+_LOCAL_FIRMS = re.compile(
+    r"(?<!US )(?<!U\.S\. )(?<!American )(?<!foreign )\b(?:tech(?:nology)?|internet) (?:companies|firms|giants|groups)\b",
+    re.IGNORECASE,
+)
+_CN_STATE = re.compile(
+    rf"\b(?:China|Beijing)(?:'s|’s)?\s+(?:government\s+|regulators\s+|authorities\s+)?{_STATE_VERBS}"
+)
+
 _SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south china morning post",
           "ap": "associated press", "nikkei": "nikkei asia"}  # fmt: skip
 
@@ -247,8 +257,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text) if p.strip()):
         named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
         around = named.union(*(index.side.get(o, set()) for o in named))
-        if _FIRMS.search(paragraph):  # "Chinese customers" are the tracker's unnamed Chinese firms
-            around.add(UNNAMED_FIRMS)
+        if _FIRMS.search(paragraph) or (_CN_STATE.search(paragraph) and _LOCAL_FIRMS.search(paragraph)):
+            around.add(UNNAMED_FIRMS)  # "Chinese customers", or "tech companies" China tells what to do
         for org, alias in _STATE_ALIASES.items():  # "China approved", "the president said": the state acting
             if org in index.side and alias.search(paragraph):
                 around |= {org} | index.side[org]

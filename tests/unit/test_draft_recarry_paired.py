@@ -106,3 +106,28 @@ def story_signals_of(stories, sid: str, text) -> list[tuple[float, str]]:
     from data.draft.story import story_signals
 
     return story_signals(stories, sid, text, {})
+
+
+# --------------------------------------------------------------------------- a halt in buying words; firms unnamed by country
+
+
+def test_told_to_stop_buying_is_a_pause() -> None:
+    from data.draft.events import events_in
+
+    assert "orders-paused" in events_in("Regulators told buyers to stop purchasing the part for now.")
+    assert "orders-paused" in events_in("The platforms ceased buying the accelerator last week.")
+    # near miss: stopping something other than buying
+    assert "orders-paused" not in events_in("Nothing could stop prices from rising in the quarter.")
+
+
+def test_tech_companies_china_acts_on_are_its_own_firms(real_seeds) -> None:
+    from data.draft.story import UNNAMED_FIRMS, read_text, story_index
+
+    stories = story_index(real_seeds)
+    told = read_text(stories, "China told tech companies to stop buying the H200 this week.")
+    assert UNNAMED_FIRMS in told.events["orders-paused"]
+    # near miss: American firms, or tech companies with no Chinese government acting on them
+    us = read_text(stories, "China told US tech companies to stop selling the H200 to its state agencies.")
+    assert UNNAMED_FIRMS not in set().union(*us.events.values())
+    plain = read_text(stories, "Tech companies in Europe stopped buying the H200 this week.")
+    assert UNNAMED_FIRMS not in set().union(*plain.events.values())
