@@ -29,7 +29,7 @@ from data.draft import story, story_against
 from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
 from data.draft.model import Duplicate, Figure
-from data.draft.offer import SAME_FACT, kept
+from data.draft.offer import SAME_FACT, combined, enough, kept
 from data.draft.sections import WORDS_AND_EVENTS
 from data.draft.words import STOP, plain, similarity, top_words, vector
 from data.lexicon import Range
@@ -240,6 +240,7 @@ def find_duplicates(
     strict = {sid: retold_by(sid, set()) for sid in index.figures}
     retold_in = {found[2] for found in strict.values() if found}  # sections shown to retell a story
     out: list[Duplicate] = []
+    paired: set[str] = set()  # two kinds of evidence, each of some weight: enough just under the bar
     for source in seeds.sources.values():
         signals = _signals(source, url, title, publisher, published)
         signals += story.story_signals(stories, source.id, told, names)
@@ -295,7 +296,7 @@ def find_duplicates(
         retold = strict.get(source.id) or retold_by(source.id, retold_in)
         if retold:
             signals.append(retold[:2])
-        score = _combined(signals)
+        score = combined(signals)
         if retold:
             pass  # a round-up retells older stories: weeks apart is what it is, not a follow-up
         elif not any(w >= 1.0 for w, _ in signals) and days is not None and days > 21:
@@ -309,18 +310,14 @@ def find_duplicates(
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]
         why = "; ".join(reason for _, reason in signals)
         out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
+        paired |= {source.id} if enough(score, signals) else set()
     every = sections_mod.every(stories, text)  # each paragraph, figures or not, for a second story in words
     out = sections_mod.add_told_in_words(out, every, stories, [_standouts(index, p.text) for p in every])
-    out = sorted((d for d in out if d.score >= THRESHOLD), key=lambda d: d.score, reverse=True)
+    # The lower bar of two kinds of evidence names a story only when none clears the full one: beside
+    # a clear match, a neighbour about the same event has such pairs too (``offer`` judges those).
+    passed = [d for d in out if d.score >= THRESHOLD] or [d for d in out if d.source_id in paired]
+    out = sorted(passed, key=lambda d: d.score, reverse=True)
     return kept(out, stories, told)
-
-
-def _combined(signals: list[tuple[float, str]]) -> float:
-    """Signals combine as 1 - product(1 - w): each adds what the others leave unexplained."""
-    score = 1.0
-    for weight, _ in signals:
-        score *= 1 - min(max(weight, 0.0), 1.0)
-    return 1 - score
 
 
 def _against(

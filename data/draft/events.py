@@ -22,13 +22,15 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "none delivered so far",
         r"\b(?:not|n't|yet to)\b[^.;:]{0,50}\b(?:received|receive|delivered|shipped|sold|reached|arrived)\b"
         r"|\bnone\b[^.;:]{0,40}\b(?:sold|delivered|shipped|received|arrived)\b|\bnot a single\b"
+        r"|\bunsold\b|\byet to (?:hit|reach|enter|penetrate|land in|arrive in)\b"
         r"|\bno\b[^.;:]{0,30}\b(?:have|has|had) (?:yet )?(?:been )?(?:delivered|shipped|sold|reached|arrived)\b"
         r"|\bzero\b[^.;:]{0,30}\b(?:shipped|delivered|sold)\b"
         r"|\bno (?:deliveries|shipments)\b[^.;:]{0,20}\b(?:made|yet|so far|taken place)\b",
     ),
     "orders-paused": (
         "orders paused",
-        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b",
+        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b"
+        rf"|\b(?:stop|stops|stopped|cease|ceased) (?:{_BUYING})\b",
     ),
     # A block is the whole family of its verbs ("block", "ban", "prohibit", "forbid", "bar ... from
     # entering"), not one word: a retelling picks its own. Who blocks is left to the actors.
@@ -47,6 +49,14 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"|\baccess (?:restrictions|curbs|limits)\b",
     ),
     "case-by-case": ("case-by-case review", r"\bcase[- ]by[- ]case\b|\bone by one\b"),
+    # A licence held in a government review, in the family of words it is told in ("security
+    # review", "inter-agency review", "under review", a review that stalls or delays the sale).
+    "under-review": (
+        "held in a government review",
+        r"\b(?:security|national[- ]security|inter-?agency|licen[cs](?:e|ing)|export) reviews?\b|\bunder review\b"
+        r"|\breviews?\b[^.;:]{0,40}\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)"
+        r"|\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)\b[^.;:]{0,40}\breviews?\b",
+    ),
     "half-of-us-volume": (
         "capped at half of US volume",
         r"\bhalf of\b[^.;:]{0,50}\b(?:US|U\.S\.|American)\b|\b50 ?(?:%|per ?cent\b)[^.;:]{0,60}\b(?:US|U\.S\.)",

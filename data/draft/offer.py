@@ -12,6 +12,27 @@ from data.draft.model import Duplicate
 from data.draft.sections import RETOLD
 
 SAME_FACT = "the same figures of the same things"
+PAIRED = 0.3  # two kinds of evidence that agree: a lower bar than one kind alone (duplicates.THRESHOLD)
+MEDIUM = 0.1  # the weight each must have to count as one of the two
+# What stories about one event share with each other as much as with a retelling: not one of the two.
+_SHARED_BY_NEIGHBOURS = {"the text shares its distinctive words", "the same origin"}
+
+
+def combined(signals: list[tuple[float, str]]) -> float:
+    """Signals combine as 1 - product(1 - w): each adds what the others leave unexplained."""
+    score = 1.0
+    for weight, _ in signals:
+        score *= 1 - min(max(weight, 0.0), 1.0)
+    return 1 - score
+
+
+def enough(score: float, signals: list[tuple[float, str]]) -> bool:
+    """Two different kinds of evidence, each of some weight (words a source quotes and its figure;
+    its people and its events), agree: independent signals that both point at one story are
+    stronger than their sum suggests, so a lower bar holds. Two reasons of one kind are one kind;
+    shared vocabulary and a shared wire are what a neighbouring story about the same event has too."""
+    kinds = {reason.split("(")[0].strip().lower() for weight, reason in signals if weight >= MEDIUM}
+    return score >= PAIRED and len(kinds - _SHARED_BY_NEIGHBOURS) >= 2
 
 
 def kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory) -> list[Duplicate]:

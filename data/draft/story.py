@@ -29,7 +29,7 @@ SAME_PERSON = "names the same person"
 SAME_WORDS = "uses the words this source quotes"
 SAME_ACTORS = "the same actors doing the same things"
 _STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle",
-                 "conditional": "conditional-approval"}  # fmt: skip
+                 "conditional": "conditional-approval", "under_review": "under-review"}  # fmt: skip
 _NONE_KINDS = {"delivery", "shipment", "sale"}
 _CITE = (
     r"\b(?:according to|citing|reported by|told|cited by|per)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
@@ -60,6 +60,16 @@ _STATE_ALIASES = {
         rf"|\b(?:U\.S\.|US|United States)(?:'s|’s)?\s+(?:government|administration|approval|authori[sz]ation|{_STATE_VERBS})"
     ),
 }
+
+# Firms a paragraph leaves unnamed by country, where China's government acts on them ("China told
+# tech companies to stop buying"): its own firms, unless another country is named with them.
+_LOCAL_FIRMS = re.compile(
+    r"(?<!US )(?<!U\.S\. )(?<!American )(?<!foreign )\b(?:tech(?:nology)?|internet) (?:companies|firms|giants|groups)\b",
+    re.IGNORECASE,
+)
+_CN_STATE = re.compile(
+    rf"\b(?:China|Beijing)(?:'s|’s)?\s+(?:government\s+|regulators\s+|authorities\s+)?{_STATE_VERBS}"
+)
 
 _SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south china morning post",
           "ap": "associated press", "nikkei": "nikkei asia"}  # fmt: skip
@@ -247,8 +257,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text) if p.strip()):
         named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
         around = named.union(*(index.side.get(o, set()) for o in named))
-        if _FIRMS.search(paragraph):  # "Chinese customers" are the tracker's unnamed Chinese firms
-            around.add(UNNAMED_FIRMS)
+        if _FIRMS.search(paragraph) or (_CN_STATE.search(paragraph) and _LOCAL_FIRMS.search(paragraph)):
+            around.add(UNNAMED_FIRMS)  # "Chinese customers", or "tech companies" China tells what to do
         for org, alias in _STATE_ALIASES.items():  # "China approved", "the president said": the state acting
             if org in index.side and alias.search(paragraph):
                 around |= {org} | index.side[org]
@@ -318,6 +328,9 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         out.append((min(0.5 * rarity, cap), f"{SAME_ACTORS} ({doing}: {what})" if doing else f"{SAME_ACTORS} ({what})"))
     elif len(shared) == 1 and told_by[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
+    elif len(shared) == 1 and told_by[shared[0]] <= 4 and not _counted(story, shared[0], text):
+        # told by three or four stories: less (and nothing when a citation or a person counts it)
+        out.append((0.15, f"the same rare event ({EVENTS[shared[0]][0]})"))
     for event, who in sorted(text.cited.get(story.origin, {}).items()):
         if common_doers(story, event, who) is None:
             continue
@@ -339,6 +352,13 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         else:
             out.append((0.3 / count, f"it {SAME_PERSON} ({person})"))
     return out
+
+
+def _counted(story: SourceStory, event: str, text: TextStory) -> bool:
+    """The event is already the evidence of another signal: the text cites this story's outlet for
+    it, or names a person this story has saying it."""
+    said = set().union(*(story.said.get(p, set()) for p in story.people & text.people))
+    return event in text.cited.get(story.origin, {}) or event in said
 
 
 def shared_events(index: StoryIndex, sid: str, text: TextStory) -> list[str]:
