@@ -11,22 +11,7 @@ import pytest
 from data.draft import suggest
 from data.draft.figures import find_figures
 from data.load import SeedData
-
-
-def _metric(sentence: str, seeds: SeedData, *, status: str | None = None, at: int = 0) -> str:
-    figure = find_figures(sentence, chip_context=True)[at]
-    near = sentence[max(0, figure.start - 60) : figure.end + 40]
-    metric, _ = suggest.metric(
-        sentence,
-        figure.unit,
-        seeds,
-        near=near,
-        bound=figure.bound,
-        product="h200",
-        claim_status=status,
-        span=(figure.start, figure.end),
-    )
-    return metric
+from tests.unit.draft_helpers import metric_for as _metric
 
 
 @pytest.mark.parametrize(

@@ -11,24 +11,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from data.draft import metric_words, suggest
-from data.draft.figures import find_figures
+from data.draft import metric_words
 from data.load import SeedData
-
-
-def _metric(sentence: str, seeds: SeedData, *, at: int = 0, product: str = "h200") -> str:
-    figure = find_figures(sentence, chip_context=True)[at]
-    near = sentence[max(0, figure.start - 60) : figure.end + 40]
-    metric, _ = suggest.metric(
-        sentence,
-        figure.unit,
-        seeds,
-        near=near,
-        bound=figure.bound,
-        product=product,
-        span=(figure.start, figure.end),
-    )
-    return metric
+from tests.unit.draft_helpers import metric_for as _metric
 
 
 @pytest.mark.parametrize(

@@ -14,15 +14,7 @@ import pytest
 from data.draft.entities import EXTRA_ALIASES, EntityIndex, _key, _variants
 from data.draft.org_rules import foreign, nation_before
 from data.load import SeedData
-
-
-@pytest.fixture(scope="module")
-def index(real_seeds: SeedData) -> EntityIndex:
-    return EntityIndex(real_seeds)
-
-
-def _orgs(index: EntityIndex, text: str) -> set[str]:
-    return {m.id for m in index.find(text) if m.kind == "organisation"}
+from tests.unit.draft_helpers import orgs_in as _orgs
 
 
 @pytest.mark.parametrize(

@@ -15,15 +15,7 @@ import pytest
 from data.draft import draft_from_text
 from data.draft.entities import EntityIndex
 from data.load import SeedData
-
-
-@pytest.fixture(scope="module")
-def index(real_seeds: SeedData) -> EntityIndex:
-    return EntityIndex(real_seeds)
-
-
-def _orgs(index: EntityIndex, text: str) -> set[str]:
-    return {m.id for m in index.find(text) if m.kind == "organisation"}
+from tests.unit.draft_helpers import orgs_in as _orgs
 
 
 @pytest.mark.parametrize(
