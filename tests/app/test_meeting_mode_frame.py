@@ -8,23 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from components.registry import PAGES
+from tests.app.one_page import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
-ONE_PAGE_APP = str(ROOT / "tests" / "app" / "one_page_app.py")
 EDITING_PAGES = [page for page in PAGES if not page.slide]
-
-
-def _open(monkeypatch, page_id: str, params: dict[str, str]) -> AppTest:
-    monkeypatch.setenv("H200_TEST_PAGE", page_id)
-    at = AppTest.from_file(ONE_PAGE_APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_the_editing_pages_are_add_a_report_and_the_inbox() -> None:
@@ -34,7 +23,7 @@ def test_the_editing_pages_are_add_a_report_and_the_inbox() -> None:
 @pytest.mark.parametrize("page", EDITING_PAGES, ids=[p.page_id for p in EDITING_PAGES])
 def test_an_editing_page_in_meeting_mode_says_it_is_not_a_slide(monkeypatch, page) -> None:
     monkeypatch.setenv("H200_EDITING", "1")
-    at = _open(monkeypatch, page.page_id, {"present": "1"})
+    at = open_page(monkeypatch, page.page_id, {"present": "1"})
     notices = " ".join(i.value for i in at.info)
     assert f"{page.title} is an editing page, not a slide" in notices
     assert "present=1" in notices
@@ -45,7 +34,7 @@ def test_an_editing_page_in_meeting_mode_says_it_is_not_a_slide(monkeypatch, pag
 
 def test_add_a_report_outside_meeting_mode_still_shows_its_form(monkeypatch) -> None:
     monkeypatch.setenv("H200_EDITING", "1")
-    at = _open(monkeypatch, "add_report", {})
+    at = open_page(monkeypatch, "add_report", {})
     assert at.text_area(key="ar_text")
     assert not any("not a slide" in i.value for i in at.info)
 
@@ -61,7 +50,7 @@ def broken_seeds(tmp_path, monkeypatch) -> Path:
 
 
 def test_on_a_slide_the_seed_problems_are_one_short_line(monkeypatch, broken_seeds) -> None:
-    at = _open(monkeypatch, "chips", {"present": "1"})
+    at = open_page(monkeypatch, "chips", {"present": "1"})
     assert not at.error, "no banner listing every problem on a slide"
     lines = [c.value for c in at.caption if "in the seed files" in c.value]
     assert len(lines) == 1 and "3 problems in the seed files" in lines[0]
@@ -70,7 +59,7 @@ def test_on_a_slide_the_seed_problems_are_one_short_line(monkeypatch, broken_see
 
 
 def test_outside_meeting_mode_the_banner_lists_each_problem(monkeypatch, broken_seeds) -> None:
-    at = _open(monkeypatch, "chips", {})
+    at = open_page(monkeypatch, "chips", {})
     banner = " ".join(e.value for e in at.error)
     assert "3 problems in the seed files" in banner
     assert all(f"seeds/sources/{name}" in banner for name in ("one.yaml", "two.yaml", "three.yaml"))

@@ -10,19 +10,13 @@ from streamlit.testing.v1 import AppTest
 
 from data.load import load_seeds
 from data.outlets import publisher_label
+from tests.app.one_page import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
-ONE_PAGE_APP = str(Path(__file__).resolve().parent / "one_page_app.py")
 
 
 def _open(monkeypatch, params: dict[str, str]) -> AppTest:
-    monkeypatch.setenv("H200_TEST_PAGE", "whats_new")
-    at = AppTest.from_file(ONE_PAGE_APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(monkeypatch, "whats_new", params)
 
 
 def test_end_of_march_to_end_of_may_by_publication(monkeypatch) -> None:
