@@ -309,6 +309,22 @@ def _figure_claims(
     return out
 
 
+def figure_metric(sentence: str, figure: Figure, seeds: SeedData, *, product: str | None, status: str | None) -> str:
+    """The metric a drafted figure is offered, from its sentence and the words around it (tests ask the same)."""
+    near = sentence[max(0, figure.start - 60) : figure.end + 40]
+    metric, _score = suggest.metric(
+        sentence,
+        figure.unit,
+        seeds,
+        near=near,
+        bound=figure.bound,
+        product=product,
+        claim_status=status,
+        span=(figure.start, figure.end),
+    )
+    return metric
+
+
 def _claim(
     seeds: SeedData,
     index: entities.EntityIndex,
@@ -337,17 +353,7 @@ def _claim(
     metric = None
     to_confirm = ["kind", "side", "status", "stage"]
     if figure is not None:
-        near = sentence[max(0, figure.start - 60) : figure.end + 40]
-        metric, _score = suggest.metric(
-            sentence,
-            unit,
-            seeds,
-            near=near,
-            bound=figure.bound,
-            product=product,
-            claim_status=status,
-            span=(figure.start, figure.end),
-        )
+        metric = figure_metric(sentence, figure, seeds, product=product, status=status)
         to_confirm.append("metric")
     stem = slug(figure.wording if figure else sentence, 5)[:40].strip("-")
     ident, n = f"{prefix}.{stem}", 2

@@ -4,27 +4,16 @@ the same question the same way."""
 
 from __future__ import annotations
 
-from data.draft import suggest
+from data.draft.core import figure_metric
 from data.draft.entities import EntityIndex
 from data.draft.figures import find_figures
 from data.load import SeedData
 
 
 def metric_for(sentence: str, seeds: SeedData, *, at: int = 0, product: str = "h200", status: str | None = None) -> str:
-    """The metric suggested for the ``at``-th figure of ``sentence``, read as the drafter reads it."""
+    """The metric suggested for the ``at``-th figure of ``sentence``, through the drafter's own call."""
     figure = find_figures(sentence, chip_context=True)[at]
-    near = sentence[max(0, figure.start - 60) : figure.end + 40]
-    metric, _ = suggest.metric(
-        sentence,
-        figure.unit,
-        seeds,
-        near=near,
-        bound=figure.bound,
-        product=product,
-        claim_status=status,
-        span=(figure.start, figure.end),
-    )
-    return metric
+    return figure_metric(sentence, figure, seeds, product=product, status=status)
 
 
 def orgs_in(index: EntityIndex, text: str) -> set[str]:
