@@ -38,11 +38,21 @@ RUNS = ROOT / "bench" / "draft-real-runs"
 # (21-37, held out in run 4) from run 5 on, the second (`fresh2`, 38-50, held out in run 5) from
 # run 6 on, the third (`fresh3`, 51-66, held out in run 6) from run 7 on, the fourth (`fresh4`,
 # 67-80, held out in run 7) from run 8 on, the fifth (`fresh5`, 81-97, held out in run 8) from run 9 on,
-# the sixth (`fresh6`, 98-112, held out in run 9) from run 10 on, each in a row of its own.
-# `fresh7` (113 onward, English only) is held out.
+# the sixth (`fresh6`, 98-112, held out in run 9) from run 10 on, the seventh (`fresh7`, 113-128,
+# held out in run 10) from run 11 on, each in a row of its own. `fresh8` (129 onward, English only) is held out.
 RETIRED = {"held_out": "tune", "fresh": "fresh_tuned", "fresh2": "fresh2_tuned", "fresh3": "fresh3_tuned",
-           "fresh4": "fresh4_tuned", "fresh5": "fresh5_tuned", "fresh6": "fresh6_tuned"}  # fmt: skip
-TUNED_ON = {"tune", "fresh_tuned", "fresh2_tuned", "fresh3_tuned", "fresh4_tuned", "fresh5_tuned", "fresh6_tuned"}
+           "fresh4": "fresh4_tuned", "fresh5": "fresh5_tuned", "fresh6": "fresh6_tuned",
+           "fresh7": "fresh7_tuned"}  # fmt: skip
+TUNED_ON = {
+    "tune",
+    "fresh_tuned",
+    "fresh2_tuned",
+    "fresh3_tuned",
+    "fresh4_tuned",
+    "fresh5_tuned",
+    "fresh6_tuned",
+    "fresh7_tuned",
+}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9, "mln": 1e6, "bln": 1e9}  # fmt: skip
 _NUMBER = re.compile(
@@ -260,6 +270,8 @@ SPLIT_LABELS = {
     "fresh6": "sixth fresh held out",
     "fresh6_tuned": "sixth fresh set, tuned on",
     "fresh7": "seventh fresh held out",
+    "fresh7_tuned": "seventh fresh set, tuned on",
+    "fresh8": "eighth fresh held out",
 }
 """A split and how tables name it: each fresh set was collected (keys first) after the tuning before it."""
 
