@@ -37,6 +37,7 @@ class Draft:
     text: str = ""
     notes: list[str] = field(default_factory=list)
     story_date: dt.date | None = None  # the publication date found or given; None when it is a guess (today)
+    page_date: dt.date | None = None  # a date line the text itself shows under its headline: one of its own dates
 
     def to_json(self) -> dict[str, Any]:
         return draft_json(self)
@@ -115,7 +116,7 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     if not article.paragraphs:  # a citation only (print edition, a page not found): nothing to draft from
         notes.append("Only the report's title, publisher and date were given: add its claims as rows in the table.")
         source["reliability"] = f"Entered from its citation only: no text of this {publisher} report was pasted."
-    draft = Draft(source, claims, [], all_dates, all_entities, body, notes, story_date)
+    draft = Draft(source, claims, [], all_dates, all_entities, body, notes, story_date, article.date_line)
     draft.duplicates = recheck_duplicates(draft, seeds, url=url, publisher=publisher, published=story_date)
     return draft
 
@@ -144,7 +145,7 @@ def recheck_duplicates(
         figures=[(c.id, c.figure) for c in draft.claims if c.figure is not None],
         carrier=carrier,
         text=draft.text,
-        text_dates=dates_mod.text_days(draft.dates),
+        text_dates=dates_mod.text_days(draft.dates) + ([draft.page_date] if draft.page_date else []),
         written_after=max((m.date for m in draft.dates if dates_mod.dated_day(m)), default=None),
         metrics={c.id: c.metric for c in draft.claims},
         statuses={c.id: c.status for c in draft.claims},

@@ -20,6 +20,8 @@ MAX_TEXT_BYTES = 200_000
 MAX_HTML_BYTES = 8 * 1024 * 1024
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._()+-]{0,150}\.(txt|html|htm)\Z")
+# A page's own label before its date ("Published: 2026-01-07 21:44"); an "Updated" date is not the story's.
+_DATE_LABEL = re.compile(r"^(?:(?:first )?published|posted|dated?)(?: on)?\s*:?\s*", re.IGNORECASE)
 _HEADER = re.compile(r"^(title|publisher|published|date|url|byline|by)\s*:\s*(.+)$", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .,'/-]{1,40}),?\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\s*"
@@ -42,6 +44,7 @@ class Article:
     url: str | None = None
     byline: str | None = None
     notes: list[str] = field(default_factory=list)
+    date_line: dt.date | None = None  # a date the text shows on a line of its own, under its headline
 
     @property
     def text(self) -> str:
@@ -149,8 +152,9 @@ def from_html(html: str) -> Article:
 def _date_line(article: Article) -> None:
     """A short line near the top that is only a date is the publication date, not body text."""
     for index, line in enumerate(article.paragraphs[:3]):
-        if len(line) < 40 and (parsed := _parse_date_line(line)):
+        if len(line) < 40 and (parsed := _parse_date_line(_DATE_LABEL.sub("", line))):
             article.published = article.published or parsed
+            article.date_line = parsed
             del article.paragraphs[index]
             return
 

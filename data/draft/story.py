@@ -41,6 +41,7 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(rf"(?<=[.!?]){NO_ABBREVIATION}\s+(?=[A-Z“\"'(])|\n+")
+_ENDED = re.compile(r"[.!?\"”’)]\s*$")  # a sentence that ends here, not one a line break cut
 UNNAMED_FIRMS = "other-cn-buyers"
 _FIRMS = re.compile(
     r"\bChinese (?:tech(?:nology)? |internet |AI )?(?:customers|firms|companies|buyers|clients|groups)\b", re.IGNORECASE
@@ -49,12 +50,14 @@ _FIRMS = re.compile(
 # A country as the subject of a government's verb is its government ("China approved", "the US
 # approval"), "the president" the White House; a country as a place ("sales in China") is no actor.
 _STATE_VERBS = (
-    r"(?:has |had |is |was |will |would |then |also |\w+ly )*(?:approv|allow|permit|clear|licens|ask|instruct|ordered|told"
+    r"(?:has |have |had |is |was |will |would |then |also |\w+ly )*(?:approv|allow|permit|clear|licens|ask|instruct|ordered|told"
     r"|tell|ban|block|bar|prepar|plan|requir|restrict|limit|gave|give|grant|halt|paus|sign|consider|weigh|draft"
     r"|impos|summon)\w*"
 )
+# The state, not a firm; also where a pasted caption runs into the text ("...ImagesChinese officials").
+_CN_OFFICIALS = r"(?:(?<=[a-z])(?=[A-Z]))?Chinese (?:officials|regulators|authorities|government)"
 _STATE_ALIASES = {
-    "cn-government": re.compile(rf"\bChina\s+{_STATE_VERBS}"),
+    "cn-government": re.compile(rf"(?:\b|(?<=[a-z]))(?:China|{_CN_OFFICIALS})\s+{_STATE_VERBS}"),
     "us-white-house": re.compile(
         r"\b[Tt]he [Pp]resident\b(?! of (?:Nvidia|the (?:company|firm)))"
         rf"|\b(?:U\.S\.|US|United States)(?:'s|’s)?\s+(?:government|administration|approval|authori[sz]ation|{_STATE_VERBS})"
@@ -68,7 +71,7 @@ _LOCAL_FIRMS = re.compile(
     re.IGNORECASE,
 )
 _CN_STATE = re.compile(
-    rf"\b(?:China|Beijing)(?:'s|’s)?\s+(?:government\s+|regulators\s+|authorities\s+)?{_STATE_VERBS}"
+    rf"(?:\b|(?<=[a-z]))(?:China|Beijing|{_CN_OFFICIALS})(?:'s|’s)?\s+(?:government\s+|regulators\s+|authorities\s+)?{_STATE_VERBS}"
 )
 
 _SHORT = {"ft": "financial times", "wsj": "wall street journal", "scmp": "south china morning post",
@@ -274,8 +277,12 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
             events.setdefault(event, set()).update(orgs)
         if _EARLIER.search(sentence):
             continue  # an outlet cited for what happened before is the background's source
-        # The sentence before counts too ("X happened. The FT said ..."), unless it credits its own outlet.
-        start = number - 1 if number > 0 and not citing[number - 1] else number
+        # The sentence before counts too ("X happened. The FT said ..."), unless it credits its own outlet;
+        # so does all of a sentence a line break cut in two ("... silicon," / "according to The Information.").
+        start = number
+        while start > 0 and number - start < 3 and not _ENDED.search(said[start - 1][0]):
+            start -= 1
+        start = start - 1 if start > 0 and not citing[start - 1] else start
         for match in [*index.cite.finditer(sentence), *index.said.finditer(sentence)]:
             name = clean_outlet(next(g for g in match.groups() if g))
             cited.setdefault(name, {})
@@ -337,7 +344,9 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         count = text.cited_count[(story.origin, event)]
         if 0 < count <= 3:
             label = EVENTS[event][0]
-            out.append((0.35 / count, f"the text cites {story.origin_name} {CITES} ({label})"))
+            # The text's own news credited to the one story of that outlet telling it: a rewrite of its scoop.
+            weight = 0.45 if count == 1 and event in text.lead else 0.35 / count
+            out.append((weight, f"the text cites {story.origin_name} {CITES} ({label})"))
             break
     quoted = sorted(story.phrases & text.phrases, key=lambda p: index.phrase_count[p])
     if quoted and index.phrase_count[quoted[0]] <= 3:
