@@ -59,7 +59,8 @@ def kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory)
 
 
 def own_story(why: str) -> bool:
-    """A reason that ties the text to this source's own story, not to a neighbour's. Citing the
+    """A reason that ties the text to this source's own story, not to a neighbour's: its figure,
+    its person, the words it quotes, a paragraph retelling it. Citing the
     same outlet for something the best match tells as well is not one: a wire is cited for many
     stories, and the best match already explains that part of the text."""
-    return SAME_FACT in why.lower() or RETOLD in why or story.SAME_PERSON in why
+    return SAME_FACT in why.lower() or RETOLD in why or story.SAME_PERSON in why or story.SAME_WORDS in why

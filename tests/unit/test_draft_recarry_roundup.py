@@ -108,3 +108,18 @@ def test_a_block_that_happened_is_still_a_block() -> None:
     # A bill in the same sentence does not undo a block that happened.
     assert "blocked" in events_in("A bill is pending, and customs has already blocked the imports.")
     assert "blocked" in events_in("Beijing blocks imports of the chip, according to two officials.")
+
+
+def test_beside_a_clear_match_a_story_whose_quoted_words_the_text_repeats_is_kept(real_seeds) -> None:
+    """Words a source quotes are its own (its interview, its document), like its figure or its
+    person: a round-up that repeats them retells that story too, even where the best match also
+    tells its events (run 9's miss of fixture 104: the suppliers' pause and the customs block)."""
+    from bench.draft_real import read_fixture
+    from data.draft.offer import own_story
+    from tests.unit.recarry_sources import CUSTOMS, REAL
+
+    _, body = read_fixture(REAL / "104-quickdigest-china-blocks-h200-despite-us-approval.txt")
+    assert CUSTOMS in {d.source_id for d in draft_from_text(body, real_seeds).duplicates}
+    assert own_story("it uses the words this source quotes ('a phrase')")
+    # near miss: shared vocabulary is what a neighbour about the same event has too: not its own story
+    assert not own_story("the text shares its distinctive words (customs, block, agents)")
