@@ -244,6 +244,8 @@ def role_matches(
             nation = nation_before(text, match.start())
             if nation is None and role.needs_nation:
                 nation = nation_after(text, match.end())  # "academic institutions in China"
+            if country not in ("US", "CN", "TW"):  # "Chinese smugglers": no country of ours to check
+                nation = country
             if nation != country and (nation is not None or role.needs_nation):
                 continue
             out.append((match.start(), match.end(), role.org, match.group(0)))

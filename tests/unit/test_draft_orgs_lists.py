@@ -1,0 +1,65 @@
+"""Organisations named as a group or by what they do: unnamed Chinese buyers, chips smuggled, the US government acting, universities as the exception a Chinese approval makes, a bare list
+of US departments, and a few spellings (an all-capitals acronym, a committee's full name, a
+company's product after a hyphen).
+
+Each case has a near miss that must not name the organisation. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from data.draft.entities import EntityIndex
+from tests.unit.draft_helpers import orgs_in as _orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Big Chinese tech firms have placed orders for the new boards.", "other-cn-buyers"),
+        ("Beijing told local internet companies to pause purchases of the chips.", "other-cn-buyers"),
+        ("Nvidia now asks Chinese clients to settle the full bill for each chip.", "other-cn-buyers"),
+        ("Thousands of GPUs had been smuggled via Singapore.", "smuggling-networks"),
+        ("Many GPUs were quietly smuggled into China last year.", "smuggling-networks"),
+        ("Some Chinese smugglers rerouted the boards through a third country.", "smuggling-networks"),
+        ("The firm is finishing the licence paperwork with the U.S. government.", "us-white-house"),
+        ("Beijing may allow some buys. Exceptions may cover joint research with universities.", "cn-universities"),
+        ("The file went out for comments across State, Energy, and Defense this week.", "us-energy-dept"),
+        ("The file went out for comments across State, Energy, and Defense this week.", "us-state-dept"),
+        ("Officials at Commerce and Defense are reading the file.", "us-defense-dept"),
+        ("The DOD also started a new program.", "us-defense-dept"),
+        ("The House Select Committee on the Chinese Communist Party wrote a bill.", "us-congress"),
+        ("Its DeepSeek-V3 model was trained on older parts.", "deepseek"),
+    ],
+)
+def test_a_group_or_role_names_the_organisation(index: EntityIndex, text: str, org: str) -> None:
+    assert org in _orgs(index, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Big Chinese tech firms design processors of their own.", "other-cn-buyers"),  # makers, not buyers
+        ("Local tech companies in Texas placed orders for the boards.", "other-cn-buyers"),  # no China said
+        ("Japanese tech firms have placed orders for the new boards.", "other-cn-buyers"),  # another country
+        ("Officials said no chips were smuggled this year.", "smuggling-networks"),  # denied
+        ("Lawmakers want penalties for chip smuggling.", "smuggling-networks"),  # a law, no network
+        ("Cigarettes were smuggled into the port last year.", "smuggling-networks"),  # not chips
+        ("The firm is finishing the paperwork with the Chinese government.", "us-white-house"),
+        ("The firm is finishing the paperwork with the government.", "us-white-house"),  # no country
+        ("The U.S. government is looking into how the boards left.", "us-white-house"),  # no clearance or cut
+        ("Students at universities in Japan may get exceptions.", "cn-universities"),  # another country
+        ("The file went out for comments across Texas, Ohio, and Florida.", "us-energy-dept"),  # not departments
+        ("The dod of the clock kept ticking.", "us-defense-dept"),  # not the acronym
+        ("A select committee of the club met.", "us-congress"),
+    ],
+)
+def test_a_near_miss_names_no_organisation(index: EntityIndex, text: str, org: str) -> None:
+    assert org not in _orgs(index, text)
+
+
+def test_firms_named_beside_the_group_are_whom_a_figure_is_about(index: EntityIndex) -> None:
+    sentence = "Chinese tech companies such as Alibaba and Tencent have ordered 300,000 chips."
+    assert index.buyers(index.find(sentence)) == ["alibaba", "tencent"]
+    # near miss: the group alone is whom the figure is about
+    assert index.buyers(index.find("Chinese tech companies have ordered 300,000 chips.")) == ["other-cn-buyers"]
