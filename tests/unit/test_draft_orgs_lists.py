@@ -1,6 +1,7 @@
 """Organisations named as a group or by what they do: unnamed Chinese buyers, chips smuggled, the US government acting, universities as the exception a Chinese approval makes, a bare list
 of US departments, and a few spellings (an all-capitals acronym, a committee's full name, a
-company's product after a hyphen).
+company's product after a hyphen). And one family of figureless statements: the chip not sold or
+not arrived in China, told without a shipping verb ("remains unsold", "yet to reach the market").
 
 Each case has a near miss that must not name the organisation. Sentences are written for these tests.
 """
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from data.draft import draft_from_text
 from data.draft.entities import EntityIndex
+from data.load import SeedData
 from tests.unit.draft_helpers import orgs_in as _orgs
 
 
@@ -63,3 +66,30 @@ def test_firms_named_beside_the_group_are_whom_a_figure_is_about(index: EntityIn
     assert index.buyers(index.find(sentence)) == ["alibaba", "tencent"]
     # near miss: the group alone is whom the figure is about
     assert index.buyers(index.find("Chinese tech companies have ordered 300,000 chips.")) == ["other-cn-buyers"]
+
+
+def _statements(text: str, seeds: SeedData) -> list[tuple[str, str | None]]:
+    return [(c.kind, c.status) for c in draft_from_text(text + "\n", seeds).claims if c.figure is None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The H200 still sits unsold in China months after the go-ahead.",
+        "Nvidia has yet to reach the Chinese market with the H200.",
+        "The H200 is yet to land in China, the report says.",
+    ],
+)
+def test_a_chip_not_sold_in_china_is_a_shipment_with_none(text: str, real_seeds: SeedData) -> None:
+    assert ("shipment", "none") in _statements(text, real_seeds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia took a charge on unsold H20 inventory last year.",  # stock written off, not the China market
+        "Nvidia has yet to reach its sales target for the H200.",  # a target, not a market
+    ],
+)
+def test_a_near_miss_is_no_shipment_with_none(text: str, real_seeds: SeedData) -> None:
+    assert ("shipment", "none") not in _statements(text, real_seeds)
