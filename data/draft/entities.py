@@ -244,6 +244,13 @@ class EntityIndex:
             found[(best.kind, best.id)] = (start, best)
         return [m for _, m in sorted(found.values(), key=lambda item: item[0])]
 
+    def paragraph_matches(self, paragraph: str) -> list[EntityMatch]:
+        """Organisations a paragraph names that its sentences, read one by one, leave without a country."""
+        return [
+            EntityMatch(org, self._names[org], words, 100.0, "organisation")
+            for _, _, org, words in org_groups.paragraph_matches(paragraph, self.org_country)
+        ]
+
     def _fits(self, alias: _Alias, match: re.Match[str], text: str) -> bool:
         """A one-word name written capitalised is only that name ("Commerce", never "commerce"); a
         generic name after another country's word ("India's foreign ministry") is another body; a

@@ -117,14 +117,15 @@ def _us_government(text: str) -> list[Match]:
     ]
 
 
-def _universities(text: str) -> list[Match]:
+def _universities(text: str, whole: bool = False) -> list[Match]:
+    """Universities in a sentence on exceptions or research that names China (``whole``: China named
+    anywhere in ``text``, a paragraph)."""
     out: list[Match] = []
     for match in _UNIVERSITY.finditer(text):
         if nation_before(text, match.start()) not in (None, "CN"):
             continue
         sentence = _sentence(text, match.start(), match.end())
-        before = text[max(0, match.start() - 400) : match.start()]
-        if _EXCEPTION.search(sentence) and _CHINA.search(before + sentence):
+        if _EXCEPTION.search(sentence) and _CHINA.search(text if whole else sentence):
             out.append((match.start(), match.end(), "cn-universities", match.group(0)))
     return out
 
@@ -152,3 +153,9 @@ def group_matches(text: str, known: dict[str, str], lookup: Callable[[str], str 
         out += _universities(text)
     out += [m for m in _bare_lists(text, lookup) if m[2] in known and not foreign(text, m[0], known[m[2]])]
     return out
+
+
+def paragraph_matches(paragraph: str, known: dict[str, str]) -> list[Match]:
+    """The group wordings whose country a sentence can leave to its paragraph: "exceptions for R&D
+    with universities", after a sentence on Beijing's rules (the drafter reads sentence by sentence)."""
+    return _universities(paragraph, whole=True) if "cn-universities" in known and "niversit" in paragraph else []

@@ -26,7 +26,7 @@ from tests.unit.draft_helpers import orgs_in as _orgs
         ("Many GPUs were quietly smuggled into China last year.", "smuggling-networks"),
         ("Some Chinese smugglers rerouted the boards through a third country.", "smuggling-networks"),
         ("The firm is finishing the licence paperwork with the U.S. government.", "us-white-house"),
-        ("Beijing may allow some buys. Exceptions may cover joint research with universities.", "cn-universities"),
+        ("Beijing may allow some buys for joint research with universities.", "cn-universities"),
         ("The file went out for comments across State, Energy, and Defense this week.", "us-energy-dept"),
         ("The file went out for comments across State, Energy, and Defense this week.", "us-state-dept"),
         ("Officials at Commerce and Defense are reading the file.", "us-defense-dept"),
@@ -66,6 +66,14 @@ def test_firms_named_beside_the_group_are_whom_a_figure_is_about(index: EntityIn
     assert index.buyers(index.find(sentence)) == ["alibaba", "tencent"]
     # near miss: the group alone is whom the figure is about
     assert index.buyers(index.find("Chinese tech companies have ordered 300,000 chips.")) == ["other-cn-buyers"]
+
+
+def test_universities_take_their_country_from_the_paragraph(real_seeds: SeedData) -> None:
+    text = "Beijing will let few buyers import the H200. Exceptions may cover joint research with universities.\n"
+    assert "cn-universities" in {m.id for m in draft_from_text(text, real_seeds).entities}
+    # near miss: the paragraph is about Japan, not China
+    other = "Tokyo will let few buyers import the H200. Exceptions may cover joint research with universities.\n"
+    assert "cn-universities" not in {m.id for m in draft_from_text(other, real_seeds).entities}
 
 
 def _statements(text: str, seeds: SeedData) -> list[tuple[str, str | None]]:
