@@ -1,9 +1,11 @@
-"""Organisations named as a group or by what they do: unnamed Chinese buyers, chips smuggled, the US government acting, universities as the exception a Chinese approval makes, a bare list
-of US departments, and a few spellings (an all-capitals acronym, a committee's full name, a
-company's product after a hyphen). And one family of figureless statements: the chip not sold or
-not arrived in China, told without a shipping verb ("remains unsold", "yet to reach the market").
+"""Organisations named as a group or by what they do: unnamed Chinese buyers, chips smuggled, the
+US government acting, universities as the exception a Chinese approval makes, a bare list of US
+departments, China acting in a second verb or a headline's capitalised one, and a few spellings
+(an all-capitals acronym, a committee's full name, a company's product after a hyphen). And one
+family of figureless statements: the chip not sold or not arrived in China, told without a
+shipping verb ("remains unsold", "yet to reach the market").
 
-Each case has a near miss that must not name the organisation. Sentences are written for these tests.
+Each case has a near miss that must not match. Sentences are written for these tests.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from tests.unit.draft_helpers import orgs_in as _orgs
         ("The DOD also started a new program.", "us-defense-dept"),
         ("The House Select Committee on the Chinese Communist Party wrote a bill.", "us-congress"),
         ("Its DeepSeek-V3 model was trained on older parts.", "deepseek"),
+        ("China has weighed the offer for weeks, and is now rejecting the boards.", "cn-government"),
+        ("China Bans Imports Of The New Boards", "cn-government"),
     ],
 )
 def test_a_group_or_role_names_the_organisation(index: EntityIndex, text: str, org: str) -> None:
@@ -55,6 +59,9 @@ def test_a_group_or_role_names_the_organisation(index: EntityIndex, text: str, o
         ("The file went out for comments across Texas, Ohio, and Florida.", "us-energy-dept"),  # not departments
         ("The dod of the clock kept ticking.", "us-defense-dept"),  # not the acronym
         ("A select committee of the club met.", "us-congress"),
+        ("China has few options and Washington blocked the sale.", "cn-government"),  # another subject
+        ("China buys more boards and approved ones sell fast.", "cn-government"),  # no auxiliary: an adjective
+        ("Exports To China Blocked Again", "cn-government"),  # a headline's place, done to it
     ],
 )
 def test_a_near_miss_names_no_organisation(index: EntityIndex, text: str, org: str) -> None:
