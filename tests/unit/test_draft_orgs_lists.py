@@ -3,7 +3,8 @@ US government acting, universities as the exception a Chinese approval makes, a 
 departments, China acting in a second verb or a headline's capitalised one, and a few spellings
 (an all-capitals acronym, a committee's full name, a company's product after a hyphen). And one
 family of figureless statements: the chip not sold or not arrived in China, told without a
-shipping verb ("remains unsold", "yet to reach the market").
+shipping verb ("remains unsold", "yet to reach the market"); and a named side's own words on the
+chips or the decision ("the president said the deal ...").
 
 Each case has a near miss that must not match. Sentences are written for these tests.
 """
@@ -108,3 +109,32 @@ def test_a_chip_not_sold_in_china_is_a_shipment_with_none(text: str, real_seeds:
 )
 def test_a_near_miss_is_no_shipment_with_none(text: str, real_seeds: SeedData) -> None:
     assert ("shipment", "none") not in _statements(text, real_seeds)
+
+
+def _spoken(text: str, seeds: SeedData) -> list[str]:
+    """The statements drafted from ``text`` said after a sentence on the H200 (a report on our chip)."""
+    draft = draft_from_text("The H200 is a fast chip from Nvidia. " + text + "\n", seeds)
+    return [c.kind for c in draft.claims if c.figure is None and c.text.strip() == text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia said in a statement that the decision is good for its workers.",
+        "A spokesperson for the embassy said the ban on the chips hurts cooperation.",
+    ],
+)
+def test_a_sides_own_words_on_the_chips_are_a_statement(text: str, real_seeds: SeedData) -> None:
+    assert _spoken(text, real_seeds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said the decision is good for the sector.",  # a view, not a side's words
+        "Nvidia said its quarterly event will be held online.",  # nothing on the chips or the decision
+        "A neighbour said the sales of the chips looked strong.",  # no side named
+    ],
+)
+def test_a_view_or_an_off_topic_remark_is_no_statement(text: str, real_seeds: SeedData) -> None:
+    assert not _spoken(text, real_seeds)
