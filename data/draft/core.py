@@ -220,6 +220,8 @@ def _claims(
     subject = {o.id for o in seeds.organisations.values() if o.kind in background.SUBJECT_KINDS or o.country == "CN"}
     for number, paragraph in enumerate(article.paragraphs, start=1):
         paragraph_matches = index.find(paragraph)
+        for m in index.paragraph_matches(paragraph):  # "R&D with universities" after a sentence on Beijing
+            seen_entities.setdefault((m.kind, m.id), m)
         history = bool(background.HISTORY_PARAGRAPH.match(paragraph))
         chip_context = main_chip is not None or bool(figures.CHIP_CONTEXT.search(paragraph))
         for _, sentence in sentences(paragraph):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from data.draft import org_rules
+from data.draft import org_groups, org_rules
 from data.draft.model import DraftClaim, EntityMatch
 from data.load import SeedData
 
@@ -27,7 +27,9 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "nvidia": ["Nvidia Corp", "Huang"],
     "amd": ["Advanced Micro Devices"],
     "bis": ["Bureau of Industry and Security"],
-    "us-congress": ["Congress"],
+    "us-congress": ["Congress", "House Select Committee on the Chinese Communist Party",
+                    "Select Committee on the Chinese Communist Party"],
+    "us-defense-dept": ["DOD"],
     "jd-com": ["JD.com"],
 }  # fmt: skip
 # Role words ("customs agents", "lawmakers") and lists ("the Departments of State and Energy") are
@@ -118,6 +120,8 @@ def _alias_of(matched: str, lookup: dict[str, _Alias], sensitive: bool) -> _Alia
 
 # "Nvidia-designed", "Alibaba-backed": a company named inside a compound ("Beijing-based" stays a place).
 _MADE_BY = r"-(?:made|designed|built|backed|owned|produced|developed|branded|powered|supplied|led)\b"
+# "DeepSeek-R1", "Qwen-72B": a company's product named by a version after a hyphen names the company.
+_VERSION = r"-[A-Z]{0,3}\d[\w.]*(?!\w)"
 _COMPANY_KINDS = {"vendor", "buyer", "chipmaker", "distributor"}
 
 
@@ -189,7 +193,7 @@ class EntityIndex:
                 for entry in group:
                     lookup.setdefault(_key(entry.alias, sensitive), entry)
                 body = "|".join(_body(a.alias) for a in group)
-                end = r"(?:(?![\w-])|(?=" + _MADE_BY + r"))"
+                end = r"(?:(?![\w-])|(?=" + _MADE_BY + r"|" + _VERSION + r"))"
                 pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?:['’]s|s)?" + end, 0 if sensitive else re.I)
                 self._scans.append((kind, pattern, lookup, sensitive))
         self._org_names = {_key(a.alias, False): a for a in self.aliases if a.kind == "organisation"}
@@ -222,7 +226,8 @@ class EntityIndex:
                 key = (alias.kind, alias.id)
                 if key not in found or found[key][0] > match.start():
                     found[key] = (match.start(), EntityMatch(alias.id, alias.name, match.group(0), 100.0, alias.kind))
-        for start, end, org, words in org_rules.role_matches(text, self.org_country, self._org_id):
+        roles = org_rules.role_matches(text, self.org_country, self._org_id)
+        for start, end, org, words in roles + org_groups.group_matches(text, self.org_country, self._org_id):
             taken[start:end] = b"\x01" * (end - start)
             if ("organisation", org) not in found or found[("organisation", org)][0] > start:
                 name = self._names[org]
@@ -238,6 +243,13 @@ class EntityIndex:
                 continue
             found[(best.kind, best.id)] = (start, best)
         return [m for _, m in sorted(found.values(), key=lambda item: item[0])]
+
+    def paragraph_matches(self, paragraph: str) -> list[EntityMatch]:
+        """Organisations a paragraph names that its sentences, read one by one, leave without a country."""
+        return [
+            EntityMatch(org, self._names[org], words, 100.0, "organisation")
+            for _, _, org, words in org_groups.paragraph_matches(paragraph, self.org_country)
+        ]
 
     def _fits(self, alias: _Alias, match: re.Match[str], text: str) -> bool:
         """A one-word name written capitalised is only that name ("Commerce", never "commerce"); a
@@ -285,12 +297,15 @@ class EntityIndex:
 
     def buyers(self, matches: list[EntityMatch]) -> list[str]:
         """Whom a count or an amount in the sentence is about: the buyers it names, and a smuggling
-        network it names (the network buys and ships the chips a case counts)."""
-        return [
+        network it names (the network buys and ships the chips a case counts). Firms in general words
+        beside named ones ("Chinese firms such as Alibaba and Tencent") are those named firms."""
+        out = [
             m.id
             for m in matches
             if m.kind == "organisation" and (self.org_kind.get(m.id) == "buyer" or m.id in _BUYING_OTHERS)
         ]
+        named = [b for b in out if b not in org_groups.UNNAMED]
+        return named if named else out
 
 
 def _prefix_score(phrase: str, alias: str) -> float:

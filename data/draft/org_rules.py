@@ -177,16 +177,21 @@ _STATE_VERB = (  # verbs only: "China approved", never the nouns ("a China appro
     r"summon(?:s|ed|ing)?|urg(?:ed|es)|restrict(?:s|ed|ing)?|requir(?:ed|es)|authori[sz](?:e[ds]?|ing)|"
     r"forb(?:ids?|ade|idden)|prohibit(?:s|ed|ing)?|suspend(?:s|ed|ing)?|decid(?:ed|es)|signed\s+off|greenlit"
 )
+_AUX = r"(?:has|had|would|will|could|may|might|did|does|(?:is|was|has\s+been)(?=\s+(?:\w+\s+)?\w+ing\b))"
 _CHINA_ACTS = re.compile(
-    r"(?<![\w-])China(?:\s+(?:has|had|would|will|could|may|might|did|does|(?:is|was|has\s+been)(?=\s+(?:\w+\s+)?\w+ing\b)))?"  # "is rejecting"; "was barred" is done to it
+    r"(?<![\w-])China(?:\s+" + _AUX + r")?"  # "is rejecting"; "was barred" is done to it
+    # a second verb of the same subject, after its auxiliary: "China has read the plan - and is rejecting the chips";
+    # a headline's capitalised verb: "China Blocks Imports"
+    r"(?:\s+(?!and\b)[a-z][\w’'-]*(?:\s+(?!and\b)[\w’'-]+){0,5}?\s*(?:[—–,]\s*|\s-\s)?\s*and\s+" + _AUX + r")?"
     r"(?:\s+(?:not|now|also|reportedly|formally|quietly|already|finally|since|yet|previously|recently|officially|"
-    r"effectively|initially|then|later|still))*\s+(?:" + _STATE_VERB + r")\b"
+    r"effectively|initially|then|later|still))*\s+(?:" + _STATE_VERB + r"|(?=[A-Z])(?i:" + _STATE_VERB + r"))\b"
 )
 # The word before such a "China" that makes it a place or part of a name ("exports to China
 # halted", "Bank of China approved", "Greater China").
 _PLACE_BEFORE = re.compile(
     r"\b(?:to|from|in|into|of|for|with|by|about|on|at|against|towards?|over|between|across|than|like|including|"
-    r"within|inside|outside|via|through|around|Greater|Air)\s+$"
+    r"within|inside|outside|via|through|around|Greater|Air)\s+$",
+    re.IGNORECASE,  # a headline's "Exports To China Blocked"
 )
 # "the Departments of State, Defense, and Energy", "the Commerce and State departments": one
 # organisation per item, looked up as "Department of X" and "X Department".
@@ -244,6 +249,8 @@ def role_matches(
             nation = nation_before(text, match.start())
             if nation is None and role.needs_nation:
                 nation = nation_after(text, match.end())  # "academic institutions in China"
+            if country not in ("US", "CN", "TW"):  # "Chinese smugglers": no country of ours to check
+                nation = country
             if nation != country and (nation is not None or role.needs_nation):
                 continue
             out.append((match.start(), match.end(), role.org, match.group(0)))

@@ -51,6 +51,24 @@ ENFORCEMENT = re.compile(
     r"law enforcement)\b(?=[^.;]{0,60}\bsmuggl)|\bsmuggl\w*\b(?=[^.;]{0,60}\blaw enforcement\b)",
     re.IGNORECASE,
 )
+# A named side speaking on a decision or the trade: "Trump said he had told Xi of the decision", "in a
+# statement, Nvidia said the move strikes a balance", "'it is going on,' said Mr Peters". The speaker is a
+# tracked organisation or person, or an official or spokesperson; an analyst's view is not here.
+SPEECH = re.compile(
+    r"\b(?:said|says|told|stated|noted|added|confirmed|acknowledged|admitted|warned|insisted|called)\b", re.IGNORECASE
+)
+_SPEAKER = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|officials?|minister|ambassador|embassy|secretary|president|chief executive|"
+    r"CEO)\b|\bsaid (?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]",
+    re.IGNORECASE,
+)
+# ... on a government's step or the trade it rules: a remark on the chip itself ("says the H200 is fast
+# enough") is no claim (tests/unit/test_draft_statements.py)
+_TOPIC = re.compile(
+    r"\b(?:decision|move|deal|policy|approval|rules?|ban|curbs|export(?:s|ing)?|sales|selling|smuggling|cooperation)\b",
+    re.IGNORECASE,
+)
+_VIEW = re.compile(r"\b(?:analysts?|experts?|observers?|commentators?|critics?|investors?|shares?|stocks?)\b", re.I)
 # The buyers in general words, standing for whom such a sentence is about when it names no one.
 _BUYERS_IN_WORDS = re.compile(
     r"\b(?:companies|firms|customers|buyers|clients|giants|hyperscalers|labs|universities|institutes|"
@@ -67,7 +85,7 @@ def is_claim(sentence: str, matches: list[EntityMatch], main_chip: str | None) -
     families = (DEMAND, WARNED_OFF, ENFORCEMENT, _NO_ORDERS, statuses.PLANNED_SHIPPING)
     found = [family for family in families if family.search(sentence)]
     if not found:
-        return False
+        return _spoken(sentence, matches)
     if found == [DEMAND] and _WORLDWIDE.search(sentence) and not _CHINA.search(sentence):
         return False  # "demand for such processors has surged globally": the market at large, not China's buyers
     if any(m.kind == "organisation" for m in matches):
@@ -96,3 +114,10 @@ def planned_step(sentence: str, matches: list[EntityMatch], spans: list[tuple[in
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\s[–—]\s|\s(?:with|and|while|but)\s", re.IGNORECASE)
+
+
+def _spoken(sentence: str, matches: list[EntityMatch]) -> bool:
+    """A side's own words on the chips or the decision, with the side named (see SPEECH)."""
+    if not SPEECH.search(sentence) or not _TOPIC.search(sentence) or _VIEW.search(sentence):
+        return False
+    return any(m.kind == "organisation" for m in matches) or bool(_SPEAKER.search(sentence))

@@ -21,13 +21,24 @@ NO_ORDERS = (
     r"\b(?:aren['’]t|are not|isn['’]t|is not) (?:yet )?placing (?:\w+ ){0,2}?orders\b(?![^.;]{0,60}\buntil\b)|"
     r"\byet to (?:place|make|receive) (?:any )?(?:\w+ )?orders\b|\bno orders (?:have|has) (?:yet )?been (?:placed|made)"
 )
+# The chip not sold or not arrived, told without a shipping verb: "remains unsold in China", "has yet to
+# penetrate the Chinese market", "is yet to reach Chinese buyers" ("unsold inventory" written off is no such claim).
+NOT_IN_MARKET = (
+    r"\b(?:remains?|remained|remaining|stays?|stayed|sits?|sat|sitting|still|left|go(?:es)?|went|gone)\s+unsold\b|"
+    r"\byet to (?:hit|reach|penetrate|enter|arrive in|land in|make it (?:in)?to) (?:the )?"
+    r"(?:(?:Chinese|China['’]s|mainland)\s+)?(?:market|China|customers|buyers|shelves)\b"
+)
+_NOT_IN_MARKET_RE = re.compile(NOT_IN_MARKET, re.IGNORECASE)
 # Decide wherever they stand, in this order.
 _FIRST: list[tuple[str, str]] = [
     (
         r"\bnone (?:so far|of)\b|\bnot (?:yet )?(?:been )?(?:received|sold|shipped|delivered)\b|\bzero\b.{0,40}"
         r"\b(?:shipped|delivered|sold)\b|\bhas(?:n't| not) (?:yet )?(?:received|sold|shipped)|\bno (?:\w+ ){0,6}"
         r"(?:have|has) been (?:sold|shipped|delivered)|\bnot a single\b|"
-        r"\bno (?:deliveries|shipments|sales) (?:have|has) (?:yet )?been (?:made|completed)|" + NO_ORDERS,
+        r"\bno (?:deliveries|shipments|sales) (?:have|has) (?:yet )?been (?:made|completed)|"
+        + NOT_IN_MARKET
+        + "|"
+        + NO_ORDERS,
         "none",
     ),
     (r"\b(?:pending|amid(?:st)?|during|awaiting|under) (?:an?|the) (?:[\w.-]+ ){0,3}review\b", "under_review"),
@@ -228,6 +239,8 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
         return "condition", claim_status  # "still finalizing the conditions": the conditions are what waits
     if claim_status == "none" and _NO_ORDERS_RE.search(sentence):
         return "order", claim_status  # "have approvals but aren't placing orders yet": the orders are what is none
+    if claim_status == "none" and kind in ("statement", "market") and _NOT_IN_MARKET_RE.search(sentence):
+        return "shipment", claim_status  # "remains unsold in China": no chips have gone there
     ahead = claim_status == "planned" or (claim_status == "announced" and _FUTURE.search(sentence))
     if ahead and kind not in _OWN_STEP_KINDS and PLANNED_SHIPPING.search(sentence):
         return "shipment", "planned"  # "announced that it will begin shipping" is a plan to ship
