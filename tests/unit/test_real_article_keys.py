@@ -18,7 +18,7 @@ from data.vocabulary import UNITS, Bound, ClaimKind, DatePrecision, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real_articles"
-SPLITS = ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+SPLITS = ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 EXCERPTS = sorted(REAL.glob("*.txt"))
 HEADER = ("url", "publisher", "published", "retrieved")
 # Which of low/high/value a bound may carry ("about 400,000" is a value, "over 400,000" a low).
@@ -204,6 +204,15 @@ def test_seventh_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(re
     assert sum(len(_key(p).get("recarries") or []) >= 2 for p in fresh7) >= 2
     assert all(int(p.name.split("-")[0]) >= 113 for p in fresh7)
     assert all(_english_share(read_fixture(p)[1]) >= 0.1 for p in fresh7), "the drafter reads English only"
+
+
+def test_eighth_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real_seeds) -> None:
+    """The eighth held-out set (129 on), checked as the seventh: English only, two round-ups retell two stories."""
+    _check_new_set(real_seeds, "fresh8", size=12, recarrying_min=8, misses_min=3)
+    fresh8 = [p for p in EXCERPTS if _key(p)["split"] == "fresh8"]
+    assert sum(len(_key(p).get("recarries") or []) >= 2 for p in fresh8) >= 2
+    assert all(int(p.name.split("-")[0]) >= 129 for p in fresh8)
+    assert all(_english_share(read_fixture(p)[1]) >= 0.1 for p in fresh8), "the drafter reads English only"
 
 
 # Common English function words: about a fifth of an English text's words, almost none of a German,
