@@ -182,7 +182,7 @@ def from_plain(text: str) -> Article:
     """Plain text: optional 'Key: value' header lines, a headline, a wire dateline, paragraphs."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if b.strip()]
     if len(blocks) <= 2 and text.count("\n") > 3:
-        blocks = [line.strip() for line in text.splitlines() if line.strip()]
+        blocks = _rejoin([line.strip() for line in text.splitlines() if line.strip()])
     if blocks and all(len(line) < 160 for line in blocks[0].split("\n")):
         blocks = [line.strip() for line in blocks[0].split("\n") if line.strip()] + blocks[1:]
     article = Article(paragraphs=[])
@@ -210,6 +210,22 @@ def from_plain(text: str) -> Article:
             "you cannot paste, give all three of Title:, Publisher: and Published: and add its claims by hand."
         )
     return _apply_dateline(article)
+
+
+def _rejoin(lines: list[str]) -> list[str]:
+    """Lines of a text with no blank lines between paragraphs, with a sentence a copied link or
+    column cut across lines put back together ("... is a steep" / "25% export tariff ..."): a line
+    that starts in lower case or with a number continues the one before when that one ends
+    mid-sentence (a heading's next line starts a sentence of its own)."""
+    out: list[str] = []
+    for line in lines:
+        before = out[-1] if out else ""
+        cut = before and not re.search(r"[.!?:;\"”’)\]]$", before) and not _HEADER.match(before)
+        if cut and re.match(r"[a-z0-9$%(]", line):
+            out[-1] = f"{before} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _set_header(article: Article, key: str, value: str) -> None:

@@ -66,3 +66,16 @@ def test_the_pages_own_date_places_a_paste_and_a_form_entry_on_the_storys_day(re
     assert pasted.story_date == dt.date(2026, 1, 7) and PAUSE in {d.source_id for d in pasted.duplicates}
     form = draft_from_text(body, real_seeds, publisher="BTCC Square", published=dt.date(2026, 1, 7))
     assert form.page_date == dt.date(2026, 1, 7) and PAUSE in {d.source_id for d in form.duplicates}
+
+
+def test_a_sentence_cut_across_lines_is_put_back_together_and_a_heading_is_not() -> None:
+    # a page copied with no blank lines, a link having cut one sentence in two (run 11's miss of 129)
+    page = (
+        "Washington lets Nvidia sell the H200 in China\nThe government will take a share. The price of the access is a steep\n"
+        "25% levy on each sale, collected by the US.\nWhat stays banned\nThe newest chips are still off-limits.\n"
+        "Buyers must be approved.\nOnly then can they order."
+    )
+    paragraphs = from_plain(page).paragraphs
+    assert any("a steep 25% levy" in p for p in paragraphs)
+    # near misses: a heading keeps its own line, and a finished sentence is not run into the next
+    assert "What stays banned" in paragraphs and "Only then can they order." in paragraphs
