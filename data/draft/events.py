@@ -15,6 +15,8 @@ from data.draft.words import NO_ABBREVIATION
 _HOME_MADE = (
     r"(?:domestic(?:ally)?[- ](?:produced|made)|(?:China|Chinese)[- ]made|home-?grown|locally[- ](?:made|produced))"
 )
+# Chips made at home, by any of the words for it ("domestic AI chips", "local semiconductors").
+_HOME_CHIPS = r"(?:domestic(?:ally[- ]made)?|home-?grown|local(?:ly[- ]made)?|(?:China|Chinese)[- ]made) (?:AI )?(?:chips?|semiconductors?|silicon|processors|accelerators)"
 # Buying in its other words ("acquire", "procure"): a go-ahead to acquire chips is one to buy them.
 _BUYING = r"purchas(?:e|es|ed|ing)|buy|buying|acqui(?:re|res|red|ring|sition|sitions)|procur(?:e|es|ed|ing|ement)"
 _EVENTS: dict[str, tuple[str, str]] = {
@@ -91,7 +93,11 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "domestic chips bought alongside",
         rf"\b{_HOME_MADE}\b[^.;:]{{0,60}}\b(?:alongside|with each|for every|ratios?|quotas?)\b"
         rf"|\b(?:alongside|also (?:buy|purchase)|ratios?|quotas?|(?:set|certain|fixed) (?:share|proportion))\b"
-        rf"[^.;:]{{0,40}}\b{_HOME_MADE}",
+        rf"[^.;:]{{0,40}}\b{_HOME_MADE}"
+        # a rule that buyers take home-made chips: "a domestic chip mandate", "requirement to buy local chips"
+        rf"|\b{_HOME_CHIPS}[^.;:]{{0,20}}\b(?:mandates?|requirements?|quotas?)\b"
+        rf"|\b(?:mandat\w*|requir\w*|quotas?)\b[^.;:]{{0,40}}\b(?:{_BUYING}|us\w+) (?:of )?{_HOME_CHIPS}"
+        rf"|\b(?:mandat\w*|requir\w*|quotas?)\b[^.;:]{{0,20}}\b{_HOME_CHIPS} (?:purchases|buying|use)\b",
     ),
     "told-lawmakers": (
         "said at a congressional hearing",

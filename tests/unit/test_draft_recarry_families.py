@@ -244,3 +244,14 @@ def test_one_end_of_a_range_is_not_the_same_figure() -> None:
     assert _one_number(400000, [Range(400000, None, "reported", "", open_high=True, bound="more_than")])
     assert _one_number(25, [Range(25, 25, "reported", "")])
     assert not _one_number(25, [Range(15, 25, "reported", "", bound="range")])  # "15-25%" is not "25%"
+
+
+def test_a_rule_to_buy_home_made_chips_is_the_domestic_ratio_in_any_of_its_words() -> None:
+    # run 11's miss of fixture 140: "a domestic AI chip mandate" is The Information's domestic-chip share
+    assert "domestic-ratio" in events_in("Beijing halted orders while it weighs a domestic AI chip mandate.")
+    assert "domestic-ratio" in events_in("officials weigh a mandate for domestic chip purchases")
+    assert "domestic-ratio" in events_in("a requirement to buy local semiconductors alongside")
+    # near misses: home-made chips with no rule to buy them, a mandate about something else
+    assert "domestic-ratio" not in events_in("Huawei makes domestic AI chips for data centres.")
+    assert "domestic-ratio" not in events_in("a mandate for domestic banks to report")
+    assert "domestic-ratio" not in events_in("a requirement that domestic chips be tested")
