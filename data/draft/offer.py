@@ -14,6 +14,7 @@ from data.draft.sections import RETOLD
 SAME_FACT = "the same figures of the same things"
 PAIRED = 0.3  # two kinds of evidence that agree: a lower bar than one kind alone (duplicates.THRESHOLD)
 MEDIUM = 0.1  # the weight each must have to count as one of the two
+CITED_APART = 0.6  # a story the text credits to its own outlet, kept beside a best match from another
 # What stories about one event share with each other as much as with a retelling: not one of the two.
 _SHARED_BY_NEIGHBOURS = {"the text shares its distinctive words", "the same origin"}
 
@@ -40,7 +41,8 @@ def kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory)
     other source whose own figure of the same thing the text repeats (a round-up), and a second
     story on its own evidence: the text tells of something it tells that the best match does not.
     A neighbour whose shared events are only some of those the best match shares is not close:
-    the best match tells that part of the text, and more of it."""
+    the best match tells that part of the text, and more of it, unless the text credits that
+    part to another outlet than the best match's (then it retells that outlet's story too)."""
     if not out:
         return []
     best = stories.stories.get(out[0].source_id)
@@ -55,7 +57,13 @@ def kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory)
         shared = set(story.shared_events(stories, d.source_id, told))
         return d.score >= out[0].score - 0.2 and not (shared and shared < best_shared)
 
-    return [d for d in out if d is out[0] or close(d) or own_story(d.why) or apart(d)][:5]
+    def cited_apart(d: Duplicate) -> bool:
+        # the text credits this part to another outlet than the best match's: that outlet's own story
+        mine = stories.stories.get(d.source_id)
+        strong = d.score >= CITED_APART  # clearly past the bar on its own, not a neighbour just over it
+        return strong and story.CITES in d.why and mine is not None and best is not None and mine.origin != best.origin
+
+    return [d for d in out if d is out[0] or close(d) or own_story(d.why) or apart(d) or cited_apart(d)][:5]
 
 
 def own_story(why: str) -> bool:

@@ -123,3 +123,19 @@ def test_beside_a_clear_match_a_story_whose_quoted_words_the_text_repeats_is_kep
     assert own_story("it uses the words this source quotes ('a phrase')")
     # near miss: shared vocabulary is what a neighbour about the same event has too: not its own story
     assert not own_story("the text shares its distinctive words (customs, block, agents)")
+
+
+def test_a_part_the_text_credits_to_another_outlet_is_that_outlets_story_too(real_seeds) -> None:
+    """Run 11's miss of fixture 138: the suppliers' pause (FT) tells the customs block too, yet the
+    text credits the block to Reuters, and Reuters' own story of it clears the bar by far."""
+    from bench.draft_real import read_fixture
+    from tests.unit.recarry_sources import CUSTOMS, REAL, TERMS
+
+    def offered(name: str) -> set[str]:
+        _, body = read_fixture(REAL / f"{name}.txt")
+        return {d.source_id for d in draft_from_text(body, real_seeds).duplicates}
+
+    assert CUSTOMS in offered("138-meridian91-h200-suppliers-stop-production")
+    # near miss: a Reuters story just over the bar, whose one event the text credits to Reuters while
+    # the best match tells it too, stays a neighbour (fixture 41: the licence terms beside the rule)
+    assert TERMS not in offered("41-lowyat-new-conditions-two-million-orders")
