@@ -60,8 +60,10 @@ def kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory)
     def cited_apart(d: Duplicate) -> bool:
         # the text credits this part to another outlet than the best match's: that outlet's own story
         mine = stories.stories.get(d.source_id)
-        strong = d.score >= CITED_APART  # clearly past the bar on its own, not a neighbour just over it
-        return strong and story.CITES in d.why and mine is not None and best is not None and mine.origin != best.origin
+        # Clearly past the bar on its own, and the text cites both outlets, each for its own part: a
+        # text citing only this outlet may be its report of the best match's news (a wire on a rule).
+        strong = d.score >= CITED_APART and story.CITES in d.why and story.CITES in out[0].why
+        return strong and mine is not None and best is not None and mine.origin != best.origin
 
     return [d for d in out if d is out[0] or close(d) or own_story(d.why) or apart(d) or cited_apart(d)][:5]
 
