@@ -105,6 +105,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("i", "fresh7"),
             ("j", "fresh8"),
             ("k", "fresh9"),
+            ("l", "fresh10"),
         )
     }
     table = summary_table({"run": results})
@@ -117,12 +118,14 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · sixth fresh set, tuned on | 1 |" in table
     assert "| run · seventh fresh set, tuned on | 1 |" in table
     assert "| run · eighth fresh set, tuned on | 1 |" in table
-    assert "| run · ninth fresh held out | 1 |" in table
+    assert "| run · ninth fresh set, tuned on | 1 |" in table
+    assert "| run · tenth fresh held out | 1 |" in table
     assert all(
-        f"{n} fresh held out" not in table for n in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+        f"{n} fresh held out" not in table
+        for n in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
     )
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`k`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`l`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
