@@ -315,7 +315,7 @@ def test_every_kind_of_event_has_a_marker_of_its_own() -> None:
     import re
     from typing import get_args
 
-    from components.figures.timeline import KIND_SYMBOLS
+    from components.theme import EVENT_SYMBOLS as KIND_SYMBOLS
     from data.vocabulary import ClaimKind
 
     kinds = set(get_args(ClaimKind))
@@ -327,6 +327,25 @@ def test_every_kind_of_event_has_a_marker_of_its_own() -> None:
         shapes.setdefault(match.group(1), []).append((match.group(2) or "") + (match.group(3) or ""))
     for base, variants in shapes.items():
         assert sorted(variants) == sorted(set(variants)) and set(variants) <= {"", "-open"}, (base, variants)
+
+
+def test_no_two_kinds_of_event_both_read_as_a_star(real_seeds) -> None:
+    """ "status" was a hexagram beside the orders' star: two stars, read as one meaning. At most
+    one kind draws a star-like shape (filled and open count as one), and the legend names each
+    kind in words ("Status update", "Order"), never the raw kind id."""
+    import re
+
+    from components.labels import KINDS
+    from components.theme import EVENT_SYMBOLS, STAR_LIKE_SYMBOLS
+
+    starry = {kind for kind, symbol in EVENT_SYMBOLS.items() if re.sub(r"-open$", "", symbol) in STAR_LIKE_SYMBOLS}
+    assert {"order", "demand_signal"} <= starry
+    assert starry == {"order", "demand_signal"}, starry  # the order family, and nothing else
+    events = frames.build_events_frame(real_seeds)
+    fig = figures.plot_timeline(events, title="T")
+    names = {trace.name for trace in fig.data if trace.mode == "markers"}
+    assert {"status", "order"} <= set(events["kind"])
+    assert names == {KINDS[kind] for kind in set(events["kind"])}, names
 
 
 def test_a_held_approval_reading_keeps_its_bound_in_the_hover(real_seeds) -> None:
