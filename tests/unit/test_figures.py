@@ -283,8 +283,18 @@ def test_a_scenario_bar_at_its_cited_figure_keeps_the_bound(real_seeds) -> None:
     texts = [text.replace("<br>", " ") for trace in fig.data for text in trace.text]
     assert "more than 2M" in texts and "about 700,000" in texts and "more than 400,000" in texts
     assert "2M" not in texts
-    # lines short enough for a bar at 1280 px, so Plotly does not shrink them to the bar's width
-    assert max(len(line) for trace in fig.data for text in trace.text for line in text.split("<br>")) <= 9
+    # on a phone Plotly shrank each value to its column's width (a few pixels): the steps are rows,
+    # each value drawn after its bar at a fixed size, never shrunk, with the room for it on the axis
+    for trace in fig.data:
+        assert trace.orientation == "h" and list(trace.y) and not isinstance(trace.y[0], float)
+        assert trace.constraintext == "none" and trace.textfont.size >= 12
+    phone_plot_px = 220  # a 390 px phone: the chart's width less the step names and margins
+    for trace in fig.data:
+        for value, text in zip(trace.x, trace.text, strict=True):
+            bar_px = value / fig.layout.xaxis.range[1] * phone_plot_px
+            text_px = len(text) * trace.textfont.size * 0.55  # an average letter of this font
+            assert bar_px + text_px <= phone_plot_px + fig.layout.template.layout.margin.r, (text, value)
+    assert list(fig.layout.yaxis.categoryarray)[-1] == "Demand"  # read top-down: demand first
 
     chart, _, _ = scenario(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 9, 28)), {})
     assert "against more than 2M demanded" in chart.title
