@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 
 import pandas as pd
@@ -172,9 +173,14 @@ def wrap_lines(text: str, width: int, *, break_long_words: bool = False) -> list
     """Words in lines of about ``width`` characters: the one word-wrapper for chart text (hover,
     bar labels, slide titles, image frames). A word longer than a line keeps its own line unless
     ``break_long_words`` (a long web address in an image footer)."""
-    return textwrap.wrap(
-        " ".join(str(text).split()), width=max(width, 1), break_long_words=break_long_words, break_on_hyphens=False
-    )
+    # a number keeps its unit on its line: "Allowed by 50 / % rule" read as a stray "%"
+    joined = UNIT_GAP.sub("\\1\u00a0\\2", " ".join(str(text).split()))
+    lines = textwrap.wrap(joined, width=max(width, 1), break_long_words=break_long_words, break_on_hyphens=False)
+    return [line.replace("\u00a0", " ") for line in lines]
+
+
+UNIT_GAP = re.compile(r"(\d) (%|TB/s|GB|W)(?=\W|$)")
+"""A number and the unit after it, kept on one line by ``wrap_lines``."""
 
 
 def wrap(text: str, width: int = 70) -> str:

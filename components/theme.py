@@ -99,6 +99,37 @@ STATUS_COLOURS = {
     "reported": OKABE_ITO["grey"],
 }
 
+EVENT_SYMBOLS = {
+    "policy": "square",
+    "legislation": "square-open",
+    "condition": "diamond",
+    "export_licence": "triangle-up",
+    "import_approval": "triangle-down",
+    "application": "triangle-right",
+    "order": "star",
+    "demand_signal": "star-open",
+    "supply": "hexagon",
+    "production": "hexagon-open",
+    "shipment": "cross",
+    "delivery": "x",
+    "price": "pentagon",
+    "statement": "circle",
+    "visit": "circle-open",
+    "enforcement": "hourglass",
+    "market": "bowtie",
+    "financial": "diamond-open",
+    "status": "circle-cross",
+    "spec": "diamond-tall",
+}
+"""One marker per kind of event (the timeline's only key to it). Two kinds share a shape only as
+filled and open (order and demand signal). "status" was a circle-dot (the same blue circle as
+"statement"), then a hexagram: a six-pointed star beside the orders' five-pointed one, read as the
+same thing. A circle with a cross reads as neither."""
+STAR_LIKE_SYMBOLS = frozenset(
+    {"star", "hexagram", "star-triangle-up", "star-triangle-down", "star-square", "star-diamond"}
+)
+"""Plotly symbols that all read as "a star" at marker size: at most one kind may use them."""
+
 CONFIDENCE_OPACITY = {"high": 1.0, "medium": 0.75, "low": 0.4}
 
 # Text on a coloured cell: written so the dark-mode swap (INK -> DARK_INK) leaves them alone,

@@ -8,33 +8,11 @@ import plotly.graph_objects as go
 from components.figures._common import base_layout, empty_figure
 from components.figures.moment_labels import PAGE_ROOM, axis_range, marks, place_labels, rows_used
 from components.format import plain, wrap
-from components.theme import CONFIDENCE_OPACITY, INK, LANE_COLOURS, MUTED
+from components.labels import KINDS, label
+from components.theme import CONFIDENCE_OPACITY, EVENT_SYMBOLS, INK, LANE_COLOURS, MUTED
 from data.vocabulary import LANES
 
-KIND_SYMBOLS = {
-    "policy": "square",
-    "legislation": "square-open",
-    "condition": "diamond",
-    "export_licence": "triangle-up",
-    "import_approval": "triangle-down",
-    "application": "triangle-right",
-    "order": "star",
-    "demand_signal": "star-open",
-    "supply": "hexagon",
-    "production": "hexagon-open",
-    "shipment": "cross",
-    "delivery": "x",
-    "price": "pentagon",
-    "statement": "circle",
-    "visit": "circle-open",
-    "enforcement": "hourglass",
-    "market": "bowtie",
-    "financial": "diamond-open",
-    "status": "hexagram",
-    "spec": "diamond-tall",
-}
-"""One marker per kind of event. Two kinds share a shape only as filled and open (statement and
-visit): "status" was a circle-dot, the same blue circle as "statement" in the legend and on the chart."""
+KIND_SYMBOLS = EVENT_SYMBOLS  # the one marker map lives in the theme
 
 
 MAX_POINTS = 400
@@ -88,7 +66,7 @@ def plot_timeline(
                 x=part["date"],
                 y=part["lane_label"],
                 mode="markers",
-                name=str(kind).replace("_", " "),
+                name=label(str(kind), KINDS),  # "Status update", "Order": the legend says which is which
                 marker={
                     "symbol": KIND_SYMBOLS.get(str(kind), "circle"),
                     "size": sizes.loc[part.index].tolist() if sizes is not None else 12,

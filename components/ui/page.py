@@ -122,15 +122,20 @@ def page_context(page_id: str) -> PageContext:
 
 
 def status_text(as_of: dt.date, used: dt.date | None, newest: dt.date, now: dt.date) -> str:
-    """One line: the as-of date, the newest report used at that date, and how old the tracker's
-    newest report is (in days, so no later date leaks into a view pinned in the past)."""
+    """One line: the as-of date, the newest report used at that date, and, when that report is
+    old, how old, judged where the view stands: a view of the tracker's newest data is judged
+    today ("tracker's newest report N days old"); a view of the past at its as-of date (on 30 Jun
+    the report of 29 Jun was a day old, whatever came later), so no later date leaks into it."""
     line = f"Data as of **{as_of:%d %b %Y}** · " + (
         f"latest report **{used:%d %b %Y}**" if used else "no report by then"
     )
+    if as_of < newest:  # a view of the past: newer reports exist, but not at the date shown
+        age = (as_of - used).days if used else 0
+        if age > STALE_AFTER_DAYS:
+            line += f" · :orange[:material/history: {age} days without a new report by then: last known statuses]"
+        return line
     age = (now - newest).days
     if age > STALE_AFTER_DAYS:
-        # the tracker's, not the view's: after "latest report 29 Jun 2026" (a view of 30 Jun), "newest report
-        # 65 days old" read as the age of 29 Jun
         line += (
             f" · :orange[:material/history: tracker's newest report {age} days old: last known statuses, not live news]"
         )

@@ -79,7 +79,9 @@ def narrow_cards(approvals: pd.DataFrame, rows: list[tuple[str, str]]) -> tuple[
                 lines.append(f"{heading}: nothing reported")
             else:
                 status = label(r["status"], STATUSES).lower()
-                lines.append(f"{heading}: {r['stage_label']} — {status} ({fmt_date(r['date'])})")
+                # "Conditional — conditional" read as a glitch: a status that repeats its stage is said once
+                said = "" if status == str(r["stage_label"]).lower() else f" — {status}"
+                lines.append(f"{heading}: {r['stage_label']}{said} ({fmt_date(r['date'])})")
         cards.append((name, tuple(lines)))
     return tuple(cards)
 

@@ -40,6 +40,7 @@ else:
         f"Pinned to {briefing.as_of:%d %b %Y}; {len(briefing.steps)} steps. Steps are true at their own as-of date."
     )
 render_preview(ctx, briefing)
+ui.end_slide(ctx)  # a slide is the step's preview: "Hand it on" below it ran a 720 px slide to 803 px
 render_downloads_for(ctx, briefing)
 if briefing.id == COMPOSED:
     render_save(ctx, briefing, editing=can_edit())

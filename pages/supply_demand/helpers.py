@@ -11,6 +11,16 @@ from components.labels import UNITS, column_label, label
 from components.ui.links import follow_default
 from data.scenario import FORMULA, defaults_at, missing_inputs
 
+STEP_NAME_PX = 13  # the scenario's step names on a phone: readable, as the values beside the bars
+# On a phone every chart's y tick text is set to 10 px (NARROW_SCREEN_CSS: the figures chart's
+# three-line "figure · source · value" names need it). The scenario's step names are short
+# ("Demand", "Could arrive"), and at 10 px too small to read: they keep a readable size.
+STEP_NAMES_CSS = f"""<style>
+@media (max-width: 700px) {{
+  .st-key-scenario-gap .ytick text {{ font-size: {STEP_NAME_PX}px !important; }}
+}}
+</style>"""
+
 
 def render_scenario_inputs(ctx: ui.PageContext) -> bool:
     """Sliders with cited defaults and the formula in words; False when no defaults are loaded."""

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import ui
 from data.frames import build_claims_frame
-from pages.supply_demand.helpers import render_scenario_inputs, render_scenario_sources
+from pages.supply_demand.helpers import STEP_NAMES_CSS, render_scenario_inputs, render_scenario_sources
 
 ctx = ui.page_context("supply_demand")
 claims = ui.frame(ctx, build_claims_frame)
@@ -32,6 +32,7 @@ with figures_slot:
     ui.render_view_chart(ctx, view, 0)
     ui.end_slide(ctx)
 if ready and len(view.charts) > 1:
+    st.html(STEP_NAMES_CSS)
     ui.render_view_chart(ctx, view, 1)
     render_scenario_sources(ctx)
 with st.expander("Download supply and demand data"):

@@ -16,7 +16,7 @@ from components.labels import KINDS, fmt_date, label
 from components.ui.context import Kpi
 from data.changes import STORY, Changes, changes_for, known_since, published_on
 from pages.whats_new.controls import read_window
-from pages.whats_new.tables import conflicts_display, headlines_display, statuses_display
+from pages.whats_new.tables import conflicts_display, headlines_display, row_height, statuses_display, table_height
 
 ctx = ui.page_context("whats_new")
 seeds = ctx.seeds
@@ -104,7 +104,16 @@ def _table(
         config[wide] = st.column_config.TextColumn(wide, width="large")
     if links:
         config[links] = ui.link_column(links)
-    st.dataframe(frame, hide_index=True, key=key, width="stretch", column_config=config)
+    rows = row_height(frame, wide)
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key=key,
+        width="stretch",
+        column_config=config,
+        row_height=rows,
+        height=table_height(len(frame), rows),
+    )
 
 
 def sources_table(changes: Changes) -> None:

@@ -65,3 +65,25 @@ def conflicts_display(table: pd.DataFrame) -> pd.DataFrame:
             "Latest claim in the disagreement": table["about"],
         }
     )
+
+
+ONE_LINE_CHARS = 60  # what the wide column holds on one line beside the others at 1280 px (two hold every title)
+WRAP_ABOVE_PX = 64  # Streamlit 1.67's grid wraps text only in rows taller than 4rem (at a 16 px root)
+TWO_LINES_PX = 68  # so a row tall enough to wrap: two lines of text
+
+
+def row_height(frame: pd.DataFrame, wide: str | None) -> int | None:
+    """Two lines per row when some text in the wide column is longer than one line holds (a long
+    report title was cut off at "...summit skipped chip c" at 1920 px); the default otherwise."""
+    if not wide or wide not in frame or frame.empty:
+        return None
+    longest = frame[wide].astype(str).str.len().max()
+    return TWO_LINES_PX if longest > ONE_LINE_CHARS else None
+
+
+def table_height(rows: int, row_px: int | None, shown: int = 10) -> int | str:
+    """The grid's own height ("auto": about ten one-line rows), or, for taller rows, room for as
+    many of them (up to ``shown``), so wrapping does not hide half the rows behind a scroll."""
+    if row_px is None:
+        return "auto"
+    return 38 + row_px * min(rows, shown) + 2  # header row, the rows, the border

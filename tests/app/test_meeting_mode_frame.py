@@ -63,3 +63,14 @@ def test_outside_meeting_mode_the_banner_lists_each_problem(monkeypatch, broken_
     banner = " ".join(e.value for e in at.error)
     assert "3 problems in the seed files" in banner
     assert all(f"seeds/sources/{name}" in banner for name in ("one.yaml", "two.yaml", "three.yaml"))
+
+
+def test_the_briefings_slide_is_the_step_preview_without_the_hand_off(monkeypatch) -> None:
+    """At 1280 x 720 the Briefings page in meeting mode scrolled (803 px): under the step's
+    preview came "Hand it on" and its downloads, which a meeting has no use for on screen."""
+    shown = open_page(monkeypatch, "briefing", {"present": "1"})
+    assert any(m.value.startswith("**Step 1:") for m in shown.markdown)  # the preview is the slide
+    assert "Hand it on" not in [s.value for s in shown.subheader]
+    assert not shown.get("download_button")
+    page = open_page(monkeypatch, "briefing", {})
+    assert "Hand it on" in [s.value for s in page.subheader]  # outside meeting mode, still there

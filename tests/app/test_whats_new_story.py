@@ -87,3 +87,19 @@ def test_in_meeting_mode_the_slide_is_the_four_numbers(monkeypatch) -> None:
     assert not at.dataframe
     assert not [m for m in at.metric if m.proto.help], "no help icons on a slide"
     assert any(c.value.startswith("Sources") for c in at.caption), [c.value for c in at.caption]
+
+
+def test_a_long_report_title_gets_rows_tall_enough_to_wrap(monkeypatch) -> None:
+    """At 1920 px a long title was cut off in the new-reports grid ("...summit skipped chip c"):
+    the grid wraps a cell only when its row has room for two lines, so a window with a title
+    longer than one line holds draws its rows that tall; one with short titles keeps one line."""
+    from pages.whats_new.tables import ONE_LINE_CHARS, WRAP_ABOVE_PX, row_height, table_height
+
+    at = _open(monkeypatch, {"since": "2026-08-30", "until": "2026-09-28"})
+    shown = at.dataframe[0]
+    assert shown.value["Title"].str.len().max() > ONE_LINE_CHARS  # the window of the cut title
+    assert shown.proto.row_height > WRAP_ABOVE_PX, shown.proto.row_height  # below it the grid cuts, not wraps
+    rows = len(shown.value)
+    assert table_height(rows, shown.proto.row_height) >= rows * shown.proto.row_height  # every row in view
+    short = shown.value[shown.value["Title"].str.len() <= ONE_LINE_CHARS]
+    assert not short.empty and row_height(short, "Title") is None  # short titles keep the grid's one line

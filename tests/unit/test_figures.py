@@ -283,8 +283,18 @@ def test_a_scenario_bar_at_its_cited_figure_keeps_the_bound(real_seeds) -> None:
     texts = [text.replace("<br>", " ") for trace in fig.data for text in trace.text]
     assert "more than 2M" in texts and "about 700,000" in texts and "more than 400,000" in texts
     assert "2M" not in texts
-    # lines short enough for a bar at 1280 px, so Plotly does not shrink them to the bar's width
-    assert max(len(line) for trace in fig.data for text in trace.text for line in text.split("<br>")) <= 9
+    # on a phone Plotly shrank each value to its column's width (a few pixels): the steps are rows,
+    # each value drawn after its bar at a fixed size, never shrunk, with the room for it on the axis
+    for trace in fig.data:
+        assert trace.orientation == "h" and list(trace.y) and not isinstance(trace.y[0], float)
+        assert trace.constraintext == "none" and trace.textfont.size >= 12
+    phone_plot_px = 220  # a 390 px phone: the chart's width less the step names and margins
+    for trace in fig.data:
+        for value, text in zip(trace.x, trace.text, strict=True):
+            bar_px = value / fig.layout.xaxis.range[1] * phone_plot_px
+            text_px = len(text) * trace.textfont.size * 0.55  # an average letter of this font
+            assert bar_px + text_px <= phone_plot_px + fig.layout.template.layout.margin.r, (text, value)
+    assert list(fig.layout.yaxis.categoryarray)[-1] == "Demand"  # read top-down: demand first
 
     chart, _, _ = scenario(real_seeds, frames.ClaimFilter(as_of=dt.date(2026, 9, 28)), {})
     assert "against more than 2M demanded" in chart.title
@@ -315,7 +325,7 @@ def test_every_kind_of_event_has_a_marker_of_its_own() -> None:
     import re
     from typing import get_args
 
-    from components.figures.timeline import KIND_SYMBOLS
+    from components.theme import EVENT_SYMBOLS as KIND_SYMBOLS
     from data.vocabulary import ClaimKind
 
     kinds = set(get_args(ClaimKind))
@@ -327,6 +337,25 @@ def test_every_kind_of_event_has_a_marker_of_its_own() -> None:
         shapes.setdefault(match.group(1), []).append((match.group(2) or "") + (match.group(3) or ""))
     for base, variants in shapes.items():
         assert sorted(variants) == sorted(set(variants)) and set(variants) <= {"", "-open"}, (base, variants)
+
+
+def test_no_two_kinds_of_event_both_read_as_a_star(real_seeds) -> None:
+    """ "status" was a hexagram beside the orders' star: two stars, read as one meaning. At most
+    one kind draws a star-like shape (filled and open count as one), and the legend names each
+    kind in words ("Status update", "Order"), never the raw kind id."""
+    import re
+
+    from components.labels import KINDS
+    from components.theme import EVENT_SYMBOLS, STAR_LIKE_SYMBOLS
+
+    starry = {kind for kind, symbol in EVENT_SYMBOLS.items() if re.sub(r"-open$", "", symbol) in STAR_LIKE_SYMBOLS}
+    assert {"order", "demand_signal"} <= starry
+    assert starry == {"order", "demand_signal"}, starry  # the order family, and nothing else
+    events = frames.build_events_frame(real_seeds)
+    fig = figures.plot_timeline(events, title="T")
+    names = {trace.name for trace in fig.data if trace.mode == "markers"}
+    assert {"status", "order"} <= set(events["kind"])
+    assert names == {KINDS[kind] for kind in set(events["kind"])}, names
 
 
 def test_a_held_approval_reading_keeps_its_bound_in_the_hover(real_seeds) -> None:

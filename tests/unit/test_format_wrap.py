@@ -35,3 +35,12 @@ def test_a_count_takes_its_noun_in_the_right_number() -> None:
 
     assert counted(1, "item") == "1 item" and counted(3, "item") == "3 items" and counted(0, "item") == "0 items"
     assert counted(1200, "difference") == "1,200 differences" and counted(2, "city", "cities") == "2 cities"
+
+
+def test_a_number_keeps_its_unit_on_its_line() -> None:
+    """The scenario's step "Allowed by 50 % rule" wrapped as "Allowed by 50" over "% rule"."""
+    for width in range(8, 20):
+        lines = wrap_lines("Allowed by 50 % rule", width)
+        assert not any(line.startswith("%") for line in lines), (width, lines)
+        assert " ".join(lines) == "Allowed by 50 % rule"  # the space is a plain one again
+    assert wrap_lines("bandwidth 4.8 TB/s per chip", 13) == ["bandwidth", "4.8 TB/s per", "chip"]

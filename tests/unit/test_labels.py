@@ -123,12 +123,19 @@ def test_staleness_is_part_of_the_status_line() -> None:
     assert "no report by then" in status_text(day, None, day, day)
 
 
-def test_a_view_of_the_past_names_the_staleness_as_the_trackers() -> None:
-    """Viewed at 30 Jun 2026 ("latest report 29 Jun 2026"), the age is the tracker's newest report's
-    (28 Sep 2026, 65 days before 2 Dec), so it must say so: "newest report 65 days old" read as 29 Jun's."""
-    line = status_text(dt.date(2026, 6, 30), dt.date(2026, 6, 29), dt.date(2026, 9, 28), dt.date(2026, 12, 2))
-    assert "latest report **29 Jun 2026**" in line
-    assert "tracker's newest report 65 days old" in line
+def test_a_view_of_the_past_is_judged_stale_at_its_own_as_of_date() -> None:
+    """Viewed at 30 Jun 2026 ("latest report 29 Jun 2026"), the line warned "tracker's newest
+    report 65 days old" (28 Sep, judged on 2 Dec): not true at the date shown, where the newest
+    report was a day old. A past view is judged at its as-of date, by the report it uses."""
+    june = status_text(dt.date(2026, 6, 30), dt.date(2026, 6, 29), dt.date(2026, 9, 28), dt.date(2026, 12, 2))
+    assert "latest report **29 Jun 2026**" in june
+    assert "days old" not in june and "history" not in june
+    # a past date long after its newest report is stale at that date, by that gap (not today's)
+    gap = status_text(dt.date(2026, 8, 31), dt.date(2026, 6, 1), dt.date(2026, 9, 28), dt.date(2026, 12, 2))
+    assert "91 days without a new report by then" in gap and "65" not in gap
+    # the tracker's newest data, viewed today, still says how old it is
+    live = status_text(dt.date(2026, 9, 28), dt.date(2026, 9, 28), dt.date(2026, 9, 28), dt.date(2026, 12, 2))
+    assert "tracker's newest report 65 days old" in live
 
 
 def test_glossary_explains_the_terms() -> None:
