@@ -132,6 +132,15 @@ def reported_none(row: object) -> bool:
     return not is_missing(best) and float(best) == 0 and bound != "more_than"
 
 
+def begun_no_figure(row: object) -> bool:
+    """A strict floor of 0 ("more than 0": shipments have begun, no figure given)."""
+    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
+    best, bound = get("best", None), get("bound", None)
+    if is_missing(bound):
+        bound = get("best_bound", None)
+    return not is_missing(best) and float(best) == 0 and bound == "more_than"
+
+
 def value_words(row: object) -> str:
     """A bar's value in words: "0 (none)" for a reported none, else the figure with its bound."""
     return "0 (none)" if reported_none(row) else fmt_row(row)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.format import SUBTITLE, bar_words, fmt_row, reported_none, wrap_lines
+from components.format import SUBTITLE, bar_words, begun_no_figure, fmt_row, reported_none, wrap_lines
 from components.theme import BASIS_LABELS, BASIS_PATTERN, INK, MUTED, OKABE_ITO, TEMPLATE_NAME, TEMPLATE_TOP_PX
 
 TITLE_CHARS = 84
@@ -150,6 +150,20 @@ def range_traces(
             fig.add_traces(_group_traces(part, str(group), colour, selected_column=selected_column, selected=selected))
     values = {str(row["label"]): (bar_words(row) if log_x else (fmt_row(row), "")) for row in rows.to_dict("records")}
     fig.update_yaxes(tickmode="array", tickvals=list(values), ticktext=[tick_text(k, *v) for k, v in values.items()])
+    begun = rows[[begun_no_figure(row) for row in rows.to_dict("records")]] if log_x else rows.iloc[0:0]
+    if not begun.empty:  # "more than 0": under way, no count given; drawn at the axis start, never as none
+        fig.add_trace(
+            go.Scatter(
+                y=begun["label"],
+                x=[floor] * len(begun),
+                mode="markers",
+                marker={"symbol": "triangle-right", "size": 14, "color": OKABE_ITO["green"]},
+                name="Begun, no count given",
+                hovertext=begun["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=begun[selected_column] if selected_column else None,
+            )
+        )
     zeros = rows[[reported_none(row) for row in rows.to_dict("records")]] if log_x else rows.iloc[0:0]
     if not zeros.empty:
         fig.add_trace(

@@ -16,7 +16,7 @@ from components.format import bar_words, counted, plain
 from components.glossary import GLOSSARY
 from components.labels import BASES, label
 from data.frames import ClaimFilter, build_estimates_frame, build_events_frame
-from data.headlines import CHART_KEYS, KPI_KEYS, pick_headlines
+from data.headlines import CHART_KEYS, KPI_KEYS, deliveries_by_buyer, pick_headlines
 from data.load import SeedData
 
 # Reference pages (spec sheets, encyclopedia and wiki entries, catalogues) are not news.
@@ -112,6 +112,9 @@ def headline_chart(seeds: SeedData, claim_filter: ClaimFilter) -> tuple[go.Figur
     """The range chart of the headline figures, and the sources behind it."""
     estimates = build_estimates_frame(seeds, claim_filter)
     rows = pick_headlines(estimates, CHART_KEYS)
+    by_buyer = deliveries_by_buyer(estimates, org_names(seeds))
+    if not by_buyer.empty:  # the title names them: the chart draws them, beside the market-wide reading
+        rows = pd.concat([rows, by_buyer], ignore_index=True)
     if not rows.empty:
         rows["hover"] = [
             f"<b>{plain(r['title'])}</b><br>{' '.join(filter(None, bar_words(r)))}, {label(r['basis'], BASES).lower()}<br>{counted(int(r['independent_origins']), 'independent origin')}"
