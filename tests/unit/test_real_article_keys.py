@@ -188,40 +188,17 @@ def test_fifth_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real
     assert sum(len(_key(p).get("recarries") or []) >= 2 for p in fresh5) >= 2
 
 
-def test_sixth_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real_seeds) -> None:
-    """The sixth held-out set (98 on), checked the same way, in English only; two round-ups retell two stories."""
-    _check_new_set(real_seeds, "fresh6", size=12, recarrying_min=8, misses_min=3)
-    fresh6 = [p for p in EXCERPTS if _key(p)["split"] == "fresh6"]
-    assert sum(len(_key(p).get("recarries") or []) >= 2 for p in fresh6) >= 2
-    assert all(int(p.name.split("-")[0]) >= 98 for p in fresh6)
-    assert all(_english_share(read_fixture(p)[1]) >= 0.1 for p in fresh6), "the drafter reads English only"
-
-
-def test_seventh_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real_seeds) -> None:
-    """The seventh held-out set (113 on), checked as the sixth: English only, two round-ups retell two stories."""
-    _check_new_set(real_seeds, "fresh7", size=12, recarrying_min=8, misses_min=3)
-    fresh7 = [p for p in EXCERPTS if _key(p)["split"] == "fresh7"]
-    assert sum(len(_key(p).get("recarries") or []) >= 2 for p in fresh7) >= 2
-    assert all(int(p.name.split("-")[0]) >= 113 for p in fresh7)
-    assert all(_english_share(read_fixture(p)[1]) >= 0.1 for p in fresh7), "the drafter reads English only"
-
-
-def test_eighth_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real_seeds) -> None:
-    """The eighth held-out set (129 on), checked as the seventh: English only, two round-ups retell two stories."""
-    _check_new_set(real_seeds, "fresh8", size=12, recarrying_min=8, misses_min=3)
-    fresh8 = [p for p in EXCERPTS if _key(p)["split"] == "fresh8"]
-    assert sum(len(_key(p).get("recarries") or []) >= 2 for p in fresh8) >= 2
-    assert all(int(p.name.split("-")[0]) >= 129 for p in fresh8)
-    assert all(_english_share(read_fixture(p)[1]) >= 0.1 for p in fresh8), "the drafter reads English only"
-
-
-def test_ninth_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real_seeds) -> None:
-    """The ninth held-out set (145 on), checked as the eighth: English only, two round-ups retell two stories."""
-    _check_new_set(real_seeds, "fresh9", size=12, recarrying_min=8, misses_min=3)
-    fresh9 = [p for p in EXCERPTS if _key(p)["split"] == "fresh9"]
-    assert sum(len(_key(p).get("recarries") or []) >= 2 for p in fresh9) >= 2
-    assert all(int(p.name.split("-")[0]) >= 145 for p in fresh9)
-    assert all(_english_share(read_fixture(p)[1]) >= 0.1 for p in fresh9), "the drafter reads English only"
+@pytest.mark.parametrize(
+    ("split", "first"), [("fresh6", 98), ("fresh7", 113), ("fresh8", 129), ("fresh9", 145)], ids=lambda v: str(v)
+)
+def test_english_fresh_sets_are_new_to_the_tracker_and_all_older_fixtures(real_seeds, split: str, first: int) -> None:
+    """The sixth held-out set on (98, 113, 129 and 145 on), checked as the fifth and in English only
+    (the drafter reads English); in each, two round-ups retell two stories or more."""
+    _check_new_set(real_seeds, split, size=12, recarrying_min=8, misses_min=3)
+    current = [p for p in EXCERPTS if _key(p)["split"] == split]
+    assert sum(len(_key(p).get("recarries") or []) >= 2 for p in current) >= 2
+    assert all(int(p.name.split("-")[0]) >= first for p in current)
+    assert all(_english_share(read_fixture(p)[1]) >= 0.1 for p in current), "the drafter reads English only"
 
 
 # Common English function words: about a fifth of an English text's words, almost none of a German,
