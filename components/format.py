@@ -122,22 +122,22 @@ def fmt_row(row: object) -> str:
     )
 
 
+def _best_and_bound(row: object) -> tuple[object, object]:
+    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
+    bound = get("bound", None)
+    return get("best", None), get("best_bound", None) if is_missing(bound) else bound
+
+
 def reported_none(row: object) -> bool:
     """A best reading of 0 that says none ("0 delivered"), not a strict floor of 0 ("more than 0":
     shipments have begun, no figure given), which must never read or draw as none."""
-    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
-    best, bound = get("best", None), get("bound", None)
-    if is_missing(bound):
-        bound = get("best_bound", None)
+    best, bound = _best_and_bound(row)
     return not is_missing(best) and float(best) == 0 and bound != "more_than"
 
 
 def begun_no_figure(row: object) -> bool:
     """A strict floor of 0 ("more than 0": shipments have begun, no figure given)."""
-    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
-    best, bound = get("best", None), get("bound", None)
-    if is_missing(bound):
-        bound = get("best_bound", None)
+    best, bound = _best_and_bound(row)
     return not is_missing(best) and float(best) == 0 and bound == "more_than"
 
 

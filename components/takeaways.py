@@ -13,6 +13,7 @@ import pandas as pd
 
 from components.format import fmt_bound, num
 from data import vocabulary
+from data.headlines import firm_deliveries
 
 
 def _reported(estimates: pd.DataFrame, metric: str) -> pd.Series | None:
@@ -35,16 +36,10 @@ def _figure(row: pd.Series) -> str:
 
 def per_buyer_deliveries(estimates: pd.DataFrame, names: Mapping[str, str] | None = None) -> list[str]:
     """'ByteDance about 10,000' for every firm with a reported delivery above zero of its own."""
-    rows = estimates[
-        (estimates["metric"] == vocabulary.DELIVERED)
-        & (estimates["basis"] == "reported")
-        & (estimates["applies_to"].map(len) == 1)
-        & (estimates["best"].fillna(0) > 0)
-    ]
     names = names or {}
     return [
         f"{names.get(r['applies_to'][0], r['applies_to'][0])} {fmt_bound(num(r['best']), str(r['best_bound']))}"
-        for r in rows.sort_values("reading_date").to_dict("records")
+        for r in firm_deliveries(estimates).to_dict("records")
     ]
 
 

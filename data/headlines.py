@@ -69,16 +69,21 @@ def pick_headlines(estimates: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFra
     return frame.sort_values("key", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
-def deliveries_by_buyer(estimates: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """A chart row per firm with a reported delivery of its own above zero ("Delivered to
-    ByteDance"), so a chart whose title names the per-firm deliveries also draws them; never
-    summed into a market figure (that would be a derived number)."""
-    rows = estimates[
+def firm_deliveries(estimates: pd.DataFrame) -> pd.DataFrame:
+    """The reported delivery estimates of one firm each, above zero (oldest reading first)."""
+    return estimates[
         (estimates["metric"] == vocabulary.DELIVERED)
         & (estimates["basis"] == "reported")
         & (estimates["applies_to"].map(len) == 1)
         & (estimates["best"].fillna(0) > 0)
-    ].copy()
+    ].sort_values("reading_date")
+
+
+def deliveries_by_buyer(estimates: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """A chart row per firm with a reported delivery of its own above zero ("Delivered to
+    ByteDance"), so a chart whose title names the per-firm deliveries also draws them; never
+    summed into a market figure (that would be a derived number)."""
+    rows = firm_deliveries(estimates).copy()
     if rows.empty:
         return rows
     firm = rows["applies_to"].map(lambda ids: names.get(ids[0], ids[0]))

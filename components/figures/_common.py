@@ -150,32 +150,26 @@ def range_traces(
             fig.add_traces(_group_traces(part, str(group), colour, selected_column=selected_column, selected=selected))
     values = {str(row["label"]): (bar_words(row) if log_x else (fmt_row(row), "")) for row in rows.to_dict("records")}
     fig.update_yaxes(tickmode="array", tickvals=list(values), ticktext=[tick_text(k, *v) for k, v in values.items()])
-    begun = rows[[begun_no_figure(row) for row in rows.to_dict("records")]] if log_x else rows.iloc[0:0]
-    if not begun.empty:  # "more than 0": under way, no count given; drawn at the axis start, never as none
+    # A log axis has no zero: a reading of none, and one of "more than 0" (under way, no count
+    # given; never drawn as none), are markers at the axis start.
+    at_start = (
+        (begun_no_figure, "Begun, no count given", {"symbol": "triangle-right", "size": 14, "color": OKABE_ITO["green"]}),
+        (reported_none, "Reported zero", {"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": OKABE_ITO["vermillion"]}}),
+    )  # fmt: skip
+    for test, name, marker in at_start if log_x else ():
+        marked = rows[[test(row) for row in rows.to_dict("records")]]
+        if marked.empty:
+            continue
         fig.add_trace(
             go.Scatter(
-                y=begun["label"],
-                x=[floor] * len(begun),
+                y=marked["label"],
+                x=[floor] * len(marked),
                 mode="markers",
-                marker={"symbol": "triangle-right", "size": 14, "color": OKABE_ITO["green"]},
-                name="Begun, no count given",
-                hovertext=begun["hover"],
+                marker=marker,
+                name=name,
+                hovertext=marked["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",
-                customdata=begun[selected_column] if selected_column else None,
-            )
-        )
-    zeros = rows[[reported_none(row) for row in rows.to_dict("records")]] if log_x else rows.iloc[0:0]
-    if not zeros.empty:
-        fig.add_trace(
-            go.Scatter(
-                y=zeros["label"],
-                x=[floor] * len(zeros),
-                mode="markers",
-                marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": OKABE_ITO["vermillion"]}},
-                name="Reported zero",
-                hovertext=zeros["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                customdata=zeros[selected_column] if selected_column else None,
+                customdata=marked[selected_column] if selected_column else None,
             )
         )
 
