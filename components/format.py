@@ -10,6 +10,7 @@ import html
 import math
 import re
 import textwrap
+from typing import Any
 
 import pandas as pd
 
@@ -122,7 +123,7 @@ def fmt_row(row: object) -> str:
     )
 
 
-def _best_and_bound(row: object) -> tuple[object, object]:
+def _best_and_bound(row: object) -> tuple[Any, object]:
     get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
     bound = get("bound", None)
     return get("best", None), get("best_bound", None) if is_missing(bound) else bound
