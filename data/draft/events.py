@@ -129,7 +129,10 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "the president's decision",
         r"\b(?:call|decision|choice)\b (?:is |was |rests )?(?:for|with|up to) (?:the president|President Trump|Trump)\b"
         r"|\bup to (?:the president|President Trump|Trump)\b"
-        r"|\b(?:the president|Trump) (?:alone |himself )?(?:will|would) (?:decide|make the (?:call|decision))\b",
+        r"|\b(?:the president|Trump|he) (?:alone |himself )?(?:will|would|is) (?:personally |alone |now |the one to )?"
+        r"(?:decid(?:e|ing)|make the (?:call|decision))\b"
+        r"|\b(?:decision|choice|call)\b[^.;:]{0,40}\b(?:on|at) (?:the |his )?(?:\w+ )?desk of (?:the president|President Trump|Donald Trump|Trump)\b"
+        r"|\b(?:decision|choice|call)\b (?:that )?(?:rests|sits) (?:\w+ ){0,2}on (?:his|the president's|Trump's) desk\b",
     ),
     "share-gone": (
         "market share down to zero",
@@ -290,3 +293,6 @@ def events_in(text: str) -> set[str]:
 OPPOSITE = {"deliveries-begun": {"none-delivered", "blocked"}, "none-delivered": {"deliveries-begun"}}
 # ... and a story that leads with a denial answers an earlier report: it is not that report.
 ANSWERS = {"denial"}
+# A text telling of a decision made, anywhere in it, and never of the decision still to come, is
+# not a re-carry of a story that only said the decision was coming ("the president will decide").
+SUPERSEDES = {"sale-permitted": {"president-decides"}}

@@ -9,7 +9,7 @@ each into a factor on a source's score.
 from __future__ import annotations
 
 from data.draft.entities import OUTLETS
-from data.draft.events import ANSWERS, OPPOSITE
+from data.draft.events import ANSWERS, OPPOSITE, SUPERSEDES
 from data.draft.story import StoryIndex, TextStory, clean_outlet, common_doers
 
 
@@ -24,13 +24,15 @@ def done_by_others(index: StoryIndex, sid: str, text: TextStory) -> bool:
 
 def contradicted(index: StoryIndex, sid: str, text: TextStory) -> bool:
     """The text leads with what this source's story says had not happened yet (or the reverse), or
-    with a denial this story does not tell of (it answers the story, it is not the story)."""
+    with a denial this story does not tell of (it answers the story, it is not the story), or it
+    tells of the decision this story said was still to come, and never of the wait."""
     story = index.stories.get(sid)
     if story is None:
         return False
-    mine = set(story.events)
+    mine, told = set(story.events), set(text.events)
     answered = any(e in ANSWERS and e not in mine for e in text.lead)
-    return answered or any(OPPOSITE.get(e, set()) & mine and e not in mine for e in text.lead)
+    decided = any(SUPERSEDES.get(e, set()) & mine and not SUPERSEDES[e] & told and e not in mine for e in told)
+    return answered or decided or any(OPPOSITE.get(e, set()) & mine and e not in mine for e in text.lead)
 
 
 def other_chip(index: StoryIndex, sid: str, text: TextStory) -> bool:
