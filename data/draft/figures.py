@@ -114,6 +114,10 @@ def _currency(match: re.Match[str], after: str) -> str | None:
     return None
 
 
+# A measure's unit written onto its number; a letter after a number is otherwise a model name ("910B").
+_GLUED_UNIT = re.compile(r"^(?:[GT]B/s|GB|TB|TFLOPS|PFLOPS)(?![\w/])", re.IGNORECASE)
+
+
 def _is_noise(text: str, match: re.Match[str]) -> bool:
     """Years, days of a date, ordinals, times, model numbers: not figures."""
     start, end = match.span()
@@ -122,6 +126,8 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
         return False
     after = text[end : end + 12]
     before = text[max(0, start - 12) : start]
+    if _GLUED_UNIT.match(after):
+        return False  # "141GB", "4.8TB/s": a spec with its unit written on, not a model number
     if re.match(r"^(?:st|nd|rd|th)\b|^:\d|^-?[a-z]", after, re.IGNORECASE) and not re.match(
         r"^-(?:plus|day|hour|odd)\b", after
     ):
