@@ -121,6 +121,11 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\b(?:halt|stop|paus|suspend|ceas)\w*\b (?:\w+ ){0,2}(?:production|producing|making|manufactur\w*)\b"
         r"|\bproduction (?:halt|stop|pause|suspension)s?\b",
     ),
+    # Rules still being written, in the verbs a report picks ("drafting rules", "writing rules", "draws up").
+    "rules-drafted": (
+        "rules being drafted",
+        r"\b(?:draft(?:s|ed|ing)?|writ(?:e|es|ing)|drawing up|drew up|draws? up)\b (?:\w+ ){0,3}(?:rules|regulations|guidelines)\b",
+    ),
     "no-orders-placed": (
         "no orders placed yet",
         r"\b(?:no|not|n't|yet to)\b[^.;:]{0,40}\b(?:orders? (?:being |been |were |was )?placed"

@@ -60,3 +60,13 @@ def test_a_retelling_of_use_limits_shares_the_limited_use_storys_events(real_see
     # near miss: the go-ahead alone says nothing of whom it leaves out
     alone = story.read_text(index, "Beijing is expected to allow sales of the H200 this quarter.")
     assert "sensitive-buyers-excluded" not in story.shared_events(index, LIMITED_USE, alone)
+
+
+def test_rules_still_being_written_are_read_in_each_verb_for_it() -> None:
+    # run s8's paste miss of fixture 151: "drafting its own rules" retells "writing rules"
+    assert "rules-drafted" in events_in("The ministry is drafting new rules on chip imports.")
+    assert "rules-drafted" in events_in("Officials were writing rules to cap purchases.")
+    assert "rules-drafted" in events_in("The regulator drew up guidelines for buyers.")
+    # near miss: rules in force, or a draft of something else, are not rules being written
+    assert "rules-drafted" not in events_in("The rules took effect on Monday.")
+    assert "rules-drafted" not in events_in("The team drafted a letter to the board.")
