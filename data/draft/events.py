@@ -31,7 +31,7 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "orders-paused": (
         "orders paused",
-        r"\b(?:halt|halted|pause|paused|pausing|suspend|suspended|hold off|on hold|stop placing|stop ordering)\b"
+        r"\b(?:halts?|halted|pauses?|paused|pausing|suspends?|suspended|hold off|on hold|stop placing|stop ordering)\b"
         rf"|\b(?:stop|stops|stopped|cease|ceased) (?:{_BUYING})\b",
     ),
     # A block is the whole family of its verbs ("block", "ban", "prohibit", "forbid", "bar ... from
@@ -106,7 +106,7 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "approved-in-principle": (
         "approved in principle",
-        r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|go-ahead|green light)\b",
+        r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|clearance|go-ahead|green light)\b",
     ),
     "conditional-approval": (
         "approved on conditions",
@@ -114,6 +114,17 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"|\b(?:approv\w*|licen[cs]\w*|clearances?)\b[^.;:]{0,30}\bconditioned\b"
         r"|\bconditions? (?:attached|linked|tied|imposed|set)\b|\b(?:attach|impos|lay|lai|set|plac)(?:e|es|ed|ing|s|d)? "
         r"(?:\w+ ){0,2}conditions\b|\bconditions\b[^.;:]{0,20}\b(?:impos|attach)\w*",
+    ),
+    # Making the chip stopped, not buying it: "halted production of", "stopped producing", "stops making".
+    "production-halted": (
+        "production halted",
+        r"\b(?:halt|stop|paus|suspend|ceas)\w*\b (?:\w+ ){0,2}(?:production|producing|making|manufactur\w*)\b"
+        r"|\bproduction (?:halt|stop|pause|suspension)s?\b",
+    ),
+    # Rules still being written, in the verbs a report picks ("drafting rules", "writing rules", "draws up").
+    "rules-drafted": (
+        "rules being drafted",
+        r"\b(?:draft(?:s|ed|ing)?|writ(?:e|es|ing)|drawing up|drew up|draws? up)\b (?:\w+ ){0,3}(?:rules|regulations|guidelines)\b",
     ),
     "no-orders-placed": (
         "no orders placed yet",
@@ -245,7 +256,9 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "sensitive-buyers-excluded": (
         "sensitive buyers kept out",
-        r"\b(?:exclud\w*|kept out|barred|barring|shut out|left out)\b[^.;:]{0,80}\b(?:military|state-owned|critical infrastructure)\b"
+        r"\b(?:exclud\w*|kept out|barred|barring|shut out|left out|restrict\w* access)\b[^.;:]{0,80}\b(?:military|state-owned|critical infrastructure)\b"
+        # singled out for a closer look, in the words a retelling picks ("face tighter scrutiny")
+        r"|\b(?:military|state-owned)\b[^.;:]{0,80}\bfac(?:e|es|ing) (?:\w+ )?(?:scrutiny|restrictions|curbs)\b"
         r"|\b(?:military|state-owned)\b[^.;:]{0,80}\b(?:excluded|kept out|barred|left out|shut out)\b",
     ),
 }
@@ -271,10 +284,14 @@ _DENIED = re.compile(
 )
 
 
+_HALTED_MAKING = re.compile(EVENTS["production-halted"][1].pattern, re.IGNORECASE)
+
+
 def events_in(text: str) -> set[str]:
     """Every event the text tells of (a sentence, a summary or a whole article). In a sentence that
     says none arrived, "have reached" is part of the denial, not a delivery; a block offered as
-    one choice of two, or as what a bill aims at, is not a block; a go-ahead denied is none."""
+    one choice of two, or as what a bill aims at, is not a block; a go-ahead denied is none; a
+    halt to production is not a pause in orders."""
     out: set[str] = set()
     for sentence in _SENTENCE.split(text):
         found = {name for name, (_, pattern) in EVENTS.items() if pattern.search(sentence)}
@@ -282,6 +299,8 @@ def events_in(text: str) -> set[str]:
             found.discard("deliveries-begun")
         if "blocked" in found and not EVENTS["blocked"][1].search(_MOOT_BLOCK.sub(" ", sentence)):
             found.discard("blocked")
+        if "production-halted" in found and not EVENTS["orders-paused"][1].search(_HALTED_MAKING.sub(" ", sentence)):
+            found.discard("orders-paused")  # "paused production" is making stopped, not orders paused
         if "sale-permitted" in found and _DENIED.search(sentence):
             found.discard("sale-permitted")
         out |= found
