@@ -254,6 +254,24 @@ _EVENTS: dict[str, tuple[str, str]] = {
         "Xi told of the decision",
         r"\b(?:informed|told|notified|briefed)\b[^.;:]{0,30}\bXi\b|\bXi\b[^.;:]{0,40}\b(?:positive\w*|when told|was told)",
     ),
+    # Demand told as strong in any of its words ("strong demand", demand "very high", "demand
+    # remains robust"); a demand that is weak or unclear is not it.
+    "demand-strong": (
+        "demand strong",
+        r"(?<!how )\b(?:strong|high|robust|huge|brisk|massive|enormous|solid|keen)\s+demand\b"
+        r"|\bdemand\b[^.;:]{0,40}\b(?:is|was|remains|remained|had been|has been|were|are|as)\s+[\"“']?"
+        r"(?:very |quite |so |extremely |really )?(?:strong|high|robust|huge|brisk)\b"
+        r"|\bdemand\b[^.;:]{0,40}[\"“](?:very |quite |so |extremely )?(?:strong|high|robust)\b",
+    ),
+    # A buyer made to argue for its purchase, in any of the words for it ("justify why", "defend
+    # their purchases", "make a case for why", "show that domestic chips fall short").
+    "buyers-justify": (
+        "buyers must justify the purchase",
+        rf"\bjustif\w*\b[^.;:]{{0,40}}\b(?:why|{_BUYING}|need\w*|orders?|imports?)"
+        rf"|\b(?:defend|make (?:a|the|their|its) case)\b[^.;:]{{0,30}}\b(?:why|{_BUYING}|need\w*|orders?|imports?)"
+        r"|\b(?:show|prove|demonstrate|explain)\w*\b[^.;:]{0,20}\b(?:domestic|local|home-?grown|Chinese)\b[^.;:]{0,40}"
+        r"\b(?:insufficient|inadequate|(?:cannot|can't|could not|couldn't|unable to) meet|falls? short|not (?:good )?enough)\b",
+    ),
     "sensitive-buyers-excluded": (
         "sensitive buyers kept out",
         r"\b(?:exclud\w*|kept out|barred|barring|shut out|left out|restrict\w* access)\b[^.;:]{0,80}\b(?:military|state-owned|critical infrastructure)\b"

@@ -18,6 +18,7 @@ import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
+from data.draft import story_hints
 from data.draft.entities import OUTLETS, EntityIndex
 from data.draft.events import EVENTS, events_in
 from data.draft.words import NO_ABBREVIATION, plain
@@ -257,9 +258,12 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     """
     said: list[tuple[str, set[str], set[str]]] = []  # (sentence, events, organisations)
     lead: set[str] = set()
+    state: set[str] = set()  # the government bodies of the last paragraph that named one
     for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text) if p.strip()):
         named = {m.id for m in index.entities.find(paragraph) if m.kind == "organisation"}
         around = named.union(*(index.side.get(o, set()) for o in named))
+        around |= story_hints.rule_makers(paragraph, around, state, set(index.side))
+        state = {o for o in around if o in index.side} or state
         if _FIRMS.search(paragraph) or (_CN_STATE.search(paragraph) and _LOCAL_FIRMS.search(paragraph)):
             around.add(UNNAMED_FIRMS)  # "Chinese customers", or "tech companies" China tells what to do
         for org, alias in _STATE_ALIASES.items():  # "China approved", "the president said": the state acting
@@ -333,6 +337,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         if all(told_by[e] <= 2 for e in shared):
             cap = max(cap, 0.45)  # things at most one other story tells, both here: as strong as a rare figure
         out.append((min(0.5 * rarity, cap), f"{SAME_ACTORS} ({doing}: {what})" if doing else f"{SAME_ACTORS} ({what})"))
+    elif len(shared) == 1 and story_hints.remark_of_another(story.said, shared[0], text.people):
+        pass  # one person's remark told without them: someone else saying it
     elif len(shared) == 1 and told_by[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     elif len(shared) == 1 and told_by[shared[0]] <= 4 and not _counted(story, shared[0], text):
@@ -355,6 +361,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
     for person in sorted(story.people & text.people):
         count = index.people_count[person]
         if count > 3:
+            rare = story_hints.rare_remark(story.said.get(person, set()), set(text.events), index.event_count)
+            out += [(0.15, f"it {SAME_PERSON} ({person}) saying the same thing ({EVENTS[rare][0]})")] if rare else []
             continue
         if story.said.get(person, set()) & set(text.events):  # the same person, saying what they said here
             out.append((min(0.6 / count, 0.3), f"it {SAME_PERSON} ({person}) saying the same thing"))

@@ -1,0 +1,34 @@
+"""Two small readings ``story`` leans on, apart so that module stays short: whose rules a paragraph
+means when it names no rule-maker, and when a remark counts as this story's person saying it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# "Under the new rules", "the regulation also requires": a rule told of without its maker's name.
+_THE_RULES = re.compile(
+    r"\b(?:the|these|those|its|their) (?:new |draft |final )?(?:rules?|regulations?|filing)\b", re.IGNORECASE
+)
+
+
+def rule_makers(paragraph: str, around: set[str], state: set[str], government: set[str]) -> set[str]:
+    """A paragraph that tells of "the new rules" and names no government body is about the rules
+    of the body named before (a reporter names the maker once, then writes "under the rules")."""
+    if not state or around & government or not _THE_RULES.search(paragraph):
+        return set()
+    return state
+
+
+def remark_of_another(said: dict[str, set[str]], event: str, people: set[str]) -> bool:
+    """What a story has as a named person's remark ("demand is strong", says the chief executive),
+    in a text that names none of its speakers, is someone else's remark of a common kind."""
+    speakers = {p for p, events in said.items() if event in events}
+    return bool(speakers) and not speakers & people
+
+
+def rare_remark(said: set[str], told: set[str], event_count: Counter[str]) -> str | None:
+    """A person many stories name (a chief executive) is no evidence alone, but saying here a thing
+    at most two stories tell, this one crediting it to them, is: the pair is as rare as the thing."""
+    return next((e for e in sorted(said & told) if event_count[e] <= 2), None)
