@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from data.draft import story
+
 REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_articles"
 
 BUDGET = "2025-12-31-scmp-bytedance-nvidia-spend-2026"
@@ -29,3 +31,8 @@ TERMS = "2026-02-10-reuters-lutnick-nvidia-licence-terms"
 TRUMP_GO_AHEAD = "2025-12-09-anadolu-trump-allows-h200-china"
 SCMP_BATCH = "2026-01-28-scmp-china-clears-first-h200-orders"
 GATEKEEPER = "2025-12-15-arnold-porter-doj-operation-gatekeeper"
+
+
+def told(text: str, real_seeds) -> story.TextStory:
+    """What the drafter reads from a short test text against the real seeds."""
+    return story.read_text(story.story_index(real_seeds), text)

@@ -12,24 +12,20 @@ import datetime as dt
 from bench.draft_real import read_fixture
 from data.draft import draft_from_text, story
 from data.draft.extract import from_plain
-from tests.unit.recarry_sources import PAUSE, REAL
-
-
-def _told(text: str, real_seeds) -> story.TextStory:
-    return story.read_text(story.story_index(real_seeds), text)
+from tests.unit.recarry_sources import PAUSE, REAL, told
 
 
 def test_a_citation_on_a_line_of_its_own_credits_the_sentence_it_ends(real_seeds) -> None:
     cut = "Beijing has told local tech firms to pause orders for the H200.\n\nThe step hints at a quota for home-grown chips,\n\naccording to The Information."
-    assert "orders-paused" in _told(cut, real_seeds).cited.get("information", {})
+    assert "orders-paused" in told(cut, real_seeds).cited.get("information", {})
     # near miss: a finished sentence between them is its own statement; the citation credits only that one
     ended = "Beijing has told local tech firms to pause orders for the H200.\n\nShares fell on the news.\n\nThe step hints at a quota for home-grown chips, according to The Information."
-    assert "orders-paused" not in _told(ended, real_seeds).cited.get("information", {})
+    assert "orders-paused" not in told(ended, real_seeds).cited.get("information", {})
 
 
 def test_chinese_officials_acting_are_the_state_even_run_into_a_caption(real_seeds) -> None:
     text = "Photo: Agency ImagesChinese officials have asked local tech companies to halt H200 orders."
-    doers = _told(text, real_seeds).events["orders-paused"]
+    doers = told(text, real_seeds).events["orders-paused"]
     assert {"cn-government", "other-cn-buyers"} <= doers  # the firms China acts on are its own, unnamed
     alias = story._STATE_ALIASES["cn-government"]
     assert alias.search(text) and alias.search("Chinese regulators reportedly weighed a quota")
@@ -43,10 +39,10 @@ def test_the_texts_lead_credited_to_the_one_story_of_that_outlet_names_it(real_s
     names = {o: org.name for o, org in real_seeds.organisations.items()}
     index = story.story_index(real_seeds)
     lead = "Beijing has told local tech firms to pause H200 orders, according to The Information."
-    cited = [w for w, why in story.story_signals(index, PAUSE, _told(lead, real_seeds), names) if "cites" in why]
+    cited = [w for w, why in story.story_signals(index, PAUSE, told(lead, real_seeds), names) if "cites" in why]
     # near miss: the same citation further down, after two paragraphs on something else, is weaker
     later = f"Nvidia showed new chips at a trade show.\n\nIts chief spoke of demand.\n\n{lead}"
-    cited_later = [w for w, why in story.story_signals(index, PAUSE, _told(later, real_seeds), names) if "cites" in why]
+    cited_later = [w for w, why in story.story_signals(index, PAUSE, told(later, real_seeds), names) if "cites" in why]
     assert cited == [0.45] and cited_later == [0.35]
 
 

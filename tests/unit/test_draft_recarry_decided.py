@@ -9,12 +9,9 @@ from __future__ import annotations
 import pytest
 
 from data.draft import draft_from_text, events, story, story_against
+from tests.unit.recarry_sources import told
 
 DECIDES = "2025-11-24-trt-world-lutnick-h200-decision-trump"
-
-
-def _told(text: str, real_seeds) -> story.TextStory:
-    return story.read_text(story.story_index(real_seeds), text)
 
 
 @pytest.mark.parametrize(
@@ -35,11 +32,11 @@ def test_a_decision_made_is_not_a_retelling_of_the_story_that_it_was_coming(real
         "Senators asked Howard Lutnick to explain why Trump allowed Nvidia to sell H200 chips to China.\n\n"
         "The Commerce secretary has not answered the letter."
     )
-    assert story_against.contradicted(index, DECIDES, _told(after, real_seeds))
+    assert story_against.contradicted(index, DECIDES, told(after, real_seeds))
     assert DECIDES not in {d.source_id for d in draft_from_text(after, real_seeds).duplicates}
     # near miss: a text telling of the wait (even beside the permission it would give) is that story
     before = (
         "Howard Lutnick said Trump will decide whether to allow Nvidia to sell H200 chips to China.\n\n"
         "The secretary said the president listens to many advisers."
     )
-    assert not story_against.contradicted(index, DECIDES, _told(before, real_seeds))
+    assert not story_against.contradicted(index, DECIDES, told(before, real_seeds))

@@ -10,12 +10,9 @@ import pytest
 from data.draft import story
 from data.draft.events import events_in
 from tests.unit.recarry_sources import FT_LIMITS, RULE
+from tests.unit.recarry_sources import told as _told
 
 HUANG_CES = "2026-01-06-chinastrategy-ft-nvidia-steps-up-h200-production"
-
-
-def _told(text: str, real_seeds) -> story.TextStory:
-    return story.read_text(story.story_index(real_seeds), text)
 
 
 @pytest.mark.parametrize(
