@@ -59,9 +59,12 @@ def test_every_briefing_step_fits_the_screen_with_larger_numbers(app_url, browse
     for number, step in enumerate(BRIEFING.steps, start=1):
         _load(page, f"{app_url}/?briefing={BRIEFING.id}&step={number}&present=1")
         page.wait_for_url(re.compile(rf"step={number}\b"), timeout=30000)
+        where = f"step {number} ({step.page}) at {size}"
+        # The source line is drawn last; measure the slide only once it is whole (a slow machine
+        # drew step 8's caption a moment before its table and source line).
+        page.wait_for_function("() => document.body.innerText.includes('Sources (')", timeout=30000)
         page.wait_for_timeout(400)
         fit = page.evaluate(FIT)
-        where = f"step {number} ({step.page}) at {size}"
         assert fit["doc"] <= fit["inner"], where
         assert fit["main"] <= fit["mainClient"] + 1, f"{where} scrolls: {fit}"
         if fit["metric"] is not None:
