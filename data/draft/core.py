@@ -145,7 +145,8 @@ def recheck_duplicates(
         figures=[(c.id, c.figure) for c in draft.claims if c.figure is not None],
         carrier=carrier,
         text=draft.text,
-        text_dates=dates_mod.text_days(draft.dates) + ([draft.page_date] if draft.page_date else []),
+        text_dates=dates_mod.text_days(draft.dates, dated=draft.story_date is not None)
+        + ([draft.page_date] if draft.page_date else []),
         written_after=max((m.date for m in draft.dates if dates_mod.dated_day(m)), default=None),
         metrics={c.id: c.metric for c in draft.claims},
         statuses={c.id: c.status for c in draft.claims},

@@ -35,7 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_month", re.compile(r"\b(earlier this|later this|this|last|next|early next|late last) month\b", re.IGNORECASE)),
     ("rel_week", re.compile(r"\b(earlier this|this|last|next) week\b", re.IGNORECASE)),
     ("rel_year", re.compile(r"\b(this|last|next|early next|late next|later this|earlier this) year\b", re.IGNORECASE)),
-    ("rel_day", re.compile(r"\b(yesterday|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")),
+    ("rel_day", re.compile(r"\b([Yy]esterday|[Tt]oday|[Oo]n (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!['’]s\b)")),
     ("year", re.compile(r"\b(?:in|by|for|since|during|through|of|until) (20[2-3]\d)\b(?!-)")),
 ]  # fmt: skip
 
@@ -197,6 +197,7 @@ def add_fiscal_periods(claims: list[Any], text: str, title: str) -> None:
 
 
 _NAMED_DAY = re.compile(r"[A-Za-z]{3}")
+_NAMED_MONTH = re.compile(r"\b" + _MONTH + r"\b")
 _WITH_YEAR = re.compile(r"\b20\d\d\b")
 
 
@@ -205,9 +206,18 @@ def dated_day(mention: DateMention) -> bool:
     return mention.precision == "day" and bool(_WITH_YEAR.search(mention.phrase)) and not mention.forward
 
 
-def text_days(mentions: list[DateMention]) -> list[dt.date]:
-    """Days the text names with a month ("on January 13", "Feb 24"): the story's own dates."""
-    return [m.date for m in mentions if m.precision == "day" and _NAMED_DAY.search(m.phrase) and not m.forward]
+def text_days(mentions: list[DateMention], *, dated: bool = True) -> list[dt.date]:
+    """Days the text names ("on January 13", "Feb 24", "on Monday"): the story's own dates.
+
+    "On Monday", "today" and "yesterday" count only when the text's own date was known (``dated``):
+    without it they were resolved against today's date, which is no day of the story."""
+    return [
+        m.date
+        for m in mentions
+        if m.precision == "day"
+        and not m.forward
+        and (_NAMED_MONTH.search(m.phrase) if not dated else _NAMED_DAY.search(m.phrase))
+    ]
 
 
 def unique_dates(mentions: list[DateMention]) -> list[DateMention]:
