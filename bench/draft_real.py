@@ -40,11 +40,12 @@ RUNS = ROOT / "bench" / "draft-real-runs"
 # 67-80, held out in run 7) from run 8 on, the fifth (`fresh5`, 81-97, held out in run 8) from run 9 on,
 # the sixth (`fresh6`, 98-112, held out in run 9) from run 10 on, the seventh (`fresh7`, 113-128,
 # held out in run 10) from run 11 on, the eighth (`fresh8`, 129-144, held out in run 11) from run 12 on, the
-# ninth (`fresh9`, 145-160, held out in run 12) from run 13 on, each in a row of its own. A tenth set
-# (`fresh10`, 161 onward) would be held out.
+# ninth (`fresh9`, 145-160, held out in run 12) from run 13 on, the tenth (`fresh10`, 161-176, held
+# out in run 15) from run 16 on, each in a row of its own. An eleventh set (`fresh11`) would be held out.
 RETIRED = {"held_out": "tune", "fresh": "fresh_tuned", "fresh2": "fresh2_tuned", "fresh3": "fresh3_tuned",
            "fresh4": "fresh4_tuned", "fresh5": "fresh5_tuned", "fresh6": "fresh6_tuned",
-           "fresh7": "fresh7_tuned", "fresh8": "fresh8_tuned", "fresh9": "fresh9_tuned"}  # fmt: skip
+           "fresh7": "fresh7_tuned", "fresh8": "fresh8_tuned", "fresh9": "fresh9_tuned",
+           "fresh10": "fresh10_tuned"}  # fmt: skip
 TUNED_ON = {
     "tune",
     "fresh_tuned",
@@ -56,6 +57,7 @@ TUNED_ON = {
     "fresh7_tuned",
     "fresh8_tuned",
     "fresh9_tuned",
+    "fresh10_tuned",
 }
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9, "mln": 1e6, "bln": 1e9}  # fmt: skip
@@ -280,6 +282,8 @@ SPLIT_LABELS = {
     "fresh9": "ninth fresh held out",
     "fresh9_tuned": "ninth fresh set, tuned on",
     "fresh10": "tenth fresh held out",
+    "fresh10_tuned": "tenth fresh set, tuned on",
+    "fresh11": "eleventh fresh held out",
 }
 """A split and how tables name it: each fresh set was collected (keys first) after the tuning before it."""
 

@@ -106,6 +106,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("j", "fresh8"),
             ("k", "fresh9"),
             ("l", "fresh10"),
+            ("m", "fresh11"),
         )
     }
     table = summary_table({"run": results})
@@ -119,13 +120,14 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · seventh fresh set, tuned on | 1 |" in table
     assert "| run · eighth fresh set, tuned on | 1 |" in table
     assert "| run · ninth fresh set, tuned on | 1 |" in table
-    assert "| run · tenth fresh held out | 1 |" in table
+    assert "| run · tenth fresh set, tuned on | 1 |" in table
+    assert "| run · eleventh fresh held out | 1 |" in table
     assert all(
         f"{n} fresh held out" not in table
-        for n in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+        for n in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
     )
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`l`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`m`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
