@@ -123,6 +123,13 @@ _CHIP_WORDS = re.compile(
 
 
 SUBJECT_KINDS = frozenset({"vendor", "chipmaker", "buyer", "distributor"})  # organisations whose trade is the chips
+# A paragraph pointing back at the story's own trade ("the deal", "these transactions", "a fee per
+# sale") goes on with it: its figures are the deal's terms, not a digest's other item.
+_BACK_TO_THE_DEAL = re.compile(
+    r"\b(?:the|this|that) deal\b|\b(?:these|those|such) (?:sales|transactions|shipments|exports|deals|licen[cs]es)\b"
+    r"|\b(?:per|each|every|on each) (?:sale|transaction|shipment|licen[cs]e)\b",
+    re.IGNORECASE,
+)
 
 
 def paragraph_reason(paragraph: str, paragraph_matches: list[EntityMatch], subject_orgs: set[str]) -> str | None:
@@ -134,6 +141,8 @@ def paragraph_reason(paragraph: str, paragraph_matches: list[EntityMatch], subje
     if any(m.kind == "chip" or m.id in subject_orgs for m in paragraph_matches):
         return None
     if _CHINA.search(paragraph) or _CHIP_WORDS.search(paragraph) or _MODEL.search(paragraph):
+        return None
+    if _BACK_TO_THE_DEAL.search(paragraph):
         return None
     return "a paragraph that names neither a chip nor China"
 

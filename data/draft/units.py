@@ -105,10 +105,12 @@ def _per_item(after: str) -> str | None:
     return None
 
 
-# One chip named before its price: "each chip priced at", "a single H200 costs", "one GPU sells for".
+# One chip named before its price: "each chip priced at", "a single H200 costs", "one GPU sells for",
+# "each advanced processor carries a price tag of".
 _ONE_CHIP_PRICED = re.compile(
-    r"\b(?:each|per|a single|one|every)\s+(?:h200\s+|nvidia\s+)?(?:chip|gpu|h200|processor|card|unit)\s+"
-    r"(?:is\s+|was\s+|being\s+)?(?:priced|costs?|sells?\s+for|sold\s+for|retails?\s+for|goes\s+for|going\s+for)\b"
+    r"\b(?:each|per|a single|one|every)\s+(?:(?:h200|nvidia|advanced|individual)\s+)?(?:chip|gpu|h200|processor|card|unit)\s+"
+    r"(?:is\s+|was\s+|being\s+)?(?:priced|costs?|sells?\s+for|sold\s+for|retails?\s+for|goes\s+for|going\s+for"
+    r"|(?:carries|has|bears|comes\s+with)\s+a\s+price(?:\s+tag)?)\b"
     r"[^.;$]{0,25}$",
     re.IGNORECASE,
 )
