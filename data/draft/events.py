@@ -59,6 +59,21 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"|\breviews?\b[^.;:]{0,40}\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)"
         r"|\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)\b[^.;:]{0,40}\breviews?\b",
     ),
+    # One agency done with its part of a review while the licence waits on others, in the verbs a
+    # report picks ("finished its review", "completed its own part of the analysis").
+    "review-part-done": (
+        "one agency's review done",
+        r"\b(?:finish|complet|conclud|wrap)\w*\b[^.;:]{0,20}\b(?:its|their) (?:own )?"
+        r"(?:(?:part|share|portion|side) of (?:the |its )?)?(?:\w+ )?(?:review|analysis|assessment|vetting|evaluation)s?\b",
+    ),
+    # An agency holding out for harder terms, in the words a report picks ("pressing for stricter
+    # licence conditions", "pushing for tougher restrictions", "playing hardball", "takes a hard line").
+    "tougher-terms-sought": (
+        "tougher terms sought",
+        r"\b(?:push\w*|press\w*|call\w*|ask\w*|seek\w*|sought|demand\w*|want\w*|argu\w*|lobb\w*)\b (?:(?:\w+ ){0,2}for )?"
+        r"(?:\w+ )?(?:strict|tough|tight|harsh)er (?:\w+ )?(?:restrictions|terms|conditions|rules|limits|controls|safeguards|curbs)\b"
+        r"|\bplay\w* hardball\b|\b(?:tak\w*|took) a (?:hard|harder|tough|tougher) (?:line|stance)\b",
+    ),
     "half-of-us-volume": (
         "capped at half of US volume",
         r"\bhalf of\b[^.;:]{0,50}\b(?:US|U\.S\.|American)\b|\b50 ?(?:%|per ?cent\b)[^.;:]{0,60}\b(?:US|U\.S\.)",
@@ -158,7 +173,10 @@ _EVENTS: dict[str, tuple[str, str]] = {
     "volume-limits": (
         "a limit on how many may be bought",
         r"\b(?:limit|cap|restrict)\w*\b[^.;:]{0,20}\b(?:overall |total )?(?:quantity|number|volume|amount)\b"
-        r"[^.;:]{0,60}\b(?:buy|purchase|import)\w*|\bhow many\b[^.;:]{0,60}\b(?:may|can|could) (?:buy|purchase|import)\b",
+        r"[^.;:]{0,60}\b(?:buy|purchase|import)\w*|\bhow many\b[^.;:]{0,60}\b(?:may|can|could) (?:buy|purchase|import)\b"
+        # the seller's side of the same limit: "volume caps", "a cap on the number", "shipments ... capped at"
+        r"|\bvolume (?:caps?|limits?|ceilings?)\b|\b(?:caps?|limits?|ceilings?) on (?:the )?(?:total )?(?:volume|number|quantity)\b"
+        r"|\b(?:shipments|exports|sales|volumes?)\b[^.;:]{0,50}\bcapped\b",
     ),
     "buyers-cleared": (
         "a number of buyers cleared",

@@ -131,6 +131,7 @@ class TextStory:
     lead: set[str]  # the events of its first two paragraphs (the headline and the lead)
     buyers: set[str]  # the named buyers its story names (background sentences left out)
     cited_count: Counter[tuple[str, str]] = field(default_factory=Counter)  # sources that fit each citation
+    told_count: Counter[str] = field(default_factory=Counter)  # stories telling each event by the text's doers
 
 
 def _people(person: str | None) -> list[str]:
@@ -306,7 +307,12 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     mentions = index.entities.find(told)
     chips = {m.id for m in mentions if m.kind == "chip"}
     buyers = {m.id for m in mentions if m.id in index.named_buyers}
-    return TextStory(events, cited, people, phrases, chips, lead, buyers, fits)
+    # An event many stories tell, but by other organisations than this text's (suppliers halting
+    # production, not Nvidia), is as rare as the stories that tell it by these: count only those.
+    by_these = Counter(
+        e for s in index.stories.values() for e, who in events.items() if common_doers(s, e, who) is not None
+    )
+    return TextStory(events, cited, people, phrases, chips, lead, buyers, fits, by_these)
 
 
 def common_doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
@@ -328,6 +334,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
     doers = {e: common_doers(story, e, who) for e, who in text.events.items()}
     shared = shared_events(index, sid, text)
     told_by = {e: rarity_of(index, e, doers[e] or set()) for e in shared}
+    if len(shared) >= 2:  # several things, each counted among the stories telling it by the text's doers
+        told_by = {e: min(told_by[e], text.told_count[e] or told_by[e]) for e in shared}
     rarity = sum(1 / told_by[e] for e in shared)
     if len(shared) >= 2 and rarity >= 0.25:
         actors = sorted({a for e in shared for a in doers[e] or set()}, key=lambda a: names.get(a, a))
