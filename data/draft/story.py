@@ -301,8 +301,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
         for event, who in cited.get(story.origin, {}).items()
         if common_doers(story, event, who) is not None
     )
-    told_plain = plain(told)
-    phrases = {p for p in index.phrase_count if p in told_plain}
+    told_plain = story_hints.unpunctuated(plain(told))
+    phrases = {p for p in index.phrase_count if story_hints.unpunctuated(p) in told_plain}
     mentions = index.entities.find(told)
     chips = {m.id for m in mentions if m.kind == "chip"}
     buyers = {m.id for m in mentions if m.id in index.named_buyers}

@@ -13,6 +13,17 @@ _THE_RULES = re.compile(
 )
 
 
+# A stop or a comma that ends a word ("... for approved customers.") is the sentence's, not the
+# phrase's: a phrase our claims quote is looked for with both sides read without them. Figures keep
+# theirs ("27,000", "1.5"): only a stop or comma before a space is dropped.
+_TRAILING_STOP = re.compile(r"[.,]+(?= )")
+
+
+def unpunctuated(plain_text: str) -> str:
+    """A ``plain`` text with the stops and commas that end its words left out."""
+    return _TRAILING_STOP.sub("", plain_text)
+
+
 def rule_makers(paragraph: str, around: set[str], state: set[str], government: set[str]) -> set[str]:
     """A paragraph that tells of "the new rules" and names no government body is about the rules
     of the body named before (a reporter names the maker once, then writes "under the rules")."""
