@@ -29,3 +29,24 @@ def test_figures_keep_their_stops_and_commas() -> None:
         unpunctuated(plain("It costs $27,000 or 1.5 times more, they said."))
         == " it costs $27,000 or 1.5 times more they said "
     )
+
+
+def test_regulators_left_unnamed_are_the_government_named_before(real_seeds) -> None:
+    text = (
+        "The Chinese government is expected to let some H200 imports in.\n\n"
+        "Meanwhile, regulators told some local firms to pause orders while they weigh how many home-grown chips must be bought alongside."
+    )
+    events = told(text, real_seeds).events
+    assert "cn-government" in events["domestic-ratio"] and "cn-government" in events["orders-paused"]
+    # near miss: regulators named as another country's are not the government of the paragraph before
+    other = text.replace("Meanwhile, regulators", "Meanwhile, Dutch regulators")
+    assert "cn-government" not in told(other, real_seeds).events["domestic-ratio"]
+
+
+def test_whose_regulators_a_word_before_them_says() -> None:
+    from data.draft.story_hints import _unnamed_makers
+
+    assert _unnamed_makers("Later, regulators asked for more.") and _unnamed_makers("So said the authorities.")
+    assert not _unnamed_makers("US authorities asked for more.")
+    assert not _unnamed_makers("Then federal regulators asked for more.")
+    assert not _unnamed_makers("The authorities in Taiwan asked for more.")
