@@ -177,6 +177,8 @@ def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -
             found.add(_STATUS_EVENT[claim.status])
         if claim.status == "none" and claim.kind in _NONE_KINDS:
             found.add("none-delivered")
+        if claim.kind == "condition" and claim.side == "vendor" and actors & (named_buyers | {UNNAMED_FIRMS}):
+            found.add("seller-terms")  # terms a seller sets on its buyers
         for event in found:
             story.events.setdefault(event, set()).update(actors)
         for person in _people(claim.attribution.person):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from data.draft import story
 from data.draft.story_hints import unpunctuated
 from data.draft.words import plain
-from tests.unit.recarry_sources import TRUMP_GO_AHEAD, told
+from tests.unit.recarry_sources import PREPAY, TERMS, TRUMP_GO_AHEAD, told
 
 
 def test_a_quoted_phrase_that_ends_a_sentence_is_still_the_phrase(real_seeds) -> None:
@@ -50,3 +50,26 @@ def test_whose_regulators_a_word_before_them_says() -> None:
     assert not _unnamed_makers("US authorities asked for more.")
     assert not _unnamed_makers("Then federal regulators asked for more.")
     assert not _unnamed_makers("The authorities in Taiwan asked for more.")
+
+
+def test_a_seller_hardening_its_terms_on_buyers_is_the_prepayment_storys_other_half(real_seeds) -> None:
+    index = story.story_index(real_seeds)
+    assert "seller-terms" in index.stories[PREPAY].events  # its conditions set on Chinese buyers
+    # near miss: conditions a vendor has yet to accept from a government, with no buyer among the actors
+    assert "seller-terms" not in index.stories[TERMS].events
+    text = "Nvidia has set tougher payment terms for Chinese customers of the H200: they must pay in full up front."
+    names = {o: org.name for o, org in real_seeds.organisations.items()}
+    signals = story.story_signals(index, PREPAY, told(text, real_seeds), names)
+    assert any(story.SAME_ACTORS in why and w >= 0.4 for w, why in signals)
+    # near miss: up-front payment alone is one rare thing, never enough alone
+    alone = "Nvidia wants Chinese customers of the H200 to pay in full up front."
+    assert all(w < 0.4 for w, _ in story.story_signals(index, PREPAY, told(alone, real_seeds), names))
+
+
+def test_the_words_for_stricter_terms() -> None:
+    from data.draft.events import events_in
+
+    for said in ("It is tightening its terms.", "Buyers face rigid, non-negotiable terms.", "New sales terms apply."):
+        assert "seller-terms" in events_in(said), said
+    # near miss: terms that are only a way of speaking, or merely new
+    assert "seller-terms" not in events_in("In terms of demand, it is strong. The new terms apply.")
