@@ -102,6 +102,14 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\bup ?front payment|\bpay(?:ing)? (?:the whole price |in full|up ?front)|\bfull payment|\bprepay\w*"
         r"|\b(?:pay|pays|paid|paying)\b[^.;:]{0,40}\b(?:up ?front|in advance|before (?:shipment|delivery))\b",
     ),
+    # A seller's terms hardened on its buyers, in the words a report picks ("strict terms",
+    # "tightening its terms", "tougher payment terms"); a source's condition a vendor sets with its
+    # buyers among the actors stands for it too (``story``), however its summary words it.
+    "seller-terms": (
+        "stricter terms of sale",
+        r"\b(?:strict(?:er|est)?|tight(?:er|en\w*)|tough(?:er|en\w*)|rigid|harsh(?:er)?|non-negotiable|onerous|stringent)\b"
+        r"[^.;:]{0,25}\bterms\b|\b(?:payment|sales?|purchas\w*|commercial) terms\b",
+    ),
     "no-refunds": ("no refunds or cancellations", r"\brefunds?\b|\bcancell?ations?\b"),
     "collateral": ("insurance or collateral instead", r"\bcollateral\b|\binsurance\b|\bpledged assets\b"),
     "domestic-ratio": (

@@ -178,6 +178,8 @@ def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -
             found.add(_STATUS_EVENT[claim.status])
         if claim.status == "none" and claim.kind in _NONE_KINDS:
             found.add("none-delivered")
+        if claim.kind == "condition" and claim.side == "vendor" and actors & (named_buyers | {UNNAMED_FIRMS}):
+            found.add("seller-terms")  # terms a seller sets on its buyers
         for event in found:
             story.events.setdefault(event, set()).update(actors)
         for person in _people(claim.attribution.person):
@@ -302,8 +304,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
         for event, who in cited.get(story.origin, {}).items()
         if common_doers(story, event, who) is not None
     )
-    told_plain = plain(told)
-    phrases = {p for p in index.phrase_count if p in told_plain}
+    told_plain = story_hints.unpunctuated(plain(told))
+    phrases = {p for p in index.phrase_count if story_hints.unpunctuated(p) in told_plain}
     mentions = index.entities.find(told)
     chips = {m.id for m in mentions if m.kind == "chip"}
     buyers = {m.id for m in mentions if m.id in index.named_buyers}

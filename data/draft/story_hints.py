@@ -1,5 +1,6 @@
-"""Two small readings ``story`` leans on, apart so that module stays short: whose rules a paragraph
-means when it names no rule-maker, and when a remark counts as this story's person saying it.
+"""Small readings ``story`` leans on, apart so that module stays short: whose rules a paragraph
+means when it names no rule-maker, when a remark counts as this story's person saying it, and a
+quoted phrase read without the stop that ends its sentence.
 """
 
 from __future__ import annotations
@@ -11,12 +12,38 @@ from collections import Counter
 _THE_RULES = re.compile(
     r"\b(?:the|these|those|its|their) (?:new |draft |final )?(?:rules?|regulations?|filing)\b", re.IGNORECASE
 )
+# "Meanwhile, regulators have asked", "said the authorities": the rule-makers told of by their
+# role alone (a reporter names the government once, then writes "regulators"). Not when a word
+# before them names whose they are ("Chinese regulators", "US authorities", "federal regulators")
+# or a place follows ("authorities in Taiwan"): those are named, or somebody else's.
+_BARE_MAKERS = re.compile(
+    r"(\S+\s+)?\b(?:[Tt]he\s+)?(?:[Rr]egulators|[Aa]uthorities)\b(?!\s+(?:in|of|from|at)\s+[A-Z])"
+)
+_WHOSE = re.compile(
+    r"^(?:[A-Z]\S*(?<![,;:!?\"”])\s|(?:federal|state|local|provincial|antitrust|market|securities|financial|tax)\s)"
+)
+
+
+def _unnamed_makers(paragraph: str) -> bool:
+    return any(not (m.group(1) and _WHOSE.match(m.group(1))) for m in _BARE_MAKERS.finditer(paragraph))
+
+
+# A stop or a comma that ends a word ("... for approved customers.") is the sentence's, not the
+# phrase's: a phrase our claims quote is looked for with both sides read without them. Figures keep
+# theirs ("27,000", "1.5"): only a stop or comma before a space is dropped.
+_TRAILING_STOP = re.compile(r"[.,]+(?= )")
+
+
+def unpunctuated(plain_text: str) -> str:
+    """A ``plain`` text with the stops and commas that end its words left out."""
+    return _TRAILING_STOP.sub("", plain_text)
 
 
 def rule_makers(paragraph: str, around: set[str], state: set[str], government: set[str]) -> set[str]:
-    """A paragraph that tells of "the new rules" and names no government body is about the rules
-    of the body named before (a reporter names the maker once, then writes "under the rules")."""
-    if not state or around & government or not _THE_RULES.search(paragraph):
+    """A paragraph that tells of "the new rules", or of "regulators" with no country, and names no
+    government body is about the rules of the body named before (a reporter names the maker once,
+    then writes "under the rules" or "regulators")."""
+    if not state or around & government or not (_THE_RULES.search(paragraph) or _unnamed_makers(paragraph)):
         return set()
     return state
 
