@@ -1,0 +1,107 @@
+"""Re-carries the drafter missed in run 14 (fixtures 154, 119): each rule with a case and a near
+miss that must stay unmatched. The short texts are written for these tests, in the project's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from data.draft import story
+from data.draft.events import events_in
+from tests.unit.recarry_sources import told as _told
+
+IN_PRINCIPLE = "2026-01-23-bloomberg-h200-in-principle-approval"
+TRIP = "2026-01-23-obgist-huang-lunar-new-year-china-trip"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chief executive has arrived in Beijing for talks.",
+        "Jane Doe has landed in Shenzhen this morning.",
+        "The trade minister has arrived in Washington.",
+    ],
+)
+def test_a_person_arriving_is_no_delivery(sentence: str) -> None:
+    assert "deliveries-begun" not in events_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first accelerators have arrived in China.",
+        "Chips have finally reached the buyers' data centres.",
+    ],
+)
+def test_chips_arriving_stay_a_delivery(sentence: str) -> None:
+    assert "deliveries-begun" in events_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The three groups may start preparing their chip orders.",
+        "Regulators let the firms move on to purchase planning.",
+        "The nod lets each buyer outline its detailed needs.",
+        "Buyers were told to submit their purchase requests.",
+    ],
+)
+def test_buyers_readying_orders_is_one_event(sentence: str) -> None:
+    assert "orders-readied" in events_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vendor is preparing to fill orders from stock.",  # the seller, not a buyer readying one
+        "The firms placed orders last month.",
+        "Officials are preparing new rules.",
+    ],
+)
+def test_orders_placed_or_filled_are_not_orders_readied(sentence: str) -> None:
+    assert "orders-readied" not in events_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She will meet staff in one city before travelling on to two others.",
+        "The tour was to continue in the capital the next week.",
+        "He is expected to travel to the south after the event.",
+    ],
+)
+def test_a_trip_with_stops_ahead_is_one_event(sentence: str) -> None:
+    assert "trip-onward" in events_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He visited the country three times last year.",  # a visit in passing, no itinerary
+        "Talks will continue in the spring.",  # talks, not a trip
+        "Shipments are expected to go to buyers soon.",
+    ],
+)
+def test_a_visit_in_passing_is_not_a_trip_onward(sentence: str) -> None:
+    assert "trip-onward" not in events_in(sentence)
+
+
+def test_the_in_principle_nod_to_ready_orders_shares_two_events(real_seeds) -> None:
+    index = story.story_index(real_seeds)
+    text = "Regulators gave Alibaba, Tencent and ByteDance a preliminary nod so they can move on to purchase planning."
+    shared = story.shared_events(index, IN_PRINCIPLE, _told(text, real_seeds))
+    assert {"approved-in-principle", "orders-readied"} <= set(shared)
+    # near miss: the nod alone, with no orders readied, shares one event
+    plain = "Regulators gave Alibaba, Tencent and ByteDance a preliminary nod."
+    assert "orders-readied" not in story.shared_events(index, IN_PRINCIPLE, _told(plain, real_seeds))
+
+
+def test_a_visitor_arriving_does_not_contradict_a_trip_amid_a_block(real_seeds) -> None:
+    from data.draft import story_against
+
+    index = story.story_index(real_seeds)
+    text = "The Nvidia chief executive has arrived in China, before travelling on to two more cities."
+    told = _told(text, real_seeds)
+    assert "deliveries-begun" not in told.events
+    assert not story_against.contradicted(index, TRIP, told)
+    assert "trip-onward" in story.shared_events(index, TRIP, told)
