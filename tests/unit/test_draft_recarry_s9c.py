@@ -105,3 +105,16 @@ def test_a_visitor_arriving_does_not_contradict_a_trip_amid_a_block(real_seeds) 
     assert "deliveries-begun" not in told.events
     assert not story_against.contradicted(index, TRIP, told)
     assert "trip-onward" in story.shared_events(index, TRIP, told)
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_the_sentence() -> None:
+    from data.draft.extract import sentences
+
+    text = "Stock stood near 500 units in 2025.Each unit costs more than the old one."
+    assert [s for _, s in sentences(text)] == [
+        "Stock stood near 500 units in 2025.",
+        "Each unit costs more than the old one.",
+    ]
+    # near miss: an abbreviation or a short initialism run into the next word keeps the sentence whole
+    for whole in ["The U.S.Commerce team met.", "Nvidia Corp.The firm said so.", "Use e.g.The tool."]:
+        assert len(sentences(whole)) == 1, whole
