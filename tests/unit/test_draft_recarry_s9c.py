@@ -4,10 +4,13 @@ miss that must stay unmatched. The short texts are written for these tests, in t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from data.draft import story
 from data.draft.events import events_in
+from tests.unit.recarry_sources import SEED_REPORT
 from tests.unit.recarry_sources import told as _told
 
 IN_PRINCIPLE = "2026-01-23-bloomberg-h200-in-principle-approval"
@@ -118,3 +121,41 @@ def test_a_full_stop_that_lost_its_space_still_ends_the_sentence() -> None:
     # near miss: an abbreviation or a short initialism run into the next word keeps the sentence whole
     for whole in ["The U.S.Commerce team met.", "Nvidia Corp.The firm said so.", "Use e.g.The tool."]:
         assert len(sentences(whole)) == 1, whole
+
+
+def test_one_vague_amount_in_either_of_its_forms_is_the_same_wording() -> None:
+    from data.draft.figure_match import same_wording
+
+    theirs = {("batch", "chips", " several hundred thousand ")}
+    assert same_wording([("batch", "chips", " hundreds of thousands of the chips ")], theirs)
+    # near misses: another amount, or the same amount of another thing
+    assert not same_wording([("batch", "chips", " several thousand chips ")], theirs)
+    assert not same_wording([("stock", "chips", " hundreds of thousands ")], theirs)
+
+
+def _worded_match(real_seeds, figures, monkeypatch) -> list[str]:
+    """The sources whose reasons include a figure in the same words, every score shown."""
+    from data.draft import duplicates
+    from data.draft.duplicates import find_duplicates
+
+    monkeypatch.setattr(duplicates, "THRESHOLD", -1.0)
+    monkeypatch.setattr(duplicates, "WORDS_AND_EVENTS", 0.0)
+    monkeypatch.setattr(duplicates, "kept", lambda out, stories, told: out)
+    text = "Beijing has approved imports of hundreds of thousands of H200 processors for local AI firms."
+    found = find_duplicates(
+        real_seeds, url=None, title=None, publisher=None, published=dt.date(2026, 1, 29), origin=None, carrier={},
+        text=text,
+        figures=[(cid, f) for cid, f, _ in figures], metrics={cid: m for cid, _, m in figures},
+    )  # fmt: skip
+    return [d.source_id for d in found if "in the same words" in d.why]
+
+
+def test_a_vague_figure_in_the_lead_names_the_story_that_words_it_so(real_seeds, monkeypatch) -> None:
+    from data.draft.model import Figure
+
+    vague = Figure(unit="chips", bound="approx", wording="hundreds of thousands", vague=True)
+    assert SEED_REPORT in _worded_match(real_seeds, [("a", vague, "cn-first-batch-chips")], monkeypatch)
+    # near miss: the text also gives that thing in numbers; the number is compared, not the words
+    number = Figure(unit="chips", bound="more_than", wording="more than 400,000", low=400000)
+    both = [("a", vague, "cn-first-batch-chips"), ("b", number, "cn-first-batch-chips")]
+    assert SEED_REPORT not in _worded_match(real_seeds, both, monkeypatch)
