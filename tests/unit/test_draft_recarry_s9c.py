@@ -159,3 +159,11 @@ def test_a_vague_figure_in_the_lead_names_the_story_that_words_it_so(real_seeds,
     number = Figure(unit="chips", bound="more_than", wording="more than 400,000", low=400000)
     both = [("a", vague, "cn-first-batch-chips"), ("b", number, "cn-first-batch-chips")]
     assert SEED_REPORT not in _worded_match(real_seeds, both, monkeypatch)
+
+
+def test_the_words_of_a_vague_amount_are_no_distinctive_words() -> None:
+    from data.draft.words import STOP
+
+    assert {"hundreds", "thousands", "millions"} <= STOP
+    # near miss: the things counted still tell stories apart
+    assert not {"processors", "affiliates", "subsidiaries"} & STOP
