@@ -219,8 +219,7 @@ def find_duplicates(
             fact_status.update({(metric, u, n): (statuses or {}).get(claim_id) for u, n in keys})
             told_range = as_range(figure.value, figure.low, figure.high, figure.bound)
             fact_range.update({(metric, u, n): told_range for u, n in keys})
-    numbered = {f[:2] for f in drafted_facts}  # a thing also given in numbers is compared by its number
-    vague = [v for v in vague if v[:2] not in numbered]
+    vague = [v for v in vague if v[:2] not in {f[:2] for f in drafted_facts}]  # one given in numbers: by its number
     lead_vague = {v for v in vague if v[2] in plain(lead)}  # in the headline or first paragraph: the news, twice
     chunks = [mine] + [vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
     alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
