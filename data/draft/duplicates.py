@@ -212,7 +212,6 @@ def find_duplicates(
             vague.append((metric, figure.unit or "", plain(figure.wording)))
         keys = figure_key(figure.unit, figure.numbers())
         drafted |= keys
-        metric = (metrics or {}).get(claim_id)
         if metric and not metric.startswith("to-confirm"):
             drafted_facts |= {(metric, u, n) for u, n in keys}
             if figure.wording and figure.wording in lead:
@@ -220,6 +219,8 @@ def find_duplicates(
             fact_status.update({(metric, u, n): (statuses or {}).get(claim_id) for u, n in keys})
             told_range = as_range(figure.value, figure.low, figure.high, figure.bound)
             fact_range.update({(metric, u, n): told_range for u, n in keys})
+    vague = [v for v in vague if v[:2] not in {f[:2] for f in drafted_facts}]  # one given in numbers: by its number
+    lead_vague = {v for v in vague if v[2] in plain(lead)}  # in the headline or first paragraph: the news, twice
     chunks = [mine] + [vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
     alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
     values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
@@ -268,7 +269,8 @@ def find_duplicates(
         vouched = several or any(story.SAME_ACTORS in reason for _, reason in signals)
         words_alike = same_wording(vague, index.worded.get(source.id, set()))
         if words_alike and (standout >= 2.0 or near_in_time):
-            rarity = sum(1 / index.worded_count[w] for w in words_alike)
+            lead_alike = same_wording(list(lead_vague), index.worded.get(source.id, set()))
+            rarity = sum((2 if w in lead_alike else 1) / index.worded_count[w] for w in words_alike)
             listed = "; ".join(
                 f"'{w.strip()}' {_unit(u)}, {_metric_label(seeds, m)}" for m, u, w in sorted(words_alike)[:2]
             )

@@ -276,6 +276,22 @@ _EVENTS: dict[str, tuple[str, str]] = {
         rf"|\b(?:approval|green light|go-ahead|permission|clearance|nod)\b[^.;:]{{0,50}}?\b(?:for|of) (?:the |its |their )?"
         rf"(?:sale|export|import|{_BUYING})\w*\b",
     ),
+    # Buyers getting their orders ready once told they may ("start preparing orders", "purchase
+    # planning", "outline their needs"): a step before an order is placed, in any of its words.
+    "orders-readied": (
+        "buyers readying their orders",
+        r"\bprepar(?:e|es|ed|ing) (?:(?!to\b)\w+ ){0,2}orders?\b|\bpurchase (?:planning|plans)\b"
+        r"|\bplan(?:ning)? (?:their |its )?purchases\b"
+        r"|\b(?:outlin|detail|specify|submit|draw\w* up)\w* (?:\w+ ){0,2}(?:needs|requirements|purchase requests)\b",
+    ),
+    # A trip with its next stops still ahead ("before travelling on to", "the trip was to continue
+    # in"): a visit told in the words of its itinerary, not a visit mentioned in passing.
+    "trip-onward": (
+        "a trip going on to other cities",
+        r"\bbefore (?:travel+ing|heading|flying|going|moving) (?:on(?:ward)? )?to\b"
+        r"|\b(?:trip|tour|visit|journey)\b[^.;:]{0,30}\b(?:continu\w*|go(?:es)? on|move on) (?:on )?(?:in|to)\b"
+        r"|\b(?:will|would|is to|was to|expected to|set to|due to) (?:then )?(?:travel|head|fly) (?:on(?:ward)? )?to\b",
+    ),
     "xi-informed": (
         "Xi told of the decision",
         r"\b(?:informed|told|notified|briefed)\b[^.;:]{0,30}\bXi\b|\bXi\b[^.;:]{0,40}\b(?:positive\w*|when told|was told)",
@@ -328,18 +344,28 @@ _DENIED = re.compile(
 )
 
 
+# A person who "has arrived in" a place is on a visit, not a delivery: the arrival is read without
+# a title or a full name right before it ("the chief executive has arrived in", "Jane Doe has landed in").
+_VISITOR_ARRIVED = re.compile(
+    r"(?:\b(?:CEO|chief executive|founder|president|minister|secretary|envoy|delegation)|(?-i:\b[A-Z][a-z]+ [A-Z][a-z]+))"
+    r"\s+(?:has|have) (?:finally |now |already )?(?:reached|arrived|landed)\b",
+    re.IGNORECASE,
+)
 _HALTED_MAKING = re.compile(EVENTS["production-halted"][1].pattern, re.IGNORECASE)
 
 
 def events_in(text: str) -> set[str]:
     """Every event the text tells of (a sentence, a summary or a whole article). In a sentence that
-    says none arrived, "have reached" is part of the denial, not a delivery; a block offered as
-    one choice of two, or as what a bill aims at, is not a block; a go-ahead denied is none; a
-    halt to production is not a pause in orders."""
+    says none arrived, "have reached" is part of the denial, not a delivery, nor is a person
+    arriving; a block offered as one choice of two, or as what a bill aims at, is not a block; a
+    go-ahead denied is none; a halt to production is not a pause in orders."""
     out: set[str] = set()
     for sentence in _SENTENCE.split(text):
         found = {name for name, (_, pattern) in EVENTS.items() if pattern.search(sentence)}
-        if "none-delivered" in found:
+        if "none-delivered" in found or (
+            "deliveries-begun" in found
+            and not EVENTS["deliveries-begun"][1].search(_VISITOR_ARRIVED.sub(" ", sentence))
+        ):
             found.discard("deliveries-begun")
         if "blocked" in found and not EVENTS["blocked"][1].search(_MOOT_BLOCK.sub(" ", sentence)):
             found.discard("blocked")

@@ -30,6 +30,10 @@ _DATELINE = re.compile(
 _ABBREV = re.compile(
     r"\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|Inc|Corp|Co|Ltd|No|St|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"
 )
+# A full stop and the next capital, with a space between them or none: a copy that lost the space
+# ("... in 2026.Each chip costs ...") still ends its sentence there (a word of two letters at least
+# before it, so "U.S.Commerce" and "e.g.The" stay whole).
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(0-9$])|(?<=[a-z0-9][a-z0-9])[.!?](?=[A-Z][a-z])")
 _TAG = re.compile(r"<[^>]{0,400}>")
 
 
@@ -286,7 +290,7 @@ def sentences(paragraph: str) -> list[tuple[int, str]]:
             out.extend((begin + offset, text) for offset, text in sentences(paragraph[begin:upto]))
         return out
     start = 0
-    for match in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(0-9$])", paragraph):
+    for match in _SENTENCE_END.finditer(paragraph):
         piece = paragraph[start : match.start() + 1]
         if _ABBREV.search(piece):
             continue

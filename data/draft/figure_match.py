@@ -10,6 +10,8 @@ Compatible bounds ("more than 400,000" / "about 500,000") never count against.
 
 from __future__ import annotations
 
+import re
+
 from data.lexicon import Range
 from data.reconcile import can_all_be_true
 
@@ -33,6 +35,16 @@ def conflicting(mine: Range, theirs: list[Range]) -> bool:
     return not any(can_all_be_true([mine, other]) for other in theirs)
 
 
+# "Several hundred thousand" and "hundreds of thousands" are one amount told two ways: each vague
+# wording is compared in the one form ("a few hundred million" and "hundreds of millions" alike).
+_SOME_OF = re.compile(r"\b(?:several|a few|some|many) (hundred|thousand|million|billion) (thousand|million|billion)\b")
+
+
+def _amount(wording: str) -> str:
+    return _SOME_OF.sub(r"\1s of \2s", wording)
+
+
 def same_wording(mine: list[tuple[str, str, str]], theirs: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
-    """Figures given only in words, the same words for the same thing ("several hundred thousand" chips)."""
-    return {(m, u, w) for m, u, w in theirs for m2, u2, w2 in mine if (m, u) == (m2, u2) and w in w2}
+    """Figures given only in words, the same words for the same thing ("several hundred thousand" chips),
+    the same amount in either of its forms ("hundreds of thousands")."""
+    return {(m, u, w) for m, u, w in theirs for m2, u2, w2 in mine if (m, u) == (m2, u2) and _amount(w) in _amount(w2)}

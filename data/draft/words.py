@@ -14,11 +14,12 @@ COMMON_WORDS = frozenset(
         "sources", "than", "that", "the", "this", "to", "was", "were", "with"
     ]
 )  # fmt: skip
-# ... and, for telling stories apart, words every H200 report uses.
+# ... and, for telling stories apart, words every H200 report uses, and the words of a vague amount
+# ("hundreds of thousands"): a figure, compared as one by the figure check, not a distinctive word.
 STOP = COMMON_WORDS | frozenset(
     [
         "about", "according", "ago", "also", "any", "been", "before", "but", "can", "china", "china's",
-        "chinese", "chip", "chips", "could", "familiar", "friday", "h200", "h200s", "had", "has", "have",
+        "chinese", "chip", "chips", "could", "familiar", "friday", "h200", "h200s", "had", "has", "have", "hundreds", "thousands", "millions", "billions",
         "last", "matter", "may", "might", "monday", "month", "most", "not", "nvidia", "nvidia's", "other",
         "people", "reported", "saturday", "since", "some", "source", "such", "sunday", "their", "they",
         "thursday", "told", "tuesday", "u.s.", "us", "wednesday", "week", "which", "while", "who", "will",
