@@ -8,11 +8,11 @@ The short texts are written for these tests; the fixtures are the published exce
 
 from __future__ import annotations
 
-from data.draft import draft_from_text
+from data.draft import draft_from_text, story_hints
 from data.draft.duplicates import SAME_FACT
 from data.draft.figure_match import held_in_words
 from data.lexicon import Range
-from tests.unit.recarry_sources import STOCK
+from tests.unit.recarry_sources import RULE, STOCK, told
 
 SHIPMENT = "first-shipment-chips"
 
@@ -73,3 +73,27 @@ def test_a_rough_count_outside_the_numbers_names_nothing(real_seeds) -> None:
         "a sign that demand for AI hardware stays strong."
     )
     assert STOCK not in _offered(text, real_seeds)
+
+
+# --------------------------------------------------------------------------- who sets a licence's terms
+
+TERMS = (
+    "Washington has cleared H200 sales to China on conditions.\n\n"
+    "Nvidia has to serve its American buyers first, and China may take no more than half of the US sales volume.\n\n"
+    "Independent labs must test each chip before it leaves. The aim is to keep Beijing from using them for its army."
+)
+
+
+def test_a_firm_bound_by_a_term_and_a_country_kept_out_are_not_who_set_it(real_seeds) -> None:
+    story = told(TERMS, real_seeds)
+    assert story.events["half-of-us-volume"] == set()
+    assert story.events["independent-check"] == set()
+    assert RULE in _offered(TERMS, real_seeds)
+
+
+def test_a_term_a_named_government_sets_keeps_its_maker(real_seeds) -> None:
+    # Near miss: Beijing's own regulators asking for lab tests are the ones doing it, not the US rule.
+    story = told("Chinese regulators will have independent labs test every imported chip.", real_seeds)
+    assert "cn-government" in story.events["independent-check"]
+    # ... and an event that is no licence term keeps the paragraph's organisations.
+    assert story_hints.setters("orders-paused", "x", {"nvidia"}, None, {}) == {"nvidia"}
