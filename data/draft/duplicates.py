@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from rapidfuzz import fuzz
 
 from data.draft import sections as sections_mod
-from data.draft import story, story_against
+from data.draft import story, story_against, story_time
 from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, held_in_words, same_wording
 from data.draft.model import Duplicate, Figure
@@ -238,8 +238,7 @@ def find_duplicates(
 
     strict = {sid: retold_by(sid, set()) for sid in index.figures}
     retold_in = {found[2] for found in strict.values() if found}  # sections shown to retell a story
-    held = held_in_words(vague, seeds.lexicon, index.ranges)  # a vague wording holding a source's number
-    held_count = Counter(w for keys in held.values() for w in keys)
+    held, held_count = held_in_words(vague, seeds.lexicon, index.ranges)  # a vague wording holding a number
     out: list[Duplicate] = []
     paired: set[str] = set()  # two kinds of evidence, each of some weight: enough just under the bar
     for source in seeds.sources.values():
@@ -290,7 +289,8 @@ def find_duplicates(
             signals.append((0.15, f"the same origin ({origin})"))
         if text_day is not None and standout >= 2.0:
             signals.append((0.25, f"the story's own date ({text_day:%d %b %Y}) is this source's day"))
-        if days is not None and days <= 3 and standout >= 2.0:
+        signals += (then := story_time.rare_then(stories, source.id, told, seeds.sources, published))
+        if days is not None and days <= 3 and (standout >= 2.0 or then):  # or the news of those days
             signals.append((0.15, f"published within {days} day{'s' if days != 1 else ''} of it"))
         carried = _carrier_signal(source, publisher, published, similarity >= 0.1)
         if carried:

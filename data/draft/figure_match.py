@@ -12,6 +12,7 @@ Compatible bounds ("more than 400,000" / "about 500,000") never count against.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
 from data.lexicon import Range, lookup
@@ -51,10 +52,11 @@ def held_in_words(
     mine: list[tuple[str, str, str]],
     lexicon: dict[str, LexiconEntry],
     ranges: Mapping[str, Mapping[tuple[str, str], list[Range]]],
-) -> dict[str, set[tuple[str, str, str]]]:
+) -> tuple[dict[str, set[tuple[str, str, str]]], Counter[tuple[str, str, str]]]:
     """Per source, the text's vague wordings (metric, unit, wording) whose lexicon range holds one of its
     reported figures of the same thing, wholly ("tens of thousands" chips holds 40,000-80,000, not
-    12,000-16,000). A rough retelling of that figure, as rare as the few sources it holds."""
+    12,000-16,000), and how many sources each wording holds: a rough retelling of that figure, as
+    rare as the few sources it holds."""
     out: dict[str, set[tuple[str, str, str]]] = {}
     for metric, unit, wording in mine:
         # the wording may carry what it counts ("tens of thousands of H200 chips"): its longest lexicon head
@@ -66,4 +68,4 @@ def held_in_words(
             numbers = [r for r in own.get((metric, unit), []) if r.low is not None and r.high is not None]
             if any(entry.low <= (r.low or 0.0) and (r.high or 0.0) <= entry.high for r in numbers):
                 out.setdefault(sid, set()).add((metric, unit, wording))
-    return out
+    return out, Counter(w for keys in out.values() for w in keys)

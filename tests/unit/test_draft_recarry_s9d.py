@@ -1,18 +1,21 @@
-"""Three readings of the duplicate check (s9-d): chips a seller is getting ready to send are the
+"""Four readings of the duplicate check (s9-d): chips a seller is getting ready to send are the
 first shipment's size; a vague wording whose range holds a source's number for the same thing is
 that figure told roughly; a licence's terms are set by the government their sentence names, never
-by the firm they bind. Each with the case it must catch and a near miss that must stay unmatched.
+by the firm they bind; an event common over the year but told by few stories in the days of the
+report points at those. Each with the case it must catch and a near miss that must stay unmatched.
 
 The short texts are written for these tests; the fixtures are the published excerpts the bench scores.
 """
 
 from __future__ import annotations
 
-from data.draft import draft_from_text, story_hints
+import datetime as dt
+
+from data.draft import draft_from_text, story, story_hints, story_time
 from data.draft.duplicates import SAME_FACT
 from data.draft.figure_match import held_in_words
 from data.lexicon import Range
-from tests.unit.recarry_sources import RULE, STOCK, told
+from tests.unit.recarry_sources import FIRST_BATCH, NONE_SO_FAR, RULE, STOCK, told
 
 SHIPMENT = "first-shipment-chips"
 
@@ -50,10 +53,11 @@ def test_a_vague_wording_holds_only_the_numbers_inside_its_range(real_seeds) -> 
         "below": {key: [Range(12_000, 16_000, "reported", "")]},
         "other-thing": {("cn-h200-orders", "chips"): [Range(50_000, 50_000, "reported", "")]},
     }
-    held = held_in_words([(SHIPMENT, "chips", "tens of thousands")], real_seeds.lexicon, ranges)
+    held, count = held_in_words([(SHIPMENT, "chips", "tens of thousands")], real_seeds.lexicon, ranges)
     assert held == {"inside": {(SHIPMENT, "chips", "tens of thousands")}}
+    assert count[(SHIPMENT, "chips", "tens of thousands")] == 1
     # A wording spanning more than tenfold ("small amounts") points at no one figure.
-    assert held_in_words([(SHIPMENT, "chips", "small amounts")], real_seeds.lexicon, ranges) == {}
+    assert held_in_words([(SHIPMENT, "chips", "small amounts")], real_seeds.lexicon, ranges)[0] == {}
 
 
 def test_a_rough_count_of_the_planned_shipment_names_its_story(real_seeds) -> None:
@@ -97,3 +101,31 @@ def test_a_term_a_named_government_sets_keeps_its_maker(real_seeds) -> None:
     assert "cn-government" in story.events["independent-check"]
     # ... and an event that is no licence term keeps the paragraph's organisations.
     assert story_hints.setters("orders-paused", "x", {"nvidia"}, None, {}) == {"nvidia"}
+
+
+# --------------------------------------------------------------------------- an event rare in its days
+
+UNSOLD = "Nvidia's H200 remains unsold in China, and African buyers of technology may feel the effects."
+
+
+def test_a_common_event_few_stories_of_those_days_tell_names_them(real_seeds) -> None:
+    # Seven stories tell that none was delivered; two of them ran the day before this report.
+    offered = {
+        d.source_id: d.why for d in draft_from_text(UNSOLD, real_seeds, published=dt.date(2026, 2, 25)).duplicates
+    }
+    assert NONE_SO_FAR in offered
+    assert "few stories of those days tell" in offered[NONE_SO_FAR]
+
+
+def test_the_same_event_on_other_days_or_undated_names_nothing(real_seeds) -> None:
+    # Near misses: no story telling it ran within three days, or the report has no date at all.
+    assert draft_from_text(UNSOLD, real_seeds, published=dt.date(2026, 4, 10)).duplicates == []
+    assert draft_from_text(UNSOLD, real_seeds).duplicates == []
+
+
+def test_an_event_many_stories_of_those_days_tell_is_no_evidence(real_seeds) -> None:
+    # Near miss: in the days Beijing let the first H200s in, four stories tell of the import allowed.
+    index = story.story_index(real_seeds)
+    text = told("Beijing has allowed Chinese firms to import the H200.", real_seeds)
+    assert story.shared_events(index, FIRST_BATCH, text) == ["sale-permitted"]
+    assert story_time.rare_then(index, FIRST_BATCH, text, real_seeds.sources, dt.date(2026, 1, 29)) == []
