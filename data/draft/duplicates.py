@@ -25,9 +25,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from rapidfuzz import fuzz
 
 from data.draft import sections as sections_mod
-from data.draft import story, story_against
+from data.draft import story, story_against, story_time
 from data.draft.events import EVENTS
-from data.draft.figure_match import as_range, conflicting, figure_key, same_wording
+from data.draft.figure_match import as_range, conflicting, figure_key, held_in_words, same_wording
 from data.draft.model import Duplicate, Figure
 from data.draft.offer import SAME_FACT, combined, enough, kept
 from data.draft.sections import WORDS_AND_EVENTS
@@ -240,6 +240,7 @@ def find_duplicates(
 
     strict = {sid: retold_by(sid, set()) for sid in index.figures}
     retold_in = {found[2] for found in strict.values() if found}  # sections shown to retell a story
+    held, held_count = held_in_words(vague, seeds.lexicon, index.ranges)  # a vague wording holding a number
     out: list[Duplicate] = []
     paired: set[str] = set()  # two kinds of evidence, each of some weight: enough just under the bar
     for source in seeds.sources.values():
@@ -267,14 +268,15 @@ def find_duplicates(
         tells_too = story.shared_events(stories, source.id, told)
         several = len({m for m, _, _ in facts}) >= 2 and bool(tells_too)
         vouched = several or any(story.SAME_ACTORS in reason for _, reason in signals)
-        words_alike = same_wording(vague, index.worded.get(source.id, set()))
+        words_alike = same_wording(vague, index.worded.get(source.id, set())) | held.get(source.id, set())
         if words_alike and (standout >= 2.0 or near_in_time):
             lead_alike = same_wording(list(lead_vague), index.worded.get(source.id, set()))
-            rarity = sum((2 if w in lead_alike else 1) / index.worded_count[w] for w in words_alike)
+            rarity = sum((2 if w in lead_alike else 1) / (index.worded_count[w] + held_count[w]) for w in words_alike)
             listed = "; ".join(
                 f"'{w.strip()}' {_unit(u)}, {_metric_label(seeds, m)}" for m, u, w in sorted(words_alike)[:2]
             )
-            signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} in the same words ({listed})"))
+            how = "in the same words" if words_alike - held.get(source.id, set()) else "in words its figure fits"
+            signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} {how} ({listed})"))
         if facts and (standout >= 2.0 or near_in_time or vouched):
             # A figure in the headline or first paragraph is the story's news, not its background: it counts twice.
             rarity = sum((2 if f in lead_facts else 1) / index.fact_count[f] for f in facts)
@@ -290,7 +292,8 @@ def find_duplicates(
             signals.append((0.15, f"the same origin ({origin})"))
         if text_day is not None and standout >= 2.0:
             signals.append((0.25, f"the story's own date ({text_day:%d %b %Y}) is this source's day"))
-        if days is not None and days <= 3 and standout >= 2.0:
+        signals += (then := story_time.rare_then(stories, source.id, told, seeds.sources, published))
+        if days is not None and days <= 3 and (standout >= 2.0 or then):  # or the news of those days
             signals.append((0.15, f"published within {days} day{'s' if days != 1 else ''} of it"))
         carried = _carrier_signal(source, publisher, published, similarity >= 0.1)
         if carried:

@@ -105,6 +105,14 @@ FIRST_SHIPMENT = (
 )
 
 
+# A seller getting chips ready to go ("preparing to ship", "plans to deliver", "set to send"): the one
+# planned shipment the tracker sizes is the first one, so the count is that shipment's size.
+PLANS_TO_SHIP = (
+    r"\b(?:prepar(?:e|es|ed|ing)|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|set|intends?|"
+    r"intending|expect(?:s|ed|ing)?|poised|ready)\s+to\s+(?:begin\s+|start\s+)?(?:ship|deliver|send)\b"
+)
+
+
 def names_a_buyer(sentence: str, seeds: Any) -> bool:
     """True when the sentence names a buyer the tracker follows, a firm or a named group ("PLA"), by name or alias."""
     for org in seeds.organisations.values():

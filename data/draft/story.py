@@ -281,7 +281,7 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     citing = [bool(index.cite.search(s) or index.said.search(s)) for s, _, _ in said]
     for number, (sentence, found, orgs) in enumerate(said):
         for event in found:
-            events.setdefault(event, set()).update(orgs)
+            events.setdefault(event, set()).update(story_hints.setters(event, sentence, orgs, index, _STATE_ALIASES))
         if _EARLIER.search(sentence):
             continue  # an outlet cited for what happened before is the background's source
         # The sentence before counts too ("X happened. The FT said ..."), unless it credits its own outlet;

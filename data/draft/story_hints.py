@@ -1,12 +1,13 @@
 """Small readings ``story`` leans on, apart so that module stays short: whose rules a paragraph
-means when it names no rule-maker, when a remark counts as this story's person saying it, and a
-quoted phrase read without the stop that ends its sentence.
+means when it names no rule-maker, who set a licence's terms, when a remark counts as this
+story's person saying it, and a quoted phrase read without the stop that ends its sentence.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 # "Under the new rules", "the regulation also requires": a rule told of without its maker's name.
 _THE_RULES = re.compile(
@@ -59,3 +60,26 @@ def rare_remark(said: set[str], told: set[str], event_count: Counter[str]) -> st
     """A person many stories name (a chief executive) is no evidence alone, but saying here a thing
     at most two stories tell, this one crediting it to them, is: the pair is as rare as the thing."""
     return next((e for e in sorted(said & told) if event_count[e] <= 2), None)
+
+
+# The terms a licence sets: a government sets them, a firm is bound by them.
+CONDITIONS = frozenset(
+    {"half-of-us-volume", "us-supply-certified", "buyer-security-checks", "independent-check", "no-military-use"}
+)
+
+
+def setters(event: str, sentence: str, around: set[str], index: Any, aliases: dict[str, re.Pattern[str]]) -> set[str]:
+    """Who does an event a sentence tells: the organisations of its paragraph, but for a licence's
+    terms only the government bodies the sentence itself names or has acting ("the US approval"),
+    with their side. A firm told with a term ("Nvidia must put US buyers first") is the one it binds,
+    and a body the paragraph names besides is often the one it keeps out ("to stop Beijing using
+    them for its military"); a term told with no maker in its sentence is the rules' the text is
+    about, with no doer to compare, unless the sentence points at "the new rules" (then they are
+    the rules of the government bodies its paragraph stands for, as ``rule_makers`` reads them)."""
+    if event not in CONDITIONS:
+        return around
+    named = {m.id for m in index.entities.find(sentence) if m.kind == "organisation" and m.id in index.side}
+    named |= {org for org, alias in aliases.items() if org in index.side and alias.search(sentence)}
+    if not named and _THE_RULES.search(sentence):  # "under the new rules": those of the body named before
+        return {o for o in around if o in index.side}
+    return named.union(*(index.side[o] for o in named)) & around

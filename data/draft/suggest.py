@@ -17,6 +17,7 @@ from data.draft.metric_words import (
     FROM_STOCK,
     LEVY,
     OF_US_VOLUME,
+    PLANS_TO_SHIP,
     SHARES_SALES,
     WANTS_TO_ORDER,
     names_a_buyer,
@@ -135,6 +136,7 @@ _METRIC_RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ),
     (FIRST_SHIPMENT, "chips", "first-shipment-chips", None),
     (FIRST_SHIPMENT, "modules", "first-shipment-modules", None),
+    (PLANS_TO_SHIP, "chips", "first-shipment-chips", None),
     (r"licen[cs]|cleared|approved", "firms", "us-cleared-firms", None),
     (r"tpp|performance", "tpp", "bis-tpp-limit", None),
     (
