@@ -16,29 +16,25 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import weakref
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
 
 from data.draft import sections as sections_mod
-from data.draft import story, story_against, story_time
+from data.draft import source_index, story, story_against, story_time
 from data.draft.events import EVENTS
 from data.draft.figure_match import as_range, conflicting, figure_key, held_in_words, same_wording
 from data.draft.model import Duplicate, Figure
 from data.draft.offer import SAME_FACT, combined, enough, kept
 from data.draft.sections import WORDS_AND_EVENTS
-from data.draft.words import STOP, plain, similarity, top_words, vector
+from data.draft.words import plain, top_words, vector
 from data.lexicon import Range
 from data.load import SeedData
 from data.models import Source
 
 THRESHOLD = 0.4
-
-_WORD = re.compile(r"[a-z][a-z0-9'-]{2,}")
 
 
 def normalise_url(url: str | None) -> str | None:
@@ -63,78 +59,6 @@ def _same_name(a: str | None, b: str | None) -> bool:
 
 def _near(a: dt.date | None, b: dt.date | None, days: int = 1) -> bool:
     return a is not None and b is not None and abs((a - b).days) <= days
-
-
-def _tokens(text: str) -> list[str]:
-    return [w.strip("'-") for w in _WORD.findall(text.lower()) if w not in STOP]
-
-
-@dataclass
-class _Index:
-    """Per seed set: each source's word vector and figures, and how rare each word and figure is."""
-
-    vectors: dict[str, dict[str, float]]
-    figures: dict[str, set[tuple[str, float]]]
-    idf: dict[str, float]
-    figure_count: Counter[tuple[str, float]]
-    default_idf: float
-    facts: dict[str, set[tuple[str, str, float]]]  # (metric, unit, number): the same figure of the same thing
-    fact_count: Counter[tuple[str, str, float]]
-    # (metric, unit) -> the figures it gives in numbers (a vague wording such as "millions" has none)
-    ranges: dict[str, dict[tuple[str, str], list[Range]]]
-    worded: dict[str, set[tuple[str, str, str]]]  # (metric, unit, wording) of figures given only in words
-    worded_count: Counter[tuple[str, str, str]]
-
-
-# Built once per loaded seed set (the page drafts many reports against one); keyed by identity,
-# and dropped with the seed set, since SeedData is a mutable, unhashable dataclass.
-_INDEXES: dict[int, tuple[weakref.ref[SeedData], _Index]] = {}
-
-
-def _index(seeds: SeedData) -> _Index:
-    cached = _INDEXES.get(id(seeds))
-    if cached is not None and cached[0]() is seeds:
-        return cached[1]
-    words: dict[str, list[str]] = {sid: [src.title] for sid, src in seeds.sources.items()}
-    figures: dict[str, set[tuple[str, float]]] = {sid: set() for sid in seeds.sources}
-    facts: dict[str, set[tuple[str, str, float]]] = {sid: set() for sid in seeds.sources}
-    ranges: dict[str, dict[tuple[str, str], list[Range]]] = {sid: {} for sid in seeds.sources}
-    worded: dict[str, set[tuple[str, str, str]]] = {sid: set() for sid in seeds.sources}
-    for record in seeds.claims:
-        if record.source_id not in words:
-            continue
-        claim = record.claim
-        words[record.source_id] += [claim.summary or "", getattr(claim, "label", None) or ""]
-        quantity = claim.quantity
-        if quantity is not None:
-            words[record.source_id].append(quantity.wording or "")
-            numbers = [n for n in (quantity.value, quantity.low, quantity.high) if n is not None]
-            figures[record.source_id] |= figure_key(quantity.unit, numbers)
-            facts[record.source_id] |= {(quantity.metric, u, n) for u, n in figure_key(quantity.unit, numbers)}
-            if not numbers and quantity.wording:
-                worded[record.source_id].add((quantity.metric, quantity.unit, plain(quantity.wording)))
-            if numbers and quantity.basis == "reported":
-                own = ranges[record.source_id].setdefault((quantity.metric, quantity.unit), [])
-                own.append(as_range(quantity.value, quantity.low, quantity.high, quantity.bound))
-    counts = {sid: Counter(_tokens(" ".join(parts))) for sid, parts in words.items()}
-    df: Counter[str] = Counter()
-    for counter in counts.values():
-        df.update(set(counter))
-    total = len(counts) + 1
-    idf = {w: math.log(total / (n + 0.5)) for w, n in df.items()}
-    default = math.log(total / 0.5)
-    vectors = {sid: vector(counter, idf, default) for sid, counter in counts.items()}
-    figure_count: Counter[tuple[str, float]] = Counter()
-    for keys in figures.values():
-        figure_count.update(keys)
-    fact_count: Counter[tuple[str, str, float]] = Counter()
-    for fact_keys in facts.values():
-        fact_count.update(fact_keys)
-    worded_count: Counter[tuple[str, str, str]] = Counter(w for keys in worded.values() for w in keys)
-    built = _Index(vectors, figures, idf, figure_count, default, facts, fact_count, ranges, worded, worded_count)
-    key = id(seeds)
-    _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
-    return built
 
 
 def _carrier_signal(
@@ -197,8 +121,8 @@ def find_duplicates(
     ``published`` is None when the story's date is unknown (a plain paste): then only the text's
     own dates place it in time, and nothing is compared with today's date.
     """
-    index = _index(seeds)
-    mine = vector(Counter(_tokens(f"{title or ''} {text}")), index.idf, index.default_idf)
+    index = source_index.index(seeds)
+    mine = vector(Counter(source_index.tokens(f"{title or ''} {text}")), index.idf, index.default_idf)
     drafted: set[tuple[str, float]] = set()
     drafted_facts: set[tuple[str, str, float]] = set()
     fact_status: dict[tuple[str, str, float], str | None] = {}
@@ -221,8 +145,10 @@ def find_duplicates(
             fact_range.update({(metric, u, n): told_range for u, n in keys})
     vague = [v for v in vague if v[:2] not in {f[:2] for f in drafted_facts}]  # one given in numbers: by its number
     lead_vague = {v for v in vague if v[2] in plain(lead)}  # in the headline or first paragraph: the news, twice
-    chunks = [mine] + [vector(Counter(_tokens(chunk)), index.idf, index.default_idf) for chunk in _chunks(text)]
-    alike = {sid: _best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
+    chunks = [mine] + [
+        vector(Counter(source_index.tokens(chunk)), index.idf, index.default_idf) for chunk in source_index.chunks(text)
+    ]
+    alike = {sid: source_index.best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
     values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
     mean = sum(values) / len(values)
     spread = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) or 1.0
@@ -231,7 +157,7 @@ def find_duplicates(
     names = {oid: org.name for oid, org in seeds.organisations.items()}
     named = [(metrics or {}).get(claim_id) for claim_id, _ in figures]
     parts = sections_mod.read(stories, text, [f for _, f in figures], named)  # a round-up's stories, one by one
-    part_standouts = [_standouts(index, part.text) for part in parts]
+    part_standouts = [source_index.standouts(index, part.text) for part in parts]
 
     def retold_by(sid: str, elsewhere: set[int]) -> tuple[float, str, int] | None:
         known = index.figures.get(sid, set())
@@ -317,7 +243,7 @@ def find_duplicates(
         out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
         paired |= {source.id} if enough(score, signals) else set()
     every = sections_mod.every(stories, text)  # each paragraph, figures or not, for a second story in words
-    out = sections_mod.add_told_in_words(out, every, stories, [_standouts(index, p.text) for p in every])
+    out = sections_mod.add_told_in_words(out, every, stories, [source_index.standouts(index, p.text) for p in every])
     # The lower bar of two kinds of evidence names a story only when none clears the full one: beside
     # a clear match, a neighbour about the same event has such pairs too (``offer`` judges those).
     passed = [d for d in out if d.score >= THRESHOLD] or [d for d in out if d.source_id in paired]
@@ -330,7 +256,7 @@ def _against(
     sid: str,
     told: story.TextStory,
     figures: tuple[dict[tuple[str, str, float], str | None], dict[tuple[str, str, float], Range], bool],
-    index: _Index,
+    index: source_index.Index,
 ) -> float:
     """Evidence against a match (a factor on its score): the story comes from an outlet the text
     does not cite while it cites others; the same things done by other organisations; another
@@ -375,28 +301,3 @@ def _metric_label(seeds: SeedData, metric: str) -> str:
     declared = getattr(seeds, "metrics", {}).get(metric)
     label = getattr(declared, "label", None)
     return str(label) if label else metric.replace("-", " ")
-
-
-def _standouts(index: _Index, text: str) -> dict[str, float]:
-    """How far each source stands out from all the others in the words it shares with ``text``."""
-    mine = vector(Counter(_tokens(text)), index.idf, index.default_idf)
-    values = {sid: similarity(mine, vector) for sid, vector in index.vectors.items()}
-    mean = sum(values.values()) / (len(values) or 1)
-    spread = math.sqrt(sum((v - mean) ** 2 for v in values.values()) / (len(values) or 1)) or 1.0
-    return {sid: (v - mean) / spread for sid, v in values.items()}
-
-
-def _chunks(text: str) -> list[str]:
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return [" ".join(paragraphs[i : i + 2]) for i in range(len(paragraphs) - 1)]
-
-
-def _best_similarity(chunks: list[dict[str, float]], vector: dict[str, float]) -> tuple[float, int]:
-    """Whole-text similarity, or 0.8 x the best paragraph pair's, whichever is higher (and which one)."""
-    whole = similarity(chunks[0], vector)
-    best, where = 0.0, 0
-    for number, chunk in enumerate(chunks[1:], start=1):
-        value = similarity(chunk, vector)
-        if value > best:
-            best, where = value, number
-    return (whole, 0) if whole >= 0.8 * best else (0.8 * best, where)

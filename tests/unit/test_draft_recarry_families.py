@@ -172,8 +172,9 @@ def test_a_paragraph_telling_a_second_story_in_its_words_and_events_adds_to_it(r
 
 def test_a_sibling_of_the_best_match_gains_nothing_from_the_same_paragraph(real_seeds) -> None:
     from data.draft import draft_from_text, sections
-    from data.draft.duplicates import _index, _standouts
     from data.draft.sections import IN_WORDS
+    from data.draft.source_index import index as _index
+    from data.draft.source_index import standouts as _standouts
 
     index = story.story_index(real_seeds)
     every = sections.every(index, ONE_STORY)
@@ -188,7 +189,8 @@ def test_a_paragraph_sharing_words_and_one_event_is_not_a_story_told_again(real_
     # Near miss: the same paragraph with the border kept open (new paperwork, nobody kept out):
     # its words still stand out for the customs story, but it tells only one of its events.
     from data.draft import sections
-    from data.draft.duplicates import _index, _standouts
+    from data.draft.source_index import index as _index
+    from data.draft.source_index import standouts as _standouts
 
     index = story.story_index(real_seeds)
     text = DIGEST.replace(
