@@ -95,3 +95,32 @@ def test_the_tariff_with_its_figure_names_the_proclamation(real_seeds, monkeypat
     # near miss: a tariff only threatened, with the same number, names no proclamation
     threat = "The White House may one day consider a 25% tariff on H200 chips bound for China."
     assert SECTION_232 not in scores(threat)
+
+
+# --------------------------------------------------------------------------- a firm's own act, the text's lead
+
+HALT = "2026-03-05-ft-nvidia-halts-china-h200-production"
+SUPPLIERS = "2026-01-16-ft-h200-suppliers-pause-after-customs-block"
+BILL = "2026-07-15-github-briefing-stop-stealing-our-chips-act"
+
+
+def _signals(real_seeds, sid: str, text: str) -> list[str]:
+    names = {oid: org.name for oid, org in real_seeds.organisations.items()}
+    return [why for _, why in story.story_signals(story.story_index(real_seeds), sid, told(text, real_seeds), names)]
+
+
+def test_a_firms_own_act_in_the_lead_told_only_by_this_story_is_its_scoop(real_seeds) -> None:
+    text = "Nvidia has stopped making its H200 processors.\n\nAnalysts see a longer wait ahead."
+    assert any("the text's lead" in why for why in _signals(real_seeds, HALT, text))
+    # near miss: the same act told further down is background, one rare event as before
+    later = "Analysts see a longer wait ahead.\n\nMarkets moved.\n\nNvidia has stopped making its H200 processors."
+    assert not any("the text's lead" in why for why in _signals(real_seeds, HALT, later))
+
+
+def test_someone_elses_halt_or_a_governments_bill_is_no_scoop(real_seeds) -> None:
+    # the suppliers' story tells the halt of the suppliers, not of the chipmaker the text names
+    text = "Nvidia has stopped making its H200 processors.\n\nAnalysts see a longer wait ahead."
+    assert not any("the text's lead" in why for why in _signals(real_seeds, SUPPLIERS, text))
+    # a bill that advanced is a government's act, even with the firms it concerns named beside it
+    bill = "A House committee advanced a bill on chip exports, a blow to Nvidia and AMD."
+    assert not any("the text's lead" in why for why in _signals(real_seeds, BILL, bill))
