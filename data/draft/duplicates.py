@@ -22,10 +22,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
 
+from data.draft import figure_events, source_index, story, story_against, story_time
 from data.draft import sections as sections_mod
-from data.draft import source_index, story, story_against, story_time
 from data.draft.events import EVENTS
-from data.draft.figure_match import as_range, conflicting, figure_key, held_in_words, same_wording
+from data.draft.figure_match import as_range, conflicting, figure_key, held_in_words, same_wording, unit_words
 from data.draft.model import Duplicate, Figure
 from data.draft.offer import SAME_FACT, combined, enough, kept
 from data.draft.sections import WORDS_AND_EVENTS
@@ -153,6 +153,7 @@ def find_duplicates(
     mean = sum(values) / len(values)
     spread = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) or 1.0
     stories = story.story_index(seeds)
+    with_events = figure_events.told_with(text, figures, metrics or {})  # what each figure's sentences tell
     told = story.read_text(stories, f"{title or ''}\n\n{text}")
     names = {oid: org.name for oid, org in seeds.organisations.items()}
     named = [(metrics or {}).get(claim_id) for claim_id, _ in figures]
@@ -193,25 +194,26 @@ def find_duplicates(
         # same things. Either vouches for the figures the text shares with it.
         tells_too = story.shared_events(stories, source.id, told)
         several = len({m for m, _, _ in facts}) >= 2 and bool(tells_too)
-        vouched = several or any(story.SAME_ACTORS in reason for _, reason in signals)
+        beside, told_by = figure_events.counted(facts, with_events, (stories, source.id, told), index)
+        vouched = several or beside or any(story.SAME_ACTORS in reason for _, reason in signals)
         words_alike = same_wording(vague, index.worded.get(source.id, set())) | held.get(source.id, set())
         if words_alike and (standout >= 2.0 or near_in_time):
             lead_alike = same_wording(list(lead_vague), index.worded.get(source.id, set()))
             rarity = sum((2 if w in lead_alike else 1) / (index.worded_count[w] + held_count[w]) for w in words_alike)
             listed = "; ".join(
-                f"'{w.strip()}' {_unit(u)}, {_metric_label(seeds, m)}" for m, u, w in sorted(words_alike)[:2]
+                f"'{w.strip()}' {unit_words(u)}, {_metric_label(seeds, m)}" for m, u, w in sorted(words_alike)[:2]
             )
             how = "in the same words" if words_alike - held.get(source.id, set()) else "in words its figure fits"
             signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} {how} ({listed})"))
         if facts and (standout >= 2.0 or near_in_time or vouched):
             # A figure in the headline or first paragraph is the story's news, not its background: it counts twice.
-            rarity = sum((2 if f in lead_facts else 1) / index.fact_count[f] for f in facts)
-            listed = "; ".join(f"{n:,.0f} {_unit(u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
+            rarity = sum((2 if f in lead_facts else 1) / told_by[f] for f in facts)
+            listed = "; ".join(f"{n:,.0f} {unit_words(u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
             also = f", and it tells of the same ({EVENTS[tells_too[0]][0]})" if several else ""
             signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} ({listed}){also}"))
         elif shared and (standout >= 2.0 or near_in_time or vouched):
             rarity = sum(1 / index.figure_count[f] for f in shared)
-            listed = ", ".join(f"{n:,.0f} {_unit(u)}" for u, n in sorted(shared)[:4])
+            listed = ", ".join(f"{n:,.0f} {unit_words(u)}" for u, n in sorted(shared)[:4])
             signals.append((min(0.3 * rarity, 0.5), f"the same figures ({listed})"))
         same_origin = bool(origin) and _same_name(origin, source.origin or source.publisher)
         if same_origin and standout >= 2.0:
@@ -290,10 +292,6 @@ def _against(
     if not shared and story_against.other_buyers(stories, sid, told):  # a shared figure outweighs the names
         return factor * 0.5
     return factor
-
-
-def _unit(unit: str) -> str:
-    return unit.replace("_per_", " per ").replace("_", " ")
 
 
 def _metric_label(seeds: SeedData, metric: str) -> str:

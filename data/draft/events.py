@@ -198,6 +198,13 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"\b(?:denied|denies|denying|refuted|rejected)\b[^.;:]{0,40}\b(?:report|reports|claims?|that|it)\b",
     ),
     "customs": ("customs", r"\bcustoms\b"),
+    # A duty levied on the chips, not a share of their sales: "imposed a 25% tariff", "Section 232",
+    # a tariff that "takes effect". One threatened, or planned ("would be levied"), is not it.
+    "tariff-imposed": (
+        "a tariff imposed",
+        r"\bSection 232\b|(?<!be )\b(?:impos|levi|slap)\w*\b[^.;:]{0,30}\b(?:tariffs?|import dut(?:y|ies))\b"
+        r"|\b(?:tariffs?|import dut(?:y|ies))\b[^.;:]{0,20}\b(?:takes? effect|took effect|(?<!be )imposed)\b",
+    ),
     "first-batch": ("a first batch", r"\bfirst batch\b"),
     "shipments-planned": (
         "shipments planned",

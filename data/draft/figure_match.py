@@ -26,6 +26,11 @@ def figure_key(unit: str | None, numbers: list[float]) -> set[tuple[str, float]]
     return {(unit or "", round(n, 3)) for n in numbers}
 
 
+def unit_words(unit: str) -> str:
+    """A unit as a reason shows it ("chips_per_customer" -> "chips per customer")."""
+    return unit.replace("_per_", " per ").replace("_", " ")
+
+
 def as_range(value: float | None, low: float | None, high: float | None, bound: str) -> Range:
     """A figure given in numbers as the values it allows (as reconcile reads a reported figure)."""
     if value is not None:

@@ -349,6 +349,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         out.append((min(0.5 * rarity, cap), f"{SAME_ACTORS} ({doing}: {what})" if doing else f"{SAME_ACTORS} ({what})"))
     elif len(shared) == 1 and story_hints.remark_of_another(story.said, shared[0], text.people):
         pass  # one person's remark told without them: someone else saying it
+    elif len(shared) == 1 and story_hints.scoop(story, shared[0], text, index.side):
+        out.append((0.4, f"the same rare event, the text's lead ({EVENTS[shared[0]][0]})"))
     elif len(shared) == 1 and told_by[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     elif len(shared) == 1 and told_by[shared[0]] <= 4 and not _counted(story, shared[0], text):

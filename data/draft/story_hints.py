@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 # "Under the new rules", "the regulation also requires": a rule told of without its maker's name.
 _THE_RULES = re.compile(
@@ -83,3 +84,30 @@ def setters(event: str, sentence: str, around: set[str], index: Any, aliases: di
     if not named and _THE_RULES.search(sentence):  # "under the new rules": those of the body named before
         return {o for o in around if o in index.side}
     return named.union(*(index.side[o] for o in named)) & around
+
+
+class _Events(Protocol):
+    """A story's or a text's events, each with who does them (``story``'s SourceStory and TextStory)."""
+
+    events: dict[str, set[str]]
+
+
+class _Told(_Events, Protocol):
+    lead: set[str]
+    told_count: Counter[str]
+
+
+def scoop(story: _Events, event: str, text: _Told, sides: Mapping[str, set[str]]) -> bool:
+    """The text leads with a thing a firm did, this story tells it of firms alone, one the text
+    names too, and no other story tells it of the firms the text names (others tell it of someone
+    else: suppliers halting output, not the chipmaker): the text's news is this story's. Not a
+    government's act (a bill, a rule, told by many stories in many stages, with the firms it
+    concerns among its actors), nor one of unnamed or grouped buyers (no one in particular)."""
+    actors = story.events.get(event, set())
+    firms = {a for a in actors if a not in sides and not a.startswith(("other-", "cn-"))}
+    return (
+        firms == actors
+        and bool(firms & text.events.get(event, set()))
+        and event in text.lead
+        and text.told_count[event] == 1
+    )
