@@ -55,7 +55,7 @@ def test_the_proclamation_story_tells_the_tariff_and_the_sales_cut_story_does_no
 
 
 def _counted(real_seeds, text: str, sid: str) -> tuple[bool, int]:
-    from data.draft.duplicates import _index
+    from data.draft.source_index import index as _index
 
     figures = [("a", Figure(unit="percent", bound="exact", wording="25%", value=25))]
     with_events = figure_events.told_with(text, figures, {"a": CUT})
@@ -66,7 +66,7 @@ def _counted(real_seeds, text: str, sid: str) -> tuple[bool, int]:
 
 
 def test_a_figure_told_with_a_rare_event_of_the_story_is_vouched_and_rarer(real_seeds) -> None:
-    from data.draft.duplicates import _index
+    from data.draft.source_index import index as _index
 
     text = "The White House has imposed a 25% tariff on H200 chips bound for China."
     beside, count = _counted(real_seeds, text, SECTION_232)
