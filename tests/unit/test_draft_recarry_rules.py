@@ -107,6 +107,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("k", "fresh9"),
             ("l", "fresh10"),
             ("m", "fresh11"),
+            ("n", "fresh12"),
         )
     }
     table = summary_table({"run": results})
@@ -121,13 +122,14 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · eighth fresh set, tuned on | 1 |" in table
     assert "| run · ninth fresh set, tuned on | 1 |" in table
     assert "| run · tenth fresh set, tuned on | 1 |" in table
-    assert "| run · eleventh fresh held out | 1 |" in table
+    assert "| run · eleventh fresh set, tuned on | 1 |" in table
+    assert "| run · twelfth fresh held out | 1 |" in table
     assert all(
         f"{n} fresh held out" not in table
-        for n in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+        for n in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")
     )
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`m`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`n`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
