@@ -26,14 +26,14 @@ def test_a_paragraph_on_the_deal_keeps_its_terms(real_seeds) -> None:
 def test_a_paragraph_on_another_matter_still_names_neither_chip_nor_china() -> None:
     assert paragraph_reason("The agency's budget rose 12 percent this year.", [], set())
     assert paragraph_reason("Retail sales fell 3 percent in October.", [], set())  # "sales", not "these sales"
-    assert paragraph_reason("The government will collect a 25 percent fee per sale.", [], set()) is None
+    assert paragraph_reason("A 25 percent fee per sale goes to the Treasury.", [], set()) is None
 
 
 def test_a_chip_that_carries_a_price_tag_is_priced_per_chip() -> None:
-    sentence = "Each advanced processor carries a price tag of around $27,000."
+    sentence = "Every individual processor comes with a price tag of about $27,000."
     start = sentence.index("$")
     assert money_unit(sentence, "usd", start, len(sentence) - 1) == "usd_per_chip"
-    other = "The whole order carries a price tag of around $27,000."  # near miss: no one chip named
+    other = "The full contract comes with a price tag near $27,000."  # near miss: no one chip named
     assert money_unit(other, "usd", other.index("$"), len(other) - 1) == "usd"
 
 

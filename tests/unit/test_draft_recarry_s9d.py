@@ -62,8 +62,8 @@ def test_a_vague_wording_holds_only_the_numbers_inside_its_range(real_seeds) -> 
 
 def test_a_rough_count_of_the_planned_shipment_names_its_story(real_seeds) -> None:
     text = (
-        "Nvidia is preparing to ship tens of thousands of its H200 processors to China before the Lunar New Year, "
-        "a sign that demand for AI hardware stays strong."
+        "Before the Lunar New Year holiday, Nvidia plans to ship tens of thousands of H200 units to clients "
+        "in China, with appetite for AI hardware still high."
     )
     offered = _offered(text, real_seeds)
     assert STOCK in offered
