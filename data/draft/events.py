@@ -168,10 +168,11 @@ _EVENTS: dict[str, tuple[str, str]] = {
         r"|\b(?:decision|choice|call)\b[^.;:]{0,40}\b(?:on|at) (?:the |his )?(?:\w+ )?desk of (?:the president|President Trump|Donald Trump|Trump)\b"
         r"|\b(?:decision|choice|call)\b (?:that )?(?:rests|sits) (?:\w+ ){0,2}on (?:his|the president's|Trump's) desk\b",
     ),
+    # A share gone, in words or in its figure ("fell to zero", "reached 0%", "hit zero percent").
     "share-gone": (
         "market share down to zero",
-        r"\b(?:share|slice)\b[^.;:]{0,60}\b(?:to|at|is|was|of) (?:essentially |effectively |basically |almost )?"
-        r"(?:zero|nothing|nil)\b",
+        r"\b(?:share|slice)\b[^.;:]{0,60}\b(?:to|at|is|was|of|reached|reaches|hit|hits) (?:essentially |effectively "
+        r"|basically |almost )?(?:(?:zero|nothing|nil)\b|0(?: ?%| per ?cent\b| percent\b))",
     ),
     "domestic-only": (
         "domestic chips only",
