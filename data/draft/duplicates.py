@@ -218,8 +218,10 @@ def find_duplicates(
         same_origin = bool(origin) and _same_name(origin, source.origin or source.publisher)
         if same_origin and standout >= 2.0:
             signals.append((0.15, f"the same origin ({origin})"))
-        if text_day is not None and standout >= 2.0:
-            signals.append((0.25, f"the story's own date ({text_day:%d %b %Y}) is this source's day"))
+        if text_day is not None and (standout >= 2.0 or (facts and tells_too)):
+            # dated to its day with the same figure of the same thing and the same event: a round-up's story
+            weight = 0.25 if standout >= 2.0 else 0.15
+            signals.append((weight, f"the story's own date ({text_day:%d %b %Y}) is this source's day"))
         signals += (then := story_time.rare_then(stories, source.id, told, seeds.sources, published))
         if days is not None and days <= 3 and (standout >= 2.0 or then):  # or the news of those days
             signals.append((0.15, f"published within {days} day{'s' if days != 1 else ''} of it"))

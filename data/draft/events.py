@@ -18,11 +18,13 @@ _HOME_MADE = (
 # Chips made at home, by any of the words for it ("domestic AI chips", "local semiconductors").
 _HOME_CHIPS = r"(?:domestic(?:ally[- ]made)?|home-?grown|local(?:ly[- ]made)?|(?:China|Chinese)[- ]made) (?:AI )?(?:chips?|semiconductors?|silicon|processors|accelerators)"
 # Buying in its other words ("acquire", "procure"): a go-ahead to acquire chips is one to buy them.
+# A denial, a contraction too, in either apostrophe ("aren't", "haven’t"; no word boundary before "n't").
+_NO = r"(?:\b(?:not|yet to)|n['’]t)\b"
 _BUYING = r"purchas(?:e|es|ed|ing)|buy|buying|acqui(?:re|res|red|ring|sition|sitions)|procur(?:e|es|ed|ing|ement)"
 _EVENTS: dict[str, tuple[str, str]] = {
     "none-delivered": (
         "none delivered so far",
-        r"\b(?:not|n't|yet to)\b[^.;:]{0,50}\b(?:received|receive|delivered|shipped|sold|reached|arrived)\b"
+        rf"{_NO}[^.;:]{{0,50}}\b(?:received|receive|delivered|shipped|sold|reached|arrived)\b"
         r"|\bnone\b[^.;:]{0,40}\b(?:sold|delivered|shipped|received|arrived)\b|\bnot a single\b"
         r"|\bunsold\b|\byet to (?:hit|reach|enter|penetrate|land in|arrive in)\b"
         r"|\bno\b[^.;:]{0,30}\b(?:have|has|had) (?:yet )?(?:been )?(?:delivered|shipped|sold|reached|arrived)\b"
@@ -52,10 +54,12 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "case-by-case": ("case-by-case review", r"\bcase[- ]by[- ]case\b|\bone by one\b"),
     # A licence held in a government review, in the family of words it is told in ("security
-    # review", "inter-agency review", "under review", a review that stalls or delays the sale).
+    # review", "inter-agency review", "under review", a review that stalls or delays the sale), or
+    # a review on a stated clock ("a 30-day review"): a government review is the one given days.
     "under-review": (
         "held in a government review",
         r"\b(?:security|national[- ]security|inter-?agency|licen[cs](?:e|ing)|export) reviews?\b|\bunder review\b"
+        r"|\b\d+[- ]day (?:\w+ )?reviews?\b"
         r"|\breviews?\b[^.;:]{0,40}\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)"
         r"|\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)\b[^.;:]{0,40}\breviews?\b",
     ),
@@ -151,7 +155,7 @@ _EVENTS: dict[str, tuple[str, str]] = {
     ),
     "no-orders-placed": (
         "no orders placed yet",
-        r"\b(?:no|not|n't|yet to)\b[^.;:]{0,40}\b(?:orders? (?:being |been |were |was )?placed"
+        rf"(?:\bno\b|{_NO})[^.;:]{{0,40}}\b(?:orders? (?:being |been |were |was )?placed"
         r"|plac(?:ed|e|ing) (?:\w+ ){0,2}orders?)\b|\bhold(?:ing)? back (?:\w+ ){0,2}orders?\b",
     ),
     "licence-disclosure": (
@@ -346,7 +350,7 @@ _MOOT_BLOCK = re.compile(
 # "Would not allow the sale", "no sale has been approved", "refused to clear exports", "whether it
 # will allow the sale", "hopes it will allow the sale": no go-ahead.
 _DENIED = re.compile(
-    r"\b(?:not|n't|never|no|nor|refus\w*|declin\w*|without|yet to|until|whether|hop(?:e|es|ed|ing)|wait\w*)\b[^.;:]{0,25}"
+    rf"(?:{_NO}|\b(?:never|no|nor|refus\w*|declin\w*|without|until|whether|hop(?:e|es|ed|ing)|wait\w*)\b)[^.;:]{{0,25}}"
     r"\b(?:permit|allow|clear|approv|green[- ]light|sign\w* off|authori[sz]|let)\w*",
     re.IGNORECASE,
 )
