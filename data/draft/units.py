@@ -106,7 +106,7 @@ def _per_item(after: str) -> str | None:
 
 
 # One chip named before its price: "each chip priced at", "a single H200 costs", "one GPU sells for",
-# "each advanced processor carries a price tag of".
+# a processor that "carries a price tag".
 _ONE_CHIP_PRICED = re.compile(
     r"\b(?:each|per|a single|one|every)\s+(?:(?:h200|nvidia|advanced|individual)\s+)?(?:chip|gpu|h200|processor|card|unit)\s+"
     r"(?:is\s+|was\s+|being\s+)?(?:priced|costs?|sells?\s+for|sold\s+for|retails?\s+for|goes\s+for|going\s+for"
