@@ -45,6 +45,16 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"|\b(?:restrictions?|curbs?|limits?|limitations?) (?:on|to) (?:\w+ )?(?:access|purchases|buying)\b"
         r"|\baccess (?:restrictions|curbs|limits)\b",
     ),
+    # Sales or licences stuck, in the words a report picks ("sales have stalled", "a review holds up
+    # the sales", "shipments effectively frozen", "orders in limbo"); one denied ("no order is held
+    # up") is not it (``events``).
+    "sales-stalled": (
+        "sales stalled",
+        r"\b(?:sales?|shipments?|exports?|licen[cs]es?|deliveries|purchases?|orders?|imports?)\b[^.;:]{0,40}"
+        r"\b(?:stall(?:s|ed|ing)?|frozen|stuck|held up|in limbo)\b"
+        r"|\b(?:stall(?:s|ed|ing)?|hold(?:s|ing)? up|held up|freez(?:e|es|ing)) (?:\w+ ){0,3}"
+        r"(?:sales|shipments|exports|licen[cs]es|deliveries|purchases|orders|imports)\b",
+    ),
     "case-by-case": ("case-by-case review", r"\bcase[- ]by[- ]case\b|\bone by one\b"),
     # A licence held in a government review, in the family of words it is told in ("security
     # review", "inter-agency review", "under review", a review that stalls or delays the sale), or

@@ -42,6 +42,16 @@ _VISITOR_ARRIVED = re.compile(
     r"\s+(?:has|have) (?:finally |now |already )?(?:reached|arrived|landed)\b",
     re.IGNORECASE,
 )
+# "So that no order is held up", "sales have not stalled": a stall denied is none; nor is one over
+# ("can go ahead with orders that had stalled", "after weeks of shipments being held up", "until this
+# approval, doubt in Beijing was holding up shipments").
+_NOT_STALLED = re.compile(
+    r"\b(?:no|not|never|nothing)\b[^.;:]{0,40}\b(?:stall\w*|stuck|frozen|held up|in limbo)\b"
+    r"|\bhad (?:been )?(?:stall\w*|stuck|frozen|held up)\b|\b(?:go|goes|going|went) ahead\b|\bresum\w*"
+    r"|\b(?:after|follow\w*) (?:\w+ )?(?:weeks|months) of\b"
+    r"|\buntil (?:this|that|the|its|their) (?:approval|clearance|go-ahead|decision|nod)\b",
+    re.IGNORECASE,
+)
 _HALTED_MAKING = re.compile(EVENTS["production-halted"][1].pattern, re.IGNORECASE)
 
 
@@ -62,6 +72,8 @@ def events_in(text: str) -> set[str]:
             found.discard("blocked")
         if "production-halted" in found and not EVENTS["orders-paused"][1].search(_HALTED_MAKING.sub(" ", sentence)):
             found.discard("orders-paused")  # "paused production" is making stopped, not orders paused
+        if "sales-stalled" in found and _NOT_STALLED.search(sentence):
+            found.discard("sales-stalled")
         if "sale-permitted" in found and _DENIED.search(sentence):
             found.discard("sale-permitted")
         out |= found
