@@ -55,6 +55,16 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"|\b(?:stall(?:s|ed|ing)?|hold(?:s|ing)? up|held up|freez(?:e|es|ing)) (?:\w+ ){0,3}"
         r"(?:sales|shipments|exports|licen[cs]es|deliveries|purchases|orders|imports)\b",
     ),
+    # A government approving no purchase at all, in the verbs a report picks ("has not approved any
+    # purchases", "chose not to approve", "refused to allow imports"); a decision still pending
+    # ("has not yet approved", "is still weighing whether") is not it (``events``).
+    "purchases-refused": (
+        "no purchase approved",
+        rf"(?:{NO}|\bnever\b|\bchose not to\b)[^.;:]{{0,30}}\b(?:approv\w*|allow\w*|permit\w*|green[- ]?l\w+"
+        rf"|sign\w* off on)\b[^.;:]{{0,25}}\b(?:{BUYING}|imports?|importing)\b"
+        rf"|\b(?:refus\w*|declin\w*)\b[^.;:]{{0,20}}\bto (?:approve|allow|permit)\b[^.;:]{{0,25}}"
+        rf"\b(?:{BUYING}|imports?|importing)\b",
+    ),
     "case-by-case": ("case-by-case review", r"\bcase[- ]by[- ]case\b|\bone by one\b"),
     # A licence held in a government review, in the family of words it is told in ("security
     # review", "inter-agency review", "under review", a review that stalls or delays the sale), or
@@ -280,7 +290,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
     # off on the sale"), not one of them: a re-carry words it its own way. A denied one is not it.
     "sale-permitted": (
         "a sale or an import allowed",
-        r"\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|green[- ]light\w*|sign\w* off on|authori[sz]\w*"
+        r"\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|green[- ]?(?:light\w*|lit)|sign\w* off on|authori[sz]\w*"
         r"|let(?:s|ting)?|go-ahead (?:for|to))\b[^.;:]{0,30}\b(?:sale|sales|sell|selling|exports?|exporting|ship|shipments?|imports?|importing"
         rf"|{BUYING})\b"
         # The grammar of a permission, however long its recipient: "<verb> <whom> to [adverb] buy"
@@ -289,7 +299,10 @@ PATTERNS: dict[str, tuple[str, str]] = {
         rf"|\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|authori[sz]\w*)\b[^.;:]{{0,60}}?\bto (?:\w+ly )?"
         rf"(?:sell|export|ship|import|{BUYING})\b"
         rf"|\b(?:approval|green light|go-ahead|permission|clearance|nod)\b[^.;:]{{0,50}}?\b(?:for|of) (?:the |its |their )?"
-        rf"(?:sale|export|import|{BUYING})\w*\b",
+        rf"(?:sale|export|import|{BUYING})\w*\b"
+        # A buyer holding the permission ("held US clearance", "had received export licences").
+        r"|\b(?:held|hold(?:s|ing)?|received|obtained|secured|won)\s+(?:U\.?S\.?\s+|American\s+|export\s+)?"
+        r"(?:clearance|licen[cs]es?|approvals?)\b",
     ),
     # Buyers getting their orders ready once told they may ("start preparing orders", "purchase
     # planning", "outline their needs"): a step before an order is placed, in any of its words.

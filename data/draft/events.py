@@ -30,7 +30,7 @@ _MOOT_BLOCK = re.compile(
 # will allow the sale", "hopes it will allow the sale": no go-ahead.
 _DENIED = re.compile(
     rf"(?:{NO}|\b(?:never|no|nor|refus\w*|declin\w*|without|until|whether|hop(?:e|es|ed|ing)|wait\w*)\b)[^.;:]{{0,25}}"
-    r"\b(?:permit|allow|clear|approv|green[- ]light|sign\w* off|authori[sz]|let)\w*",
+    r"\b(?:permit|allow|clear|approv|green[- ]?(?:light|lit)|sign\w* off|authori[sz]|let)\w*",
     re.IGNORECASE,
 )
 
@@ -52,6 +52,15 @@ _NOT_STALLED = re.compile(
     r"|\buntil (?:this|that|the|its|their) (?:approval|clearance|go-ahead|decision|nod)\b",
     re.IGNORECASE,
 )
+# A refusal still open ("has not yet approved", "is weighing whether", "until it decides"): pending.
+_PENDING = re.compile(
+    r"\byet\b|\bstill (?:considering|weighing|deciding|reviewing|evaluating|studying)\b|\bevaluat\w*|\bweigh\w*"
+    r"|\buntil\b|\bwhether\b|\buncertain\w*|\b(?:so far|for now|at the moment)\b",
+    re.IGNORECASE,
+)
+# One side's go-ahead and the other's refusal in one sentence ("buyers held US clearance while
+# Beijing had yet to approve"): each clause is read on its own for a denial.
+_CLAUSE = re.compile(r",?\s+\b(?:while|whereas|although|though|but)\b\s+|;\s+", re.IGNORECASE)
 _HALTED_MAKING = re.compile(EVENTS["production-halted"][1].pattern, re.IGNORECASE)
 
 
@@ -72,10 +81,14 @@ def events_in(text: str) -> set[str]:
             found.discard("blocked")
         if "production-halted" in found and not EVENTS["orders-paused"][1].search(_HALTED_MAKING.sub(" ", sentence)):
             found.discard("orders-paused")  # "paused production" is making stopped, not orders paused
+        if "purchases-refused" in found and _PENDING.search(sentence):
+            found.discard("purchases-refused")
         if "sales-stalled" in found and _NOT_STALLED.search(sentence):
             found.discard("sales-stalled")
-        if "sale-permitted" in found and _DENIED.search(sentence):
-            found.discard("sale-permitted")
+        if "sale-permitted" in found and not any(
+            EVENTS["sale-permitted"][1].search(part) and not _DENIED.search(part) for part in _CLAUSE.split(sentence)
+        ):
+            found.discard("sale-permitted")  # denied in every clause that tells it
         out |= found
     return out
 
