@@ -93,7 +93,10 @@ PATTERNS: dict[str, tuple[str, str]] = {
     ),
     "half-of-us-volume": (
         "capped at half of US volume",
-        r"\bhalf of\b[^.;:]{0,50}\b(?:US|U\.S\.|American)\b|\b50 ?(?:%|per ?cent\b)[^.;:]{0,60}\b(?:US|U\.S\.)",
+        r"\bhalf of\b[^.;:]{0,50}\b(?:US|U\.S\.|American)\b|\b50 ?(?:%|per ?cent\b)[^.;:]{0,60}\b(?:US|U\.S\.)"
+        # the same rule without its number: a cap set against what the home market buys
+        r"|\b(?:caps?|capped|limit\w*|ceilings?)\b[^.;:]{0,30}\b(?:relative to|tied to|linked to|pegged to|in proportion to)"
+        r"\b[^.;:]{0,20}\b(?:domestic|US|U\.S\.|American|home)\b[^.;:]{0,15}\b(?:sales|customers|volumes?|shipments|demand)\b",
     ),
     "us-supply-certified": (
         "US supply to be certified",
@@ -106,7 +109,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
     ),
     "independent-check": (
         "checked by an independent party",
-        r"\b(?:third[- ]party|independent)\b[^.;:]{0,30}\b(?:review\w*|audit\w*|test\w*|lab\w*|check\w*|inspect\w*)",
+        r"\b(?:third[- ]party|independent)\b[^.;:]{0,30}\b(?:review\w*|audit\w*|test\w*|lab\w*|check\w*|inspect\w*|verif\w*)",
     ),
     "no-military-use": (
         "no military end use",
@@ -201,7 +204,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"\b(?:limit|cap|restrict)\w*\b[^.;:]{0,20}\b(?:overall |total )?(?:quantity|number|volume|amount)\b"
         r"[^.;:]{0,60}\b(?:buy|purchase|import)\w*|\bhow many\b[^.;:]{0,60}\b(?:may|can|could) (?:buy|purchase|import)\b"
         # the seller's side of the same limit: "volume caps", "a cap on the number", "shipments ... capped at"
-        r"|\bvolume (?:caps?|limits?|ceilings?)\b|\b(?:caps?|limits?|ceilings?) on (?:the )?(?:total )?(?:volume|number|quantity)\b"
+        r"|\b(?:volume|shipment|export) (?:caps?|limits?|ceilings?)\b|\b(?:caps?|limits?|ceilings?) on (?:the )?(?:total )?(?:volume|number|quantity)\b"
         r"|\b(?:shipments|exports|sales|volumes?)\b[^.;:]{0,50}\bcapped\b",
     ),
     "buyers-cleared": (
@@ -223,7 +226,13 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"\bSection 232\b|(?<!be )\b(?:impos|levi|slap)\w*\b[^.;:]{0,30}\b(?:tariffs?|import dut(?:y|ies))\b"
         r"|\b(?:tariffs?|import dut(?:y|ies))\b[^.;:]{0,20}\b(?:takes? effect|took effect|(?<!be )imposed)\b",
     ),
-    "first-batch": ("a first batch", r"\bfirst batch\b"),
+    # The first of several approvals, however a report counts them: "first batch", "an initial
+    # tranche", or the ones still to come ("future batches", "later rounds of approvals").
+    "first-batch": (
+        "a first batch",
+        r"\b(?:first|initial|opening) (?:batch|tranche|round of approvals)\b"
+        r"|\b(?:later|future|subsequent|further|next) (?:(?:batch(?:es)?|tranches?)\b(?!\s+of\b)|rounds? of approvals\b)",
+    ),
     "shipments-planned": (
         "shipments planned",
         r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|hop(?:es|ed|ing)|expect(?:s|ed)?|intend(?:s|ed)?) to (?:start |begin )?"

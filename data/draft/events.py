@@ -61,6 +61,7 @@ _PENDING = re.compile(
 # One side's go-ahead and the other's refusal in one sentence ("buyers held US clearance while
 # Beijing had yet to approve"): each clause is read on its own for a denial.
 _CLAUSE = re.compile(r",?\s+\b(?:while|whereas|although|though|but)\b\s+|;\s+", re.IGNORECASE)
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _HALTED_MAKING = re.compile(EVENTS["production-halted"][1].pattern, re.IGNORECASE)
 
 
@@ -70,6 +71,7 @@ def events_in(text: str) -> set[str]:
     arriving; a block offered as one choice of two, or as what a bill aims at, is not a block; a
     go-ahead denied is none; a halt to production is not a pause in orders."""
     out: set[str] = set()
+    text = text.translate(_HYPHENS)  # "third‑party" with a typeset hyphen is "third-party"
     for sentence in _SENTENCE.split(text):
         found = {name for name, (_, pattern) in EVENTS.items() if pattern.search(sentence)}
         if "none-delivered" in found or (
