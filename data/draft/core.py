@@ -147,6 +147,9 @@ def recheck_duplicates(
         text=draft.text,
         text_dates=dates_mod.text_days(draft.dates, dated=draft.story_date is not None)
         + ([draft.page_date] if draft.page_date else []),
+        dated_sentences=[
+            (m.date, m.sentence) for m in dates_mod.text_day_mentions(draft.dates, dated=bool(draft.story_date))
+        ],
         written_after=max((m.date for m in draft.dates if dates_mod.dated_day(m)), default=None),
         metrics={c.id: c.metric for c in draft.claims},
         statuses={c.id: c.status for c in draft.claims},

@@ -147,7 +147,9 @@ def find_dates(text: str, base: dt.date) -> list[DateMention]:
             before = text[max(0, match.start() - 60) : match.start()]
             forward = resolved[0] > base or bool(_FORWARD.search(before.split(",")[-1]))
             out.append(
-                DateMention(match.group(0), resolved[0], resolved[1], match.start(), forward and resolved[0] >= base)
+                DateMention(
+                    match.group(0), resolved[0], resolved[1], match.start(), forward and resolved[0] >= base, text
+                )
             )
     return sorted(out, key=lambda m: m.start)
 
@@ -207,12 +209,17 @@ def dated_day(mention: DateMention) -> bool:
 
 
 def text_days(mentions: list[DateMention], *, dated: bool = True) -> list[dt.date]:
-    """Days the text names ("on January 13", "Feb 24", "on Monday"): the story's own dates.
+    """Days the text names ("on January 13", "Feb 24", "on Monday"): the story's own dates."""
+    return [m.date for m in text_day_mentions(mentions, dated=dated)]
+
+
+def text_day_mentions(mentions: list[DateMention], *, dated: bool = True) -> list[DateMention]:
+    """The mentions naming those days, each with its sentence.
 
     "On Monday", "today" and "yesterday" count only when the text's own date was known (``dated``):
     without it they were resolved against today's date, which is no day of the story."""
     return [
-        m.date
+        m
         for m in mentions
         if m.precision == "day"
         and not m.forward

@@ -112,6 +112,7 @@ def find_duplicates(
     carrier: Mapping[str, object],
     text: str = "",
     text_dates: list[dt.date] | None = None,
+    dated_sentences: list[tuple[dt.date, str]] | None = None,
     written_after: dt.date | None = None,
     metrics: dict[str, str | None] | None = None,
     statuses: dict[str, str | None] | None = None,
@@ -222,6 +223,8 @@ def find_duplicates(
             # dated to its day with the same figure of the same thing and the same event: a round-up's story
             weight = 0.25 if standout >= 2.0 else 0.15
             signals.append((weight, f"the story's own date ({text_day:%d %b %Y}) is this source's day"))
+        else:  # a sentence dating an event both tell to this source's day
+            signals += story_time.dated_event(stories, source.id, told, dated_sentences or [], when)
         signals += (then := story_time.rare_then(stories, source.id, told, seeds.sources, published))
         if days is not None and days <= 3 and (standout >= 2.0 or then):  # or the news of those days
             signals.append((0.15, f"published within {days} day{'s' if days != 1 else ''} of it"))

@@ -65,6 +65,7 @@ class DateMention:
     precision: str
     start: int = 0
     forward: bool = False
+    sentence: str = ""  # the sentence naming it: what the date is the day of
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from data.draft.events import EVENTS
+from data.draft.events import EVENTS, events_in
 from data.draft.story import StoryIndex, TextStory, common_doers, shared_events
 from data.models import Source
 
@@ -42,3 +42,20 @@ def rare_then(
     if len(then) > 2:
         return []
     return [(0.2, f"the same event as few stories of those days tell ({EVENTS[event][0]})")]
+
+
+def dated_event(
+    stories: StoryIndex, sid: str, text: TextStory, dated: list[tuple[dt.date, str]], when: list[dt.date | None]
+) -> list[tuple[float, str]]:
+    """A sentence of the text that dates an event it shares with this source to the source's own
+    day, or the next or the one before (time zones): "a customs block on January 14" is that day's
+    story, however many stories tell of blocks. One signal, of the rarest such event."""
+    shared = set(shared_events(stories, sid, text))
+    for day, sentence in dated:
+        if shared and any(w is not None and abs((day - w).days) <= 1 for w in when):
+            told = sorted(events_in(sentence) & shared, key=lambda e: stories.event_count[e])
+            if told:
+                return [
+                    (0.15, f"the text dates what both tell ({EVENTS[told[0]][0]}) to {day:%d %b %Y}, this source's day")
+                ]
+    return []

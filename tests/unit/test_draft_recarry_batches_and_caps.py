@@ -1,15 +1,18 @@
 """The duplicate check on a first batch and a rule's terms told in other words (after run 19): a
 first batch counted by the ones still to come ("later batches"); a cap set against home sales is
 the half-of-US-volume term; "shipment caps" are volume limits; "third-party verification" is an
-independent check, with a typeset hyphen too. Each with a case and a near miss. The sentences are
+independent check, with a typeset hyphen too; a sentence dating an event both tell to the
+source's own day counts for it. Each with a case and a near miss. The sentences are
 written for these tests, not taken from articles.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from data.draft import draft_from_text
+from data.draft import draft_from_text, story, story_time
 from data.draft.events import events_in
 
 FIRST_BATCH = "2026-01-28-reuters-china-approves-first-h200-batch"
@@ -79,3 +82,24 @@ _RULE_TERMS = (
 
 def test_the_rules_terms_in_other_words_name_the_rule(real_seeds) -> None:
     assert BIS_RULE in {d.source_id for d in draft_from_text(_RULE_TERMS, real_seeds).duplicates}
+
+
+CUSTOMS_BLOCK = "2026-01-14-reuters-china-customs-blocks-h200"
+_BLOCK = "Chinese customs blocked imports of Nvidia's H200 on January 14."
+_RESULTS = "Nvidia reported its results on January 14."
+
+
+def _dated(real_seeds, text: str, sentence: str, day: dt.date) -> list[tuple[float, str]]:
+    stories = story.story_index(real_seeds)
+    when = [real_seeds.sources[CUSTOMS_BLOCK].published]
+    return story_time.dated_event(stories, CUSTOMS_BLOCK, story.read_text(stories, text), [(day, sentence)], when)
+
+
+def test_a_sentence_dating_a_shared_event_to_the_sources_day_counts(real_seeds) -> None:
+    (signal,) = _dated(real_seeds, _BLOCK, _BLOCK, dt.date(2026, 1, 14))
+    assert "the text dates what both tell" in signal[1] and "14 Jan 2026" in signal[1]
+
+
+def test_the_event_dated_to_another_day_or_another_thing_on_that_day_is_no_signal(real_seeds) -> None:
+    assert _dated(real_seeds, _BLOCK, _BLOCK, dt.date(2026, 3, 20)) == []
+    assert _dated(real_seeds, f"{_RESULTS} {_BLOCK}", _RESULTS, dt.date(2026, 1, 14)) == []
