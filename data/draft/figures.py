@@ -83,7 +83,8 @@ _AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORE
 # "the '75,000 chips per Chinese customer' limit". Only the words of a per-buyer phrase may sit between,
 # so "75,000 chips, well under the cap" keeps its number as written.
 _CAP_AFTER = re.compile(
-    r"^(?:[\s-]*(?:per|a|an|each|every|single|chinese|customer|buyer|firm|company|client|entity)s?\b)*"
+    r"^(?:[\s-]*(?:per|a|an|each|every|single|chinese|customer|buyer|firm|company|client|entity"
+    r"|volume|shipment|export|import|sales|market[- ]share)s?\b)*"
     r"[\s-]*[\"”’']?[\s-]*(?:cap|ceiling|limit)\b",
     re.IGNORECASE,
 )
@@ -239,7 +240,7 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
             return None  # "5M of something": a letter scale counts chips only when a chip noun follows
         if unit is not None:
             end = unit_end
-        elif re.search(r"\btpp\b", sentence[: first.start()], re.IGNORECASE):
+        elif re.search(r"\btpp\b|\btotal processing performance\b", sentence[: first.start()], re.IGNORECASE):
             unit = "tpp"
         elif (
             max(low, high) >= 100
@@ -267,7 +268,7 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     elif _AFTER_AT_MOST.match(after):
         end += _AFTER_AT_MOST.match(after).end()  # type: ignore[union-attr]
         figure = Figure(unit=unit, bound="at_most", wording="", high=low)
-    elif bound == "exact" and not percent and _CAP_AFTER.match(after):
+    elif bound == "exact" and _CAP_AFTER.match(after):  # "a 75,000-chip cap", "a 50% volume cap"
         figure = Figure(unit=unit, bound="at_most", wording="", high=low)  # the level of a cap is its most
     elif bound in ("at_least", "more_than"):
         figure = Figure(unit=unit, bound=bound, wording="", low=low, strict=strict)

@@ -34,6 +34,7 @@ _STOP = {"and", "to", "in", "for", "by", "from", "at", "on", "with", "that", "wh
 _WORD = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][\w/-]*|[A-Z0-9][\w/-]*)(?:['’]s\b)?")  # "A.I." is one word
 _PLURAL = re.compile(r"^(?!(?:this|plus|less|thus|news)$)[a-z]{3,}(?<!ss)(?<!ous)s$")
 _NVIDIA_CHIP = re.compile(r"\bNvidia\b|\b[HB]\d{2,3}[A-Z]?\b", re.IGNORECASE)
+_RATE = re.compile(r"\s*(giga|tera)bytes?\s+(?:per|a|each)\s+second\b", re.IGNORECASE)
 _MODULE_NOUN = re.compile(r"\s*(?:modules?|servers?|boards?|systems?|nodes?|racks?|cabinets?)\b", re.IGNORECASE)
 
 
@@ -42,6 +43,9 @@ def unit_after(text: str, pos: int, max_words: int = 4) -> tuple[str | None, int
 
     "of" and "the" cost nothing and a possessive is one word ("50 of Nvidia's newer H200 chips");
     a chip word naming a module ("5,000 chip modules", "GPU servers") is the module."""
+    rate = _RATE.match(text[pos:])  # "6,500 gigabytes per second"
+    if rate:
+        return ("tb_per_s" if rate.group(1).lower() == "tera" else "gb_per_s"), pos + rate.end()
     cursor, words = pos, 0
     while words < max_words:
         match = _WORD.match(text[cursor:])

@@ -357,3 +357,27 @@ def test_a_price_after_one_chip_is_per_chip(sentence: str) -> None:
 )
 def test_a_price_of_a_server_or_of_many_chips_is_not_per_chip(sentence: str) -> None:
     assert _only(sentence).unit != "usd_per_chip"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The rule sets a 50% volume cap on exports.", "Licences carry a 30 percent export limit."]
+)
+def test_a_share_that_is_a_caps_level_is_its_most(sentence: str) -> None:
+    figure = _only(sentence)
+    assert figure.unit == "percent" and figure.bound == "at_most" and figure.high is not None
+
+
+@pytest.mark.parametrize("sentence", ["A 25% tariff applies to the chips.", "Sales fell 50% after the cap."])
+def test_a_share_beside_no_cap_or_after_it_stays_as_written(sentence: str) -> None:
+    assert _only(sentence).bound == "exact"
+
+
+def test_a_performance_threshold_named_before_its_number_is_tpp_not_chips() -> None:
+    figure = find_figures("It covers H200 chips with total processing performance under 21,000.", True)[0]
+    assert figure.unit == "tpp" and figure.bound == "less_than"
+
+
+def test_a_bandwidth_in_gigabytes_per_second_is_a_rate() -> None:
+    figure = _only("The limit is a memory bandwidth below 6,500 gigabytes per second.")
+    assert figure.unit == "gb_per_s" and figure.bound == "less_than"
+    assert all(f.unit != "gb_per_s" for f in find_figures("The chip ships with 141 GB of memory.", True))
