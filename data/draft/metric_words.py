@@ -90,6 +90,7 @@ LEVY = r"\b(?:tariffs?|tax|duty|duties|toll)\b"
 OF_US_VOLUME = (
     r"\bof\b[^.;%]{0,40}?(?:\bU\.?S\.?(?=[\s-])|\bUS\b|\bAmerican\b|\bdomestic\b)[^.;%]{0,25}?"
     r"\b(?:customers|sales|shipments|volumes?|buyers)\b"
+    r"|%\s*(?:volume|shipment|export)s? (?:cap|ceiling|limit)\b"  # the rule's share by its name: "a 50% volume cap"
 )
 FROM_STOCK = (
     r"\b(?:fulfill?(?:ed|ing)?|filled|met|served|supplied|covered)\s+(?:\w+\s+){0,2}?(?:from|using|with|out\s+of)\s+"

@@ -48,6 +48,7 @@ def test_a_trade_war_rate_or_a_tax_credit_is_not_the_us_take(sentence: str, real
         "China-bound shipments may not exceed 50% of what Nvidia sells to US-based customers.",
         "A volume cap holds exports to China to no more than 50% of US domestic sales of the chip.",
         "Exports to China are limited to half the volume: at most 50% of the American shipments.",
+        "The licences come with a 50% volume cap.",
     ],
 )
 def test_a_share_of_what_ships_to_us_buyers_is_the_50_percent_rule(sentence: str, real_seeds: SeedData) -> None:
@@ -59,6 +60,7 @@ def test_a_share_of_what_ships_to_us_buyers_is_the_50_percent_rule(sentence: str
     [
         "About 50% of the chips went to data centres in Shanghai.",
         "Nvidia's share of China's AI chip market fell to 5% from 95%.",
+        "Its shares fell 50% after the volume cap was announced.",
     ],
 )
 def test_a_share_with_no_us_buyers_is_not_the_50_percent_rule(sentence: str, real_seeds: SeedData) -> None:
