@@ -179,7 +179,7 @@ def _status(text: str) -> str | None:
 
 _CUSTOMS = re.compile(r"\bcustoms\b", re.IGNORECASE)
 _APPROVAL_VERB = re.compile(
-    r"\b(?:approv(?:ed|es|ing)|cleared|granted|authori[sz](?:ed|es|ing)|green ?light(?:ed)?|greenlit|allow(?:ed|ing|s)?|permit(?:s|ted)?|go-ahead)\b",
+    r"\b(?:approv(?:e|ed|es|ing)|cleared|granted|authori[sz](?:e|ed|es|ing)|green ?light(?:ed)?|greenlit|allow(?:ed|ing|s)?|permit(?:s|ted)?|go-ahead)\b",
     re.IGNORECASE,
 )
 _US_APPROVER = re.compile(r"\b(?:U\.?S\.?|United States|Washington|Trump|administration|Commerce|White House|BIS)\b")
@@ -187,6 +187,7 @@ _CN_APPROVER = re.compile(r"\b(?:China|Beijing|Chinese (?:government|authorities
 _US_REVIEW = re.compile(
     r"\b(?:U\.?S|US|American|Washington|Commerce|State Department|inter-?agency)\b\W*(?:[\w-]+\s+){0,2}review", re.I
 )
+_HOPED = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish\w*|want\w*|urg\w*|call\w* on|ask\w*)\b", re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+([^,;.]{3,60})")
 _BUYING = re.compile(r"\b(?:orders|purchases|purchasing|buying)\b", re.IGNORECASE)
@@ -253,11 +254,13 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
     if not (_APPROVAL_VERB.search(main) or _FROM_AGENT.search(main)):
         main = sentence  # "It comes despite the US approval": the concession is all it says
     verb = _APPROVAL_VERB.search(main) or _FROM_AGENT.search(main)
-    if claim_status in ("approved", "conditional", "announced") and verb and kind in _RETHOUGHT:
+    if claim_status in ("approved", "conditional", "announced", "planned") and verb and kind in _RETHOUGHT:
         approver = main[: verb.start()]
         passive = _BY_AGENT.match(main[verb.end() :])  # "were approved by the Trump administration"
         if passive or verb.re is _FROM_AGENT:
             approver = passive.group(1) if passive else verb.group(1)
+        if claim_status == "planned" and _HOPED.search(approver):
+            return kind, claim_status  # "Huang hopes China will allow the sale": a wish, no side's plan
         if _US_APPROVER.search(approver) and not _CN_APPROVER.search(approver):
             # the seeds never file a US licence as conditional: its conditions are claims of their own
             return "export_licence", "approved" if claim_status == "conditional" else claim_status

@@ -345,3 +345,19 @@ def test_a_temporary_hold_is_a_pause_and_orders_received_are_orders() -> None:
     assert status("The move follows a long hold-up at the border.") is None
     assert kind("We have not received purchase orders yet, the chief executive said.", None) == "order"
     assert kind("The buyers received their first chips yesterday.", None) == "delivery"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side_kind"),
+    [
+        ("The administration intends to authorize the vendor to sell the part in China.", "export_licence"),
+        ("Beijing plans to approve purchases by three firms next month.", "import_approval"),
+    ],
+)
+def test_a_planned_approval_is_the_named_sides_step_in_the_verbs_base_form_too(sentence: str, side_kind: str) -> None:
+    assert refine("import_approval", "planned", sentence)[0] == side_kind
+
+
+def test_a_wish_that_a_side_will_approve_is_no_plan_of_that_side() -> None:
+    sentence = "The chief executive said he hopes China will allow the sale of the part."
+    assert refine("statement", "planned", sentence) == ("statement", "planned")
