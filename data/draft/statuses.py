@@ -105,7 +105,7 @@ _WORDS: list[tuple[str, str]] = [
     ),
     (r"condition|requirements to (?:each |the )?approvals?", "conditional"),
     # announcing, and confirming or declaring that a permission will come: "confirmed that he would permit"
-    (r"\bannounc(?:ed|es|ing)\b|\b(?:confirm|declar|unveil)(?:ed|es|s)?\b(?= (?:[\w.,]+ ){0,6}?that (?:[\w.]+ ){1,4}?"
+    (r"\bannounc(?:ed|es|ing)\b|\b(?:confirm|declar|unveil|said|says)(?:ed|es|s)?\b(?= (?:[\w.,]+ ){0,6}?that (?:(?!hop|wish|want)[\w.]+ ){1,4}?"
      r"(?:would|will) (?:\w+ )?(?:allow|permit|approve|authori[sz]e|grant|let|clear)\b)", "announced"),
     (r"plan(?:s|ned)? to|expected to|will\b|set to|preparing|aims? to|hop(?:es|ing) to|intends? to|"
      # a step put ahead in time: "shipments planned for March", "slated to", "poised to", "on track to"
@@ -259,7 +259,7 @@ def refine(kind: str, claim_status: str | None, sentence: str) -> tuple[str, str
         passive = _BY_AGENT.match(main[verb.end() :])  # "were approved by the Trump administration"
         if passive or verb.re is _FROM_AGENT:
             approver = passive.group(1) if passive else verb.group(1)
-        if claim_status == "planned" and _HOPED.search(approver):
+        if claim_status in ("planned", "announced") and _HOPED.search(approver):
             return kind, claim_status  # "Huang hopes China will allow the sale": a wish, no side's plan
         if _US_APPROVER.search(approver) and not _CN_APPROVER.search(approver):
             # the seeds never file a US licence as conditional: its conditions are claims of their own

@@ -361,3 +361,15 @@ def test_a_planned_approval_is_the_named_sides_step_in_the_verbs_base_form_too(s
 def test_a_wish_that_a_side_will_approve_is_no_plan_of_that_side() -> None:
     sentence = "The chief executive said he hopes China will allow the sale of the part."
     assert refine("statement", "planned", sentence) == ("statement", "planned")
+
+
+def test_a_leader_saying_his_side_will_allow_the_sale_announces_that_sides_step() -> None:
+    sentence = "The president said on Monday that the US would allow the vendor to sell the part in China."
+    assert status(sentence) == "announced"
+    assert refine("statement", status(sentence), sentence) == ("export_licence", "announced")
+
+
+def test_saying_one_hopes_a_side_will_allow_it_announces_nothing() -> None:
+    sentence = "The chief executive said last week that he hopes China will allow the sale of the part."
+    assert status(sentence) != "announced"
+    assert refine("statement", status(sentence), sentence)[0] == "statement"
