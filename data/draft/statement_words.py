@@ -26,7 +26,7 @@ DEMAND = re.compile(
     # racing to buy is demand; "the race for AI dominance" is an idiom
     r"\brac(?:es|ed|ing)\s+(?:\w+\s+){0,2}?to (?:buy|order|secure|acquire|purchase|get|obtain)\b|"
     r"\bsnap(?:s|ped|ping)? up\b|"
-    r"\bdemand\s+(?:for\s+(?:[\w'’-]+\s+){1,5}?)?(?:remains?|is|was|stays?|has been|surg\w*|soar\w*|roar\w*|jump\w*|"
+    r"\bdemand\s+(?:(?:for|from|among)\s+(?:[\w'’-]+\s+){1,5}?){0,2}(?:remains?|is|was|stays?|has been|surg\w*|soar\w*|roar\w*|jump\w*|"
     r"grow\w*|ris(?:es|ing|en)|boom\w*|continues)\b|"
     r"\b(?:high|strong|robust|surging|massive|huge|unfilled|pent-up|insatiable|unquenchable|voracious|enormous|"
     r"booming|soaring|keen|intense|growing)\s+(?:\w+\s+)?(?:demand|interest|appetite)\b|"
@@ -65,7 +65,8 @@ _SPEAKER = re.compile(
 # ... on a government's step or the trade it rules: a remark on the chip itself ("says the H200 is fast
 # enough") is no claim (tests/unit/test_draft_statements.py)
 _TOPIC = re.compile(
-    r"\b(?:decision|move|deal|policy|approval|rules?|ban|curbs|export(?:s|ing)?|sales|selling|smuggling|cooperation)\b",
+    r"\b(?:decision|move|deal|policy|approval|rules?|ban|curbs|export(?:s|ing)?|sales|selling|smuggling|cooperation"
+    r"|surcharge|fee|levy)\b",
     re.IGNORECASE,
 )
 _VIEW = re.compile(r"\b(?:analysts?|experts?|observers?|commentators?|critics?|investors?|shares?|stocks?)\b", re.I)

@@ -373,3 +373,17 @@ def test_saying_one_hopes_a_side_will_allow_it_announces_nothing() -> None:
     sentence = "The chief executive said last week that he hopes China will allow the sale of the part."
     assert status(sentence) != "announced"
     assert refine("statement", status(sentence), sentence)[0] == "statement"
+
+
+def test_demand_told_by_whom_it_comes_from_is_a_demand_signal(real_seeds) -> None:
+    found = _statements("Huang said demand from Chinese customers for the H200 was very high.\n", real_seeds)
+    assert [c.kind for c in found] == ["demand_signal"]
+    # near miss: demand named with no word for how it stands is no signal
+    assert _statements("Huang spoke about demand from Chinese customers for the H200.\n", real_seeds) == []
+
+
+def test_a_side_speaking_of_the_fee_is_a_claim(real_seeds) -> None:
+    found = _statements("\u201cIt is a fair level,\u201d Trump said of the H200 surcharge.\n", real_seeds)
+    assert len(found) == 1 and found[0].side == "US"
+    # near miss: the same words about the chip's speed are no claim on the trade
+    assert _statements("\u201cIt is a fair level,\u201d Trump said of the H200's speed.\n", real_seeds) == []
