@@ -381,7 +381,7 @@ def _claim(
         status=status,
         stage=stage,
         metric=metric,
-        applies_to=list(buyers if buyers is not None else index.buyers(matches)) if figure is not None else [],
+        applies_to=entities.applies_to(index, matches, buyers, metric) if figure is not None else [],
         figure=figure,
         attribution=attribution,
         matches=matches,

@@ -308,6 +308,18 @@ class EntityIndex:
         return named if named else out
 
 
+def applies_to(
+    index: EntityIndex, matches: list[EntityMatch], buyers: list[str] | None, metric: str | None
+) -> list[str]:
+    """Whom a figure is about: the buyers given or named; for one of Nvidia's own quantities (its
+    stock, share or revenue: a metric named ``nvidia-...``) with no buyer named, Nvidia, when the
+    sentence names it, as the seeds keep them."""
+    out = list(buyers if buyers is not None else index.buyers(matches))
+    if not out and (metric or "").startswith("nvidia-") and any(m.id == "nvidia" for m in matches):
+        return ["nvidia"]
+    return out
+
+
 def _prefix_score(phrase: str, alias: str) -> float:
     """'Alibaba Group' or 'Tencent Holdings' against 'Alibaba': the first word carries the name."""
     head = phrase.split()[0]

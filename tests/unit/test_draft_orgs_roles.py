@@ -84,3 +84,15 @@ def test_a_count_in_a_smuggling_case_applies_to_the_network(real_seeds: SeedData
     applies = [c.applies_to for c in draft.claims if c.figure is not None]
     assert ["smuggling-networks"] in applies  # the case's count
     assert [] in applies  # the sale in another sentence names no network
+
+
+def test_nvidias_own_stock_applies_to_nvidia_and_a_buyers_order_to_the_buyer(real_seeds: SeedData) -> None:
+    text = (
+        "Nvidia H200 chips are in demand in China.\n\n"
+        "Nvidia has about 700,000 H200 chips in stock, people familiar with the matter said.\n\n"
+        "Nvidia said ByteDance ordered 100,000 H200 chips.\n"
+    )
+    draft = draft_from_text(text, real_seeds, published=dt.date(2026, 1, 2), publisher="Test Wire")
+    about = {c.figure.value or c.figure.low: (c.metric, c.applies_to) for c in draft.claims if c.figure is not None}
+    assert about[700000] == ("nvidia-h200-stock", ["nvidia"])
+    assert about[100000][1] == ["bytedance"]  # near miss: Nvidia named beside a buyer's order is not whom it is about
