@@ -63,7 +63,10 @@ _CLAUSE = (
 )
 _NEGATED = re.compile(
     r"(?:\b(?:may|can|could|will|would|should|must|shall|do|does|did)\s+not|\b(?:cannot|can't|won't|mustn't|"
-    r"don't|doesn't|didn't|shouldn't|wouldn't)|\bnever)\s+(?:(?!" + _CLAUSE + r")[a-z]+\s+){0,2}$",
+    r"don't|doesn't|didn't|shouldn't|wouldn't)|\bnever"
+    # a permission denied: "is not allowed to import more than 50%", "barred from buying more than"
+    r"|\bnot\s+(?:be\s+)?(?:allowed|permitted)\s+to|\b(?:barred|prohibited|banned)\s+from)"
+    r"\s+(?:(?!" + _CLAUSE + r")[a-z]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
@@ -202,7 +205,31 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     figures.extend(_word_figures(sentence, figures))
+    figures.extend(_half_of(sentence, figures))
     return figures
+
+
+# "half the volume sold to US customers", "more than half of US sales": a share told as a fraction.
+_HALF = re.compile(
+    r"\bhalf\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w.-]+\s+){0,3}"
+    r"(?:volume|sales|shipments|quantity|amount|supply|output)\b",
+    re.IGNORECASE,
+)
+
+
+def _half_of(sentence: str, found: list[Figure]) -> list[Figure]:
+    """A share told as half of something, kept in its words as a percent share with its bound
+    ("cannot import more than half the volume": at most), no number made up for it."""
+    out = []
+    for match in _HALF.finditer(sentence):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        bound, strict, start = _bound_before(sentence, match.start())
+        figure = Figure(unit="percent", bound=bound, wording=sentence[start : match.end()].strip(), vague=True)
+        figure.strict = strict
+        figure.start, figure.end = start, match.end()
+        out.append(figure)
+    return out
 
 
 def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_context: bool = False) -> Figure | None:

@@ -381,3 +381,33 @@ def test_a_bandwidth_in_gigabytes_per_second_is_a_rate() -> None:
     figure = _only("The limit is a memory bandwidth below 6,500 gigabytes per second.")
     assert figure.unit == "gb_per_s" and figure.bound == "less_than"
     assert all(f.unit != "gb_per_s" for f in find_figures("The chip ships with 141 GB of memory.", True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound"),
+    [
+        ("China cannot import more than half the volume sold to US customers.", "at_most"),
+        ("Shipments may not exceed half of the total US sales volume.", "at_most"),
+        ("China may take half the volume sold at home.", "exact"),
+    ],
+)
+def test_a_share_told_as_half_of_a_volume_is_kept_in_words_with_its_bound(sentence: str, bound: str) -> None:
+    figure = _only(sentence)
+    assert (figure.unit, figure.bound, figure.vague, figure.numbers()) == ("percent", bound, True, [])
+    assert "half" in figure.wording
+
+
+@pytest.mark.parametrize("sentence", ["Half of the analysts agree.", "The firm sold half its stake last year."])
+def test_half_of_something_not_a_volume_is_no_figure(sentence: str) -> None:
+    assert find_figures(sentence, True) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China is not allowed to import more than 50% of the US volume.",
+        "Buyers are barred from buying more than 50,000 chips.",
+    ],
+)
+def test_a_floor_under_a_denied_permission_is_a_cap(sentence: str) -> None:
+    assert _only(sentence).bound == "at_most"
