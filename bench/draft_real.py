@@ -42,12 +42,13 @@ RUNS = ROOT / "bench" / "draft-real-runs"
 # held out in run 10) from run 11 on, the eighth (`fresh8`, 129-144, held out in run 11) from run 12 on, the
 # ninth (`fresh9`, 145-160, held out in run 12) from run 13 on, the tenth (`fresh10`, 161-176, held
 # out in run 15) from run 16 on, the eleventh (`fresh11`, 177-192, held out in run 16) from run 17
-# on, the twelfth (`fresh12`, 193-207, held out in run 19) from run 20 on, each in a row of its own.
-# A thirteenth set (`fresh13`) would be held out.
+# on, the twelfth (`fresh12`, 193-207, held out in run 19) from run 20 on, the thirteenth (`fresh13`,
+# 208-221, held out in run 21) from run 22 on, each in a row of its own. A fourteenth set would be held out.
 RETIRED = {"held_out": "tune", "fresh": "fresh_tuned", "fresh2": "fresh2_tuned", "fresh3": "fresh3_tuned",
            "fresh4": "fresh4_tuned", "fresh5": "fresh5_tuned", "fresh6": "fresh6_tuned",
            "fresh7": "fresh7_tuned", "fresh8": "fresh8_tuned", "fresh9": "fresh9_tuned",
-           "fresh10": "fresh10_tuned", "fresh11": "fresh11_tuned", "fresh12": "fresh12_tuned"}  # fmt: skip
+           "fresh10": "fresh10_tuned", "fresh11": "fresh11_tuned", "fresh12": "fresh12_tuned",
+           "fresh13": "fresh13_tuned"}  # fmt: skip
 TUNED_ON = {
     "tune",
     "fresh_tuned",
@@ -62,6 +63,7 @@ TUNED_ON = {
     "fresh10_tuned",
     "fresh11_tuned",
     "fresh12_tuned",
+    "fresh13_tuned",
 }
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9, "mln": 1e6, "bln": 1e9}  # fmt: skip
@@ -292,6 +294,8 @@ SPLIT_LABELS = {
     "fresh12": "twelfth fresh held out",
     "fresh12_tuned": "twelfth fresh set, tuned on",
     "fresh13": "thirteenth fresh held out",
+    "fresh13_tuned": "thirteenth fresh set, tuned on",
+    "fresh14": "fourteenth fresh held out",
 }
 """A split and how tables name it: each fresh set was collected (keys first) after the tuning before it."""
 
