@@ -186,7 +186,10 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"|\b(?:the president|Trump|he) (?:alone |himself )?(?:will|would|is) (?:personally |alone |now |the one to )?"
         r"(?:decid(?:e|ing)|make the (?:call|decision))\b"
         r"|\b(?:decision|choice|call)\b[^.;:]{0,40}\b(?:on|at) (?:the |his )?(?:\w+ )?desk of (?:the president|President Trump|Donald Trump|Trump)\b"
-        r"|\b(?:decision|choice|call)\b (?:that )?(?:rests|sits) (?:\w+ ){0,2}on (?:his|the president's|Trump's) desk\b",
+        r"|\b(?:decision|choice|call)\b (?:that )?(?:rests|sits) (?:\w+ ){0,2}on (?:his|the president's|Trump's) desk\b"
+        # the president as the one who decides: "Trump is the sole decision-maker", "holds exclusive authority"
+        r"|\b(?:the president|Trump)\b (?:is |as )?(?:now )?the (?:sole |only |final |ultimate )?(?:decision[- ]maker|decider)\b"
+        r"|\b(?:the president|Trump)\b (?:alone )?holds? (?:the )?(?:exclusive|sole|final|ultimate) (?:authority|say|power)\b",
     ),
     # A share gone, in words or in its figure ("fell to zero", "reached 0%", "hit zero percent").
     "share-gone": (
@@ -328,6 +331,13 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"\bbefore (?:travel+ing|heading|flying|going|moving) (?:on(?:ward)? )?to\b"
         r"|\b(?:trip|tour|visit|journey)\b[^.;:]{0,30}\b(?:continu\w*|go(?:es)? on|move on) (?:on )?(?:in|to)\b"
         r"|\b(?:will|would|is to|was to|expected to|set to|due to) (?:then )?(?:travel|head|fly) (?:on(?:ward)? )?to\b",
+    ),
+    # Told in a post on a social network rather than a statement or an interview ("posted on Truth
+    # Social", "wrote on his social media platform"): how a leader chose to announce it.
+    "social-post": (
+        "announced in a social-media post",
+        r"\bTruth Social\b|\b(?:posted|wrote|announced|said) (?:on|in|via) (?:his |a |her )?(?:social[- ]media|Twitter)\b"
+        r"|\bsocial[- ]media (?:post|platform|message)\b",
     ),
     "xi-informed": (
         "Xi told of the decision",

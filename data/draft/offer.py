@@ -46,12 +46,17 @@ def kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory)
     if not out:
         return []
     best = stories.stories.get(out[0].source_id)
-    best_events = set(best.events) if best else set()
     best_shared = set(story.shared_events(stories, out[0].source_id, told))
 
+    def events_of(sid: str) -> set[str]:
+        found = stories.stories.get(sid)
+        return set(found.events) if found else set()
+
     def apart(d: Duplicate) -> bool:
+        # what it tells beyond every match scoring higher (a tie with the best counts as the best)
+        above = set().union(*(events_of(o.source_id) for o in out if o.score > d.score or o is out[0]))
         mine = stories.stories.get(d.source_id)
-        return mine is not None and bool((set(mine.events) & set(told.events)) - best_events)
+        return mine is not None and bool((set(mine.events) & set(told.events)) - above)
 
     def close(d: Duplicate) -> bool:
         shared = set(story.shared_events(stories, d.source_id, told))

@@ -173,7 +173,7 @@ def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -
         if claim.product:
             story.chips.add(claim.product)
         words = f"{claim.summary} {claim.label or ''}"
-        found = events_in(f"{words} {wording}")
+        found = events_in(f"{words} {wording}. {claim.attribution.note or ''}")  # "Truth Social post" too
         if claim.status in _STATUS_EVENT:
             found.add(_STATUS_EVENT[claim.status])
         if claim.status == "none" and claim.kind in _NONE_KINDS:
