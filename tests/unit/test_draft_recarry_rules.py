@@ -110,6 +110,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("n", "fresh12"),
             ("o", "fresh13"),
             ("p", "fresh14"),
+            ("q", "fresh15"),
         )
     }
     table = summary_table({"run": results})
@@ -127,11 +128,14 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · eleventh fresh set, tuned on | 1 |" in table
     assert "| run · twelfth fresh set, tuned on | 1 |" in table
     assert "| run · thirteenth fresh set, tuned on | 1 |" in table
-    assert "| run · fourteenth fresh held out | 1 |" in table
-    retired = "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth".split()  # noqa: SIM905
+    assert "| run · fourteenth fresh set, tuned on | 1 |" in table
+    assert "| run · fifteenth fresh held out | 1 |" in table
+    retired = (
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth".split()
+    )  # noqa: SIM905
     assert all(f"{n} fresh held out" not in table for n in retired)
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`p`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`q`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
