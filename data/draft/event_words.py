@@ -155,6 +155,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
         "approved on conditions",
         r"\bconditional(?:ly)?\b[^.;:]{0,20}\b(?:approv\w*|clear\w*|nod|go-ahead|green light)"
         r"|\b(?:approv\w*|licen[cs]\w*|clearances?)\b[^.;:]{0,30}\bconditioned\b"
+        r"|\b(?:approv\w*|clear\w*|nod|go-ahead|green light)\b[^.;:]{0,20}\bwith (?:strict |tight |some )?conditions\b"
         r"|\bconditions? (?:attached|linked|tied|imposed|set)\b|\b(?:attach|impos|lay|lai|set|plac)(?:e|es|ed|ing|s|d)? "
         r"(?:\w+ ){0,2}conditions\b|\bconditions\b[^.;:]{0,20}\b(?:impos|attach)\w*",
     ),

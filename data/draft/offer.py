@@ -32,8 +32,15 @@ def enough(score: float, signals: list[tuple[float, str]]) -> bool:
     its people and its events), agree: independent signals that both point at one story are
     stronger than their sum suggests, so a lower bar holds. Two reasons of one kind are one kind;
     shared vocabulary and a shared wire are what a neighbouring story about the same event has too."""
-    kinds = {reason.split("(")[0].strip().lower() for weight, reason in signals if weight >= MEDIUM}
+    kinds = {_kind(reason) for weight, reason in signals if weight >= MEDIUM}
     return score >= PAIRED and len(kinds - _SHARED_BY_NEIGHBOURS) >= 2
+
+
+def _kind(reason: str) -> str:
+    """What a reason is evidence of: the story's own date and a publication day near it are both
+    time, one kind (a text dated like a source says nothing of its content)."""
+    kind = reason.split("(")[0].strip().lower()
+    return "time" if kind.startswith(("the story's own date", "published within")) else kind
 
 
 def kept(out: list[Duplicate], stories: story.StoryIndex, told: story.TextStory) -> list[Duplicate]:

@@ -72,3 +72,18 @@ def test_a_second_story_adding_nothing_beyond_the_matches_above_it_is_not_kept(r
     assert review.source_id not in {d.source_id for d in kept([customs, suppliers, review], stories, told)}
     # near miss: without the suppliers' story above it, the review story tells what the best does not
     assert review.source_id in {d.source_id for d in kept([customs, review], stories, told)}
+
+
+def test_approvals_given_with_conditions_are_approved_on_conditions() -> None:
+    assert "conditional-approval" in events_in("Beijing has given early approvals, but with conditions.")
+    assert "conditional-approval" not in events_in("Beijing has given early approvals, with more to come.")
+
+
+def test_a_date_and_a_publication_day_are_one_kind_of_evidence_not_two() -> None:
+    from data.draft.offer import enough
+
+    dated = [(0.25, "the story's own date (13 Jan 2026) is this source's day"), (0.15, "published within 0 days of it")]
+    assert not enough(0.36, dated)
+    # near miss: a date beside something the source tells is two kinds
+    told = [(0.25, "the story's own date (13 Jan 2026) is this source's day"), (0.2, "the same rare event (blocked)")]
+    assert enough(0.4, told)
