@@ -12,8 +12,10 @@ help: ## list the targets
 
 # The venv installs the hashed lock files (every resolved package, pinned, with its hashes);
 # requirements*.txt are the human-edited inputs, and `make lock` turns them into the locks.
-$(VENV)/.runtime: requirements.lock
+# requirements-pip.lock goes first: the venv's bundled pip mis-resolves an extra under --require-hashes.
+$(VENV)/.runtime: requirements-pip.lock requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-pip.lock
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
@@ -25,6 +27,7 @@ PIP_COMPILE := $(PY) -m piptools compile --quiet --generate-hashes --allow-unsaf
 	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
 lock: $(VENV)/.dev ## requirements*.txt -> requirements*.lock (hashed); LOCK_ARGS=--upgrade re-resolves all
+	$(PIP_COMPILE) $(LOCK_ARGS) --output-file requirements-pip.lock requirements-pip.txt
 	$(PIP_COMPILE) $(LOCK_ARGS) --output-file requirements-dev.lock requirements-dev.txt
 	$(PIP_COMPILE) $(LOCK_ARGS) --constraint requirements-dev.lock --output-file requirements.lock requirements.txt
 

@@ -49,10 +49,11 @@ def lock(path: Path) -> dict[str, tuple[str, list[str]]]:
 
 RUNTIME = lock(ROOT / "requirements.lock")
 DEV = lock(ROOT / "requirements-dev.lock")
+PIP = lock(ROOT / "requirements-pip.lock")
 
 
 def test_every_locked_package_has_hashes() -> None:
-    for locked in (RUNTIME, DEV):
+    for locked in (RUNTIME, DEV, PIP):
         assert locked, "empty lock file"
         assert [name for name, (_, hashes) in locked.items() if not hashes] == []
         assert all(re.fullmatch(r"[0-9a-f]{64}", h) for _, hashes in locked.values() for h in hashes)
@@ -82,3 +83,12 @@ def test_every_install_requires_the_hashes() -> None:
     installs = [line for line in makefile.splitlines() + dockerfile.splitlines() if "pip install" in line]
     assert len(installs) >= 3, installs
     assert all("--require-hashes -r requirements" in line and ".lock" in line for line in installs), installs
+
+
+def test_the_installing_pip_is_pinned_and_goes_first() -> None:
+    """The venv's bundled pip fails the hashed install when lxml is newer upstream than its pin."""
+    assert inputs(ROOT / "requirements-pip.txt") == {"pip": PIP["pip"][0]}
+    assert PIP["pip"][0] == DEV["pip"][0], "requirements-pip.txt and the dev lock disagree on pip"
+    for path in (ROOT / "Makefile", ROOT / "deploy" / "Dockerfile"):
+        text = path.read_text(encoding="utf-8")
+        assert -1 < text.find("-r requirements-pip.lock") < text.find("-r requirements.lock"), path.name
