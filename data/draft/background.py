@@ -132,17 +132,31 @@ _BACK_TO_THE_DEAL = re.compile(
 )
 
 
-def paragraph_reason(paragraph: str, paragraph_matches: list[EntityMatch], subject_orgs: set[str]) -> str | None:
+# How a committee or chamber voted on "the bill" (or "the measure") a report is about: the vote is its story.
+_VOTE_ON_THE_BILL = re.compile(
+    r"\bvot(?:e|es|ed|ing)\b(?=.*\b(?:the|this) (?:bill|measure|legislation|act)\b)"
+    r"|\b(?:the|this) (?:bill|measure|legislation|act)\b(?=.*\bvot(?:e|es|ed|ing)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def paragraph_reason(
+    paragraph: str,
+    paragraph_matches: list[EntityMatch],
+    subject_orgs: set[str],
+    units: set[str | None] | frozenset = frozenset(),
+) -> str | None:
     """A paragraph that names no chip (no tracked chip, no chip model, no chip word), not China
     and no organisation of the chip trade (``subject_orgs``: vendors, chipmakers, buyers, Chinese
     bodies) is another story, as a digest's other items are (a court case, an agency's budget):
     its numbers are listed, not drafted. The paragraph, not the sentence, decides, so a figure in
-    a sentence whose neighbour names the chip or Nvidia stays a claim."""
+    a sentence whose neighbour names the chip or Nvidia stays a claim. A sentence whose figures
+    (``units``) are all votes on "the bill" tells how the report's bill fared."""
     if any(m.kind == "chip" or m.id in subject_orgs for m in paragraph_matches):
         return None
     if _CHINA.search(paragraph) or _CHIP_WORDS.search(paragraph) or _MODEL.search(paragraph):
         return None
-    if _BACK_TO_THE_DEAL.search(paragraph):
+    if _BACK_TO_THE_DEAL.search(paragraph) or (units == {"votes"} and _VOTE_ON_THE_BILL.search(paragraph)):
         return None
     return "a paragraph that names neither a chip nor China"
 
@@ -186,7 +200,7 @@ _EARLIER = re.compile(r"\b(?:last year|years? ago|in the past|previously|back in
 _NOT_NAMES = frozenset(
     ["The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "By", "From", "With", "As", "An",
      "A", "According", "However", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Under",
-     "Over", "Last", "Next", "Earlier", "Later", "Meanwhile", "AI", "GPU", "GPUs", "CEO", "US", "U.S"]
+     "Over", "Last", "Next", "Earlier", "Later", "Meanwhile", "During", "Despite", "Until", "Ahead", "AI", "GPU", "GPUs", "CEO", "US", "U.S"]
 )  # fmt: skip
 
 

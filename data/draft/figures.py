@@ -315,6 +315,8 @@ def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
     for match in _WORD_ATOM.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue
+        if re.search(r"\b(?:no|any|some|every)\s*$", sentence[: match.start()], re.IGNORECASE):
+            continue  # "no one voted", "anyone": a pronoun, not a count
         unit, end = unit_after(sentence, match.end(), max_words=2)
         if unit not in COUNT_UNITS:
             unit, end = unit_after(sentence, match.end(), max_words=3)

@@ -40,8 +40,10 @@ _WEIGHT = 0.5
 
 
 def stems(text: str) -> set[str]:
-    """Content words cut to six letters, so 'incentives' meets 'incentive' and 'exports' 'export'."""
-    words = _WORD.findall(text.lower().replace("'", "").replace("’", ""))
+    """Content words cut to six letters, so 'incentives' meets 'incentive', 'exports' 'export' and
+    'license' 'licence'."""
+    text = re.sub(r"licens", "licenc", text.lower())  # US and British spelling are one word
+    words = _WORD.findall(text.replace("'", "").replace("’", ""))
     return {w[:6] for w in words if w not in _STOP and w.rstrip("s") not in _STOP}
 
 
@@ -112,6 +114,28 @@ PLANS_TO_SHIP = (
     r"\b(?:prepar(?:e|es|ed|ing)|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|set|intends?|"
     r"intending|expect(?:s|ed|ing)?|poised|ready)\s+to\s+(?:begin\s+|start\s+)?(?:ship|deliver|send)\b"
 )
+
+
+def vote_side(text: str) -> str | None:
+    """How a count of votes went: for, against, or other (present, abstained, neither)."""
+    if re.search(r"\b(?:neither|present|abstain\w*|other)\b", text, re.IGNORECASE):
+        return "other"
+    if re.search(r"\bagainst\b|\boppos\w*", text, re.IGNORECASE):
+        return "against"
+    if re.search(r"\b(?:for|backed|support\w*|in favou?r|advanc\w*|yes)\b", text, re.IGNORECASE):
+        return "for"
+    return None
+
+
+def vote_metric(wording: str, metrics: dict[str, Any]) -> str | None:
+    """The one declared vote count whose side (for, against, other) is the figure's; none when two fit."""
+    side = vote_side(wording)
+    fitting = [
+        metric_id
+        for metric_id, metric in metrics.items()
+        if getattr(metric, "unit", None) == "votes" and vote_side(f"{metric.label} {metric.description}") == side
+    ]
+    return fitting[0] if side and len(fitting) == 1 else None
 
 
 def names_a_buyer(sentence: str, seeds: Any) -> bool:

@@ -272,6 +272,8 @@ def metric(
     offered when the sentence names that period, and a planned shipment is never "delivered".
     """
     declared = set(getattr(seeds, "metrics", {}) or {})
+    if unit == "votes" and span and (voted := metric_words.vote_metric(sentence[slice(*span)], seeds.metrics)):
+        return voted, 60.0  # a vote count by how it went ("Two voted against it"), when one declared count fits
     windows = [_own_clause(sentence, start, end) for start, end in [span]] if span else []
     other_chip = _h200_metrics(seeds) if product and product != "h200" else set()  # an H20 deal is no H200 metric
     stocked = {"chips": "first-shipment-chips", "modules": "first-shipment-modules"}.get(unit or "")

@@ -35,6 +35,16 @@ _WORD = re.compile(r"\s*((?:[A-Za-z]\.){2,}|[A-Za-z][\w/-]*|[A-Z0-9][\w/-]*)(?:[
 _PLURAL = re.compile(r"^(?!(?:this|plus|less|thus|news)$)[a-z]{3,}(?<!ss)(?<!ous)s$")
 _NVIDIA_CHIP = re.compile(r"\bNvidia\b|\b[HB]\d{2,3}[A-Z]?\b", re.IGNORECASE)
 _RATE = re.compile(r"\s*(giga|tera)bytes?\s+(?:per|a|each)\s+second\b", re.IGNORECASE)
+# People counted by how they voted: "42 committee members backed the bill", "Two voted against it",
+# "one voted present". Read only in a sentence about a vote, so senators who signed a letter stay uncounted.
+_VOTERS = re.compile(
+    r"\s*(?:(?:committee|panel|house|senate|board)\s+)?(?:members?|lawmakers?|legislators?|senators?|"
+    r"representatives?|republicans?|democrats?)?\s*(?:voted|backed|supported|opposed)\b"
+    r"(?:\s+(?:against|for|in\s+favou?r(?:\s+of)?|present|no|yes)\b)?"
+    r"(?:\s+(?:it|them|the\s+(?:bill|measure|motion|proposal|resolution|amendment))\b)?",
+    re.IGNORECASE,
+)
+_A_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.IGNORECASE)
 _MODULE_NOUN = re.compile(r"\s*(?:modules?|servers?|boards?|systems?|nodes?|racks?|cabinets?)\b", re.IGNORECASE)
 
 
@@ -46,6 +56,9 @@ def unit_after(text: str, pos: int, max_words: int = 4) -> tuple[str | None, int
     rate = _RATE.match(text[pos:])  # "6,500 gigabytes per second"
     if rate:
         return ("tb_per_s" if rate.group(1).lower() == "tera" else "gb_per_s"), pos + rate.end()
+    voters = _VOTERS.match(text[pos:])
+    if voters and _A_VOTE.search(text):
+        return "votes", pos + voters.end()
     cursor, words = pos, 0
     while words < max_words:
         match = _WORD.match(text[cursor:])

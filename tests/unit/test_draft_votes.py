@@ -1,0 +1,76 @@
+"""A committee's vote on a bill, counted: how many voted for, against or neither, each its own figure.
+
+Each rule has a case it must catch and a near miss it must leave alone, in the project's own
+words (no article sentence is copied here).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from data.draft import draft_from_text
+from data.draft.figures import find_figures
+from data.load import SeedData
+from tests.unit.draft_helpers import metric_for
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording", "value"),
+    [
+        ("In the vote, 31 panel members backed the bill.", "31 panel members backed the bill", 31),
+        ("Three voted against it, the clerk said.", "Three voted against it", 3),
+        ("Two senators voted present on the measure.", "Two senators voted present", 2),
+        ("At the vote, 40 lawmakers supported the measure.", "40 lawmakers supported the measure", 40),
+    ],
+)
+def test_people_counted_by_their_vote_are_votes(sentence: str, wording: str, value: int) -> None:
+    found = [f for f in find_figures(sentence) if f.unit == "votes"]
+    assert [(f.wording, f.value, f.bound) for f in found] == [(wording, value, "exact")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seven senators backed the bill in a letter to the secretary.",  # no vote: co-signers, not votes
+        "No one voted against the measure.",  # a pronoun, not a count
+        "Twelve members attended the hearing before the vote.",  # attending is not voting
+    ],
+)
+def test_no_vote_count_without_people_voting(sentence: str) -> None:
+    assert [f.wording for f in find_figures(sentence) if f.unit == "votes"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "metric"),
+    [
+        ("During the vote, 30 committee members backed the bill.", 0, "ai-overwatch-committee-votes-for"),
+        ("Four voted against it, and two voted present.", 0, "ai-overwatch-committee-votes-against"),
+        ("Four voted against it, and two voted present.", 1, "ai-overwatch-committee-votes-other"),
+    ],
+)
+def test_each_side_of_a_vote_gets_its_own_count(sentence: str, at: int, metric: str, real_seeds: SeedData) -> None:
+    assert metric_for(sentence, real_seeds, at=at) == metric
+
+
+def test_a_vote_with_no_side_gets_no_side_metric(real_seeds: SeedData) -> None:
+    assert metric_for("In all, 30 committee members voted.", real_seeds).startswith("to-confirm")
+
+
+def test_a_vote_on_the_bill_is_drafted_though_its_paragraph_names_no_chip(real_seeds: SeedData) -> None:
+    text = (
+        "A House panel advanced a bill on Tuesday that would let Congress review H200 export licences for China.\n\n"
+        "During Tuesday's vote, 30 committee members backed the bill. Four voted against it."
+    )
+    draft = draft_from_text(text, real_seeds)
+    votes = sorted(c.figure.wording for c in draft.claims if c.figure and c.figure.unit == "votes")
+    assert votes == ["30 committee members backed the bill", "Four voted against it"]
+
+
+def test_another_vote_in_a_digest_stays_background(real_seeds: SeedData) -> None:
+    """A budget vote told beside a dollar figure, in a paragraph that names no chip, is another story."""
+    text = (
+        "Beijing told its firms to hold off on H200 orders this week.\n\n"
+        "Separately, the Senate voted to pass a spending package that gives the agency a $12 million increase."
+    )
+    draft = draft_from_text(text, real_seeds)
+    assert [c.figure.wording for c in draft.claims if c.figure] == []
