@@ -151,6 +151,10 @@ _NVIDIA_SUPPLIERS = re.compile(
     # a chip's parts makers ("parts suppliers", "its component suppliers"), and suppliers stopping output
     # ("suppliers have paused production", "Suppliers to Pause Production"), in a text about the H200
     r"|(?<!domestic\s)(?<!local\s)\b(?:parts|components?)\s+(?:suppliers|makers)\b"
+    # firms "supplying components for Nvidia's H200"; Nvidia's "its suppliers" in the sentence naming it
+    r"|\b(?:manufacturers|makers|firms|companies|vendors)\s+supplying\s+(?:[\w-]+\s+){0,2}?(?:components|parts)\s+"
+    r"(?:for|to)\s+(?:Nvidia|the\s+H200)\b"
+    r"|\bNvidia\b[^.;]{0,80}?\bits\s+(?:[\w-]+\s+)?suppliers\b"
     r"|\bsuppliers\s+(?:(?:have|had|has|to|will|would|were|are)\s+)?(?:\w+\s+)?"
     r"(?:paus|halt|stopp?|suspend|cut|freez|froze)\w*\s+(?:\w+\s+)?(?:production|output|manufacturing|work)\b",
     re.IGNORECASE,
@@ -165,7 +169,7 @@ _SMUGGLING_CASE = re.compile(
     re.IGNORECASE,
 )
 _HINTS = {
-    "nvidia-suppliers": ("supplier", "makers"),
+    "nvidia-suppliers": ("supplier", "makers", "supplying"),
     "smuggling-networks": ("smuggl", "divert", "diversion", "illegal", "transship"),
 }
 _NEGATED = re.compile(r"\b(?:no one|nobody|not|never|no charges)\b", re.IGNORECASE)

@@ -54,6 +54,8 @@ from tests.unit.draft_helpers import orgs_in as _orgs
             "nvidia-suppliers",
         ),
         ("H200 component suppliers have cut shifts.", "nvidia-suppliers"),
+        ("Manufacturers supplying parts for the H200 stopped their lines.", "nvidia-suppliers"),
+        ("Nvidia said its suppliers had worked nights to get ready.", "nvidia-suppliers"),
         # smuggling networks, named by their case
         ("Three men were indicted for plotting to smuggle the chips to Shenzhen.", "smuggling-networks"),
         ("Prosecutors charged two U.S. traders with diverting servers to China.", "smuggling-networks"),
@@ -118,6 +120,8 @@ def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityI
         ("Buyers must say why domestic suppliers cannot meet their needs.", "nvidia-suppliers"),
         ("Huawei's suppliers and suppliers to Apple were not affected.", "nvidia-suppliers"),
         ("Reliance on sanctioned suppliers may grow.", "nvidia-suppliers"),
+        ("Firms supplying parts for Huawei's chips kept working.", "nvidia-suppliers"),
+        ("Nvidia praised Huawei, whose own suppliers are local.", "nvidia-suppliers"),
         # smuggling talked about, nobody charged
         ("Officials admit chip smuggling is going on and is a priority.", "smuggling-networks"),
         ("No one has been charged with smuggling the chips so far.", "smuggling-networks"),
