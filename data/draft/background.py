@@ -132,6 +132,13 @@ _BACK_TO_THE_DEAL = re.compile(
 )
 
 
+# The export licensing a report is about, told without naming the chip again: "agencies have 30 days
+# to weigh in" under "export regulations", "a 30-day review ... to halt exports" (both words in one sentence).
+_EXPORT_REVIEW = re.compile(
+    r"\bexport\w*\b[^.;]{0,100}?\b(?:licen[cs]\w*|review)\b|\b(?:licen[cs]\w*|review)\b[^.;]{0,120}?\bexport\w*"
+    r"|\bexport (?:regulations|rules|control rules)\b",
+    re.IGNORECASE,
+)
 # How a committee or chamber voted on "the bill" (or "the measure") a report is about: the vote is its story.
 _VOTE_ON_THE_BILL = re.compile(
     r"\bvot(?:e|es|ed|ing)\b(?=.*\b(?:the|this) (?:bill|measure|legislation|act)\b)"
@@ -156,7 +163,9 @@ def paragraph_reason(
         return None
     if _CHINA.search(paragraph) or _CHIP_WORDS.search(paragraph) or _MODEL.search(paragraph):
         return None
-    if _BACK_TO_THE_DEAL.search(paragraph) or (units == {"votes"} and _VOTE_ON_THE_BILL.search(paragraph)):
+    if _BACK_TO_THE_DEAL.search(paragraph) or _EXPORT_REVIEW.search(paragraph):
+        return None
+    if units == {"votes"} and _VOTE_ON_THE_BILL.search(paragraph):
         return None
     return "a paragraph that names neither a chip nor China"
 

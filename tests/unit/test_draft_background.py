@@ -127,3 +127,26 @@ def test_a_sentence_naming_goods_and_chips_keeps_its_figures() -> None:
     # near miss: the goods are an aside in a sentence about the chips themselves
     assert number_reason("Beside the rare earth truce, Washington cleared 20,000 H200 chips for China.") is None
     assert number_reason("Beijing's oil deal came as ByteDance ordered GPUs worth $2 billion.") is None
+
+
+# --------------------------------------------------------------------------- export licensing, told without the chip
+
+
+def test_a_review_of_export_licences_is_the_reports_story(real_seeds: SeedData) -> None:
+    """A paragraph on the licensing a report is about keeps its figures, though it names no chip or China."""
+    text = (
+        "Washington has begun reviewing requests to sell H200 chips to China.\n\n"
+        "The departments that received the applications have 30 days to respond under export rules.\n\n"
+        "A proposed bill would add a 45-day review period for Congress to stop exports to rivals."
+    )
+    wordings, _ = _drafted(text, real_seeds)
+    assert "30 days" in wordings and "45-day" in wordings
+
+
+def test_a_review_of_something_else_stays_background(real_seeds: SeedData) -> None:
+    text = (
+        "Washington has begun reviewing requests to sell H200 chips to China.\n\n"
+        "Separately, the city council has 30 days to review its transport budget."
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert "30 days" not in wordings and any('"30 days" left out' in n for n in notes)

@@ -212,3 +212,14 @@ def test_a_figure_about_another_chip_gets_no_h200_metric(real_seeds: SeedData) -
     figure = find_figures(delivered)[0]
     metric, _ = suggest.metric(delivered, figure.unit, real_seeds, bound=figure.bound, product="h20")
     assert metric != "h200-delivered-to-china"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("The agencies have 30 days to comment, under export regulations.", "us-interagency-review-days"),
+        ("The bill gives Congress a 30-day window to block each export licence.", "congress-licence-review-window"),
+    ],
+)
+def test_a_review_period_goes_to_the_body_that_reviews(sentence: str, metric: str, real_seeds: SeedData) -> None:
+    assert _metric(sentence, real_seeds) == metric
