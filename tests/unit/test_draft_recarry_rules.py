@@ -111,6 +111,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("o", "fresh13"),
             ("p", "fresh14"),
             ("q", "fresh15"),
+            ("r", "fresh16"),
         )
     }
     table = summary_table({"run": results})
@@ -129,12 +130,13 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · twelfth fresh set, tuned on | 1 |" in table
     assert "| run · thirteenth fresh set, tuned on | 1 |" in table
     assert "| run · fourteenth fresh set, tuned on | 1 |" in table
-    assert "| run · fifteenth fresh held out | 1 |" in table
+    assert "| run · fifteenth fresh set, tuned on | 1 |" in table
+    assert "| run · sixteenth fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    retired += ["eleventh", "twelfth", "thirteenth", "fourteenth"]
+    retired += ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"]
     assert all(f"{n} fresh held out" not in table for n in retired)
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`q`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`r`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
