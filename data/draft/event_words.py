@@ -228,7 +228,10 @@ PATTERNS: dict[str, tuple[str, str]] = {
     "tariff-imposed": (
         "a tariff imposed",
         r"\bSection 232\b|(?<!be )\b(?:impos|levi|slap)\w*\b[^.;:]{0,30}\b(?:tariffs?|import dut(?:y|ies))\b"
-        r"|\b(?:tariffs?|import dut(?:y|ies))\b[^.;:]{0,20}\b(?:takes? effect|took effect|(?<!be )imposed)\b",
+        r"|\b(?:tariffs?|import dut(?:y|ies))\b[^.;:]{0,20}\b(?:takes? effect|took effect|(?<!be )imposed)\b"
+        # "a 25 percent tariff will apply to ... chips", not one that "might apply" or is asked "whether" it applies
+        r"|(?<!whether )\b(?:an?|the) (?:\d+ ?(?:%|percent|per cent) )?(?:tariff|import duty)\b"
+        r"[^.;:]{0,20}\b(?:will apply|applies|now applies)\b",
     ),
     # The first of several approvals, however a report counts them: "first batch", "an initial
     # tranche", or the ones still to come ("future batches", "later rounds of approvals").
@@ -367,6 +370,9 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"\b(?:exclud\w*|kept out|barred|barring|shut out|left out|restrict\w* access)\b[^.;:]{0,80}\b(?:military|state-owned|critical infrastructure)\b"
         # singled out for a closer look, in the words a retelling picks ("face tighter scrutiny")
         r"|\b(?:military|state-owned)\b[^.;:]{0,80}\bfac(?:e|es|ing) (?:\w+ )?(?:scrutiny|restrictions|curbs)\b"
-        r"|\b(?:military|state-owned)\b[^.;:]{0,80}\b(?:excluded|kept out|barred|left out|shut out)\b",
+        r"|\b(?:military|state-owned|state-run)\b[^.;:]{0,80}\b(?:excluded|kept out|barred|left out|shut out)\b"
+        # cleared "only for select commercial use, not for the military"
+        r"|\b(?:only|solely|exclusively) for (?:\w+ ){0,2}commercial (?:use|uses|purposes)\b"
+        r"|\bnot (?:for|to) (?:the )?(?:military|armed forces|state-(?:run|owned))\b",
     ),
 }

@@ -27,6 +27,7 @@ CUT = "us-revenue-cut-pct"
         "Washington has slapped a steep import duty on the accelerators.",
         "The levy rests on Section 232 of the trade law.",
         "The new tariff took effect at midnight.",
+        "A 25 percent tariff will apply to chips routed through the country.",
     ],
 )
 def test_a_tariff_levied_on_the_chips_is_one_event(sentence: str) -> None:
@@ -39,6 +40,8 @@ def test_a_tariff_levied_on_the_chips_is_one_event(sentence: str) -> None:
         "The duty would be levied when the chips pass through the US.",
         "He threatened tariffs of up to 100% on foreign chips.",
         "The government takes a 25% cut of each sale.",
+        "Lawyers asked whether a tariff will apply to the resold chips.",
+        "No tariff applies to chips used at home.",
     ],
 )
 def test_a_tariff_planned_or_threatened_or_a_sales_cut_is_not_it(sentence: str) -> None:

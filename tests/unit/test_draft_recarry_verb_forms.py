@@ -32,6 +32,14 @@ def test_sensitive_buyers_singled_out_in_other_words_are_kept_out() -> None:
     )
 
 
+def test_a_clearance_for_commercial_use_alone_keeps_sensitive_buyers_out() -> None:
+    assert "sensitive-buyers-excluded" in events_in("The imports would be cleared only for select commercial use.")
+    assert "sensitive-buyers-excluded" in events_in("The chips may go to private buyers, not to the military.")
+    # near misses: commercial use with no "only", and the military named as a buyer
+    assert "sensitive-buyers-excluded" not in events_in("The chips are meant for commercial use in data centres.")
+    assert "sensitive-buyers-excluded" not in events_in("Orders came from the military and from state-run labs.")
+
+
 def test_a_preliminary_clearance_is_an_approval_in_principle() -> None:
     assert "approved-in-principle" in events_in(
         "Regulators gave the three firms preliminary clearance to plan purchases."
