@@ -101,6 +101,10 @@ def stated_values(text: str) -> set[float]:
         r"(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?\$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I
     ):
         out.add(round(float(match.group(1)) * _SCALE[match.group(2).lower()], 6))
+    for match in re.finditer(
+        r"\bbetween \$?(\d+(?:\.\d+)?) and \$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I
+    ):
+        out.add(round(float(match.group(1)) * _SCALE[match.group(2).lower()], 6))  # "between $30 and $70 billion"
     for match in re.finditer(r"\ban? (thousand|million|billion)\b", text, re.I):
         out.add(_SCALE[match.group(1).lower()])
     for word, number in _WORDS.items():

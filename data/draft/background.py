@@ -225,7 +225,7 @@ def _untracked_names(sentence: str) -> list[str]:
     names = []
     for match in re.finditer(r"\b[A-Z][a-z]+[A-Z]?[a-z]*(?:\s[A-Z][a-z]+)*\b", sentence):
         name = match.group(0)
-        opener = not sentence[: match.start()].strip(' "“‘(')  # "Dealers said…": a capital, not a name
+        opener = not re.search(r"\w", sentence[: match.start()])  # "Dealers said…", "🔎 Why…": a capital, not a name
         if opener and " " not in name and not re.search(r"[a-z][A-Z]", name):
             continue
         if name.split()[0] not in _NOT_NAMES and not _MONTH_OR_DAY.match(name):

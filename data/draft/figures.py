@@ -365,6 +365,16 @@ def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> 
     return out
 
 
+_BETWEEN_SCALED = re.compile(
+    r"\bbetween\s+(?:US\$|\$|¥)?("
+    + NUM
+    + r")\s+and\s+(?:US\$|\$|¥)?"
+    + NUM
+    + r"\s?(thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+
+
 def numbers_in_text(text: str) -> set[float]:
     """Every number the text states (digits times a written scale, or a small number word).
 
@@ -385,6 +395,8 @@ def numbers_in_text(text: str) -> set[float]:
         re.IGNORECASE,
     ):
         out.add(round(float(match.group(1).replace(",", "")) * _SCALES[match.group(3).lower()], 6))
+    for match in _BETWEEN_SCALED.finditer(text):  # "between $30 and $70 billion" states $30 billion
+        out.add(round(float(match.group(1).replace(",", "")) * _SCALES[match.group(2).lower()], 6))
     for match in _WORD_ATOM.finditer(text):
         out.add(float(_WORD_NUMBERS[match.group(1).lower()]))
     return out

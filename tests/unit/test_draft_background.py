@@ -150,3 +150,10 @@ def test_a_review_of_something_else_stays_background(real_seeds: SeedData) -> No
     )
     wordings, notes = _drafted(text, real_seeds)
     assert "30 days" not in wordings and any('"30 days" left out' in n for n in notes)
+
+
+def test_a_headline_opening_with_a_symbol_starts_with_a_capital_not_a_name(real_seeds: SeedData) -> None:
+    """A line opening '🔎 Why ...': 'Why' is no firm the tracker does not follow."""
+    text = "Buyers weigh H200 orders\n\n🔎 Why $70 billion changes everything\n\nChinese buyers weigh $70 billion of H200 orders."
+    _, notes = _drafted(text, real_seeds)
+    assert not any("Why" in n for n in notes)

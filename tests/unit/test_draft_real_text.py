@@ -52,6 +52,14 @@ def test_money_keeps_its_scale_and_a_year_range_is_not_a_count() -> None:
     assert find_figures("H200 chips sold under the 2025-26 and 2026–2027 plans.") == []
 
 
+def test_a_money_range_between_two_amounts_states_both_at_its_scale() -> None:
+    """'between $30 and $70 billion' states $30 billion; 'between 30 and 70 staff' states no billion."""
+    assert 30e9 in numbers_in_text("The firm weighs spending between $30 and $70 billion this year.")
+    assert 30e9 not in numbers_in_text("The firm hired between 30 and 70 staff; it spent $70 billion.")
+    (spend,) = find_figures("The firm weighs spending between $30 and $70 billion this year.")
+    assert (spend.bound, spend.low, spend.high) == ("range", 30e9, 70e9)
+
+
 def test_module_prices_and_counts_are_modules_not_chips() -> None:
     (price,) = find_figures("8-GPU configurations are priced at roughly 1.5 million yuan.")
     assert (price.unit, price.value, price.bound) == ("rmb_per_module", 1.5e6, "approx")
