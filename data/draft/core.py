@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data.draft import background, entities, figures, statement_words, statuses, suggest
+from data.draft import background, entities, figures, statement_words, statuses, suggest, whose
 from data.draft import dates as dates_mod
 from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
@@ -277,11 +277,6 @@ def _claims(
     return claims, dates_mod.unique_dates(all_dates), list(seen_entities.values()), left_out
 
 
-_GROUP = re.compile(
-    r"\b(?:combined|in total|together|collectively|between them|the (?:two|three|four|five) (?:\w+ )?"
-    r"(?:firms|companies|giants|groups|buyers)|these (?:firms|companies))\b",
-    re.IGNORECASE,
-)
 _EACH = re.compile(r"\beach\b|\bapiece\b|\bper (?:company|firm|buyer)\b", re.IGNORECASE)
 # What a claim needs from its sentence and paragraph: the sentence's and paragraph's entity
 # matches, the report's main chip, its default attribution, date and locator, the sentence's dates.
@@ -297,11 +292,10 @@ def _figure_claims(
     prefix: str,
     used_ids: set[str],
 ) -> list[DraftClaim]:
-    """One claim per figure; "A and B each received ~10,000" is one claim per buyer, never a group total."""
+    """One claim per figure; "A and B each received ~10,000" is one claim per buyer, never a group total.
+    Whom it is about comes from ``whose`` (the sentence's buyers, else its paragraph's)."""
     matches, paragraph_matches = context[0], context[1]
-    buyers = index.buyers(matches)
-    if not buyers and figure.unit in ("chips", "modules", "accelerators") and _GROUP.search(sentence):
-        buyers = index.buyers(paragraph_matches)
+    buyers = whose.buyers(index, sentence, figure, matches, paragraph_matches)
     claim = _claim(seeds, index, sentence, figure, context, prefix, used_ids, buyers)
     each = _EACH.search(sentence)
     if len(buyers) < 2 or not each or figure.unit not in ("chips", "modules", "accelerators", "usd", "rmb"):
