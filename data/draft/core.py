@@ -375,7 +375,7 @@ def _claim(
         status=status,
         stage=stage,
         metric=metric,
-        applies_to=entities.applies_to(index, matches, buyers, metric) if figure is not None else [],
+        applies_to=whose.applies_to(index, seeds, matches, _paragraph, buyers, metric) if figure else [],
         figure=figure,
         attribution=attribution,
         matches=matches,

@@ -53,3 +53,20 @@ def test_a_sentence_naming_no_company_takes_the_one_buyer_of_its_paragraph(
 )
 def test_no_buyer_is_handed_a_figure_the_paragraph_leaves_open(text: str, wording: str, real_seeds: SeedData) -> None:
     assert _applies(text, wording, real_seeds) == []
+
+
+def test_a_metric_always_about_one_organisation_is_about_it_here(real_seeds: SeedData) -> None:
+    """Every seed claim of Nvidia's China revenue opportunity applies to Nvidia: so does a new one."""
+    text = (
+        "Analysts say Nvidia could win back China. They put H200 revenue in China at a $10 billion "
+        "opportunity a year, if the country accepts the chips."
+    )
+    assert _applies(text, "$10 billion", real_seeds) == ["nvidia"]
+
+
+def test_the_metrics_organisation_must_be_named_nearby(real_seeds: SeedData) -> None:
+    text = (
+        "Analysts see a market in China. They put H200 revenue in China at a $10 billion "
+        "opportunity a year, if the country accepts the chips."
+    )
+    assert _applies(text, "$10 billion", real_seeds) == []
