@@ -25,7 +25,15 @@ from rapidfuzz import fuzz
 from data.draft import figure_events, source_index, story, story_against, story_time
 from data.draft import sections as sections_mod
 from data.draft.events import EVENTS
-from data.draft.figure_match import as_range, conflicting, figure_key, held_in_words, same_wording, unit_words
+from data.draft.figure_match import (
+    amount_words,
+    as_range,
+    conflicting,
+    figure_key,
+    held_in_words,
+    same_wording,
+    unit_words,
+)
 from data.draft.model import Duplicate, Figure
 from data.draft.offer import SAME_FACT, combined, enough, kept
 from data.draft.sections import WORDS_AND_EVENTS
@@ -209,12 +217,12 @@ def find_duplicates(
         if facts and (standout >= 2.0 or near_in_time or vouched):
             # A figure in the headline or first paragraph is the story's news, not its background: it counts twice.
             rarity = sum((2 if f in lead_facts else 1) / told_by[f] for f in facts)
-            listed = "; ".join(f"{n:,.0f} {unit_words(u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
+            listed = "; ".join(f"{amount_words(n, u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
             also = f", and it tells of the same ({EVENTS[tells_too[0]][0]})" if several else ""
             signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} ({listed}){also}"))
         elif shared and (standout >= 2.0 or near_in_time or vouched):
             rarity = sum(1 / index.figure_count[f] for f in shared)
-            listed = ", ".join(f"{n:,.0f} {unit_words(u)}" for u, n in sorted(shared)[:4])
+            listed = ", ".join(amount_words(n, u) for u, n in sorted(shared)[:4])
             signals.append((min(0.3 * rarity, 0.5), f"the same figures ({listed})"))
         same_origin = bool(origin) and _same_name(origin, source.origin or source.publisher)
         if same_origin and standout >= 2.0:

@@ -31,6 +31,14 @@ def unit_words(unit: str) -> str:
     return unit.replace("_per_", " per ").replace("_", " ")
 
 
+def amount_words(number: float, unit: str) -> str:
+    """A number with its unit as a reason shows it: "42 votes", "1 vote", "2,000 chips", "1 chip"."""
+    words = unit_words(unit)
+    if number == 1 and re.match(r"^[a-z]+s(?= |$)", words):
+        words = re.sub(r"^([a-z]+)s(?= |$)", r"\1", words)
+    return f"{number:,.0f} {words}"
+
+
 def as_range(value: float | None, low: float | None, high: float | None, bound: str) -> Range:
     """A figure given in numbers as the values it allows (as reconcile reads a reported figure)."""
     if value is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from data.draft import story
-from data.draft.figure_match import figure_key
+from data.draft.figure_match import amount_words, figure_key
 from data.draft.model import Duplicate, Figure
 from data.lexicon import Range
 
@@ -162,7 +162,7 @@ def matching(
                 if fact_count[f] <= RARE_FACT and _one_number(f[2], ranges.get(f[:2], []))
             )
             if roundup and same and story.shared_events(stories, sid, section.told):
-                listed = ", ".join(f"{n:,.0f} {u.replace('_', ' ')}" for _, u, n in same[:2])
+                listed = ", ".join(amount_words(n, u) for _, u, n in same[:2])
                 reason = f"the paragraph '{section.opening} …' {RETOLD} of the same thing ({listed})"
                 return ONE_FACT, reason, section.number
             continue
@@ -170,7 +170,7 @@ def matching(
         vouched = bool(story.shared_events(stories, sid, section.told)) or standout.get(sid, 0.0) >= STANDOUT
         if not vouched and not (roundup and rarity >= RARE):
             continue
-        listed = ", ".join(f"{n:,.0f} {u.replace('_', ' ')}" for u, n in sorted(shared)[:3])
+        listed = ", ".join(amount_words(n, u) for u, n in sorted(shared)[:3])
         reason = f"the paragraph '{section.opening} …' {RETOLD} ({listed})"
         return min(0.25 + 0.2 * rarity, 0.55), reason, section.number
     return None

@@ -74,3 +74,13 @@ def test_another_vote_in_a_digest_stays_background(real_seeds: SeedData) -> None
     )
     draft = draft_from_text(text, real_seeds)
     assert [c.figure.wording for c in draft.claims if c.figure] == []
+
+
+def test_a_reason_counts_one_vote_in_the_singular() -> None:
+    from data.draft.figure_match import amount_words
+
+    assert [amount_words(1, "votes"), amount_words(42, "votes"), amount_words(1, "usd")] == [
+        "1 vote",
+        "42 votes",
+        "1 usd",
+    ]
