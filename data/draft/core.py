@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data.draft import background, entities, figures, statement_words, statuses, suggest, whose
+from data.draft import background, entities, figures, statement_words, statuses, suggest, vague, whose
 from data.draft import dates as dates_mod
 from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
@@ -235,7 +235,7 @@ def _claims(
             mentions = dates_mod.find_dates(sentence, published)
             all_dates.extend(mentions)
             found = figures.find_figures(sentence, chip_context)
-            found += figures.find_vague(sentence, lexicon_words, found)
+            found = vague.add_vague(sentence, lexicon_words, found)
             stated = figures.numbers_in_text(sentence)
             found = [f for f in found if all(round(n, 6) in stated for n in f.numbers())]
             locator = f"para {number}"

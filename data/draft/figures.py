@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from data.draft import votes
 from data.draft.model import Figure
 from data.draft.units import COUNT_NOUN, COUNT_UNITS, OTHER_COUNT, money_unit, unit_after
 
@@ -181,8 +182,10 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
 
     ``chip_context``: the paragraph is about chips, so "2 million Chinese orders" counts chips.
     """
+    tallies = votes.tallies(sentence)  # "voted 42-2": two counts of votes, never a range
     atoms = [m for m in ATOM.finditer(sentence) if not _is_noise(sentence, m)]
-    figures: list[Figure] = []
+    atoms = [m for m in atoms if not any(t.start <= m.start() < t.end for t in tallies)]
+    figures: list[Figure] = list(tallies)
     index = 0
     earlier: Figure | None = None  # the "from" reading of a change, which takes the price unit of the "to" one
     while index < len(atoms):
@@ -335,33 +338,6 @@ def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
         figure.start, figure.end = start, end
         figure.wording = sentence[start:end].strip()
         out.append(figure)
-    return out
-
-
-_MONEY_AFTER = re.compile(r"^\s+(?:of\s+)?(?:(?:us|u\.s\.)\s+)?(?:dollars|yuan|renminbi|euros)\b", re.IGNORECASE)
-
-
-def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> list[Figure]:
-    """Lexicon wordings ("several hundred thousand"): kept as words, no value is made up."""
-    out: list[Figure] = []
-    spans = [(f.start, f.end) for f in taken]
-    for wording in sorted(lexicon_words, key=len, reverse=True):
-        if " " not in wording and wording not in ("thousands", "millions"):
-            continue
-        for match in re.finditer(r"(?<![\w-])" + re.escape(wording) + r"(?![\w-])", sentence, re.IGNORECASE):
-            if any(s < match.end() and match.start() < e for s, e in spans):
-                continue
-            if _MONEY_AFTER.match(sentence[match.end() :]):
-                continue  # "worth millions of dollars": an amount of money, not a count of chips
-            unit, end = unit_after(sentence, match.end())
-            if unit is None and CHIP_CONTEXT.search(sentence):
-                unit, end = "chips", match.end()
-            if unit is None:
-                continue
-            figure = Figure(unit=unit, bound="approx", wording=sentence[match.start() : end].strip(), vague=True)
-            figure.start, figure.end = match.start(), end
-            out.append(figure)
-            spans.append((match.start(), end))
     return out
 
 

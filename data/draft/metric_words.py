@@ -116,28 +116,6 @@ PLANS_TO_SHIP = (
 )
 
 
-def vote_side(text: str) -> str | None:
-    """How a count of votes went: for, against, or other (present, abstained, neither)."""
-    if re.search(r"\b(?:neither|present|abstain\w*|other)\b", text, re.IGNORECASE):
-        return "other"
-    if re.search(r"\bagainst\b|\boppos\w*", text, re.IGNORECASE):
-        return "against"
-    if re.search(r"\b(?:for|backed|support\w*|in favou?r|advanc\w*|yes)\b", text, re.IGNORECASE):
-        return "for"
-    return None
-
-
-def vote_metric(wording: str, metrics: dict[str, Any]) -> str | None:
-    """The one declared vote count whose side (for, against, other) is the figure's; none when two fit."""
-    side = vote_side(wording)
-    fitting = [
-        metric_id
-        for metric_id, metric in metrics.items()
-        if getattr(metric, "unit", None) == "votes" and vote_side(f"{metric.label} {metric.description}") == side
-    ]
-    return fitting[0] if side and len(fitting) == 1 else None
-
-
 def names_a_buyer(sentence: str, seeds: Any) -> bool:
     """True when the sentence names a buyer the tracker follows, a firm or a named group ("PLA"), by name or alias."""
     for org in seeds.organisations.values():

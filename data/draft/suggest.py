@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from data.draft import metric_words, statement_words, statuses
+from data.draft import metric_words, statement_words, statuses, votes
 from data.draft.metric_words import (
     FIRST_SHIPMENT,
     FROM_STOCK,
@@ -272,7 +272,7 @@ def metric(
     offered when the sentence names that period, and a planned shipment is never "delivered".
     """
     declared = set(getattr(seeds, "metrics", {}) or {})
-    if unit == "votes" and span and (voted := metric_words.vote_metric(sentence[slice(*span)], seeds.metrics)):
+    if unit == "votes" and span and (voted := votes.vote_metric(sentence[slice(*span)], seeds.metrics)):
         return voted, 60.0  # a vote count by how it went ("Two voted against it"), when one declared count fits
     windows = [_own_clause(sentence, start, end) for start, end in [span]] if span else []
     other_chip = _h200_metrics(seeds) if product and product != "h200" else set()  # an H20 deal is no H200 metric

@@ -39,7 +39,7 @@ _RATE = re.compile(r"\s*(giga|tera)bytes?\s+(?:per|a|each)\s+second\b", re.IGNOR
 # "one voted present". Read only in a sentence about a vote, so senators who signed a letter stay uncounted.
 _VOTERS = re.compile(
     r"\s*(?:(?:committee|panel|house|senate|board)\s+)?(?:members?|lawmakers?|legislators?|senators?|"
-    r"representatives?|republicans?|democrats?)?\s*(?:voted|backed|supported|opposed)\b"
+    r"representatives?|republicans?|democrats?)?\s*(?:voted|voting|backed|supported|opposed)\b"
     r"(?:\s+(?:against|for|in\s+favou?r(?:\s+of)?|present|no|yes)\b)?"
     r"(?:\s+(?:it|them|the\s+(?:bill|measure|motion|proposal|resolution|amendment))\b)?",
     re.IGNORECASE,

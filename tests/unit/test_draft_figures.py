@@ -11,8 +11,9 @@ import datetime as dt
 import pytest
 
 from data.draft import draft_from_text
-from data.draft.figures import find_figures, find_vague
+from data.draft.figures import find_figures
 from data.draft.model import Figure
+from data.draft.vague import find_vague
 from data.load import SeedData
 
 
@@ -309,7 +310,8 @@ def test_bound_symbols_in_bullets_keep_their_bound(sentence: str, bound: str) ->
 
 def test_a_bare_number_beside_an_arrow_or_a_ratio_stays_exact() -> None:
     assert _only("Orders rose from none to 40,000 H200 chips.").bound == "exact"
-    assert _only("The board voted 3-2 to buy 40,000 H200 chips.").bound == "exact"
+    found = find_figures("The board voted 3-2 to buy 40,000 H200 chips.")
+    assert [(f.unit, f.bound) for f in found if f.unit != "votes"] == [("chips", "exact")]  # the tally is votes
 
 
 @pytest.mark.parametrize(
@@ -411,3 +413,23 @@ def test_half_of_something_not_a_volume_is_no_figure(sentence: str) -> None:
 )
 def test_a_floor_under_a_denied_permission_is_a_cap(sentence: str) -> None:
     assert _only(sentence).bound == "at_most"
+
+
+def test_a_span_to_a_vague_top_is_one_figure_in_its_words() -> None:
+    """ "10,000 to several hundred thousand" is the lexicon's span: drafted once, as a range in words."""
+    from data.draft.vague import add_vague
+
+    sentence = "Smuggling may have moved from 10,000 to several hundred thousand chips last year."
+    lexicon = ["several hundred thousand", "10,000 to several hundred thousand"]
+    found = add_vague(sentence, lexicon, find_figures(sentence, chip_context=True))
+    assert [(f.wording, f.bound, f.vague) for f in found] == [
+        ("10,000 to several hundred thousand chips", "range", True)
+    ]
+
+
+def test_a_vague_wording_beside_a_number_leaves_the_number() -> None:
+    from data.draft.vague import add_vague
+
+    sentence = "Buyers ordered 10,000 chips, and want several hundred thousand more H200 chips."
+    found = add_vague(sentence, ["several hundred thousand"], find_figures(sentence, chip_context=True))
+    assert sorted(f.wording for f in found) == ["10,000 chips", "several hundred thousand more H200 chips"]

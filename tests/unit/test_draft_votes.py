@@ -84,3 +84,40 @@ def test_a_reason_counts_one_vote_in_the_singular() -> None:
         "42 votes",
         "1 usd",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("The panel voted 30-4 to advance the bill.", [("voted 30", 30), ("30-4", 4)]),
+        ("The bill cleared the chamber on a 51-49 vote.", [("51", 51), ("51-49", 49)]),
+    ],
+)
+def test_a_tally_is_two_counts_of_votes_not_a_range(sentence: str, counts: list[tuple[str, int]]) -> None:
+    found = [(f.wording, f.value) for f in find_figures(sentence) if f.unit == "votes"]
+    assert found == counts
+    assert not [f for f in find_figures(sentence) if f.bound == "range"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On a 47-0 vote it approved another bill on a report about chips.",  # another bill's vote
+        "Prices rose 10-15% in the quarter.",  # a range of percent, no vote
+        "The 2025-26 plan was voted on last year.",  # a year span
+    ],
+)
+def test_no_tally_of_the_reports_bill_where_there_is_none(sentence: str) -> None:
+    assert [f.wording for f in find_figures(sentence) if f.unit == "votes"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "metric"),
+    [
+        ("The committee voted 30-4 to advance the bill.", 0, "ai-overwatch-committee-votes-for"),
+        ("The committee voted 30-4 to advance the bill.", 1, "ai-overwatch-committee-votes-against"),
+        ("The committee voted 30-4, with one member voting present.", 2, "ai-overwatch-committee-votes-other"),
+    ],
+)
+def test_a_tallys_counts_get_their_sides(sentence: str, at: int, metric: str, real_seeds: SeedData) -> None:
+    assert metric_for(sentence, real_seeds, at=at) == metric
