@@ -215,7 +215,7 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
 # "half the volume sold to US customers", "more than half of US sales": a share told as a fraction.
 _HALF = re.compile(
     r"\bhalf\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w.-]+\s+){0,3}"
-    r"(?:volume|sales|shipments|quantity|amount|supply|output)\b",
+    r"(?:volume|sales|shipments|quantity|amount|supply|output|(?:chips|units|processors) (?:sold|shipped|made|produced)(?= (?:to|for|in)\b))\b",
     re.IGNORECASE,
 )
 

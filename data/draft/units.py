@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 UNIT_WORDS: list[tuple[str, str]] = [
-    (r"chips?|microchips?|gpus?|h200s|h20s|processors?|units|pieces|graphics cards?", "chips"),
+    # a chip model in the plural ("GB300s", "H100s", "MI308s") counts chips of that model
+    (r"chips?|microchips?|gpus?|h200s|h20s|[a-z]{1,3}\d{2,4}[a-z]?s|processors?|units|pieces|graphics cards?", "chips"),
     (r"accelerators?", "accelerators"),
     (r"modules?|servers?|boards?|systems?|nodes?|8-gpu systems?", "modules"),
     (r"dies", "dies"),
@@ -44,6 +45,7 @@ _VOTERS = re.compile(
     r"(?:\s+(?:it|them|the\s+(?:bill|measure|motion|proposal|resolution|amendment))\b)?",
     re.IGNORECASE,
 )
+_COUNTED_AS = re.compile(r"\s*(?:exports|orders|shipments|sales|deliveries|purchases|imports)\b", re.IGNORECASE)
 _A_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.IGNORECASE)
 _MODULE_NOUN = re.compile(r"\s*(?:modules?|servers?|boards?|systems?|nodes?|racks?|cabinets?)\b", re.IGNORECASE)
 
@@ -71,6 +73,10 @@ def unit_after(text: str, pos: int, max_words: int = 4) -> tuple[str | None, int
                 module = _MODULE_NOUN.match(text[cursor + match.end() :]) if unit == "chips" else None
                 if module:
                     return "modules", cursor + match.end() + module.end()
+                counted = _COUNTED_AS.match(text[cursor + match.end() :]) if unit == "chips" else None
+                # "two million chip exports": the count noun says what is counted, and stays in the words
+                if counted and cleaned in ("chip", "gpu", "processor"):
+                    return unit, cursor + match.end() + counted.end()
                 if unit == "accelerators" and _NVIDIA_CHIP.search(text[pos:cursor]):
                     return "chips", cursor + match.end()  # "two million Nvidia H200 accelerators": H200s are chips
                 return unit, cursor + match.end()

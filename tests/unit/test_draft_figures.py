@@ -433,3 +433,39 @@ def test_a_vague_wording_beside_a_number_leaves_the_number() -> None:
     sentence = "Buyers ordered 10,000 chips, and want several hundred thousand more H200 chips."
     found = add_vague(sentence, ["several hundred thousand"], find_figures(sentence, chip_context=True))
     assert sorted(f.wording for f in found) == ["10,000 chips", "several hundred thousand more H200 chips"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording", "unit", "bound"),
+    [
+        (
+            "Big deals of more than 100,000 GB300s would need a government's sign-off.",
+            "more than 100,000 GB300s",
+            "chips",
+            "more_than",
+        ),
+        ("Analysts spoke of a million chip exports a year.", "a million chip exports", "chips", "exact"),
+        (
+            "Buyers may get no more than half of the chips sold to US clients.",
+            "no more than half of the chips sold",
+            "percent",
+            "at_most",
+        ),
+    ],
+)
+def test_a_chip_model_in_the_plural_a_count_noun_and_half_of_the_chips_sold(
+    sentence: str, wording: str, unit: str, bound: str
+) -> None:
+    figure = _only(sentence)
+    assert (figure.wording, figure.unit, figure.bound) == (wording, unit, bound)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Half of the chips sold were faulty, he said.",  # a share of chips sold, no rule's share
+        "Prices of the older models fell last year.",  # "models" is no chip model
+    ],
+)
+def test_half_of_chips_sold_alone_and_a_plural_word_are_no_figure(sentence: str) -> None:
+    assert find_figures(sentence) == []
