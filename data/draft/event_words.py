@@ -231,7 +231,10 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"|\b(?:tariffs?|import dut(?:y|ies))\b[^.;:]{0,20}\b(?:takes? effect|took effect|(?<!be )imposed)\b"
         # "a 25 percent tariff will apply to ... chips", not one that "might apply" or is asked "whether" it applies
         r"|(?<!whether )\b(?:an?|the) (?:\d+ ?(?:%|percent|per cent) )?(?:tariff|import duty)\b"
-        r"[^.;:]{0,20}\b(?:will apply|applies|now applies)\b",
+        r"[^.;:]{0,20}\b(?:will apply|applies|now applies)\b"
+        # a tariff that gives a deal its form: "formalized through a 25% tariff", "implemented as a tariff"
+        r"|\b(?:formali[sz]\w*|implement\w*|enact\w*|introduc\w*)\s+(?:through|by|via|as|with)\s+(?:an?\s+|the\s+)?"
+        r"(?:\d+ ?(?:%|percent|per cent)\s+)?(?:tariffs?|import dut(?:y|ies))\b",
     ),
     # The first of several approvals, however a report counts them: "first batch", "an initial
     # tranche", or the ones still to come ("future batches", "later rounds of approvals").

@@ -28,6 +28,7 @@ CUT = "us-revenue-cut-pct"
         "The levy rests on Section 232 of the trade law.",
         "The new tariff took effect at midnight.",
         "A 25 percent tariff will apply to chips routed through the country.",
+        "The deal was formalized through a 25% tariff on the chips.",
     ],
 )
 def test_a_tariff_levied_on_the_chips_is_one_event(sentence: str) -> None:
@@ -42,6 +43,7 @@ def test_a_tariff_levied_on_the_chips_is_one_event(sentence: str) -> None:
         "The government takes a 25% cut of each sale.",
         "Lawyers asked whether a tariff will apply to the resold chips.",
         "No tariff applies to chips used at home.",
+        "The deal was formalized through a share of the revenue.",
     ],
 )
 def test_a_tariff_planned_or_threatened_or_a_sales_cut_is_not_it(sentence: str) -> None:
