@@ -117,6 +117,12 @@ ROLES: list[Role] = [
         "us-congress",
         r"lawmakers|legislators|senators|congressmen|congresswomen|congressional\s+(?:leaders|hawks|hearings?|panels?)",
     ),
+    # a chamber by its name with what it does: "a House committee", "the full House", "the Senate companion bill"
+    _role(
+        "us-congress",
+        r"(?:a|the)\s+(?-i:House|Senate)\s+(?:committee|panel|subcommittee)|the\s+full\s+(?-i:House|Senate)"
+        r"|(?-i:House|Senate)\s+(?:companion\s+)?(?:bill|floor\s+vote|Republicans|Democrats)",
+    ),
     _role("us-commerce", r"commerce\s+secretary"),
     # Chinese bodies as reports describe them after a country word: "China's market regulator"
     _role("samr", r"(?:market|antitrust|competition)\s+(?:regulator|watchdog)", needs_nation=True),

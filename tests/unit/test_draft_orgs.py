@@ -64,6 +64,8 @@ from tests.unit.draft_helpers import orgs_in as _orgs
         ("US lawmakers from both parties objected.", "us-congress"),
         ("Republican senators wrote to the department.", "us-congress"),
         ("Witnesses at a congressional hearing warned about the chips.", "us-congress"),
+        ("A House committee advanced the bill; it now goes to the full House.", "us-congress"),
+        ("The Senate companion bill was filed by a senator from Arkansas.", "us-congress"),
         # a department's head, the departments in lower case
         ("Secretary of State Jane Roe called the rule too loose.", "us-state-dept"),
         ("The Energy Secretary said the labs would be consulted.", "us-energy-dept"),
@@ -130,6 +132,8 @@ def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityI
         ("Taiwanese lawmakers questioned the deal.", "us-congress"),
         ("State lawmakers in Texas passed a bill; state senators agreed.", "us-congress"),
         ("Delegates met at the party congress.", "us-congress"),
+        ("The White House committee on chips met the firms.", "us-congress"),
+        ("The house committee of the firm's board approved the plan.", "us-congress"),
         ("The Senate Foreign Relations Committee held a hearing.", "us-house-foreign-affairs"),
         # a head of something else, a regulator of another country, a regulator with no country word
         ("The Treasury Secretary and the Press Secretary spoke.", "us-state-dept"),
