@@ -40,11 +40,17 @@ _WEIGHT = 0.5
 
 
 def stems(text: str) -> set[str]:
-    """Content words cut to six letters, so 'incentives' meets 'incentive', 'exports' 'export' and
-    'license' 'licence'."""
+    """Content words cut to six letters, so 'incentives' meets 'incentive', 'exports' 'export',
+    'orders' 'order' (a short word's plural s goes first) and 'license' 'licence'."""
     text = re.sub(r"licens", "licenc", text.lower())  # US and British spelling are one word
     words = _WORD.findall(text.replace("'", "").replace("’", ""))
-    return {w[:6] for w in words if w not in _STOP and w.rstrip("s") not in _STOP}
+    return {_singular(w)[:6] for w in words if w not in _STOP and w.rstrip("s") not in _STOP}
+
+
+def _singular(word: str) -> str:
+    """'orders' -> 'order'; not 'press', 'status', 'basis', nor 'shares' (a stock's, not a portion)."""
+    keep = word.endswith(("ss", "us", "is")) or word == "shares"
+    return word[:-1] if len(word) <= 6 and word.endswith("s") and not keep else word
 
 
 def described(

@@ -223,3 +223,10 @@ def test_a_figure_about_another_chip_gets_no_h200_metric(real_seeds: SeedData) -
 )
 def test_a_review_period_goes_to_the_body_that_reviews(sentence: str, metric: str, real_seeds: SeedData) -> None:
     assert _metric(sentence, real_seeds) == metric
+
+
+def test_a_short_words_plural_meets_its_singular() -> None:
+    from data.draft.metric_words import stems
+
+    assert {"order", "vote", "export"} <= stems("orders votes exports")
+    assert {"press", "shares"} <= stems("press shares")  # a stock's shares are no share of a volume
