@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
 
-from data.draft import figure_events, source_index, story, story_against, story_time
+from data.draft import bills, figure_events, source_index, story, story_against, story_time
 from data.draft import sections as sections_mod
 from data.draft.events import EVENTS
 from data.draft.figure_match import (
@@ -164,6 +164,7 @@ def find_duplicates(
     stories = story.story_index(seeds)
     with_events = figure_events.told_with(text, figures, metrics or {})  # what each figure's sentences tell
     told = story.read_text(stories, f"{title or ''}\n\n{text}")
+    text_bills = bills.bill_names(f"{title or ''}\n\n{text}")  # a text on another bill retells no story on this one
     names = {oid: org.name for oid, org in seeds.organisations.items()}
     named = [(metrics or {}).get(claim_id) for claim_id, _ in figures]
     parts = sections_mod.read(stories, text, [f for _, f in figures], named)  # a round-up's stories, one by one
@@ -251,6 +252,7 @@ def find_duplicates(
             score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
         if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
             score *= _against(stories, source.id, told, (fact_status, fact_range, bool(words_alike)), index)
+            score *= bills.AGAINST if bills.another_bill(text_bills, index.bills.get(source.id, set())) else 1.0
         if score < THRESHOLD - WORDS_AND_EVENTS:  # nothing a paragraph adds could carry it over
             continue
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]

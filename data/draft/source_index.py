@@ -12,6 +12,7 @@ import weakref
 from collections import Counter
 from dataclasses import dataclass
 
+from data.draft.bills import bill_names
 from data.draft.figure_match import as_range, figure_key
 from data.draft.words import STOP, plain, similarity, vector
 from data.lexicon import Range
@@ -39,6 +40,7 @@ class Index:
     ranges: dict[str, dict[tuple[str, str], list[Range]]]
     worded: dict[str, set[tuple[str, str, str]]]  # (metric, unit, wording) of figures given only in words
     worded_count: Counter[tuple[str, str, str]]
+    bills: dict[str, set[str]]  # the bills each source names by name (bills.bill_names)
 
 
 # Built once per loaded seed set (the page drafts many reports against one); keyed by identity,
@@ -86,7 +88,10 @@ def index(seeds: SeedData) -> Index:
     for fact_keys in facts.values():
         fact_count.update(fact_keys)
     worded_count: Counter[tuple[str, str, str]] = Counter(w for keys in worded.values() for w in keys)
-    built = Index(vectors, figures, idf, figure_count, default, facts, fact_count, ranges, worded, worded_count)
+    named_bills = {sid: bill_names(" ".join(parts)) for sid, parts in words.items()}
+    built = Index(
+        vectors, figures, idf, figure_count, default, facts, fact_count, ranges, worded, worded_count, named_bills
+    )
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
     return built
