@@ -112,6 +112,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("p", "fresh14"),
             ("q", "fresh15"),
             ("r", "fresh16"),
+            ("s", "fresh17"),
         )
     }
     table = summary_table({"run": results})
@@ -131,12 +132,13 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · thirteenth fresh set, tuned on | 1 |" in table
     assert "| run · fourteenth fresh set, tuned on | 1 |" in table
     assert "| run · fifteenth fresh set, tuned on | 1 |" in table
-    assert "| run · sixteenth fresh held out | 1 |" in table
+    assert "| run · sixteenth fresh set, tuned on | 1 |" in table
+    assert "| run · seventeenth fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    retired += ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"]
+    retired += ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
     assert all(f"{n} fresh held out" not in table for n in retired)
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`r`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`s`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
