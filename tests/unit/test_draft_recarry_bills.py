@@ -56,9 +56,9 @@ def test_a_text_on_another_bill_is_not_offered_a_bills_story(real_seeds: SeedDat
 
 def test_a_text_on_the_same_bill_is_still_offered_its_story(real_seeds: SeedData) -> None:
     text = (
-        "The House Foreign Affairs Committee advanced the AI Overwatch Act on Wednesday by a wide margin, "
-        "over the objections of White House adviser David Sacks. The bill would give Congress 30 days to "
-        "review licences for AI chips such as the H200 bound for China."
+        "On Wednesday a big majority of the House Foreign Affairs Committee voted the AI Overwatch Act "
+        "forward, though White House adviser David Sacks objects. Lawmakers would get 30 days to look at "
+        "each licence for AI chips such as the H200 bound for China."
     )
     draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 1, 21))
     assert OVERWATCH in {d.source_id for d in draft.duplicates}
