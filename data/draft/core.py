@@ -336,7 +336,7 @@ def _claim(
     used_ids: set[str],
     buyers: list[str] | None = None,
 ) -> DraftClaim:
-    matches, _paragraph, main_chip, default_attr, published, locator, sentence_dates = context
+    matches, paragraph_matches, main_chip, default_attr, published, locator, sentence_dates = context
     actors = list(dict.fromkeys(index.organisations(matches) + list(buyers or [])))
     product = next((m.id for m in matches if m.kind == "chip"), main_chip)
     unit = figure.unit if figure else None
@@ -375,7 +375,7 @@ def _claim(
         status=status,
         stage=stage,
         metric=metric,
-        applies_to=whose.applies_to(index, seeds, matches, _paragraph, buyers, metric) if figure else [],
+        applies_to=whose.applies_to(index, seeds, matches, paragraph_matches, buyers, metric) if figure else [],
         figure=figure,
         attribution=attribution,
         matches=matches,
