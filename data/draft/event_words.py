@@ -227,7 +227,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
     # a tariff that "takes effect". One threatened, or planned ("would be levied"), is not it.
     "tariff-imposed": (
         "a tariff imposed",
-        r"\bSection 232\b|(?<!be )\b(?:impos|levi|slap)\w*\b[^.;:]{0,30}\b(?:tariffs?|import dut(?:y|ies))\b"
+        r"\bSection 232\b|(?<!be )\b(?:impos|levi|slap)\w*\b[^.;:]{0,30}\b(?:tariffs?|(?:import )?dut(?:y|ies))\b"
         r"|\b(?:tariffs?|import dut(?:y|ies))\b[^.;:]{0,20}\b(?:takes? effect|took effect|(?<!be )imposed)\b"
         # "a 25 percent tariff will apply to ... chips", not one that "might apply" or is asked "whether" it applies
         r"|(?<!whether )\b(?:an?|the) (?:\d+ ?(?:%|percent|per cent) )?(?:tariff|import duty)\b"

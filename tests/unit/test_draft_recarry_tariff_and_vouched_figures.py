@@ -29,6 +29,7 @@ CUT = "us-revenue-cut-pct"
         "The new tariff took effect at midnight.",
         "A 25 percent tariff will apply to chips routed through the country.",
         "The deal was formalized through a 25% tariff on the chips.",
+        "The proclamation imposes a 25 percent duty on the processors.",
     ],
 )
 def test_a_tariff_levied_on_the_chips_is_one_event(sentence: str) -> None:
@@ -44,6 +45,7 @@ def test_a_tariff_levied_on_the_chips_is_one_event(sentence: str) -> None:
         "Lawyers asked whether a tariff will apply to the resold chips.",
         "No tariff applies to chips used at home.",
         "The deal was formalized through a share of the revenue.",
+        "The duty would be imposed only if talks failed.",
     ],
 )
 def test_a_tariff_planned_or_threatened_or_a_sales_cut_is_not_it(sentence: str) -> None:
