@@ -45,14 +45,15 @@ RUNS = ROOT / "bench" / "draft-real-runs"
 # on, the twelfth (`fresh12`, 193-207, held out in run 19) from run 20 on, the thirteenth (`fresh13`,
 # 208-221, held out in run 21) from run 22 on, the fourteenth (`fresh14`, 222-234, held out in run 23)
 # from run 24 on, the fifteenth (`fresh15`, 235-248, held out in run 25) from run 26 on, the sixteenth
-# (`fresh16`, 249-260, held out in run 27) from run 28 on, each in a row of its own. A seventeenth set
-# would be held out.
+# (`fresh16`, 249-260, held out in run 27) from run 28 on, the seventeenth (`fresh17`, 261-272, held out
+# in run 29) from run 30 on, each in a row of its own. An eighteenth set would be held out.
 RETIRED = {"held_out": "tune", "fresh": "fresh_tuned", "fresh2": "fresh2_tuned", "fresh3": "fresh3_tuned",
            "fresh4": "fresh4_tuned", "fresh5": "fresh5_tuned", "fresh6": "fresh6_tuned",
            "fresh7": "fresh7_tuned", "fresh8": "fresh8_tuned", "fresh9": "fresh9_tuned",
            "fresh10": "fresh10_tuned", "fresh11": "fresh11_tuned", "fresh12": "fresh12_tuned",
            "fresh13": "fresh13_tuned", "fresh14": "fresh14_tuned",
-           "fresh15": "fresh15_tuned", "fresh16": "fresh16_tuned"}  # fmt: skip
+           "fresh15": "fresh15_tuned", "fresh16": "fresh16_tuned",
+           "fresh17": "fresh17_tuned"}  # fmt: skip
 TUNED_ON = {
     "tune",
     "fresh_tuned",
@@ -71,6 +72,7 @@ TUNED_ON = {
     "fresh14_tuned",
     "fresh15_tuned",
     "fresh16_tuned",
+    "fresh17_tuned",
 }
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9, "mln": 1e6, "bln": 1e9}  # fmt: skip
@@ -313,6 +315,8 @@ SPLIT_LABELS = {
     "fresh16": "sixteenth fresh held out",
     "fresh16_tuned": "sixteenth fresh set, tuned on",
     "fresh17": "seventeenth fresh held out",
+    "fresh17_tuned": "seventeenth fresh set, tuned on",
+    "fresh18": "eighteenth fresh held out",
 }
 """A split and how tables name it: each fresh set was collected (keys first) after the tuning before it."""
 
