@@ -63,8 +63,9 @@ def metric_owners(seeds: SeedData) -> dict[str, str]:
         quantity = record.claim.quantity
         if quantity is not None and quantity.metric:
             seen.setdefault(quantity.metric, set()).add(tuple(sorted(quantity.applies_to or [])))
+    # a metric whose claims all name the same one organisation (never mutating what was read)
     owners = {
-        metric: kinds.pop()[0] for metric, kinds in seen.items() if len(kinds) == 1 and len(next(iter(kinds))) == 1
+        metric: next(iter(kinds))[0] for metric, kinds in seen.items() if len(kinds) == 1 and len(min(kinds)) == 1
     }
     key = id(seeds)
     _OWNERS[key] = (weakref.ref(seeds, lambda _ref: _OWNERS.pop(key, None)), owners)
