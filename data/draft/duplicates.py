@@ -228,8 +228,10 @@ def find_duplicates(
         same_origin = bool(origin) and _same_name(origin, source.origin or source.publisher)
         if same_origin and standout >= 2.0:
             signals.append((0.15, f"the same origin ({origin})"))
-        if text_day is not None and (standout >= 2.0 or (facts and tells_too)):
-            # dated to its day with the same figure of the same thing and the same event: a round-up's story
+        rare = bool(tells_too) and stories.event_count[tells_too[0]] <= 2  # a thing at most one other story tells
+        if text_day is not None and (standout >= 2.0 or (facts and tells_too) or rare):
+            # dated to its day with the same figure of the same thing and the same event, or with a
+            # rare event of it: a round-up's story
             weight = 0.25 if standout >= 2.0 else 0.15
             signals.append((weight, f"the story's own date ({text_day:%d %b %Y}) is this source's day"))
         else:  # a sentence dating an event both tell to this source's day

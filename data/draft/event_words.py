@@ -147,6 +147,13 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"\b(?:told|confirmed to|said to|informed|briefed)\b[^.;:]{0,30}\b(?:House|Senate|Congress|lawmakers|committee)\b"
         r"|\bhearing\b|\btestif\w*",
     ),
+    # A licence or an approval still being worked out ("still finalising its licensing", "in the
+    # final stages of approval"): conditions still being set are another thing (a conditional nod).
+    "licensing-finalised": (
+        "the licensing still being finalised",
+        r"\bfinali[sz]\w* (?:its |the |their |H200 )?(?:licen[cs]\w*|approvals?)\b"
+        r"|\bfinal stages? of (?:the |its )?(?:approval|licen[cs]\w*)",
+    ),
     "approved-in-principle": (
         "approved in principle",
         r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|clearance|go-ahead|green light)\b",
@@ -315,7 +322,8 @@ PATTERNS: dict[str, tuple[str, str]] = {
         # The grammar of a permission, however long its recipient: "<verb> <whom> to [adverb] buy"
         # ("approved three named firms to jointly purchase"), "approval/a green light ... for the
         # purchase" ("granted approval to one named firm for the purchase").
-        rf"|\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|authori[sz]\w*)\b[^.;:]{{0,60}}?\bto (?:\w+ly )?"
+        rf"|\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|authori[sz]\w*|(?:green light|go-ahead|nod|permission) for)\b"
+        rf"[^.;:]{{0,60}}?\bto (?:\w+ly )?"
         rf"(?:sell|export|ship|import|{BUYING})\b"
         rf"|\b(?:approval|green light|go-ahead|permission|clearance|nod)\b[^.;:]{{0,50}}?\b(?:for|of) (?:the |its |their )?"
         rf"(?:sale|export|import|{BUYING})\w*\b"

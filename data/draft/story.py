@@ -100,6 +100,7 @@ class SourceStory:
     chips: set[str] = field(default_factory=set)  # the products its claims are about
     buyers: set[str] = field(default_factory=set)  # the named buyers its claims are about
     said: dict[str, set[str]] = field(default_factory=dict)  # person -> the events of the claims credited to them
+    headline: set[str] = field(default_factory=set)  # the named buyers its title names (whom the story is about)
 
 
 @dataclass
@@ -132,28 +133,7 @@ class TextStory:
     buyers: set[str]  # the named buyers its story names (background sentences left out)
     cited_count: Counter[tuple[str, str]] = field(default_factory=Counter)  # sources that fit each citation
     told_count: Counter[str] = field(default_factory=Counter)  # stories telling each event by the text's doers
-
-
-def _people(person: str | None) -> list[str]:
-    """Full names from an attribution ('Rep. Gregory Meeks', 'Elizabeth Warren and Gregory Meeks')."""
-    out = []
-    for part in re.split(r"\band\b|,", re.sub(r"\s*\(.*?\)", "", person or "")):
-        words = [w for w in part.split() if w[:1].isupper() and not w.endswith(".")]
-        if len(words) >= 2:
-            out.append(" ".join(words))
-    return out
-
-
-_AMOUNT_WORDS = frozenset(["thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion",
-                           "billions", "several", "about", "around", "roughly", "approximately", "more", "fewer",
-                           "less", "than", "least", "dozens"])  # fmt: skip
-
-
-def _telling(phrase: str) -> bool:
-    """Two words or more, one a long word that is not an amount; no digits (figures are compared apart)."""
-    words = re.findall(r"[a-z][a-z']+", phrase)
-    long_words = [w for w in words if len(w) >= 5 and w not in _AMOUNT_WORDS]
-    return len(words) >= 2 and bool(long_words) and not re.search(r"\d", phrase)
+    said_by: dict[str, set[str]] = field(default_factory=dict)  # person -> events of the sentences naming them
 
 
 def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -> SourceStory:
@@ -182,11 +162,11 @@ def _source_story(source: Source, claims: list[Claim], named_buyers: set[str]) -
             found.add("seller-terms")  # terms a seller sets on its buyers
         for event in found:
             story.events.setdefault(event, set()).update(actors)
-        for person in _people(claim.attribution.person):
+        for person in story_hints.people_in(claim.attribution.person):
             story.people.add(person)
             story.said.setdefault(person, set()).update(found)
         quoted = re.findall(r'"([^"]{4,80})"', f"{words} {claim.attribution.note or ''}")
-        story.phrases.update(p for p in map(plain, [*quoted, wording]) if _telling(p))
+        story.phrases.update(p for p in map(plain, [*quoted, wording]) if story_hints.telling(p))
     for event in events_in(source.title):
         story.events.setdefault(event, set()).update(everyone)
     return story
@@ -246,6 +226,8 @@ def story_index(seeds: SeedData) -> StoryIndex:
     cite = re.compile(_CITE.format(names=alternation) + r"(?![\w-])", re.IGNORECASE)
     said = re.compile(_SAID.format(outlets=outlets) + r"|\((Reuters|Bloomberg|AP|AFP)\)")
     built = StoryIndex(stories, EntityIndex(seeds), sides, named, events, pairs, people, phrases, cite, said)
+    for sid, src in seeds.sources.items():
+        stories[sid].headline = {m.id for m in built.entities.find(src.title)} & named
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)
     return built
@@ -298,6 +280,10 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
                     cited.setdefault(name, {}).setdefault(event, set()).update(who)
     told = " ".join(sentence for sentence, _, _ in said if not _EARLIER.search(sentence))  # background left out
     people = {p for p in index.people_count if re.search(rf"\b{re.escape(p)}\b", told)}
+    said_by: dict[str, set[str]] = {}  # what a sentence naming a person tells: their remark
+    for sentence, found, _ in said:
+        for person in (p for p in people if re.search(rf"\b{re.escape(p.split()[-1])}\b", sentence)):
+            said_by.setdefault(person, set()).update(found)
     fits: Counter[tuple[str, str]] = Counter(
         (story.origin, event)
         for story in index.stories.values()
@@ -314,7 +300,7 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     by_these = Counter(
         e for s in index.stories.values() for e, who in events.items() if common_doers(s, e, who) is not None
     )
-    return TextStory(events, cited, people, phrases, chips, lead, buyers, fits, by_these)
+    return TextStory(events, cited, people, phrases, chips, lead, buyers, fits, by_these, said_by)
 
 
 def common_doers(story: SourceStory, event: str, who: set[str]) -> set[str] | None:
@@ -351,6 +337,8 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
         pass  # one person's remark told without them: someone else saying it
     elif len(shared) == 1 and story_hints.scoop(story, shared[0], text, index.side):
         out.append((0.4, f"the same rare event, the text's lead ({EVENTS[shared[0]][0]})"))
+    elif len(shared) == 1 and story_hints.same_buyers(story, shared[0], text, index):
+        out.append((0.4, f"the text's lead, done for the same named buyers ({EVENTS[shared[0]][0]})"))
     elif len(shared) == 1 and told_by[shared[0]] <= 2:  # one rare thing: some evidence, never enough alone
         out.append((0.2, f"the same rare event ({EVENTS[shared[0]][0]})"))
     elif len(shared) == 1 and told_by[shared[0]] <= 4 and not _counted(story, shared[0], text):
@@ -373,8 +361,11 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
     for person in sorted(story.people & text.people):
         count = index.people_count[person]
         if count > 3:
-            rare = story_hints.rare_remark(story.said.get(person, set()), set(text.events), index.event_count)
-            out += [(0.15, f"it {SAME_PERSON} ({person}) saying the same thing ({EVENTS[rare][0]})")] if rare else []
+            rare = story_hints.rare_remark(
+                story.said.get(person, set()), text.said_by.get(person, set()), index.event_count
+            )
+            weight = 0.2 if rare and index.event_count[rare] == 1 else 0.15  # what no other story has them say
+            out += [(weight, f"it {SAME_PERSON} ({person}) saying the same thing ({EVENTS[rare][0]})")] if rare else []
             continue
         if story.said.get(person, set()) & set(text.events):  # the same person, saying what they said here
             out.append((min(0.6 / count, 0.3), f"it {SAME_PERSON} ({person}) saying the same thing"))

@@ -36,6 +36,28 @@ def _unnamed_makers(paragraph: str) -> bool:
 _TRAILING_STOP = re.compile(r"[.,]+(?= )")
 
 
+def people_in(person: str | None) -> list[str]:
+    """Full names from an attribution ('Rep. Gregory Meeks', 'Elizabeth Warren and Gregory Meeks')."""
+    out = []
+    for part in re.split(r"\band\b|,", re.sub(r"\s*\(.*?\)", "", person or "")):
+        words = [w for w in part.split() if w[:1].isupper() and not w.endswith(".")]
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    return out
+
+
+_AMOUNT_WORDS = frozenset(["thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion",
+                           "billions", "several", "about", "around", "roughly", "approximately", "more", "fewer",
+                           "less", "than", "least", "dozens"])  # fmt: skip
+
+
+def telling(phrase: str) -> bool:
+    """Two words or more, one a long word that is not an amount; no digits (figures are compared apart)."""
+    words = re.findall(r"[a-z][a-z']+", phrase)
+    long_words = [w for w in words if len(w) >= 5 and w not in _AMOUNT_WORDS]
+    return len(words) >= 2 and bool(long_words) and not re.search(r"\d", phrase)
+
+
 def unpunctuated(plain_text: str) -> str:
     """A ``plain`` text with the stops and commas that end its words left out."""
     return _TRAILING_STOP.sub("", plain_text)
@@ -92,6 +114,10 @@ class _Events(Protocol):
     events: dict[str, set[str]]
 
 
+class _Headed(_Events, Protocol):
+    headline: set[str]
+
+
 class _Told(_Events, Protocol):
     lead: set[str]
     told_count: Counter[str]
@@ -111,3 +137,25 @@ def scoop(story: _Events, event: str, text: _Told, sides: Mapping[str, set[str]]
         and event in text.lead
         and text.told_count[event] == 1
     )
+
+
+def same_buyers(story: _Headed, event: str, text: _Told, index: Any) -> bool:
+    """The text's lead tells only things this story tells, its one shared thing done for two or
+    more named buyers by the same government, and at most four stories tell that of all of them
+    ("Beijing let Alibaba and Tencent import" is that one approval's news, though many stories
+    tell approvals; Washington clearing the same firms is another act, and a story headlined on
+    another firm is that firm's). Deeper in the text, the same words are background."""
+    who = text.events.get(event, set())
+    buyers = who & index.named_buyers
+    states = who & set(index.side)
+
+    def tells(s: _Headed) -> bool:
+        return (
+            buyers <= s.events.get(event, set())
+            and (not states or bool(states & s.events[event]))
+            and not s.headline - who
+        )
+
+    if len(buyers) < 2 or event not in text.lead or not text.lead <= set(story.events) or not tells(story):
+        return False
+    return sum(tells(s) for s in index.stories.values()) <= 4

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from bench.draft_real import read_fixture
-from data.draft import draft_from_text, story, story_against
+from data.draft import draft_from_text, story, story_against, story_hints
 from data.draft.events import events_in
 from tests.unit.recarry_sources import FT_LIMITS, NONE_SO_FAR, PAUSE, PREPAY, REAL
 
@@ -102,9 +102,9 @@ def test_a_named_person_alone_is_not_a_re_carry(real_seeds) -> None:
 
 
 def test_people_are_read_from_attributions() -> None:
-    assert story._people("Elizabeth Warren and Gregory Meeks") == ["Elizabeth Warren", "Gregory Meeks"]
-    assert story._people("Rep. Brian Mast (sponsor)") == ["Brian Mast"]
-    assert story._people("Bernstein") == []
+    assert story_hints.people_in("Elizabeth Warren and Gregory Meeks") == ["Elizabeth Warren", "Gregory Meeks"]
+    assert story_hints.people_in("Rep. Brian Mast (sponsor)") == ["Brian Mast"]
+    assert story_hints.people_in("Bernstein") == []
 
 
 # --------------------------------------------------------------------------- figures and stages against a match
