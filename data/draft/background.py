@@ -147,18 +147,27 @@ _VOTE_ON_THE_BILL = re.compile(
 )
 
 
+# A paragraph opening on the figure before it ("The figure would exceed ...", "That amount is"):
+# it goes on with the paragraph before, and is judged with it.
+POINTS_BACK = re.compile(r"\s*(?:The|That|This) (?:figure|amount|sum|total|budget)\b")
+
+
 def paragraph_reason(
     paragraph: str,
     paragraph_matches: list[EntityMatch],
     subject_orgs: set[str],
     units: set[str | None] | frozenset = frozenset(),
+    before: tuple[str, list[EntityMatch]] | None = None,
 ) -> str | None:
     """A paragraph that names no chip (no tracked chip, no chip model, no chip word), not China
     and no organisation of the chip trade (``subject_orgs``: vendors, chipmakers, buyers, Chinese
     bodies) is another story, as a digest's other items are (a court case, an agency's budget):
     its numbers are listed, not drafted. The paragraph, not the sentence, decides, so a figure in
     a sentence whose neighbour names the chip or Nvidia stays a claim. A sentence whose figures
-    (``units``) are all votes on "the bill" tells how the report's bill fared."""
+    (``units``) are all votes on "the bill" tells how the report's bill fared. One opening on the
+    figure before it is judged with the paragraph ``before`` it."""
+    if before and before[0] and POINTS_BACK.match(paragraph):
+        return paragraph_reason(f"{before[0]}\n\n{paragraph}", before[1] + paragraph_matches, subject_orgs, units)
     if any(m.kind == "chip" or m.id in subject_orgs for m in paragraph_matches):
         return None
     if _CHINA.search(paragraph) or _CHIP_WORDS.search(paragraph) or _MODEL.search(paragraph):

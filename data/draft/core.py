@@ -222,8 +222,12 @@ def _claims(
     used_ids = {r.claim.id for r in seeds.claims}
     tracked = set(seeds.chips)  # a figure counting a chip outside these (and the main chip) is background
     subject = {o.id for o in seeds.organisations.values() if o.kind in background.SUBJECT_KINDS or o.country == "CN"}
+    previous: tuple[str, list[EntityMatch]] | None = None  # for a paragraph pointing back at the one before
     for number, paragraph in enumerate(article.paragraphs, start=1):
         paragraph_matches = index.find(paragraph)
+        before, previous = previous, (paragraph, paragraph_matches)
+        if before and background.POINTS_BACK.match(paragraph):  # "The figure would exceed": whose it is, too
+            paragraph_matches = before[1] + paragraph_matches
         for m in index.paragraph_matches(paragraph):  # "R&D with universities" after a sentence on Beijing
             seen_entities.setdefault((m.kind, m.id), m)
         history = bool(background.HISTORY_PARAGRAPH.match(paragraph))
@@ -242,7 +246,7 @@ def _claims(
             reason = background.reason(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
             if not reason and found:
                 reason = background.number_reason(sentence) or background.paragraph_reason(
-                    paragraph, paragraph_matches, subject, {f.unit for f in found}
+                    paragraph, paragraph_matches, subject, {f.unit for f in found}, before
                 )
             others = [(f, background.figure_reason(f.wording, main_chip, tracked)) for f in found] if not reason else []
             others = [(f, why or background.comparison_reason(sentence, f, matches, main_chip)) for f, why in others]

@@ -324,7 +324,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
         # purchase" ("granted approval to one named firm for the purchase").
         rf"|\b(?:permit\w*|allow\w*|clear(?:s|ed|ing)?|approv\w*|authori[sz]\w*|(?:green light|go-ahead|nod|permission) for)\b"
         rf"[^.;:]{{0,60}}?\bto (?:\w+ly )?"
-        rf"(?:sell|export|ship|import|{BUYING})\b"
+        rf"(?:sell|export|ship|import|supply|{BUYING})\b"
         rf"|\b(?:approval|green light|go-ahead|permission|clearance|nod)\b[^.;:]{{0,50}}?\b(?:for|of) (?:the |its |their )?"
         rf"(?:sale|export|import|{BUYING})\w*\b"
         # A buyer holding the permission ("held US clearance", "had received export licences").

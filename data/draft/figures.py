@@ -41,7 +41,8 @@ CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?
 # The longest phrase that ends right before the number wins, so "no more than" is at_most.
 _BOUNDS: list[tuple[str, str]] = [
     (r"nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
-     r"estimated|close to|circa|~|≈|an approximate|or so|approx\.?|in the region of|on the order of", "approx"),
+     r"estimated|close to|circa|~|≈|an approximate|or so|approx\.?|in the region of|on the order of|"
+     r"an estimated (?:unit )?(?:cost|price|value|total) of|estimated at", "approx"),
     (r"just over|just above|slightly (?:more than|over|above)|more than|over|above|in excess of|exceeding|"
      r"upwards? of|north of|greater than|surpassing|topping|>", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than|≥|>=", "at_least"),

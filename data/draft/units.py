@@ -37,12 +37,15 @@ _PLURAL = re.compile(r"^(?!(?:this|plus|less|thus|news)$)[a-z]{3,}(?<!ss)(?<!ous
 _NVIDIA_CHIP = re.compile(r"\bNvidia\b|\b[HB]\d{2,3}[A-Z]?\b", re.IGNORECASE)
 _RATE = re.compile(r"\s*(giga|tera)bytes?\s+(?:per|a|each)\s+second\b", re.IGNORECASE)
 # People counted by how they voted: "42 committee members backed the bill", "Two voted against it",
-# "one voted present". Read only in a sentence about a vote, so senators who signed a letter stay uncounted.
+# "one voted present", and the rest of a list after the first count ("two against, and one
+# abstaining"). Read only in a sentence about a vote, so senators who signed a letter stay uncounted.
 _VOTERS = re.compile(
     r"\s*(?:(?:committee|panel|house|senate|board)\s+)?(?:members?|lawmakers?|legislators?|senators?|"
     r"representatives?|republicans?|democrats?)?\s*(?:voted|voting|backed|supported|opposed)\b"
     r"(?:\s+(?:against|for|in\s+favou?r(?:\s+of)?|present|no|yes)\b)?"
-    r"(?:\s+(?:it|them|the\s+(?:bill|measure|motion|proposal|resolution|amendment))\b)?",
+    r"(?:\s+(?:it|them|the\s+(?:bill|measure|motion|proposal|resolution|amendment))\b)?"
+    # the rest of a count listed after the first ("42 members voting for it, two against, and one abstaining")
+    r"|\s*(?:against|abstain(?:ing|ed)|opposed)\b(?=\s*(?:,|\.|;|and\b|$))",
     re.IGNORECASE,
 )
 _COUNTED_AS = re.compile(r"\s*(?:exports|orders|shipments|sales|deliveries|purchases|imports)\b", re.IGNORECASE)

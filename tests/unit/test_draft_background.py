@@ -157,3 +157,22 @@ def test_a_headline_opening_with_a_symbol_starts_with_a_capital_not_a_name(real_
     text = "Buyers weigh H200 orders\n\n🔎 Why $70 billion changes everything\n\nChinese buyers weigh $70 billion of H200 orders."
     _, notes = _drafted(text, real_seeds)
     assert not any("Why" in n for n in notes)
+
+
+def test_a_paragraph_opening_on_the_figure_before_it_goes_on_with_it(real_seeds: SeedData) -> None:
+    text = (
+        "ByteDance plans to spend RMB 120 billion on AI next year, much of it on H200 chips, two people said.\n\n"
+        "The figure would exceed the RMB 110 billion the company is spending this year."
+    )
+    drafted = draft_from_text(text, real_seeds)
+    kept = {c.figure.value: c.applies_to for c in drafted.claims if c.figure}
+    assert kept.get(110e9) == ["bytedance"]  # its figure, and whose it is, from the paragraph before
+
+
+def test_the_same_opening_after_another_story_stays_background(real_seeds: SeedData) -> None:
+    # Near miss: the paragraph before is off the subject, so the one pointing back at it is too.
+    text = (
+        "Beijing buyers want H200 chips.\n\nA regional water utility plans to spend $120 million on pipes next year.\n\n"
+        "The figure would exceed the $110 million it is spending this year."
+    )
+    assert not [c for c in draft_from_text(text, real_seeds).claims if c.figure and c.figure.value == 110e6]

@@ -469,3 +469,16 @@ def test_a_chip_model_in_the_plural_a_count_noun_and_half_of_the_chips_sold(
 )
 def test_half_of_chips_sold_alone_and_a_plural_word_are_no_figure(sentence: str) -> None:
     assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Each H200 chip comes at an estimated cost of $21,000.", "The H200 chip's price is estimated at $21,000 each."],
+)
+def test_an_estimated_cost_or_a_price_estimated_at_is_approximate(sentence: str) -> None:
+    figure = _only(sentence)
+    assert (figure.value, figure.bound) == (21000.0, "approx")
+
+
+def test_a_cost_named_without_an_estimate_stays_exact() -> None:
+    assert _only("Each H200 chip comes at a cost of $21,000.").bound == "exact"

@@ -37,6 +37,7 @@ def _offered(text: str, seeds, **form) -> set[str]:
     [
         "Beijing has given the green light for domestic technology giants such as Alibaba and Tencent to import the chip.",
         "Regulators granted permission for two large platforms to buy the H200.",
+        "The president's announcement permitting Nvidia to supply the processors to select customers.",
     ],
 )
 def test_a_green_light_for_firms_to_import_is_a_permission(sentence: str) -> None:

@@ -139,7 +139,16 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · eighteenth fresh set, tuned on | 1 |" in table
     assert "| run · nineteenth fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    retired += ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"]
+    retired += [
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+    ]
     assert all(f"{n} fresh held out" not in table for n in retired)
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
     assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`u`" not in shown

@@ -121,3 +121,18 @@ def test_no_tally_of_the_reports_bill_where_there_is_none(sentence: str) -> None
 )
 def test_a_tallys_counts_get_their_sides(sentence: str, at: int, metric: str, real_seeds: SeedData) -> None:
     assert metric_for(sentence, real_seeds, at=at) == metric
+
+
+def test_the_rest_of_a_listed_count_is_counted_by_its_side(real_seeds: SeedData) -> None:
+    sentence = "In the vote, 30 members voted for the bill, three against, and two abstaining."
+    found = [(f.wording, f.value) for f in find_figures(sentence) if f.unit == "votes"]
+    assert ("three against", 3) in found and ("two abstaining", 2) in found
+    assert metric_for(sentence, real_seeds, at=1) == "ai-overwatch-committee-votes-against"
+    assert metric_for(sentence, real_seeds, at=2) == "ai-overwatch-committee-votes-other"
+
+
+def test_a_side_word_after_a_number_outside_a_vote_is_no_count() -> None:
+    # Near miss: no vote in the sentence, so "three against" is no count of votes.
+    assert [
+        f for f in find_figures("The market had two rivals, three against one in talks.") if f.unit == "votes"
+    ] == []
