@@ -6,7 +6,7 @@ near its source's date); a similar title; the text itself (distinctive words it 
 source's title, summaries and wordings, the same figures, the same origin, the story's own dates).
 The text signals work on a plain paste with no URL or date, so a re-carry is named from its
 words alone. One strong signal or two weaker ones make a match; a story months apart is a
-follow-up, not a re-carry. A shared figure needs something to vouch for it (standing out in
+follow-up, not a re-carry, and one that came out after the text is neither. A shared figure needs something to vouch for it (standing out in
 words, the dates, the same actors doing the same things, or figures of two things with one of
 the story's events); ``offer`` picks which matches are shown. docs/architecture.md lists them all.
 """
@@ -252,6 +252,9 @@ def find_duplicates(
             score *= 0.3  # months apart: a follow-up or a new story, not a re-carry
         elif written_after and source.published and (written_after - max(d for d in when if d)).days > 21:
             score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
+        first = min((d for d in when if d), default=None)
+        if published and first and (first - published).days > 3 and not any(w >= 1.0 for w, _ in signals):
+            score *= 0.3  # the story came out after this text: the text cannot repeat it
         if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
             score *= _against(stories, source.id, told, (fact_status, fact_range, bool(words_alike)), index)
             score *= bills.AGAINST if bills.another_bill(text_bills, index.bills.get(source.id, set())) else 1.0

@@ -145,3 +145,23 @@ def test_the_same_text_undated_or_dated_months_later_does_not(real_seeds) -> Non
     assert BIS_RULE not in _offered(_COMMERCE, real_seeds)  # "on Tuesday" with no date: one rare event, not enough
     form = {"url": "https://example.org/a", "publisher": "Example Daily", "published": dt.date(2026, 4, 14)}
     assert BIS_RULE not in _offered(_COMMERCE, real_seeds, **form)
+
+
+# --- a story that came out after the text ------------------------------------------------------
+
+KESSLER = "2026-07-14-cnbc-kessler-h200-shipments-begun"
+_KESSLER = (
+    "Export chief says H200 shipments to China have begun\n\n"
+    "Jeffrey Kessler told the House Foreign Affairs Committee that H200 shipments to China had begun,"
+    " in what he called a trivial amount, with licences reviewed case by case."
+)
+
+
+def test_a_text_dated_after_the_story_is_offered_it(real_seeds) -> None:
+    form = {"url": "https://example.org/k", "publisher": "Example Daily", "published": dt.date(2026, 7, 15)}
+    assert KESSLER in _offered(_KESSLER, real_seeds, **form)
+
+
+def test_a_text_dated_well_before_the_story_cannot_repeat_it(real_seeds) -> None:
+    form = {"url": "https://example.org/k", "publisher": "Example Daily", "published": dt.date(2026, 7, 1)}
+    assert KESSLER not in _offered(_KESSLER, real_seeds, **form)
