@@ -115,6 +115,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("s", "fresh17"),
             ("t", "fresh18"),
             ("u", "fresh19"),
+            ("v", "fresh20"),
         )
     }
     table = summary_table({"run": results})
@@ -137,7 +138,8 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · sixteenth fresh set, tuned on | 1 |" in table
     assert "| run · seventeenth fresh set, tuned on | 1 |" in table
     assert "| run · eighteenth fresh set, tuned on | 1 |" in table
-    assert "| run · nineteenth fresh held out | 1 |" in table
+    assert "| run · nineteenth fresh set, tuned on | 1 |" in table
+    assert "| run · twentieth fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     retired += [
         "eleventh",
@@ -148,10 +150,11 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
         "sixteenth",
         "seventeenth",
         "eighteenth",
+        "nineteenth",
     ]
     assert all(f"{n} fresh held out" not in table for n in retired)
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`u`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`v`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
