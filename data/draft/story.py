@@ -367,7 +367,7 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
             weight = 0.2 if rare and index.event_count[rare] == 1 else 0.15  # what no other story has them say
             out += [(weight, f"it {SAME_PERSON} ({person}) saying the same thing ({EVENTS[rare][0]})")] if rare else []
             continue
-        if story.said.get(person, set()) & set(text.events):  # the same person, saying what they said here
+        if story.said.get(person, set()) & text.said_by.get(person, set()):  # saying here what they said there
             out.append((min(0.6 / count, 0.3), f"it {SAME_PERSON} ({person}) saying the same thing"))
         else:
             out.append((0.3 / count, f"it {SAME_PERSON} ({person})"))

@@ -165,3 +165,14 @@ def test_a_text_dated_after_the_story_is_offered_it(real_seeds) -> None:
 def test_a_text_dated_well_before_the_story_cannot_repeat_it(real_seeds) -> None:
     form = {"url": "https://example.org/k", "publisher": "Example Daily", "published": dt.date(2026, 7, 1)}
     assert KESSLER not in _offered(_KESSLER, real_seeds, **form)
+
+
+def test_a_rarely_named_person_says_the_same_thing_only_in_the_sentence_naming_them(real_seeds) -> None:
+    # A person two stories name: their remark is what the sentence naming them tells, not what
+    # another paragraph tells (a letter from the lawmaker, then a hearing told without him).
+    index = story.story_index(real_seeds)
+    apart = "Gregory Meeks wrote to the administration last week.\n\nAt the hearing the committee heard that shipments have begun."
+    together = "Gregory Meeks said at the hearing that shipments have begun."
+    for text, said in ((apart, False), (together, True)):
+        reasons = [why for _, why in story.story_signals(index, KESSLER, story.read_text(index, text), {})]
+        assert any("(Gregory Meeks) saying the same thing" in why for why in reasons) is said
