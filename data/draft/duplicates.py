@@ -252,9 +252,9 @@ def find_duplicates(
             score *= 0.3  # months apart: a follow-up or a new story, not a re-carry
         elif written_after and source.published and (written_after - max(d for d in when if d)).days > 21:
             score *= 0.3  # the text names a day (with its year) weeks after this story and its carriers
-        first = min((d for d in when if d), default=None)
+        first = index.first_day.get(source.id)  # the first thing it tells happened after this text was written
         if published and first and (first - published).days > 3 and not any(w >= 1.0 for w, _ in signals):
-            score *= 0.3  # the story came out after this text: the text cannot repeat it
+            score *= 0.3  # the text cannot repeat it
         if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
             score *= _against(stories, source.id, told, (fact_status, fact_range, bool(words_alike)), index)
             score *= bills.AGAINST if bills.another_bill(text_bills, index.bills.get(source.id, set())) else 1.0

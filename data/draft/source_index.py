@@ -6,6 +6,7 @@ module holds only the scoring.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import weakref
@@ -41,6 +42,9 @@ class Index:
     worded: dict[str, set[tuple[str, str, str]]]  # (metric, unit, wording) of figures given only in words
     worded_count: Counter[tuple[str, str, str]]
     bills: dict[str, set[str]]  # the bills each source names by name (bills.bill_names)
+    # The first day anything it tells happened (its claims' dates, its own): a text written before
+    # that cannot repeat it, though a write-up published a week after the news still can be repeated.
+    first_day: dict[str, dt.date]
 
 
 # Built once per loaded seed set (the page drafts many reports against one); keyed by identity,
@@ -57,10 +61,13 @@ def index(seeds: SeedData) -> Index:
     facts: dict[str, set[tuple[str, str, float]]] = {sid: set() for sid in seeds.sources}
     ranges: dict[str, dict[tuple[str, str], list[Range]]] = {sid: {} for sid in seeds.sources}
     worded: dict[str, set[tuple[str, str, str]]] = {sid: set() for sid in seeds.sources}
+    first_day = {sid: src.published for sid, src in seeds.sources.items() if src.published}
     for record in seeds.claims:
         if record.source_id not in words:
             continue
         claim = record.claim
+        if record.source_id in first_day:
+            first_day[record.source_id] = min(first_day[record.source_id], claim.date)
         words[record.source_id] += [claim.summary or "", getattr(claim, "label", None) or ""]
         quantity = claim.quantity
         if quantity is not None:
@@ -90,7 +97,18 @@ def index(seeds: SeedData) -> Index:
     worded_count: Counter[tuple[str, str, str]] = Counter(w for keys in worded.values() for w in keys)
     named_bills = {sid: bill_names(" ".join(parts)) for sid, parts in words.items()}
     built = Index(
-        vectors, figures, idf, figure_count, default, facts, fact_count, ranges, worded, worded_count, named_bills
+        vectors,
+        figures,
+        idf,
+        figure_count,
+        default,
+        facts,
+        fact_count,
+        ranges,
+        worded,
+        worded_count,
+        named_bills,
+        first_day,
     )
     key = id(seeds)
     _INDEXES[key] = (weakref.ref(seeds, lambda _ref: _INDEXES.pop(key, None)), built)

@@ -176,3 +176,15 @@ def test_a_rarely_named_person_says_the_same_thing_only_in_the_sentence_naming_t
     for text, said in ((apart, False), (together, True)):
         reasons = [why for _, why in story.story_signals(index, KESSLER, story.read_text(index, text), {})]
         assert any("(Gregory Meeks) saying the same thing" in why for why in reasons) is said
+
+
+def test_a_write_up_published_after_the_news_can_still_be_repeated(real_seeds) -> None:
+    # The law firm's summary came out a week after the Justice Department's announcement it
+    # retells; a report dated the day after the announcement repeats that news.
+    text = (
+        "DOJ charges two men in Operation Gatekeeper\n\n"
+        "The Justice Department said its Operation Gatekeeper had exposed a smuggling network that sent"
+        " at least $160 million of Nvidia H100 and H200 chips to China, with more than $50 million wired from China."
+    )
+    form = {"url": "https://example.org/g", "publisher": "Example Daily", "published": dt.date(2025, 12, 9)}
+    assert "2025-12-15-arnold-porter-doj-operation-gatekeeper" in _offered(text, real_seeds, **form)
