@@ -152,7 +152,8 @@ PATTERNS: dict[str, tuple[str, str]] = {
     "licensing-finalised": (
         "the licensing still being finalised",
         r"\bfinali[sz]\w* (?:its |the |their |H200 )?(?:licen[cs]\w*|approvals?)\b"
-        r"|\bfinal stages? of (?:the |its )?(?:approval|licen[cs]\w*)",
+        r"|\bfinal stages? of (?:the |its )?(?:approval|licen[cs]\w*)"
+        r"|\blicen[cs]\w*\b[^.;:]{0,30}\b(?:is|are|was|were) (?:still )?being finali[sz]ed",
     ),
     "approved-in-principle": (
         "approved in principle",

@@ -89,6 +89,7 @@ def test_one_named_buyer_is_not_enough(real_seeds) -> None:
         "Huang said Beijing was still finalising its licensing.",
         "The export licence is in its final stages of approval in China.",
         "He said China is finalizing the licenses.",
+        "The actual licence for the chip is being finalised, he told reporters.",
     ],
 )
 def test_a_licence_still_being_finalised(sentence: str) -> None:
