@@ -157,6 +157,7 @@ _NVIDIA_SUPPLIERS = re.compile(
     # a chip's parts makers ("parts suppliers", "its component suppliers"), and suppliers stopping output
     # ("suppliers have paused production", "Suppliers to Pause Production"), in a text about the H200
     r"|(?<!domestic\s)(?<!local\s)\b(?:parts|components?)\s+(?:suppliers|makers)\b"
+    r"|(?<!domestic\s)(?<!local\s)\bsuppliers\s+of\s+(?:parts|components)\b"
     # firms "supplying components for Nvidia's H200"; Nvidia's "its suppliers" in the sentence naming it
     r"|\b(?:manufacturers|makers|firms|companies|vendors)\s+supplying\s+(?:[\w-]+\s+){0,2}?(?:components|parts)\s+"
     r"(?:for|to)\s+(?:Nvidia|the\s+H200)\b"

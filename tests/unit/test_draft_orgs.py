@@ -56,6 +56,9 @@ from tests.unit.draft_helpers import orgs_in as _orgs
         ("H200 component suppliers have cut shifts.", "nvidia-suppliers"),
         ("Manufacturers supplying parts for the H200 stopped their lines.", "nvidia-suppliers"),
         ("Nvidia said its suppliers had worked nights to get ready.", "nvidia-suppliers"),
+        ("H200 orders stalled, and suppliers of parts for the chips have paused production.", "nvidia-suppliers"),
+        # the export bureau by its head's title
+        ("The letter went to the Under Secretary for Industry and Security about the H200.", "bis"),
         # smuggling networks, named by their case
         ("Three men were indicted for plotting to smuggle the chips to Shenzhen.", "smuggling-networks"),
         ("Prosecutors charged two U.S. traders with diverting servers to China.", "smuggling-networks"),
@@ -123,6 +126,7 @@ def test_a_role_a_list_or_another_spelling_names_the_organisation(index: EntityI
         ("Huawei's suppliers and suppliers to Apple were not affected.", "nvidia-suppliers"),
         ("Reliance on sanctioned suppliers may grow.", "nvidia-suppliers"),
         ("Firms supplying parts for Huawei's chips kept working.", "nvidia-suppliers"),
+        ("Huawei said its domestic suppliers of parts kept working.", "nvidia-suppliers"),
         ("Nvidia praised Huawei, whose own suppliers are local.", "nvidia-suppliers"),
         # smuggling talked about, nobody charged
         ("Officials admit chip smuggling is going on and is a priority.", "smuggling-networks"),
