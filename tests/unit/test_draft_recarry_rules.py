@@ -116,6 +116,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("t", "fresh18"),
             ("u", "fresh19"),
             ("v", "fresh20"),
+            ("w", "fresh21"),
         )
     }
     table = summary_table({"run": results})
@@ -139,7 +140,8 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · seventeenth fresh set, tuned on | 1 |" in table
     assert "| run · eighteenth fresh set, tuned on | 1 |" in table
     assert "| run · nineteenth fresh set, tuned on | 1 |" in table
-    assert "| run · twentieth fresh held out | 1 |" in table
+    assert "| run · twentieth fresh set, tuned on | 1 |" in table
+    assert "| run · twenty-first fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     retired += [
         "eleventh",
@@ -151,10 +153,11 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
         "seventeenth",
         "eighteenth",
         "nineteenth",
+        "twentieth",
     ]
     assert all(f"{n} fresh held out" not in table for n in retired)
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`v`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`w`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
