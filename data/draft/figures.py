@@ -221,10 +221,25 @@ _HALF = re.compile(
 )
 
 
+# A share gone "from 95% to zero", "to nearly zero": a percent told in words, after a percent or a share.
+_TO_ZERO = re.compile(
+    r"(?:%|\bper ?cent\b|\bshare\b)[^.;:]{0,40}?\b(to\s+(?:(nearly|almost|effectively|virtually|close to|near)\s+)?zero)\b",
+    re.IGNORECASE,
+)
+
+
 def _half_of(sentence: str, found: list[Figure]) -> list[Figure]:
-    """A share told as half of something, kept in its words as a percent share with its bound
-    ("cannot import more than half the volume": at most), no number made up for it."""
+    """A share told as half of something, or as gone to zero, kept in its words as a percent share
+    with its bound ("cannot import more than half the volume": at most; "to nearly zero": about),
+    no number made up for it."""
     out = []
+    for match in _TO_ZERO.finditer(sentence):
+        if not any(f.start <= match.start(1) < f.end for f in found):
+            figure = Figure(
+                unit="percent", bound="approx" if match.group(2) else "exact", wording=match.group(1), vague=True
+            )
+            figure.start, figure.end = match.start(1), match.end(1)
+            out.append(figure)
     for match in _HALF.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue

@@ -482,3 +482,20 @@ def test_an_estimated_cost_or_a_price_estimated_at_is_approximate(sentence: str)
 
 def test_a_cost_named_without_an_estimate_stays_exact() -> None:
     assert _only("Each H200 chip comes at a cost of $21,000.").bound == "exact"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording", "bound"),
+    [
+        ("Its share of the market fell from 95% to zero.", "to zero", "exact"),
+        ("The chipmaker's share there dropped from 95% to nearly zero.", "to nearly zero", "approx"),
+    ],
+)
+def test_a_share_gone_to_zero_is_a_percent_in_words(sentence: str, wording: str, bound: str) -> None:
+    zero = [f for f in find_figures(sentence) if f.wording == wording]
+    assert [(f.unit, f.bound, f.value, f.vague) for f in zero] == [("percent", bound, None, True)]
+
+
+def test_a_count_gone_to_zero_is_no_share() -> None:
+    # Near miss: shipments falling to zero are no percent (and no number is made up for them).
+    assert [f for f in find_figures("H200 shipments fell to zero in May.") if "zero" in f.wording] == []
