@@ -33,7 +33,7 @@ _STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle"
                  "conditional": "conditional-approval", "under_review": "under-review"}  # fmt: skip
 _NONE_KINDS = {"delivery", "shipment", "sale"}
 _CITE = (
-    r"\b(?:according to|citing|reported by|told|cited by|per)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
+    r"\b(?:according to|citing|reported by|told|cited by|per|spoke to|speaking to|talked to)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
     r"(?:the\s+|an?\s+)?({names})"
 )
 _SAID = r"\b(?:the\s+)?({outlets})(?:\s+News)?(?:,[^,.;]{{3,60}},)?\s+(?:first\s+|separately\s+|also\s+)?(?:reported|said|wrote|has reported|had reported|reports)\b"

@@ -189,3 +189,16 @@ def test_a_write_up_published_after_the_news_can_still_be_repeated(real_seeds) -
     )
     form = {"url": "https://example.org/g", "publisher": "Example Daily", "published": dt.date(2025, 12, 9)}
     assert "2025-12-15-arnold-porter-doj-operation-gatekeeper" in _offered(text, real_seeds, **form)
+
+
+def test_sources_who_spoke_to_an_outlet_cite_it(real_seeds) -> None:
+    index = story.story_index(real_seeds)
+    spoke = story.read_text(
+        index, "Customs agents were told the chips may not enter, three people who spoke to Reuters said."
+    )
+    assert "customs" in spoke.cited.get("reuters", {})
+    # Near miss: an official who spoke to lawmakers cites no outlet.
+    lawmakers = story.read_text(
+        index, "Customs agents were told the chips may not enter, an official who spoke to lawmakers said."
+    )
+    assert lawmakers.cited == {}
