@@ -194,11 +194,11 @@ def test_a_write_up_published_after_the_news_can_still_be_repeated(real_seeds) -
 def test_sources_who_spoke_to_an_outlet_cite_it(real_seeds) -> None:
     index = story.story_index(real_seeds)
     spoke = story.read_text(
-        index, "Customs agents were told the chips may not enter, three people who spoke to Reuters said."
+        index, "Customs agents were told the chips may not enter, according to three people who spoke to Reuters."
     )
     assert "customs" in spoke.cited.get("reuters", {})
     # Near miss: an official who spoke to lawmakers cites no outlet.
     lawmakers = story.read_text(
-        index, "Customs agents were told the chips may not enter, an official who spoke to lawmakers said."
+        index, "Customs agents were told the chips may not enter, according to an official who spoke to lawmakers."
     )
     assert lawmakers.cited == {}
