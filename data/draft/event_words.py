@@ -176,7 +176,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
     # Rules still being written, in the verbs a report picks ("drafting rules", "writing rules", "draws up").
     "rules-drafted": (
         "rules being drafted",
-        r"\b(?:draft(?:s|ed|ing)?|writ(?:e|es|ing)|drawing up|drew up|draws? up)\b (?:\w+ ){0,3}(?:rules|regulations|guidelines)\b",
+        r"\b(?:draft(?:s|ed|ing)?|writ(?:e|es|ing)|drawing up|drew up|draws? up)\b (?:\w+ ){0,3}(?:rules|regulations|guidelines|(?:purchase |buying |import )limits)\b",
     ),
     "no-orders-placed": (
         "no orders placed yet",

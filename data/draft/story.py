@@ -36,7 +36,7 @@ _CITE = (
     r"\b(?:according to|citing|reported by|told|cited by|per|spoke to|speaking to|talked to)\s+(?:a report (?:by|from|in)\s+|reports? (?:by|from)\s+)?"
     r"(?:the\s+|an?\s+)?({names})"
 )
-_SAID = r"\b(?:the\s+)?({outlets})(?:\s+News)?(?:,[^,.;]{{3,60}},)?\s+(?:first\s+|separately\s+|also\s+)?(?:reported|said|wrote|has reported|had reported|reports)\b"
+_SAID = r"\b(?:the\s+)?({outlets})(?:\s+News)?(?:,[^,.;]{{3,60}},)?\s+(?:first\s+|separately\s+|also\s+)?(?:[Rr]eported|[Ss]aid|[Ww]rote|has reported|had reported|[Rr]eports)\b"
 _EARLIER = re.compile(
     r"\b(?:previously|earlier reports?|last year|years? ago|in the past|back in|had earlier)\b",
     re.IGNORECASE,

@@ -202,3 +202,20 @@ def test_sources_who_spoke_to_an_outlet_cite_it(real_seeds) -> None:
         index, "Customs agents were told the chips may not enter, according to an official who spoke to lawmakers."
     )
     assert lawmakers.cited == {}
+
+
+def test_a_headline_in_title_case_cites_its_outlet(real_seeds) -> None:
+    index = story.story_index(real_seeds)
+    told = story.read_text(index, "China Drafts Rules Capping AI Chip Purchases, Nikkei Asia Reports")
+    assert "rules-drafted" in told.cited.get("nikkei asia", {})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drafted"),
+    [
+        ("Officials appear to be drafting their own purchase limits instead of a ban.", True),
+        ("The purchase limits drafted last year were lifted.", False),  # limits lifted, nothing being drafted
+    ],
+)
+def test_purchase_limits_being_drafted_are_rules_drafted(sentence: str, drafted: bool) -> None:
+    assert ("rules-drafted" in events_in(sentence)) is drafted
