@@ -201,6 +201,7 @@ def from_plain(text: str) -> Article:
                 rest.append(line.strip())
         if rest:
             body.append(" ".join(rest))
+    body = [_MARKDOWN.sub("", b).strip() for b in body]  # a pasted Markdown page: "## Headline", "**BEIJING**"
     if body and article.title is None and len(body[0]) < 180 and not body[0].rstrip().endswith((".", '"', "”")):
         article.title = body.pop(0)
     while body and re.match(r"^by\s+[A-Z][\w.' ,-]{1,80}$", body[0], re.IGNORECASE):
@@ -214,6 +215,10 @@ def from_plain(text: str) -> Article:
             "you cannot paste, give all three of Title:, Publisher: and Published: and add its claims by hand."
         )
     return _apply_dateline(article)
+
+
+# Markdown's marks, not the article's words: a heading's leading hashes and bold's double stars.
+_MARKDOWN = re.compile(r"^#{1,6}\s+|\*\*")
 
 
 def _rejoin(lines: list[str]) -> list[str]:

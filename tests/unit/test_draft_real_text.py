@@ -196,3 +196,17 @@ def test_the_drafter_imports_one_way_and_never_streamlit() -> None:
 
     cycles = [name for name in graph if reaches(name, name, {name})]
     assert cycles == [], cycles
+
+
+def test_a_pasted_markdown_page_loses_its_marks_not_its_words(real_seeds) -> None:
+    # "## Headline" and a bold dateline, as a page copied from a Markdown reader comes.
+    text = (
+        "## Panel Backs Bill on AI Chip Exports\n\n"
+        "**WASHINGTON, January 21 (Reuters)** – A House panel advanced a bill on H200 exports to China.\n\n"
+        "The panel's bill_text page and #hashtags were not changed."
+    )
+    drafted = draft_from_text(text, real_seeds)
+    assert drafted.source["title"] == "Panel Backs Bill on AI Chip Exports"
+    assert drafted.source["publisher"] == "Reuters"  # the dateline is read once the bold marks are gone
+    assert drafted.source["published"].endswith("-01-21")
+    assert "bill_text page and #hashtags" in drafted.text  # only the marks go, not the words
