@@ -157,7 +157,7 @@ def paragraph_reason(
     paragraph_matches: list[EntityMatch],
     subject_orgs: set[str],
     units: set[str | None] | frozenset = frozenset(),
-    before: tuple[str, list[EntityMatch]] | None = None,
+    before: str | None = None,
 ) -> str | None:
     """A paragraph that names no chip (no tracked chip, no chip model, no chip word), not China
     and no organisation of the chip trade (``subject_orgs``: vendors, chipmakers, buyers, Chinese
@@ -165,9 +165,9 @@ def paragraph_reason(
     its numbers are listed, not drafted. The paragraph, not the sentence, decides, so a figure in
     a sentence whose neighbour names the chip or Nvidia stays a claim. A sentence whose figures
     (``units``) are all votes on "the bill" tells how the report's bill fared. One opening on the
-    figure before it is judged with the paragraph ``before`` it."""
-    if before and before[0] and POINTS_BACK.match(paragraph):
-        return paragraph_reason(f"{before[0]}\n\n{paragraph}", before[1] + paragraph_matches, subject_orgs, units)
+    figure before it is judged with the paragraph ``before`` it (whose matches the caller adds)."""
+    if before and POINTS_BACK.match(paragraph):
+        paragraph = f"{before}\n\n{paragraph}"
     if any(m.kind == "chip" or m.id in subject_orgs for m in paragraph_matches):
         return None
     if _CHINA.search(paragraph) or _CHIP_WORDS.search(paragraph) or _MODEL.search(paragraph):

@@ -246,7 +246,7 @@ def _claims(
             reason = background.reason(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
             if not reason and found:
                 reason = background.number_reason(sentence) or background.paragraph_reason(
-                    paragraph, paragraph_matches, subject, {f.unit for f in found}, before
+                    paragraph, paragraph_matches, subject, {f.unit for f in found}, before and before[0]
                 )
             others = [(f, background.figure_reason(f.wording, main_chip, tracked)) for f in found] if not reason else []
             others = [(f, why or background.comparison_reason(sentence, f, matches, main_chip)) for f, why in others]
