@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
 
-from data.draft import bills, figure_events, source_index, story, story_against, story_time
+from data.draft import bills, figure_events, source_index, story, story_against, story_hints, story_time
 from data.draft import sections as sections_mod
 from data.draft.events import EVENTS
 from data.draft.figure_match import (
@@ -131,7 +131,9 @@ def find_duplicates(
     own dates place it in time, and nothing is compared with today's date.
     """
     index = source_index.index(seeds)
-    mine = vector(Counter(source_index.tokens(f"{title or ''} {text}")), index.idf, index.default_idf)
+    stories = story.story_index(seeds)
+    worded = story_hints.unaddressed(text, stories.people_count)  # a letter's addressee's name ties to no story
+    mine = vector(Counter(source_index.tokens(f"{title or ''} {worded}")), index.idf, index.default_idf)
     drafted: set[tuple[str, float]] = set()
     drafted_facts: set[tuple[str, str, float]] = set()
     fact_status: dict[tuple[str, str, float], str | None] = {}
@@ -155,13 +157,13 @@ def find_duplicates(
     vague = [v for v in vague if v[:2] not in {f[:2] for f in drafted_facts}]  # one given in numbers: by its number
     lead_vague = {v for v in vague if v[2] in plain(lead)}  # in the headline or first paragraph: the news, twice
     chunks = [mine] + [
-        vector(Counter(source_index.tokens(chunk)), index.idf, index.default_idf) for chunk in source_index.chunks(text)
+        vector(Counter(source_index.tokens(chunk)), index.idf, index.default_idf)
+        for chunk in source_index.chunks(worded)
     ]
     alike = {sid: source_index.best_similarity(chunks, vector) for sid, vector in index.vectors.items()}
     values = [a[0] for a in alike.values()] or [0.0]  # how alike a source must be to stand out
     mean = sum(values) / len(values)
     spread = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) or 1.0
-    stories = story.story_index(seeds)
     with_events = figure_events.told_with(text, figures, metrics or {})  # what each figure's sentences tell
     told = story.read_text(stories, f"{title or ''}\n\n{text}")
     text_bills = bills.bill_names(f"{title or ''}\n\n{text}")  # a text on another bill retells no story on this one

@@ -280,6 +280,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
                     cited.setdefault(name, {}).setdefault(event, set()).update(who)
     told = " ".join(sentence for sentence, _, _ in said if not _EARLIER.search(sentence))  # background left out
     people = {p for p in index.people_count if re.search(rf"\b{re.escape(p)}\b", told)}
+    # A letter's addressee acts in no story here.
+    people = {p for p in people if not story_hints.addressed_only(p, told)}
     said_by: dict[str, set[str]] = {}  # what a sentence naming a person tells: their remark
     for sentence, found, _ in said:
         for person in (p for p in people if re.search(rf"\b{re.escape(p.split()[-1])}\b", sentence)):

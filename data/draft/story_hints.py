@@ -1,5 +1,5 @@
 """Small readings ``story`` leans on, apart so that module stays short: the people an attribution
-names and the phrases worth comparing, whose rules a paragraph means when it names no rule-maker,
+names (and whether the text only writes to them) and the phrases worth comparing, whose rules a paragraph means when it names no rule-maker,
 who set a licence's terms, when a remark counts as this story's person saying it, a quoted phrase
 read without the stop that ends its sentence, and a lead whose act for the same named buyers is
 one story's news.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 # "Under the new rules", "the regulation also requires": a rule told of without its maker's name.
@@ -46,6 +46,38 @@ def people_in(person: str | None) -> list[str]:
         if len(words) >= 2:
             out.append(" ".join(words))
     return out
+
+
+# "Sent a letter to Under Secretary ... Jeffrey Kessler": the one a letter goes to, by their titles.
+_ADDRESSED = re.compile(
+    r"\b(?:letters?|correspondence|wrote|written|writing|sent|addressed)\b[^.;!?]{0,60}?\bto\s+"
+    r"(?:(?:[A-Z][\w'’-]*\.?|the|of|for|and|at|on),?\s+){0,10}$"
+)
+# Where the sentence before ends: a stop and a space, but not one closing a title ("Sen.", "Rep.").
+_SENTENCE_END = re.compile(r"(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bU\.S)[.!?][\"”’]?\s+")
+
+
+def addressed_only(person: str, text: str) -> bool:
+    """Every time the text names this person, they are the one a letter is written to: the text
+    tells nothing they did or said, so their name is no evidence of a story in which they act."""
+    last = re.escape(person.split()[-1])
+    spots = [m.start() for m in re.finditer(rf"\b{last}\b", text)]
+
+    def addressed(at: int) -> bool:
+        before = text[max(0, at - 160) : at]
+        ends = list(_SENTENCE_END.finditer(before))
+        return bool(_ADDRESSED.search(before[ends[-1].end() :] if ends else before))
+
+    return bool(spots) and all(addressed(at) for at in spots)
+
+
+def unaddressed(text: str, people: Iterable[str]) -> str:
+    """The text with the names of those it only writes to left out: compared word by word with the
+    sources, an addressee's name would tie it to a story in which they speak."""
+    for person in (p for p in people if addressed_only(p, text)):
+        for word in person.split():
+            text = re.sub(rf"\b{re.escape(word)}\b", " ", text)
+    return text
 
 
 _AMOUNT_WORDS = frozenset(["thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion",
