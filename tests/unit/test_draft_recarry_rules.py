@@ -117,6 +117,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("u", "fresh19"),
             ("v", "fresh20"),
             ("w", "fresh21"),
+            ("x", "fresh22"),
         )
     }
     table = summary_table({"run": results})
@@ -141,7 +142,8 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · eighteenth fresh set, tuned on | 1 |" in table
     assert "| run · nineteenth fresh set, tuned on | 1 |" in table
     assert "| run · twentieth fresh set, tuned on | 1 |" in table
-    assert "| run · twenty-first fresh held out | 1 |" in table
+    assert "| run · twenty-first fresh set, tuned on | 1 |" in table
+    assert "| run · twenty-second fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     retired += [
         "eleventh",
@@ -154,10 +156,11 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
         "eighteenth",
         "nineteenth",
         "twentieth",
+        "twenty-first",
     ]
-    assert all(f"{n} fresh held out" not in table for n in retired)
+    assert all(f"· {n} fresh held out" not in table for n in retired)  # "· second" apart from "twenty-second"
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`w`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`x`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
