@@ -74,12 +74,16 @@ _NEGATED = re.compile(
 _AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
 # "over" that belongs to its verb ("hand over 25% of sales", "turned over", "fork over") is no bound.
 _PHRASAL_OVER = re.compile(r"\b(?:hand|turn|fork|sign|give|gave|given|giving)(?:s|ed|ing)?\s+$", re.IGNORECASE)
-# "raised from 15% to 25%", "rose from 10,000 to 20,000": a change between two readings, never a range.
+# "raised from 15% to 25%", "rose from 10,000 to 20,000", "slashed its share in China from 95% to
+# 50%": a change between two readings, never a range (what changed may sit between verb and "from",
+# but not a clause of its own: "plunged after reports of orders from 35,000 to 70,000" is a span).
 _CHANGE_FROM = re.compile(
     r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|increased?|increases|decreased?|"
     r"decreases|raised?|raises|cut|cuts|lowered|lifted|dropped|drops|jumped|climbed|slid|slipped|surged|soared|"
-    r"doubled|went|goes|moved|up|down|revised|changed|boosted|trimmed|reduced|expanded|shrank|narrowed|widened)"
-    r"\s+(?:\w+\s+)?from\s*(?:\$|US\$|RMB ?|¥)?$",
+    r"doubled|went|goes|moved|up|down|revised|changed|boosted|trimmed|reduced|expanded|shrank|narrowed|widened|"
+    r"slashed|slashes|plunged|plummeted|tumbled|sank|declined|halved|shrunk|shrinks|collapsed)"
+    r"\s+(?:(?!(?:into|onto|on|about|with|after|before|over|under|through|amid|as|when|while)\b)[\w’'-]+\s+){0,6}"
+    r"from\s*(?:\$|US\$|RMB ?|¥)?$",
     re.IGNORECASE,
 )
 _AFTER_APPROX = re.compile(r"^(?:\s+or so\b|-odd\b|\s+or thereabouts\b)", re.IGNORECASE)
@@ -197,7 +201,7 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
         change = None
         if nxt is not None and _JOIN.match(sentence[first.end() : nxt.start()]):
             joiner = sentence[first.end() : nxt.start()].strip().lower()
-            change = joiner == "to" and _CHANGE_FROM.search(sentence[max(0, first.start() - 40) : first.start()])
+            change = joiner == "to" and _CHANGE_FROM.search(sentence[max(0, first.start() - 90) : first.start()])
             if (joiner != "and" or between) and not change:
                 last = nxt
                 index += 1

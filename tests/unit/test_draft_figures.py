@@ -261,8 +261,12 @@ def test_a_change_from_one_reading_to_another_is_not_a_range() -> None:
     assert [(f.value, f.bound) for f in found] == [(12.0, "exact"), (22.0, "exact")]
     found = find_figures("Deliveries rose from 9,000 to 18,000 H200 chips.", chip_context=True)
     assert [(f.value, f.unit) for f in found] == [(9000.0, "chips"), (18000.0, "chips")]
+    # what changed may stand between the verb and "from"
+    found = find_figures("Curbs have slashed the firm's market share in China from 95% to 50%.")
+    assert [(f.value, f.bound) for f in found] == [(95.0, "exact"), (50.0, "exact")]
     # near misses: a span the text gives as one quantity stays a range
     assert _only("The batch may range from 35,000 to 70,000 H200 chips.").bound == "range"
+    assert _only("Shares plunged after reports of orders from 35,000 to 70,000 H200 chips.").bound == "range"
     assert _only("Shipments of 35,000 to 70,000 H200 chips are planned.").bound == "range"
 
 
