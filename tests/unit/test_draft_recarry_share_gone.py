@@ -21,6 +21,8 @@ SHARE_ZERO_MAY = "2026-05-03-hantec-huang-china-share-effectively-zero"
         "Its slice of those sales has hit 0% this spring.",
         "The company said its share reaches 0 per cent there now.",
         "Its share in the country fell to zero.",
+        # the market named at length between the share and its fall (session 16)
+        "The company's share of China's AI accelerator market has collapsed from about 95% to zero.",
     ],
 )
 def test_a_share_that_reached_zero_in_words_or_figures_is_gone(sentence: str) -> None:
