@@ -1,7 +1,8 @@
-"""The duplicate check on the people a text names (session 16): someone named only as the one a
-letter is written to does nothing in the text, so neither their name nor the words of it tie the
-text to a story in which they speak. Each rule with a case and a near miss. The sentences are
-written for these tests, not taken from articles.
+"""The duplicate check's rules of session 16: someone named only as the one a letter is written to
+does nothing in the text, so neither their name nor the words of it tie the text to a story in
+which they speak; and a cut of China revenue paid to Washington for licences is an event of its
+own. Each rule with a case and a near miss. The sentences are written for these tests, not taken
+from articles.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from data.draft import draft_from_text, story_hints
+from data.draft.events import events_in
 
 KESSLER_TESTIMONY = "2026-07-14-cnbc-kessler-h200-shipments-begun"
 
@@ -60,3 +62,28 @@ def test_a_letter_to_the_export_official_is_not_his_later_testimony(real_seeds) 
 
 def test_the_export_officials_own_testimony_is_still_named(real_seeds) -> None:
     assert KESSLER_TESTIMONY in _offered(TESTIMONY, real_seeds)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both chipmakers agreed to pay the U.S. government 15% of their sales revenue in China.",
+        "The firm will give Washington 15% of what it earns on those chips.",
+        "They pass 15% of their China revenue on the chips to the US government.",
+        "The president settled on a 15% cut of China sales.",
+    ],
+)
+def test_a_cut_of_china_revenue_paid_to_washington_is_its_own_event(sentence: str) -> None:
+    assert "revenue-share" in events_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US government will take a 10% stake in the chipmaker.",  # a stake, not a cut of sales
+        "Importers pay a 25% tariff on the chips.",
+        "China made up 13% of the company's revenue last year.",
+    ],
+)
+def test_a_stake_a_tariff_or_a_revenue_share_of_china_is_not_it(sentence: str) -> None:
+    assert "revenue-share" not in events_in(sentence)
