@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 
+from data.draft.chip_event_words import CHIP_PATTERNS
 from data.draft.event_words import NO, PATTERNS
 from data.draft.words import NO_ABBREVIATION
 
-EVENTS = {name: (label, re.compile(pattern, re.IGNORECASE)) for name, (label, pattern) in PATTERNS.items()}
+EVENTS = {
+    name: (label, re.compile(pattern, re.IGNORECASE))
+    for name, (label, pattern) in {**PATTERNS, **CHIP_PATTERNS}.items()
+}
 
 
 _SENTENCE = re.compile(rf"(?<=[.!?;]){NO_ABBREVIATION}\s+")

@@ -118,6 +118,7 @@ class StoryIndex:
     phrase_count: Counter[str]
     cite: re.Pattern[str]
     said: re.Pattern[str]
+    lines: dict[str, set[str]] = field(default_factory=dict)  # a chip line's name -> the line's own chips
 
 
 @dataclass
@@ -226,6 +227,7 @@ def story_index(seeds: SeedData) -> StoryIndex:
     cite = re.compile(_CITE.format(names=alternation) + r"(?![\w-])", re.IGNORECASE)
     said = re.compile(_SAID.format(outlets=outlets) + r"|\((Reuters|Bloomberg|AP|AFP)\)")
     built = StoryIndex(stories, EntityIndex(seeds), sides, named, events, pairs, people, phrases, cite, said)
+    built.lines = story_hints.chip_lines(seeds.chips)
     for sid, src in seeds.sources.items():
         stories[sid].headline = {m.id for m in built.entities.find(src.title)} & named
     key = id(seeds)
@@ -283,8 +285,8 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     # A letter's addressee acts in no story here.
     people = {p for p in people if not story_hints.addressed_only(p, told)}
     said_by: dict[str, set[str]] = {}  # what a sentence naming a person tells: their remark
-    for sentence, found, _ in said:
-        for person in (p for p in people if re.search(rf"\b{re.escape(p.split()[-1])}\b", sentence)):
+    for (_, found, _), speaking in zip(said, story_hints.speakers((s for s, _, _ in said), people), strict=True):
+        for person in speaking:
             said_by.setdefault(person, set()).update(found)
     fits: Counter[tuple[str, str]] = Counter(
         (story.origin, event)
@@ -295,7 +297,7 @@ def read_text(index: StoryIndex, text: str) -> TextStory:
     told_plain = story_hints.unpunctuated(plain(told))
     phrases = {p for p in index.phrase_count if story_hints.unpunctuated(p) in told_plain}
     mentions = index.entities.find(told)
-    chips = {m.id for m in mentions if m.kind == "chip"}
+    chips = {m.id for m in mentions if m.kind == "chip"} | story_hints.lines_named(told, index.lines)
     buyers = {m.id for m in mentions if m.id in index.named_buyers}
     # An event many stories tell, but by other organisations than this text's (suppliers halting
     # production, not Nvidia), is as rare as the stories that tell it by these: count only those.

@@ -193,3 +193,41 @@ def same_buyers(story: _Headed, event: str, text: _Told, index: Any) -> bool:
     if len(buyers) < 2 or event not in text.lead or not text.lead <= set(story.events) or not tells(story):
         return False
     return sum(tells(s) for s in index.stories.values()) <= 4
+
+
+# "... ," he said": a remark told by a pronoun, in a sentence naming no one, is the last-named person's.
+_PRONOUN_SAID = re.compile(
+    r"\b(?:he|she) (?:said|says|added|told|stated|noted|insisted|stressed)\b"
+    r"|\b(?:said|added|noted|insisted|stressed) (?:he|she)\b",
+    re.IGNORECASE,
+)
+
+
+def speakers(sentences: Iterable[str], people: Iterable[str]) -> list[set[str]]:
+    """Whom each sentence has speaking: the people it names by last name, or, when it names nobody
+    and says "he said", the one person the sentence before names (two there: nobody)."""
+    surnames = {p: re.compile(rf"\b{re.escape(p.split()[-1])}\b") for p in people}
+    out: list[set[str]] = []
+    before: set[str] = set()
+    for sentence in sentences:
+        named = {p for p, surname in surnames.items() if surname.search(sentence)}
+        out.append(named or (before if len(before) == 1 and _PRONOUN_SAID.search(sentence) else set()))
+        before = named
+    return out
+
+
+def chip_lines(chips: Mapping[str, Any]) -> dict[str, set[str]]:
+    """A chip line's bare name ("Blackwell", "Hopper") -> the chips of the line itself: those whose
+    architecture is that name alone, not a cut-down China part or a workstation card of it (the
+    reference file says those in brackets). "Flagship Blackwell chips" are not the B30A."""
+    out: dict[str, set[str]] = {}
+    for chip in chips.values():
+        line = (getattr(chip, "architecture", None) or "").strip()
+        if re.fullmatch(r"[A-Z][a-z]+", line):
+            out.setdefault(line, set()).add(chip.id)
+    return out
+
+
+def lines_named(text: str, lines: Mapping[str, set[str]]) -> set[str]:
+    """The chips a text names by their line's name alone."""
+    return set().union(*(ids for line, ids in lines.items() if re.search(rf"\b{line}\b", text)))
