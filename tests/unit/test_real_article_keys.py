@@ -42,6 +42,7 @@ SPLITS = (
     "fresh19",
     "fresh20",
     "fresh21",
+    "fresh22",
 )
 EXCERPTS = sorted(REAL.glob("*.txt"))
 HEADER = ("url", "publisher", "published", "retrieved")
@@ -231,11 +232,12 @@ def test_fifth_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real
         ("fresh19", 285),
         ("fresh20", 297),
         ("fresh21", 309),
+        ("fresh22", 321),
     ],
     ids=lambda v: str(v),
 )
 def test_english_fresh_sets_are_new_to_the_tracker_and_all_older_fixtures(real_seeds, split: str, first: int) -> None:
-    """The sixth held-out set on (98, 113, 129, 145, 161, 177, 193, 208, 222, 235, 249, 261, 273, 285, 297 and 309 on), checked as the fifth and in English only
+    """The sixth held-out set on (98, 113, 129, 145, 161, 177, 193, 208, 222, 235, 249, 261, 273, 285, 297, 309 and 321 on), checked as the fifth and in English only
     (the drafter reads English); in each, two round-ups retell two stories or more."""
     _check_new_set(real_seeds, split, size=12, recarrying_min=8, misses_min=3)
     current = [p for p in EXCERPTS if _key(p)["split"] == split]
