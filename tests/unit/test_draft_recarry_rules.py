@@ -118,6 +118,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("v", "fresh20"),
             ("w", "fresh21"),
             ("x", "fresh22"),
+            ("y", "fresh23"),
         )
     }
     table = summary_table({"run": results})
@@ -143,7 +144,8 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · nineteenth fresh set, tuned on | 1 |" in table
     assert "| run · twentieth fresh set, tuned on | 1 |" in table
     assert "| run · twenty-first fresh set, tuned on | 1 |" in table
-    assert "| run · twenty-second fresh held out | 1 |" in table
+    assert "| run · twenty-second fresh set, tuned on | 1 |" in table
+    assert "| run · twenty-third fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     retired += [
         "eleventh",
@@ -157,10 +159,11 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
         "nineteenth",
         "twentieth",
         "twenty-first",
+        "twenty-second",
     ]
     assert all(f"· {n} fresh held out" not in table for n in retired)  # "· second" apart from "twenty-second"
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`x`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`y`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
