@@ -25,7 +25,8 @@ ATOM = re.compile(
     + r"|(?:"
     + "|".join(_SCALED_WORDS)
     + r")(?=\s(?:thousand|million|billion|trillion)\b))"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|\s?(?:mln|bln)\b|(?:bn|mn|tn|m|k|b)\b)?"
+    # "$4.5 bn" with a space is billions too; a lone "m", "k" or "b" only when attached ("5 m" may be metres)
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|\s?(?:mln|bln|bn|mn|tn)\b|(?:m|k|b)\b)?"
     r"(?P<pct>\s?(?:%|percent\b|per cent\b)|(?-i:pc)\b)?",  # "25pc": British papers' percent
     re.IGNORECASE,
 )

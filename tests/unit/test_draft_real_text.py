@@ -52,6 +52,25 @@ def test_money_keeps_its_scale_and_a_year_range_is_not_a_count() -> None:
     assert find_figures("H200 chips sold under the 2025-26 and 2026–2027 plans.") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "bare"),
+    [
+        ("The filing details a $4.5 bn charge for H20 stock.", 4.5e9, 4.5),
+        ("It booked $4.6bn of H20 sales.", 4.6e9, 4.6),
+        ("Buyers paid $300 mn for the chips.", 300e6, 300),
+    ],
+)
+def test_a_short_scale_after_a_space_keeps_its_scale(sentence: str, value: float, bare: float) -> None:
+    """ "$4.5 bn" is billions, as "$4.5bn" is (session 17, fixture 327): never $4.5."""
+    (money,) = find_figures(sentence)
+    assert (money.value, money.unit) == (value, "usd")
+    assert bare not in numbers_in_text(sentence)
+
+
+def test_a_lone_letter_after_a_space_is_no_scale() -> None:
+    assert 5e6 not in numbers_in_text("The rack stands 5 m tall and cost $2 k.")
+
+
 def test_a_money_range_between_two_amounts_states_both_at_its_scale() -> None:
     """'between $30 and $70 billion' states $30 billion; 'between 30 and 70 staff' states no billion."""
     assert 30e9 in numbers_in_text("The firm weighs spending between $30 and $70 billion this year.")

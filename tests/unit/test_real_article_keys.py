@@ -284,3 +284,9 @@ def test_the_benchs_own_number_parser_reads_wire_abbreviations() -> None:
     # "2 mln" is two million (a drafted 2,000,000 from it is not invented), never a bare 2
     assert {2e6, 1.5e9} <= stated_values("orders for 2 mln chips worth 1.5 bln dollars")
     assert 2.0 not in stated_values("orders for 2 mln chips")
+
+
+def test_a_scale_after_a_space_is_read_as_stated() -> None:
+    assert {4.5e9, 3e6} <= stated_values("a $4.5 bn charge and 3 mn units")
+    assert 4.5 not in stated_values("a $4.5 bn charge")
+    assert 5.0 in stated_values("a run of 5 m")  # a lone "m" after a space may be metres
