@@ -12,11 +12,12 @@ import re
 
 from data.draft.chip_event_words import CHIP_PATTERNS
 from data.draft.event_words import NO, PATTERNS
+from data.draft.market_event_words import MARKET_PATTERNS
 from data.draft.words import NO_ABBREVIATION
 
 EVENTS = {
     name: (label, re.compile(pattern, re.IGNORECASE))
-    for name, (label, pattern) in {**PATTERNS, **CHIP_PATTERNS}.items()
+    for name, (label, pattern) in {**PATTERNS, **CHIP_PATTERNS, **MARKET_PATTERNS}.items()
 }
 
 
