@@ -271,8 +271,18 @@ def find_duplicates(
     # The lower bar of two kinds of evidence names a story only when none clears the full one: beside
     # a clear match, a neighbour about the same event has such pairs too (``offer`` judges those).
     passed = [d for d in out if d.score >= THRESHOLD] or [d for d in out if d.source_id in paired]
+    passed += [d for d in out if d.source_id in paired and d not in passed and _second_voice(stories, d, passed, told)]
     out = sorted(passed, key=lambda d: d.score, reverse=True)
     return kept(out, stories, told)
+
+
+def _second_voice(stories: story.StoryIndex, d: Duplicate, passed: list[Duplicate], told: story.TextStory) -> bool:
+    """A round-up's second story told by its own speaker: just under the bar on two kinds of
+    evidence, one of them a person saying here what this story has them say, about something no
+    match over the bar tells (beside one, a neighbour on the same event never passes this way)."""
+    mine = set(story.shared_events(stories, d.source_id, told))
+    above = set().union(*(set(story.shared_events(stories, o.source_id, told)) for o in passed))
+    return bool(mine) and not mine & above and f"{story.SAME_PERSON} (" in d.why and story.SAYING in d.why
 
 
 def _against(

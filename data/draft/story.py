@@ -27,6 +27,7 @@ from data.models import Claim, Source
 
 CITES = "for the same thing"
 SAME_PERSON = "names the same person"
+SAYING = "saying the same thing"  # a person's remark here is the one this story has them make
 SAME_WORDS = "uses the words this source quotes"
 SAME_ACTORS = "the same actors doing the same things"
 _STATUS_EVENT = {"paused": "orders-paused", "blocked": "blocked", "in_principle": "approved-in-principle",
@@ -369,10 +370,10 @@ def story_signals(index: StoryIndex, sid: str, text: TextStory, names: dict[str,
                 story.said.get(person, set()), text.said_by.get(person, set()), index.event_count
             )
             weight = 0.2 if rare and index.event_count[rare] == 1 else 0.15  # what no other story has them say
-            out += [(weight, f"it {SAME_PERSON} ({person}) saying the same thing ({EVENTS[rare][0]})")] if rare else []
+            out += [(weight, f"it {SAME_PERSON} ({person}) {SAYING} ({EVENTS[rare][0]})")] if rare else []
             continue
         if story.said.get(person, set()) & text.said_by.get(person, set()):  # saying here what they said there
-            out.append((min(0.6 / count, 0.3), f"it {SAME_PERSON} ({person}) saying the same thing"))
+            out.append((min(0.6 / count, 0.3), f"it {SAME_PERSON} ({person}) {SAYING}"))
         else:
             out.append((0.3 / count, f"it {SAME_PERSON} ({person})"))
     return out

@@ -1,8 +1,9 @@
 """The duplicate check's rules of session 17, on stories about one chip line: a government ruling
 out a chip's sale and a chip left out of leaders' talks are events of their own; a chip line
-named by itself ("Blackwell") is the line's own chips, not its cut-down China part; and a remark
-told with "he said" is the person the sentence before names. Each rule with a case and a near
-miss. The sentences are written for these tests, not taken from articles.
+named by itself ("Blackwell") is the line's own chips, not its cut-down China part; a remark
+told with "he said" is the person the sentence before names; and a round-up's second story, just
+under the bar beside a clear match, is offered when its own speaker says here what they said
+there. Each rule with a case and a near miss. The sentences are written for these tests, not taken from articles.
 """
 
 from __future__ import annotations
@@ -118,3 +119,24 @@ def test_the_b30a_named_is_the_b30a_story(real_seeds) -> None:
 )
 def test_he_said_is_the_one_person_named_just_before(sentences: list[str], expected: list[set[str]]) -> None:
     assert story_hints.speakers(sentences, ["Donald Trump", "Jensen Huang"]) == expected
+
+
+SHARE_GONE = "Jensen Huang said Nvidia's share of China's AI accelerator market has gone from 95% to zero.\n\n"
+
+
+def test_a_second_story_told_by_its_own_speaker_is_offered_beside_a_clear_match(real_seeds) -> None:
+    text = SHARE_GONE + (
+        "Donald Trump, asked about chips after meeting Xi Jinping, was brief.\n\n"
+        '"We are not discussing Blackwell," he said.'
+    )
+    offered = [d.source_id for d in draft_from_text(text, real_seeds).duplicates]
+    assert offered[0] == "2025-11-01-aw-news-day-huang-china-share-zero"
+    assert BLACKWELL_NOT_DISCUSSED in offered  # under the full bar, on the rare event and its speaker
+
+
+def test_the_same_second_story_without_its_speaker_is_not(real_seeds) -> None:
+    text = SHARE_GONE + (
+        "Asked about chips after the leaders met, officials were brief.\n\n"
+        "The talks were not discussing Blackwell, they said."
+    )
+    assert BLACKWELL_NOT_DISCUSSED not in {d.source_id for d in draft_from_text(text, real_seeds).duplicates}
