@@ -1,8 +1,9 @@
 """Small readings ``story`` leans on, apart so that module stays short: the people an attribution
 names (and whether the text only writes to them) and the phrases worth comparing, whose rules a
 paragraph means when it names no rule-maker, who set a licence's terms, when a remark counts as
-this story's person saying it, a quoted phrase read without the stop that ends its sentence, and
-a lead whose act for the same named buyers is one story's news.
+this story's person saying it, a quoted phrase read without the stop that ends its sentence,
+a lead whose act for the same named buyers is one story's news, who is speaking in a sentence
+that says only "he said", and the chips a chip line's bare name stands for.
 """
 
 from __future__ import annotations
