@@ -10,6 +10,16 @@ from __future__ import annotations
 import re
 
 from data.draft import votes
+from data.draft.bound_words import (
+    AFTER_APPROX,
+    AFTER_AT_LEAST,
+    AFTER_AT_MOST,
+    BOUND_RE,
+    CAP_AFTER,
+    CHANGE_FROM,
+    NEGATED,
+    PHRASAL_OVER,
+)
 from data.draft.model import Figure
 from data.draft.units import COUNT_NOUN, COUNT_UNITS, OTHER_COUNT, money_unit, unit_after
 
@@ -37,67 +47,6 @@ _WORD_NUMBERS = {
 }  # fmt: skip
 _WORD_ATOM = re.compile(r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
-# Bound words, exactly as the seed schema reads them: "more than"/"over" is a strict lower bound
-# (more_than, never at_least and never exact), "less than"/"under" a strict upper one (less_than).
-# The longest phrase that ends right before the number wins, so "no more than" is at_most.
-_BOUNDS: list[tuple[str, str]] = [
-    (r"nearly|almost|about|around|roughly|approximately|some|an estimated|near|"
-     r"estimated|close to|circa|~|≈|an approximate|or so|approx\.?|in the region of|on the order of|"
-     r"an estimated (?:unit )?(?:cost|price|value|total) of|estimated at", "approx"),
-    (r"just over|just above|slightly (?:more than|over|above)|more than|over|above|in excess of|exceeding|"
-     r"upwards? of|north of|greater than|surpassing|topping|>", "more_than"),
-    (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than|≥|>=", "at_least"),
-    (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
-     r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum|"
-     r"ceiling (?:\w+ ){0,2}(?:sits |set |stands )?at|"
-     r"limited to|limiting [\w' ]{1,40} to(?: buying| purchasing| buy)?|caps? (?:\w+ )?at|≤|<=", "at_most"),
-    (r"just under|just below|just shy of|slightly (?:less than|under|below)|below|under|less than|fewer than|short of|"
-     r"beneath|<", "less_than"),
-]  # fmt: skip
-_BOUND_RE = [
-    (re.compile(r"(?:^|\W)(" + words + r")\s*(?:\$|US\$|RMB ?|¥)?$", re.IGNORECASE), bound) for words, bound in _BOUNDS
-]
-# "may not receive more than 50%": a negated floor is a cap, a negated ceiling a floor. Only a
-# modal or auxiliary negation of the verb that takes the number counts: "is not clear whether more
-# than" and "did not say why more than" negate another verb, whose clause the number is in.
-_CLAUSE = (
-    r"(?:whether|if|that|why|how|when|where|what|which|who|say|said|know|knew|disclose|confirm|reveal|"
-    r"specify|explain|comment)\b"
-)
-_NEGATED = re.compile(
-    r"(?:\b(?:may|can|could|will|would|should|must|shall|do|does|did)\s+not|\b(?:cannot|can't|won't|mustn't|"
-    r"don't|doesn't|didn't|shouldn't|wouldn't)|\bnever"
-    # a permission denied: "is not allowed to import more than 50%", "barred from buying more than"
-    r"|\bnot\s+(?:be\s+)?(?:allowed|permitted)\s+to|\b(?:barred|prohibited|banned)\s+from)"
-    r"\s+(?:(?!" + _CLAUSE + r")[a-z]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_AFTER_AT_LEAST = re.compile(r"^(?:-plus|\+|\s+or more|\s+or above|\s+plus\b)", re.IGNORECASE)
-# "over" that belongs to its verb ("hand over 25% of sales", "turned over", "fork over") is no bound.
-_PHRASAL_OVER = re.compile(r"\b(?:hand|turn|fork|sign|give|gave|given|giving)(?:s|ed|ing)?\s+$", re.IGNORECASE)
-# "raised from 15% to 25%", "rose from 10,000 to 20,000", "slashed its share in China from 95% to
-# 50%": a change between two readings, never a range (what changed may sit between verb and "from",
-# but not a clause of its own: "plunged after reports of orders from 35,000 to 70,000" is a span).
-_CHANGE_FROM = re.compile(
-    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|increased?|increases|decreased?|"
-    r"decreases|raised?|raises|cut|cuts|lowered|lifted|dropped|drops|jumped|climbed|slid|slipped|surged|soared|"
-    r"doubled|went|goes|moved|up|down|revised|changed|boosted|trimmed|reduced|expanded|shrank|narrowed|widened|"
-    r"slashed|slashes|plunged|plummeted|tumbled|sank|declined|halved|shrunk|shrinks|collapsed)"
-    r"\s+(?:(?!(?:into|onto|on|about|with|after|before|over|under|through|amid|as|when|while)\b)[\w’'-]+\s+){0,6}"
-    r"from\s*(?:\$|US\$|RMB ?|¥)?$",
-    re.IGNORECASE,
-)
-_AFTER_APPROX = re.compile(r"^(?:\s+or so\b|-odd\b|\s+or thereabouts\b)", re.IGNORECASE)
-_AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
-# The number is a cap's level when the cap noun closes its own phrase: "a 75,000-per-customer cap",
-# "the '75,000 chips per Chinese customer' limit". Only the words of a per-buyer phrase may sit between,
-# so "75,000 chips, well under the cap" keeps its number as written.
-_CAP_AFTER = re.compile(
-    r"^(?:[\s-]*(?:per|a|an|each|every|single|chinese|customer|buyer|firm|company|client|entity"
-    r"|volume|shipment|export|import|sales|market[- ]share)s?\b)*"
-    r"[\s-]*[\"”’']?[\s-]*(?:cap|ceiling|limit)\b",
-    re.IGNORECASE,
-)
 _JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 
 
@@ -166,17 +115,17 @@ def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
     """The bound word right before a number: the longest phrase wins ("no more than" over "more than")."""
     before = text[max(0, start - 60) : start]
     best: tuple[int, str] | None = None
-    for pattern, bound in _BOUND_RE:
+    for pattern, bound in BOUND_RE:
         found = pattern.search(before)
         if found and (best is None or found.start(1) < best[0]):
             best = (found.start(1), bound)
     if best is None:
         return "exact", False, start
     begin = start - (len(before) - best[0])
-    if text[begin : begin + 4].lower() == "over" and _PHRASAL_OVER.search(text[max(0, begin - 20) : begin]):
-        return "exact", False, start  # "hand over 25%": the verb's "over", the number is as said
+    if text[begin : begin + 4].lower() == "over" and PHRASAL_OVER.search(text[max(0, begin - 20) : begin]):
+        return "exact", False, start  # "hand over 25%", "an increase over $7.5 billion": the number is as said
     window = text[max(0, begin - 40) : begin]
-    negated = _NEGATED.search(window)
+    negated = NEGATED.search(window)
     if negated and best[1] in ("more_than", "less_than"):  # "may not get more than 50%": at most 50 %, 50 allowed
         bound = "at_most" if best[1] == "more_than" else "at_least"
         return bound, False, begin - (len(window) - negated.start())
@@ -202,7 +151,7 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
         change = None
         if nxt is not None and _JOIN.match(sentence[first.end() : nxt.start()]):
             joiner = sentence[first.end() : nxt.start()].strip().lower()
-            change = joiner == "to" and _CHANGE_FROM.search(sentence[max(0, first.start() - 90) : first.start()])
+            change = joiner == "to" and CHANGE_FROM.search(sentence[max(0, first.start() - 90) : first.start()])
             if (joiner != "and" or between) and not change:
                 last = nxt
                 index += 1
@@ -274,7 +223,7 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     short_scale = scale in ("b", "m", "k", "tn") and not currency
     if short_scale and scale not in ("k", "m"):
         return None  # "7B" parameters: a letter scale counts only on money ("$14B") or chips ("400K chips")
-    rough = _AFTER_APPROX.match(sentence[end:]) if not percent and not currency else None
+    rough = AFTER_APPROX.match(sentence[end:]) if not percent and not currency else None
     if rough:
         end += rough.end()  # "10,000 or so H200 chips", "10,000-odd chips": about 10,000
     unit: str | None
@@ -313,13 +262,13 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
                 len(sentence[: first.start()]) - sentence[: first.start()].lower().rfind("between")
             )
         figure = Figure(unit=unit, bound="range", wording="", low=min(low, high), high=max(low, high))
-    elif _AFTER_AT_LEAST.match(after):
-        end += _AFTER_AT_LEAST.match(after).end()  # type: ignore[union-attr]
+    elif AFTER_AT_LEAST.match(after):
+        end += AFTER_AT_LEAST.match(after).end()  # type: ignore[union-attr]
         figure = Figure(unit=unit, bound="at_least", wording="", low=low)
-    elif _AFTER_AT_MOST.match(after):
-        end += _AFTER_AT_MOST.match(after).end()  # type: ignore[union-attr]
+    elif AFTER_AT_MOST.match(after):
+        end += AFTER_AT_MOST.match(after).end()  # type: ignore[union-attr]
         figure = Figure(unit=unit, bound="at_most", wording="", high=low)
-    elif bound == "exact" and _CAP_AFTER.match(after):  # "a 75,000-chip cap", "a 50% volume cap"
+    elif bound == "exact" and CAP_AFTER.match(after):  # "a 75,000-chip cap", "a 50% volume cap"
         figure = Figure(unit=unit, bound="at_most", wording="", high=low)  # the level of a cap is its most
     elif bound in ("at_least", "more_than"):
         figure = Figure(unit=unit, bound=bound, wording="", low=low, strict=strict)

@@ -45,6 +45,32 @@ def test_bounds_are_kept_exactly(sentence: str, bound: str, field: str, number: 
     assert figure.value is None  # "over 400,000" is never an exact 400,000
 
 
+def test_an_article_between_a_bound_and_its_number_keeps_the_bound() -> None:
+    """'at least a 60 percent increase' is at least 60 % (session 17, fixture 334)."""
+    (_, growth, _) = find_figures("Revenue of about $12 billion is at least a 60 percent increase over $7.5 billion.")
+    assert (growth.bound, growth.low) == ("at_least", 60)
+    (cap,) = find_figures("They want up to a 25% fee.")
+    assert (cap.bound, cap.high) == ("at_most", 25)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording"),
+    [
+        ("Revenue is at least a 60 percent increase over $7.5 billion the year before.", "$7.5 billion"),
+        ("Sales were up 20% over $5 billion last year.", "$5 billion"),
+        ("The gain over 2,000 units sold in May was small.", "2,000 units"),
+    ],
+)
+def test_over_that_compares_with_a_base_is_no_bound(sentence: str, wording: str) -> None:
+    base = next(f for f in find_figures(sentence) if wording in f.wording)
+    assert base.bound == "exact" and base.wording == wording
+
+
+def test_over_before_a_number_is_still_more_than() -> None:
+    (orders,) = find_figures("Buyers placed orders for over 400,000 chips.")
+    assert (orders.bound, orders.low) == ("more_than", 400_000)
+
+
 def test_money_keeps_its_scale_and_a_year_range_is_not_a_count() -> None:
     (money,) = find_figures("Nvidia took $14B from the region.")
     assert (money.value, money.unit) == (14e9, "usd")
