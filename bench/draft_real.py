@@ -90,7 +90,8 @@ TUNED_ON = {
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9, "mln": 1e6, "bln": 1e9}  # fmt: skip
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(thousand|million|billion|trillion|mln|bln|bn|mn)\b|(m|k|b)\b)?",
+    # a currency code may be written onto the number ("RMB28.81 billion", "US$4.5bn")
+    r"(?:(?<![\w.])|(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=HK\$)|(?<=US\$))(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(thousand|million|billion|trillion|mln|bln|bn|mn)\b|(m|k|b)\b)?",
     re.I,
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -292,3 +292,8 @@ def test_a_scale_after_a_space_is_read_as_stated() -> None:
     assert {4.5e9, 3e6} <= stated_values("a $4.5 bn charge and 3 mn units")
     assert 4.5 not in stated_values("a $4.5 bn charge")
     assert 5.0 in stated_values("a run of 5 m")  # a lone "m" after a space may be metres
+
+
+def test_a_currency_code_written_onto_the_number_is_read_as_stated() -> None:
+    assert 28.81e9 in stated_values("revenue of RMB28.81 billion in the half")
+    assert 100.0 not in stated_values("its A100 chips")  # a model number is no stated value
