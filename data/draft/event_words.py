@@ -213,8 +213,8 @@ PATTERNS: dict[str, tuple[str, str]] = {
     # A share gone, in words or in its figure ("fell to zero", "reached 0%", "hit zero percent").
     "share-gone": (
         "market share down to zero",
-        r"\b(?:share|slice)\b[^.;:]{0,80}\b(?:to|at|is|was|of|reached|reaches|hit|hits) (?:essentially |effectively "
-        r"|basically |almost )?(?:(?:zero|nothing|nil)\b|0(?: ?%| per ?cent\b| percent\b))",
+        r"\b(?:share|slice)\b[^.;:]{0,80}\b(?:to|at|is|was|of|reached|reaches|hit|hits) (?:(?:essentially|effectively"
+        r"|basically|almost|absolute|virtually|practically) )?(?:(?:zero|nothing|nil)\b|0(?: ?%| per ?cent\b| percent\b))",
     ),
     "domestic-only": (
         "domestic chips only",

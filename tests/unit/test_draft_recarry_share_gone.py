@@ -23,6 +23,9 @@ SHARE_ZERO_MAY = "2026-05-03-hantec-huang-china-share-effectively-zero"
         "Its share in the country fell to zero.",
         # the market named at length between the share and its fall (session 16)
         "The company's share of China's AI accelerator market has collapsed from about 95% to zero.",
+        # an adverb of its own before the zero (session 17)
+        "Its share of the accelerator sector there has collapsed to absolute zero.",
+        "The vendor's share is virtually nil in that market.",
     ],
 )
 def test_a_share_that_reached_zero_in_words_or_figures_is_gone(sentence: str) -> None:
@@ -35,6 +38,7 @@ def test_a_share_that_reached_zero_in_words_or_figures_is_gone(sentence: str) ->
         "Its share there hit 10% in the spring.",
         "The share reached 0.5% of the market.",
         "Growth in sales reached 0% this quarter.",
+        "Its share there fell to absolute lows of 5%.",
     ],
 )
 def test_a_small_share_or_another_quantity_at_zero_is_not_it(sentence: str) -> None:
