@@ -175,9 +175,11 @@ _HALF = re.compile(
 )
 
 
-# A share gone "from 95% to zero", "to nearly zero": a percent told in words, after a percent or a share.
+# A share gone "from 95% to zero", "to nearly zero" (about zero), "to absolute zero" (zero): a percent
+# told in words, after a percent or a share, which may name its market at length in between.
 _TO_ZERO = re.compile(
-    r"(?:%|\bper ?cent\b|\bshare\b)[^.;:]{0,40}?\b(to\s+(?:(nearly|almost|effectively|virtually|close to|near)\s+)?zero)\b",
+    r"(?:%|\bper ?cent\b|\bshare\b)[^.;:]{0,80}?\b(to\s+(?:(nearly|almost|effectively|virtually|close to|near)\s+"
+    r"|absolute(?:ly)?\s+)?zero)\b",
     re.IGNORECASE,
 )
 

@@ -493,6 +493,12 @@ def test_a_cost_named_without_an_estimate_stays_exact() -> None:
     [
         ("Its share of the market fell from 95% to zero.", "to zero", "exact"),
         ("The chipmaker's share there dropped from 95% to nearly zero.", "to nearly zero", "approx"),
+        # the market named at length, and an adverb that keeps it exact (session 17, fixture 335)
+        (
+            "The vendor's market share in the country's AI accelerator sector has collapsed to absolute zero.",
+            "to absolute zero",
+            "exact",
+        ),
     ],
 )
 def test_a_share_gone_to_zero_is_a_percent_in_words(sentence: str, wording: str, bound: str) -> None:
