@@ -318,10 +318,6 @@ PATTERNS: dict[str, tuple[str, str]] = {
     ),
     "overseas-subsidiaries": ("overseas subsidiaries", r"\bsubsidiar(?:y|ies)\b"),
     "charge-taken": ("a charge taken", r"\b(?:charge|write-?down|wrote down|written down)\b"),
-    "no-china-outlook": (
-        "no China revenue in the outlook",
-        r"\b(?:outlook|guidance|forecast)\b[^.;:]{0,80}\b(?:no|excludes?|excluding|zero)\b[^.;:]{0,30}\bChina\b",
-    ),
     "grey-market": ("grey-market prices", r"\bgr[ae]y[- ]market\b|\bblack[- ]market\b"),
     # The whole family of verbs a go-ahead is told in ("permit/allow/clear/approve/green-light/sign
     # off on the sale"), not one of them: a re-carry words it its own way. A denied one is not it.

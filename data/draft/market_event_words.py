@@ -1,12 +1,16 @@
 """The words for what a vendor says of its own place in a market: a market given up to a rival
 ("has largely conceded the Chinese market", "essentially given up on China's AI chip market",
-"handing leadership to Huawei"). Apart from ``event_words`` (which is full) and read with it by
+"handing leadership to Huawei"), a quarter in which it sold none there ("there were no H20 sales to
+customers in China"), or an outlook that counts on none. Apart from ``event_words`` (which is full) and read with it by
 ``events``; each entry is a plain label and a pattern, as there.
 """
 
 from __future__ import annotations
 
 _GIVE_UP = r"(?:conced\w*|ced(?:e|ed|es|ing)|(?:given|gave|giv(?:e|es|ing)) up)"
+
+# up to two words before what was sold, none a preposition ("had no effect on sales" is not it)
+_WORDS = r"(?:(?!(?:on|of|in|to|for|from|with|at)\b)[\w-]+ ){0,2}"
 
 MARKET_PATTERNS: dict[str, tuple[str, str]] = {
     # Given up, not merely at risk of it: "would not concede those markets" and "ceding our
@@ -16,5 +20,20 @@ MARKET_PATTERNS: dict[str, tuple[str, str]] = {
         rf"(?<!not )(?<!n't )\b{_GIVE_UP}\b[\"'’”]?(?: on)? (?:(?:the|China['’]s|its|the Chinese) )?(?:[\w-]+ ){{0,3}}markets?\b"
         rf"|\b{_GIVE_UP}[\"'’”]?(?: on)? China\b"
         r"|\bhand(?:s|ed|ing)? (?:over )?(?:leadership|the market|(?:its|the) lead)\b[^.;:]{0,20}\bto\b",
+    ),
+    # Sales a vendor reports as none ("sold no H20s", "reports zero H20 sales", "there were no H20
+    # sales to customers in China", "did not record any sales"); an outlook that counts on none
+    # ("guidance assumes zero revenue") is the next event.
+    "no-sales-recorded": (
+        "a quarter with no sales recorded",
+        rf"\b(?:sold|sells|recorded|records|booked|books|reported|reports|had|made|generated) (?:no|zero) {_WORDS}"
+        r"(?:sales|revenues?|H20s|chips)\b"
+        rf"|\bthere (?:were|was|have been|had been) (?:no|zero) {_WORDS}(?:sales|revenues?)\b"
+        r"|(?:\b(?:not|never)\b|n['’]t\b) (?:record|book|report|make|generate|see)\w* any (?:[\w-]+ ){0,2}(?:sales|revenues?)\b",
+    ),
+    # An outlook counting on no China sales ("guidance assumes zero revenue from China").
+    "no-china-outlook": (
+        "no China revenue in the outlook",
+        r"\b(?:outlook|guidance|forecast)\b[^.;:]{0,80}\b(?:no|excludes?|excluding|zero)\b[^.;:]{0,30}\bChina\b",
     ),
 }

@@ -87,10 +87,11 @@ _AMOUNT_WORDS = frozenset(["thousand", "thousands", "hundred", "hundreds", "mill
 
 
 def telling(phrase: str) -> bool:
-    """Two words or more, one a long word that is not an amount; no digits (figures are compared apart)."""
+    """Two words or more, one a long word that is not an amount; no number (figures are compared
+    apart), though a chip's model name may hold digits ("no H20 sales to China")."""
     words = re.findall(r"[a-z][a-z']+", phrase)
     long_words = [w for w in words if len(w) >= 5 and w not in _AMOUNT_WORDS]
-    return len(words) >= 2 and bool(long_words) and not re.search(r"\d", phrase)
+    return len(words) >= 2 and bool(long_words) and not re.search(r"(?<![a-z\d])\d", phrase)
 
 
 def unpunctuated(plain_text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from data.draft import draft_from_text, story
+from data.draft import draft_from_text, story, story_hints
 from data.draft.events import events_in
 
 CONCEDED = "2026-05-28-ai-blogs-huang-largely-conceded"
@@ -52,3 +52,59 @@ def test_huang_giving_up_china_to_huawei_names_the_may_story(real_seeds) -> None
         "market, leaving Huawei in the lead.\n\nMost new data centres there run local chips now."
     )
     assert CONCEDED in {d.source_id for d in draft_from_text(text, real_seeds).duplicates}
+
+
+# A quarter with no sales recorded (session 17, `market_event_words`), and a phrase our claims
+# quote that names a chip model ("no H20 sales to China") is compared like any other.
+NO_H20_SALES = "2025-08-28-kaohoon-nvidia-q2-fy26-no-h20-china"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were no sales of the part to buyers in China last quarter.",
+        "The company sold no H20s there.",
+        "It did not record any sales of the chip.",
+        "Nvidia reports zero H20 sales in China.",
+    ],
+)
+def test_a_quarter_with_no_sales_in_its_words(sentence: str) -> None:
+    assert "no-sales-recorded" in events_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Guidance assumes zero revenue from China.",  # an outlook, another event
+        "The rule had no effect on sales.",
+        "Sales were zero percent higher.",
+    ],
+)
+def test_an_outlook_or_no_effect_on_sales_is_not_it(sentence: str) -> None:
+    assert "no-sales-recorded" not in events_in(sentence)
+
+
+def test_a_phrase_with_a_chip_model_is_compared_one_with_a_number_is_not() -> None:
+    assert story_hints.telling("no h20 sales to china")
+    assert not story_hints.telling("more than 20 sales to china")
+
+
+_RESULTS = (
+    "Nvidia posted its second-quarter results on Wednesday, with revenue of $46.7 billion, up 56% on the year.\n\n"
+)
+
+
+def test_results_telling_no_h20_sales_to_china_name_the_august_2025_story(real_seeds) -> None:
+    text = _RESULTS + (
+        "Nvidia reports no H20 sales to China\n\n"
+        "The chipmaker said it had made no H20 sales to buyers based in China during the quarter."
+    )
+    assert NO_H20_SALES in {d.source_id for d in draft_from_text(text, real_seeds).duplicates}
+
+
+def test_results_telling_weaker_h20_sales_do_not(real_seeds) -> None:
+    text = _RESULTS + (
+        "Nvidia reports weaker H20 sales to China\n\n"
+        "The chipmaker said its H20 sales to buyers based in China fell during the quarter."
+    )
+    assert NO_H20_SALES not in {d.source_id for d in draft_from_text(text, real_seeds).duplicates}
