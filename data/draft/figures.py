@@ -75,7 +75,7 @@ def _currency(match: re.Match[str], after: str) -> str | None:
 
 
 # A measure's unit written onto its number; a letter after a number is otherwise a model name ("910B").
-_GLUED_UNIT = re.compile(r"^(?:[GT]B/s|GB|TB|TFLOPS|PFLOPS)(?![\w/])", re.IGNORECASE)
+_GLUED_UNIT = re.compile(r"^(?:[GT]B/s|GB|TB|TFLOPS|PFLOPS|W)(?![\w/])", re.IGNORECASE)  # "310W": watts
 
 
 def _is_noise(text: str, match: re.Match[str]) -> bool:

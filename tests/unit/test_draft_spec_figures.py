@@ -17,6 +17,9 @@ def test_a_unit_run_onto_its_number_is_read_as_that_measure() -> None:
     assert found == {("141GB", "gb", 141.0), ("4.8TB/s", "tb_per_s", 4.8)}
     # near miss: letters run onto a number that are no unit are a model name, as before
     assert find_figures("Huawei's 910B and 910C trail the H200.") == []
+    # watts run on too (session 17, fixture 347): "310W"; a model name with a W-less suffix stays none
+    assert [(f.wording, f.unit) for f in find_figures("The chip draws 310W at peak.")] == [("310W", "watts")]
+    assert find_figures("The 5090D and the 910C ship later.") == []
 
 
 def test_a_spec_with_its_unit_run_on_is_drafted_with_its_exact_bound(real_seeds) -> None:
