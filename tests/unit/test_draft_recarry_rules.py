@@ -121,6 +121,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("y", "fresh23"),
             ("z", "fresh24"),
             ("zz", "fresh25"),
+            ("zzz", "fresh26"),
         )
     }
     table = summary_table({"run": results})
@@ -149,7 +150,8 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · twenty-second fresh set, tuned on | 1 |" in table
     assert "| run · twenty-third fresh set, tuned on | 1 |" in table
     assert "| run · twenty-fourth fresh set, tuned on | 1 |" in table
-    assert "| run · twenty-fifth fresh held out | 1 |" in table
+    assert "| run · twenty-fifth fresh set, tuned on | 1 |" in table
+    assert "| run · twenty-sixth fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     retired += [
         "eleventh",
@@ -166,10 +168,11 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
         "twenty-second",
         "twenty-third",
         "twenty-fourth",
+        "twenty-fifth",
     ]
     assert all(f"· {n} fresh held out" not in table for n in retired)  # "· second" apart from "twenty-second"
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`zz`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`zzz`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
