@@ -1,6 +1,6 @@
 """The words a figure's bound is told in, and the words around a number that change what its
-bound words mean ("no more than" is a cap, "may not get more than" too, "hand over 25%" and "an
-increase over $7.5 billion" are no bound, "from 95% to 50%" is a change): ``figures`` reads them.
+bound words mean ("no more than" is a cap, "may not get more than" too, "hand over 25%", "an
+increase over $7.5 billion" and "under 25% tariffs" are no bound, "from 95% to 50%" is a change): ``figures`` reads them.
 Apart so that the table of words can grow without growing the module that reads figures.
 """
 
@@ -52,6 +52,12 @@ PHRASAL_OVER = re.compile(
     # ... or that compares with a base: "a 60 percent increase over $7.5 billion", "up 20% over"
     r"|\b(?:increase|rise|gain|growth|jump|improvement|premium|markup|up|higher|lower)s?\s+$"
     r"|(?:%|\bper ?cent|\bpercent)\s+$",
+    re.IGNORECASE,
+)
+# "under 25% tariffs", "under a 15% fee": "under" a levy is subject to it, not a cap below the number.
+UNDER_TERMS = re.compile(
+    r"^[\d.,]+\s*(?:%|percent\b|per ?cent\b)\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|fees?|levy|levies|dut(?:y|ies)|surcharges?|tax(?:es)?|export taxes?)\b",
     re.IGNORECASE,
 )
 # "raised from 15% to 25%", "rose from 10,000 to 20,000", "slashed its share in China from 95% to

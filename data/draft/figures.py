@@ -19,6 +19,7 @@ from data.draft.bound_words import (
     CHANGE_FROM,
     NEGATED,
     PHRASAL_OVER,
+    UNDER_TERMS,
 )
 from data.draft.model import Figure
 from data.draft.units import COUNT_NOUN, COUNT_UNITS, OTHER_COUNT, money_unit, unit_after
@@ -124,6 +125,8 @@ def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
     begin = start - (len(before) - best[0])
     if text[begin : begin + 4].lower() == "over" and PHRASAL_OVER.search(text[max(0, begin - 20) : begin]):
         return "exact", False, start  # "hand over 25%", "an increase over $7.5 billion": the number is as said
+    if text[begin : begin + 5].lower() == "under" and UNDER_TERMS.match(text[start : start + 60]):
+        return "exact", False, start  # "under 25% tariffs": subject to the levy, not below it
     window = text[max(0, begin - 40) : begin]
     negated = NEGATED.search(window)
     if negated and best[1] in ("more_than", "less_than"):  # "may not get more than 50%": at most 50 %, 50 allowed

@@ -66,6 +66,20 @@ def test_over_that_compares_with_a_base_is_no_bound(sentence: str, wording: str)
     assert base.bound == "exact" and base.wording == wording
 
 
+@pytest.mark.parametrize(
+    "sentence", ["Sales were allowed under 25% tariffs.", "It ships them under a 15% US export fee."]
+)
+def test_under_a_levy_is_subject_to_it_not_below_it(sentence: str) -> None:
+    """'under 25% tariffs' is a 25 % tariff (session 17, fixture 359), never less than 25 %."""
+    (levy,) = find_figures(sentence)
+    assert levy.bound == "exact" and levy.value in (25, 15)
+
+
+def test_under_before_a_count_or_a_share_is_still_less_than() -> None:
+    assert [f.bound for f in find_figures("Shipments were under 20,000 chips.")] == ["less_than"]
+    assert [f.bound for f in find_figures("Its share is under 5% of the market.")] == ["less_than"]
+
+
 def test_over_before_a_number_is_still_more_than() -> None:
     (orders,) = find_figures("Buyers placed orders for over 400,000 chips.")
     assert (orders.bound, orders.low) == ("more_than", 400_000)
