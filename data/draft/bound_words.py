@@ -1,7 +1,8 @@
 """The words a figure's bound is told in, and the words around a number that change what its
-bound words mean ("no more than" is a cap, "may not get more than" too, "hand over 25%", "an
-increase over $7.5 billion" and "under 25% tariffs" are no bound, "from 95% to 50%" is a change): ``figures`` reads them.
-Apart so that the table of words can grow without growing the module that reads figures.
+bound words mean ("no more than" is a cap, "may not get more than" too; "hand over 25%", "an
+increase over $7.5 billion" and "under 25% tariffs" are no bound; "from 95% to 50%" is a
+change): ``figures`` reads them. Apart so that the table of words can grow without growing the
+module that reads figures.
 """
 
 from __future__ import annotations
