@@ -5,13 +5,14 @@ and read with it by ``events``; each entry is a plain label and a pattern, as th
 
 from __future__ import annotations
 
+from data.draft.event_words import NOT
+
 # A chip line by name, with the words a report puts before it ("the most advanced Blackwell",
 # "its flagship B30A"); a chip in general ("all chips") is not one line.
 CHIP = (
     r"(?:the |its )?(?:(?:most |latest )?(?:advanced|cutting-edge|top|flagship|newest|latest) )?"
     r"(?:Blackwell|Rubin|Hopper|B\d{2,3}A?|H\d{2,3}|GB\d{3})\b"
 )
-_NOT = r"(?:\b(?:not|never)\b|n['’]t\b)"
 
 CHIP_PATTERNS: dict[str, tuple[str, str]] = {
     # A sale a government will not let happen, in the verbs a report picks ("decided not to allow
@@ -20,10 +21,10 @@ CHIP_PATTERNS: dict[str, tuple[str, str]] = {
     # (Beijing refusing purchases in general is "purchases-refused").
     "sale-refused": (
         "a chip's sale ruled out",
-        rf"(?:{_NOT}|\bdecided against\b)[^.;:]{{0,25}}\b(?:allow|permit|let)\w*\b (?:\w+ ){{0,3}}(?:to |for )?"
+        rf"(?:{NOT}|\bdecided against\b)[^.;:]{{0,25}}\b(?:allow|permit|let)\w*\b (?:\w+ ){{0,3}}(?:to |for )?"
         r"(?:sell|sales?|export(?:s|ing)?)\b"
         # a chip line China may not buy ("decided not to allow China to purchase Nvidia's Blackwell")
-        rf"|{_NOT}[^.;:]{{0,25}}\b(?:allow|permit|let)\w*\b (?:\w+ ){{0,3}}to (?:buy|purchase|acquire) (?:Nvidia['’]s )?{CHIP}"
+        rf"|{NOT}[^.;:]{{0,25}}\b(?:allow|permit|let)\w*\b (?:\w+ ){{0,3}}to (?:buy|purchase|acquire) (?:Nvidia['’]s )?{CHIP}"
         r"|\b(?:reserved|kept|remain|stay)\b (?:\w+ )?for (?:the (?:US|U\.S\.|United States|country)\b"
         r"|(?:US|U\.S\.|American) (?:customers|companies|buyers)\b)",
     ),
@@ -31,7 +32,7 @@ CHIP_PATTERNS: dict[str, tuple[str, str]] = {
     # chips were not on the table"); one said to be part of them is not it.
     "chip-not-discussed": (
         "a chip left out of the talks",
-        rf"{_NOT} (?:\w+ ){{0,2}}(?:talk\w* about|discuss\w*|rais\w*|bring\w* up|brought up)\b[^.;:]{{0,20}}{CHIP}"
+        rf"{NOT} (?:\w+ ){{0,2}}(?:talk\w* about|discuss\w*|rais\w*|bring\w* up|brought up)\b[^.;:]{{0,20}}{CHIP}"
         rf"|{CHIP}[^.;:]{{0,60}}(?:\b(?:was|were|is|are)(?: not|n['’]t) (?:on the table|discussed|raised|part of the talks)\b"
         r"|\boff the table\b|\b(?:did|does)(?: not|n['’]t) come up\b)",
     ),

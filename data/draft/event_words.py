@@ -13,6 +13,7 @@ _HOME_CHIPS = r"(?:domestic(?:ally[- ]made)?|home-?grown|local(?:ly[- ]made)?|(?
 # Buying in its other words ("acquire", "procure"): a go-ahead to acquire chips is one to buy them.
 # A denial, a contraction too, in either apostrophe ("aren't", "haven’t"; no word boundary before "n't").
 NO = r"(?:\b(?:not|yet to)|n['’]t)\b"
+NOT = r"(?:\b(?:not|never)\b|n['’]t\b)"  # a plain denial, never "yet to" (a decision still pending)
 BUYING = r"purchas(?:e|es|ed|ing)|buy|buying|acqui(?:re|res|red|ring|sition|sitions)|procur(?:e|es|ed|ing|ement)"
 PATTERNS: dict[str, tuple[str, str]] = {
     "none-delivered": (

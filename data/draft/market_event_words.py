@@ -7,6 +7,8 @@ customers in China"), or an outlook that counts on none. Apart from ``event_word
 
 from __future__ import annotations
 
+from data.draft.event_words import NOT
+
 _GIVE_UP = r"(?:conced\w*|ced(?:e|ed|es|ing)|(?:given|gave|giv(?:e|es|ing)) up)"
 
 # up to two words before what was sold, none a preposition ("had no effect on sales" is not it)
@@ -29,7 +31,7 @@ MARKET_PATTERNS: dict[str, tuple[str, str]] = {
         rf"\b(?:sold|sells|recorded|records|booked|books|reported|reports|had|made|generated) (?:no|zero) {_WORDS}"
         r"(?:sales|revenues?|H20s|chips)\b"
         rf"|\bthere (?:were|was|have been|had been) (?:no|zero) {_WORDS}(?:sales|revenues?)\b"
-        r"|(?:\b(?:not|never)\b|n['’]t\b) (?:record|book|report|make|generate|see)\w* any (?:[\w-]+ ){0,2}(?:sales|revenues?)\b",
+        rf"|{NOT} (?:record|book|report|make|generate|see)\w* any (?:[\w-]+ ){{0,2}}(?:sales|revenues?)\b",
     ),
     # An outlook counting on no China sales ("guidance assumes zero revenue from China").
     "no-china-outlook": (
