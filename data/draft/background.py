@@ -133,10 +133,11 @@ _BACK_TO_THE_DEAL = re.compile(
 
 
 # The export licensing a report is about, told without naming the chip again: "agencies have 30 days
-# to weigh in" under "export regulations", "a 30-day review ... to halt exports" (both words in one sentence).
+# to weigh in" under "export regulations", "a 30-day review ... to halt exports" (both words in one sentence),
+# or the licence applications themselves ("sent the licensing applications to Defense ... within 30 days").
 _EXPORT_REVIEW = re.compile(
     r"\bexport\w*\b[^.;]{0,100}?\b(?:licen[cs]\w*|review)\b|\b(?:licen[cs]\w*|review)\b[^.;]{0,120}?\bexport\w*"
-    r"|\bexport (?:regulations|rules|control rules)\b",
+    r"|\bexport (?:regulations|rules|control rules)\b|\blicen[cs](?:e|ing) (?:applications?|requests?)\b",
     re.IGNORECASE,
 )
 # How a committee or chamber voted on "the bill" (or "the measure") a report is about: the vote is its story.

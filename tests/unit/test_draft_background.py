@@ -69,6 +69,10 @@ def test_a_paragraph_on_the_subject_keeps_its_numbers() -> None:
     assert paragraph_reason("Beijing set aside $50 million for the agency.", [], set()) is None
     assert paragraph_reason("The agency will spend $50 million checking GPU exports.", [], set()) is None
     assert paragraph_reason("The agency will spend $50 million checking B30A exports.", [], set()) is None
+    # the licence applications a report is about, told without "export": the review's days are its terms
+    sent = "Commerce forwarded the licence applications to three departments, which get 21 days to reply."
+    assert paragraph_reason(sent, [_org("us-commerce")], {"nvidia"}) is None
+    assert paragraph_reason(sent.replace("licence", "grant"), [_org("us-commerce")], {"nvidia"}) is not None
 
 
 def test_a_digest_item_off_the_subject_is_listed_the_h200_item_kept(real_seeds: SeedData) -> None:
