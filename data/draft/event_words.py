@@ -117,7 +117,10 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"\bmilitary end[- ]us\w*|\b(?:no|not|avoid\w*|barred from|ban\w* on)\b[^.;:]{0,30}\bmilitary (?:use|users?)\b",
     ),
     "per-customer-cap": ("a cap per customer", r"\bper[- ]customer\b"),
-    "special-cases": ("only in special cases", r"\bspecial (?:cases|circumstances)\b|\buniversity research\b"),
+    "special-cases": (
+        "only in special cases",
+        r"\bspecial cases\b|\b(?:special|limited|exceptional) circumstances\b|\buniversity(?:-linked)? research\b",
+    ),
     "prepayment": (
         "full payment up front",
         r"\bup ?front payment|\bpay(?:ing)? (?:the whole price |in full|up ?front)|\bfull payment|\bprepay\w*"

@@ -157,6 +157,23 @@ def test_paying_on_delivery_is_not_prepayment() -> None:
     assert "prepayment" not in events_in("Customers pay when the boards arrive, as before.")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials may clear purchases in limited circumstances, for instance for labs.",
+        "Buyers could get approval under exceptional circumstances.",
+        "Approvals are likely for university-linked research centres.",
+    ],
+)
+def test_purchases_allowed_only_in_limited_circumstances_are_special_cases(sentence: str) -> None:
+    assert "special-cases" in events_in(sentence)
+
+
+def test_limited_cases_of_paying_another_way_are_not_special_cases() -> None:
+    # near miss: the prepayment story's "in limited cases" is how buyers may pay, not who may buy
+    assert "special-cases" not in events_in("In limited cases, buyers may put up collateral instead of cash.")
+
+
 def test_quotas_and_ratios_in_the_plural_tie_orders_to_home_made_chips() -> None:
     assert "domestic-ratio" in events_in("Officials draft quotas that favour Chinese-made chips.")
     assert "domestic-ratio" in events_in("Locally made processors would be bought under ratios set by the state.")
