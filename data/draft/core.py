@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data.draft import background, entities, figures, statement_words, statuses, suggest, vague, whose
+from data.draft import background, entities, figures, known_figures, statement_words, statuses, suggest, vague, whose
 from data.draft import dates as dates_mod
 from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
@@ -315,9 +315,10 @@ def _figure_claims(
 
 
 def figure_metric(sentence: str, figure: Figure, seeds: SeedData, *, product: str | None, status: str | None) -> str:
-    """The metric a drafted figure is offered, from its sentence and the words around it (tests ask the same)."""
+    """The metric a drafted figure is offered: that of the one seeded figure with its numbers, else
+    from its sentence and the words around it (tests ask the same)."""
     near = sentence[max(0, figure.start - 60) : figure.end + 40]
-    metric, _score = suggest.metric(
+    metric, score = suggest.metric(
         sentence,
         figure.unit,
         seeds,
@@ -327,7 +328,7 @@ def figure_metric(sentence: str, figure: Figure, seeds: SeedData, *, product: st
         claim_status=status,
         span=(figure.start, figure.end),
     )
-    return metric
+    return known_figures.offered(metric, score, figure, sentence, seeds, product)  # the tracker's own figure first
 
 
 def _claim(

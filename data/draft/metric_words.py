@@ -8,7 +8,8 @@ every metric shares (chip, China, Nvidia, dollars) are left out, and a word weig
 metrics of the unit use it.
 
 It also holds the word families suggest.py's keyword rules read (a levy by any name, a share of US
-volume, orders filled from stock, wanting to order) and whether a sentence names a tracked buyer.
+volume, orders filled from stock, wanting to order), whether a sentence names a tracked buyer, and
+whether it names the period a metric is declared for (``period_fits``).
 """
 
 from __future__ import annotations
@@ -130,3 +131,21 @@ def names_a_buyer(sentence: str, seeds: Any) -> bool:
         if any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence) for name in (org.name, *org.aliases)):
             return True
     return False
+
+
+_QUARTER_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+
+
+def period_fits(metric_id: str, sentence: str) -> bool:
+    """A metric named for a period fits only a sentence that names it: Q2 revenue is not Q4 FY26."""
+    text = sentence.lower()
+    quarter = re.search(r"\bq([1-4])\b", metric_id)
+    if quarter and not re.search(rf"\bq{quarter.group(1)}\b|{_QUARTER_WORDS[quarter.group(1)]}[- ]quarter", text):
+        return False
+    fiscal = re.search(r"\bfy(?:20)?(\d{2})\b", metric_id)  # "fy27" and "fy2025" alike
+    if fiscal and not re.search(
+        rf"\bfy\s?(?:20)?{fiscal.group(1)}\b|fiscal (?:year )?(?:20)?{fiscal.group(1)}\b", text
+    ):
+        return False
+    year = re.search(r"\b(20\d\d)\b", metric_id)
+    return not year or year.group(1) in text

@@ -21,6 +21,7 @@ from data.draft.metric_words import (
     SHARES_SALES,
     WANTS_TO_ORDER,
     names_a_buyer,
+    period_fits,
 )
 from data.load import SeedData
 
@@ -275,7 +276,7 @@ def metric(
     if unit == "votes" and span and (voted := votes.vote_metric(sentence[slice(*span)], seeds.metrics)):
         return voted, 60.0  # a vote count by how it went ("Two voted against it"), when one declared count fits
     windows = [_own_clause(sentence, start, end) for start, end in [span]] if span else []
-    other_chip = _h200_metrics(seeds) if product and product != "h200" else set()  # an H20 deal is no H200 metric
+    other_chip = h200_metrics(seeds) if product and product != "h200" else set()  # an H20 deal is no H200 metric
     stocked = {"chips": "first-shipment-chips", "modules": "first-shipment-modules"}.get(unit or "")
     if stocked and stocked not in other_chip and re.search(FROM_STOCK, sentence, re.IGNORECASE):
         return stocked, 100.0  # orders met from stock size the first shipment, whatever "stock" sits nearer
@@ -359,13 +360,12 @@ def _period_family(text: str | None, sentence: str, unit: str | None, declared: 
 
 
 _MODULE = re.compile(r"\b(?:modules?|servers?|configurations?|systems?|nodes?)\b|\b(?:8|eight)[- ](?:gpu|card)", re.I)
-_QUARTER_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 
 
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,?\s(?:but|while|whereas|although|though|yet)\s", re.IGNORECASE)
 
 
-def _h200_metrics(seeds: SeedData) -> set[str]:
+def h200_metrics(seeds: SeedData) -> set[str]:
     """Metrics whose label names the H200: never offered for a figure about another chip."""
     declared = getattr(seeds, "metrics", {}) or {}
     return {mid for mid, m in declared.items() if "H200" in str(getattr(m, "label", "") or "")}
@@ -385,16 +385,8 @@ def _own_clause(sentence: str, start: int, end: int) -> str:
     return sentence[(before[-1] if before else low) : (after.start() if after else high)]
 
 
-def period_fits(metric_id: str, sentence: str) -> bool:
-    """A metric named for a period fits only a sentence that names it: Q2 revenue is not Q4 FY26."""
-    text = sentence.lower()
-    quarter = re.search(r"\bq([1-4])\b", metric_id)
-    if quarter and not re.search(rf"\bq{quarter.group(1)}\b|{_QUARTER_WORDS[quarter.group(1)]}[- ]quarter", text):
-        return False
-    fiscal = re.search(r"\bfy(?:20)?(\d{2})\b", metric_id)  # "fy27" and "fy2025" alike
-    if fiscal and not re.search(
-        rf"\bfy\s?(?:20)?{fiscal.group(1)}\b|fiscal (?:year )?(?:20)?{fiscal.group(1)}\b", text
-    ):
-        return False
-    year = re.search(r"\b(20\d\d)\b", metric_id)
-    return not year or year.group(1) in text
+def ruled_out(metric_id: str, sentence: str) -> bool:
+    """The keyword rules that read this metric in the sentence are all barred by their guards ("share
+    25% of the revenues" naming no US side is no US take): so is the metric, whatever else offers it."""
+    rules = [p for p, _, m, _ in _METRIC_RULES if m == metric_id and re.search(p, sentence, re.IGNORECASE)]
+    return bool(rules) and all((g := _UNLESS_SENTENCE.get(p)) is not None and g.search(sentence) for p in rules)

@@ -14,7 +14,7 @@ from bench.draft_real import read_fixture
 from data.draft import MAX_TEXT_BYTES, DraftError, draft_from_text, recheck_duplicates
 from data.draft.extract import check_text
 from data.draft.figures import find_figures, numbers_in_text
-from data.draft.suggest import period_fits
+from data.draft.metric_words import period_fits
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real_articles"

@@ -1,0 +1,86 @@
+"""A figure the tracker already holds: the metric of the one seeded claim with the same number.
+
+Reports retell the same numbers ("$160 million" of smuggled chips, Huang's "$50 billion" market, a
+95% share): when exactly one metric in the seeds holds a figure with this unit and these numbers,
+the draft offers that metric, so the new claim reconciles with the old one instead of starting a
+near-duplicate. Still a suggestion to confirm, like every other metric. Apart from ``suggest``,
+whose keyword rules read the words; this reads the number.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import defaultdict
+
+from data.draft import suggest
+from data.draft.metric_words import period_fits
+from data.draft.model import Figure
+from data.draft.words import STOP
+from data.load import SeedData
+
+_Table = dict[tuple[str, tuple[float, ...]], set[str]]
+# Built once per loaded seed set, keyed by identity and dropped with it (as the word and story indexes):
+# each figure's metrics, and each metric's words (its label, description and claims).
+_BUILT: dict[int, tuple[weakref.ref[SeedData], _Table, dict[str, set[str]]]] = {}
+_AMOUNT_WORDS = frozenset({"billion", "million", "percent", "dollars", "units", "figure", "total"})
+
+
+def _numbers(value: float | None, low: float | None, high: float | None) -> tuple[float, ...]:
+    """The numbers a figure states, whatever its bound: "at least $160 million" and "$160 million"
+    are one figure (what tells a cap from an order of the same size is the words, checked apart)."""
+    return tuple(round(n, 6) for n in (value, low, high) if n is not None)
+
+
+def _stems(text: str) -> set[str]:
+    """Words that say what a figure counts, cut to five letters ("smuggled" and "smuggling" alike)."""
+    words = re.findall(r"[a-z][a-z'-]{3,}", text.lower())
+    return {w[:5] for w in words if w not in STOP and w not in _AMOUNT_WORDS}
+
+
+def _tables(seeds: SeedData) -> tuple[_Table, dict[str, set[str]]]:
+    cached = _BUILT.get(id(seeds))
+    if cached is not None and cached[0]() is seeds:
+        return cached[1], cached[2]
+    table: _Table = defaultdict(set)
+    words: dict[str, set[str]] = defaultdict(set)
+    for mid, declared in (getattr(seeds, "metrics", {}) or {}).items():
+        words[mid] |= _stems(f"{getattr(declared, 'label', '')} {getattr(declared, 'description', '')}")
+    for record in seeds.claims:
+        quantity = record.claim.quantity
+        if quantity is None or not quantity.metric:
+            continue
+        words[quantity.metric] |= _stems(f"{quantity.wording or ''} {record.claim.summary} {record.claim.label or ''}")
+        numbers = _numbers(quantity.value, quantity.low, quantity.high)
+        if any(numbers):  # a zero is told of too many things ("no deliveries", "no revenue") to pick one
+            table[(quantity.unit, numbers)].add(quantity.metric)
+    _BUILT[id(seeds)] = (weakref.ref(seeds), table, words)
+    return table, words
+
+
+def metric_of(figure: Figure, sentence: str, seeds: SeedData, product: str | None = None) -> str | None:
+    """The one metric whose seeded claims give this figure's unit and numbers, or None when there
+    is none or several (15% is both the H20 deal's share and a speed ratio). The number alone is
+    not enough: the sentence must share a word with what the metric counts ("stock awards worth
+    $50 billion" are no market size). A metric named for a period needs the sentence to name it,
+    and an H200 metric is never offered for another chip."""
+    table, words = _tables(seeds)
+    found = table.get((figure.unit or "", _numbers(figure.value, figure.low, figure.high)), set())
+    barred = suggest.h200_metrics(seeds) if product and product != "h200" else set()
+    said = _stems(sentence)
+    allowed = {m for m in found if m not in barred and period_fits(m, sentence) and words[m] & said}
+    return next(iter(allowed)) if len(allowed) == 1 else None
+
+
+def offered(metric: str, score: float, figure: Figure, sentence: str, seeds: SeedData, product: str | None) -> str:
+    """The tracker's own metric for this figure, over what the words suggest: over a keyword rule
+    (``score`` 100) only when both are one family ("nvidia-china-share-pct" and its "-peak-pct"),
+    since those rules carry their own guards (a rate in a trade war is no US take)."""
+    known = metric_of(figure, sentence, seeds, product) if figure.unit != "votes" else None  # votes: by how they went
+    if (
+        known is None
+        or suggest.ruled_out(known, sentence)
+        or (score >= 100 and known.split("-")[:2] != metric.split("-")[:2])
+    ):
+        return metric
+    return known

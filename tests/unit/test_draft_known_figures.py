@@ -1,0 +1,70 @@
+"""A figure the tracker already holds is offered that figure's metric, so the claims reconcile.
+
+Sentences are the project's own words; each case has a near miss the rule must leave alone: a
+number two metrics hold, a quarter's metric for a sentence naming no quarter, an H200 metric for
+another chip, and a number no seeded claim holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from data.draft import draft_from_text
+from data.draft.known_figures import metric_of, offered
+from data.draft.model import Figure
+from data.load import SeedData
+
+
+def _metrics(text: str, seeds: SeedData) -> dict[str, str | None]:
+    draft = draft_from_text(text, seeds, publisher="Test Wire", published=dt.date(2026, 2, 3))
+    return {c.figure.wording: c.metric for c in draft.claims if c.figure is not None}
+
+
+def _usd(value: float) -> Figure:
+    return Figure(unit="usd", bound="exact", wording="x", value=value)
+
+
+def test_a_figure_only_one_metric_holds_is_offered_that_metric(real_seeds: SeedData) -> None:
+    # the smuggling case's value, told in words no keyword rule reads as it
+    text = "Agents said the ring smuggled $160 million of H200 chips to buyers in China.\n"
+    assert _metrics(text, real_seeds)["$160 million"] == "gatekeeper-smuggled-value-usd"
+    # over a keyword rule of the same family: the share rule reads a share, the number says which one
+    text = "Nvidia once held 95% of China's market for H200-class chips, Huang said.\n"
+    assert _metrics(text, real_seeds)["95%"] == "nvidia-china-share-peak-pct"
+
+
+def test_the_number_alone_or_against_a_guarded_rule_is_not_enough(real_seeds: SeedData) -> None:
+    # near misses: no word of what the metric counts; a keyword rule of another family; a guard
+    assert metric_of(_usd(5e10), "Nvidia's package of stock awards was worth $50 billion.", real_seeds) is None
+    assert offered(
+        "h200-china-revenue-opportunity-usd", 100.0, _usd(5e10), "a market of $50B a year", real_seeds, None
+    ) == ("h200-china-revenue-opportunity-usd")
+    share = Figure(unit="percent", bound="exact", wording="25%", value=25.0)
+    revenues = "Chinese firms will share 25% of the revenues among themselves, analysts of the chip market said."
+    assert offered("to-confirm-new-metric-percent", 0.0, share, revenues, real_seeds, None) == (
+        "to-confirm-new-metric-percent"
+    )
+    assert offered(
+        "to-confirm-new-metric-percent", 0.0, share, "a 25% share of H200 revenue for the US", real_seeds, None
+    ) == ("us-revenue-cut-pct")
+
+
+def test_a_number_no_seeded_claim_or_several_hold_keeps_the_words_metric(real_seeds: SeedData) -> None:
+    # near misses: 15% is the H20 deal's share and a speed ratio; $123 million is in no claim
+    assert (
+        metric_of(Figure(unit="percent", bound="exact", wording="15%", value=15.0), "a 15% share", real_seeds) is None
+    )
+    assert metric_of(_usd(123e6), "about $123 million", real_seeds) is None
+    assert metric_of(_usd(0.0), "no revenue at all", real_seeds) is None  # zero is told of too many things
+
+
+def test_a_quarters_metric_needs_the_quarter_named(real_seeds: SeedData) -> None:
+    held = Figure(unit="usd", bound="at_most", wording="x", high=5.5e9)  # the H20 charge of Q1 of fiscal 2026
+    assert metric_of(held, "a $5.5 billion charge in the first quarter of fiscal 2026", real_seeds) is not None
+    assert metric_of(held, "a $5.5 billion charge on its H20 stock", real_seeds) is None
+
+
+def test_an_h200_metric_is_not_offered_for_another_chip(real_seeds: SeedData) -> None:
+    stock = Figure(unit="chips", bound="exact", wording="600,000", value=600000.0)  # H200 stock and Ascend output
+    assert metric_of(stock, "600,000 units", real_seeds) is None
+    assert metric_of(stock, "600,000 Ascend chips", real_seeds, product="ascend-910c") == "huawei-ascend-output"
