@@ -122,6 +122,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("z", "fresh24"),
             ("zz", "fresh25"),
             ("zzz", "fresh26"),
+            ("zzzz", "fresh27"),
         )
     }
     table = summary_table({"run": results})
@@ -151,7 +152,8 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · twenty-third fresh set, tuned on | 1 |" in table
     assert "| run · twenty-fourth fresh set, tuned on | 1 |" in table
     assert "| run · twenty-fifth fresh set, tuned on | 1 |" in table
-    assert "| run · twenty-sixth fresh held out | 1 |" in table
+    assert "| run · twenty-sixth fresh set, tuned on | 1 |" in table
+    assert "| run · twenty-seventh fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     retired += [
         "eleventh",
@@ -169,10 +171,11 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
         "twenty-third",
         "twenty-fourth",
         "twenty-fifth",
+        "twenty-sixth",
     ]
     assert all(f"· {n} fresh held out" not in table for n in retired)  # "· second" apart from "twenty-second"
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`zzz`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`zzzz`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
