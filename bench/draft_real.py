@@ -114,21 +114,29 @@ def read_fixture(path: Path) -> tuple[dict[str, Any], str]:
     return header, body.strip() + "\n"
 
 
+def _scaled(number: float, factor: float) -> float:
+    """A number times its scale word to 15 significant digits (17.1 x 1e9 is 17,100,000,000 exactly
+    here, not 17,100,000,000.000002). The bench's own, not the drafter's: it measures the drafter."""
+    return float(f"{number * factor:.15g}")
+
+
 def stated_values(text: str) -> set[float]:
     """Every number the text states, at the scale it states it (no bare '14' from '$14B')."""
     out: set[float] = set()
     for match in _NUMBER.finditer(text):
         number = float((match.group(1) + (match.group(2) or "")).replace(",", ""))
         scale = (match.group(3) or match.group(4) or "").lower()
-        out.add(round(number * _SCALE.get(scale, 1.0), 6))
+        out.add(round(_scaled(number, _SCALE.get(scale, 1.0)), 6))
     for match in re.finditer(
         r"(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?\$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I
     ):
-        out.add(round(float(match.group(1)) * _SCALE[match.group(2).lower()], 6))
+        out.add(round(_scaled(float(match.group(1)), _SCALE[match.group(2).lower()]), 6))
     for match in re.finditer(
         r"\bbetween \$?(\d+(?:\.\d+)?) and \$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I
     ):
-        out.add(round(float(match.group(1)) * _SCALE[match.group(2).lower()], 6))  # "between $30 and $70 billion"
+        out.add(
+            round(_scaled(float(match.group(1)), _SCALE[match.group(2).lower()]), 6)
+        )  # "between $30 and $70 billion"
     for match in re.finditer(r"\ban? (thousand|million|billion)\b", text, re.I):
         out.add(_SCALE[match.group(1).lower()])
     for word, number in _WORDS.items():
@@ -136,7 +144,7 @@ def stated_values(text: str) -> set[float]:
             out.add(float(number))
             for scale, factor in _SCALE.items():
                 if len(scale) > 2 and re.search(rf"\b{word}\s+{scale}\b", text, re.I):
-                    out.add(number * factor)
+                    out.add(_scaled(number, factor))
     return out
 
 

@@ -57,9 +57,15 @@ def _number(raw: str) -> float:
     return float(word) if word is not None else float(raw.replace(",", ""))
 
 
+def scaled(number: float, scale: float) -> float:
+    """``number`` times its scale word, to 15 significant digits: "$17.1 billion" is 17,100,000,000,
+    not the 17,100,000,000.000002 that binary floating point makes of 17.1 x 1e9."""
+    return float(f"{number * scale:.15g}")
+
+
 def _value(match: re.Match[str]) -> float:
     scale = (match.group("scale") or "").strip().lower()
-    return _number(match.group("num")) * _SCALES.get(scale, 1.0)
+    return scaled(_number(match.group("num")), _SCALES.get(scale, 1.0))
 
 
 def _currency(match: re.Match[str], after: str) -> str | None:
@@ -218,7 +224,7 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
         currency = _currency(first, "")
     low, high = _value(first), _value(last)
     if ranged and not first.group("scale") and last.group("scale"):
-        low = _number(first.group("num")) * _SCALES[last.group("scale").strip().lower()]
+        low = scaled(_number(first.group("num")), _SCALES[last.group("scale").strip().lower()])
     percent = bool(last.group("pct") or first.group("pct"))
     end = last.end()
     money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+|u\.s\.\s+)?dollars)\b", tail, re.IGNORECASE)
@@ -345,9 +351,9 @@ def numbers_in_text(text: str) -> set[float]:
         text,
         re.IGNORECASE,
     ):
-        out.add(round(float(match.group(1).replace(",", "")) * _SCALES[match.group(3).lower()], 6))
+        out.add(round(scaled(float(match.group(1).replace(",", "")), _SCALES[match.group(3).lower()]), 6))
     for match in _BETWEEN_SCALED.finditer(text):  # "between $30 and $70 billion" states $30 billion
-        out.add(round(float(match.group(1).replace(",", "")) * _SCALES[match.group(2).lower()], 6))
+        out.add(round(scaled(float(match.group(1).replace(",", "")), _SCALES[match.group(2).lower()]), 6))
     for match in _WORD_ATOM.finditer(text):
         out.add(float(_WORD_NUMBERS[match.group(1).lower()]))
     return out

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from data.draft import draft_from_text
-from data.draft.figures import find_figures
+from data.draft.figures import find_figures, numbers_in_text
 from data.draft.model import Figure
 from data.draft.vague import find_vague
 from data.load import SeedData
@@ -509,3 +509,20 @@ def test_a_share_gone_to_zero_is_a_percent_in_words(sentence: str, wording: str,
 def test_a_count_gone_to_zero_is_no_share() -> None:
     # Near miss: shipments falling to zero are no percent (and no number is made up for them).
     assert [f for f in find_figures("H200 shipments fell to zero in May.") if "zero" in f.wording] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("$17.1 billion", 17_100_000_000.0), ("$4.1 trillion", 4_100_000_000_000.0), ("2.3 million chips", 2_300_000.0)],
+)
+def test_a_scaled_number_is_the_number_written_not_a_floating_point_neighbour(text: str, value: float) -> None:
+    # 17.1 x 1e9 is 17,100,000,000.000002 in binary floating point: a saved seed would show it
+    (figure,) = find_figures(text)
+    assert figure.value == value
+    assert value in numbers_in_text(text)
+
+
+def test_a_scaled_number_keeps_its_own_digits() -> None:
+    # near miss: rounding to fifteen digits leaves a number that has its digits as written
+    (figure,) = find_figures("$1.234567 billion")
+    assert figure.value == 1_234_567_000.0

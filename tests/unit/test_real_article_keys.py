@@ -300,6 +300,11 @@ def test_a_scale_after_a_space_is_read_as_stated() -> None:
     assert 5.0 in stated_values("a run of 5 m")  # a lone "m" after a space may be metres
 
 
+def test_a_scaled_number_is_read_as_written_not_as_its_floating_point_neighbour() -> None:
+    assert 17_100_000_000 in stated_values("China's 13.1% ($17.1 billion) of revenue")
+    assert 4_100_000_000_000 in stated_values("a $4.1 trillion company")
+
+
 def test_a_currency_code_written_onto_the_number_is_read_as_stated() -> None:
     assert 28.81e9 in stated_values("revenue of RMB28.81 billion in the half")
     assert 100.0 not in stated_values("its A100 chips")  # a model number is no stated value
