@@ -59,17 +59,23 @@ def _tables(seeds: SeedData) -> tuple[_Table, dict[str, set[str]]]:
 
 
 def metric_of(figure: Figure, sentence: str, seeds: SeedData, product: str | None = None) -> str | None:
-    """The one metric whose seeded claims give this figure's unit and numbers, or None when there
-    is none or several (15% is both the H20 deal's share and a speed ratio). The number alone is
-    not enough: the sentence must share a word with what the metric counts ("stock awards worth
-    $50 billion" are no market size). A metric named for a period needs the sentence to name it,
-    and an H200 metric is never offered for another chip."""
+    """The metric whose seeded claims give this figure's unit and numbers, or None. The number
+    alone is not enough: the sentence must share a word with what the metric counts ("stock awards
+    worth $50 billion" are no market size). Where several metrics hold the number (15% is both the
+    H20 deal's share and a speed ratio), the one sharing at least two words and more than twice as
+    many as any other, else none. A metric named for a period needs the sentence to name it, and an
+    H200 metric is never offered for another chip."""
     table, words = _tables(seeds)
     found = table.get((figure.unit or "", _numbers(figure.value, figure.low, figure.high)), set())
     barred = suggest.h200_metrics(seeds) if product and product != "h200" else set()
     said = _stems(sentence)
-    allowed = {m for m in found if m not in barred and period_fits(m, sentence) and words[m] & said}
-    return next(iter(allowed)) if len(allowed) == 1 else None
+    shared = {m: len(words[m] & said) for m in found if m not in barred and period_fits(m, sentence)}
+    ranked = sorted((n, m) for m, n in shared.items() if n)
+    if len(ranked) == 1:
+        return ranked[0][1]
+    if len(ranked) >= 2 and ranked[-1][0] >= 2 and ranked[-1][0] > 2 * ranked[-2][0]:
+        return ranked[-1][1]
+    return None
 
 
 def offered(metric: str, score: float, figure: Figure, sentence: str, seeds: SeedData, product: str | None) -> str:

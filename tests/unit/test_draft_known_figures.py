@@ -58,6 +58,14 @@ def test_a_number_no_seeded_claim_or_several_hold_keeps_the_words_metric(real_se
     assert metric_of(_usd(0.0), "no revenue at all", real_seeds) is None  # zero is told of too many things
 
 
+def test_of_two_metrics_holding_a_number_the_one_the_sentence_tells_of_clearly(real_seeds: SeedData) -> None:
+    # 15% is the H20 deal's share of revenue and a speed ratio; the licences and the revenue decide
+    fifteen = Figure(unit="percent", bound="exact", wording="15%", value=15.0)
+    deal = "Washington wants a 15% share of the revenue from H20 sales in return for the export licences."
+    assert metric_of(fifteen, deal, real_seeds) == "h20-mi308-revenue-share-pct"
+    assert metric_of(fifteen, "a 15% share", real_seeds) is None  # one word each: no clear winner
+
+
 def test_a_quarters_metric_needs_the_quarter_named(real_seeds: SeedData) -> None:
     held = Figure(unit="usd", bound="at_most", wording="x", high=5.5e9)  # the H20 charge of Q1 of fiscal 2026
     assert metric_of(held, "a $5.5 billion charge in the first quarter of fiscal 2026", real_seeds) is not None
