@@ -161,14 +161,6 @@ PATTERNS: dict[str, tuple[str, str]] = {
     ),
     # A cut of China sales paid to Washington for licences ("agreed to pay the US government 15% of
     # their sales revenue", "give Washington 15% of what it earns from H20 sales").
-    "revenue-share": (
-        "a share of China revenue paid to the US government",
-        r"\b(?:pay|pays|paid|paying|give|gives|gave|giving|hand|share|sharing)\b[^.;:]{0,40}\b(?:U\.?S\.?|US|American|"
-        r"federal) government\b[^.;:]{0,20}\b\d+(?:\.\d+)? ?(?:%|per ?cent|percent)"
-        r"|\b(?:pay|pays|paid|paying|give|gives|gave|giving)\b (?:Washington|the Treasury) \d+(?:\.\d+)? ?(?:%|per ?cent|percent)"
-        r"|\bpass\w*\b[^.;:]{0,10}\d+ ?% of\b[^.;:]{0,50}\bto the (?:U\.?S\.?|US) government\b"
-        r"|\b\d+(?:\.\d+)? ?(?:%|per ?cent|percent) (?:cut|share|slice) of (?:its |their )?(?:China|Chinese) (?:sales|revenues?)\b",
-    ),
     "approved-in-principle": (
         "approved in principle",
         r"\bin[- ]principle\b|\b(?:preliminary|provisional|tentative) (?:nod|approval|clearance|go-ahead|green light)\b",

@@ -71,6 +71,9 @@ def test_the_export_officials_own_testimony_is_still_named(real_seeds) -> None:
         "The firm will give Washington 15% of what it earns on those chips.",
         "They pass 15% of their China revenue on the chips to the US government.",
         "The president settled on a 15% cut of China sales.",
+        "The deal requires the chipmaker to share 15% of the revenue from those chips.",
+        "Officials expect Washington to receive 15% of the revenue from licensed sales.",
+        "Licences were granted in exchange for 15% of the revenue from the sales.",
     ],
 )
 def test_a_cut_of_china_revenue_paid_to_washington_is_its_own_event(sentence: str) -> None:
@@ -83,6 +86,7 @@ def test_a_cut_of_china_revenue_paid_to_washington_is_its_own_event(sentence: st
         "The US government will take a 10% stake in the chipmaker.",  # a stake, not a cut of sales
         "Importers pay a 25% tariff on the chips.",
         "China made up 13% of the company's revenue last year.",
+        "Data-centre chips brought in 88% of the revenue in the quarter.",  # a part of revenue, no one paid
     ],
 )
 def test_a_stake_a_tariff_or_a_revenue_share_of_china_is_not_it(sentence: str) -> None:
