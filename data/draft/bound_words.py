@@ -17,7 +17,7 @@ _BOUNDS: list[tuple[str, str]] = [
      r"estimated|close to|circa|~|≈|an approximate|or so|approx\.?|in the region of|on the order of|"
      r"an estimated (?:unit )?(?:cost|price|value|total) of|estimated at", "approx"),
     (r"just over|just above|slightly (?:more than|over|above)|more than|over|above|in excess of|exceeding|"
-     r"upwards? of|north of|greater than|surpassing|topping|>", "more_than"),
+     r"exceeds|exceeded|upwards? of|north of|greater than|surpassing|surpassed|topping|topped|>", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than|≥|>=", "at_least"),
     (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
      r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum|"
@@ -28,7 +28,7 @@ _BOUNDS: list[tuple[str, str]] = [
 ]  # fmt: skip
 BOUND_RE = [
     # "at least a 60 percent increase": an article may stand between the bound and its number
-    (re.compile(r"(?:^|\W)(" + words + r")\s*(?:an? )?(?:\$|US\$|RMB ?|¥)?$", re.IGNORECASE), bound)
+    (re.compile(r"(?:^|\W)(" + words + r")\s*(?:an? )?(?:\$|US\$|USD ?|RMB ?|CNY ?|¥)?$", re.IGNORECASE), bound)
     for words, bound in _BOUNDS
 ]
 # "may not receive more than 50%": a negated floor is a cap, a negated ceiling a floor. Only a

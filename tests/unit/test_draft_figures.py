@@ -526,3 +526,24 @@ def test_a_scaled_number_keeps_its_own_digits() -> None:
     # near miss: rounding to fifteen digits leaves a number that has its digits as written
     (figure,) = find_figures("$1.234567 billion")
     assert figure.value == 1_234_567_000.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound"),
+    [
+        ("The rush orders exceeded USD 12 billion, a source said.", "more_than"),
+        ("Sales topped 30,000 units in the quarter.", "more_than"),
+        ("H20 revenue did not exceed $2 billion.", "at_most"),  # near miss: a negated floor is a cap
+        ("The cost was USD 5 million.", "exact"),  # near miss: a currency code is no bound
+    ],
+)
+def test_a_number_exceeded_or_topped_is_a_strict_floor(sentence: str, bound: str) -> None:
+    (figure,) = find_figures(sentence, True)
+    assert figure.bound == bound
+
+
+def test_npus_are_counted_as_chips() -> None:
+    (figure,) = find_figures("The cluster links over 500,000 Ascend NPUs.", True)
+    assert (figure.unit, figure.bound, figure.low) == ("chips", "more_than", 500_000)
+    metres = find_figures("The cluster covers 500,000 square metres.", True)
+    assert all(f.unit != "chips" for f in metres)  # near miss: another noun
