@@ -12,7 +12,10 @@ import re
 
 UNIT_WORDS: list[tuple[str, str]] = [
     # a chip model in the plural ("GB300s", "H100s", "MI308s") counts chips of that model
-    (r"chips?|microchips?|gpus?|npus?|h200s|h20s|[a-z]{1,3}\d{2,4}[a-z]?s|processors?|units|pieces|graphics cards?", "chips"),
+    (
+        r"chips?|microchips?|gpus?|npus?|h200s|h20s|[a-z]{1,3}\d{2,4}[a-z]?s|processors?|units|pieces|graphics cards?",
+        "chips",
+    ),
     (r"accelerators?", "accelerators"),
     (r"modules?|servers?|boards?|systems?|nodes?|8-gpu systems?", "modules"),
     (r"dies", "dies"),

@@ -13,6 +13,11 @@ from data.draft.model import Figure
 from data.draft.units import unit_after
 
 _MONEY_AFTER = re.compile(r"^\s+(?:of\s+)?(?:(?:us|u\.s\.)\s+)?(?:dollars|yuan|renminbi|euros)\b", re.IGNORECASE)
+# "tens of thousands of the RTX Pro 6000D", "thousands of Nvidia's H20": a chip model after the words counts chips
+_MODEL_AFTER = re.compile(
+    r"^\s+(?:of\s+)?(?:(?:the|its|their|Nvidia['’]s)\s+)?"
+    r"(?:(?:(?:RTX|Pro|Ascend|Instinct)\s+){1,2}[A-Z]{0,3}\d{2,4}[A-Z]{0,2}|[A-Z]{1,3}\d{2,4}[A-Z]{0,2})\b"
+)
 _SPAN = re.compile(r"^\d[\d,.]*\s+to\s+|^between\b", re.IGNORECASE)  # "10,000 to several hundred thousand"
 
 
@@ -31,7 +36,7 @@ def find_vague(sentence: str, lexicon_words: list[str], taken: list[Figure]) -> 
             if _MONEY_AFTER.match(sentence[match.end() :]):
                 continue  # "worth millions of dollars": an amount of money, not a count of chips
             unit, end = unit_after(sentence, match.end())
-            if unit is None and CHIP_CONTEXT.search(sentence):
+            if unit is None and (CHIP_CONTEXT.search(sentence) or _MODEL_AFTER.match(sentence[match.end() :])):
                 unit, end = "chips", match.end()
             if unit is None:
                 continue

@@ -547,3 +547,11 @@ def test_npus_are_counted_as_chips() -> None:
     assert (figure.unit, figure.bound, figure.low) == ("chips", "more_than", 500_000)
     metres = find_figures("The cluster covers 500,000 square metres.", True)
     assert all(f.unit != "chips" for f in metres)  # near miss: another noun
+
+
+def test_a_vague_count_of_a_named_chip_model_counts_chips() -> None:
+    # the sentence names no chip word: the model after the words says what is counted
+    (found,) = find_vague("Firms meant to order tens of thousands of the RTX Pro 6000D.", ["tens of thousands"], [])
+    assert (found.unit, found.bound, found.wording) == ("chips", "approx", "tens of thousands")
+    # near miss: a year after the words is no chip model
+    assert find_vague("Tens of thousands of the 2025 graduates applied.", ["tens of thousands"], []) == []
