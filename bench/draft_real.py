@@ -139,6 +139,13 @@ def stated_values(text: str) -> set[float]:
         )  # "between $30 and $70 billion"
     for match in re.finditer(r"\ban? (thousand|million|billion)\b", text, re.I):
         out.add(_SCALE[match.group(1).lower()])
+    for match in re.finditer(
+        r"\b(half (?:of )?a|a half|(?:a )?quarter of a|three quarters of a) (thousand|million|billion)\b", text, re.I
+    ):
+        part = (
+            0.75 if match.group(1).lower().startswith("three") else 0.25 if "quarter" in match.group(1).lower() else 0.5
+        )
+        out.add(_scaled(part, _SCALE[match.group(2).lower()]))  # "half a million" states 500,000
     for word, number in _WORDS.items():
         if re.search(rf"\b{word}\b", text, re.I):
             out.add(float(number))

@@ -20,7 +20,7 @@ _BOUNDS: list[tuple[str, str]] = [
      r"exceeds|exceeded|upwards? of|north of|greater than|surpassing|surpassed|topping|topped|>", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than|≥|>=", "at_least"),
     (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
-     r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|at a maximum|"
+     r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|as high as|at a maximum|"
      r"ceiling (?:\w+ ){0,2}(?:sits |set |stands )?at|"
      r"limited to|limiting [\w' ]{1,40} to(?: buying| purchasing| buy)?|caps? (?:\w+ )?at|≤|<=", "at_most"),
     (r"just under|just below|just shy of|slightly (?:less than|under|below)|below|under|less than|fewer than|short of|"

@@ -28,13 +28,15 @@ NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
            "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
 # "two million", "a million": a small number word counts as a number only before a scale word.
+# "half a million" is 500,000 and "a quarter of a million" 250,000, never "a million".
 _SCALED_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "twenty": 20, "fifty": 50}  # fmt: skip
+                 "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "half a": 0.5, "half of a": 0.5, "a half": 0.5,
+                 "a quarter of a": 0.25, "quarter of a": 0.25, "three quarters of a": 0.75}  # fmt: skip
 ATOM = re.compile(
     r"(?<![\w.,/$¥€£])(?P<cur>US\$|\$|USD ?|RMB ?|CNY ?|¥)?(?P<num>"
     + NUM
     + r"|(?:"
-    + "|".join(_SCALED_WORDS)
+    + "|".join(sorted(_SCALED_WORDS, key=len, reverse=True))
     + r")(?=\s(?:thousand|million|billion|trillion)\b))"
     # "$4.5 bn" with a space is billions too; a lone "m", "k" or "b" only when attached ("5 m" may be metres)
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|\s?(?:mln|bln|bn|mn|tn)\b|(?:m|k|b)\b)?"

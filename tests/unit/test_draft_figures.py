@@ -555,3 +555,23 @@ def test_a_vague_count_of_a_named_chip_model_counts_chips() -> None:
     assert (found.unit, found.bound, found.wording) == ("chips", "approx", "tens of thousands")
     # near miss: a year after the words is no chip model
     assert find_vague("Tens of thousands of the 2025 graduates applied.", ["tens of thousands"], []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nvidia holds about half a million H200s.", 500_000.0),
+        ("a quarter of a million chips", 250_000.0),
+        ("three quarters of a million GPUs", 750_000.0),
+        ("a million chips", 1_000_000.0),  # near miss: "a million" alone is a million
+    ],
+)
+def test_a_fraction_of_a_million_is_that_fraction_never_a_million(text: str, value: float) -> None:
+    (figure,) = find_figures(text, True)
+    assert figure.value == value
+    assert value in numbers_in_text(text)
+
+
+def test_as_high_as_is_a_cap() -> None:
+    (figure,) = find_figures("Orders could go as high as 500,000 chips.", True)
+    assert (figure.bound, figure.high) == ("at_most", 500_000)

@@ -305,6 +305,10 @@ def test_a_scaled_number_is_read_as_written_not_as_its_floating_point_neighbour(
     assert 4_100_000_000_000 in stated_values("a $4.1 trillion company")
 
 
+def test_a_fraction_of_a_scale_is_read_as_stated() -> None:
+    assert {500_000, 250_000} <= stated_values("half a million now, a quarter of a million later")
+
+
 def test_a_currency_code_written_onto_the_number_is_read_as_stated() -> None:
     assert 28.81e9 in stated_values("revenue of RMB28.81 billion in the half")
     assert 100.0 not in stated_values("its A100 chips")  # a model number is no stated value
