@@ -575,3 +575,16 @@ def test_a_fraction_of_a_million_is_that_fraction_never_a_million(text: str, val
 def test_as_high_as_is_a_cap() -> None:
     (figure,) = find_figures("Orders could go as high as 500,000 chips.", True)
     assert (figure.bound, figure.high) == ("at_most", 500_000)
+
+
+def test_several_thousand_and_several_million_are_lexicon_wordings(real_seeds: SeedData) -> None:
+    # read as "several" always is (three to nine), kept in the words with no value made up
+    for text, wording in [
+        ("Chinese firms ordered several thousand H200 chips.", "several thousand H200 chips"),
+        ("Buyers want several million H200s, traders say.", "several million H200s"),
+    ]:
+        draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 2, 3))
+        (claim,) = [c for c in draft.claims if c.figure is not None]
+        assert (claim.figure.wording, claim.figure.vague, claim.figure.value) == (wording, True, None)
+    ranges = {w: (e.low, e.high) for w, e in real_seeds.lexicon.items()}
+    assert ranges["several thousand"] == (3000, 9000) and ranges["several hundred thousand"] == (300000, 900000)
