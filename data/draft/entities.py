@@ -311,12 +311,16 @@ class EntityIndex:
 def applies_to(
     index: EntityIndex, matches: list[EntityMatch], buyers: list[str] | None, metric: str | None
 ) -> list[str]:
-    """Whom a figure is about: the buyers given or named; for one of Nvidia's own quantities (its
-    stock, share or revenue: a metric named ``nvidia-...``) with no buyer named, Nvidia, when the
-    sentence names it, as the seeds keep them."""
+    """Whom a figure is about: the buyers given or named; for a firm's own quantity (a metric named
+    for it: ``nvidia-h200-stock``, ``huawei-ascend-output``, ``cambricon-revenue-2025-rmb``) with no
+    buyer named, that firm, when the sentence names it, as the seeds keep them."""
     out = list(buyers if buyers is not None else index.buyers(matches))
-    if not out and (metric or "").startswith("nvidia-") and any(m.id == "nvidia" for m in matches):
-        return ["nvidia"]
+    if out:
+        return out
+    named = [m.id for m in matches if m.kind == "organisation"]
+    owner = next((o for o in named if (metric or "").startswith(f"{o}-")), None)
+    if owner:
+        return [owner]
     return out
 
 

@@ -12,8 +12,9 @@ import datetime as dt
 
 import pytest
 
-from data.draft import draft_from_text
+from data.draft import draft_from_text, entities
 from data.draft.entities import EntityIndex
+from data.draft.model import EntityMatch
 from data.load import SeedData
 from tests.unit.draft_helpers import orgs_in as _orgs
 
@@ -96,3 +97,17 @@ def test_nvidias_own_stock_applies_to_nvidia_and_a_buyers_order_to_the_buyer(rea
     about = {c.figure.value or c.figure.low: (c.metric, c.applies_to) for c in draft.claims if c.figure is not None}
     assert about[700000] == ("nvidia-h200-stock", ["nvidia"])
     assert about[100000][1] == ["bytedance"]  # near miss: Nvidia named beside a buyer's order is not whom it is about
+
+
+def test_any_firms_own_metric_applies_to_that_firm_when_its_sentence_names_it() -> None:
+    # Huawei's output and Cambricon's revenue as Nvidia's stock was: the metric is named for the firm
+    index = EntityIndex.__new__(EntityIndex)
+    index.org_kind = {"huawei": "chipmaker", "nvidia": "vendor", "bytedance": "buyer"}
+    index.buyers = lambda matches: [m.id for m in matches if m.id == "bytedance"]  # type: ignore[method-assign]
+    huawei = EntityMatch(id="huawei", name="Huawei", matched="Huawei", score=100.0, kind="organisation")
+    nvidia = EntityMatch(id="nvidia", name="Nvidia", matched="Nvidia", score=100.0, kind="organisation")
+    assert entities.applies_to(index, [huawei], None, "huawei-ascend-output") == ["huawei"]
+    assert entities.applies_to(index, [nvidia], None, "nvidia-h200-stock") == ["nvidia"]
+    # near misses: the firm not named in the sentence, and a metric named for no one
+    assert entities.applies_to(index, [nvidia], None, "huawei-ascend-output") == []
+    assert entities.applies_to(index, [huawei], None, "cn-h200-orders") == []
