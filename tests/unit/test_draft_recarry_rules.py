@@ -123,6 +123,7 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("zz", "fresh25"),
             ("zzz", "fresh26"),
             ("zzzz", "fresh27"),
+            ("zzzzz", "fresh28"),
         )
     }
     table = summary_table({"run": results})
@@ -153,7 +154,8 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · twenty-fourth fresh set, tuned on | 1 |" in table
     assert "| run · twenty-fifth fresh set, tuned on | 1 |" in table
     assert "| run · twenty-sixth fresh set, tuned on | 1 |" in table
-    assert "| run · twenty-seventh fresh held out | 1 |" in table
+    assert "| run · twenty-seventh fresh set, tuned on | 1 |" in table
+    assert "| run · twenty-eighth fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     retired += [
         "eleventh",
@@ -172,10 +174,11 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
         "twenty-fourth",
         "twenty-fifth",
         "twenty-sixth",
+        "twenty-seventh",
     ]
     assert all(f"· {n} fresh held out" not in table for n in retired)  # "· second" apart from "twenty-second"
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`zzzz`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`zzzzz`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
