@@ -13,6 +13,7 @@ import re
 from data.draft import statement_words, statuses, suggest
 from data.draft.entities import EntityIndex
 from data.draft.model import EntityMatch, Figure
+from data.draft.org_groups import UNNAMED
 
 ON_TOPIC = re.compile(r"\bH200s?\b|\bChina\b|\bChinese\b|\bBeijing\b", re.IGNORECASE)
 HISTORY_PARAGRAPH = re.compile(
@@ -21,6 +22,18 @@ HISTORY_PARAGRAPH = re.compile(
     re.IGNORECASE,
 )
 _CHINA = re.compile(r"\bChina\b|\bChinese\b|\bBeijing\b|\bHong Kong\b")
+
+
+def on_topic(text: str, main_chip: str | None, title: str | None, first: list[str], index: EntityIndex) -> bool:
+    """A text about the tracked chips or China: it names the H200 or China, has a main chip, or
+    its title or first paragraph names a Chinese organisation the tracker follows
+    ("Tencent's capital spending for the quarter", with "China" nowhere in it); one named in
+    passing further down ("investments in companies like Tencent") is not its subject."""
+    if ON_TOPIC.search(text) or main_chip:
+        return True
+    lead = index.find("\n".join([title or "", *first]))
+    return any(m.kind == "organisation" and index.org_country.get(m.id) == "CN" for m in lead)
+
 
 _STATEMENT = re.compile(
     r"\b(?:approv|cleared|authori[sz]|green light|block|bann?(?:ed|s)?\b|bar(?:red|s)?\b|paus|halt|suspend|"
@@ -92,9 +105,27 @@ _INDEX_MOVE = re.compile(
 )
 
 
-def number_reason(sentence: str) -> str | None:
+# A buyer's own results ("revenue rose 9%", "marketing services revenue up by 20%"): what it earns,
+# not what it spends on chips; its capital spending, budget or orders stay claims.
+_RESULTS = re.compile(r"\b(?:revenues?|profits?|net income|earnings|margins?|turnover)\b", re.IGNORECASE)
+_SPENDING = re.compile(
+    r"\b(?:capex|capital (?:expenditure|spending)|spend\w*|budget\w*|invest\w*|outlay|purchas\w*|order\w*|"
+    r"buy\w*|AI (?:chips?|infrastructure)|data[- ]cent(?:er|re)s?|GPUs?|accelerators?)\b",
+    re.IGNORECASE,
+)
+
+
+def number_reason(
+    sentence: str, paragraph: list[EntityMatch] | None = None, kinds: dict[str, str] | None = None
+) -> str | None:
     """Why a sentence's numbers are background though its words may not be: a share-price or a
-    stock-index move (market news, not a figure about the chips)."""
+    stock-index move (market news, not a figure about the chips), or the results of a paragraph
+    whose only firms are named buyers (``kinds``: each organisation's kind; "China-bound shipments"
+    name no buyer in particular)."""
+    firms = {m.id for m in paragraph or [] if m.kind == "organisation"}
+    buyers_only = bool(firms) and all((kinds or {}).get(f) == "buyer" and f not in UNNAMED for f in firms)
+    if buyers_only and _RESULTS.search(sentence) and not (_SPENDING.search(sentence) or _CHIP_WORDS.search(sentence)):
+        return "a buyer's own results, not a figure about the chips"
     if _SHARE_PRICE.search(sentence):
         return "a share-price move, not a figure about the chips"
     if _INDEX_MOVE.search(sentence):

@@ -216,7 +216,7 @@ def _claims(
     left_out: list[str] = []
     seen_entities: dict[tuple[str, str], EntityMatch] = {}
     main_chip = background.main_chip(article.title, article.paragraphs, index)
-    on_topic = bool(background.ON_TOPIC.search(article.text)) or bool(main_chip)
+    on_topic = background.on_topic(article.text, main_chip, article.title, article.paragraphs[:1], index)
     default_attr = _article_attribution(article, index)
     prefix = f"{''.join(w[0] for w in re.findall(r'[A-Za-z0-9]+', publisher))[:3].lower() or 'x'}-{published:%m%d}"
     used_ids = {r.claim.id for r in seeds.claims}
@@ -245,7 +245,9 @@ def _claims(
             locator = f"para {number}"
             reason = background.reason(sentence, matches, paragraph_matches, main_chip, history, on_topic, published)
             if not reason and found:
-                reason = background.number_reason(sentence) or background.paragraph_reason(
+                reason = background.number_reason(
+                    sentence, paragraph_matches, index.org_kind
+                ) or background.paragraph_reason(
                     paragraph, paragraph_matches, subject, {f.unit for f in found}, before and before[0]
                 )
             others = [(f, background.figure_reason(f.wording, main_chip, tracked)) for f in found] if not reason else []

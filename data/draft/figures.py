@@ -76,9 +76,9 @@ def _currency(match: re.Match[str], after: str) -> str | None:
         return "usd"
     if cur in ("RMB", "CNY", "¥"):
         return "rmb"
-    if re.match(r"^\s*(?:yuan|renminbi)\b", after, re.IGNORECASE):
+    if re.match(r"^\s*(?:yuan|renminbi|RMB|CNY)\b", after, re.IGNORECASE):  # "31.9 billion RMB"
         return "rmb"
-    if re.match(r"^\s*(?:us\s+|u\.s\.\s+)?dollars\b", after, re.IGNORECASE):
+    if re.match(r"^\s*(?:(?:us\s+|u\.s\.\s+)?dollars|USD)\b", after, re.IGNORECASE):
         return "usd"
     return None
 
@@ -163,7 +163,11 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
         if nxt is not None and _JOIN.match(sentence[first.end() : nxt.start()]):
             joiner = sentence[first.end() : nxt.start()].strip().lower()
             change = joiner == "to" and CHANGE_FROM.search(sentence[max(0, first.start() - 90) : first.start()])
-            if (joiner != "and" or between) and not change:
+            # "rose 9% to 196.46 billion": a percent and an amount are two figures, never a range
+            apart = bool(first.group("pct")) != bool(nxt.group("pct")) and any(
+                m.group("scale") or m.group("cur") for m in (first, nxt)
+            )
+            if (joiner != "and" or between) and not change and not apart:
                 last = nxt
                 index += 1
         index += 1
@@ -229,7 +233,7 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
         low = scaled(_number(first.group("num")), _SCALES[last.group("scale").strip().lower()])
     percent = bool(last.group("pct") or first.group("pct"))
     end = last.end()
-    money_word = re.match(r"^\s*(?:yuan|renminbi|(?:us\s+|u\.s\.\s+)?dollars)\b", tail, re.IGNORECASE)
+    money_word = re.match(r"^\s*(?:yuan|renminbi|RMB|CNY|USD|(?:us\s+|u\.s\.\s+)?dollars)\b", tail, re.IGNORECASE)
     if money_word:
         end += money_word.end()
     scale = (last.group("scale") or "").strip().lower()

@@ -180,3 +180,30 @@ def test_the_same_opening_after_another_story_stays_background(real_seeds: SeedD
         "The figure would exceed the $110 million it is spending this year."
     )
     assert not [c for c in draft_from_text(text, real_seeds).claims if c.figure and c.figure.value == 110e6]
+
+
+# --------------------------------------------------------------------------- a Chinese firm's own story
+
+
+def test_a_text_naming_only_a_chinese_buyer_is_on_the_subject_and_its_results_are_listed(real_seeds) -> None:
+    # "China" is nowhere: the firm is the subject; its capital spending is a claim, its revenue is not
+    text = (
+        "Tencent's capital spending for the quarter rose to 31.9 billion RMB, mostly for AI data centres.\n\n"
+        "Tencent's revenue rose 9% in the quarter, the company said.\n"
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert wordings == ["31.9 billion RMB"]
+    assert any('"9%"' in n and "a buyer's own results" in n for n in notes)
+
+
+def test_a_text_naming_no_chip_china_or_chinese_firm_stays_off_the_subject(real_seeds) -> None:
+    # near miss: an American firm's spending is another story
+    wordings, notes = _drafted("Meta's capital spending rose to $19 billion in the quarter.\n", real_seeds)
+    assert wordings == [] and any("neither a tracked chip nor China" in n for n in notes)
+
+
+def test_nvidias_revenue_beside_a_buyer_is_not_a_buyers_result() -> None:
+    # near miss: a paragraph naming a vendor too keeps its revenue figure
+    kinds = {"nvidia": "vendor", "tencent": "buyer"}
+    assert number_reason("Revenue rose 9% in the quarter.", [_org("tencent"), _org("nvidia")], kinds) is None
+    assert number_reason("Revenue rose 9% in the quarter.", [_org("tencent")], kinds) is not None

@@ -588,3 +588,19 @@ def test_several_thousand_and_several_million_are_lexicon_wordings(real_seeds: S
         assert (claim.figure.wording, claim.figure.vague, claim.figure.value) == (wording, True, None)
     ranges = {w: (e.low, e.high) for w, e in real_seeds.lexicon.items()}
     assert ranges["several thousand"] == (3000, 9000) and ranges["several hundred thousand"] == (300000, 900000)
+
+
+def test_a_currency_code_after_the_number_is_its_currency() -> None:
+    (capex,) = find_figures("Capital spending rose to 31.9 billion RMB in the quarter.", True)
+    assert (capex.unit, capex.value, capex.wording) == ("rmb", 31_900_000_000.0, "31.9 billion RMB")
+    (spend,) = find_figures("The firm spent 5 billion USD on servers.", True)
+    assert spend.unit == "usd"
+
+
+def test_a_percent_and_an_amount_joined_by_to_are_two_figures_not_a_range() -> None:
+    # "rose 9% to 196.46 billion" once made a range from 9 billion to 196.46 billion
+    found = find_figures("Revenue rose 9% to 196.46 billion RMB.", True)
+    assert [(f.unit, f.value) for f in found] == [("percent", 9.0), ("rmb", 196_460_000_000.0)]
+    # near miss: two percents are one range
+    (share,) = find_figures("China may be 20-25% of the sales.", True)
+    assert (share.bound, share.low, share.high) == ("range", 20.0, 25.0)
