@@ -181,7 +181,16 @@ _VOTE_ON_THE_BILL = re.compile(
 
 # A paragraph opening on the figure before it ("The figure would exceed ...", "That amount is"):
 # it goes on with the paragraph before, and is judged with it.
-POINTS_BACK = re.compile(r"\s*(?:The|That|This) (?:figure|amount|sum|total|budget)\b")
+# A paragraph going on with the one before: "The figure would exceed", and a firm's results told
+# without naming the firm again ("Revenue for the year rose 450 per cent", "Its net profit", "The
+# company expects").
+POINTS_BACK = re.compile(
+    r"\s*(?:(?:The|That|This) (?:figure|amount|sum|total|budget)\b"
+    r"|(?:Its |The (?:company|firm|group|chipmaker)['’]s )?(?:(?:full-year|annual|quarterly|net) )?"
+    r"(?:revenue|sales|net profit|profit|net income|net loss|earnings)\b(?! of\b)"
+    r"|(?:The|That) (?:company|firm|chipmaker|group)\b)",
+    re.IGNORECASE,
+)
 
 
 def paragraph_reason(

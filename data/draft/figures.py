@@ -50,7 +50,11 @@ _WORD_NUMBERS = {
 }  # fmt: skip
 _WORD_ATOM = re.compile(r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
-_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+# "40,000 to 50,000", "3.5 billion yuan to as much as 5 billion yuan": one range
+_JOIN = re.compile(
+    r"^\s*(?:(?:yuan|renminbi|RMB|dollars)\s+)?(?:-|–|—|to|and)(?:\s+(?:as (?:much|many|high) as|up to))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _number(raw: str) -> float:
@@ -161,8 +165,10 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
         nxt = atoms[index + 1] if index + 1 < len(atoms) else None
         change = None
         if nxt is not None and _JOIN.match(sentence[first.end() : nxt.start()]):
-            joiner = sentence[first.end() : nxt.start()].strip().lower()
-            change = joiner == "to" and CHANGE_FROM.search(sentence[max(0, first.start() - 90) : first.start()])
+            joiner = re.sub(
+                r"^(?:yuan|renminbi|rmb|dollars)\s+", "", sentence[first.end() : nxt.start()].strip().lower()
+            )
+            change = joiner.split(" ")[0] == "to" and CHANGE_FROM.search(sentence[max(0, first.start() - 90) : first.start()])
             # "rose 9% to 196.46 billion": a percent and an amount are two figures, never a range
             apart = bool(first.group("pct")) != bool(nxt.group("pct")) and any(
                 m.group("scale") or m.group("cur") for m in (first, nxt)

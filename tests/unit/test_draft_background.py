@@ -207,3 +207,15 @@ def test_nvidias_revenue_beside_a_buyer_is_not_a_buyers_result() -> None:
     kinds = {"nvidia": "vendor", "tencent": "buyer"}
     assert number_reason("Revenue rose 9% in the quarter.", [_org("tencent"), _org("nvidia")], kinds) is None
     assert number_reason("Revenue rose 9% in the quarter.", [_org("tencent")], kinds) is not None
+
+
+def test_a_firms_results_told_in_the_next_paragraph_go_on_with_it(real_seeds) -> None:
+    # one-sentence paragraphs: "Revenue ..." is the chipmaker's of the paragraph before
+    text = (
+        "Cambricon, a Chinese maker of AI chips, reported its first full-year profit.\n\n"
+        "Revenue for the year rose 450 per cent to 6.5 billion yuan.\n\n"
+        "A court fined a freight broker $2 million for false shipping papers.\n"
+    )
+    wordings, notes = _drafted(text, real_seeds)
+    assert "6.5 billion yuan" in wordings
+    assert any('"$2 million"' in n for n in notes)  # near miss: a new actor is another story

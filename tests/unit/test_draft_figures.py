@@ -604,3 +604,11 @@ def test_a_percent_and_an_amount_joined_by_to_are_two_figures_not_a_range() -> N
     # near miss: two percents are one range
     (share,) = find_figures("China may be 20-25% of the sales.", True)
     assert (share.bound, share.low, share.high) == ("range", 20.0, 25.0)
+
+
+def test_a_range_to_as_much_as_is_one_range_and_a_change_stays_two_figures() -> None:
+    (revenue,) = find_figures("It may earn 3.5 billion yuan to as much as 5 billion yuan this year.", True)
+    assert (revenue.unit, revenue.bound, revenue.low, revenue.high) == ("rmb", "range", 3.5e9, 5e9)
+    # near miss: a change from one amount to another is two readings, not a range
+    change = find_figures("Sales rose from 3.5 billion yuan to as much as 5 billion yuan.", True)
+    assert [f.bound for f in change] == ["exact", "at_most"]
