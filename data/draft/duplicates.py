@@ -258,7 +258,9 @@ def find_duplicates(
         if published and first and (first - published).days > 3 and not any(w >= 1.0 for w, _ in signals):
             score *= 0.3  # the text cannot repeat it
         if not carried and not any(w >= 1.0 for w, _ in signals):  # no address or carrier listing settles it
-            score *= _against(stories, source.id, told, (fact_status, fact_range, bool(words_alike)), index)
+            part = next((p for p in parts if retold and p.number == retold[2]), None)  # the paragraph retelling it
+            figs = (fact_status, fact_range, bool(words_alike))
+            score *= _against(stories, source.id, told, figs, index, part.told if part else None)
             score *= bills.AGAINST if bills.another_bill(text_bills, index.bills.get(source.id, set())) else 1.0
         if score < THRESHOLD - WORDS_AND_EVENTS:  # nothing a paragraph adds could carry it over
             continue
@@ -291,17 +293,19 @@ def _against(
     told: story.TextStory,
     figures: tuple[dict[tuple[str, str, float], str | None], dict[tuple[str, str, float], Range], bool],
     index: source_index.Index,
+    retelling: story.TextStory | None = None,
 ) -> float:
     """Evidence against a match (a factor on its score): the story comes from an outlet the text
     does not cite while it cites others; the same things done by other organisations; another
-    chip; a lead that says the opposite of this story (deliveries begun, none delivered here); the figure the text shares with it at another stage here (proposed there, applied here);
+    chip (in the paragraph ``retelling`` it, when one does: a round-up's other chips are its other
+    stories'); a lead that says the opposite of this story (deliveries begun, none delivered here); the figure the text shares with it at another stage here (proposed there, applied here);
     sharing no figure, another figure here for a thing whose figure the text shares with a
     different source (another version of the story: numbers that cannot both be true), or other
     buyers named; other people named, and nothing this story tells of."""
     factor = 0.6 if story_against.cites_others(stories, sid, told) else 1.0
     if story_against.done_by_others(stories, sid, told):
         factor *= 0.5
-    if story_against.other_chip(stories, sid, told):
+    if story_against.other_chip(stories, sid, retelling or told):
         factor *= 0.5
     if story_against.contradicted(stories, sid, told):
         factor *= 0.5

@@ -168,7 +168,9 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
             joiner = re.sub(
                 r"^(?:yuan|renminbi|rmb|dollars)\s+", "", sentence[first.end() : nxt.start()].strip().lower()
             )
-            change = joiner.split(" ")[0] == "to" and CHANGE_FROM.search(sentence[max(0, first.start() - 90) : first.start()])
+            change = joiner.split(" ")[0] == "to" and CHANGE_FROM.search(
+                sentence[max(0, first.start() - 90) : first.start()]
+            )
             # "rose 9% to 196.46 billion": a percent and an amount are two figures, never a range
             apart = bool(first.group("pct")) != bool(nxt.group("pct")) and any(
                 m.group("scale") or m.group("cur") for m in (first, nxt)

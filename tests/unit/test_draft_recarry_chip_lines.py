@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from data.draft import draft_from_text, story, story_hints
+from data.draft import draft_from_text, duplicates, source_index, story, story_hints
 from data.draft.events import events_in
 
 B30A_REFUSED = "2025-11-01-tekedia-white-house-blocks-b30a"
@@ -140,3 +140,20 @@ def test_the_same_second_story_without_its_speaker_is_not(real_seeds) -> None:
         "The talks were not discussing Blackwell, they said."
     )
     assert BLACKWELL_NOT_DISCUSSED not in {d.source_id for d in draft_from_text(text, real_seeds).duplicates}
+
+
+HUAWEI_REVENUE = "2026-06-22-ainchina-huawei-ascend-revenue-2026"  # its claims name the Ascend 950PR
+
+
+def test_another_chip_is_judged_in_the_paragraph_retelling_the_story(real_seeds) -> None:
+    # a round-up: Nvidia's chips in one paragraph, Huawei's chip revenue (no chip named) in another
+    stories = story.story_index(real_seeds)
+    index = source_index.index(real_seeds)
+    told = story.read_text(stories, "Nvidia stopped selling H200 and H20 chips to Chinese firms.")
+    plain = story.read_text(stories, "Huawei expects AI chip revenue of about $12 billion this year.")
+    other = story.read_text(stories, "Huawei expects revenue of about $12 billion from H20 chips this year.")
+    figures: tuple = ({}, {}, False)
+    assert duplicates._against(stories, HUAWEI_REVENUE, told, figures, index) == 0.5  # the whole text: other chips
+    assert duplicates._against(stories, HUAWEI_REVENUE, told, figures, index, plain) == 1.0
+    # near miss: the retelling paragraph itself names another chip
+    assert duplicates._against(stories, HUAWEI_REVENUE, told, figures, index, other) == 0.5
