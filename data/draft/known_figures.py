@@ -14,7 +14,7 @@ import weakref
 from collections import defaultdict
 
 from data.draft import suggest
-from data.draft.metric_words import period_fits
+from data.draft.metric_words import firms_named, owner_fits, period_fits
 from data.draft.model import Figure
 from data.draft.words import STOP
 from data.load import SeedData
@@ -68,8 +68,12 @@ def metric_of(figure: Figure, sentence: str, seeds: SeedData, product: str | Non
     table, words = _tables(seeds)
     found = table.get((figure.unit or "", _numbers(figure.value, figure.low, figure.high)), set())
     barred = suggest.h200_metrics(seeds) if product and product != "h200" else set()
-    said = _stems(sentence)
-    shared = {m: len(words[m] & said) for m in found if m not in barred and period_fits(m, sentence)}
+    said, firms = _stems(sentence), firms_named(sentence, seeds)
+    shared = {
+        m: len(words[m] & said)
+        for m in found
+        if m not in barred and period_fits(m, sentence) and owner_fits(m, firms, seeds)
+    }
     ranked = sorted((n, m) for m, n in shared.items() if n)
     if len(ranked) == 1:
         return ranked[0][1]

@@ -149,3 +149,22 @@ def period_fits(metric_id: str, sentence: str) -> bool:
         return False
     year = re.search(r"\b(20\d\d)\b", metric_id)
     return not year or year.group(1) in text
+
+
+def firms_named(sentence: str, seeds: Any) -> set[str]:
+    """The firms (vendors, chipmakers, buyers) a sentence names by name or alias."""
+    out = set()
+    for org in seeds.organisations.values():
+        if org.kind in ("vendor", "chipmaker", "buyer"):
+            names = [re.sub(r"\s*\(.*?\)", "", org.name), *org.aliases]
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in names if len(n) > 2):
+                out.add(org.id)
+    return out
+
+
+def owner_fits(metric: str, firms: set[str], seeds: Any) -> bool:
+    """A metric named for a firm ("huawei-ascend-output") fits a sentence naming that firm, or
+    naming no firm (``firms``, from ``firms_named``): Cambricon's 300,000 chips are not Huawei's
+    output of the same size."""
+    owner = next((o for o in seeds.organisations if metric.startswith(f"{o}-")), None)
+    return owner is None or owner in firms or not firms

@@ -20,7 +20,9 @@ from data.draft.metric_words import (
     PLANS_TO_SHIP,
     SHARES_SALES,
     WANTS_TO_ORDER,
+    firms_named,
     names_a_buyer,
+    owner_fits,
     period_fits,
 )
 from data.load import SeedData
@@ -309,13 +311,13 @@ def metric(
         return f"{product}-{priced}", 100.0
     if unit == "usd" and product and f"{product}-price-per-module-usd" in declared and _MODULE.search(sentence):
         return f"{product}-price-per-module-usd", 100.0
-    best, best_score = None, 0.0
+    best, best_score, firms = None, 0.0, firms_named(sentence, seeds)
     for record in seeds.claims:
         quantity = record.claim.quantity
         if quantity is None or quantity.unit != unit or not period_fits(quantity.metric, sentence):
             continue
-        if quantity.metric in other_chip:
-            continue
+        if quantity.metric in other_chip or not owner_fits(quantity.metric, firms, seeds):
+            continue  # an H200 metric for another chip; Huawei's output for Cambricon's chips
         score = fuzz.token_set_ratio(sentence.lower(), f"{quantity.wording or ''} {record.claim.summary}".lower())
         if score > best_score:
             best, best_score = quantity.metric, score
@@ -325,7 +327,7 @@ def metric(
         sentence,
         unit,
         getattr(seeds, "metrics", {}) or {},
-        fits=lambda m: period_fits(m, sentence),
+        fits=lambda m: period_fits(m, sentence) and owner_fits(m, firms, seeds),
         near=windows[0] if windows else near,
         exclude=other_chip,
     )

@@ -11,6 +11,7 @@ import datetime as dt
 
 from data.draft import draft_from_text
 from data.draft.known_figures import metric_of, offered
+from data.draft.metric_words import firms_named, owner_fits
 from data.draft.model import Figure
 from data.load import SeedData
 
@@ -76,3 +77,14 @@ def test_an_h200_metric_is_not_offered_for_another_chip(real_seeds: SeedData) ->
     stock = Figure(unit="chips", bound="exact", wording="600,000", value=600000.0)  # H200 stock and Ascend output
     assert metric_of(stock, "600,000 units", real_seeds) is None
     assert metric_of(stock, "600,000 Ascend chips", real_seeds, product="ascend-910c") == "huawei-ascend-output"
+
+
+def test_a_metric_named_for_a_firm_is_not_offered_for_another_firms_figure(real_seeds: SeedData) -> None:
+    # Huawei's output is 600,000 in the seeds; Cambricon's 600,000 chips are not it
+    text = "Cambricon plans to make 600,000 Siyuan chips next year, SMIC's capacity allowing."
+    assert _metrics(text, real_seeds)["600,000 Siyuan chips"] != "huawei-ascend-output"
+    firms = firms_named(text, real_seeds)
+    assert "cambricon" in firms and not owner_fits("huawei-ascend-output", firms, real_seeds)
+    # near misses: the firm itself named, or no firm named at all
+    assert owner_fits("huawei-ascend-output", firms_named("Huawei will make 600,000 chips.", real_seeds), real_seeds)
+    assert owner_fits("huawei-ascend-output", firms_named("Output may reach 600,000 chips.", real_seeds), real_seeds)
