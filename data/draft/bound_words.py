@@ -74,6 +74,10 @@ CHANGE_FROM = re.compile(
     re.IGNORECASE,
 )
 AFTER_APPROX = re.compile(r"^(?:\s+or so\b|-odd\b|\s+or thereabouts\b)", re.IGNORECASE)
+# A guidance band after the number ("$91B ±2%", "$54 billion, plus or minus 2%"): about that number.
+PLUS_MINUS = re.compile(
+    r"^,?\s*(?:±|\+/-|\+/−|plus or minus)\s*\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)", re.IGNORECASE
+)
 AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNORECASE)
 # The number is a cap's level when the cap noun closes its own phrase: "a 75,000-per-customer cap",
 # "the '75,000 chips per Chinese customer' limit". Only the words of a per-buyer phrase may sit between,

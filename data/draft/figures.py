@@ -19,6 +19,7 @@ from data.draft.bound_words import (
     CHANGE_FROM,
     NEGATED,
     PHRASAL_OVER,
+    PLUS_MINUS,
     UNDER_TERMS,
 )
 from data.draft.model import Figure
@@ -185,6 +186,8 @@ def find_figures(sentence: str, chip_context: bool = False) -> list[Figure]:
         earlier = figure if change and figure is not None and figure.unit in ("usd", "rmb") else None
         if figure is not None:
             figures.append(figure)
+            while index < len(atoms) and atoms[index].start() < figure.end:
+                index += 1  # a number inside the figure's own words ("$91B ±2%") is no figure of its own
     figures.extend(_word_figures(sentence, figures))
     figures.extend(_half_of(sentence, figures))
     return figures
@@ -278,7 +281,10 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     if unit in COUNT_UNITS and max(low, high) > 1e6:
         return None
     bound, strict, start = _bound_before(sentence, first.start())
-    if rough and bound == "exact":
+    band = PLUS_MINUS.match(sentence[end:]) if not ranged else None
+    if band:
+        end += band.end()  # the band is part of the figure's words, never a figure of its own
+    if (rough or band) and bound == "exact":
         bound = "approx"
     after = sentence[end:]
     if ranged:

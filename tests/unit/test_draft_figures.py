@@ -612,3 +612,19 @@ def test_a_range_to_as_much_as_is_one_range_and_a_change_stays_two_figures() -> 
     # near miss: a change from one amount to another is two readings, not a range
     change = find_figures("Sales rose from 3.5 billion yuan to as much as 5 billion yuan.", True)
     assert [f.bound for f in change] == ["exact", "at_most"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Q2 guide is $91B ±2%, above consensus.", "Revenue is expected to be $54.0 billion, plus or minus 2%."],
+)
+def test_a_guidance_band_makes_the_number_approximate_and_is_no_figure_of_its_own(sentence: str) -> None:
+    found = find_figures(sentence, True)
+    assert found[0].bound == "approx" and found[0].unit == "usd"
+    assert all(f.unit != "percent" for f in found)
+
+
+def test_a_percent_after_a_comma_is_still_its_own_figure() -> None:
+    # near miss: no plus or minus, so the 5% is a figure of its own
+    found = find_figures("Nvidia sold 20,000 H200s, 5% of its stock.", True)
+    assert [(f.unit, f.bound) for f in found] == [("chips", "exact"), ("percent", "exact")]
