@@ -151,7 +151,8 @@ def find_duplicates(
             drafted_facts |= {(metric, u, n) for u, n in keys}
             if figure.wording and figure.wording in lead:
                 lead_facts |= {(metric, u, n) for u, n in keys}
-            fact_status.update({(metric, u, n): (statuses or {}).get(claim_id) for u, n in keys})
+            for u, n in keys:  # the first telling sets its stage ("agreed to remit 15%", not "the 15% could ...")
+                fact_status.setdefault((metric, u, n), (statuses or {}).get(claim_id))
             told_range = as_range(figure.value, figure.low, figure.high, figure.bound)
             fact_range.update({(metric, u, n): told_range for u, n in keys})
     vague = [v for v in vague if v[:2] not in {f[:2] for f in drafted_facts}]  # one given in numbers: by its number

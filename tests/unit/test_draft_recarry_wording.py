@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from data.draft import draft_from_text
+from data.draft.duplicates import find_duplicates
 from data.draft.events import events_in
+from data.draft.model import Figure
 from tests.unit.recarry_sources import FIRST_BATCH, PREPAY, RULE, STOCK, TRUMP_GO_AHEAD
 
 
@@ -288,3 +290,23 @@ def test_the_first_batch_retold_without_its_words_is_offered(real_seeds) -> None
 
 def test_buyers_still_waiting_are_not_offered_the_first_batch(real_seeds) -> None:
     assert FIRST_BATCH not in {d.source_id for d in draft_from_text(BATCH_NEAR_MISS, real_seeds).duplicates}
+
+
+def test_a_figures_stage_is_the_first_telling_not_a_later_aside(real_seeds) -> None:
+    # "agreed to pay 15%" is the deal in force; a later "the 15% could cut margins" reads as
+    # proposed, and once made the deal's story look like another stage of it
+    text = "Nvidia and AMD agreed to pay the US government 15% of their China revenue from H20 and MI308 sales."
+    fifteen = Figure(unit="percent", bound="exact", wording="15%", value=15.0)
+    deal = "2025-08-11-business-recorder-nvidia-amd-15pct-china-revenue"
+
+    def score(stages: dict[str, str | None]) -> float:
+        found = find_duplicates(
+            real_seeds, url=None, title=None, publisher=None, published=None, origin=None, carrier={},
+            figures=[("a", fifteen), ("b", fifteen)], text=text,
+            metrics={"a": "h20-mi308-revenue-share-pct", "b": "h20-mi308-revenue-share-pct"}, statuses=stages,
+        )  # fmt: skip
+        return next((d.score for d in found if d.source_id == deal), 0.0)
+
+    first_in_force = score({"a": "in_effect", "b": "proposed"})
+    assert first_in_force > 0 and first_in_force == score({"a": "in_effect", "b": None})
+    assert score({"a": "proposed", "b": "in_effect"}) < first_in_force  # near miss: told first as proposed
