@@ -1,10 +1,11 @@
-"""A figure the tracker already holds: the metric of the one seeded claim with the same number.
+"""A figure the tracker already holds: the metric of the seeded claims with the same numbers.
 
 Reports retell the same numbers ("$160 million" of smuggled chips, Huang's "$50 billion" market, a
-95% share): when exactly one metric in the seeds holds a figure with this unit and these numbers,
-the draft offers that metric, so the new claim reconciles with the old one instead of starting a
-near-duplicate. Still a suggestion to confirm, like every other metric. Apart from ``suggest``,
-whose keyword rules read the words; this reads the number.
+95% share): when one metric in the seeds holds a figure with this unit and these numbers (or one
+of several clearly fits the sentence's words), the draft offers that metric, so the new claim
+reconciles with the old one instead of starting a near-duplicate. Still a suggestion to confirm,
+like every other metric. Apart from ``suggest``, whose keyword rules read the words; this reads
+the number.
 """
 
 from __future__ import annotations
@@ -63,8 +64,9 @@ def metric_of(figure: Figure, sentence: str, seeds: SeedData, product: str | Non
     alone is not enough: the sentence must share a word with what the metric counts ("stock awards
     worth $50 billion" are no market size). Where several metrics hold the number (15% is both the
     H20 deal's share and a speed ratio), the one sharing at least two words and more than twice as
-    many as any other, else none. A metric named for a period needs the sentence to name it, and an
-    H200 metric is never offered for another chip."""
+    many as any other, else none. A metric named for a period needs the sentence to name it, one
+    named for a firm a sentence naming that firm or none, and an H200 metric is never offered for
+    another chip."""
     table, words = _tables(seeds)
     found = table.get((figure.unit or "", _numbers(figure.value, figure.low, figure.high)), set())
     barred = suggest.h200_metrics(seeds) if product and product != "h200" else set()
