@@ -124,6 +124,27 @@ def _scaled(number: float, factor: float) -> float:
     return float(f"{number * factor:.15g}")
 
 
+def _matching(specs: list[Any], claims: list[Any], fits: Any) -> dict[int, int]:
+    """The most key items each matched to a claim of its own (spec index -> claim index), by
+    augmenting paths: taking claims in key order would count a miss where one claim could have
+    gone to another item ("a statement" taken by the item that also allows a policy)."""
+    owner: dict[int, int] = {}  # claim index -> spec index
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j, claim in enumerate(claims):
+            if j in seen or not fits(specs[i], claim):
+                continue
+            seen.add(j)
+            if j not in owner or place(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(specs)):
+        place(i, set())
+    return {i: j for j, i in owner.items()}
+
+
 def stated_values(text: str) -> set[float]:
     """Every number the text states, at the scale it states it (no bare '14' from '$14B')."""
     out: set[float] = set()
@@ -230,24 +251,14 @@ def score(draft: Draft, key: dict[str, Any], body: str, *, with_dates: bool) -> 
     ]
     out["background"] = len(background)
     statements = [c for c in draft.claims if c.figure is None]
-    taken: set[int] = set()
-    hit = 0
-    for spec in key.get("statements") or []:
-        match = next(
-            (
-                c
-                for c in statements
-                if id(c) not in taken
-                and c.kind in spec["kinds"]
-                and ("status" not in spec or c.status == spec["status"])
-            ),
-            None,
-        )
-        if match is None:
-            out["missed"].append(f"statement {spec}")
-            continue
-        taken.add(id(match))
-        hit += 1
+    specs = key.get("statements") or []
+    matched = _matching(
+        specs,
+        statements,
+        lambda spec, c: c.kind in spec["kinds"] and ("status" not in spec or c.status == spec["status"]),
+    )
+    hit = len(matched)
+    out["missed"] += [f"statement {spec}" for i, spec in enumerate(specs) if i not in matched]
     out["statements"] = (hit, len(key.get("statements") or []))
     orgs = {m.id for m in draft.entities if m.kind == "organisation"}
     wanted = key.get("organisations") or []

@@ -316,3 +316,15 @@ def test_a_fraction_of_a_scale_is_read_as_stated() -> None:
 def test_a_currency_code_written_onto_the_number_is_read_as_stated() -> None:
     assert 28.81e9 in stated_values("revenue of RMB28.81 billion in the half")
     assert 100.0 not in stated_values("its A100 chips")  # a model number is no stated value
+
+
+def test_the_bench_matches_statements_so_that_no_key_item_is_missed_for_want_of_order() -> None:
+    # the first item allows a policy or a statement, the second only a statement: taking claims in
+    # key order gives the statement to the first and counts the second as missed
+    from bench.draft_real import _matching
+
+    specs = [{"kinds": ["policy", "statement"]}, {"kinds": ["statement"]}]
+    claims = ["statement", "policy"]
+    matched = _matching(specs, claims, lambda spec, kind: kind in spec["kinds"])
+    assert matched == {0: 1, 1: 0}
+    assert _matching(specs, ["statement"], lambda spec, kind: kind in spec["kinds"]) in ({0: 0}, {1: 0})
