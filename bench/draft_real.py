@@ -101,7 +101,7 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn
           "b": 1e9, "mln": 1e6, "bln": 1e9}  # fmt: skip
 _NUMBER = re.compile(
     # a currency code may be written onto the number ("RMB28.81 billion", "US$4.5bn")
-    r"(?:(?<![\w.])|(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=HK\$)|(?<=US\$))(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(thousand|million|billion|trillion|mln|bln|bn|mn)\b|(m|k|b)\b)?",
+    r"(?:(?<![\w.])|(?<=RMB)|(?<=CNY)|(?<=USD)|(?<=HK\$)|(?<=US\$))(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[\s-]?(thousand|million|billion|trillion)\b|\s?(mln|bln|bn|mn)\b|(m|k|b)\b)?",
     re.I,
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -150,7 +150,7 @@ def stated_values(text: str) -> set[float]:
     out: set[float] = set()
     for match in _NUMBER.finditer(text):
         number = float((match.group(1) + (match.group(2) or "")).replace(",", ""))
-        scale = (match.group(3) or match.group(4) or "").lower()
+        scale = (match.group(3) or match.group(4) or match.group(5) or "").lower()
         out.add(round(_scaled(number, _SCALE.get(scale, 1.0)), 6))
     for match in re.finditer(
         r"(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?\$?\d+(?:\.\d+)?\s?(thousand|million|billion)\b", text, re.I

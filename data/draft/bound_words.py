@@ -84,7 +84,7 @@ AFTER_AT_MOST = re.compile(r"^(?:\s+or less|\s+or fewer|\s+at most)", re.IGNOREC
 # so "75,000 chips, well under the cap" keeps its number as written.
 CAP_AFTER = re.compile(
     r"^(?:[\s-]*(?:per|a|an|each|every|single|chinese|customer|buyer|firm|company|client|entity"
-    r"|volume|shipment|export|import|sales|market[- ]share)s?\b)*"
+    r"|volume|shipment|export|import|sales|market[- ]share|chip|gpu|unit)s?\b)*"
     r"[\s-]*[\"”’']?[\s-]*(?:cap|ceiling|limit)\b",
     re.IGNORECASE,
 )

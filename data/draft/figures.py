@@ -39,8 +39,8 @@ ATOM = re.compile(
     + r"|(?:"
     + "|".join(sorted(_SCALED_WORDS, key=len, reverse=True))
     + r")(?=\s(?:thousand|million|billion|trillion)\b))"
-    # "$4.5 bn" with a space is billions too; a lone "m", "k" or "b" only when attached ("5 m" may be metres)
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|\s?(?:mln|bln|bn|mn|tn)\b|(?:m|k|b)\b)?"
+    # "$4.5 bn" with a space and "$4.5-billion" are billions too; a lone "m", "k" or "b" only when attached
+    r"(?P<scale>[\s-]?(?:thousand|million|billion|trillion)\b|\s?(?:mln|bln|bn|mn|tn)\b|(?:m|k|b)\b)?"
     r"(?P<pct>\s?(?:%|percent\b|per cent\b)|(?-i:pc)\b)?",  # "25pc": British papers' percent
     re.IGNORECASE,
 )
@@ -71,7 +71,7 @@ def scaled(number: float, scale: float) -> float:
 
 
 def _value(match: re.Match[str]) -> float:
-    scale = (match.group("scale") or "").strip().lower()
+    scale = (match.group("scale") or "").strip(" -").lower()
     return scaled(_number(match.group("num")), _SCALES.get(scale, 1.0))
 
 
@@ -103,7 +103,8 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     if _GLUED_UNIT.match(after):
         return False  # "141GB", "4.8TB/s": a spec with its unit written on, not a model number
     if re.match(r"^(?:st|nd|rd|th)\b|^:\d|^-?[a-z]", after, re.IGNORECASE) and not re.match(
-        r"^-(?:plus|day|hour|odd)\b", after
+        r"^-(?:plus|day|hour|odd|chips?|gpus?|units?|accelerators?|modules?|servers?)\b",
+        after,  # "a 75,000-chip cap"
     ):
         return True
     if not raw[0].isdigit():
@@ -241,13 +242,13 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
         currency = _currency(first, "")
     low, high = _value(first), _value(last)
     if ranged and not first.group("scale") and last.group("scale"):
-        low = scaled(_number(first.group("num")), _SCALES[last.group("scale").strip().lower()])
+        low = scaled(_number(first.group("num")), _SCALES[last.group("scale").strip(" -").lower()])
     percent = bool(last.group("pct") or first.group("pct"))
     end = last.end()
     money_word = re.match(r"^\s*(?:yuan|renminbi|RMB|CNY|USD|(?:us\s+|u\.s\.\s+)?dollars)\b", tail, re.IGNORECASE)
     if money_word:
         end += money_word.end()
-    scale = (last.group("scale") or "").strip().lower()
+    scale = (last.group("scale") or "").strip(" -").lower()
     short_scale = scale in ("b", "m", "k", "tn") and not currency
     if short_scale and scale not in ("k", "m"):
         return None  # "7B" parameters: a letter scale counts only on money ("$14B") or chips ("400K chips")

@@ -628,3 +628,15 @@ def test_a_percent_after_a_comma_is_still_its_own_figure() -> None:
     # near miss: no plus or minus, so the 5% is a figure of its own
     found = find_figures("Nvidia sold 20,000 H200s, 5% of its stock.", True)
     assert [(f.unit, f.bound) for f in found] == [("chips", "exact"), ("percent", "exact")]
+
+
+def test_a_hyphenated_scale_and_a_hyphenated_chip_count_are_read() -> None:
+    # "the $4.5-billion charge" was drafted as $4.5; "a 75,000-chip cap" was no figure at all
+    (charge,) = find_figures("Nvidia took the $4.5-billion charge in the quarter.", True)
+    assert (charge.unit, charge.value) == ("usd", 4_500_000_000.0)
+    assert 4_500_000_000.0 in numbers_in_text("the $4.5-billion charge")
+    (cap,) = find_figures("Officials weigh a 75,000-chip cap on each buyer.", True)
+    assert (cap.unit, cap.bound, cap.high) == ("chips", "at_most", 75_000)
+    # near misses: a process node and a model number stay no figure
+    assert find_figures("It is made on a 5-nanometer process.", True) == []
+    assert find_figures("The 910B chip ships in May.", True) == []

@@ -309,6 +309,10 @@ def test_a_scaled_number_is_read_as_written_not_as_its_floating_point_neighbour(
     assert 4_100_000_000_000 in stated_values("a $4.1 trillion company")
 
 
+def test_a_hyphenated_scale_is_read_as_stated() -> None:
+    assert 4_500_000_000 in stated_values("the $4.5-billion charge")
+
+
 def test_a_fraction_of_a_scale_is_read_as_stated() -> None:
     assert {500_000, 250_000} <= stated_values("half a million now, a quarter of a million later")
 
