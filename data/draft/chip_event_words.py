@@ -14,6 +14,9 @@ CHIP = (
     r"(?:Blackwell|Rubin|Hopper|B\d{2,3}A?|H\d{2,3}|GB\d{3})\b"
 )
 
+# said of a topic left out of leaders' talks ("was not raised", "did not come up")
+_UNRAISED = r"(?:was|were|did)(?: not|n['’]t) (?:raised|discussed|come up|brought up)\b"
+
 CHIP_PATTERNS: dict[str, tuple[str, str]] = {
     # A sale a government will not let happen, in the verbs a report picks ("decided not to allow
     # sales", "would not let Nvidia sell"), or the chips kept at home ("reserved for the country",
@@ -34,6 +37,10 @@ CHIP_PATTERNS: dict[str, tuple[str, str]] = {
         "a chip left out of the talks",
         rf"{NOT} (?:\w+ ){{0,2}}(?:talk\w* about|discuss\w*|rais\w*|bring\w* up|brought up)\b[^.;:]{{0,20}}{CHIP}"
         rf"|{CHIP}[^.;:]{{0,60}}(?:\b(?:was|were|is|are)(?: not|n['’]t) (?:on the table|discussed|raised|part of the talks)\b"
-        r"|\boff the table\b|\b(?:did|does)(?: not|n['’]t) come up\b)",
+        r"|\boff the table\b|\b(?:did|does)(?: not|n['’]t) come up\b)"
+        # "did not discuss the Nvidia chip issue"; at a summit, "the issue was not raised", "did not come up"
+        rf"|{NOT} (?:\w+ ){{0,2}}(?:discuss\w*|rais\w*|bring\w* up)\b (?:the )?(?:Nvidia['’]?s? )?chips? (?:issue|question|topic)\b"
+        rf"|\b(?:summit|meeting|talks|Xi)\b[^.;:]{{0,120}}\b(?:issue|topic|subject|matter)\b {_UNRAISED}"
+        rf"|\b(?:issue|topic|subject|matter)\b {_UNRAISED}[^.;:]{{0,60}}\b(?:summit|meeting|talks|discussions)\b",
     ),
 }

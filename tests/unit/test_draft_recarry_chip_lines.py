@@ -54,6 +54,9 @@ def test_a_shipment_turned_back_a_fee_or_a_pending_decision_is_not_it(sentence: 
         "The leaders never talked about the most advanced Blackwell parts.",
         "Nvidia's Blackwell chips were not on the table at the summit.",
         "The B30A was off the table, officials said.",
+        "He did not discuss the Nvidia chip question with the Chinese leader.",
+        "He had said he might bring up chip exports at the summit, but the issue was not raised.",
+        "The president later said the topic did not come up during their discussions.",
     ],
 )
 def test_a_chip_left_out_of_the_talks(sentence: str) -> None:
@@ -66,6 +69,8 @@ def test_a_chip_left_out_of_the_talks(sentence: str) -> None:
         "We're not talking about all chips, only some categories.",
         "He said Blackwell chips were part of the discussion.",
         "The two leaders discussed Blackwell at length.",
+        "The issue was not raised by the defence lawyers.",  # no talks between leaders
+        "The chip issue came up at the summit, he said.",
     ],
 )
 def test_chips_in_general_or_a_chip_discussed_is_not_it(sentence: str) -> None:
