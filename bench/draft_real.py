@@ -282,6 +282,10 @@ def score(draft: Draft, key: dict[str, Any], body: str, *, with_dates: bool) -> 
     groups = key.get("recarries") or []
     out["recarries"] = (sum(bool(named & set(g)) for g in groups), len(groups))
     out["missed"] += [f"re-carry {g[0]}" for g in groups if not named & set(g)]
+    # within reach: offered, or among the few weaker matches the page lists for a look (run 56 on)
+    reach = named | {d.source_id for d in draft.weaker}
+    out["within_reach"] = (sum(bool(reach & set(g)) for g in groups), len(groups))
+    out["weaker_shown"] = len(draft.weaker)
     fine = {i for g in groups for i in g} | set(key.get("also_fine") or [])
     out["false_dups"] = sorted(named - fine)
     return out
@@ -401,7 +405,8 @@ SPLIT_LABELS = {
 def summary_table(runs: dict[str, dict[str, Any]]) -> str:
     """One row per (run, split): the totals the issue's targets are about."""
     head = ["run", "excerpts", *[label for _, label in _MEASURES], "re-carries named (form)", "re-carries named (paste)",
-            "false matches (form/paste)", "invented numbers", "background drafted", "extra figures"]  # fmt: skip
+            "false matches (form/paste)", "invented numbers", "background drafted", "extra figures",
+            "re-carries offered or among the weaker matches (form / paste)"]  # fmt: skip
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, results in runs.items():
         for split in SPLIT_LABELS:
@@ -417,6 +422,8 @@ def summary_table(runs: dict[str, dict[str, Any]]) -> str:
             cells.append(str(sum(e["form"]["invented"] + e["paste"]["invented"] for e in entries)))
             cells.append(str(sum(e["form"]["background"] for e in entries)))
             cells.append(str(sum(e["form"]["extra_figures"] for e in entries)))
+            reach = [_cell(_sum(entries, mode, "within_reach")) for mode in ("form", "paste")]
+            cells.append(" / ".join(reach) if "–" not in reach else "–")
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n"
 

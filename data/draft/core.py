@@ -11,9 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data.draft import background, entities, figures, known_figures, statement_words, statuses, suggest, vague, whose
+from data.draft import (
+    background,
+    entities,
+    figures,
+    known_figures,
+    recheck,
+    statement_words,
+    statuses,
+    suggest,
+    vague,
+    whose,
+)
 from data.draft import dates as dates_mod
-from data.draft.duplicates import find_duplicates
 from data.draft.extract import MAX_TEXT_BYTES, Article, read_input, read_text, sentences
 from data.draft.model import DateMention, DraftClaim, Duplicate, EntityMatch, Figure
 from data.draft.render import draft_json, seed_yaml
@@ -38,6 +48,7 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     story_date: dt.date | None = None  # the publication date found or given; None when it is a guess (today)
     page_date: dt.date | None = None  # a date line the text itself shows under its headline: one of its own dates
+    weaker: list[Duplicate] = field(default_factory=list)  # scored under the duplicate check's bar: to look at
 
     def to_json(self) -> dict[str, Any]:
         return draft_json(self)
@@ -117,43 +128,16 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
         notes.append("Only the report's title, publisher and date were given: add its claims as rows in the table.")
         source["reliability"] = f"Entered from its citation only: no text of this {publisher} report was pasted."
     draft = Draft(source, claims, [], all_dates, all_entities, body, notes, story_date, article.date_line)
-    draft.duplicates = recheck_duplicates(draft, seeds, url=url, publisher=publisher, published=story_date)
+    matches = recheck.recheck_matches(draft, seeds, url=url, publisher=publisher, published=story_date)
+    draft.duplicates, draft.weaker = matches.offered, matches.weaker
     return draft
 
 
 def recheck_duplicates(
-    draft: Draft,
-    seeds: SeedData | str | Path,
-    *,
-    url: str | None,
-    publisher: str | None,
-    published: dt.date | None,
+    draft: Draft, seeds: SeedData | str | Path, *, url: str | None, publisher: str | None, published: dt.date | None
 ) -> list[Duplicate]:
-    """The duplicate check again with the form's web address, publisher and date (the page calls
-    this whenever the analyst changes one). A date equal to the draft's guessed one (today, when
-    the text gave none) still counts as unknown."""
-    if published is not None and draft.story_date is None and published.isoformat() == draft.source["published"]:
-        published = None
-    carrier = {"outlet": publisher, "url": url, "published": published.isoformat() if published else None}
-    return find_duplicates(
-        _seeds(seeds),
-        url=url,
-        title=draft.source.get("title"),
-        publisher=publisher,
-        published=published,
-        origin=draft.source.get("origin"),
-        figures=[(c.id, c.figure) for c in draft.claims if c.figure is not None],
-        carrier=carrier,
-        text=draft.text,
-        text_dates=dates_mod.text_days(draft.dates, dated=draft.story_date is not None)
-        + ([draft.page_date] if draft.page_date else []),
-        dated_sentences=[
-            (m.date, m.sentence) for m in dates_mod.text_day_mentions(draft.dates, dated=bool(draft.story_date))
-        ],
-        written_after=max((m.date for m in draft.dates if dates_mod.dated_day(m)), default=None),
-        metrics={c.id: c.metric for c in draft.claims},
-        statuses={c.id: c.status for c in draft.claims},
-    )
+    """The sources offered as this draft's story, checked with the form's fields (see ``recheck``)."""
+    return recheck.recheck_matches(draft, _seeds(seeds), url=url, publisher=publisher, published=published).offered
 
 
 def _source_block(

@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
@@ -34,7 +35,7 @@ from data.draft.figure_match import (
     same_wording,
     unit_words,
 )
-from data.draft.model import Duplicate, Figure
+from data.draft.model import Duplicate, Figure, Matches
 from data.draft.offer import SAME_FACT, combined, enough, kept
 from data.draft.sections import WORDS_AND_EVENTS
 from data.draft.words import plain, top_words, vector
@@ -43,6 +44,13 @@ from data.load import SeedData
 from data.models import Source
 
 THRESHOLD = 0.4
+WEAK_FLOOR = 0.1  # a weaker match: under the bar, yet with some evidence for it
+WEAKER_SHOWN = 3
+
+
+def find_duplicates(seeds: SeedData, **kwargs: Any) -> list[Duplicate]:
+    """Existing sources this report may repeat, best first (``find_matches`` with its offer only)."""
+    return find_matches(seeds, **kwargs).offered
 
 
 def normalise_url(url: str | None) -> str | None:
@@ -108,7 +116,7 @@ def _signals(
     return signals
 
 
-def find_duplicates(
+def find_matches(
     seeds: SeedData,
     *,
     url: str | None,
@@ -124,8 +132,9 @@ def find_duplicates(
     written_after: dt.date | None = None,
     metrics: dict[str, str | None] | None = None,
     statuses: dict[str, str | None] | None = None,
-) -> list[Duplicate]:
-    """Existing sources this report may repeat, best first, each with why and the genuinely new claims.
+) -> Matches:
+    """Existing sources this report may repeat, best first, each with why and the genuinely new
+    claims; and the next few under the bar (``Matches.weaker``), for the analyst to check.
 
     ``published`` is None when the story's date is unknown (a plain paste): then only the text's
     own dates place it in time, and nothing is compared with today's date.
@@ -182,6 +191,7 @@ def find_duplicates(
     retold_in = {found[2] for found in strict.values() if found}  # sections shown to retell a story
     held, held_count = held_in_words(vague, seeds.lexicon, index.ranges)  # a vague wording holding a number
     out: list[Duplicate] = []
+    scored: list[Duplicate] = []  # every source with some evidence, for the weaker matches
     paired: set[str] = set()  # two kinds of evidence, each of some weight: enough just under the bar
     for source in seeds.sources.values():
         signals = _signals(source, url, title, publisher, published)
@@ -263,11 +273,15 @@ def find_duplicates(
             figs = (fact_status, fact_range, bool(words_alike))
             score *= _against(stories, source.id, told, figs, index, part.told if part else None)
             score *= bills.AGAINST if bills.another_bill(text_bills, index.bills.get(source.id, set())) else 1.0
-        if score < THRESHOLD - WORDS_AND_EVENTS:  # nothing a paragraph adds could carry it over
+        if score < WEAK_FLOOR:
             continue
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]
         why = "; ".join(reason for _, reason in signals)
-        out.append(Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids))
+        found = Duplicate(source.id, score, why[:1].upper() + why[1:], dict(carrier), new_ids)
+        scored.append(found)
+        if score < THRESHOLD - WORDS_AND_EVENTS:  # nothing a paragraph adds could carry it over
+            continue
+        out.append(found)
         paired |= {source.id} if enough(score, signals) else set()
     every = sections_mod.every(stories, text)  # each paragraph, figures or not, for a second story in words
     out = sections_mod.add_told_in_words(out, every, stories, [source_index.standouts(index, p.text) for p in every])
@@ -275,8 +289,15 @@ def find_duplicates(
     # a clear match, a neighbour about the same event has such pairs too (``offer`` judges those).
     passed = [d for d in out if d.score >= THRESHOLD] or [d for d in out if d.source_id in paired]
     passed += [d for d in out if d.source_id in paired and d not in passed and _second_voice(stories, d, passed, told)]
-    out = sorted(passed, key=lambda d: d.score, reverse=True)
-    return kept(out, stories, told)
+    offered = kept(sorted(passed, key=lambda d: d.score, reverse=True), stories, told)
+    return Matches(offered, _weaker(scored, out, {d.source_id for d in offered}))
+
+
+def _weaker(scored: list[Duplicate], out: list[Duplicate], offered: set[str]) -> list[Duplicate]:
+    """The best few not offered, each at its score after the paragraph check (which may have raised it)."""
+    best = {d.source_id: d for d in scored} | {d.source_id: d for d in out}
+    rest = [d for sid, d in best.items() if sid not in offered and d.score >= WEAK_FLOOR]
+    return sorted(rest, key=lambda d: d.score, reverse=True)[:WEAKER_SHOWN]
 
 
 def _second_voice(stories: story.StoryIndex, d: Duplicate, passed: list[Duplicate], told: story.TextStory) -> bool:

@@ -153,6 +153,16 @@ class Duplicate:
         }
 
 
+@dataclass(frozen=True)
+class Matches:
+    """The duplicate check's answer: the sources it offers as this report's story, and the next few
+    it scored under its bar. A re-carry the check cannot prove is often among those: the page lists
+    them for the analyst to look at before adding the report as a new source."""
+
+    offered: list[Duplicate]
+    weaker: list[Duplicate]
+
+
 class DraftLike(Protocol):
     """What the renderers read from a draft. ``render`` depends on this, not on ``core.Draft``,
     so the modules import one way only: core -> render -> model."""
@@ -160,6 +170,7 @@ class DraftLike(Protocol):
     source: dict[str, Any]
     claims: list[DraftClaim]
     duplicates: list[Duplicate]
+    weaker: list[Duplicate]
     dates: list[DateMention]
     entities: list[EntityMatch]
     text: str

@@ -24,6 +24,7 @@ def draft_json(draft: Draft) -> dict[str, Any]:
         "source": dict(draft.source),
         "claims": [claim.to_dict() for claim in draft.claims],
         "duplicates": [d.to_dict() for d in draft.duplicates],
+        "weaker_matches": [d.to_dict() for d in draft.weaker],
         "dates": [
             {"phrase": m.phrase, "date": m.date.isoformat(), "precision": m.precision, "forward": m.forward}
             for m in draft.dates
@@ -152,6 +153,9 @@ def readable(draft: Draft) -> str:
             out.append(f"    -> add as a carrier of {dup.source_id}; genuinely new claims: {new}")
     else:
         out.append("No duplicate found among the existing sources.")
+    if draft.weaker:
+        out.append("Weaker matches, under the bar (look at them before adding it as new):")
+        out.extend(f"  {dup.source_id} (score {dup.score:.2f}): {dup.why}" for dup in draft.weaker)
     out.append(f"Candidate claims ({len(draft.claims)}), all to confirm:")
     for claim in draft.claims:
         who = ", ".join(claim.applies_to or claim.actors) or "no organisation named"

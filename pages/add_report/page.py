@@ -15,7 +15,7 @@ from components import auth, ui
 from components.format import counted
 from components.ui.identity import editor_identity
 from data.draft import DraftError, save_seed_yaml, summary_problems, validate_seed_yaml
-from pages.add_report import editing, link, sections, source_form
+from pages.add_report import editing, link, recarry, sections, source_form
 from pages.add_report.preview import preview
 
 ctx = ui.page_context("add_report")
@@ -79,14 +79,14 @@ if draft is None:
 
 draft = sections.recheck(draft, ctx.seeds)  # the form's web address, publisher or date may have changed
 sections.render_notes(draft)
-choices = sections.render_duplicates(draft, ctx.seeds)
+choices = recarry.render(draft, ctx.seeds)
 mode = (
     st.radio(
         "How to add it",
         choices,
         key="ar_mode",
         horizontal=True,
-        format_func=lambda choice: sections.choice_label(ctx.seeds, choice),
+        format_func=lambda choice: recarry.choice_label(ctx.seeds, draft, choice),
     )
     if len(choices) > 1
     else choices[0]
@@ -99,7 +99,7 @@ seeds_folder = ui.seeds_dir()
 
 if mode != sections.NEW_SOURCE:
     target_id = mode
-    duplicate = next(d for d in draft.duplicates if d.source_id == target_id)
+    duplicate = recarry.chosen(draft, ctx.seeds, target_id)
     edited = editing.apply_edits(draft, edited_frame, source_fields, only=duplicate.new_claim_ids)
     sections.render_copy_flags(summary_problems(editing.summaries(edited), draft.text), draft)
     st.subheader("4 · Add it to the existing source")

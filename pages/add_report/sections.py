@@ -13,14 +13,14 @@ import streamlit as st
 from components import ui
 from components.format import counted
 from components.registry import BY_ID
-from data.draft import Draft, DraftError, draft_from_file, draft_from_text, recheck_duplicates
+from data.draft import Draft, DraftError, draft_from_file, draft_from_text, recheck_matches
 from data.load import SeedData
-from pages.add_report import editing, source_form
+from pages.add_report import editing, recarry, source_form
 from pages.add_report.preview import Preview
 from pages.whats_new.tables import conflicts_display, headlines_display, statuses_display
 
 MAX_UPLOAD_MB = 5
-NEW_SOURCE = "As a new source"
+NEW_SOURCE = recarry.NEW_SOURCE
 
 
 def read_report(text: str, upload: Any, url: str, seeds: SeedData) -> tuple[Draft | None, str | None]:
@@ -48,6 +48,7 @@ def start_draft(draft: Draft) -> None:
     state["ar_version"] = state.get("ar_version", 0) + 1
     source_form.start(draft)
     state["ar_mode"] = NEW_SOURCE
+    state.pop(recarry.NAMED_KEY, None)
 
 
 def recheck(draft: Draft, seeds: SeedData) -> Draft:
@@ -62,11 +63,15 @@ def recheck(draft: Draft, seeds: SeedData) -> Draft:
     if state.get("ar_dups_for") == key:
         return draft
     if state.get("ar_dups_for") is not None and state["ar_dups_for"][0] == key[0]:
-        draft = dataclasses.replace(
-            draft, duplicates=recheck_duplicates(draft, seeds, url=url, publisher=publisher, published=published)
-        )
+        matches = recheck_matches(draft, seeds, url=url, publisher=publisher, published=published)
+        draft = dataclasses.replace(draft, duplicates=matches.offered, weaker=matches.weaker)
         state["ar_draft"] = draft
-        if state.get("ar_mode") not in [NEW_SOURCE, *(d.source_id for d in draft.duplicates)]:
+        named = [state[recarry.NAMED_KEY]] if state.get(recarry.NAMED_KEY) else []
+        if state.get("ar_mode") not in [
+            NEW_SOURCE,
+            *(d.source_id for d in [*matches.offered, *matches.weaker]),
+            *named,
+        ]:
             state["ar_mode"] = NEW_SOURCE
     state["ar_dups_for"] = key
     return draft
@@ -93,33 +98,6 @@ def render_notes(draft: Draft) -> None:
             "No figure or approval step about H200 sales was found in this text. If it is relevant, "
             "add it by hand; otherwise it probably does not belong in the tracker."
         )
-
-
-def render_duplicates(draft: Draft, seeds: SeedData) -> list[str]:
-    """Duplicates first: name each existing source, its score and why; return the choices offered."""
-    st.subheader("1 · Is it already in the tracker?")
-    if not draft.duplicates:
-        st.success("No existing source matches this report (web address, publisher and date, title, figures).")
-        return [NEW_SOURCE]
-    choices = [NEW_SOURCE]
-    for dup in draft.duplicates:
-        existing = seeds.sources.get(dup.source_id)
-        name = f"{existing.publisher}, {existing.available_from:%d %b %Y}" if existing else dup.source_id
-        title = f" — “{ui.md(existing.title)}”" if existing else ""
-        st.warning(
-            f"**Possibly already in the tracker:** {ui.md(name)}{title} · match {dup.score:.0%}  \n"
-            f"Why: {ui.md(dup.why)}  \nGenuinely new claims in this report: {len(dup.new_claim_ids)}",
-            icon=":material/content_copy:",
-        )
-        choices.append(dup.source_id)
-    return choices
-
-
-def choice_label(seeds: SeedData, choice: str) -> str:
-    existing = seeds.sources.get(choice)
-    if existing is None:
-        return choice
-    return f"As another outlet carrying the {existing.publisher} report of {existing.available_from:%d %b %Y}"
 
 
 def _column_config(seeds: SeedData) -> dict[str, Any]:

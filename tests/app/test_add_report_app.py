@@ -121,6 +121,46 @@ def test_duplicate_is_named_first_and_the_empty_summaries_block_the_save(scratch
     assert _files(scratch_seeds) == before
 
 
+def test_a_re_carry_the_check_misses_can_be_named_by_hand(scratch_seeds, monkeypatch) -> None:
+    """The analyst names a source the check did not offer: the report becomes its carrier, with
+    only the claims whose figures that source lacks; taking the pick back goes back to a new source."""
+    monkeypatch.setenv("H200_EDITING", "1")
+    before = _files(scratch_seeds)
+    at = _paste(_open("add_report"), ARTICLE.read_text())
+    draft = at.session_state["ar_draft"]
+    listed = {d.source_id for d in [*draft.duplicates, *draft.weaker]}
+    picker = at.selectbox(key="ar_named_source")
+    target = "2026-01-14-reuters-china-customs-blocks-h200"
+    assert target not in listed
+    assert any("Reuters, 14 Jan 2026" in str(o) for o in picker.options)  # outlet, date and title to search by
+    picker.set_value(target).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.radio(key="ar_mode").value == target  # naming it chooses it
+    assert any("(named by you)" in str(o) for o in at.radio(key="ar_mode").options)
+    snippet = " ".join(c.value for c in at.code)
+    assert "carried_by:" in snippet and "outlet: Business Times" in snippet and target in snippet
+    assert "bt-0303.cap-75-000" in snippet  # a figure the named source does not give is new to it
+    at.selectbox(key="ar_named_source").set_value("").run()
+    assert at.radio(key="ar_mode").value == "As a new source"
+    assert _files(scratch_seeds) == before
+
+
+def test_weaker_matches_are_listed_for_a_look(scratch_seeds, monkeypatch) -> None:
+    """Sources scored under the bar are listed apart from the offered ones, each with its score and why."""
+    monkeypatch.setenv("H200_EDITING", "1")
+    text = (ROOT / "tests/fixtures/real_articles/408-investorshd-nvidia-q2-guidance-no-h20-china.txt").read_text()
+    at = _paste(_open("add_report"), text.partition("\n---\n")[2])
+    draft = at.session_state["ar_draft"]
+    assert draft.weaker and not {d.source_id for d in draft.weaker} & {d.source_id for d in draft.duplicates}
+    expander = next(e for e in at.expander if e.label.startswith("Weaker matches ("))
+    shown = " ".join(m.value for m in expander.markdown)
+    seeds = load_seeds(scratch_seeds)
+    assert all(seeds.sources[d.source_id].publisher.split(" (")[0] in shown for d in draft.weaker)
+    assert "match " in shown and "Why:" in shown
+    offered = [str(o) for o in at.radio(key="ar_mode").options]
+    assert any("(a weaker match)" in o for o in offered)
+
+
 def test_without_editing_there_is_no_save(scratch_seeds, monkeypatch) -> None:
     monkeypatch.delenv("H200_EDITING", raising=False)
     at = _paste(_open("add_report"), ARTICLE.read_text())
