@@ -157,11 +157,24 @@ def find_dates(text: str, base: dt.date) -> list[DateMention]:
 # A company's reporting period, which is not the calendar (Nvidia's Q2 FY2027 ended in July 2026).
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 _YEAR = r"(?:year\s+)?'?(20\d\d|\d\d)\b"
+_CODE = r"(?:\s*\(Q[1-4]\))?"  # "the second quarter (Q2) of the fiscal year 2026"
 _FISCAL = [
-    (re.compile(rf"\b(first|second|third|fourth)\s+quarter\s+of\s+(?:its\s+|the\s+)?fiscal\s+{_YEAR}", re.I), "Q"),
+    (
+        re.compile(rf"\b(first|second|third|fourth)\s+quarter{_CODE}\s+of\s+(?:its\s+|the\s+)?fiscal\s+{_YEAR}", re.I),
+        "Q",
+    ),
     (re.compile(rf"\b(first|second)\s+half\s+of\s+(?:its\s+|the\s+)?fiscal\s+{_YEAR}", re.I), "H"),
     (re.compile(rf"\bfiscal\s+{_YEAR}\s+(first|second|third|fourth)\s+quarter", re.I), "Q-late"),
     (re.compile(r"\b(Q[1-4]|H[12])\s*(?:of\s+)?FY\s*'?(20\d\d|\d\d)\b", re.I), "code"),
+    # "fiscal Q2 2026", "Q2 of fiscal 2026", "Q2 of the fiscal year 2026"
+    (re.compile(r"\bfiscal\s+(?:year\s+)?(Q[1-4])\s+'?(20\d\d)\b", re.I), "code"),
+    (re.compile(r"\b(Q[1-4])\s+of\s+(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?'?(20\d\d|\d\d)\b", re.I), "code"),
+    # "the second quarter of its 2026 fiscal year", "its second fiscal 2026 quarter"
+    (
+        re.compile(r"\b(first|second|third|fourth)\s+quarter\s+of\s+(?:its\s+|the\s+)?(20\d\d)\s+fiscal\s+year", re.I),
+        "Q",
+    ),
+    (re.compile(r"\b(first|second|third|fourth)\s+fiscal\s+(?:year\s+)?(20\d\d)\s+quarter", re.I), "Q"),
 ]
 FILING = re.compile(r"\b(?:Form\s+)?10-[QK]\b|\b20-F\b|\bquarterly report\b|\bannual report\b|\bfiling\b", re.I)
 
@@ -173,6 +186,12 @@ def _fiscal_year(text: str) -> str:
 def fiscal_period(text: str) -> str | None:
     """The first fiscal quarter or half named in ``text`` ("second quarter of fiscal 2027" ->
     "Q2 FY2027", "H1 FY27" -> "H1 FY2027"), or None. A bare "fiscal 2025" names no period."""
+    found = fiscal_periods(text)
+    return found[0][1] if found else None
+
+
+def fiscal_periods(text: str) -> list[tuple[int, str]]:
+    """Every fiscal quarter or half ``text`` names, with where: (offset, "Q2 FY2026"), in order."""
     found = []
     for pattern, form in _FISCAL:
         for match in pattern.finditer(text):
@@ -183,7 +202,7 @@ def fiscal_period(text: str) -> str | None:
             else:
                 period, year = form + _ORDINALS[match.group(1).lower()], match.group(2)
             found.append((match.start(), f"{period} {_fiscal_year(year)}"))
-    return min(found)[1] if found else None
+    return sorted(set(found))
 
 
 def add_fiscal_periods(claims: list[Any], text: str, title: str) -> None:

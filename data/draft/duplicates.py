@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from rapidfuzz import fuzz
 
-from data.draft import bills, figure_events, source_index, story, story_against, story_hints, story_time
+from data.draft import bills, figure_events, source_index, story, story_against, story_hints, story_period, story_time
 from data.draft import sections as sections_mod
 from data.draft.events import EVENTS
 from data.draft.figure_match import (
@@ -181,6 +181,8 @@ def find_matches(
     named = [(metrics or {}).get(claim_id) for claim_id, _ in figures]
     parts = sections_mod.read(stories, text, [f for _, f in figures], named)  # a round-up's stories, one by one
     part_standouts = [source_index.standouts(index, part.text) for part in parts]
+    quarters = story_period.periods(seeds)  # a results story's own fiscal quarter, and the lead's
+    lead_quarter = story_period.lead_period(quarters, title or "", text)
 
     def retold_by(sid: str, elsewhere: set[int]) -> tuple[float, str, int] | None:
         known = index.figures.get(sid, set())
@@ -196,6 +198,7 @@ def find_matches(
     for source in seeds.sources.values():
         signals = _signals(source, url, title, publisher, published)
         signals += story.story_signals(stories, source.id, told, names)
+        signals += story_period.signal(quarters, source.id, lead_quarter)
         similarity, where = alike.get(source.id, (0.0, 0))
         standout = (similarity - mean) / spread
         known = index.figures.get(source.id, set())
@@ -273,6 +276,7 @@ def find_matches(
             figs = (fact_status, fact_range, bool(words_alike))
             score *= _against(stories, source.id, told, figs, index, part.told if part else None)
             score *= bills.AGAINST if bills.another_bill(text_bills, index.bills.get(source.id, set())) else 1.0
+            score *= story_period.against(quarters, source.id, lead_quarter, text)
         if score < WEAK_FLOOR:
             continue
         new_ids = [cid for cid, f in figures if not (figure_key(f.unit, f.numbers()) & known) or f.vague]

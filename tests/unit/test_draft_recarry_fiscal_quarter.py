@@ -1,0 +1,57 @@
+"""A results story's own fiscal quarter: a lead about Nvidia's second fiscal 2026 quarter retells
+that quarter's results story and counts against the next quarter's (they share nearly all their
+words); a quarter the text only mentions later, or another company's, changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from data.draft import story_period
+from data.draft.dates import fiscal_periods
+
+Q2 = "2025-08-28-kaohoon-nvidia-q2-fy26-no-h20-china"
+Q3 = "2025-11-20-particle-news-nvidia-q3-fy26-h20-token"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("the second quarter (Q2) of the fiscal year 2026", "Q2 FY2026"),
+        ("released its fiscal Q2 2026 earnings", "Q2 FY2026"),
+        ("results for the second quarter of its 2026 fiscal year", "Q2 FY2026"),
+        ("in its second fiscal 2026 quarter", "Q2 FY2026"),
+        ("below Q2 of the fiscal year 2025", "Q2 FY2025"),
+        ("the second quarter of 2026", None),  # a calendar quarter
+    ],
+)
+def test_more_ways_of_naming_a_fiscal_quarter(text: str, period: str | None) -> None:
+    found = fiscal_periods(text)
+    assert (found[0][1] if found else None) == period
+
+
+def test_sources_know_their_own_quarter_and_not_the_one_they_forecast(real_seeds) -> None:
+    found = story_period.periods(real_seeds)
+    assert found.own[Q2] == {("nvidia", "Q2 FY2026")}  # its Q3 outlook is not its own quarter
+    assert found.own[Q3] == {("nvidia", "Q3 FY2026")}
+
+
+def test_a_lead_about_a_quarter_points_at_that_quarters_story(real_seeds) -> None:
+    found = story_period.periods(real_seeds)
+    text = "Nvidia posted its fiscal Q2 2026 earnings after the bell.\nData-centre sales rose again."
+    lead = story_period.lead_period(found, "", text)
+    assert lead == ("nvidia", "Q2 FY2026")
+    assert story_period.signal(found, Q2, lead) and not story_period.signal(found, Q3, lead)
+    assert story_period.against(found, Q3, lead, text) < 1.0
+    assert story_period.against(found, Q2, lead, text) == 1.0
+
+
+def test_a_quarter_named_later_or_another_companys_changes_nothing(real_seeds) -> None:
+    found = story_period.periods(real_seeds)
+    later = "Nvidia beat forecasts.\nSales rose.\nA year ago, in the second quarter of fiscal 2026, it sold no H20s."
+    assert story_period.lead_period(found, "", later) is None  # not in the headline or first paragraphs
+    both = "Nvidia's Q3 FY2026 results follow the Q2 FY2026 ones.\nMore."
+    assert story_period.against(found, Q2, story_period.lead_period(found, "", both), both) == 1.0  # named too
+    amd = "AMD reported its fiscal Q2 2026 results on Tuesday.\nIts MI308 sales were small."
+    lead = story_period.lead_period(found, "", amd)
+    assert lead == ("amd", "Q2 FY2026")
+    assert not story_period.signal(found, Q2, lead) and story_period.against(found, Q3, lead, amd) == 1.0
