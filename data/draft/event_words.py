@@ -75,7 +75,8 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"\b(?:security|national[- ]security|inter-?agency|licen[cs](?:e|ing)|export) reviews?\b|\bunder review\b"
         r"|\b\d+[- ]day (?:\w+ )?reviews?\b"
         r"|\breviews?\b[^.;:]{0,40}\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)"
-        r"|\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)\b[^.;:]{0,40}\breviews?\b",
+        r"|\b(?:stall\w*|held up|hold(?:s|ing)? up|delay\w*)\b[^.;:]{0,40}\breviews?\b"
+        r"|\bawait\w*(?: \w+){0,5} (?:approval|review)\b",  # "awaiting the outcome of the approval process"
     ),
     # One agency done with its part of a review while the licence waits on others, in the verbs a
     # report picks ("finished its review", "completed its own part of the analysis").
@@ -177,7 +178,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
     "production-halted": (
         "production halted",
         r"\b(?:halt|stop|paus|suspend|ceas)\w*\b (?:\w+ ){0,2}(?:production|producing|making|manufactur\w*)\b"
-        r"|\bproduction (?:halt|stop|pause|suspension)s?\b",
+        r"|\bproduction (?:halt|stop|pause|suspension)s?\b|\bwait(?:s|ed|ing)? to (?:produce|make|manufacture)\b",
     ),
     # Rules still being written, in the verbs a report picks ("drafting rules", "writing rules", "draws up").
     "rules-drafted": (
@@ -187,7 +188,8 @@ PATTERNS: dict[str, tuple[str, str]] = {
     "no-orders-placed": (
         "no orders placed yet",
         rf"(?:\bno\b|{NO})[^.;:]{{0,40}}\b(?:orders? (?:being |been |were |was )?placed"
-        r"|plac(?:ed|e|ing) (?:\w+ ){0,2}orders?)\b|\bhold(?:ing)? back (?:\w+ ){0,2}orders?\b",
+        r"|plac(?:ed|e|ing) (?:\w+ ){0,2}orders?)\b|\bhold(?:ing)? back (?:\w+ ){0,2}orders?\b"
+        r"|\bwait(?:s|ed|ing)? (?:to|before) (?:plac(?:e|ing)|mak(?:e|ing)) (?:\w+ ){0,2}orders?\b",
     ),
     "licence-disclosure": (
         "licences to be made public",

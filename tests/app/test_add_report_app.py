@@ -148,7 +148,9 @@ def test_a_re_carry_the_check_misses_can_be_named_by_hand(scratch_seeds, monkeyp
 def test_weaker_matches_are_listed_for_a_look(scratch_seeds, monkeypatch) -> None:
     """Sources scored under the bar are listed apart from the offered ones, each with its score and why."""
     monkeypatch.setenv("H200_EDITING", "1")
-    text = (ROOT / "tests/fixtures/real_articles/351-notebookcheck-nvidia-q2-revenue-up-56-no-h20-china.txt").read_text()
+    text = (
+        ROOT / "tests/fixtures/real_articles/351-notebookcheck-nvidia-q2-revenue-up-56-no-h20-china.txt"
+    ).read_text()
     at = _paste(_open("add_report"), text.partition("\n---\n")[2])
     draft = at.session_state["ar_draft"]
     assert draft.weaker and not {d.source_id for d in draft.weaker} & {d.source_id for d in draft.duplicates}

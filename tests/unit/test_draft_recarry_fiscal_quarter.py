@@ -55,3 +55,26 @@ def test_a_quarter_named_later_or_another_companys_changes_nothing(real_seeds) -
     lead = story_period.lead_period(found, "", amd)
     assert lead == ("amd", "Q2 FY2026")
     assert not story_period.signal(found, Q2, lead) and story_period.against(found, Q3, lead, amd) == 1.0
+
+
+# --------------------------------------------------------------------------- waiting, told as waiting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "present"),
+    [
+        ("Nvidia is still awaiting final approval.", "under-review", True),
+        ("It is awaiting the outcome of the imposed approval process.", "under-review", True),
+        ("Nvidia awaits a decision on its plans.", "under-review", False),  # no approval or review named
+        ("Chinese companies are waiting to place orders.", "no-orders-placed", True),
+        ("Buyers placed orders without waiting.", "no-orders-placed", False),
+        ("Suppliers are waiting to produce components.", "production-halted", True),
+        ("Suppliers produce components while waiting for orders.", "production-halted", False),
+    ],
+)
+def test_waiting_for_approval_to_order_or_to_make_is_told_as_such(sentence: str, event: str, present: bool) -> None:
+    """A licence waiting on an approval process is under review; buyers waiting to place orders have
+    placed none; suppliers waiting to produce have stopped making it (417: the FT's review story)."""
+    from data.draft.events import events_in
+
+    assert (event in events_in(sentence)) is present
