@@ -89,7 +89,8 @@ def signal(found: Periods, source_id: str, lead: tuple[str, str] | None) -> list
     if lead is None or lead not in own:
         return []
     company, period = lead
-    return [(SAME_PERIOD, f"the same fiscal quarter of the same company ({company}, {period})")]
+    name = found.names.get(company, [company])[0]
+    return [(SAME_PERIOD, f"the same fiscal quarter of the same company ({name}, {period})")]
 
 
 def against(found: Periods, source_id: str, lead: tuple[str, str] | None, text: str) -> float:

@@ -62,13 +62,13 @@ def render(draft: Draft, seeds: SeedData) -> list[str]:
     others = sorted(seeds.sources, key=lambda sid: (seeds.sources[sid].available_from, sid), reverse=True)
     named = st.selectbox(
         "Does it repeat another source? Name it",
-        [NOBODY, *(sid for sid in others if sid not in listed)],
+        [NOBODY, *others],  # the listed ones too: an analyst searching an outlet's name should find it
         key=NAMED_KEY,
         format_func=lambda sid: source_label(seeds, sid),
         help="Type to search by outlet, date or title. The report is then recorded as another outlet carrying it.",
         on_change=_follow_named,
     )
-    choices = [NEW_SOURCE, *listed, *([named] if named else [])]
+    choices = [NEW_SOURCE, *listed, *([named] if named and named not in listed else [])]
     if st.session_state.get("ar_mode") not in choices:  # a pick taken back, or a recheck that dropped it
         st.session_state["ar_mode"] = NEW_SOURCE
     return choices

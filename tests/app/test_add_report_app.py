@@ -161,6 +161,9 @@ def test_weaker_matches_are_listed_for_a_look(scratch_seeds, monkeypatch) -> Non
     assert "match " in shown and "Why:" in shown
     offered = [str(o) for o in at.radio(key="ar_mode").options]
     assert any("(a weaker match)" in o for o in offered)
+    at.selectbox(key="ar_named_source").set_value(draft.weaker[0].source_id).run()  # found by name too
+    assert at.radio(key="ar_mode").value == draft.weaker[0].source_id
+    assert len(at.radio(key="ar_mode").options) == len(offered)  # chosen, not listed twice
 
 
 def test_without_editing_there_is_no_save(scratch_seeds, monkeypatch) -> None:
