@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from data.draft import suggest
 from data.draft.metric_words import firms_named, owner_fits, period_fits
-from data.draft.model import Figure
+from data.draft.model import DraftClaim, Figure
 from data.draft.words import STOP
 from data.load import SeedData
 
@@ -59,6 +59,28 @@ def _tables(seeds: SeedData) -> tuple[_Table, dict[str, set[str]]]:
     return table, words
 
 
+# A percentage told as a change ("a 20% sequential increase", "up 56% year on year", "climbed 73%")
+# fits only a metric of change, never a share that happens to hold the same number; "dropped to
+# 50% from 95%" gives two levels, not a change.
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:(?:\w+\s+){0,2}(?:increase|rise|growth|jump|gain|decline|drop|fall)\b"
+    r"|(?:year|quarter)[- ](?:on|over)[- ](?:year|quarter)|sequential|from a year)",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|by|rose|grew|jumped|climbed|increased|fell|declined|dropped|gained)\s+(?:about |nearly |almost |some )?$",
+    re.IGNORECASE,
+)
+_CHANGE_METRIC = re.compile(r"growth|yoy|change|increase|rise|decline|drop|fall")
+
+
+def _a_change(figure: Figure, sentence: str) -> bool:
+    return bool(
+        _CHANGE_AFTER.match(sentence[figure.end : figure.end + 40])
+        or _CHANGE_BEFORE.search(sentence[max(0, figure.start - 25) : figure.start])
+    )
+
+
 def metric_of(figure: Figure, sentence: str, seeds: SeedData, product: str | None = None) -> str | None:
     """The metric whose seeded claims give this figure's unit and numbers, or None. The number
     alone is not enough: the sentence must share a word with what the metric counts ("stock awards
@@ -69,6 +91,8 @@ def metric_of(figure: Figure, sentence: str, seeds: SeedData, product: str | Non
     another chip."""
     table, words = _tables(seeds)
     found = table.get((figure.unit or "", _numbers(figure.value, figure.low, figure.high)), set())
+    if figure.unit == "percent" and _a_change(figure, sentence):
+        found = {m for m in found if _CHANGE_METRIC.search(m)}  # a rise of 20% is no 20% share
     barred = suggest.h200_metrics(seeds) if product and product != "h200" else set()
     said, firms = _stems(sentence), firms_named(sentence, seeds)
     shared = {
@@ -96,3 +120,18 @@ def offered(metric: str, score: float, figure: Figure, sentence: str, seeds: See
     ):
         return metric
     return known
+
+
+def in_lead_period(claims: list[DraftClaim], lead: str | None, seeds: SeedData) -> None:
+    """A figure whose sentence names no period ("revenue for the quarter ended 25 January"), in a
+    text whose headline or first paragraphs name one (Q4 FY2026): the tracker's own figure of that
+    period, when one seeded metric holds its exact numbers and the sentence says what it counts.
+    Only figures left without a metric; a period the sentence names itself is checked as before."""
+    if lead is None:
+        return
+    for claim in claims:
+        if claim.figure is None or not (claim.metric or "").startswith("to-confirm"):
+            continue
+        known = metric_of(claim.figure, f"{claim.text} ({lead})", seeds, claim.product)
+        if known is not None and not suggest.ruled_out(known, claim.text):
+            claim.metric = known

@@ -88,3 +88,23 @@ def test_a_metric_named_for_a_firm_is_not_offered_for_another_firms_figure(real_
     # near misses: the firm itself named, or no firm named at all
     assert owner_fits("huawei-ascend-output", firms_named("Huawei will make 600,000 chips.", real_seeds), real_seeds)
     assert owner_fits("huawei-ascend-output", firms_named("Output may reach 600,000 chips.", real_seeds), real_seeds)
+
+
+def test_a_sentence_naming_no_quarter_takes_the_period_its_lead_names(real_seeds: SeedData) -> None:
+    """Q4 FY26 revenue told as "the quarter ended 25 January": the lead names the quarter (422)."""
+    lead = "Nvidia reported its results for the fourth quarter of fiscal year 2026 (Q4 FY26).\n\n"
+    body = "Nvidia's revenue for the quarter ended 25 January 2026 came to $68.1bn.\n\nIt sold no H200s in China.\n"
+    assert _metrics(lead + body, real_seeds)["$68.1bn"] == "nvidia-revenue-q4-fy26"
+    other = "Nvidia reported its results for the first quarter of fiscal year 2027 (Q1 FY27).\n\n"
+    assert _metrics(other + body, real_seeds)["$68.1bn"] != "nvidia-revenue-q4-fy26"  # another quarter's lead
+    assert _metrics("Nvidia had a busy week.\n\n" + body, real_seeds)["$68.1bn"] != "nvidia-revenue-q4-fy26"
+
+
+def test_a_percentage_told_as_a_change_is_no_share_of_the_same_number(real_seeds: SeedData) -> None:
+    """20% is the US's first ask for a revenue share, but "a 20% sequential revenue increase" is growth."""
+    grew = _metrics(
+        "Nvidia, which sells H200 chips in China, also reported a 20% sequential revenue increase.\n", real_seeds
+    )
+    assert grew["20%"] != "us-revenue-share-initial-ask-pct"
+    levels = _metrics("Nvidia's China market share has dropped to 50% from 95%, Huang said.\n", real_seeds)
+    assert levels["95%"] and levels["95%"].startswith("nvidia-china-share")  # levels, not a change
