@@ -106,6 +106,9 @@ def _variants(name: str) -> set[str]:
     out = {name}
     if re.search(r"\bUS\b", name):
         out |= {re.sub(r"\bUS\b", "U.S.", name), re.sub(r"\bUS\b", "United States", name)}
+    ministry = re.fullmatch(r"Ministry of (\w+)(?:\s*\(.*?\))?", name)  # also "the Finance Ministry"
+    if ministry:
+        out.add(f"{ministry.group(1)} Ministry")
     return out
 
 
@@ -128,7 +131,7 @@ _COMPANY_KINDS = {"vendor", "buyer", "chipmaker", "distributor"}
 # Aliases that are generic institution names ("Ministry of Finance", "foreign ministry", "Commerce
 # Department"): another country's word before them ("Japan's Ministry of Finance") means another body.
 _GENERIC_HEADS = {"department", "ministry", "bureau", "office", "commerce", "state", "foreign", "energy", "defense",
-                  "justice", "war", "customs", "general", "house"}  # fmt: skip
+                  "justice", "war", "customs", "general", "house", "finance"}  # fmt: skip
 
 
 def _generic(alias: str) -> bool:

@@ -124,3 +124,12 @@ def test_no_organisation_is_named_that_the_text_does_not_name(found: dict[str, t
     assert extras - set(REVIEWED_EXTRAS) == set()
     # A reviewed extra that is no longer found is dropped from the list, so the list stays true.
     assert set(REVIEWED_EXTRAS) - extras == set()
+
+
+def test_a_ministry_is_found_by_either_word_order(real_seeds: SeedData) -> None:
+    """ "Ministry of Finance" is also "the Finance Ministry" (421); another country's is another body."""
+    index = EntityIndex(real_seeds)
+    found = {m.id for m in index.find("Sanctions imposed by the Finance Ministry target 46 US companies.")}
+    assert "cn-mof" in found
+    assert "mofcom" in {m.id for m in index.find("The Commerce Ministry in Beijing named ten firms.")}
+    assert "cn-mof" not in {m.id for m in index.find("Japan's Finance Ministry said the yen was weak.")}
