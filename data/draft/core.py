@@ -242,6 +242,13 @@ def _claims(
                 found.remove(figure)
             if others and not found:
                 continue  # every figure counted another chip: the sentence is not drafted as a statement either
+            kept = known_figures.held(found, sentence, seeds, main_chip) if reason else []
+            if kept:  # the tracker's own figure of the same thing is no background (a story it holds)
+                rest = [f for f in found if f not in kept]
+                if rest:
+                    listed = ", ".join(f'"{f.wording}"' for f in rest)
+                    left_out.append(f"{locator}: {listed} left out ({reason}); add it by hand if it matters.")
+                found, reason = kept, None
             if reason:
                 if found:
                     listed = ", ".join(f'"{f.wording}"' for f in found)

@@ -81,7 +81,9 @@ def _a_change(figure: Figure, sentence: str) -> bool:
     )
 
 
-def metric_of(figure: Figure, sentence: str, seeds: SeedData, product: str | None = None) -> str | None:
+def metric_of(
+    figure: Figure, sentence: str, seeds: SeedData, product: str | None = None, min_shared: int = 1
+) -> str | None:
     """The metric whose seeded claims give this figure's unit and numbers, or None. The number
     alone is not enough: the sentence must share a word with what the metric counts ("stock awards
     worth $50 billion" are no market size). Where several metrics hold the number (15% is both the
@@ -100,7 +102,7 @@ def metric_of(figure: Figure, sentence: str, seeds: SeedData, product: str | Non
         for m in found
         if m not in barred and period_fits(m, sentence) and owner_fits(m, firms, seeds)
     }
-    ranked = sorted((n, m) for m, n in shared.items() if n)
+    ranked = sorted((n, m) for m, n in shared.items() if n >= min_shared)
     if len(ranked) == 1:
         return ranked[0][1]
     if len(ranked) >= 2 and ranked[-1][0] >= 2 and ranked[-1][0] > 2 * ranked[-2][0]:
@@ -135,3 +137,17 @@ def in_lead_period(claims: list[DraftClaim], lead: str | None, seeds: SeedData) 
         known = metric_of(claim.figure, f"{claim.text} ({lead})", seeds, claim.product)
         if known is not None and not suggest.ruled_out(known, claim.text):
             claim.metric = known
+
+
+def held(found: list[Figure], sentence: str, seeds: SeedData, main_chip: str | None) -> list[Figure]:
+    """The figures of a sentence set aside as background that the tracker holds for what the
+    sentence says they count (one seeded metric, its exact numbers, two of its words at least): the
+    tracker's story told again, not background, so they are drafted; the sentence's other figures
+    are not. Another chip's figure (the H20 deal's 15% in an H200 story) stays history."""
+    others = [chip for chip in seeds.chips if chip != main_chip]
+    kept = []
+    for figure in found:
+        known = None if figure.vague else metric_of(figure, sentence, seeds, main_chip, min_shared=2)
+        if known is not None and not any(known.startswith(f"{chip}-") for chip in others):
+            kept.append(figure)
+    return kept

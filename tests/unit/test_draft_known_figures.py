@@ -108,3 +108,26 @@ def test_a_percentage_told_as_a_change_is_no_share_of_the_same_number(real_seeds
     assert grew["20%"] != "us-revenue-share-initial-ask-pct"
     levels = _metrics("Nvidia's China market share has dropped to 50% from 95%, Huang said.\n", real_seeds)
     assert levels["95%"] and levels["95%"].startswith("nvidia-china-share")  # levels, not a change
+
+
+def test_the_trackers_own_figure_in_a_sentence_set_aside_is_drafted(real_seeds: SeedData) -> None:
+    """A sentence about rare earths is background, but the 46 US firms China's finance ministry
+    barred are a figure the tracker holds (its answer to the 1260H list): drafted, with its metric."""
+    text = (
+        "China answered the Pentagon list on Monday.\n\nThe finance ministry barred Chinese buyers from "
+        "procuring goods from 46 other US firms, rare earth miners among them.\n"
+    )
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 6, 22))
+    assert [(c.figure.value, c.metric) for c in draft.claims if c.figure] == [(46, "cn-mof-barred-us-firms")]
+
+
+def test_another_chips_figure_in_a_history_sentence_stays_history(real_seeds: SeedData) -> None:
+    """The H20 deal's 15% is a seeded figure, but in an H200 story it is the earlier year's."""
+    text = (
+        "Nvidia began shipping H200 chips to China this week, the company said.\n\nIn August 2025, Trump "
+        "said he would grant Nvidia licences to sell its H20 chips to China on condition that the company "
+        "pay the US government 15% of its revenue from those sales.\n"
+    )
+    draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 7, 20))
+    assert not [c for c in draft.claims if c.figure is not None and c.figure.value == 15]
+    assert any('"15%" left out' in note for note in draft.notes)
