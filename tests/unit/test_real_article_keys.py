@@ -52,6 +52,7 @@ SPLITS = (
     "fresh29",
     "fresh30",
     "fresh31",
+    "fresh32",
 )
 EXCERPTS = sorted(REAL.glob("*.txt"))
 HEADER = ("url", "publisher", "published", "retrieved")
@@ -251,11 +252,12 @@ def test_fifth_fresh_excerpts_are_new_to_the_tracker_and_all_older_fixtures(real
         ("fresh29", 405),
         ("fresh30", 417),
         ("fresh31", 429),
+        ("fresh32", 441),
     ],
     ids=lambda v: str(v),
 )
 def test_english_fresh_sets_are_new_to_the_tracker_and_all_older_fixtures(real_seeds, split: str, first: int) -> None:
-    """The sixth held-out set on (98, 113, 129, 145, 161, 177, 193, 208, 222, 235, 249, 261, 273, 285, 297, 309, 321, 333, 345, 357, 369, 381, 393, 405, 417 and 429 on), checked as the fifth and in English only
+    """The sixth held-out set on (98, 113, 129, 145, 161, 177, 193, 208, 222, 235, 249, 261, 273, 285, 297, 309, 321, 333, 345, 357, 369, 381, 393, 405, 417, 429 and 441 on), checked as the fifth and in English only
     (the drafter reads English); in each, two round-ups retell two stories or more."""
     _check_new_set(real_seeds, split, size=12, recarrying_min=8, misses_min=3)
     current = [p for p in EXCERPTS if _key(p)["split"] == split]
