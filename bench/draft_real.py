@@ -402,6 +402,7 @@ SPLIT_LABELS = {
     "fresh30": "thirtieth fresh held out",
     "fresh30_tuned": "thirtieth fresh set, tuned on",
     "fresh31": "thirty-first fresh held out",
+    "fresh32": "thirty-second fresh held out",
 }
 """A split and how tables name it: each fresh set was collected (keys first) after the tuning before it."""
 
