@@ -241,7 +241,12 @@ def _build(sentence: str, first: re.Match[str], last: re.Match[str], chip_contex
     if ranged and currency is None:
         currency = _currency(first, "")
     low, high = _value(first), _value(last)
-    if ranged and not first.group("scale") and last.group("scale"):
+    if (
+        ranged
+        and not first.group("scale")
+        and last.group("scale")
+        and not _whole(first.group("num"), last.group("num"))
+    ):
         low = scaled(_number(first.group("num")), _SCALES[last.group("scale").strip(" -").lower()])
     percent = bool(last.group("pct") or first.group("pct"))
     end = last.end()
@@ -343,12 +348,18 @@ def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
     return out
 
 
+def _whole(low: str, high: str) -> bool:
+    """A low end larger than the high end's digits is written out in full and takes no scale from
+    it: "between $489,000 and $4 million" is not $489 billion ("1,500-2,000 million" still is)."""
+    return _number(low) > _number(high)
+
+
 _BETWEEN_SCALED = re.compile(
     r"\bbetween\s+(?:US\$|\$|¥)?("
     + NUM
-    + r")\s+and\s+(?:US\$|\$|¥)?"
+    + r")\s+and\s+(?:US\$|\$|¥)?("
     + NUM
-    + r"\s?(thousand|million|billion|trillion)\b",
+    + r")\s?(thousand|million|billion|trillion)\b",
     re.IGNORECASE,
 )
 
@@ -372,9 +383,11 @@ def numbers_in_text(text: str) -> set[float]:
         text,
         re.IGNORECASE,
     ):
-        out.add(round(scaled(float(match.group(1).replace(",", "")), _SCALES[match.group(3).lower()]), 6))
+        if not _whole(match.group(1), match.group(2)):
+            out.add(round(scaled(float(match.group(1).replace(",", "")), _SCALES[match.group(3).lower()]), 6))
     for match in _BETWEEN_SCALED.finditer(text):  # "between $30 and $70 billion" states $30 billion
-        out.add(round(scaled(float(match.group(1).replace(",", "")), _SCALES[match.group(2).lower()]), 6))
+        if not _whole(match.group(1), match.group(2)):
+            out.add(round(scaled(float(match.group(1).replace(",", "")), _SCALES[match.group(3).lower()]), 6))
     for match in _WORD_ATOM.finditer(text):
         out.add(float(_WORD_NUMBERS[match.group(1).lower()]))
     return out

@@ -269,3 +269,17 @@ def test_a_pasted_markdown_page_loses_its_marks_not_its_words(real_seeds) -> Non
     assert drafted.source["publisher"] == "Reuters"  # the dateline is read once the bold marks are gone
     assert drafted.source["published"].endswith("-01-21")
     assert "bill_text page and #hashtags" in drafted.text  # only the marks go, not the words
+
+
+def test_a_low_end_written_in_full_takes_no_scale_from_the_high_end() -> None:
+    """ "between $489,000 and $4 million" is $489,000 to $4 million, never $489 billion (452); a low
+    end in the high end's units still takes its scale ("1,500-2,000 million yuan")."""
+    from data.draft.figures import find_figures, numbers_in_text
+
+    (price,) = find_figures("Servers sold for between $489,000 and $4 million each.", True)
+    assert (price.low, price.high) == (489_000, 4_000_000)
+    assert 489_000_000_000 not in numbers_in_text("Servers sold for between $489,000 and $4 million each.")
+    (budget,) = find_figures("The plan costs 1,500-2,000 million yuan.", True)
+    assert (budget.low, budget.high) == (1_500_000_000, 2_000_000_000)
+    (scaled_low,) = find_figures("It is worth between $30 and $70 billion.", True)
+    assert scaled_low.low == 30_000_000_000
