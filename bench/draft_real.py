@@ -55,8 +55,9 @@ RUNS = ROOT / "bench" / "draft-real-runs"
 # from run 49 on, the twenty-sixth (`fresh26`, 369-380, held out in run 50) from run 51 on, the
 # twenty-seventh (`fresh27`, 381-392, held out in run 51) from run 52 on, the twenty-eighth (`fresh28`,
 # 393-404, held out in run 52) from run 53 on, the twenty-ninth (`fresh29`, 405-416, held out in run 54)
-# from run 55 on, the thirtieth (`fresh30`, 417-428, held out in run 56) from run 57 on, each in a row
-# of its own. A thirty-first would be held out.
+# from run 55 on, the thirtieth (`fresh30`, 417-428, held out in run 56) from run 57 on, the
+# thirty-first and thirty-second (`fresh31`, 429-440, and `fresh32`, 441-452, collected side by side,
+# held out in run 58) from run 59 on, each in a row of its own. A thirty-third would be held out.
 RETIRED = {"held_out": "tune", "fresh": "fresh_tuned", "fresh2": "fresh2_tuned", "fresh3": "fresh3_tuned",
            "fresh4": "fresh4_tuned", "fresh5": "fresh5_tuned", "fresh6": "fresh6_tuned",
            "fresh7": "fresh7_tuned", "fresh8": "fresh8_tuned", "fresh9": "fresh9_tuned",
@@ -68,7 +69,8 @@ RETIRED = {"held_out": "tune", "fresh": "fresh_tuned", "fresh2": "fresh2_tuned",
            "fresh22": "fresh22_tuned", "fresh23": "fresh23_tuned",
            "fresh24": "fresh24_tuned", "fresh25": "fresh25_tuned", "fresh26": "fresh26_tuned",
            "fresh27": "fresh27_tuned", "fresh28": "fresh28_tuned",
-           "fresh29": "fresh29_tuned", "fresh30": "fresh30_tuned"}  # fmt: skip
+           "fresh29": "fresh29_tuned", "fresh30": "fresh30_tuned",
+           "fresh31": "fresh31_tuned", "fresh32": "fresh32_tuned"}  # fmt: skip
 TUNED_ON = {
     "tune",
     "fresh_tuned",
@@ -101,6 +103,8 @@ TUNED_ON = {
     "fresh28_tuned",
     "fresh29_tuned",
     "fresh30_tuned",
+    "fresh31_tuned",
+    "fresh32_tuned",
 }
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
           "b": 1e9, "mln": 1e6, "bln": 1e9}  # fmt: skip
@@ -402,7 +406,10 @@ SPLIT_LABELS = {
     "fresh30": "thirtieth fresh held out",
     "fresh30_tuned": "thirtieth fresh set, tuned on",
     "fresh31": "thirty-first fresh held out",
+    "fresh31_tuned": "thirty-first fresh set, tuned on",
     "fresh32": "thirty-second fresh held out",
+    "fresh32_tuned": "thirty-second fresh set, tuned on",
+    "fresh33": "thirty-third fresh held out",
 }
 """A split and how tables name it: each fresh set was collected (keys first) after the tuning before it."""
 

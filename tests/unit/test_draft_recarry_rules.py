@@ -127,6 +127,8 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
             ("zzzzzz", "fresh29"),
             ("zzzzzzz", "fresh30"),
             ("zzzzzzzz", "fresh31"),
+            ("zzzzzzzzz", "fresh32"),
+            ("zzzzzzzzzz", "fresh33"),
         )
     }
     table = summary_table({"run": results})
@@ -161,7 +163,9 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
     assert "| run · twenty-eighth fresh set, tuned on | 1 |" in table
     assert "| run · twenty-ninth fresh set, tuned on | 1 |" in table
     assert "| run · thirtieth fresh set, tuned on | 1 |" in table
-    assert "| run · thirty-first fresh held out | 1 |" in table
+    assert "| run · thirty-first fresh set, tuned on | 1 |" in table
+    assert "| run · thirty-second fresh set, tuned on | 1 |" in table
+    assert "| run · thirty-third fresh held out | 1 |" in table
     retired = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     retired += [
         "eleventh",
@@ -184,10 +188,12 @@ def test_the_bench_keeps_each_fresh_set_in_a_row_of_its_own() -> None:
         "twenty-eighth",
         "twenty-ninth",
         "thirtieth",
+        "thirty-first",
+        "thirty-second",
     ]
     assert all(f"· {n} fresh held out" not in table for n in retired)  # "· second" apart from "twenty-second"
     shown = detail(results)  # without --held-out: the tuned-on excerpts only
-    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`zzzzzzzz`" not in shown
+    assert "`c` (first fresh set, tuned on, key split fresh)" in shown and "`zzzzzzzzzz`" not in shown
     assert "`g` (fifth fresh set, tuned on, key split fresh5)" in shown
     assert "`d` (second fresh set, tuned on, key split fresh2)" in shown
 
