@@ -114,7 +114,8 @@ _NUMBER = re.compile(
     re.I,
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12}  # fmt: skip
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12, "thirty": 30, "forty": 40,
+          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
 
 
 def read_fixture(path: Path) -> tuple[dict[str, Any], str]:

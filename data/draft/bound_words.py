@@ -17,7 +17,7 @@ _BOUNDS: list[tuple[str, str]] = [
      r"estimated|close to|circa|~|≈|an approximate|or so|approx\.?|in the region of|on the order of|"
      r"an estimated (?:unit )?(?:cost|price|value|total) of|estimated at", "approx"),
     (r"just over|just above|slightly (?:more than|over|above)|more than|over|above|in excess of|exceeding|"
-     r"exceeds|exceeded|upwards? of|north of|greater than|surpassing|surpassed|topping|topped|>", "more_than"),
+     r"exceeds|exceeded|exceed|upwards? of|north of|greater than|surpassing|surpassed|topping|topped|>", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|minimum of|not less than|not fewer than|≥|>=", "at_least"),
     (r"up to|at most|no more than|as many as|a maximum of|maximum of|capped at|a cap of|cap of|not more than|"
      r"not exceeding|not exceed|cannot exceed|a limit of|limit of|a ceiling of|ceiling of|as much as|as high as|at a maximum|"
@@ -54,6 +54,10 @@ PHRASAL_OVER = re.compile(
     r"|\b(?:increase|rise|gain|growth|jump|improvement|premium|markup|up|higher|lower)s?\s+$"
     r"|(?:%|\bper ?cent|\bpercent)\s+$",
     re.IGNORECASE,
+)
+# "built around 8,192 chips", "designed around": the number the thing is made of, exactly.
+PHRASAL_AROUND = re.compile(
+    r"\b(?:built|designed|based|centred|centered|organi[sz]ed|structured|arranged|assembled)\s+$", re.IGNORECASE
 )
 # "under 25% tariffs", "under a 15% fee": "under" a levy is subject to it, not a cap below the number.
 UNDER_TERMS = re.compile(

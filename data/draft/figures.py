@@ -18,6 +18,7 @@ from data.draft.bound_words import (
     CAP_AFTER,
     CHANGE_FROM,
     NEGATED,
+    PHRASAL_AROUND,
     PHRASAL_OVER,
     PLUS_MINUS,
     UNDER_TERMS,
@@ -48,7 +49,9 @@ _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+_WORD_PERCENT = re.compile(r"\s+(?:per ?cent|percent)\b", re.IGNORECASE)  # "more than fifty per cent"
 _WORD_ATOM = re.compile(r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 CHIP_CONTEXT = re.compile(r"\b(h200s?|h20|chips?|gpus?|processors?|accelerators?|semiconductors?)\b", re.IGNORECASE)
 # "40,000 to 50,000", "3.5 billion yuan to as much as 5 billion yuan": one range
@@ -139,6 +142,8 @@ def _bound_before(text: str, start: int) -> tuple[str, bool, int]:
     begin = start - (len(before) - best[0])
     if text[begin : begin + 4].lower() == "over" and PHRASAL_OVER.search(text[max(0, begin - 20) : begin]):
         return "exact", False, start  # "hand over 25%", "an increase over $7.5 billion": the number is as said
+    if text[begin : begin + 6].lower() == "around" and PHRASAL_AROUND.search(text[max(0, begin - 20) : begin]):
+        return "exact", False, start  # "built around 8,192 chips": what it is made of
     if text[begin : begin + 5].lower() == "under" and UNDER_TERMS.match(text[start : start + 60]):
         return "exact", False, start  # "under 25% tariffs": subject to the levy, not below it
     window = text[max(0, begin - 40) : begin]
@@ -328,7 +333,10 @@ def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
         if re.search(r"\b(?:no|any|some|every)\s*$", sentence[: match.start()], re.IGNORECASE):
             continue  # "no one voted", "anyone": a pronoun, not a count
         unit, end = unit_after(sentence, match.end(), max_words=2)
-        if unit not in COUNT_UNITS:
+        percent = _WORD_PERCENT.match(sentence, match.end())
+        if percent:
+            unit, end = "percent", percent.end()
+        elif unit not in COUNT_UNITS:
             unit, end = unit_after(sentence, match.end(), max_words=3)
             chips = unit in ("chips", "modules") and match.group(1).lower() not in ("one", "a dozen")
             if not chips or re.match(r"\s+(?:of|the)\b", sentence[match.end() :], re.IGNORECASE):

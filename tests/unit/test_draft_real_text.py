@@ -283,3 +283,21 @@ def test_a_low_end_written_in_full_takes_no_scale_from_the_high_end() -> None:
     assert (budget.low, budget.high) == (1_500_000_000, 2_000_000_000)
     (scaled_low,) = find_figures("It is worth between $30 and $70 billion.", True)
     assert scaled_low.low == 30_000_000_000
+
+
+@pytest.mark.parametrize(
+    ("sentence", "numbers", "bound"),
+    [
+        ("Alibaba may exceed 380 billion yuan of spending over three years.", (None, 380e9, None), "more_than"),
+        ("Spending must not exceed 50% of revenue.", (None, None, 50), "at_most"),  # a negated floor: a cap
+        ("The SuperPoD is built around 8,192 Ascend chips.", (8192, None, None), "exact"),  # what it is made of
+        ("It sold around 8,000 chips.", (8000, None, None), "approx"),
+        ("Data centres must source more than fifty per cent of their chips at home.", (None, 50, None), "more_than"),
+    ],
+)
+def test_bounds_told_by_verbs_and_numbers_told_in_words(sentence: str, numbers: tuple, bound: str) -> None:
+    """'may exceed' is a floor, 'built around' no approximation, 'fifty per cent' a percentage (442, 448, 450)."""
+    from data.draft.figures import find_figures
+
+    (figure,) = find_figures(sentence, True)
+    assert (figure.value, figure.low, figure.high) == numbers and figure.bound == bound
