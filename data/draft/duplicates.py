@@ -222,6 +222,7 @@ def find_matches(
         several = len({m for m, _, _ in facts}) >= 2 and bool(tells_too)
         beside, told_by = figure_events.counted(facts, with_events, (stories, source.id, told), index)
         vouched = several or beside or any(story.SAME_ACTORS in reason for _, reason in signals)
+        vouched = vouched or any(_unique_weight(f, index) > 1 for f in facts)
         words_alike = same_wording(vague, index.worded.get(source.id, set())) | held.get(source.id, set())
         if words_alike and (standout >= 2.0 or near_in_time):
             lead_alike = same_wording(list(lead_vague), index.worded.get(source.id, set()))
@@ -233,7 +234,8 @@ def find_matches(
             signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} {how} ({listed})"))
         if facts and (standout >= 2.0 or near_in_time or vouched):
             # A figure in the headline or first paragraph is the story's news, not its background: it counts twice.
-            rarity = sum((2 if f in lead_facts else 1) / told_by[f] for f in facts)
+            # ... and a figure to three digits only this source gives counts half as much again
+            rarity = sum((2 if f in lead_facts else 1) * _unique_weight(f, index) / told_by[f] for f in facts)
             listed = "; ".join(f"{amount_words(n, u)}, {_metric_label(seeds, m)}" for m, u, n in sorted(facts)[:3])
             also = f", and it tells of the same ({EVENTS[tells_too[0]][0]})" if several else ""
             signals.append((min(0.35 * rarity, 0.5), f"{SAME_FACT} ({listed}){also}"))
@@ -302,6 +304,17 @@ def _weaker(scored: list[Duplicate], out: list[Duplicate], offered: set[str]) ->
     best = {d.source_id: d for d in scored} | {d.source_id: d for d in out}
     rest = [d for sid, d in best.items() if sid not in offered and d.score >= WEAK_FLOOR]
     return sorted(rest, key=lambda d: d.score, reverse=True)[:WEAKER_SHOWN]
+
+
+def _specific(number: float) -> bool:
+    """A figure told to three significant digits or more (RMB 31.9 billion, 8,192 chips): no other
+    story gives it by chance, so one source holding it vouches for itself; 25% or $1 billion do not."""
+    digits = f"{abs(number):.15g}".replace(".", "").strip("0")
+    return len(digits) >= 3
+
+
+def _unique_weight(fact: tuple[str, str, float], index: source_index.Index) -> float:
+    return 1.5 if index.fact_count[fact] == 1 and _specific(fact[2]) else 1.0
 
 
 def _second_voice(stories: story.StoryIndex, d: Duplicate, passed: list[Duplicate], told: story.TextStory) -> bool:
