@@ -315,7 +315,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
         r"\b(?:talks|summit)\b[^.;:]{0,40}\b(?:scheduled|planned|set for|will hold)\b",
     ),
     "overseas-subsidiaries": ("overseas subsidiaries", r"\bsubsidiar(?:y|ies)\b"),
-    "charge-taken": ("a charge taken", r"\b(?:charge|write-?down|wrote down|written down)\b"),
+    "charge-taken": ("a charge taken", r"\b(?:charges?|write-?downs?|wrote down|written down)\b"),
     "grey-market": ("grey-market prices", r"\bgr[ae]y[- ]market\b|\bblack[- ]market\b"),
     # The whole family of verbs a go-ahead is told in ("permit/allow/clear/approve/green-light/sign
     # off on the sale"), not one of them: a re-carry words it its own way. A denied one is not it.

@@ -78,3 +78,12 @@ def test_waiting_for_approval_to_order_or_to_make_is_told_as_such(sentence: str,
     from data.draft.events import events_in
 
     assert (event in events_in(sentence)) is present
+
+
+def test_charges_in_the_plural_are_a_charge_taken() -> None:
+    """'a projected $5.5 billion in charges' tells of a charge as 'a $5.5 billion charge' does (437)."""
+    from data.draft.events import events_in
+
+    assert "charge-taken" in events_in("The decision has resulted in a projected $5.5 billion in charges.")
+    assert "charge-taken" in events_in("It booked write-downs on its H20 stock.")
+    assert "charge-taken" not in events_in("Nvidia shares rose after its results.")
