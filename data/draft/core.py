@@ -122,7 +122,7 @@ def _draft(article: Article, seeds: SeedData, **override: Any) -> Draft:
     claims, all_dates, all_entities, left_out = _claims(article, seeds, index, lexicon_words, published, publisher)
     notes.extend(left_out)
     dates_mod.add_fiscal_periods(claims, body, title)
-    known_figures.in_lead_period(claims, dates_mod.fiscal_period("\n".join([title, *article.paragraphs[:2]])), seeds)
+    known_figures.in_lead_period(claims, "\n".join([title, *article.paragraphs[:2]]), body, seeds)
     entities.add_filer(claims, publisher, index, filing=bool(dates_mod.FILING.search(title + "\n" + body)))
     source = _source_block(seeds, title, publisher, published, url, origin, article.byline, today, claims)
     if not article.paragraphs:  # a citation only (print edition, a page not found): nothing to draft from

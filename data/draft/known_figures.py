@@ -15,6 +15,7 @@ import weakref
 from collections import defaultdict
 
 from data.draft import suggest
+from data.draft.dates import fiscal_periods
 from data.draft.metric_words import firms_named, owner_fits, period_fits
 from data.draft.model import DraftClaim, Figure
 from data.draft.words import STOP
@@ -124,17 +125,21 @@ def offered(metric: str, score: float, figure: Figure, sentence: str, seeds: See
     return known
 
 
-def in_lead_period(claims: list[DraftClaim], lead: str | None, seeds: SeedData) -> None:
+def in_lead_period(claims: list[DraftClaim], lead: str, body: str, seeds: SeedData) -> None:
     """A figure whose sentence names no period ("revenue for the quarter ended 25 January"), in a
     text whose headline or first paragraphs name one (Q4 FY2026): the tracker's own figure of that
     period, when one seeded metric holds its exact numbers and the sentence says what it counts.
-    Only figures left without a metric; a period the sentence names itself is checked as before."""
-    if lead is None:
+    With no period in the lead, a quarter named without its year ("in the second quarter") takes
+    the one fiscal year the text names. Only figures left without a metric."""
+    named = fiscal_periods(lead)
+    years = {period.split()[1] for _, period in fiscal_periods(body)}
+    context = named[0][1] if named else (f"fiscal {years.pop()[2:]}" if len(years) == 1 else None)
+    if context is None:
         return
     for claim in claims:
         if claim.figure is None or not (claim.metric or "").startswith("to-confirm"):
             continue
-        known = metric_of(claim.figure, f"{claim.text} ({lead})", seeds, claim.product)
+        known = metric_of(claim.figure, f"{claim.text} ({context})", seeds, claim.product)
         if known is not None and not suggest.ruled_out(known, claim.text):
             claim.metric = known
 

@@ -131,3 +131,15 @@ def test_another_chips_figure_in_a_history_sentence_stays_history(real_seeds: Se
     draft = draft_from_text(text, real_seeds, publisher="Test Wire", published=dt.date(2026, 7, 20))
     assert not [c for c in draft.claims if c.figure is not None and c.figure.value == 15]
     assert any('"15%" left out' in note for note in draft.notes)
+
+
+def test_a_quarter_without_its_year_takes_the_one_fiscal_year_the_text_names(real_seeds: SeedData) -> None:
+    """ "a $180 million release ... in the second quarter", in a text naming fiscal 2026 once (436)."""
+    body = (
+        "Nvidia had no H20 sales to China in the second quarter, but it released $180 million of reserved "
+        "H20 inventory.\n\nFor the third quarter of fiscal 2026 it guides to $54 billion.\n"
+    )
+    lead = "Nvidia shares slipped before the open.\n\nInvestors focused on China.\n\n"
+    assert _metrics(lead + body, real_seeds)["$180 million"] == "nvidia-h20-reserve-release-q2-fy26"
+    two_years = body + "\nIn the second quarter of fiscal 2025 it had sold more.\n"
+    assert _metrics(lead + two_years, real_seeds)["$180 million"] != "nvidia-h20-reserve-release-q2-fy26"
