@@ -357,8 +357,7 @@ def _word_figures(sentence: str, found: list[Figure]) -> list[Figure]:
 
 
 def _whole(low: str, high: str) -> bool:
-    """A low end larger than the high end's digits is written out in full and takes no scale from
-    it: "between $489,000 and $4 million" is not $489 billion ("1,500-2,000 million" still is)."""
+    """A low end above the high end's digits keeps its own scale ("$489,000 and $4 million")."""
     return _number(low) > _number(high)
 
 
