@@ -21,6 +21,7 @@ OTHER_PERIOD = 0.5  # a factor: the lead is about another quarter of the same co
 _METRIC_PERIOD = re.compile(r"-([qh])([1-4])-fy(\d\d)$")
 _AHEAD = ("guidance", "potential", "lost", "outlook", "forecast")
 _LEAD_PARAGRAPHS = 2
+_FILERS = {"vendor", "chipmaker", "buyer"}
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,11 @@ def periods(seeds: SeedData) -> Periods:
         claim, quantity = record.claim, record.claim.quantity
         metric = quantity.metric if quantity else ""
         found = _METRIC_PERIOD.search(metric or "")
+        # whose period: the company a metric is named for, else the filer acting in the claim
         company = (metric or "").split("-")[0] if metric else (claim.actors[0] if claim.actors else "")
         if company not in seeds.organisations or any(word in (metric or "") for word in _AHEAD):
+            continue
+        if seeds.organisations[company].kind not in _FILERS:  # a quarter is a company's, not an agency's
             continue
         period = claim.fiscal_period or (f"{found[1].upper()}{found[2]} FY20{found[3]}" if found else None)
         if period:

@@ -87,3 +87,10 @@ def test_charges_in_the_plural_are_a_charge_taken() -> None:
     assert "charge-taken" in events_in("The decision has resulted in a projected $5.5 billion in charges.")
     assert "charge-taken" in events_in("It booked write-downs on its H20 stock.")
     assert "charge-taken" not in events_in("Nvidia shares rose after its results.")
+
+
+def test_a_quarter_belongs_to_a_company_not_to_an_agency_in_its_filing(real_seeds) -> None:
+    """AMD's 10-Q is AMD's Q2 FY2026; Commerce acting in one of its claims has no fiscal quarter."""
+    found = story_period.periods(real_seeds)
+    assert found.own["2026-08-05-amd-10q-mi308-mi325-china"] == {("amd", "Q2 FY2026")}
+    assert "us-commerce" not in found.names
